@@ -1,0 +1,271 @@
+// Clip operations on a dossier doc: add, edit, tag, trash, highlights, queries. Every
+// operation validates its input first and changes nothing when it rejects.
+import * as Y from 'yjs';
+import { KnipselError } from '../errors.js';
+import { createId } from '../ids.js';
+import { localOrigin, readClip, roots, toClipRow } from './doc-layout.js';
+import { type ClipFilter, type ClipSort, matchesFilter, compareRows } from './clip-query.js';
+import {
+  clipInputSchema,
+  clipPatchSchema,
+  highlightInputSchema,
+  highlightPatchSchema,
+  idSchema,
+  parse,
+} from './schema.js';
+import { replaceText } from './text-diff.js';
+import type { Capture, Clip, ClipRow } from './types.js';
+import * as v from 'valibot';
+
+export interface ClipInput {
+  capture: Capture;
+  title?: string;
+  note?: string;
+  themes?: string[];
+}
+export interface ClipPatch {
+  title?: string;
+  note?: string;
+}
+export type HighlightInput = v.InferInput<typeof highlightInputSchema>;
+export type HighlightPatch = v.InferInput<typeof highlightPatchSchema>;
+
+const idList = v.pipe(v.array(idSchema), v.maxLength(100_000));
+
+export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean, now: () => number = Date.now) {
+  const { clips } = roots(doc);
+
+  function clipMap(id: string): Y.Map<unknown> {
+    const map = clips.get(id);
+    if (!map) throw new KnipselError('not-found', `No clip with id ${id} in this dossier.`, { id });
+    return map;
+  }
+
+  function checkThemes(themeIds: string[]): void {
+    const unknown = themeIds.filter((id) => !isKnownTheme(id));
+    if (unknown.length > 0) {
+      throw new KnipselError('invalid-input', `Unknown theme(s): ${unknown.join(', ')}`, { unknown });
+    }
+  }
+
+  function touch(map: Y.Map<unknown>): void {
+    map.set('updatedAt', now());
+  }
+
+  return {
+    add(input: ClipInput): string {
+      const parsed = parse(clipInputSchema, input, 'clip');
+      const themes = [...new Set(parsed.themes ?? [])];
+      checkThemes(themes);
+      const id = createId();
+      const at = now();
+      doc.transact(() => {
+        const map = new Y.Map<unknown>();
+        clips.set(id, map);
+        map.set('capture', { ...parsed.capture });
+        map.set('title', parsed.title?.trim() || parsed.capture.title || parsed.capture.url);
+        const note = new Y.Text();
+        map.set('note', note);
+        if (parsed.note) note.insert(0, parsed.note);
+        const themeSet = new Y.Map<true>();
+        map.set('themes', themeSet);
+        for (const theme of themes) themeSet.set(theme, true);
+        map.set('highlights', new Y.Map());
+        map.set('trashedAt', null);
+        map.set('createdAt', at);
+        map.set('updatedAt', at);
+      }, localOrigin);
+      return id;
+    },
+
+    get(id: string): Clip | undefined {
+      const map = clips.get(id);
+      return map ? readClip(id, map) : undefined;
+    },
+
+    has(id: string): boolean {
+      return clips.has(id);
+    },
+
+    /** The live note of a clip, for editors that bind to it. */
+    noteText(id: string): Y.Text {
+      return clipMap(id).get('note') as Y.Text;
+    },
+
+    update(id: string, patch: ClipPatch): void {
+      const parsed = parse(clipPatchSchema, patch, 'clip change');
+      const map = clipMap(id);
+      doc.transact(() => {
+        if (parsed.title !== undefined) map.set('title', parsed.title.trim());
+        if (parsed.note !== undefined) replaceText(map.get('note') as Y.Text, parsed.note);
+        touch(map);
+      }, localOrigin);
+    },
+
+    tag(ids: string[], themeIds: string[]): void {
+      const clipIds = parse(idList, ids, 'clip ids');
+      const themes = parse(idList, themeIds, 'theme ids');
+      checkThemes(themes);
+      const maps = clipIds.map(clipMap);
+      doc.transact(() => {
+        for (const map of maps) {
+          const set = map.get('themes') as Y.Map<true>;
+          let changed = false;
+          for (const theme of themes) {
+            if (!set.has(theme)) {
+              set.set(theme, true);
+              changed = true;
+            }
+          }
+          if (changed) touch(map);
+        }
+      }, localOrigin);
+    },
+
+    untag(ids: string[], themeIds: string[]): void {
+      const clipIds = parse(idList, ids, 'clip ids');
+      const themes = parse(idList, themeIds, 'theme ids');
+      const maps = clipIds.map(clipMap);
+      doc.transact(() => {
+        for (const map of maps) {
+          const set = map.get('themes') as Y.Map<true>;
+          let changed = false;
+          for (const theme of themes) {
+            if (set.has(theme)) {
+              set.delete(theme);
+              changed = true;
+            }
+          }
+          if (changed) touch(map);
+        }
+      }, localOrigin);
+    },
+
+    trash(ids: string[]): void {
+      const maps = parse(idList, ids, 'clip ids').map(clipMap);
+      const at = now();
+      doc.transact(() => {
+        for (const map of maps) {
+          if (map.get('trashedAt') == null) {
+            map.set('trashedAt', at);
+            touch(map);
+          }
+        }
+      }, localOrigin);
+    },
+
+    restore(ids: string[]): void {
+      const maps = parse(idList, ids, 'clip ids').map(clipMap);
+      doc.transact(() => {
+        for (const map of maps) {
+          if (map.get('trashedAt') != null) {
+            map.set('trashedAt', null);
+            touch(map);
+          }
+        }
+      }, localOrigin);
+    },
+
+    /** Delete every trashed clip for good. Returns how many were deleted. */
+    emptyTrash(): number {
+      const doomed = [...clips.entries()].filter(([, map]) => map.get('trashedAt') != null).map(([id]) => id);
+      if (doomed.length === 0) return 0;
+      doc.transact(() => {
+        for (const id of doomed) clips.delete(id);
+      }, localOrigin);
+      return doomed.length;
+    },
+
+    addHighlight(clipId: string, input: HighlightInput): string {
+      const parsed = parse(highlightInputSchema, input, 'highlight');
+      const map = clipMap(clipId);
+      const id = createId();
+      doc.transact(() => {
+        const highlight = new Y.Map<unknown>();
+        (map.get('highlights') as Y.Map<Y.Map<unknown>>).set(id, highlight);
+        highlight.set('quote', { ...parsed.quote });
+        highlight.set('position', parsed.position ?? null);
+        highlight.set('note', parsed.note ?? '');
+        highlight.set('colour', parsed.colour ?? 'inspiratie');
+        highlight.set('createdAt', now());
+        touch(map);
+      }, localOrigin);
+      return id;
+    },
+
+    updateHighlight(clipId: string, highlightId: string, patch: HighlightPatch): void {
+      const parsed = parse(highlightPatchSchema, patch, 'highlight change');
+      const map = clipMap(clipId);
+      const highlight = (map.get('highlights') as Y.Map<Y.Map<unknown>>).get(highlightId);
+      if (!highlight) throw new KnipselError('not-found', `No highlight ${highlightId} on clip ${clipId}.`);
+      doc.transact(() => {
+        if (parsed.note !== undefined) highlight.set('note', parsed.note);
+        if (parsed.colour !== undefined) highlight.set('colour', parsed.colour);
+        touch(map);
+      }, localOrigin);
+    },
+
+    removeHighlight(clipId: string, highlightId: string): void {
+      const map = clipMap(clipId);
+      const highlights = map.get('highlights') as Y.Map<Y.Map<unknown>>;
+      if (!highlights.has(highlightId)) throw new KnipselError('not-found', `No highlight ${highlightId} on clip ${clipId}.`);
+      doc.transact(() => {
+        highlights.delete(highlightId);
+        touch(map);
+      }, localOrigin);
+    },
+
+    /** Clips (not in the trash) whose canonical URL or URL matches — to recognise duplicates. */
+    findByUrl(url: string): Clip[] {
+      const key = comparableUrl(url);
+      const found: Clip[] = [];
+      for (const [id, map] of clips.entries()) {
+        if (map.get('trashedAt') != null) continue;
+        const capture = map.get('capture') as Capture;
+        if (capture.mode === 'note') continue;
+        if (comparableUrl(capture.canonicalUrl) === key || comparableUrl(capture.url) === key) found.push(readClip(id, map));
+      }
+      return found;
+    },
+
+    all(): Clip[] {
+      return [...clips.entries()].map(([id, map]) => readClip(id, map));
+    },
+
+    rows(filter: ClipFilter = {}, sort: ClipSort = 'newest'): ClipRow[] {
+      const rows: ClipRow[] = [];
+      for (const [id, map] of clips.entries()) {
+        const row = toClipRow(readClip(id, map));
+        if (matchesFilter(row, filter)) rows.push(row);
+      }
+      return rows.sort(compareRows(sort));
+    },
+
+    list(filter: ClipFilter = {}, sort: ClipSort = 'newest'): Clip[] {
+      return this.rows(filter, sort).map((row) => readClip(row.id, clips.get(row.id)!));
+    },
+
+    count(): number {
+      return clips.size;
+    },
+  };
+}
+
+export type ClipOps = ReturnType<typeof createClipOps>;
+
+/** URL without fragment, trailing slash and common tracking parameters. */
+export function comparableUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    for (const key of [...parsed.searchParams.keys()]) {
+      if (/^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref)$/i.test(key)) parsed.searchParams.delete(key);
+    }
+    parsed.hostname = parsed.hostname.replace(/^www\./, '');
+    let text = parsed.toString();
+    if (text.endsWith('/')) text = text.slice(0, -1);
+    return text.replace(/^http:/, 'https:');
+  } catch {
+    return url;
+  }
+}

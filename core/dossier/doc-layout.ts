@@ -1,0 +1,88 @@
+// Where each part of a dossier lives inside its Y.Doc, and readers that turn Yjs types
+// into the plain shapes of types.ts. Every write goes through the operation modules.
+//
+//   meta        Y.Map   id, name, kind, course, assessedFrameworkId, createdAt, schemaVersion
+//   presets     Y.Map   presetId → boolean (enabled); absent = default (enabled)
+//   frameworks  Y.Map   frameworkId → Y.Map { name, description, color, hidden, order }
+//                       (for a preset: only the fields the user overrode)
+//   themes      Y.Map   themeId → Y.Map { frameworkId, name, description, color, hidden, order }
+//                       (for a preset theme: only overrides)
+//   clips       Y.Map   clipId → Y.Map {
+//                         capture: Capture (plain, immutable), title: string, note: Y.Text,
+//                         themes: Y.Map<true>, highlights: Y.Map<id, Y.Map>,
+//                         trashedAt: number | null, createdAt, updatedAt }
+import * as Y from 'yjs';
+import type { Capture, Clip, ClipRow, Highlight, HighlightColour } from './types.js';
+
+/** Transaction origin for edits made by this replica's user. Sync adapters use their own. */
+export const localOrigin = 'knipsel:local';
+
+export function roots(doc: Y.Doc) {
+  return {
+    meta: doc.getMap<unknown>('meta'),
+    presets: doc.getMap<boolean>('presets'),
+    frameworks: doc.getMap<Y.Map<unknown>>('frameworks'),
+    themes: doc.getMap<Y.Map<unknown>>('themes'),
+    clips: doc.getMap<Y.Map<unknown>>('clips'),
+  };
+}
+
+export function readHighlight(id: string, map: Y.Map<unknown>): Highlight {
+  return {
+    id,
+    quote: map.get('quote') as Highlight['quote'],
+    position: (map.get('position') as Highlight['position']) ?? null,
+    note: (map.get('note') as string) ?? '',
+    colour: (map.get('colour') as HighlightColour) ?? 'inspiratie',
+    createdAt: (map.get('createdAt') as number) ?? 0,
+  };
+}
+
+export function readClip(id: string, map: Y.Map<unknown>): Clip {
+  const capture = map.get('capture') as Capture;
+  const themes = map.get('themes') as Y.Map<true> | undefined;
+  const highlights = map.get('highlights') as Y.Map<Y.Map<unknown>> | undefined;
+  const note = map.get('note') as Y.Text | undefined;
+  const trashedAt = (map.get('trashedAt') as number | null | undefined) ?? null;
+  return {
+    id,
+    capture,
+    title: (map.get('title') as string | undefined) ?? capture.title,
+    note: note?.toString() ?? '',
+    themes: themes ? [...themes.keys()].sort() : [],
+    highlights: highlights
+      ? [...highlights.entries()].map(([hid, h]) => readHighlight(hid, h)).sort((a, b) => a.createdAt - b.createdAt)
+      : [],
+    trashed: trashedAt !== null,
+    trashedAt,
+    createdAt: (map.get('createdAt') as number) ?? capture.capturedAt,
+    updatedAt: (map.get('updatedAt') as number) ?? capture.capturedAt,
+  };
+}
+
+export function excerptOf(text: string, length = 240): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= length) return flat;
+  const cut = flat.lastIndexOf(' ', length);
+  return `${flat.slice(0, cut > length * 0.6 ? cut : length)}…`;
+}
+
+export function toClipRow(clip: Clip): ClipRow {
+  return {
+    id: clip.id,
+    title: clip.title,
+    url: clip.capture.url,
+    canonicalUrl: clip.capture.canonicalUrl,
+    siteName: clip.capture.siteName,
+    mode: clip.capture.mode,
+    published: clip.capture.published,
+    capturedAt: clip.capture.capturedAt,
+    createdAt: clip.createdAt,
+    updatedAt: clip.updatedAt,
+    themes: clip.themes,
+    hasNote: clip.note.trim().length > 0,
+    trashed: clip.trashed,
+    wordCount: clip.capture.wordCount,
+    excerpt: excerptOf(clip.capture.text || clip.capture.description || ''),
+  };
+}

@@ -1,0 +1,126 @@
+// A dossier: one Y.Doc with its typed operations (meta, clips, frameworks) and a change
+// feed. Persistence and sync attach to `doc` from outside (see storage/ and sync/).
+import type * as Y from 'yjs';
+import { createFrameworkOps } from '../frameworks/frameworks.js';
+import { createClipOps } from './clips.js';
+import { localOrigin, roots } from './doc-layout.js';
+import { currentSchemaVersion, migrate } from './migrations.js';
+import { metaPatchSchema, nameSchema, parse } from './schema.js';
+import type { DossierKind, DossierMeta } from './types.js';
+import type * as v from 'valibot';
+
+export type MetaPatch = v.InferInput<typeof metaPatchSchema>;
+
+export interface DossierChange {
+  /** Clips added, changed or removed. */
+  clipIds: Set<string>;
+  /** Frameworks, themes or presets changed. */
+  frameworks: boolean;
+  /** Name, course or other metadata changed. */
+  meta: boolean;
+  /** `local` for this replica's own edits, `remote` for anything that arrived (sync, load). */
+  source: 'local' | 'remote';
+}
+
+/** Write the metadata of a brand-new dossier into an empty doc. */
+export function initDossierDoc(doc: Y.Doc, init: { id: string; name: string; kind?: DossierKind; now?: number }): void {
+  const name = parse(nameSchema, init.name, 'dossier name');
+  const { meta } = roots(doc);
+  doc.transact(() => {
+    meta.set('id', init.id);
+    meta.set('name', name);
+    meta.set('kind', init.kind ?? 'personal');
+    meta.set('course', '');
+    meta.set('assessedFrameworkId', null);
+    meta.set('createdAt', init.now ?? Date.now());
+    meta.set('schemaVersion', currentSchemaVersion);
+  }, localOrigin);
+}
+
+/**
+ * Wrap a loaded doc. Runs pending migrations (throws `newer-version` for a doc from a newer
+ * Knipsel, without touching it).
+ */
+export function createDossier(doc: Y.Doc, options: { now?: () => number } = {}) {
+  migrate(doc, localOrigin);
+  const frameworks = createFrameworkOps(doc);
+  const clips = createClipOps(doc, (id) => frameworks.isKnownTheme(id), options.now);
+  const r = roots(doc);
+
+  return {
+    doc,
+    clips,
+    frameworks,
+
+    meta(): DossierMeta {
+      const m = r.meta;
+      return {
+        id: String(m.get('id') ?? ''),
+        name: String(m.get('name') ?? ''),
+        kind: (m.get('kind') as DossierKind) ?? 'personal',
+        course: String(m.get('course') ?? ''),
+        assessedFrameworkId: (m.get('assessedFrameworkId') as string | null) ?? null,
+        createdAt: Number(m.get('createdAt') ?? 0),
+        schemaVersion: Number(m.get('schemaVersion') ?? 0),
+      };
+    },
+
+    updateMeta(patch: MetaPatch): void {
+      const parsed = parse(metaPatchSchema, patch, 'dossier change');
+      doc.transact(() => {
+        for (const [key, value] of Object.entries(parsed)) if (value !== undefined) r.meta.set(key, value);
+      }, localOrigin);
+    },
+
+    /** Subscribe to changes; returns the unsubscribe function. */
+    observe(listener: (change: DossierChange) => void): () => void {
+      const handler = (transaction: Y.Transaction) => {
+        const change: DossierChange = {
+          clipIds: new Set(),
+          frameworks: false,
+          meta: false,
+          source: transaction.origin === localOrigin ? 'local' : 'remote',
+        };
+        for (const [changedType, keys] of transaction.changed) {
+          const type = changedType as unknown;
+          if (type === r.clips) keys.forEach((key) => key !== null && change.clipIds.add(key));
+          else if (type === r.meta) change.meta = true;
+          else if (type === r.frameworks || type === r.themes || type === r.presets) change.frameworks = true;
+        }
+        for (const parentType of transaction.changedParentTypes.keys()) {
+          const type = parentType as unknown as AnyType;
+          const clipId = clipIdOf(type, r.clips);
+          if (clipId) change.clipIds.add(clipId);
+          else if (isInside(type, r.frameworks) || isInside(type, r.themes)) change.frameworks = true;
+        }
+        if (change.clipIds.size > 0 || change.frameworks || change.meta) listener(change);
+      };
+      doc.on('afterTransaction', handler);
+      return () => doc.off('afterTransaction', handler);
+    },
+  };
+}
+
+export type Dossier = ReturnType<typeof createDossier>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyType = Y.AbstractType<any>;
+
+function clipIdOf(type: AnyType, clips: AnyType): string | null {
+  let current: AnyType | null = type;
+  while (current && current._item) {
+    const parent = current._item.parent as AnyType | null;
+    if (parent === clips) return current._item.parentSub;
+    current = parent;
+  }
+  return null;
+}
+
+function isInside(type: AnyType, root: AnyType): boolean {
+  let current: AnyType | null = type;
+  while (current) {
+    if (current === root) return true;
+    current = (current._item?.parent as AnyType | null) ?? null;
+  }
+  return false;
+}

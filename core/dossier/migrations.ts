@@ -1,0 +1,58 @@
+// The ordered migration path of the dossier doc schema. Each step is named `dossier/N` and
+// brings a doc from version N-1 to N. A doc from a newer version is refused, never rewritten.
+import type * as Y from 'yjs';
+import { KnipselError } from '../errors.js';
+import { roots } from './doc-layout.js';
+
+export interface Migration {
+  name: string;
+  version: number;
+  up(doc: Y.Doc): void;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    // v0 is a doc written before schemaVersion existed: meta may lack fields. Fill defaults
+    // without touching what is there.
+    name: 'dossier/1',
+    version: 1,
+    up(doc) {
+      const { meta } = roots(doc);
+      if (!meta.has('kind')) meta.set('kind', 'personal');
+      if (!meta.has('course')) meta.set('course', '');
+      if (!meta.has('assessedFrameworkId')) meta.set('assessedFrameworkId', null);
+      if (!meta.has('createdAt')) meta.set('createdAt', Date.now());
+    },
+  },
+];
+
+export const currentSchemaVersion = migrations[migrations.length - 1].version;
+
+export function schemaVersionOf(doc: Y.Doc): number {
+  const version = roots(doc).meta.get('schemaVersion');
+  return typeof version === 'number' ? version : 0;
+}
+
+/**
+ * Bring `doc` to the current schema. Runs in one transaction with `origin`, so the migration
+ * is persisted and synced like any other edit. Returns the names of the migrations applied.
+ */
+export function migrate(doc: Y.Doc, origin: unknown): string[] {
+  const from = schemaVersionOf(doc);
+  if (from > currentSchemaVersion) {
+    throw new KnipselError(
+      'newer-version',
+      `This dossier was written by a newer Knipsel (schema ${from}); this version understands up to ${currentSchemaVersion}. Update Knipsel to open it.`,
+      { version: from, supported: currentSchemaVersion },
+    );
+  }
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return [];
+  doc.transact(() => {
+    for (const migration of pending) {
+      migration.up(doc);
+      roots(doc).meta.set('schemaVersion', migration.version);
+    }
+  }, origin);
+  return pending.map((m) => m.name);
+}

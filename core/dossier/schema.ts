@@ -1,0 +1,117 @@
+// Input schemas for every dossier operation (valibot). Bad input is rejected here, at the
+// edge, with a KnipselError naming the field — before anything in the doc is touched.
+import * as v from 'valibot';
+import { KnipselError } from '../errors.js';
+import { captureModes, highlightColours } from './types.js';
+
+const MAX_HTML = 5_000_000;
+const MAX_TEXT = 2_000_000;
+const MAX_SHORT = 2_000;
+
+const httpUrl = v.pipe(
+  v.string(),
+  v.maxLength(8_192),
+  v.check((value) => {
+    try {
+      const { protocol } = new URL(value);
+      return protocol === 'http:' || protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL'),
+);
+const shortText = v.pipe(v.string(), v.maxLength(MAX_SHORT));
+const nullableShort = v.nullable(shortText);
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\w:./-]+$/, 'must be an id'));
+const timestamp = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** A note-clip has no source page; it still needs a syntactically valid URL. */
+export const noteClipUrl = 'https://knipsel.invalid/notitie';
+
+export const captureSchema = v.object({
+  url: httpUrl,
+  canonicalUrl: httpUrl,
+  title: v.pipe(v.string(), v.maxLength(MAX_SHORT)),
+  byline: nullableShort,
+  siteName: nullableShort,
+  published: nullableShort,
+  lang: v.nullable(v.pipe(v.string(), v.maxLength(35))),
+  description: v.nullable(v.pipe(v.string(), v.maxLength(20_000))),
+  image: v.nullable(v.pipe(v.string(), v.maxLength(8_192))),
+  html: v.pipe(v.string(), v.maxLength(MAX_HTML)),
+  markdown: v.pipe(v.string(), v.maxLength(MAX_HTML)),
+  text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
+  wordCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  capturedAt: timestamp,
+  mode: v.picklist(captureModes),
+});
+
+export const clipInputSchema = v.object({
+  capture: captureSchema,
+  title: v.optional(v.pipe(v.string(), v.maxLength(MAX_SHORT))),
+  note: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+  themes: v.optional(v.pipe(v.array(id), v.maxLength(500))),
+});
+
+export const clipPatchSchema = v.object({
+  title: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_SHORT))),
+  note: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+});
+
+export const highlightInputSchema = v.object({
+  quote: v.object({
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
+    prefix: v.pipe(v.string(), v.maxLength(500)),
+    suffix: v.pipe(v.string(), v.maxLength(500)),
+  }),
+  position: v.optional(
+    v.nullable(v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+  ),
+  note: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+  colour: v.optional(v.picklist(highlightColours)),
+});
+
+export const highlightPatchSchema = v.object({
+  note: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+  colour: v.optional(v.picklist(highlightColours)),
+});
+
+export const nameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200));
+export const idSchema = id;
+export const colorSchema = v.nullable(v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour')));
+
+export const frameworkInputSchema = v.object({
+  name: nameSchema,
+  description: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(MAX_SHORT)))),
+  color: v.optional(colorSchema),
+});
+
+export const themeInputSchema = v.object({
+  name: nameSchema,
+  description: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(MAX_SHORT)))),
+  color: v.optional(colorSchema),
+});
+
+export const themePatchSchema = v.object({
+  name: v.optional(nameSchema),
+  description: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(MAX_SHORT)))),
+  color: v.optional(colorSchema),
+  hidden: v.optional(v.boolean()),
+});
+
+export const metaPatchSchema = v.object({
+  name: v.optional(nameSchema),
+  course: v.optional(v.pipe(v.string(), v.maxLength(MAX_SHORT))),
+  assessedFrameworkId: v.optional(v.nullable(id)),
+});
+
+/** Parse or throw an `invalid-input` KnipselError that names the offending fields. */
+export function parse<const TSchema extends v.GenericSchema>(schema: TSchema, input: unknown, what: string): v.InferOutput<TSchema> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  const problems = result.issues.map((issue) => {
+    const path = v.getDotPath(issue);
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  throw new KnipselError('invalid-input', `Invalid ${what}: ${problems.slice(0, 5).join('; ')}`, { problems });
+}

@@ -1,0 +1,21 @@
+// Public surface of the Knipsel core, for the extension, the web app and tools.
+export * from './errors.js';
+export { createId } from './ids.js';
+export type * from './dossier/types.js';
+export { captureModes, highlightColours } from './dossier/types.js';
+export { createDossier, initDossierDoc, type Dossier, type DossierChange, type MetaPatch } from './dossier/dossier.js';
+export { localOrigin, toClipRow, excerptOf } from './dossier/doc-layout.js';
+export { queryRows, matchesFilter, clipSorts, type ClipFilter, type ClipSort } from './dossier/clip-query.js';
+export { comparableUrl, type ClipInput, type ClipPatch, type HighlightInput, type HighlightPatch } from './dossier/clips.js';
+export { currentSchemaVersion, migrations, schemaVersionOf } from './dossier/migrations.js';
+export { noteClipUrl } from './dossier/schema.js';
+export { presetFrameworks, findPresetFramework, findPresetTheme, type PresetFramework, type PresetTheme } from './frameworks/presets.js';
+export type { FrameworkInput, ThemeInput, ThemePatch } from './frameworks/frameworks.js';
+export { createLibrary, defaultPersonalName, type Library, type LibraryStores, type OpenDossier } from './library/library.js';
+export { attachPersistence, type DocPersistence } from './storage/doc-persistence.js';
+export { createMemoryUpdateStore, type UpdateStore } from './storage/update-store.js';
+export { createMemoryLibraryStore, type DossierRecord, type LibraryStore } from './storage/library-store.js';
+export { createMemoryProjectionStore, type ProjectionStore } from './storage/projection-store.js';
+export { createDexieStores, type DexieStores } from './storage/dexie-stores.js';
+export { createClipSearch, makeSnippet, type SearchHit, type Snippet } from './search/clip-search.js';
+export { fold } from './search/fold.js';

@@ -1,0 +1,113 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { makeCapture } from '../dossier/test-fixtures.js';
+import { isKnipselError } from '../errors.js';
+import { createDexieStores } from '../storage/dexie-stores.js';
+import { createLibrary, defaultPersonalName } from './library.js';
+
+let n = 0;
+function setup() {
+  const factory = new IDBFactory();
+  const name = `lib-${n++}`;
+  const stores = createDexieStores(name, { indexedDB: factory });
+  return { stores, library: createLibrary(stores), reopen: () => createLibrary(createDexieStores(name, { indexedDB: factory })) };
+}
+
+describe('library', () => {
+  it('has a personal dossier from the first start, once', async () => {
+    const { library } = setup();
+    const first = await library.ensurePersonal();
+    const second = await library.ensurePersonal();
+    expect(first.name).toBe(defaultPersonalName);
+    expect(second.id).toBe(first.id);
+    expect((await library.list()).map((r) => r.id)).toEqual([first.id]);
+  });
+
+  it('creates, lists, renames and deletes dossiers with their data', async () => {
+    const { library, stores } = setup();
+    const personal = await library.ensurePersonal();
+    const team = await library.create('Wijkteam Noord', 'shared');
+    const course = await library.create('Leergang community werk');
+    expect((await library.list()).map((r) => r.name)).toEqual([defaultPersonalName, 'Leergang community werk', 'Wijkteam Noord']);
+    await library.rename(team.id, 'Wijkteam Zuid');
+    expect((await library.get(team.id))?.name).toBe('Wijkteam Zuid');
+    expect((await library.open(team.id)).dossier.meta().name).toBe('Wijkteam Zuid');
+
+    const open = await library.open(course.id);
+    open.dossier.clips.add({ capture: makeCapture() });
+    await open.flush();
+    expect((await library.rows(course.id)).length).toBe(1);
+    await library.remove(course.id);
+    expect(await library.get(course.id)).toBeUndefined();
+    expect(await stores.updates.load(course.id)).toEqual([]);
+    expect(await library.rows(course.id)).toEqual([]);
+    await expect(library.remove(personal.id)).rejects.toThrowError(/personal dossier cannot be deleted/);
+    await expect(library.open('missing')).rejects.toThrowError(/No dossier/);
+    await expect(library.create('  ')).rejects.toThrowError(/Invalid dossier name/);
+  });
+
+  it('keeps everything across a close and reopen', async () => {
+    const { library, reopen } = setup();
+    const { id } = await library.ensurePersonal();
+    const open = await library.open(id);
+    const theme = open.dossier.frameworks.list()[0].themes[0].id;
+    const clipId = open.dossier.clips.add({ capture: makeCapture({ title: 'Buurtmaaltijd' }), note: 'Reflectie', themes: [theme] });
+    open.dossier.clips.addHighlight(clipId, { quote: { exact: 'eigen kracht', prefix: '', suffix: '' } });
+    open.dossier.frameworks.addFramework({ name: 'Eigen kader' });
+    await library.closeAll();
+
+    const again = reopen();
+    expect((await again.ensurePersonal()).id).toBe(id);
+    const reopened = await again.open(id);
+    const clip = reopened.dossier.clips.get(clipId)!;
+    expect(clip).toMatchObject({ title: 'Buurtmaaltijd', note: 'Reflectie', themes: [theme] });
+    expect(clip.highlights[0].quote.exact).toBe('eigen kracht');
+    expect(reopened.dossier.frameworks.list().map((f) => f.name)).toContain('Eigen kader');
+  });
+
+  it('rebuilds a lost projection from the doc', async () => {
+    const { library, stores, reopen } = setup();
+    const { id } = await library.ensurePersonal();
+    const open = await library.open(id);
+    const a = open.dossier.clips.add({ capture: makeCapture() });
+    const b = open.dossier.clips.add({ capture: makeCapture() });
+    await open.flush();
+    await library.closeAll();
+    await stores.projections.clear(id);
+    expect(await library.rows(id)).toEqual([]);
+    const again = reopen();
+    await again.open(id);
+    expect((await again.rows(id)).map((r) => r.id).sort()).toEqual([a, b].sort());
+  });
+
+  it('keeps the projection and record in step with edits', async () => {
+    const { library } = setup();
+    const { id } = await library.ensurePersonal();
+    const open = await library.open(id);
+    const clip = open.dossier.clips.add({ capture: makeCapture({ title: 'Eerst' }) });
+    await open.flush();
+    open.dossier.clips.update(clip, { title: 'Daarna', note: 'met reflectie' });
+    await open.flush();
+    expect(await library.rows(id)).toMatchObject([{ id: clip, title: 'Daarna', hasNote: true }]);
+    await new Promise((r) => setTimeout(r, 120));
+    expect((await library.get(id))?.clipCount).toBe(1);
+  });
+
+  it('imports a dossier state and refuses garbage without storing anything', async () => {
+    const { library } = setup();
+    const source = await library.create('Bron');
+    const open = await library.open(source.id);
+    open.dossier.clips.add({ capture: makeCapture({ title: 'Gedeeld' }) });
+    const state = Y.encodeStateAsUpdate(open.doc);
+    const copy = await library.importState(state, { name: 'Kopie' });
+    const opened = await library.open(copy.id);
+    expect(opened.dossier.clips.all().map((c) => c.title)).toEqual(['Gedeeld']);
+    expect(opened.dossier.meta().name).toBe('Kopie');
+    const before = (await library.list()).length;
+    const error = await library.importState(new Uint8Array([1, 2, 3, 250, 7])).catch((e: unknown) => e);
+    expect(isKnipselError(error, 'invalid-input')).toBe(true);
+    expect((await library.list()).length).toBe(before);
+  });
+});

@@ -1,0 +1,232 @@
+// The library of dossiers on one replica: create, list, rename, delete (with the data),
+// open. Opening attaches persistence, the Dexie projection and (lazily) search to the doc.
+import * as Y from 'yjs';
+import { createDossier, initDossierDoc, type Dossier } from '../dossier/dossier.js';
+import { nameSchema, parse } from '../dossier/schema.js';
+import type { ClipRow, DossierKind } from '../dossier/types.js';
+import { KnipselError } from '../errors.js';
+import { createId } from '../ids.js';
+import { attachProjection, rebuildProjection, type ClipProjection } from '../projection/clip-projection.js';
+import { attachSearch, type DossierSearch } from '../search/dossier-search.js';
+import { attachPersistence, type DocPersistence } from '../storage/doc-persistence.js';
+import type { DossierRecord, LibraryStore } from '../storage/library-store.js';
+import type { ProjectionStore } from '../storage/projection-store.js';
+import type { UpdateStore } from '../storage/update-store.js';
+
+export interface LibraryStores {
+  updates: UpdateStore;
+  library: LibraryStore;
+  projections: ProjectionStore;
+}
+
+export interface OpenDossier {
+  id: string;
+  dossier: Dossier;
+  doc: Y.Doc;
+  persistence: DocPersistence;
+  projection: ClipProjection;
+  /** The search index, built on first use. */
+  search(): DossierSearch;
+  /** Resolves when every change so far is stored (rejects with `storage-full` etc.). */
+  flush(): Promise<void>;
+}
+
+const personalPref = 'personalDossierId';
+export const defaultPersonalName = 'Mijn leerdossier';
+
+export function createLibrary(stores: LibraryStores, options: { now?: () => number } = {}) {
+  const now = options.now ?? Date.now;
+  const open = new Map<string, Promise<OpenDossier>>();
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((listener) => listener());
+
+  async function requireRecord(id: string): Promise<DossierRecord> {
+    const record = await stores.library.getDossier(id);
+    if (!record) throw new KnipselError('not-found', `No dossier with id ${id}.`, { id });
+    return record;
+  }
+
+  async function createRecord(id: string, doc: Y.Doc, kind: DossierKind): Promise<DossierRecord> {
+    const dossier = createDossier(doc);
+    const meta = dossier.meta();
+    const persistence = attachPersistence(doc, stores.updates, id);
+    await persistence.ready;
+    await persistence.flush();
+    persistence.destroy();
+    const record: DossierRecord = {
+      id,
+      name: meta.name,
+      kind,
+      createdAt: meta.createdAt || now(),
+      updatedAt: now(),
+      clipCount: dossier.clips.rows().length,
+    };
+    await stores.library.putDossier(record);
+    await rebuildProjection(dossier, stores.projections, id);
+    changed();
+    return record;
+  }
+
+  async function openNow(id: string): Promise<OpenDossier> {
+    await requireRecord(id);
+    const doc = new Y.Doc({ gc: true });
+    const persistence = attachPersistence(doc, stores.updates, id);
+    await persistence.ready;
+    const dossier = createDossier(doc, { now });
+    let search: DossierSearch | null = null;
+    let recordTimer: ReturnType<typeof setTimeout> | null = null;
+    const syncRecord = () => {
+      recordTimer = null;
+      void (async () => {
+        const record = await stores.library.getDossier(id);
+        if (!record) return;
+        const meta = dossier.meta();
+        await stores.library.putDossier({
+          ...record,
+          name: meta.name || record.name,
+          kind: meta.kind,
+          updatedAt: now(),
+          clipCount: dossier.clips.rows().length,
+        });
+        changed();
+      })().catch(() => undefined);
+    };
+    const projection = attachProjection(dossier, stores.projections, id, () => {
+      recordTimer ??= setTimeout(syncRecord, 50);
+    });
+    dossier.observe((change) => {
+      if (change.meta) recordTimer ??= setTimeout(syncRecord, 0);
+    });
+    await projection.ready;
+    return {
+      id,
+      dossier,
+      doc,
+      persistence,
+      projection,
+      search: () => (search ??= attachSearch(dossier)),
+      async flush() {
+        await persistence.flush();
+        await projection.flush();
+      },
+    };
+  }
+
+  const library = {
+    /** Ensure the personal dossier exists (first start) and return it. */
+    async ensurePersonal(name = defaultPersonalName): Promise<DossierRecord> {
+      const id = await stores.library.getPref<string>(personalPref);
+      if (id) {
+        const record = await stores.library.getDossier(id);
+        if (record) return record;
+      }
+      const record = await library.create(name, 'personal');
+      await stores.library.setPref(personalPref, record.id);
+      return record;
+    },
+
+    async personalId(): Promise<string | undefined> {
+      return stores.library.getPref<string>(personalPref);
+    },
+
+    /** Dossiers: the personal one first, then by name. */
+    async list(): Promise<DossierRecord[]> {
+      const personal = await stores.library.getPref<string>(personalPref);
+      const records = await stores.library.listDossiers();
+      const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+      return records.sort((a, b) => Number(b.id === personal) - Number(a.id === personal) || collator.compare(a.name, b.name));
+    },
+
+    get: (id: string) => stores.library.getDossier(id),
+
+    async create(name: string, kind: DossierKind = 'personal'): Promise<DossierRecord> {
+      const clean = parse(nameSchema, name, 'dossier name');
+      const id = createId();
+      const doc = new Y.Doc();
+      initDossierDoc(doc, { id, name: clean, kind, now: now() });
+      return createRecord(id, doc, kind);
+    },
+
+    /**
+     * Add a dossier from a full doc state (a backup, or a shared dossier received from a
+     * peer). The doc must carry dossier meta; it is validated before anything is stored.
+     */
+    async importState(state: Uint8Array, options: { id?: string; name?: string; kind?: DossierKind } = {}): Promise<DossierRecord> {
+      const doc = new Y.Doc();
+      try {
+        Y.applyUpdate(doc, state);
+      } catch (error) {
+        throw new KnipselError('invalid-input', 'This is not a readable dossier state.', { cause: String(error) });
+      }
+      const dossier = createDossier(doc); // throws newer-version before anything is stored
+      const id = options.id ?? createId();
+      if (await stores.library.getDossier(id)) throw new KnipselError('conflict', `A dossier with id ${id} already exists.`);
+      if (options.name !== undefined || !dossier.meta().name) dossier.updateMeta({ name: options.name ?? 'Dossier' });
+      return createRecord(id, doc, options.kind ?? dossier.meta().kind);
+    },
+
+    async rename(id: string, name: string): Promise<void> {
+      const clean = parse(nameSchema, name, 'dossier name');
+      const handle = await library.open(id);
+      handle.dossier.updateMeta({ name: clean });
+      await handle.flush();
+      const record = await requireRecord(id);
+      await stores.library.putDossier({ ...record, name: clean, updatedAt: now() });
+      changed();
+    },
+
+    /** Delete a dossier with all its data. The personal dossier cannot be deleted. */
+    async remove(id: string): Promise<void> {
+      await requireRecord(id);
+      if (id === (await stores.library.getPref<string>(personalPref))) {
+        throw new KnipselError('conflict', 'The personal dossier cannot be deleted.', { id });
+      }
+      await library.close(id);
+      await stores.updates.remove(id);
+      await stores.projections.clear(id);
+      await stores.library.deleteDossier(id);
+      changed();
+    },
+
+    /** Open a dossier (shared between callers until closed). */
+    open(id: string): Promise<OpenDossier> {
+      let handle = open.get(id);
+      if (!handle) {
+        handle = openNow(id);
+        open.set(id, handle);
+        handle.catch(() => open.delete(id));
+      }
+      return handle;
+    },
+
+    isOpen: (id: string) => open.has(id),
+
+    async close(id: string): Promise<void> {
+      const handle = open.get(id);
+      if (!handle) return;
+      open.delete(id);
+      const opened = await handle.catch(() => null);
+      if (!opened) return;
+      await opened.flush().catch(() => undefined);
+      opened.persistence.destroy();
+      opened.projection.destroy();
+      opened.doc.destroy();
+    },
+
+    async closeAll(): Promise<void> {
+      await Promise.all([...open.keys()].map((id) => library.close(id)));
+    },
+
+    /** Clip rows from the projection: usable before the doc has loaded. */
+    rows: (id: string): Promise<ClipRow[]> => stores.projections.rows(id),
+
+    /** Be told when the list of dossiers or a record changes. Returns the unsubscribe. */
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return library;
+}
+
+export type Library = ReturnType<typeof createLibrary>;

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createDossier, initDossierDoc } from '../dossier/dossier.js';
+import { makeCapture } from '../dossier/test-fixtures.js';
+import { createClipSearch, makeSnippet } from './clip-search.js';
+import { attachSearch } from './dossier-search.js';
+import { fold } from './fold.js';
+
+const doc = (id: string, fields: Partial<Record<'title' | 'text' | 'note' | 'site' | 'themes', string>>) => ({
+  id,
+  title: '',
+  text: '',
+  note: '',
+  site: '',
+  themes: '',
+  ...fields,
+});
+
+describe('fold', () => {
+  it('folds case and diacritics without changing length', () => {
+    for (const [input, output] of [
+      ['Ideeën', 'ideeen'],
+      ['Coöperatie', 'cooperatie'],
+      ['Één café', 'een cafe'],
+      ['Straße 😀', 'straße 😀'],
+    ]) {
+      expect(fold(input)).toBe(output);
+      expect(fold(input).length).toBe(input.length);
+    }
+  });
+});
+
+describe('clip search', () => {
+  const search = createClipSearch();
+  search.put([
+    doc('a', { title: 'Bewoners met ideeën', text: 'In de wijk ontstaan ideeën voor een buurttuin.' }),
+    doc('b', { title: 'Wooncoöperatie', text: 'Een coöperatie van huurders neemt het beheer over.' }),
+    doc('c', { title: 'Presentie', note: 'Mijn reflectie over nabijheid', themes: 'Presentie · Eigenaarschap' }),
+    doc('d', { title: 'Netwerk', site: 'Movisie', text: 'Sociale netwerken in de buurt versterken.' }),
+  ]);
+
+  it('is diacritic- and case-insensitive', () => {
+    expect(search.search('ideeen').map((h) => h.id)).toEqual(['a']);
+    expect(search.search('COOPERATIE').map((h) => h.id)).toEqual(['b']);
+    expect(search.search('coöperatie').map((h) => h.id)).toEqual(['b']);
+  });
+
+  it('matches the word being typed as a prefix', () => {
+    expect(search.search('buurtt').map((h) => h.id)).toEqual(['a']);
+    expect(search.search('refl').map((h) => h.id)).toEqual(['c']);
+    expect(search.search('movi').map((h) => h.id)).toEqual(['d']);
+    expect(search.search('eigenaar').map((h) => h.id)).toEqual(['c']);
+  });
+
+  it('requires every word and ranks title matches first', () => {
+    search.put([doc('e', { text: 'Presentie in de praktijk van het wijkteam.' })]);
+    expect(search.search('presentie').map((h) => h.id)).toEqual(['c', 'e']);
+    expect(search.search('presentie wijkteam').map((h) => h.id)).toEqual(['e']);
+    search.remove(['e']);
+    expect(search.search('presentie wijkteam')).toEqual([]);
+  });
+
+  it('returns a snippet with the match marked in the original text', () => {
+    const [hit] = search.search('ideeen buurt');
+    const snippet = hit.snippet!;
+    const marked = snippet.ranges.map(([a, b]) => snippet.text.slice(a, b));
+    expect(marked).toContain('ideeën');
+    expect(marked).toContain('buurttuin');
+  });
+
+  it('makes snippets with an ellipsis inside long texts', () => {
+    const text = `${'voorwoord '.repeat(40)}de buurtmaaltijd met bewoners ${'nawoord '.repeat(40)}`;
+    const snippet = makeSnippet('text', text, ['buurtmaaltijd'])!;
+    expect(snippet.text.startsWith('…')).toBe(true);
+    expect(snippet.text.endsWith('…')).toBe(true);
+    const [[a, b]] = snippet.ranges;
+    expect(snippet.text.slice(a, b)).toBe('buurtmaaltijd');
+  });
+});
+
+describe('dossier search', () => {
+  it('follows clip edits, trash and theme renames', () => {
+    const ydoc = new Y.Doc();
+    initDossierDoc(ydoc, { id: 'd', name: 'D' });
+    const dossier = createDossier(ydoc);
+    const theme = dossier.frameworks.list()[0].themes[0];
+    const id = dossier.clips.add({ capture: makeCapture({ title: 'Buurtmaaltijd' }), themes: [theme.id] });
+    const search = attachSearch(dossier);
+    expect(search.search('buurtmaal').map((h) => h.id)).toEqual([id]);
+    dossier.clips.update(id, { note: 'kwartiermaken' });
+    expect(search.search('kwartier').map((h) => h.id)).toEqual([id]);
+    dossier.frameworks.updateTheme(theme.id, { name: 'Zeldzaamwoord' });
+    expect(search.search('zeldzaam').map((h) => h.id)).toEqual([id]);
+    dossier.clips.trash([id]);
+    expect(search.search('buurtmaal')).toEqual([]);
+    dossier.clips.restore([id]);
+    expect(search.search('buurtmaal').map((h) => h.id)).toEqual([id]);
+  });
+});

@@ -1,0 +1,120 @@
+// The IndexedDB implementation of the three storage adapters, in one Dexie database per app
+// origin. Schema changes get a new `version(n)` here, never an edit of an old one.
+import Dexie, { type Table } from 'dexie';
+import type { ClipRow } from '../dossier/types.js';
+import { storageError } from '../errors.js';
+import type { DossierRecord, LibraryStore } from './library-store.js';
+import type { ProjectionStore } from './projection-store.js';
+import type { UpdateStore } from './update-store.js';
+
+interface UpdateEntry {
+  seq?: number;
+  docId: string;
+  update: Uint8Array;
+}
+interface PrefEntry {
+  key: string;
+  value: unknown;
+}
+type ProjectedRow = ClipRow & { dossierId: string };
+
+export class KnipselDb extends Dexie {
+  updates!: Table<UpdateEntry, number>;
+  dossiers!: Table<DossierRecord, string>;
+  prefs!: Table<PrefEntry, string>;
+  clipRows!: Table<ProjectedRow, [string, string]>;
+
+  constructor(name: string, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
+    super(name, options);
+    this.version(1).stores({
+      updates: '++seq, [docId+seq]',
+      dossiers: 'id',
+      prefs: 'key',
+      clipRows: '[dossierId+id], dossierId',
+    });
+  }
+}
+
+export interface DexieStores {
+  db: KnipselDb;
+  updates: UpdateStore;
+  library: LibraryStore;
+  projections: ProjectionStore;
+  close(): void;
+}
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
+/** Open (or create) the Knipsel database. Pass `indexedDB`/`IDBKeyRange` to use fake-indexeddb. */
+export function createDexieStores(
+  name = 'knipsel',
+  options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange },
+): DexieStores {
+  const db = new KnipselDb(name, options);
+  const docRange = (docId: string) => db.updates.where('[docId+seq]').between([docId, Dexie.minKey], [docId, Dexie.maxKey]);
+
+  const updates: UpdateStore = {
+    load: (docId) => guarded(async () => (await docRange(docId).toArray()).map((e) => e.update)),
+    append: (docId, update) =>
+      guarded(async () => {
+        await db.updates.add({ docId, update });
+      }),
+    compact: (docId, merged, count) =>
+      guarded(() =>
+        db.transaction('rw', db.updates, async () => {
+          const keys = (await docRange(docId).limit(count).primaryKeys()) as number[];
+          if (keys.length === 0) {
+            await db.updates.add({ docId, update: merged });
+            return;
+          }
+          await db.updates.bulkDelete(keys);
+          // Reuse the first key so the merged update stays before anything appended later.
+          await db.updates.put({ seq: keys[0], docId, update: merged });
+        }),
+      ),
+    remove: (docId) =>
+      guarded(async () => {
+        await docRange(docId).delete();
+      }),
+    docIds: () => guarded(async () => [...new Set((await db.updates.toArray()).map((e) => e.docId))]),
+  };
+
+  const library: LibraryStore = {
+    listDossiers: () => guarded(() => db.dossiers.toArray()),
+    getDossier: (id) => guarded(() => db.dossiers.get(id)),
+    putDossier: (record) =>
+      guarded(async () => {
+        await db.dossiers.put(record);
+      }),
+    deleteDossier: (id) => guarded(() => db.dossiers.delete(id)),
+    getPref: <T>(key: string) => guarded(async () => (await db.prefs.get(key))?.value as T | undefined),
+    setPref: (key, value) =>
+      guarded(async () => {
+        await db.prefs.put({ key, value });
+      }),
+  };
+
+  const projections: ProjectionStore = {
+    rows: (dossierId) =>
+      guarded(async () =>
+        (await db.clipRows.where('dossierId').equals(dossierId).toArray()).map(({ dossierId: _, ...row }) => row),
+      ),
+    putRows: (dossierId, rows) =>
+      guarded(async () => {
+        await db.clipRows.bulkPut(rows.map((row) => ({ ...row, dossierId })));
+      }),
+    deleteRows: (dossierId, clipIds) => guarded(() => db.clipRows.bulkDelete(clipIds.map((id) => [dossierId, id] as [string, string]))),
+    clear: (dossierId) =>
+      guarded(async () => {
+        await db.clipRows.where('dossierId').equals(dossierId).delete();
+      }),
+  };
+
+  return { db, updates, library, projections, close: () => db.close() };
+}

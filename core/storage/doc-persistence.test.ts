@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { isKnipselError } from '../errors.js';
+import { attachPersistence } from './doc-persistence.js';
+import { createMemoryUpdateStore, type UpdateStore } from './update-store.js';
+
+describe('attachPersistence', () => {
+  it('stores state present before attaching and every later update; a new doc loads it all', async () => {
+    const store = createMemoryUpdateStore();
+    const doc = new Y.Doc();
+    doc.getMap('m').set('before', 1);
+    const persistence = attachPersistence(doc, store, 'd');
+    await persistence.ready;
+    doc.getMap('m').set('after', 2);
+    doc.getText('t').insert(0, 'hallo');
+    await persistence.flush();
+    persistence.destroy();
+
+    const reopened = new Y.Doc();
+    const second = attachPersistence(reopened, store, 'd');
+    await second.ready;
+    expect(reopened.getMap('m').toJSON()).toEqual({ before: 1, after: 2 });
+    expect(reopened.getText('t').toString()).toBe('hallo');
+  });
+
+  it('does not write back what it loaded', async () => {
+    const store = createMemoryUpdateStore();
+    const doc = new Y.Doc();
+    const p = attachPersistence(doc, store, 'd');
+    await p.ready;
+    doc.getMap('m').set('a', 1);
+    await p.flush();
+    const count = (await store.load('d')).length;
+    const again = attachPersistence(new Y.Doc(), store, 'd');
+    await again.ready;
+    await again.flush();
+    expect((await store.load('d')).length).toBe(count);
+  });
+
+  it('compacts the log after many updates without losing any', async () => {
+    const store = createMemoryUpdateStore();
+    const doc = new Y.Doc();
+    const p = attachPersistence(doc, store, 'd', { compactEvery: 10 });
+    await p.ready;
+    for (let i = 0; i < 35; i++) doc.getArray<number>('a').push([i]);
+    await p.flush();
+    expect((await store.load('d')).length).toBeLessThan(10);
+    const reopened = new Y.Doc();
+    await attachPersistence(reopened, store, 'd').ready;
+    expect(reopened.getArray('a').toArray()).toEqual([...Array(35).keys()]);
+  });
+
+  it('reports a full store, keeps the update in memory and stores it once space is free', async () => {
+    const inner = createMemoryUpdateStore();
+    let full = false;
+    const store: UpdateStore = {
+      ...inner,
+      append: async (id, update) => {
+        if (full) throw Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError' });
+        return inner.append(id, update);
+      },
+    };
+    const errors: string[] = [];
+    const doc = new Y.Doc();
+    const p = attachPersistence(doc, store, 'd', { onError: (e) => errors.push(e.code) });
+    await p.ready;
+    doc.getMap('m').set('kept', 'yes');
+    await p.flush();
+    full = true;
+    doc.getMap('m').set('new', 'clip');
+    const failure = await p.flush().catch((e: unknown) => e);
+    expect(isKnipselError(failure, 'storage-full')).toBe(true);
+    expect(errors).toEqual(['storage-full']);
+    full = false;
+    await p.flush();
+    const reopened = new Y.Doc();
+    await attachPersistence(reopened, inner, 'd').ready;
+    expect(reopened.getMap('m').toJSON()).toEqual({ kept: 'yes', new: 'clip' });
+  });
+});

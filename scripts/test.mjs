@@ -1,0 +1,44 @@
+// `npm test`: install what is missing (npm packages, Debian's Chromium), lint, unit tests,
+// build, and the end-to-end tests in headless Chromium. Ends with one "N passed, N failed" line.
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureChromium, ensureDependencies, root, run, step } from './ensure.mjs';
+
+ensureDependencies();
+ensureChromium();
+
+step('Lint');
+run('npm', ['run', '-s', 'lint']);
+
+const reports = join(root, '.tmp', 'test-reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+const vitest = (name, extra) =>
+  run('npx', ['--no-install', 'vitest', 'run', ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${name}.json`)}`], {
+    allowFailure: true,
+  });
+
+step('Unit tests');
+const unit = vitest('unit', []);
+
+step('Build the web app and the extension');
+run('npm', ['run', '-s', 'build']);
+
+step('End-to-end tests in headless Chromium');
+const e2e = vitest('e2e', ['--config', 'vitest.e2e.config.ts']);
+
+let passed = 0;
+let failed = 0;
+for (const name of ['unit', 'e2e']) {
+  try {
+    const report = JSON.parse(readFileSync(join(reports, `${name}.json`), 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests + (report.numTotalTestSuites > 0 && report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? 1 : 0);
+    console.log(`${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`);
+  } catch {
+    failed += 1;
+    console.log(`${name}: no report (the run crashed)`);
+  }
+}
+console.log(`\nTotal: ${passed} passed, ${failed} failed`);
+process.exit(unit !== 0 || e2e !== 0 || failed > 0 ? 1 : 0);

@@ -1,0 +1,60 @@
+// Launching Debian's Chromium for end-to-end tests: a plain page context, or a persistent
+// profile with the built extension loaded. Flags keep it off the (closed) network.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env.KNIPSEL_CHROMIUM ?? '/usr/bin/chromium';
+export const repoRoot = resolve(import.meta.dirname, '../..');
+export const extensionDir = join(repoRoot, 'dist/extension/chrome-mv3');
+export const pwaDir = join(repoRoot, 'dist/pwa');
+
+const quietFlags = [
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-gpu',
+  '--no-default-browser-check',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...quietFlags, '--no-sandbox'] });
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** Open an extension page, e.g. `popup.html`. */
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** A fresh profile with the built Chrome extension loaded. */
+export async function launchWithExtension(options: { locale?: string } = {}): Promise<ExtensionSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'knipsel-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    locale: options.locale ?? 'nl-NL',
+    args: [...quietFlags, '--no-sandbox', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+  });
+  let worker = context.serviceWorkers()[0];
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
