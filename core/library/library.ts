@@ -32,6 +32,7 @@ export interface OpenDossier {
 }
 
 const personalPref = 'personalDossierId';
+const deletedPref = 'deletedDossierIds';
 export const defaultPersonalName = 'Mijn leerdossier';
 
 export function createLibrary(stores: LibraryStores, options: { now?: () => number } = {}) {
@@ -129,6 +130,25 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
       return stores.library.getPref<string>(personalPref);
     },
 
+    /**
+     * Make another (existing) dossier the personal one — used when two replicas on one
+     * machine first meet and agree on one personal dossier. The old one is left as it is.
+     */
+    async setPersonal(id: string): Promise<void> {
+      await requireRecord(id);
+      await stores.library.setPref(personalPref, id);
+      changed();
+    },
+
+    /** Ids of dossiers deleted on this replica (tombstones, so a peer does not bring them back). */
+    async deletedIds(): Promise<string[]> {
+      return (await stores.library.getPref<string[]>(deletedPref)) ?? [];
+    },
+
+    /** Local-only preferences of this replica. */
+    getPref: <T>(key: string) => stores.library.getPref<T>(key),
+    setPref: (key: string, value: unknown) => stores.library.setPref(key, value),
+
     /** Dossiers: the personal one first, then by name. */
     async list(): Promise<DossierRecord[]> {
       const personal = await stores.library.getPref<string>(personalPref);
@@ -176,12 +196,14 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
     },
 
     /** Delete a dossier with all its data. The personal dossier cannot be deleted. */
-    async remove(id: string): Promise<void> {
+    async remove(id: string, options: { allowPersonal?: boolean } = {}): Promise<void> {
       await requireRecord(id);
-      if (id === (await stores.library.getPref<string>(personalPref))) {
+      if (id === (await stores.library.getPref<string>(personalPref)) && !options.allowPersonal) {
         throw new KnipselError('conflict', 'The personal dossier cannot be deleted.', { id });
       }
       await library.close(id);
+      const deleted = (await stores.library.getPref<string[]>(deletedPref)) ?? [];
+      if (!deleted.includes(id)) await stores.library.setPref(deletedPref, [...deleted, id].slice(-10_000));
       await stores.updates.remove(id);
       await stores.projections.clear(id);
       await stores.library.deleteDossier(id);
