@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
-import { localOrigin, readClip, roots, toClipRow } from './doc-layout.js';
+import { isClipMap, localOrigin, readClip, roots, toClipRow } from './doc-layout.js';
 import { type ClipFilter, type ClipSort, matchesFilter, compareRows } from './clip-query.js';
 import {
   clipInputSchema,
@@ -35,9 +35,14 @@ const idList = v.pipe(v.array(idSchema), v.maxLength(100_000));
 export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean, now: () => number = Date.now) {
   const { clips } = roots(doc);
 
+  /** The clips whose shape is valid (see isClipMap). */
+  function* validClips(): Generator<[string, Y.Map<unknown>]> {
+    for (const entry of clips.entries()) if (isClipMap(entry[1])) yield entry;
+  }
+
   function clipMap(id: string): Y.Map<unknown> {
     const map = clips.get(id);
-    if (!map) throw new KnipselError('not-found', `No clip with id ${id} in this dossier.`, { id });
+    if (!isClipMap(map)) throw new KnipselError('not-found', `No clip with id ${id} in this dossier.`, { id });
     return map;
   }
 
@@ -80,11 +85,11 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
 
     get(id: string): Clip | undefined {
       const map = clips.get(id);
-      return map ? readClip(id, map) : undefined;
+      return isClipMap(map) ? readClip(id, map) : undefined;
     },
 
     has(id: string): boolean {
-      return clips.has(id);
+      return isClipMap(clips.get(id));
     },
 
     /** The live note of a clip, for editors that bind to it. */
@@ -168,7 +173,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
 
     /** Delete every trashed clip for good. Returns how many were deleted. */
     emptyTrash(): number {
-      const doomed = [...clips.entries()].filter(([, map]) => map.get('trashedAt') != null).map(([id]) => id);
+      const doomed = [...validClips()].filter(([, map]) => map.get('trashedAt') != null).map(([id]) => id);
       if (doomed.length === 0) return 0;
       doc.transact(() => {
         for (const id of doomed) clips.delete(id);
@@ -219,7 +224,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
     findByUrl(url: string): Clip[] {
       const key = comparableUrl(url);
       const found: Clip[] = [];
-      for (const [id, map] of clips.entries()) {
+      for (const [id, map] of validClips()) {
         if (map.get('trashedAt') != null) continue;
         const capture = map.get('capture') as Capture;
         if (capture.mode === 'note') continue;
@@ -229,12 +234,12 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
     },
 
     all(): Clip[] {
-      return [...clips.entries()].map(([id, map]) => readClip(id, map));
+      return [...validClips()].map(([id, map]) => readClip(id, map));
     },
 
     rows(filter: ClipFilter = {}, sort: ClipSort = 'newest'): ClipRow[] {
       const rows: ClipRow[] = [];
-      for (const [id, map] of clips.entries()) {
+      for (const [id, map] of validClips()) {
         const row = toClipRow(readClip(id, map));
         if (matchesFilter(row, filter)) rows.push(row);
       }
@@ -246,7 +251,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
     },
 
     count(): number {
-      return clips.size;
+      return [...validClips()].length;
     },
   };
 }

@@ -27,6 +27,27 @@ export function roots(doc: Y.Doc) {
   };
 }
 
+/**
+ * True when a value in the clips map has the shape of a clip. A peer can write any valid Yjs
+ * into a shared doc; readers skip what is not a clip instead of crashing on it.
+ */
+export function isClipMap(value: unknown): value is Y.Map<unknown> {
+  if (!(value instanceof Y.Map)) return false;
+  const capture = value.get('capture') as Partial<Capture> | undefined;
+  return (
+    typeof capture === 'object' &&
+    capture !== null &&
+    typeof capture.url === 'string' &&
+    typeof capture.title === 'string' &&
+    typeof capture.text === 'string' &&
+    typeof capture.html === 'string' &&
+    typeof capture.capturedAt === 'number' &&
+    value.get('note') instanceof Y.Text &&
+    value.get('themes') instanceof Y.Map &&
+    value.get('highlights') instanceof Y.Map
+  );
+}
+
 export function readHighlight(id: string, map: Y.Map<unknown>): Highlight {
   return {
     id,
@@ -47,11 +68,14 @@ export function readClip(id: string, map: Y.Map<unknown>): Clip {
   return {
     id,
     capture,
-    title: (map.get('title') as string | undefined) ?? capture.title,
+    title: typeof map.get('title') === 'string' ? (map.get('title') as string) : capture.title,
     note: note?.toString() ?? '',
     themes: themes ? [...themes.keys()].sort() : [],
     highlights: highlights
-      ? [...highlights.entries()].map(([hid, h]) => readHighlight(hid, h)).sort((a, b) => a.createdAt - b.createdAt)
+      ? [...highlights.entries()]
+          .filter(([, h]) => h instanceof Y.Map && typeof (h.get('quote') as { exact?: unknown } | undefined)?.exact === 'string')
+          .map(([hid, h]) => readHighlight(hid, h))
+          .sort((a, b) => a.createdAt - b.createdAt)
       : [],
     trashed: trashedAt !== null,
     trashedAt,

@@ -209,3 +209,26 @@ describe('frameworks', () => {
     expect(dossier.frameworks.theme(theme.id)).toMatchObject({ id: theme.id, name: 'Eigen woorden', preset: true });
   });
 });
+
+describe('malformed content from a peer', () => {
+  it('is skipped by readers instead of crashing them', () => {
+    const dossier = newDossier();
+    const good = dossier.clips.add({ capture: makeCapture({ title: 'Goed' }) });
+    const clips = dossier.doc.getMap<unknown>('clips');
+    dossier.doc.transact(() => {
+      clips.set('string', 'not a clip');
+      const half = new Y.Map<unknown>();
+      clips.set('half', half);
+      half.set('capture', { url: 42 });
+      const odd = new Y.Map<unknown>();
+      clips.set('odd', odd);
+      odd.set('capture', makeCapture());
+      odd.set('note', 'not a Y.Text');
+    }, 'peer');
+    expect(dossier.clips.all().map((c) => c.id)).toEqual([good]);
+    expect(dossier.clips.rows().map((r) => r.id)).toEqual([good]);
+    expect(dossier.clips.get('half')).toBeUndefined();
+    expect(() => dossier.clips.update('odd', { title: 'x' })).toThrowError(/No clip/);
+    expect(dossier.clips.count()).toBe(1);
+  });
+});

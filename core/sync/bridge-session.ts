@@ -58,6 +58,7 @@ export function createBridgeSession(options: BridgeSessionOptions) {
   let queue: Promise<void> = Promise.resolve();
   let unsubscribe: (() => void) | null = null;
   let listTimer: ReturnType<typeof setTimeout> | null = null;
+  let listSent: Promise<void> = Promise.resolve();
 
   const setStatus = (patch: Partial<BridgeStatus>) => {
     status = { ...status, ...patch, dossiers: [...entries.values()].filter((e) => !e.importing).length };
@@ -90,10 +91,12 @@ export function createBridgeSession(options: BridgeSessionOptions) {
 
   function scheduleList() {
     if (listTimer || !session) return;
-    listTimer = setTimeout(() => {
-      listTimer = null;
-      void serial(sendList);
-    }, 30);
+    listSent = new Promise((resolve) => {
+      listTimer = setTimeout(() => {
+        listTimer = null;
+        void serial(sendList).then(resolve);
+      }, 30);
+    });
   }
 
   function syncSender(dossierId: string) {
@@ -296,7 +299,10 @@ export function createBridgeSession(options: BridgeSessionOptions) {
       handle(checked.envelope.frame);
     },
     /** Resolves when everything received so far has been handled. */
-    idle: () => queue,
+    idle: async () => {
+      await listSent;
+      await queue;
+    },
     close() {
       if (session) send({ t: 'bye', session });
       closeEntries();
@@ -304,6 +310,8 @@ export function createBridgeSession(options: BridgeSessionOptions) {
       unsubscribe?.();
       unsubscribe = null;
       if (listTimer) clearTimeout(listTimer);
+      listTimer = null;
+      listSent = Promise.resolve();
       setStatus({ state: 'closed' });
     },
   };
