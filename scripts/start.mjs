@@ -12,7 +12,9 @@ run('npm', ['run', '-s', 'build']);
 const host = process.env.KNIPSEL_HOST ?? '127.0.0.1';
 const port = process.env.KNIPSEL_PORT ?? '8787';
 step('Start the Knipsel server');
-const server = spawn('npx', ['--no-install', 'tsx', 'server/main.ts', '--host', host, '--port', port], { cwd: root, stdio: 'inherit' });
+// tsx directly (not through npx), so Ctrl+C and SIGTERM reach the server for a clean shutdown.
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const server = spawn(tsx, ['server/main.ts', '--host', host, '--port', port], { cwd: root, stdio: 'inherit' });
 
 const url = `http://${host}:${port}/`;
 setTimeout(() => {

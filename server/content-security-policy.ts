@@ -1,0 +1,21 @@
+// The Content-Security-Policy sent with every HTML (and SVG) response of the Knipsel server.
+// One constant so it can be tightened or loosened in one place.
+
+/**
+ * Scripts only from our own origin (no inline script, no eval); inline styles are allowed
+ * because Svelte transitions and some libraries set them. Images may come from anywhere
+ * over http(s) because clipped pages reference remote images. `connect-src ws: wss:` lets
+ * the app reach this server's signalling endpoint or one configured in settings.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  'img-src \'self\' https: http: data: blob:',
+  "connect-src 'self' ws: wss:",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

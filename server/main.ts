@@ -1,0 +1,50 @@
+// Command-line entry of the Knipsel server (`tsx server/main.ts`): reads flags, starts the
+// server, prints where it runs, and shuts down cleanly on SIGINT/SIGTERM.
+import { existsSync } from 'node:fs';
+import { createKnipselServer } from './create-server.js';
+import { parseCliOptions, USAGE } from './cli-options.js';
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseCliOptions(process.argv.slice(2), process.env);
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
+
+  let server;
+  try {
+    server = await createKnipselServer({ host: options.host, port: options.port, dir: options.dir, log: (line) => console.log(line) });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'EADDRINUSE' ? `port ${options.port} is already in use` : (err as Error).message;
+    console.error(`Knipsel kon niet starten / Knipsel could not start: ${reason}`);
+    process.exit(1);
+  }
+
+  console.log(`Knipsel draait op ${server.url}/ — Knipsel is running at ${server.url}/`);
+  console.log(`Signalling: ${server.signallingUrl}`);
+  if (!existsSync(options.dir)) {
+    console.log(`De web-app is nog niet gebouwd (${options.dir}); run \`npm start\` to build it.`);
+  }
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.exit(1); // a second Ctrl+C: do not wait any longer
+    }
+    stopping = true;
+    console.log(`\n${signal}: Knipsel stopt / Knipsel is stopping…`);
+    setTimeout(() => process.exit(0), 5000).unref();
+    server.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,274 @@
+// Tests for the signalling endpoint: y-webrtc pub/sub semantics, limits and bad frames.
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createKnipselServer } from './create-server.js';
+import type { KnipselServer } from './create-server.js';
+import { DEFAULT_SIGNALLING_LIMITS } from './signalling.js';
+import type { SignallingLimits } from './signalling.js';
+import { connectClient } from './test-clients.js';
+import type { TestClient } from './test-clients.js';
+
+let server: KnipselServer | undefined;
+const open: TestClient[] = [];
+
+async function start(limits: Partial<SignallingLimits> = {}): Promise<KnipselServer> {
+  server = await createKnipselServer({ port: 0, dir: '/nonexistent-knipsel-dir', limits });
+  return server;
+}
+
+async function client(s: KnipselServer, topics: string[] = []): Promise<TestClient> {
+  const c = await connectClient(s.signallingUrl);
+  open.push(c);
+  if (topics.length) {
+    c.send({ type: 'subscribe', topics });
+    await c.roundTrip();
+  }
+  return c;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+afterEach(async () => {
+  for (const c of open.splice(0)) c.ws.terminate();
+  await server?.close();
+  server = undefined;
+});
+
+describe('signalling pub/sub', () => {
+  it('delivers a publish to every subscriber, the sender included, as sent plus a client count', async () => {
+    const s = await start();
+    const a = await client(s, ['room-1']);
+    const b = await client(s, ['room-1']);
+    const outsider = await client(s, ['room-2']);
+    a.send({ type: 'publish', topic: 'room-1', data: { type: 'announce', from: 'peer-a' } });
+    const atB = await b.waitFor((m) => m.type === 'publish');
+    expect(atB).toEqual({ type: 'publish', topic: 'room-1', data: { type: 'announce', from: 'peer-a' }, clients: 2 });
+    expect(await a.waitFor((m) => m.type === 'publish')).toEqual(atB);
+    await outsider.roundTrip();
+    expect(outsider.received.filter((m) => m.type === 'publish')).toEqual([]);
+  });
+
+  it('stops delivering after unsubscribe and forgets empty topics', async () => {
+    const s = await start();
+    const a = await client(s, ['t']);
+    const b = await client(s, ['t']);
+    expect(s.stats().topics).toBe(1);
+    b.send({ type: 'unsubscribe', topics: ['t'] });
+    await b.roundTrip();
+    a.send({ type: 'publish', topic: 't', data: 'after' });
+    await a.waitFor((m) => m.data === 'after');
+    await b.roundTrip();
+    expect(b.received.filter((m) => m.type === 'publish')).toEqual([]);
+    a.send({ type: 'unsubscribe', topics: ['t'] });
+    await a.roundTrip();
+    expect(s.stats().topics).toBe(0);
+  });
+
+  it('answers ping with pong and accepts a query string on the path', async () => {
+    const s = await start();
+    const c = await connectClient(`${s.signallingUrl}?x=1`);
+    open.push(c);
+    c.send({ type: 'ping' });
+    expect(await c.waitFor((m) => m.type === 'pong')).toEqual({ type: 'pong' });
+  });
+
+  it('drops a closed connection from its topics', async () => {
+    const s = await start();
+    const a = await client(s, ['t1', 't2']);
+    await client(s, ['t1']);
+    expect(s.stats()).toMatchObject({ connections: 2, topics: 2 });
+    a.ws.close();
+    await a.closed;
+    await sleep(20);
+    expect(s.stats()).toMatchObject({ connections: 1, topics: 1 });
+  });
+
+  it('refuses WebSocket upgrades on other paths', async () => {
+    const s = await start();
+    const ws = new WebSocket(s.url.replace('http', 'ws') + '/other');
+    const status = await new Promise<number>((resolve) => {
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('error', () => resolve(-1));
+    });
+    expect(status).toBe(404);
+  });
+});
+
+describe('signalling limits', () => {
+  it('uses the documented defaults', () => {
+    expect(DEFAULT_SIGNALLING_LIMITS).toMatchObject({
+      maxMessageBytes: 65536,
+      maxTopicsPerConnection: 32,
+      maxTopicLength: 256,
+      messagesPerSecond: 50,
+      messageBurst: 200,
+      pingIntervalMs: 30_000,
+    });
+  });
+
+  it('closes a connection that sends an oversized message with 1009, others unaffected', async () => {
+    const s = await start();
+    const big = await client(s, ['t']);
+    const other = await client(s, ['t']);
+    big.send({ type: 'publish', topic: 't', data: 'x'.repeat(70 * 1024) });
+    expect(await big.closed).toBe(1009);
+    expect(other.received.filter((m) => m.type === 'publish')).toEqual([]);
+    other.send({ type: 'publish', topic: 't', data: 'still here' });
+    await other.waitFor((m) => m.data === 'still here');
+  });
+
+  it('accepts a message just under the size limit', async () => {
+    const s = await start();
+    const a = await client(s, ['t']);
+    a.send({ type: 'publish', topic: 't', data: 'y'.repeat(60 * 1024) });
+    expect((await a.waitFor((m) => m.type === 'publish')).data).toHaveLength(60 * 1024);
+  });
+
+  it('ignores topics beyond the per-connection maximum', async () => {
+    const s = await start();
+    const names = Array.from({ length: 40 }, (_, i) => `topic-${i}`);
+    const greedy = await client(s, names);
+    expect(s.stats().topics).toBe(32);
+    expect(s.stats().refusedTopics).toBe(8);
+    const sender = await client(s);
+    sender.send({ type: 'publish', topic: 'topic-35', data: 'beyond' });
+    sender.send({ type: 'publish', topic: 'topic-5', data: 'within' });
+    await greedy.waitFor((m) => m.data === 'within');
+    expect(greedy.received.some((m) => m.data === 'beyond')).toBe(false);
+    // Leaving a topic frees a slot.
+    greedy.send({ type: 'unsubscribe', topics: ['topic-0'] });
+    greedy.send({ type: 'subscribe', topics: ['topic-35'] });
+    await greedy.roundTrip();
+    sender.send({ type: 'publish', topic: 'topic-35', data: 'now' });
+    await greedy.waitFor((m) => m.data === 'now');
+  });
+
+  it('drops messages over the rate without closing a connection that stops', async () => {
+    const s = await start({ messagesPerSecond: 2, messageBurst: 5, maxDroppedPerWindow: 100 });
+    const a = await client(s);
+    a.send({ type: 'subscribe', topics: ['t'] }); // 1 token
+    for (let i = 0; i < 20; i++) a.send({ type: 'publish', topic: 't', data: i });
+    await sleep(700); // refills a token for the pong
+    a.send({ type: 'ping' });
+    await a.waitFor((m) => m.type === 'pong');
+    expect(a.received.filter((m) => m.type === 'publish').map((m) => m.data)).toEqual([0, 1, 2, 3]);
+    expect(s.stats().rateLimited).toBe(16);
+    expect(a.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('closes a flooding connection with 1008 while a client in another topic keeps getting its messages', async () => {
+    const s = await start(); // default limits
+    const flooder = await client(s, ['flood']);
+    const alice = await client(s, ['calm']);
+    const bob = await client(s, ['calm']);
+    const payload = { type: 'publish', topic: 'flood', data: 'z'.repeat(200) };
+    const flooding = (async () => {
+      for (let i = 0; i < 2000 && flooder.ws.readyState === WebSocket.OPEN; i++) {
+        flooder.send(payload);
+        if (i % 100 === 0) await sleep(0);
+      }
+    })();
+    for (let i = 0; i < 20; i++) {
+      alice.send({ type: 'publish', topic: 'calm', data: `msg-${i}` });
+      await bob.waitFor((m) => m.data === `msg-${i}`);
+    }
+    await flooding;
+    expect(await flooder.closed).toBe(1008);
+    expect(s.stats().rateLimited).toBeGreaterThan(DEFAULT_SIGNALLING_LIMITS.maxDroppedPerWindow);
+    alice.send({ type: 'publish', topic: 'calm', data: 'after flood' });
+    await bob.waitFor((m) => m.data === 'after flood');
+    expect(bob.received.some((m) => m.topic === 'flood')).toBe(false);
+  });
+
+  it('refuses connections over the total maximum with 503', async () => {
+    const s = await start({ maxConnections: 2 });
+    await client(s);
+    await client(s);
+    const ws = new WebSocket(s.signallingUrl);
+    const status = await new Promise<number>((resolve) => {
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('error', () => resolve(-1));
+    });
+    expect(status).toBe(503);
+    expect(s.stats().refusedConnections).toBe(1);
+  });
+
+  it('pings clients and terminates ones that do not answer', async () => {
+    const s = await start({ pingIntervalMs: 50 });
+    const lively = await client(s, ['t']);
+    const silent = new WebSocket(s.signallingUrl, { autoPong: false });
+    silent.on('error', () => {});
+    await new Promise((r) => silent.once('open', r));
+    const silentClosed = new Promise<number>((r) => silent.on('close', (code) => r(code)));
+    let pings = 0;
+    lively.ws.on('ping', () => pings++);
+    const code = await silentClosed;
+    expect(code).toBe(1006); // terminated, no close frame
+    expect(pings).toBeGreaterThan(0);
+    await sleep(150);
+    expect(lively.ws.readyState).toBe(WebSocket.OPEN);
+    expect(s.stats().connections).toBe(1);
+  });
+});
+
+describe('malformed frames', () => {
+  it('drops and counts bad frames; the sender and other clients keep working', async () => {
+    const s = await start();
+    const junk = await client(s, ['shared']);
+    const a = await client(s, ['shared']);
+    const b = await client(s, ['shared']);
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const frames: (string | Buffer)[] = [
+      'garbage',
+      '{"type":',
+      '',
+      'null',
+      '42',
+      '"publish"',
+      '[]',
+      deep,
+      JSON.stringify({ type: 'publish' }),
+      JSON.stringify({ type: 'publish', topic: 42, data: 'x' }),
+      JSON.stringify({ type: 'publish', topic: '', data: 'x' }),
+      JSON.stringify({ type: 'publish', topic: 'shared'.padEnd(300, 'x'), data: 'x' }),
+      JSON.stringify({ type: 'subscribe' }),
+      JSON.stringify({ type: 'subscribe', topics: 'shared' }),
+      JSON.stringify({ type: 'unsubscribe', topics: { 0: 'shared' } }),
+      JSON.stringify({ type: 'nonsense', topics: ['shared'] }),
+      JSON.stringify({ type: ['publish'], topic: 'shared' }),
+      JSON.stringify({ type: { toString: 'publish' } }),
+      '{"__proto__":{"type":"publish","topic":"shared"}}',
+      Buffer.from([0xff, 0x00, 0x13, 0x37]),
+    ];
+    for (const frame of frames) {
+      if (Buffer.isBuffer(frame)) junk.ws.send(frame, { binary: true });
+      else junk.ws.send(frame);
+    }
+    // Valid messages with odd content are fine: subscribe lists with junk entries, nested data.
+    junk.send({ type: 'subscribe', topics: [null, 1, {}, [], 'z'.repeat(1000), '__proto__', 'constructor'] });
+    junk.send({ type: 'publish', topic: '__proto__', data: { a: [{ b: [{ c: null }] }] } });
+    await junk.roundTrip();
+
+    expect(s.stats().malformed).toBeGreaterThanOrEqual(frames.length - 1);
+    expect(s.stats().refusedTopics).toBe(5);
+    expect(junk.ws.readyState).toBe(WebSocket.OPEN);
+    expect(await junk.waitFor((m) => m.topic === '__proto__')).toMatchObject({ data: { a: [{ b: [{ c: null }] }] } });
+    expect(a.received.filter((m) => m.type === 'publish')).toEqual([]);
+
+    a.send({ type: 'publish', topic: 'shared', data: 'hello' });
+    await b.waitFor((m) => m.data === 'hello');
+    await junk.waitFor((m) => m.data === 'hello');
+    const health = await (await fetch(`${s.url}/health`)).json();
+    expect(health).toMatchObject({ ok: true, connections: 3 });
+  });
+
+  it('closes a connection that sends invalid UTF-8 text, others unaffected', async () => {
+    const s = await start();
+    const bad = await client(s, ['t']);
+    const good = await client(s, ['t']);
+    bad.ws.send(Buffer.from([0x7b, 0xc3, 0x28, 0x7d]), { binary: false });
+    expect(await bad.closed).toBe(1007);
+    good.send({ type: 'publish', topic: 't', data: 'ok' });
+    await good.waitFor((m) => m.data === 'ok');
+  });
+});
