@@ -1,0 +1,44 @@
+// The extract command line (scripts/extract.ts): a single file, and a manifest with two
+// fixture pages and one missing file (which gets an error while the run goes on).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dutchFixturesDir, repoRoot } from './testing/corpus.js';
+
+const tsx = join(repoRoot, 'node_modules/.bin/tsx');
+const script = join(repoRoot, 'scripts/extract.ts');
+const run = (args: string[]) => JSON.parse(execFileSync(tsx, [script, ...args], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+
+describe('extract CLI', () => {
+  it('prints the ExtractResult of one file', { timeout: 60_000 }, () => {
+    const out = run([join(dutchFixturesDir, '003-alleato-nieuws/page.html'), '--url', 'https://www.alleato.nl/nieuws/x']);
+    expect(out.capture.title).toBe('Professional sleutel tot succes');
+    expect(out.capture.byline).toBe('Miriam Stolten');
+    expect(out.capture.url).toBe('https://www.alleato.nl/nieuws/x');
+    expect(typeof out.confidence).toBe('number');
+    expect(Array.isArray(out.warnings)).toBe(true);
+  });
+
+  it('runs a manifest and reports unreadable files per id', { timeout: 60_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'knipsel-cli-'));
+    const manifest = join(dir, 'm.json');
+    writeFileSync(
+      manifest,
+      JSON.stringify({
+        a: { path: join(dutchFixturesDir, '000-creative-tinkers-blog/page.html'), url: 'https://www.creativetinkers.nl/blog/x' },
+        b: { path: join(dutchFixturesDir, '002-ben-benieuwd-column/page.html'), url: 'https://www.benkoenen.nl/x' },
+        missing: { path: 'does-not-exist.html', url: 'https://example.org/' },
+      }),
+    );
+    const out = run(['--manifest', manifest]);
+    expect(Object.keys(out)).toEqual(['a', 'b', 'missing']);
+    expect(out.a).toMatchObject({ title: 'Fluitend naar je werk', byline: 'Ben Koenen', lang: 'nl-NL' });
+    expect(out.a.published.slice(0, 10)).toBe('2015-05-20');
+    expect(out.a.text).toContain('De Wagenmeester in Amersfoort');
+    expect(out.a.markdown).toContain('De Wagenmeester in Amersfoort');
+    expect(out.b.title).toBe('Als de plaat blijft hangen');
+    expect(out.missing.error).toMatch(/ENOENT|no such file/);
+  });
+});

@@ -1,0 +1,293 @@
+// extract(document, url, mode): from a page (live DOM or jsdom) to a clean, safe Capture with
+// a confidence value, warnings and a suggested fallback. Pure: clones, never mutates the page.
+import type { Capture } from '../dossier/types.js';
+import { extractArticle, type ArticleResult } from './article.js';
+import { parseDate } from './dutch-dates.js';
+import { cleanByline, collectMetadata, headingTitle, type PageMetadata } from './metadata.js';
+import { createSanitizer, embedsToLinks } from './sanitize.js';
+import { currentSelection, selectionHtml } from './selection.js';
+import { countWords, linkDensity, plainText } from './text-metrics.js';
+import { toMarkdown } from './to-markdown.js';
+import { absolutizeUrls, resolveLazyImages } from './urls.js';
+import { warning, type ExtractWarning } from './warnings.js';
+
+export type ExtractMode = 'article' | 'selection' | 'page' | 'bookmark';
+
+export interface ExtractOptions {
+  /** For mode 'selection'; default: document.getSelection(). */
+  selection?: Selection | Range | null;
+  /** capturedAt, default Date.now(). */
+  now?: number;
+}
+
+export type { ExtractWarning } from './warnings.js';
+
+export interface ExtractResult {
+  /** mode set to the mode actually used. */
+  capture: Capture;
+  /** 0..1: how sure we are this is the real content. */
+  confidence: number;
+  /** Machine codes + Dutch and English text. */
+  warnings: ExtractWarning[];
+  /** Suggested fallback when confidence is low, e.g. 'selection' or 'page'. */
+  suggestedMode: ExtractMode | null;
+}
+
+/** Content longer than this (characters of sanitised HTML) is cut, with a warning. */
+export const maxHtmlChars = 3_000_000;
+const THIN_WORDS = 150;
+const VERY_THIN_WORDS = 40;
+
+interface Content {
+  html: string;
+  markdown: string;
+  text: string;
+  wordCount: number;
+  linkDensity: number;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function textToHtml(text: string): string {
+  return text
+    .split(/\n{2,}|\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('\n');
+}
+
+function inertDiv(doc: Document, html: string): Element {
+  const inert = doc.implementation.createHTMLDocument('');
+  const div = inert.createElement('div');
+  div.innerHTML = html; // inert document: no scripts run, no resources load
+  return div;
+}
+
+/**
+ * Sanitise content that sits in an inert document (a clone or createHTMLDocument), in place,
+ * and derive HTML, Markdown, text and metrics from it.
+ */
+function finish(doc: Document, content: Element, base: string, warnings: ExtractWarning[]): Content {
+  let root = content;
+  if (root.tagName !== 'DIV') {
+    const wrapper = root.ownerDocument.createElement('div');
+    wrapper.appendChild(root);
+    root = wrapper;
+  }
+  resolveLazyImages(root);
+  embedsToLinks(root, base);
+  absolutizeUrls(root, base);
+  const sanitizer = createSanitizer(doc.defaultView as (Window & typeof globalThis) | null) ?? createSanitizer(typeof window === 'undefined' ? null : (window as Window & typeof globalThis));
+  if (sanitizer) {
+    sanitizer.sanitizeInPlace(root);
+  } else {
+    // No window to sanitise with: keep only the text, escaped.
+    root = inertDiv(doc, textToHtml(plainText(root)));
+    warnings.push(warning('text-only'));
+  }
+  let html = root.innerHTML;
+  if (html.length > maxHtmlChars) {
+    root = inertDiv(doc, textToHtml(plainText(root).slice(0, maxHtmlChars / 2)));
+    html = root.innerHTML;
+    warnings.push(warning('truncated'));
+  }
+  const text = plainText(root);
+  return { html, markdown: toMarkdown(root as HTMLElement), text, wordCount: countWords(text), linkDensity: linkDensity(root) };
+}
+
+function baseOf(doc: Document, url: string): string {
+  try {
+    const base = doc.baseURI;
+    if (base && /^https?:|^file:/i.test(base) && base !== 'about:blank') {
+      // A <base href> is honoured only when it resolves against the page URL.
+      return doc.querySelector('base[href]') ? new URL(doc.querySelector('base[href]')!.getAttribute('href')!, url).href : url;
+    }
+  } catch {
+    // fall through
+  }
+  return url;
+}
+
+/** The page body, imported into an inert document, without scripts and hidden parts. */
+function pageContent(doc: Document): Element {
+  const inert = doc.implementation.createHTMLDocument('');
+  const root = inert.createElement('div');
+  const body = doc.body ?? doc.documentElement;
+  if (!body) return root;
+  for (let child = body.firstChild; child; child = child.nextSibling) root.appendChild(inert.importNode(child, true));
+  for (const el of Array.from(root.querySelectorAll('script, style, noscript, template, [hidden], [aria-hidden="true"], [style*="display:none" i], [style*="display: none" i], link, meta'))) el.remove();
+  return root;
+}
+
+function isHtml(doc: Document): boolean {
+  const type = (doc.contentType ?? 'text/html').toLowerCase();
+  return type.includes('html') || type.includes('xml');
+}
+
+function emptyMetadata(): PageMetadata {
+  return { title: null, byline: null, siteName: null, published: null, lang: null, canonicalUrl: null, description: null, image: null };
+}
+
+/** Metadata are plain text: markup in them (a hostile or sloppy page) is dropped, not kept. */
+function plainField(value: string | null): string | null {
+  if (!value) return null;
+  const text = value.replace(/<\/?[a-z!?][^>]*>?/gi, ' ').replace(/\s+/g, ' ').trim();
+  return text || null;
+}
+
+const httpUrl = (value: string | null): string | null => (value && /^https?:\/\//i.test(value) ? value : null);
+
+function buildCapture(url: string, mode: ExtractResult['capture']['mode'], meta: PageMetadata, content: Content, now: number): Capture {
+  let title = plainField(meta.title) ?? '';
+  if (!title) {
+    try {
+      title = new URL(url).hostname;
+    } catch {
+      title = url;
+    }
+  }
+  return {
+    url,
+    canonicalUrl: httpUrl(meta.canonicalUrl) ?? url,
+    title,
+    byline: plainField(meta.byline),
+    siteName: plainField(meta.siteName),
+    published: meta.published && /^\d{4}-\d{2}-\d{2}/.test(meta.published) ? meta.published : null,
+    lang: meta.lang && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(meta.lang) ? meta.lang : null,
+    description: plainField(meta.description),
+    image: httpUrl(meta.image),
+    html: content.html,
+    markdown: content.markdown,
+    text: content.text,
+    wordCount: content.wordCount,
+    capturedAt: now,
+    mode,
+  };
+}
+
+/** Metadata of the article: Readability's reading where it has one, the page's own sources otherwise. */
+function mergeArticleMetadata(doc: Document, page: PageMetadata, article: ArticleResult): PageMetadata {
+  return {
+    ...page,
+    title: headingTitle(doc) ?? article.title ?? page.title,
+    byline: cleanByline(article.byline) ?? page.byline,
+    siteName: article.siteName ?? page.siteName,
+    published: parseDate(article.published) ?? page.published,
+    lang: page.lang ?? article.lang,
+    description: page.description ?? article.excerpt,
+  };
+}
+
+/** Confidence of an article pick from its size, link density and share of the page. */
+function articleConfidence(content: Content, articleChars: number, pageChars: number, warnings: ExtractWarning[]): number {
+  let confidence = 0.95;
+  if (content.wordCount < VERY_THIN_WORDS) {
+    confidence = 0.15;
+    warnings.push(warning('thin-content'));
+  } else if (content.wordCount < THIN_WORDS) {
+    confidence = 0.45;
+    warnings.push(warning('thin-content'));
+  }
+  if (content.linkDensity > 0.5) {
+    confidence *= 0.4;
+    warnings.push(warning('mostly-boilerplate'));
+  } else if (content.linkDensity > 0.33) {
+    confidence *= 0.75;
+  }
+  // An article that is a sliver of a large page may be the wrong block.
+  if (pageChars > 8000 && articleChars / pageChars < 0.1) confidence *= 0.7;
+  return Math.max(0, Math.min(1, confidence));
+}
+
+function safeMetadata(doc: Document, url: string): PageMetadata {
+  try {
+    return collectMetadata(doc, url);
+  } catch {
+    return emptyMetadata();
+  }
+}
+
+function runPage(doc: Document, url: string, base: string, meta: PageMetadata, now: number, warnings: ExtractWarning[]): ExtractResult {
+  let root: Element;
+  if (!isHtml(doc)) {
+    warnings.push(warning('not-html'));
+    root = inertDiv(doc, `<pre>${escapeHtml(doc.body?.textContent ?? doc.documentElement?.textContent ?? '')}</pre>`);
+  } else {
+    root = pageContent(doc);
+  }
+  const content = finish(doc, root, base, warnings);
+  let confidence = content.wordCount === 0 ? 0.05 : content.wordCount < VERY_THIN_WORDS ? 0.4 : 0.7;
+  if (content.wordCount === 0) warnings.push(warning('thin-content'));
+  if (content.linkDensity > 0.5) confidence *= 0.7;
+  return { capture: buildCapture(url, 'page', meta, content, now), confidence, warnings, suggestedMode: null };
+}
+
+function runArticle(doc: Document, url: string, base: string, meta: PageMetadata, now: number, warnings: ExtractWarning[], hasSelection: boolean): ExtractResult {
+  const article = extractArticle(doc, url);
+  if (article) {
+    const merged = mergeArticleMetadata(doc, meta, article);
+    const content = finish(doc, article.root, base, warnings);
+    if (content.wordCount > 0) {
+      const pageChars = (doc.body?.textContent ?? '').length;
+      let confidence = articleConfidence(content, article.textLength, pageChars, warnings);
+      if (article.source === 'defuddle') confidence *= 0.9;
+      const suggestedMode: ExtractMode | null = confidence < 0.5 ? (hasSelection ? 'selection' : 'page') : null;
+      return { capture: buildCapture(url, 'article', merged, content, now), confidence, warnings, suggestedMode };
+    }
+  }
+  // Never an empty article: fall back to the whole page, and say so.
+  warnings.push(warning('fallback-used'));
+  const page = runPage(doc, url, base, meta, now, warnings);
+  return { ...page, confidence: Math.min(page.confidence, 0.35), suggestedMode: hasSelection ? 'selection' : null };
+}
+
+/**
+ * Extract a capture from `document` (a live page or a jsdom Document) at `url`.
+ * Never throws: a broken page yields a low-confidence result with a warning.
+ */
+export function extract(document: Document, url: string, mode: ExtractMode, options: ExtractOptions = {}): ExtractResult {
+  const now = options.now ?? Date.now();
+  const warnings: ExtractWarning[] = [];
+  try {
+    const meta = safeMetadata(document, url);
+    const base = baseOf(document, url);
+    const selection = options.selection !== undefined ? options.selection : mode === 'selection' || mode === 'article' ? currentSelection(document) : null;
+    const hasSelection = !!selection && (('rangeCount' in selection && selection.rangeCount > 0 && !selection.isCollapsed) || ('collapsed' in selection && !selection.collapsed));
+
+    if (mode === 'bookmark') {
+      const text = plainField(meta.description) ?? '';
+      const html = text ? `<p>${escapeHtml(text)}</p>` : '';
+      const content: Content = { html, markdown: text ? toMarkdown(inertDiv(document, html) as HTMLElement) : '', text, wordCount: countWords(text), linkDensity: 0 };
+      return { capture: buildCapture(url, 'bookmark', meta, content, now), confidence: 1, warnings, suggestedMode: null };
+    }
+    if (!isHtml(document)) return runPage(document, url, base, meta, now, warnings);
+    if (mode === 'page') return runPage(document, url, base, meta, now, warnings);
+    if (mode === 'selection') {
+      const inert = document.implementation.createHTMLDocument('');
+      const raw = selectionHtml(document, selection, inert);
+      if (raw === null) {
+        warnings.push(warning('no-selection'));
+        const fallback = runArticle(document, url, base, meta, now, warnings, false);
+        if (!fallback.warnings.some((w) => w.code === 'fallback-used')) fallback.warnings.push(warning('fallback-used'));
+        return fallback;
+      }
+      const content = finish(document, raw, base, warnings);
+      const confidence = content.wordCount > 0 ? 1 : 0.2;
+      return { capture: buildCapture(url, 'selection', meta, content, now), confidence, warnings, suggestedMode: content.wordCount > 0 ? null : 'article' };
+    }
+    return runArticle(document, url, base, meta, now, warnings, hasSelection);
+  } catch (error) {
+    warnings.push({ ...warning('extract-failed'), en: `${warning('extract-failed').en} (${error instanceof Error ? error.message : String(error)})` });
+    let text = '';
+    try {
+      text = (document.body?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200_000);
+    } catch {
+      text = '';
+    }
+    const content: Content = { html: text ? `<p>${escapeHtml(text)}</p>` : '', markdown: text, text, wordCount: countWords(text), linkDensity: 0 };
+    return { capture: buildCapture(url, 'page', emptyMetadata(), content, now), confidence: 0.05, warnings, suggestedMode: 'selection' };
+  }
+}

@@ -1,0 +1,118 @@
+// Plain text from a DOM subtree (block-aware), word counting, and the word-4-gram overlap
+// (precision, recall, F1) used to score extractions against expected text.
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI',
+  'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD',
+  'TR', 'UL', 'CAPTION', 'BODY', 'HTML',
+]);
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK']);
+
+/** Readable plain text of a node: blocks on their own lines, runs of spaces collapsed. */
+export function plainText(root: Node | null | undefined): string {
+  if (!root) return '';
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      parts.push(node.nodeValue ?? '');
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
+    if (SKIP_TAGS.has(tag)) return;
+    const block = BLOCK_TAGS.has(tag);
+    if (block) parts.push('\n');
+    if (tag === 'TD' || tag === 'TH') parts.push(' ');
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+    if (block) parts.push('\n');
+  };
+  walk(root);
+  return normaliseText(parts.join(''));
+}
+
+/** Collapse whitespace within lines and blank lines between them. */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/\u00a0/g, ' ')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\r\f\v]+/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
+
+/** Lower-cased words of a text (letters/digits; inner apostrophes and hyphens kept). */
+export function words(text: string): string[] {
+  return (text.toLowerCase().match(WORD) ?? []) as string[];
+}
+
+/** Number of words in a text. CJK text without spaces counts characters as words. */
+export function countWords(text: string): number {
+  const cjk = text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0;
+  if (cjk > 0) {
+    const rest = text.replace(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g, ' ');
+    return cjk + words(rest).length;
+  }
+  return words(text).length;
+}
+
+export interface Overlap {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+function grams(tokens: string[], n: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (tokens.length < n) {
+    if (tokens.length > 0) counts.set(tokens.join(' '), 1);
+    return counts;
+  }
+  for (let i = 0; i + n <= tokens.length; i++) {
+    const key = tokens.slice(i, i + n).join(' ');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Tokens for scoring: words, or single characters for scripts written without spaces. */
+function scoringTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(w)) out.push(...Array.from(w));
+    else out.push(w);
+  }
+  return out;
+}
+
+/** Precision/recall/F1 of `candidate` against `reference` over word n-grams (multiset). */
+export function ngramOverlap(candidate: string, reference: string, n = 4): Overlap {
+  const a = grams(scoringTokens(candidate), n);
+  const b = grams(scoringTokens(reference), n);
+  let totalA = 0;
+  let totalB = 0;
+  let common = 0;
+  for (const count of a.values()) totalA += count;
+  for (const [key, count] of b) {
+    totalB += count;
+    const other = a.get(key);
+    if (other) common += Math.min(count, other);
+  }
+  if (totalA === 0 && totalB === 0) return { precision: 1, recall: 1, f1: 1 };
+  if (totalA === 0 || totalB === 0) return { precision: 0, recall: 0, f1: 0 };
+  const precision = common / totalA;
+  const recall = common / totalB;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}
+
+/** Share of a subtree's text that sits inside links (0..1): high for menus and link lists. */
+export function linkDensity(root: Element): number {
+  const total = (root.textContent ?? '').replace(/\s+/g, '').length;
+  if (total === 0) return 0;
+  let linked = 0;
+  for (const a of Array.from(root.querySelectorAll('a'))) linked += (a.textContent ?? '').replace(/\s+/g, '').length;
+  return Math.min(1, linked / total);
+}

@@ -1,0 +1,48 @@
+// The warnings extraction can give, each with a machine code and Dutch and English text.
+
+export interface ExtractWarning {
+  code: 'thin-content' | 'mostly-boilerplate' | 'fallback-used' | 'no-selection' | 'not-html' | 'truncated' | (string & {});
+  nl: string;
+  en: string;
+}
+
+const texts: Record<string, { nl: string; en: string }> = {
+  'thin-content': {
+    nl: 'Er is weinig tekst gevonden; misschien is dit niet het hele artikel.',
+    en: 'Little text was found; this may not be the whole article.',
+  },
+  'mostly-boilerplate': {
+    nl: 'De gevonden inhoud bestaat vooral uit links of menu’s.',
+    en: 'The content found is mostly links or menus.',
+  },
+  'fallback-used': {
+    nl: 'Geen artikel gevonden; de hele pagina is opgeslagen.',
+    en: 'No article was found; the whole page was captured instead.',
+  },
+  'no-selection': {
+    nl: 'Er is niets geselecteerd; het artikel is opgeslagen.',
+    en: 'Nothing is selected; the article was captured instead.',
+  },
+  'not-html': {
+    nl: 'Deze pagina is geen gewone webpagina; alleen de tekst is opgeslagen.',
+    en: 'This page is not a regular web page; only its text was captured.',
+  },
+  truncated: {
+    nl: 'De pagina is erg groot; alleen het begin van de tekst is opgeslagen.',
+    en: 'The page is very large; only the start of its text was captured.',
+  },
+  'text-only': {
+    nl: 'Opmaak kon niet veilig worden bewaard; alleen de tekst is opgeslagen.',
+    en: 'Formatting could not be kept safely; only the text was captured.',
+  },
+  'extract-failed': {
+    nl: 'Het uitlezen van de pagina is mislukt; alleen de ruwe tekst is opgeslagen.',
+    en: 'Reading the page failed; only its raw text was captured.',
+  },
+};
+
+/** A warning by code, with its Dutch and English text. */
+export function warning(code: string): ExtractWarning {
+  const text = texts[code] ?? { nl: code, en: code };
+  return { code, ...text };
+}
