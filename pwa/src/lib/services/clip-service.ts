@@ -1,0 +1,52 @@
+// Clip operations of one open dossier for the screens: add (bookmark, note-clip), tag,
+// trash, notes, search. Every write is followed by a flush so storage errors surface.
+import { toClipRow, type Clip, type ClipRow, type DossierChange, type OpenDossier, type SearchHit } from '../../../../core/index.js';
+import { bookmarkCapture, noteCapture } from './capture-input.js';
+import { bindNote, type NoteBinding } from './note-binding.js';
+
+export type Persist = () => void;
+
+export function createClipService(open: OpenDossier, persist: Persist, now: () => number = Date.now) {
+  const { dossier } = open;
+  const write = <T>(work: () => T): T => {
+    const result = work();
+    persist();
+    return result;
+  };
+  return {
+    /** Every row (trash included), straight from the doc. */
+    rows: (): ClipRow[] => dossier.clips.rows({ trashed: 'all' }),
+    row(id: string): ClipRow | null {
+      const clip = dossier.clips.get(id);
+      return clip ? toClipRow(clip) : null;
+    },
+    get: (id: string): Clip | undefined => dossier.clips.get(id),
+    observe: (listener: (change: DossierChange) => void) => dossier.observe(listener),
+
+    addBookmark(input: { url: string; title?: string; note?: string; themes?: string[] }): string {
+      const capture = bookmarkCapture({ url: input.url, title: input.title, now: now() });
+      return write(() => dossier.clips.add({ capture, title: input.title, note: input.note, themes: input.themes }));
+    },
+    addNote(input: { text: string; title?: string; themes?: string[]; lang?: string }): string {
+      const capture = noteCapture({ text: input.text, title: input.title, now: now(), lang: input.lang });
+      return write(() => dossier.clips.add({ capture, title: capture.title, themes: input.themes }));
+    },
+    /** Clips already in the dossier with this address (to warn about duplicates). */
+    findByUrl: (url: string) => dossier.clips.findByUrl(url),
+
+    setTitle: (id: string, title: string) => write(() => dossier.clips.update(id, { title })),
+    tag: (ids: string[], themeIds: string[]) => write(() => dossier.clips.tag(ids, themeIds)),
+    untag: (ids: string[], themeIds: string[]) => write(() => dossier.clips.untag(ids, themeIds)),
+    trash: (ids: string[]) => write(() => dossier.clips.trash(ids)),
+    restore: (ids: string[]) => write(() => dossier.clips.restore(ids)),
+    emptyTrash: () => write(() => dossier.clips.emptyTrash()),
+
+    bindNote: (clipId: string): NoteBinding => bindNote(dossier, clipId, persist),
+
+    search(query: string, limit = 50): SearchHit[] {
+      return open.search().search(query, { limit });
+    },
+  };
+}
+
+export type ClipService = ReturnType<typeof createClipService>;

@@ -1,0 +1,48 @@
+// Hash routes of the app (`#/d/<dossierId>/board`): parse and build. Pure, so deep links
+// survive a reload and tests can build addresses.
+
+export type DossierView = 'board' | 'list' | 'search' | 'themes' | 'portfolio' | 'trash';
+export const dossierViews: readonly DossierView[] = ['board', 'list', 'search', 'portfolio', 'themes', 'trash'];
+
+export type Route =
+  | { name: 'dossiers' }
+  | { name: 'dossier'; dossierId: string; view: DossierView; query: string }
+  | { name: 'clip'; dossierId: string; clipId: string };
+
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const [path = '', search = ''] = raw.split('?');
+  const parts = path.split('/').filter(Boolean).map(safeDecode);
+  if (parts[0] === 'd' && parts[1]) {
+    const dossierId = parts[1];
+    if (parts[2] === 'clip' && parts[3]) return { name: 'clip', dossierId, clipId: parts[3] };
+    const view = (dossierViews as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as DossierView) : 'list';
+    return { name: 'dossier', dossierId, view, query: new URLSearchParams(search).get('q') ?? '' };
+  }
+  return { name: 'dossiers' };
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'dossiers':
+      return '#/';
+    case 'dossier': {
+      const base = `#/d/${encodeURIComponent(route.dossierId)}/${route.view}`;
+      return route.query ? `${base}?${new URLSearchParams({ q: route.query })}` : base;
+    }
+    case 'clip':
+      return `#/d/${encodeURIComponent(route.dossierId)}/clip/${encodeURIComponent(route.clipId)}`;
+  }
+}
+
+export const dossierHref = (dossierId: string, view: DossierView = 'list', query = '') =>
+  href({ name: 'dossier', dossierId, view, query });
+export const clipHref = (dossierId: string, clipId: string) => href({ name: 'clip', dossierId, clipId });
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}

@@ -1,0 +1,250 @@
+// The app's shared state: dossiers, the route, the dossier on screen, language, toasts,
+// errors and the update notice. One instance per app; connect() wires the observers and
+// returns the teardown (called from the root component's $effect cleanup).
+import { getContext, setContext } from 'svelte';
+import { isKnipselError, type DossierRecord } from '../../../../core/index.js';
+import { I18n } from '../i18n/i18n.svelte.js';
+import { locales, type Locale } from '../i18n/messages.js';
+import type { LibraryService } from '../services/library-service.js';
+import { parseRoute, type Route } from '../services/routes.js';
+import { DossierState } from './dossier-state.svelte.js';
+import { Toasts } from './toasts.svelte.js';
+
+export interface AppError {
+  kind: 'storage-full' | 'newer-version' | 'other';
+  title: string;
+  message: string;
+  usage?: string;
+}
+
+const localePref = 'locale';
+const lastDossierPref = 'lastDossierId';
+
+export class AppState {
+  readonly i18n = new I18n();
+  readonly toasts = new Toasts();
+  dossiers = $state.raw<DossierRecord[]>([]);
+  personalId = $state<string | null>(null);
+  ready = $state(false);
+  route = $state<Route>(parseRoute(location.hash));
+  dossier = $state.raw<DossierState | null>(null);
+  error = $state<AppError | null>(null);
+  /** Set when a new version of the app is waiting; calling it reloads into it. */
+  applyUpdate = $state.raw<(() => Promise<void>) | null>(null);
+  /** Opens the "add a clip" dialog (set by the layout). */
+  addClipOpen = $state(false);
+
+  constructor(readonly service: LibraryService) {}
+
+  get m() {
+    return this.i18n.m;
+  }
+
+  connect(): () => void {
+    const onHash = () => this.#setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onHash);
+    const unsubscribe = this.service.library.subscribe(() => void this.refreshDossiers());
+    void this.#start();
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      unsubscribe();
+      this.dossier?.destroy();
+      this.toasts.clear();
+    };
+  }
+
+  async #start(): Promise<void> {
+    try {
+      const locale = await this.service.getPref<Locale>(localePref);
+      if (locale && locales.includes(locale)) this.i18n.locale = locale;
+      const personal = await this.service.library.ensurePersonal();
+      this.personalId = personal.id;
+      await this.refreshDossiers();
+      void this.service.persistStorage();
+    } catch (error) {
+      this.report(error);
+    }
+    this.ready = true;
+    this.#setRoute(this.route);
+  }
+
+  async refreshDossiers(): Promise<void> {
+    this.dossiers = await this.service.library.list();
+  }
+
+  #setRoute(route: Route): void {
+    this.route = route;
+    this.addClipOpen = false;
+    const id = route.name === 'dossiers' ? null : route.dossierId;
+    if (!this.ready) return;
+    if (id && this.dossier?.id !== id) {
+      this.#openDossier(id);
+      void this.service.setPref(lastDossierPref, id).catch(() => undefined);
+    } else if (!id && !this.dossier) {
+      // On the dossiers screen, keep the last dossier's navigation at hand.
+      void this.defaultDossierId().then((last) => {
+        if (last && !this.dossier && this.route.name === 'dossiers') this.#openDossier(last);
+      });
+    }
+  }
+
+  #openDossier(id: string): void {
+    this.dossier?.destroy();
+    const state = new DossierState(id, this.service, (error) => this.report(error));
+    this.dossier = state;
+    void state.load();
+  }
+
+  /** The dossier to show when none is in the address: the last one used, else the personal one. */
+  async defaultDossierId(): Promise<string | null> {
+    const last = await this.service.getPref<string>(lastDossierPref);
+    if (last && this.dossiers.some((d) => d.id === last)) return last;
+    return this.personalId;
+  }
+
+  go(hash: string): void {
+    if (location.hash === hash) return;
+    location.hash = hash;
+  }
+
+  async setLocale(locale: Locale): Promise<void> {
+    this.i18n.locale = locale;
+    document.documentElement.lang = locale;
+    await this.service.setPref(localePref, locale).catch((error) => this.report(error));
+  }
+
+  /** Run a user action; errors become a message instead of an exception. */
+  run<T>(work: () => T): T | undefined {
+    try {
+      return work();
+    } catch (error) {
+      this.report(error);
+      return undefined;
+    }
+  }
+
+  async runAsync<T>(work: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await work();
+    } catch (error) {
+      this.report(error);
+      return undefined;
+    }
+  }
+
+  report(error: unknown): void {
+    const m = this.m.errors;
+    console.error(error);
+    if (isKnipselError(error, 'storage-full')) {
+      this.error = { kind: 'storage-full', title: m.storageFullTitle, message: m.storageFull };
+      void this.service.estimate().then((estimate) => {
+        if (estimate && this.error?.kind === 'storage-full') {
+          this.error = { ...this.error, usage: m.storageUsage(this.i18n.bytes(estimate.usage), this.i18n.bytes(estimate.quota)) };
+        }
+      });
+      return;
+    }
+    if (isKnipselError(error, 'newer-version')) {
+      this.error = { kind: 'newer-version', title: m.title, message: m.newerVersion };
+      return;
+    }
+    const message = isKnipselError(error, 'invalid-input') ? m.invalid : isKnipselError(error, 'not-found') ? m.notFound : m.generic;
+    this.error = { kind: 'other', title: m.title, message };
+  }
+
+  // --- dossiers -------------------------------------------------------------------------
+
+  async createDossier(name: string): Promise<DossierRecord | undefined> {
+    const record = await this.runAsync(() => this.service.library.create(name));
+    await this.refreshDossiers();
+    return record;
+  }
+
+  async renameDossier(id: string, name: string): Promise<void> {
+    await this.runAsync(() => this.service.library.rename(id, name));
+    await this.refreshDossiers();
+  }
+
+  async removeDossier(record: DossierRecord): Promise<void> {
+    if (this.dossier?.id === record.id) {
+      this.dossier.destroy();
+      this.dossier = null;
+      void this.service.setPref(lastDossierPref, null).catch(() => undefined);
+    }
+    const done = await this.runAsync(async () => {
+      await this.service.library.remove(record.id);
+      return true;
+    });
+    await this.refreshDossiers();
+    this.#setRoute(this.route);
+    if (done) this.toasts.show(this.m.dossiers.deleted(record.name));
+  }
+
+  // --- clips of the dossier on screen (with toasts and undo) -------------------------------
+
+  #clips() {
+    const clips = this.dossier?.clips;
+    if (!clips) throw new Error('The dossier is not open yet.');
+    return clips;
+  }
+
+  #themeName(themeId: string): string {
+    return this.dossier?.theme(themeId)?.theme.name ?? '';
+  }
+
+  trash(ids: string[]): void {
+    if (ids.length === 0) return;
+    const done = this.run(() => {
+      this.#clips().trash(ids);
+      return true;
+    });
+    if (done) this.toasts.show(this.m.clip.trashed(ids.length), { undo: () => this.run(() => this.#clips().restore(ids)) });
+  }
+
+  restore(ids: string[]): void {
+    if (ids.length === 0) return;
+    const done = this.run(() => {
+      this.#clips().restore(ids);
+      return true;
+    });
+    if (done) this.toasts.show(this.m.clip.restored(ids.length), { undo: () => this.run(() => this.#clips().trash(ids)) });
+  }
+
+  tag(ids: string[], themeId: string): void {
+    if (ids.length === 0) return;
+    // Only the clips that did not carry it yet are undone.
+    const fresh = ids.filter((id) => !this.dossier?.rows.find((r) => r.id === id)?.themes.includes(themeId));
+    const done = this.run(() => {
+      this.#clips().tag(ids, [themeId]);
+      return true;
+    });
+    if (done && fresh.length > 0) {
+      this.toasts.show(this.m.clip.tagged(this.#themeName(themeId), fresh.length), {
+        undo: () => this.run(() => this.#clips().untag(fresh, [themeId])),
+      });
+    }
+  }
+
+  untag(ids: string[], themeId: string): void {
+    if (ids.length === 0) return;
+    const carrying = ids.filter((id) => this.dossier?.rows.find((r) => r.id === id)?.themes.includes(themeId));
+    const done = this.run(() => {
+      this.#clips().untag(ids, [themeId]);
+      return true;
+    });
+    if (done && carrying.length > 0) {
+      this.toasts.show(this.m.clip.untagged(this.#themeName(themeId), carrying.length), {
+        undo: () => this.run(() => this.#clips().tag(carrying, [themeId])),
+      });
+    }
+  }
+
+  emptyTrash(): void {
+    const count = this.run(() => this.#clips().emptyTrash());
+    if (count) this.toasts.show(this.m.trash.emptied(count));
+  }
+}
+
+const key = Symbol('knipsel-app');
+export const provideApp = (app: AppState) => setContext(key, app);
+export const getApp = (): AppState => getContext<AppState>(key);

@@ -1,0 +1,162 @@
+// Reactive state of the dossier on screen: rows (from the projection first, then live from
+// the doc), frameworks and meta. Bridges core's observe() to runes; destroy() tears it down.
+import type { ClipRow, DossierMeta, DossierRecord, Framework, OpenDossier, Theme } from '../../../../core/index.js';
+import { createClipService, type ClipService } from '../services/clip-service.js';
+import { createFrameworkService, type FrameworkService } from '../services/framework-service.js';
+import type { LibraryService } from '../services/library-service.js';
+
+export interface ThemeInfo {
+  theme: Theme;
+  framework: Framework;
+  /** The theme's colour, else its framework's. */
+  color: string;
+}
+
+export const fallbackColor = '#5b6b7a';
+
+export class DossierState {
+  readonly id: string;
+  record = $state.raw<DossierRecord | null>(null);
+  rows = $state.raw<ClipRow[]>([]);
+  frameworks = $state.raw<Framework[]>([]);
+  meta = $state.raw<DossierMeta | null>(null);
+  /** 'rows': the projection is shown, the doc is still loading. */
+  status = $state<'loading' | 'rows' | 'open' | 'missing' | 'failed'>('loading');
+  /** Bumps on every change of the doc (for views of one clip). */
+  tick = $state(0);
+  clips = $state.raw<ClipService | null>(null);
+  themesAdmin = $state.raw<FrameworkService | null>(null);
+
+  /** Every theme by id, with its framework and colour. */
+  themeIndex: Map<string, ThemeInfo> = $derived.by(() => {
+    const index = new Map<string, ThemeInfo>();
+    for (const framework of this.frameworks) {
+      for (const theme of framework.themes) {
+        index.set(theme.id, { theme, framework, color: theme.color ?? framework.color ?? fallbackColor });
+      }
+    }
+    return index;
+  });
+  /** Frameworks switched on and not hidden: what pickers offer. */
+  activeFrameworks: Framework[] = $derived(this.frameworks.filter((f) => f.enabled && !f.hidden));
+  liveRows: ClipRow[] = $derived(this.rows.filter((r) => !r.trashed));
+  trashedRows: ClipRow[] = $derived(this.rows.filter((r) => r.trashed));
+  name: string = $derived(this.meta?.name ?? this.record?.name ?? '');
+
+  #open: OpenDossier | null = null;
+  #teardown: Array<() => void> = [];
+  #destroyed = false;
+  #byId = new Map<string, ClipRow>();
+  #pending = new Set<string>();
+  #scheduled = false;
+
+  constructor(
+    id: string,
+    private readonly service: LibraryService,
+    private readonly report: (error: unknown) => void,
+  ) {
+    this.id = id;
+  }
+
+  async load(): Promise<void> {
+    const { library } = this.service;
+    try {
+      const record = await library.get(this.id);
+      if (this.#destroyed) return;
+      if (!record) {
+        this.status = 'missing';
+        return;
+      }
+      this.record = record;
+      // The projection first: the list shows before a large doc has loaded.
+      const projected = await library.rows(this.id);
+      if (this.#destroyed) return;
+      if (this.status === 'loading') {
+        this.#setRows(projected);
+        this.status = 'rows';
+      }
+      const open = await library.open(this.id);
+      if (this.#destroyed) return;
+      this.#attach(open);
+    } catch (error) {
+      if (this.#destroyed) return;
+      this.status = 'failed';
+      this.report(error);
+    }
+  }
+
+  #attach(open: OpenDossier): void {
+    this.#open = open;
+    const persist = () => void open.flush().catch((error) => this.report(error));
+    const clips = createClipService(open, persist);
+    const admin = createFrameworkService(open, persist);
+    this.#setRows(clips.rows());
+    this.frameworks = admin.list();
+    this.meta = admin.meta();
+    this.clips = clips;
+    this.themesAdmin = admin;
+    this.status = 'open';
+    this.#teardown.push(
+      clips.observe((change) => {
+        for (const id of change.clipIds) this.#pending.add(id);
+        if (change.frameworks) this.frameworks = admin.list();
+        if (change.meta) this.meta = admin.meta();
+        this.#schedule();
+      }),
+    );
+    this.#teardown.push(
+      this.service.library.subscribe(() => {
+        void this.service.library.get(this.id).then((record) => {
+          if (record && !this.#destroyed) this.record = record;
+        });
+      }),
+    );
+  }
+
+  /** Batch row updates of one task into one new array (cheap at 5,000 clips). */
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      const clips = this.clips;
+      if (!clips || this.#destroyed) return;
+      for (const id of this.#pending) {
+        const row = clips.row(id);
+        if (row) this.#byId.set(id, row);
+        else this.#byId.delete(id);
+      }
+      this.#pending.clear();
+      this.rows = [...this.#byId.values()];
+      this.tick++;
+    });
+  }
+
+  #setRows(rows: ClipRow[]): void {
+    this.#byId = new Map(rows.map((r) => [r.id, r]));
+    this.rows = rows;
+  }
+
+  theme(id: string): ThemeInfo | undefined {
+    return this.themeIndex.get(id);
+  }
+
+  /** Themes of a row that exist (and are not hidden), in framework order. */
+  themesOf(row: Pick<ClipRow, 'themes'>): ThemeInfo[] {
+    return row.themes
+      .map((id) => this.themeIndex.get(id))
+      .filter((t): t is ThemeInfo => t !== undefined && !t.theme.hidden && t.framework.enabled)
+      .sort((a, b) => a.framework.order - b.framework.order || a.theme.order - b.theme.order);
+  }
+
+  async flush(): Promise<void> {
+    await this.#open?.flush();
+  }
+
+  destroy(): void {
+    this.#destroyed = true;
+    for (const teardown of this.#teardown.splice(0)) teardown();
+    this.clips = null;
+    this.themesAdmin = null;
+  }
+}

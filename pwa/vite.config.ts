@@ -1,0 +1,52 @@
+// Build of the Knipsel web app: Svelte 5 + vite-plugin-pwa (precached app shell, prompt on update).
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const accent = '#1f5a85';
+
+export default defineConfig({
+  root,
+  publicDir: 'public',
+  build: {
+    outDir: '../dist/pwa',
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  plugins: [
+    svelte(),
+    VitePWA({
+      registerType: 'prompt',
+      // We call registerSW from main.ts: no inline script (the server's CSP forbids it).
+      injectRegister: null,
+      manifest: {
+        name: 'Knipsel',
+        short_name: 'Knipsel',
+        description: 'Je leerdossier voor het sociaal werk: bewaar praktijkvoorbeelden, orden ze per thema van het ambacht en reflecteer erop.',
+        lang: 'nl',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        id: '/',
+        display: 'standalone',
+        theme_color: accent,
+        background_color: '#f6f5f1',
+        categories: ['education', 'productivity'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
+        navigateFallback: 'index.html',
+        // The server owns these paths (signalling, relay, API): never answer them with the shell.
+        navigateFallbackDenylist: [/^\/(api|signal|relay|ws)\b/],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+});

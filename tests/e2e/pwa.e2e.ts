@@ -1,0 +1,255 @@
+// The web app end to end, as a person uses it: install/offline, a dossier with clips made in
+// the app, tagging by dragging on the board, search, reflection with a guide, trash and undo,
+// language, portfolio, themes, deleting a dossier. Against the built app on 127.0.0.1.
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { KnipselServer } from '../../server/create-server.js';
+import { launchProfile, servePwa } from './pwa/harness.js';
+
+let server: KnipselServer;
+let profile: Awaited<ReturnType<typeof launchProfile>>;
+let context: BrowserContext;
+let page: Page;
+let dossierUrl = '';
+
+const bookmarkTitle = 'Buurtkracht in Noord: bewoners aan zet';
+const noteText = 'Bewoners kwamen met ideeën voor de speeltuin.\n\nDe wijkagent en het opbouwwerk sloten aan bij de leefwereld van de jongeren.';
+
+beforeAll(async () => {
+  server = await servePwa();
+  profile = await launchProfile();
+  context = profile.context;
+  context.setDefaultTimeout(8_000);
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => console.error('[page error]', error));
+});
+
+afterAll(async () => {
+  await profile?.close();
+  await server?.close();
+});
+
+const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+// Nav links may carry a count badge ("Prullenbak 2").
+const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name: new RegExp(`^${name}( \\d+)?$`) });
+
+describe('Knipsel web app', () => {
+  test('is installable and controlled by its service worker', async () => {
+    await page.goto(server.url);
+    await heading('Knipsels').waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await heading('Knipsels').waitFor();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] };
+    expect(installabilityErrors).toEqual([]);
+    const manifest = await (await fetch(`${server.url}/manifest.webmanifest`)).json();
+    expect(manifest.lang).toBe('nl');
+    expect(manifest.icons.map((i: { purpose: string }) => i.purpose)).toContain('maskable');
+    for (const icon of manifest.icons) expect((await fetch(`${server.url}${icon.src}`)).headers.get('content-type')).toContain('image/png');
+  });
+
+  test('creates a dossier', async () => {
+    await nav('Dossiers').click();
+    await heading('Je dossiers').waitFor();
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Mijn leerdossier' }).count()).toBe(1);
+    await page.getByLabel('Naam van het dossier').fill('Wijkteam Noord');
+    await page.getByRole('button', { name: 'Dossier maken' }).click();
+    await heading('Knipsels').waitFor();
+    expect(page.url()).toMatch(/#\/d\/[^/]+\/list$/);
+    dossierUrl = page.url().replace(/\/list$/, '');
+    await expect.poll(() => page.locator('.current-dossier').textContent()).toContain('Wijkteam Noord');
+  });
+
+  test('adds a bookmark and a note-clip through the app', async () => {
+    await page.getByRole('main').getByRole('button', { name: 'Knipsel toevoegen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
+    await dialog.getByLabel('Webadres').fill('buurtkracht.example.nl/noord');
+    await dialog.getByLabel('Titel (optioneel)').fill(bookmarkTitle);
+    await dialog.getByLabel('Je notitie (optioneel)').fill('Mooi voorbeeld van eigenaarschap.');
+    await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
+    await heading(bookmarkTitle).waitFor();
+    expect(await page.getByRole('link', { name: /Naar de bron/ }).getAttribute('href')).toBe('https://buurtkracht.example.nl/noord');
+
+    await page.getByRole('button', { name: 'Knipsel toevoegen' }).first().click();
+    await dialog.getByLabel('Geplakte tekst').check();
+    await dialog.getByLabel('Tekst', { exact: true }).fill(noteText);
+    await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
+    await heading('Bewoners kwamen met ideeën voor de speeltuin.').waitFor();
+    expect(await page.locator('.content').innerText()).toContain('leefwereld van de jongeren');
+
+    // A long Dutch compound title must not overflow the layout.
+    await page.getByRole('button', { name: 'Knipsel toevoegen' }).first().click();
+    await dialog.getByLabel('Een link met notitie').check();
+    await dialog.getByLabel('Webadres').fill('https://www.movisie.nl/artikel/wijkontwikkeling');
+    await dialog.getByLabel('Titel (optioneel)').fill('Wijkontwikkelingsprogrammacoördinatorenoverleg: samenwerkingsafsprakenkader voor bewonersinitiatieven');
+    await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
+    await heading(/Wijkontwikkelingsprogrammacoördinatorenoverleg/).waitFor();
+
+    await nav('Knipsels').click();
+    await heading('Knipsels').waitFor();
+    await expect.poll(() => page.locator('.clips > li').count()).toBe(3);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  test('tags a clip by dragging it onto a theme column, and with the keyboard alternative', async () => {
+    await nav('Themabord').click();
+    await heading('Themabord').waitFor();
+    await page.getByLabel('Kader').selectOption({ label: 'De community werker' });
+    const column = (name: string) => page.locator('section.column', { has: page.getByRole('heading', { level: 2, name, exact: true }) });
+    const unsorted = column('Ongesorteerd');
+    await expect.poll(() => unsorted.locator('.clip-card').count()).toBe(3);
+
+    // Playwright cannot auto-scroll during a drag the way a person's browser does: make
+    // the whole board fit on screen for the drag.
+    await page.setViewportSize({ width: 1280, height: 2000 });
+    const card = unsorted.locator('.clip-card', { hasText: bookmarkTitle });
+    await card.dragTo(column('Eigenaarschap'), { sourcePosition: { x: 8, y: 8 } });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => column('Eigenaarschap').locator('.clip-card').count()).toBe(1);
+    expect(await column('Eigenaarschap').locator('.badge').first().innerText()).toBe('1');
+    await expect.poll(() => unsorted.locator('.clip-card').count()).toBe(2);
+
+    // Keyboard / menu alternative.
+    await unsorted.locator('.clip-card', { hasText: 'ideeën' }).getByRole('button', { name: /Thema toevoegen/ }).click();
+    const picker = page.getByRole('dialog');
+    await picker.getByLabel('Aansluiten bij de leefwereld').check();
+    await picker.getByRole('button', { name: 'Sluiten' }).last().click();
+    await expect.poll(() => column('Aansluiten bij de leefwereld').locator('.clip-card').count()).toBe(1);
+    await expect.poll(() => unsorted.locator('.clip-card').count()).toBe(1);
+  });
+
+  test('searches as you type, diacritic-insensitive, with highlighted snippets', async () => {
+    await nav('Zoeken').click();
+    await heading('Zoeken').waitFor();
+    await page.getByLabel(/Zoek in titels/).fill('ideeen');
+    const hit = page.locator('.hit').first();
+    await hit.waitFor();
+    expect(await page.locator('.hit').count()).toBe(1);
+    expect(await hit.locator('mark').first().innerText()).toBe('ideeën');
+    // Theme names are searchable too.
+    await page.getByLabel(/Zoek in titels/).fill('eigenaarsch');
+    await expect.poll(() => page.locator('.hit h2').allInnerTexts()).toEqual([bookmarkTitle]);
+  });
+
+  test('reflects with the STARR guide and the reflection persists after a reload', async () => {
+    await page.locator('.hit h2 a').first().click();
+    await heading(bookmarkTitle).waitFor();
+    // The APA reference, copied for a reference list.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const reference = await page.locator('.reference-text').innerText();
+    expect(reference).toContain(bookmarkTitle);
+    expect(reference).toContain('https://buurtkracht.example.nl/noord');
+    await page.getByRole('button', { name: 'Kopiëren' }).click();
+    await page.getByText('Bronvermelding gekopieerd').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reference);
+    await page.getByLabel('Leidraad').selectOption('starr');
+    await page.getByRole('button', { name: 'Vragen invoegen' }).click();
+    const note = page.getByLabel('Je reflectie op dit knipsel');
+    const value = await note.inputValue();
+    for (const prompt of ['Situatie', 'Taak', 'Actie', 'Resultaat', 'Reflectie']) expect(value).toMatch(new RegExp(`^${prompt}$`, 'm'));
+    expect(value.startsWith('Mooi voorbeeld van eigenaarschap.')).toBe(true);
+    await note.press('End');
+    await note.pressSequentially(' Een buurtbewoner nam het initiatief.');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Automatisch bewaard' }).count()).toBe(1);
+    await page.waitForTimeout(300);
+    await page.reload();
+    await heading(bookmarkTitle).waitFor();
+    const after = await page.getByLabel('Je reflectie op dit knipsel').inputValue();
+    expect(after).toContain('Een buurtbewoner nam het initiatief.');
+    expect(after).toMatch(/^Situatie$/m);
+  });
+
+  test('trashes with undo, restores from the trash and empties it', async () => {
+    await nav('Knipsels').click();
+    await heading('Knipsels').waitFor();
+    await page.getByLabel(/Selecteer ‘Bewoners kwamen/).check();
+    await page.getByRole('button', { name: 'Naar prullenbak' }).click();
+    await expect.poll(() => page.locator('.clips > li').count()).toBe(2);
+    await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await expect.poll(() => page.locator('.clips > li').count()).toBe(3);
+
+    await page.getByLabel(/Selecteer ‘Bewoners kwamen/).check();
+    await page.getByLabel(/Selecteer ‘Wijkontwikkelings/).check();
+    await page.getByRole('button', { name: 'Naar prullenbak' }).click();
+    await expect.poll(() => page.locator('.clips > li').count()).toBe(1);
+    await nav('Prullenbak').click();
+    await heading('Prullenbak').waitFor();
+    await expect.poll(() => page.locator('.trash > li').count()).toBe(2);
+    await page.getByRole('button', { name: /Terugzetten.*Bewoners kwamen/ }).click();
+    await expect.poll(() => page.locator('.trash > li').count()).toBe(1);
+    await page.getByRole('button', { name: 'Prullenbak legen' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Prullenbak legen?' });
+    expect(await confirm.innerText()).toContain('1 knipsel wordt definitief verwijderd.');
+    await confirm.getByRole('button', { name: 'Ja, definitief verwijderen' }).click();
+    await page.getByText('De prullenbak is leeg.').waitFor();
+    await nav('Knipsels').click();
+    await expect.poll(() => page.locator('.clips > li').count()).toBe(2);
+  });
+
+  test('shows the data after an offline reload', async () => {
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await heading('Knipsels').waitFor();
+      await expect.poll(() => page.locator('.clips h2').allInnerTexts()).toContain(bookmarkTitle);
+      await page.goto(`${dossierUrl}/board`);
+      await heading('Themabord').waitFor();
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
+  test('shows portfolio evidence per theme of the assessed framework', async () => {
+    await page.goto(`${dossierUrl}/portfolio`);
+    await heading('Portfolio').waitFor();
+    await page.getByLabel('Kader dat je leergang beoordeelt').selectOption({ label: 'De community werker' });
+    const row = (name: string) => page.locator('tbody tr', { has: page.getByText(name, { exact: true }) });
+    await expect.poll(() => row('Eigenaarschap').locator('td').allInnerTexts()).toEqual(['1', '1']);
+    expect(await row('Aansluiten bij de leefwereld').innerText()).toContain('Nog geen reflectie');
+    expect(await row('Talenten verbinden').innerText()).toContain('Nog geen bewijs');
+    expect(await page.getByRole('status').filter({ hasText: 'thema’s met een gereflecteerd knipsel' }).innerText()).toContain('1 van 10');
+  });
+
+  test('manages frameworks and themes', async () => {
+    await nav('Thema’s').click();
+    await heading('Thema’s en kaders').waitFor();
+    await page.getByLabel('Naam van het kader').fill('Competenties leergang');
+    await page.getByRole('button', { name: 'Kader toevoegen' }).click();
+    const custom = page.locator('li.framework', { has: page.getByLabel('Naam van ‘Competenties leergang’') });
+    await custom.getByPlaceholder(/Netwerken in de wijk/).fill('Netwerken in de wijk');
+    await custom.getByRole('button', { name: /Thema toevoegen/ }).click();
+    await expect.poll(() => custom.locator('.theme').count()).toBe(1);
+    // Switch a preset off: it leaves the board's framework picker.
+    await page.locator('li.framework', { has: page.getByLabel('Naam van ‘Interventierichtingen’') }).getByLabel('Gebruiken in dit dossier').uncheck();
+    await nav('Themabord').click();
+    const options = await page.getByLabel('Kader').locator('option').allInnerTexts();
+    expect(options).toContain('Competenties leergang');
+    expect(options).not.toContain('Interventierichtingen');
+  });
+
+  test('switches to English and back, and remembers the choice', async () => {
+    await page.locator('#language').selectOption('en');
+    await heading('Theme board').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await heading('Theme board').waitFor();
+    expect(await nav('Trash').count()).toBe(1);
+    await page.locator('#language').selectOption('nl');
+    await heading('Themabord').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+  });
+
+  test('deletes a dossier after a confirmation that names what is lost', async () => {
+    await nav('Dossiers').click();
+    await page.getByRole('button', { name: /Verwijderen.*Wijkteam Noord/ }).click();
+    const confirm = page.getByRole('dialog', { name: 'Dossier verwijderen?' });
+    expect(await confirm.innerText()).toContain('‘Wijkteam Noord’ en 2 knipsels worden verwijderd.');
+    await confirm.getByRole('button', { name: 'Ja, verwijder dossier' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Wijkteam Noord' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Verwijderen.*Mijn leerdossier/ }).count()).toBe(0);
+  });
+});

@@ -1,0 +1,65 @@
+// Helpers for the web app's end-to-end tests: serve the built app with the real server
+// (with its CSP), run axe-core in a page, and take screenshots for review.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createKnipselServer, type KnipselServer } from '../../../server/create-server.js';
+import { chromiumPath, pwaDir, repoRoot } from '../../support/browser.js';
+
+export const shotsDir = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/pwa';
+
+export async function servePwa(): Promise<KnipselServer> {
+  if (!existsSync(join(pwaDir, 'index.html'))) throw new Error('dist/pwa is missing: run `npm run build:pwa` first.');
+  return createKnipselServer({ dir: pwaDir, port: 0, host: '127.0.0.1' });
+}
+
+let axeSource: string | null = null;
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** Serious and critical axe-core violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  // Evaluated over the DevTools protocol, which the page's CSP (script-src 'self') does not block.
+  const hasAxe = await page.evaluate('typeof window.axe === "object"');
+  if (!hasAxe) await page.evaluate(`${axeSource}\n;void 0`);
+  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`)) as AxeViolation[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(shotsDir, { recursive: true });
+  await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A browser profile on disk (not incognito: Chromium reports `in-incognito` as an
+ * installability error for the contexts `launchBrowser()` makes).
+ */
+export async function launchProfile(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
+  const profile = mkdtempSync(join(tmpdir(), 'knipsel-pwa-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    locale: options.locale ?? 'nl-NL',
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
