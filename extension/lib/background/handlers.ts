@@ -1,0 +1,175 @@
+// The background's implementation of the message protocol: every request in
+// messaging/protocol.ts is answered here, on top of the library service.
+import { browser } from 'wxt/browser';
+import { comparableUrl } from '../../../core/index.js';
+import type { DuplicateRef, Results } from '../messaging/protocol.js';
+import type { Handlers, SenderInfo } from '../messaging/router.js';
+import { appClipUrl, loadSettings, loadThemeMemory, saveSettings, saveThemeMemory } from '../settings/settings.js';
+import { pushRecent, themeOptions } from '../themes/theme-filter.js';
+import { captureTab } from './capture-tab.js';
+import { injectHighlighter, syncHighlighterRegistration } from './highlighter-registration.js';
+import type { LibraryService } from './library-service.js';
+
+const anchorKey = (clipId: string) => `anchors:${clipId}`;
+
+export function createHandlers(service: LibraryService, broadcast: (dossierId: string) => void): Handlers {
+  async function appUrl(): Promise<string> {
+    return (await loadSettings()).appUrls[0];
+  }
+
+  /** A content script may only ask about the page it runs in. */
+  function assertOwnPage(sender: SenderInfo, url: string): void {
+    if (!sender.url) return;
+    if (sender.tab?.url && comparableUrl(sender.tab.url) !== comparableUrl(url) && comparableUrl(sender.url) !== comparableUrl(url)) {
+      throw Object.assign(new Error('A page may only ask about itself.'), { code: 'forbidden' });
+    }
+  }
+
+  async function rememberThemes(dossierId: string, themes: string[]): Promise<void> {
+    const memory = await loadThemeMemory(dossierId);
+    await saveThemeMemory(dossierId, { recent: pushRecent(memory.recent, themes), lastUsed: themes });
+  }
+
+  async function pageClip(url: string) {
+    const [found] = await service.findByUrl([url]);
+    return found ?? null;
+  }
+
+  const handlers: Handlers = {
+    async 'clip/preview'({ tabId, mode }): Promise<Results['clip/preview']> {
+      const captured = await captureTab(tabId, mode);
+      if (!captured.ok) return captured;
+      const { capture } = captured.result;
+      const duplicates: DuplicateRef[] = (await service.findByUrl([capture.canonicalUrl, capture.url])).map(({ dossierId, clip }) => ({
+        dossierId,
+        clipId: clip.id,
+        title: clip.title,
+        createdAt: clip.createdAt,
+      }));
+      return {
+        ok: true,
+        tab: captured.tab,
+        capture,
+        confidence: captured.result.confidence,
+        warnings: captured.result.warnings,
+        suggestedMode: captured.result.suggestedMode,
+        selection: captured.selection ?? null,
+        duplicates,
+      };
+    },
+
+    async 'clip/save'({ dossierId, capture, title, note, themes, tabId }) {
+      const handle = await service.open(dossierId);
+      const clipId = handle.dossier.clips.add({ capture, title, note, themes });
+      await handle.flush();
+      // Saving without themes keeps the last chosen ones for the next quick clip.
+      if (themes?.length) await rememberThemes(dossierId, themes);
+      broadcast(dossierId);
+      if (tabId !== undefined) void injectHighlighter(tabId);
+      return { dossierId, clipId, appUrl: appClipUrl(await appUrl(), dossierId, clipId) };
+    },
+
+    async 'clip/get'({ dossierId, clipId }) {
+      const handle = await service.open(dossierId);
+      const clip = handle.dossier.clips.get(clipId);
+      if (!clip) throw Object.assign(new Error(`No clip ${clipId}`), { code: 'not-found' });
+      const stored = (await browser.storage.local.get(anchorKey(clipId)))[anchorKey(clipId)] as { orphaned?: string[] } | undefined;
+      const known = new Set(clip.highlights.map((h) => h.id));
+      return { clip, orphaned: (stored?.orphaned ?? []).filter((id) => known.has(id)), appUrl: appClipUrl(await appUrl(), dossierId, clipId) };
+    },
+
+    async 'clip/update'({ dossierId, clipId, title, note, addThemes, removeThemes }) {
+      const handle = await service.open(dossierId);
+      const clips = handle.dossier.clips;
+      if (title !== undefined || note !== undefined) clips.update(clipId, { title, note });
+      if (addThemes?.length) clips.tag([clipId], addThemes);
+      if (removeThemes?.length) clips.untag([clipId], removeThemes);
+      if (addThemes?.length) {
+        const memory = await loadThemeMemory(dossierId);
+        await saveThemeMemory(dossierId, { ...memory, recent: pushRecent(memory.recent, addThemes) });
+      }
+      await handle.flush();
+      broadcast(dossierId);
+      return { ok: true };
+    },
+
+    async 'clip/add-highlight'({ dossierId, clipId, quote, position, note, colour }) {
+      const handle = await service.open(dossierId);
+      const highlightId = handle.dossier.clips.addHighlight(clipId, { quote, position: position ?? null, note, colour });
+      await handle.flush();
+      broadcast(dossierId);
+      return { highlightId };
+    },
+
+    async 'clips/list'({ dossierId, query, limit = 50 }) {
+      const handle = await service.open(dossierId);
+      const rows = handle.dossier.clips.rows({}, 'newest');
+      if (!query?.trim()) return { rows: rows.slice(0, limit) };
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      const hits = handle.search().search(query, { limit });
+      return {
+        rows: hits.flatMap((hit) => {
+          const row = byId.get(hit.id);
+          return row ? [{ ...row, snippet: hit.snippet?.text }] : [];
+        }),
+      };
+    },
+
+    async 'dossiers/list'() {
+      const lib = await service.library();
+      const records = await lib.list();
+      return {
+        dossiers: records.map((r) => ({ id: r.id, name: r.name, kind: r.kind, clipCount: r.clipCount })),
+        defaultId: await service.defaultDossierId(),
+      };
+    },
+
+    async 'themes/list'({ dossierId }) {
+      const handle = await service.open(dossierId);
+      const memory = await loadThemeMemory(dossierId);
+      const themes = themeOptions(handle.dossier.frameworks.list());
+      const known = new Set(themes.map((t) => t.id));
+      return { themes, recent: memory.recent.filter((id) => known.has(id)), lastUsed: memory.lastUsed.filter((id) => known.has(id)) };
+    },
+
+    async 'app/open'({ dossierId, clipId }) {
+      const url = appClipUrl(await appUrl(), dossierId, clipId);
+      await browser.tabs.create({ url });
+      return { url };
+    },
+
+    async 'highlights/enable'({ enabled }) {
+      await saveSettings({ highlights: enabled });
+      const origins = await syncHighlighterRegistration(enabled);
+      return { enabled, origins };
+    },
+
+    async 'page/highlights'({ url }, sender) {
+      assertOwnPage(sender, url);
+      const found = await pageClip(url);
+      if (!found) return null;
+      return {
+        dossierId: found.dossierId,
+        clipId: found.clip.id,
+        highlights: found.clip.highlights.map((h) => ({ id: h.id, quote: h.quote, position: h.position, colour: h.colour, note: h.note })),
+      };
+    },
+
+    async 'page/add-highlight'({ url, quote, position, note, colour }, sender) {
+      assertOwnPage(sender, url);
+      const found = await pageClip(url);
+      if (!found) return null;
+      const result = await handlers['clip/add-highlight']({ dossierId: found.dossierId, clipId: found.clip.id, quote, position, note, colour }, sender);
+      return { clipId: found.clip.id, highlightId: result.highlightId };
+    },
+
+    async 'page/anchor-report'({ url, clipId, orphaned }, sender) {
+      assertOwnPage(sender, url);
+      const found = await service.findByUrl([url]);
+      if (!found.some((f) => f.clip.id === clipId)) return { ok: true };
+      await browser.storage.local.set({ [anchorKey(clipId)]: { orphaned, checkedAt: Date.now() } });
+      return { ok: true };
+    },
+  };
+  return handlers;
+}

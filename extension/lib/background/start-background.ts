@@ -1,0 +1,56 @@
+// Everything the background does, wired once: the library, the message router, the
+// context menu, the keyboard shortcut and the highlighter registration.
+import { browser } from 'wxt/browser';
+import type { BackgroundEvent } from '../messaging/protocol.js';
+import { createRouter } from '../messaging/router.js';
+import { loadSettings, onSettingsChanged } from '../settings/settings.js';
+import { createMenus, menuRequest } from './context-menu.js';
+import { createHandlers } from './handlers.js';
+import { syncHighlighterRegistration } from './highlighter-registration.js';
+import { createLibraryService } from './library-service.js';
+import { createQuickClip } from './quick-clip.js';
+
+export function startBackground() {
+  const service = createLibraryService();
+  const broadcast = (dossierId: string) => {
+    const event: BackgroundEvent = { knipselEvent: 1, type: 'dossier/changed', dossierId };
+    browser.runtime.sendMessage(event).catch(() => undefined); // nobody listening is fine
+  };
+  const handlers = createHandlers(service, broadcast);
+  const router = createRouter(handlers, { extensionOrigin: browser.runtime.getURL('/'), extensionId: browser.runtime.id });
+  const quick = createQuickClip(service, handlers);
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const pending = router.handle(message, sender);
+    void pending.then((reply) => {
+      if (reply) sendResponse(reply);
+    });
+    // Answer asynchronously only for our own requests; leave other messages alone.
+    return typeof message === 'object' && message !== null && (message as { knipsel?: unknown }).knipsel === 1 ? true : undefined;
+  });
+
+  browser.runtime.onInstalled.addListener(() => void createMenus());
+  browser.runtime.onStartup?.addListener(() => void createMenus());
+  onSettingsChanged((settings) => {
+    void createMenus();
+    void syncHighlighterRegistration(settings.highlights);
+  });
+  browser.permissions.onAdded?.addListener(() => void loadSettings().then((s) => syncHighlighterRegistration(s.highlights)));
+  browser.permissions.onRemoved?.addListener(() => void loadSettings().then((s) => syncHighlighterRegistration(s.highlights)));
+
+  const onMenu = (info: Parameters<typeof menuRequest>[0], tab: Parameters<typeof menuRequest>[1]) => {
+    const request = menuRequest(info, tab);
+    return request ? quick.runAndConfirm(request.kind, request.target, 'default') : Promise.resolve(null);
+  };
+  const onCommand = async (command: string, tab?: { id?: number }) => {
+    if (command !== 'quick-clip') return null;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    return tabId === undefined ? null : quick.runAndConfirm('page', { tabId }, 'last');
+  };
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenu(info, tab));
+  browser.commands?.onCommand.addListener((command, tab) => void onCommand(command, tab));
+
+  // Chrome: the side panel opens from the popup's button; keep the toolbar click for the popup.
+  // Hooks for end-to-end tests, reachable only from code running in this worker.
+  (globalThis as Record<string, unknown>).knipsel = { onMenu, onCommand };
+}

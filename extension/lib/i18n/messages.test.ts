@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { dictionaries, resolveLang, translate } from './messages';
+
+describe('i18n', () => {
+  it('has every Dutch key in English, none empty', () => {
+    const nlKeys = Object.keys(dictionaries.nl).sort();
+    expect(Object.keys(dictionaries.en).sort()).toEqual(nlKeys);
+    for (const lang of ['nl', 'en'] as const) for (const key of nlKeys) expect(dictionaries[lang][key as keyof typeof dictionaries.nl].trim()).not.toBe('');
+  });
+  it('fills placeholders', () => {
+    expect(translate('nl', 'popup.words', { count: 412 })).toBe('412 woorden');
+    expect(translate('en', 'popup.saved', { dossier: 'Mijn leerdossier' })).toBe('Clipped into Mijn leerdossier.');
+  });
+  it('picks the language: setting, else browser nl/en, else Dutch', () => {
+    expect(resolveLang('en', 'nl-NL')).toBe('en');
+    expect(resolveLang('auto', 'en-GB')).toBe('en');
+    expect(resolveLang('auto', 'nl')).toBe('nl');
+    expect(resolveLang('auto', 'de-DE')).toBe('nl');
+    expect(resolveLang('auto', undefined)).toBe('nl');
+  });
+});

@@ -1,0 +1,179 @@
+// The one message protocol between the extension's parts: every request the background
+// answers, its input schema (valibot, checked at the edge) and its result type.
+import * as v from 'valibot';
+import type { Capture, Clip, ClipRow, DossierKind, HighlightColour } from '../../../core/index.js';
+import type { Restriction } from '../capture/restricted-url.js';
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\w:./-]+$/, 'must be an id'));
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const short = v.pipe(v.string(), v.maxLength(2_000));
+const longText = v.pipe(v.string(), v.maxLength(2_000_000));
+const webUrl = v.pipe(
+  v.string(),
+  v.maxLength(8_192),
+  v.check((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL'),
+);
+const themeIds = v.pipe(v.array(id), v.maxLength(500));
+const colour = v.picklist(['inspiratie', 'methode', 'onderbouwing', 'vraag'] as const);
+export const captureModeSchema = v.picklist(['article', 'selection', 'bookmark'] as const);
+export const quoteSchema = v.object({
+  exact: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
+  prefix: v.pipe(v.string(), v.maxLength(500)),
+  suffix: v.pipe(v.string(), v.maxLength(500)),
+});
+const positionSchema = v.nullable(
+  v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+);
+/** The capture travels from the popup back to the background; core validates it in full. */
+const captureShape = v.looseObject({ url: webUrl, canonicalUrl: webUrl, title: short, mode: v.string(), text: v.string(), html: v.string() });
+const captureSchema = v.custom<Capture>((value) => v.is(captureShape, value), 'must be a capture');
+
+export type PopupMode = v.InferOutput<typeof captureModeSchema>;
+export type Quote = v.InferOutput<typeof quoteSchema>;
+
+/** Input schemas, one per request. */
+export const inputSchemas = {
+  'clip/preview': v.object({ tabId, mode: captureModeSchema }),
+  'clip/save': v.object({
+    dossierId: id,
+    capture: captureSchema,
+    title: v.optional(short),
+    note: v.optional(longText),
+    themes: v.optional(themeIds),
+    /** The tab it came from: the highlighter is offered there right away. */
+    tabId: v.optional(tabId),
+  }),
+  'clip/get': v.object({ dossierId: id, clipId: id }),
+  'clip/update': v.object({
+    dossierId: id,
+    clipId: id,
+    title: v.optional(v.pipe(short, v.minLength(1))),
+    note: v.optional(longText),
+    addThemes: v.optional(themeIds),
+    removeThemes: v.optional(themeIds),
+  }),
+  'clip/add-highlight': v.object({
+    dossierId: id,
+    clipId: id,
+    quote: quoteSchema,
+    position: v.optional(positionSchema),
+    note: v.optional(longText),
+    colour: v.optional(colour),
+  }),
+  'clips/list': v.object({ dossierId: id, query: v.optional(v.pipe(v.string(), v.maxLength(500))), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
+  'dossiers/list': v.object({}),
+  'themes/list': v.object({ dossierId: id }),
+  'app/open': v.object({ dossierId: v.optional(id), clipId: v.optional(id) }),
+  'highlights/enable': v.object({ enabled: v.boolean() }),
+  // Sent by the in-page highlighter (content script) for its own tab's address only.
+  'page/highlights': v.object({ url: webUrl }),
+  'page/add-highlight': v.object({ url: webUrl, quote: quoteSchema, position: v.optional(positionSchema), note: v.optional(longText), colour: v.optional(colour) }),
+  'page/anchor-report': v.object({ url: webUrl, clipId: id, orphaned: v.pipe(v.array(id), v.maxLength(10_000)) }),
+} as const;
+
+export type MessageType = keyof typeof inputSchemas;
+export type Input<K extends MessageType> = v.InferInput<(typeof inputSchemas)[K]>;
+
+/** What a tab offers for clipping (or why it cannot be clipped). */
+export type PreviewResult =
+  | { ok: false; reason: Restriction; url: string | null }
+  | {
+      ok: true;
+      tab: { id: number; url: string; title: string };
+      capture: Capture;
+      confidence: number;
+      warnings: { code: string; nl: string; en: string }[];
+      suggestedMode: string | null;
+      /** The page's current selection as a quote selector, when there is one. */
+      selection: { quote: Quote; position: { start: number; end: number } | null } | null;
+      /** Clips in the target dossiers with the same (canonical) address. */
+      duplicates: DuplicateRef[];
+    };
+
+export interface DuplicateRef {
+  dossierId: string;
+  clipId: string;
+  title: string;
+  createdAt: number;
+}
+
+export interface DossierSummary {
+  id: string;
+  name: string;
+  kind: DossierKind;
+  clipCount: number;
+}
+
+export interface ThemeOption {
+  id: string;
+  name: string;
+  frameworkId: string;
+  frameworkName: string;
+  color: string | null;
+}
+
+export interface PageHighlights {
+  dossierId: string;
+  clipId: string;
+  highlights: { id: string; quote: Quote; position: { start: number; end: number } | null; colour: HighlightColour; note: string }[];
+}
+
+export interface ClipDetails {
+  clip: Clip;
+  /** Highlights that did not match the page the last time it was visited. */
+  orphaned: string[];
+  appUrl: string;
+}
+
+/** Result types, one per request. */
+export interface Results {
+  'clip/preview': PreviewResult;
+  'clip/save': { dossierId: string; clipId: string; appUrl: string };
+  'clip/get': ClipDetails;
+  'clip/update': { ok: true };
+  'clip/add-highlight': { highlightId: string };
+  'clips/list': { rows: (ClipRow & { snippet?: string })[] };
+  'dossiers/list': { dossiers: DossierSummary[]; defaultId: string };
+  'themes/list': { themes: ThemeOption[]; recent: string[]; lastUsed: string[] };
+  'app/open': { url: string };
+  'highlights/enable': { enabled: boolean; origins: string[] };
+  'page/highlights': PageHighlights | null;
+  'page/add-highlight': { clipId: string; highlightId: string } | null;
+  'page/anchor-report': { ok: true };
+}
+
+/** The protocol as one map: `Messages['clip/save']` is `(input) => Promise<result>`. */
+export type Messages = { [K in MessageType]: (input: Input<K>) => Promise<Results[K]> };
+
+/** Requests a content script may send (about its own tab only). */
+export const contentScriptMessages: readonly MessageType[] = ['page/highlights', 'page/add-highlight', 'page/anchor-report'];
+
+/** What travels on the wire. */
+export interface Request<K extends MessageType = MessageType> {
+  knipsel: 1;
+  type: K;
+  input: Input<K>;
+}
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** Events the background broadcasts to open extension pages. */
+export interface BackgroundEvent {
+  knipselEvent: 1;
+  type: 'dossier/changed';
+  dossierId: string;
+}
+
+/** Validate a request; returns its parsed input or an error message naming the field. */
+export function checkRequest(message: unknown): { type: MessageType; input: unknown } | { error: string } | null {
+  if (typeof message !== 'object' || message === null || (message as { knipsel?: unknown }).knipsel !== 1) return null;
+  const { type, input } = message as { type?: unknown; input?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(inputSchemas, type)) return { error: `Unknown message type: ${String(type)}` };
+  const schema = inputSchemas[type as MessageType];
+  const result = v.safeParse(schema, input ?? {});
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    return { error: `Invalid ${type}${path ? ` (${path})` : ''}: ${issue.message}` };
+  }
+  return { type: type as MessageType, input: result.output };
+}

@@ -1,0 +1,136 @@
+// The popup's state and actions: load the preview for the target tab, switch mode, pick
+// themes, save, handle duplicates. Talks to the background only through `send`.
+import type { DossierSummary, PopupMode, PreviewResult, ThemeOption } from '../../lib/messaging/protocol';
+import { send } from '../../lib/messaging/send';
+import { openUrl, targetTabId } from '../../lib/services/page-services';
+
+type Ready = Extract<PreviewResult, { ok: true }>;
+
+export class PopupModel {
+  phase = $state<'loading' | 'restricted' | 'ready' | 'saving' | 'saved' | 'added' | 'error'>('loading');
+  mode = $state<PopupMode>('article');
+  preview = $state<Ready | null>(null);
+  restriction = $state<string>('no-tab');
+  error = $state('');
+  tabId: number | null = null;
+
+  dossiers = $state<DossierSummary[]>([]);
+  dossierId = $state('');
+  themes = $state<ThemeOption[]>([]);
+  recent = $state<string[]>([]);
+  selected = $state<string[]>([]);
+  note = $state('');
+  saved = $state<{ dossierId: string; clipId: string; appUrl: string } | null>(null);
+  /** The user chose to clip a page again although it is already in the dossier. */
+  allowDuplicate = $state(false);
+
+  duplicate = $derived(this.preview?.duplicates.find((d) => d.dossierId === this.dossierId) ?? null);
+  dossierName = $derived(this.dossiers.find((d) => d.id === this.dossierId)?.name ?? '');
+
+  async start(): Promise<void> {
+    try {
+      this.tabId = await targetTabId();
+      const [{ dossiers, defaultId }] = await Promise.all([send('dossiers/list', {})]);
+      this.dossiers = dossiers;
+      this.dossierId = defaultId;
+      await this.loadThemes();
+      await this.loadPreview();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  async loadThemes(): Promise<void> {
+    const { themes, recent } = await send('themes/list', { dossierId: this.dossierId });
+    this.themes = themes;
+    this.recent = recent;
+    const known = new Set(themes.map((t) => t.id));
+    this.selected = this.selected.filter((id) => known.has(id));
+  }
+
+  async loadPreview(): Promise<void> {
+    if (this.tabId === null) {
+      this.restriction = 'no-tab';
+      this.phase = 'restricted';
+      return;
+    }
+    this.phase = 'loading';
+    const result = await send('clip/preview', { tabId: this.tabId, mode: this.mode });
+    if (!result.ok) {
+      this.restriction = result.reason;
+      this.phase = 'restricted';
+      return;
+    }
+    this.preview = result;
+    // A selection on the page: start in selection mode.
+    if (this.mode === 'article' && result.selection && !this.modeChosen) {
+      this.modeChosen = true;
+      this.mode = 'selection';
+      return this.loadPreview();
+    }
+    this.phase = 'ready';
+  }
+
+  private modeChosen = false;
+
+  async setMode(mode: PopupMode): Promise<void> {
+    if (mode === this.mode && this.phase === 'ready') return;
+    this.modeChosen = true;
+    this.mode = mode;
+    await this.loadPreview().catch((e) => this.fail(e));
+  }
+
+  async setDossier(id: string): Promise<void> {
+    this.dossierId = id;
+    this.allowDuplicate = false;
+    await this.loadThemes().catch((e) => this.fail(e));
+  }
+
+  async save(): Promise<void> {
+    if (this.phase !== 'ready' || !this.preview) return;
+    if (this.duplicate && !this.allowDuplicate) return;
+    this.phase = 'saving';
+    try {
+      this.saved = await send('clip/save', {
+        dossierId: this.dossierId,
+        capture: this.preview.capture,
+        note: this.note.trim() || undefined,
+        themes: this.selected,
+        tabId: this.tabId ?? undefined,
+      });
+      this.phase = 'saved';
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  async addSelectionToDuplicate(): Promise<void> {
+    const dup = this.duplicate;
+    const selection = this.preview?.selection;
+    if (!dup || !selection) return;
+    this.phase = 'saving';
+    try {
+      await send('clip/add-highlight', { dossierId: dup.dossierId, clipId: dup.clipId, quote: selection.quote, position: selection.position, note: this.note.trim() || undefined });
+      if (this.selected.length) await send('clip/update', { dossierId: dup.dossierId, clipId: dup.clipId, addThemes: this.selected });
+      const { appUrl } = await send('clip/get', { dossierId: dup.dossierId, clipId: dup.clipId });
+      this.saved = { dossierId: dup.dossierId, clipId: dup.clipId, appUrl };
+      this.phase = 'added';
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  async openDuplicate(): Promise<void> {
+    const dup = this.duplicate;
+    if (dup) await send('app/open', { dossierId: dup.dossierId, clipId: dup.clipId });
+  }
+
+  async openSaved(): Promise<void> {
+    if (this.saved) await openUrl(this.saved.appUrl);
+  }
+
+  private fail(error: unknown): void {
+    this.error = error instanceof Error ? error.message : String(error);
+    this.phase = 'error';
+  }
+}

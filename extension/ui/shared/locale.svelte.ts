@@ -1,0 +1,24 @@
+// The UI language as shared reactive state: from the options (nl/en/auto), following changes.
+import { resolveLang, translate, type Lang, type MessageKey } from '../../lib/i18n/messages';
+import { loadSettings, onSettingsChanged } from '../../lib/settings/settings';
+import { uiLanguage } from '../../lib/services/page-services';
+
+export class Locale {
+  lang = $state<Lang>('nl');
+  ready = $state(false);
+
+  t = (key: MessageKey, params?: Record<string, string | number>): string => translate(this.lang, key, params);
+
+  /** Load the setting and follow changes; returns the teardown. */
+  start(): () => void {
+    void loadSettings().then((s) => {
+      this.lang = resolveLang(s.language, uiLanguage());
+      document.documentElement.lang = this.lang;
+      this.ready = true;
+    });
+    return onSettingsChanged((s) => {
+      this.lang = resolveLang(s.language, uiLanguage());
+      document.documentElement.lang = this.lang;
+    });
+  }
+}

@@ -1,0 +1,86 @@
+// Screenshots of the popup (380×600) and side panel (400×800) in Dutch and English, for
+// people to look at: /tmp/knipsel-shots/extension/. Not a pixel comparison.
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionSession } from '../support/browser';
+
+// Extension APIs inside worker/page evaluate callbacks (run in the browser, not in Node).
+declare const chrome: any;
+
+const shots = '/tmp/knipsel-shots/extension';
+const page = (title: string) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${title} | Movisie</title>
+<meta property="og:site_name" content="Movisie"><meta name="author" content="Jan de Vries"></head><body><article><h1>${title}</h1>
+${Array.from({ length: 6 }, (_, i) => `<p>Alinea ${i + 1}: in de wijk werken bewoners en professionals samen aan een buurthuis dat van iedereen is. De opbouwwerker sluit aan bij wat bewoners zelf willen en verbindt hun talenten, zodat eigenaarschap ontstaat en het sociaal domein verandert.</p>`).join('')}
+</article></body></html>`;
+
+let server: Server;
+let base = '';
+let session: ExtensionSession;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(page(req.url?.includes('tweede') ? 'Samen een buurthuis runnen: lessen uit Zwolle' : 'Eigenaarschap bij bewoners: zo werkt het in de Schilderswijk'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  session = await launchWithExtension();
+});
+afterAll(async () => {
+  await session?.close();
+  server?.close();
+});
+
+describe.each(['nl', 'en'] as const)('screenshots (%s)', (lang) => {
+  it('popup and side panel', async () => {
+    const worker = session.context.serviceWorkers()[0];
+    await worker.evaluate(async (language) => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { appUrls: ['http://127.0.0.1:8787/'], defaultDossierId: null, defaultThemes: [], highlights: false, ...(settings ?? {}), language } });
+    }, lang);
+    const tab = await session.context.newPage();
+    await tab.goto(`${base}/${lang}/artikel`);
+    const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t: { url?: string; id?: number }) => t.url === url)?.id, `${base}/${lang}/artikel`);
+    const popup = await session.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await expect.poll(() => popup.getByTestId('preview-title').isVisible(), { timeout: 20_000 }).toBe(true);
+    const input = popup.locator('#themes-input');
+    await input.fill('eigen');
+    await input.press('Enter');
+    await input.fill('verbind');
+    await input.press('Enter');
+    await input.fill('');
+    await popup.locator('textarea').fill(lang === 'nl' ? 'Eigenaarschap groeit als je een stap terug doet.' : 'Ownership grows when you step back.');
+    await popup.screenshot({ path: `${shots}/popup-${lang}.png` });
+    await popup.locator('textarea').press('Control+Enter');
+    await expect.poll(() => popup.getByTestId('saved').isVisible()).toBe(true);
+    await popup.screenshot({ path: `${shots}/popup-saved-${lang}.png` });
+    await popup.close();
+
+    const second = await session.context.newPage();
+    await second.goto(`${base}/${lang}/tweede`);
+    const secondId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t: { url?: string; id?: number }) => t.url === url)?.id, `${base}/${lang}/tweede`);
+    await worker.evaluate((id) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-pagina' }, { id }), secondId);
+
+    const panel = await session.openExtensionPage('sidepanel.html');
+    await panel.setViewportSize({ width: 400, height: 800 });
+    await expect.poll(() => panel.getByTestId('clip-row').count()).toBeGreaterThan(0);
+    await panel.screenshot({ path: `${shots}/sidepanel-${lang}.png` });
+    await panel.getByTestId('clip-row').last().click();
+    await expect.poll(() => panel.getByTestId('clip-title').isVisible()).toBe(true);
+    await panel.screenshot({ path: `${shots}/sidepanel-clip-${lang}.png` });
+
+    const restricted = await session.openExtensionPage('popup.html?tabId=999999');
+    await restricted.setViewportSize({ width: 380, height: 600 });
+    await expect.poll(() => restricted.getByTestId('restricted').isVisible()).toBe(true);
+    await restricted.screenshot({ path: `${shots}/popup-restricted-${lang}.png` });
+    const options = await session.openExtensionPage('options.html');
+    await options.setViewportSize({ width: 800, height: 900 });
+    await options.waitForTimeout(500);
+    await options.screenshot({ path: `${shots}/options-${lang}.png` });
+    await Promise.all([panel.close(), restricted.close(), options.close(), tab.close(), second.close()]);
+  });
+});

@@ -1,0 +1,51 @@
+// WXT build of the Knipsel clipper extension (Chrome MV3, Firefox MV2). Sources live in
+// extension/; builds land in dist/extension/<browser>-mv<n>; generated types in .wxt/.
+import { defineConfig } from 'wxt';
+
+/** Loopback origins for the Knipsel web app: any port, so a configured app address works (see extension/CONTEXT.md). */
+const appHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
+/** Asked for only when the user switches highlights on (painting highlights on revisited pages). */
+const optionalHosts = ['http://*/*', 'https://*/*'];
+
+export default defineConfig({
+  srcDir: 'extension',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'extension/public',
+  outDir: 'dist/extension',
+  modules: ['@wxt-dev/module-svelte'],
+  hooks: {
+    // The toolbar tooltip is localised; WXT would take the popup's <title>.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_actionTitle__';
+      if (manifest.sidebar_action) manifest.sidebar_action.default_title = '__MSG_extName__';
+    },
+  },
+  manifest: ({ browser, manifestVersion }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'nl',
+    icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: appHosts,
+    ...(manifestVersion === 3 ? { optional_host_permissions: optionalHosts } : { optional_permissions: optionalHosts }),
+    commands: {
+      'quick-clip': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandQuickClip__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'knipsel@knipsel.invalid',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
