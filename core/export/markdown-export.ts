@@ -1,0 +1,166 @@
+// Markdown export: a zip with one .md file per clip (YAML front matter, the captured content,
+// the reflection and the highlights), flat or in a folder per theme. Readable in Obsidian.
+import { strToU8, zipSync } from 'fflate';
+import type { Dossier } from '../dossier/dossier.js';
+import type { Clip, Framework, HighlightColour } from '../dossier/types.js';
+import { referenceText } from './reference.js';
+import { createUniqueNamer, slugify } from './slug.js';
+
+export interface MarkdownExportOptions {
+  layout: 'flat' | 'by-theme';
+  /** The framework whose themes make the folders (by-theme). Default: the assessed framework, else the first. */
+  frameworkId?: string;
+  /** Only these clips (default: every clip not in the trash). */
+  clipIds?: string[];
+  /** Zip entry times (default now). */
+  now?: number;
+}
+
+export const unsortedFolder = 'Ongesorteerd';
+const maxSlug = 60;
+
+export const colourLabels: Record<HighlightColour, { nl: string; en: string }> = {
+  inspiratie: { nl: 'Inspiratie', en: 'Inspiration' },
+  methode: { nl: 'Methode', en: 'Method' },
+  onderbouwing: { nl: 'Onderbouwing', en: 'Evidence' },
+  vraag: { nl: 'Vraag', en: 'Question' },
+};
+
+/** The zip file's bytes. */
+export function exportMarkdownZip(dossier: Dossier, options: MarkdownExportOptions): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  for (const [path, text] of markdownFiles(dossier, options)) files[path] = strToU8(text);
+  return zipSync(files, { level: 6, mtime: new Date(options.now ?? Date.now()) });
+}
+
+/** The files of the export as [path, content] pairs (what goes in the zip). */
+export function markdownFiles(dossier: Dossier, options: MarkdownExportOptions): [string, string][] {
+  const wanted = options.clipIds ? new Set(options.clipIds) : null;
+  const clips = dossier.clips.list({}, 'oldest').filter((c) => !c.trashed && (!wanted || wanted.has(c.id)));
+  const themeName = themeNamer(dossier);
+  const out: [string, string][] = [];
+
+  if (options.layout === 'flat') {
+    const unique = createUniqueNamer();
+    for (const clip of clips) out.push([unique(slugify(clip.title, maxSlug), '.md'), clipMarkdown(clip, themeName)]);
+    return out;
+  }
+
+  const framework = pickFramework(dossier, options.frameworkId);
+  const folders = new Map<string, string>();
+  const folderNamer = createUniqueNamer();
+  framework?.themes.forEach((theme, index) => {
+    folders.set(theme.id, folderNamer(`${String(index + 1).padStart(2, '0')} ${safeFolderName(theme.name)}`));
+  });
+  const unsorted = folderNamer(unsortedFolder);
+  const namers = new Map<string, (base: string, ext: string) => string>();
+  const place = (folder: string, clip: Clip) => {
+    let unique = namers.get(folder);
+    if (!unique) namers.set(folder, (unique = createUniqueNamer()));
+    out.push([`${folder}/${unique(slugify(clip.title, maxSlug), '.md')}`, clipMarkdown(clip, themeName)]);
+  };
+  for (const clip of clips) {
+    const mine = clip.themes.filter((id) => folders.has(id));
+    if (mine.length === 0) place(unsorted, clip);
+    // A clip with two themes appears in both folders (a copy: Markdown has no links to one file).
+    for (const id of mine) place(folders.get(id)!, clip);
+  }
+  return out.sort(([a], [b]) => a.localeCompare(b, 'nl'));
+}
+
+export function pickFramework(dossier: Dossier, frameworkId?: string | null): Framework | undefined {
+  const all = dossier.frameworks.list({ includeDisabled: true });
+  const id = frameworkId ?? dossier.meta().assessedFrameworkId;
+  return all.find((f) => f.id === id) ?? (frameworkId ? undefined : dossier.frameworks.list()[0]);
+}
+
+/** Theme ids → names, in the order of frameworks and their themes (unknown ids dropped). */
+export function themeNamer(dossier: Dossier): (ids: string[]) => string[] {
+  const known = new Map<string, { name: string; rank: number }>();
+  let rank = 0;
+  for (const framework of dossier.frameworks.list({ includeDisabled: true })) for (const t of framework.themes) known.set(t.id, { name: t.name, rank: rank++ });
+  return (ids) =>
+    ids
+      .map((id) => known.get(id))
+      .filter((t) => t !== undefined)
+      .sort((a, b) => a.rank - b.rank)
+      .map((t) => t.name);
+}
+
+/** One clip as a Markdown document with YAML front matter. */
+export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]): string {
+  const c = clip.capture;
+  const themes = themeNames(clip.themes);
+  const front = yamlFrontMatter([
+    ['title', clip.title],
+    ['url', c.mode === 'note' ? null : c.url],
+    ['site', c.siteName],
+    ['author', c.byline],
+    ['published', c.published],
+    ['captured', new Date(c.capturedAt).toISOString()],
+    ['themes', themes],
+    ['reference', c.mode === 'note' ? null : referenceText(clip)],
+    ['knipsel_id', clip.id],
+  ]);
+  const parts = [front, `# ${escapeInline(clip.title)}`];
+  if (c.mode !== 'note') parts.push(`Bron: [${escapeInline(c.siteName || hostOf(c.url))}](<${c.url.replace(/[<>\s]/g, encodeURIComponent)}>)`);
+  const body = c.markdown.trim();
+  if (body) parts.push(body);
+  if (clip.note.trim()) parts.push(`## Reflectie\n\n${clip.note.trim()}`);
+  if (clip.highlights.length > 0) {
+    const items = clip.highlights.map((h) => {
+      const quote = h.quote.exact.trim().split(/\r?\n/).map((line) => `> ${escapeInline(line)}`.trimEnd()).join('\n');
+      const meaning = `*${colourLabels[h.colour]?.nl ?? h.colour}*${h.note.trim() ? ` — ${h.note.trim().replace(/\s*\n\s*/g, ' ')}` : ''}`;
+      return `${quote}\n\n${meaning}`;
+    });
+    parts.push(`## Markeringen\n\n${items.join('\n\n')}`);
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+type YamlValue = string | string[] | null;
+
+/** Front matter where every string is a double-quoted scalar (JSON strings are valid YAML 1.2). */
+export function yamlFrontMatter(fields: [string, YamlValue][]): string {
+  const lines = ['---'];
+  for (const [key, value] of fields) {
+    if (value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length === 0) lines.push(`${key}: []`);
+      else lines.push(`${key}:`, ...value.map((item) => `  - ${yamlString(item)}`));
+    } else lines.push(`${key}: ${yamlString(value)}`);
+  }
+  lines.push('---');
+  return lines.join('\n');
+}
+
+function yamlString(value: string): string {
+  // JSON.stringify escapes quotes, backslashes and control characters; also escape the
+  // characters YAML forbids or folds (NEL, LS, PS, BOM) so the scalar stays one line.
+  return JSON.stringify(value).replace(/[\u0085\u2028\u2029\ufeff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Escape text so Markdown shows it literally (no HTML, links or emphasis from titles or quotes). */
+export function escapeInline(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replace(/([\\`*_[\]<>#|!~])/g, '\\$1').replace(/^(\d+)\./, '$1\\.').replace(/^([-+])(\s)/, '\\$1$2');
+}
+
+/** A readable folder name safe on Windows, macOS and Linux. */
+export function safeFolderName(name: string): string {
+  const safe = name
+    .replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '')
+    .slice(0, 80)
+    .trim();
+  return safe || 'thema';
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
