@@ -1,0 +1,133 @@
+// Splitting large peer messages into chunks and joining them again. Chromium refuses
+// data-channel messages above 256 KiB (and y-webrtc swallows the error), so the first sync
+// of a dossier with a few dozen clipped articles would silently never arrive. Every
+// Knipsel peer sends messages above `chunkBytes` as a run of chunk frames (a message type
+// y-webrtc does not use) and paces them by the channel's buffered amount.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { maxPeerMessageBytes } from './peer-messages.js';
+
+/** Frame type of a chunk; y-webrtc uses 0, 1, 3 and 4. */
+export const messageChunk = 75;
+/** Payload bytes per chunk; far below every browser's data-channel limit. */
+export const chunkBytes = 64 * 1024;
+/** Pause sending while more than this is queued in the data channel. */
+const highWaterBytes = 1024 * 1024;
+
+export function isChunkFrame(message: Uint8Array): boolean {
+  return message.length > 0 && message[0] === messageChunk;
+}
+
+/** The frames to send for `message`: itself when small, else chunk frames. */
+export function splitMessage(message: Uint8Array, streamId: number, size = chunkBytes): Uint8Array[] {
+  if (message.length <= size) return [message];
+  const count = Math.ceil(message.length / size);
+  const frames: Uint8Array[] = [];
+  for (let index = 0; index < count; index++) {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageChunk);
+    encoding.writeVarUint(encoder, streamId);
+    encoding.writeVarUint(encoder, index);
+    encoding.writeVarUint(encoder, count);
+    encoding.writeVarUint8Array(encoder, message.subarray(index * size, (index + 1) * size));
+    frames.push(encoding.toUint8Array(encoder));
+  }
+  return frames;
+}
+
+export type JoinResult = { done: Uint8Array } | { pending: true } | { rejected: string };
+
+/**
+ * Joins chunk frames from one ordered channel. Frames must come in order, one message at a
+ * time; anything else drops the message being joined. The total is capped.
+ */
+export function createChunkJoiner(maxBytes = maxPeerMessageBytes, maxChunk = chunkBytes) {
+  let current: { id: number; count: number; parts: Uint8Array[]; bytes: number } | null = null;
+  return {
+    push(frame: Uint8Array): JoinResult {
+      let id: number, index: number, count: number, part: Uint8Array;
+      try {
+        const decoder = decoding.createDecoder(frame);
+        if (decoding.readVarUint(decoder) !== messageChunk) return { rejected: 'not a chunk frame' };
+        id = decoding.readVarUint(decoder);
+        index = decoding.readVarUint(decoder);
+        count = decoding.readVarUint(decoder);
+        part = decoding.readVarUint8Array(decoder);
+        if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
+      } catch {
+        current = null;
+        return { rejected: 'undecodable chunk frame' };
+      }
+      if (count < 2 || count > 1 << 20 || part.length === 0 || part.length > maxChunk) {
+        current = null;
+        return { rejected: 'chunk frame out of bounds' };
+      }
+      if (index === 0) current = { id, count, parts: [], bytes: 0 };
+      if (!current || current.id !== id || current.count !== count || current.parts.length !== index) {
+        current = null;
+        return { rejected: 'chunk frame out of order' };
+      }
+      current.parts.push(part);
+      current.bytes += part.length;
+      if (current.bytes > maxBytes) {
+        current = null;
+        return { rejected: 'chunked message too large' };
+      }
+      if (current.parts.length < count) return { pending: true };
+      const whole = new Uint8Array(current.bytes);
+      let at = 0;
+      for (const p of current.parts) {
+        whole.set(p, at);
+        at += p.length;
+      }
+      current = null;
+      return { done: whole };
+    },
+  };
+}
+
+/**
+ * A paced sender for one data channel: keeps the order of messages, splits large ones, and
+ * waits while the channel's buffer is above the high-water mark. `bufferedAmount` reads the
+ * channel's queue; `sendFrame` may throw (closed channel), which ends the sender.
+ */
+export function createChunkSender(sendFrame: (frame: Uint8Array) => void, bufferedAmount: () => number) {
+  const queue: Uint8Array[] = [];
+  let streamId = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let closed = false;
+
+  const pump = () => {
+    timer = null;
+    while (!closed && queue.length > 0) {
+      if (bufferedAmount() > highWaterBytes) {
+        timer = setTimeout(pump, 10);
+        return;
+      }
+      try {
+        sendFrame(queue.shift() as Uint8Array);
+      } catch {
+        close();
+      }
+    }
+  };
+  const close = () => {
+    closed = true;
+    queue.length = 0;
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+  return {
+    send(message: Uint8Array) {
+      if (closed) return;
+      streamId = (streamId + 1) % 0x7fffffff;
+      queue.push(...splitMessage(message, streamId));
+      if (!timer) pump();
+    },
+    close,
+    /** Frames waiting to go out. */
+    get queued() {
+      return queue.length;
+    },
+  };
+}
