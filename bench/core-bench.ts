@@ -1,0 +1,365 @@
+// Core at 1,000 / 5,000 / 10,000 clips, each figure beside raw Yjs (or plain MiniSearch)
+// doing the same work on the same data in the same run.
+//
+// - add a clip, open cold, rows first, memory: in Chromium against real IndexedDB (the page
+//   is tests/e2e/bench-harness/core-bench-page.ts). Every open runs in a fresh browser
+//   process on the profile the dossier was written to, so it reads cold from disk.
+// - search: in Node (same V8), core's attachSearch() vs a plain MiniSearch over the same
+//   search documents.
+import { Session } from 'node:inspector/promises';
+import MiniSearch from 'minisearch';
+import * as Y from 'yjs';
+import { createDossier, initDossierDoc } from '../core/dossier/dossier.js';
+import { presetFrameworks } from '../core/frameworks/presets.js';
+import { attachSearch, toSearchDocument } from '../core/search/dossier-search.js';
+import { buildHarness, newProfile, openSession, serveDir, writeJson, type BrowserSession } from './browser-harness.js';
+import { dutchQueries, keystrokes, makeCorpus } from './corpus/clip-corpus.js';
+import { loadSources } from './corpus/sources.js';
+import {
+  inclusiveTimes,
+  profileTable,
+  repeat,
+  spread,
+  summarize,
+  topFunctions,
+  type BenchContext,
+  type CpuProfile,
+} from './lib.js';
+import type { BenchRow } from './table.js';
+
+const themeIds = presetFrameworks.flatMap((f) => f.themes.map((t) => t.id));
+const ratioTarget = 1.25;
+const fmtSize = (n: number) => n.toLocaleString('en-US');
+
+export function coreSizes(quick: boolean): number[] {
+  return quick ? [1000, 5000] : [1000, 5000, 10_000];
+}
+
+export async function runCoreBench(ctx: BenchContext): Promise<BenchRow[]> {
+  const sizes = coreSizes(ctx.quick);
+  const browserRows = await browserCoreRows(ctx, sizes);
+  const searchRows = await nodeSearchRows(ctx, sizes);
+  // Group per size: browser rows first, then search.
+  return sizes.flatMap((n) => [...(browserRows.get(n) ?? []), ...(searchRows.get(n) ?? [])]);
+}
+
+// ---- Chromium: add, open, rows, memory ----------------------------------------------
+
+interface KindResult {
+  ms: number;
+  memory: number;
+  heap: number;
+  adds: number[];
+}
+
+// window.knipselBench is declared by the page (tests/e2e/bench-harness/core-bench-page.ts).
+
+async function browserCoreRows(ctx: BenchContext, sizes: number[]): Promise<Map<number, BenchRow[]>> {
+  const out = new Map<number, BenchRow[]>();
+  ctx.log('core: building the bench page (vite)…');
+  const dir = await buildHarness(['core-bench.html']);
+  writeJson(dir, 'fixture.json', { sources: loadSources(), themeIds });
+  const server = await serveDir(dir);
+  const url = `${server.url}/core-bench.html`;
+  const runs = ctx.quick ? 3 : 5;
+  const addWarmup = ctx.quick ? 2 : 3;
+  const addCount = ctx.quick ? 8 : 15;
+  try {
+    for (const n of sizes) {
+      const profile = newProfile();
+      let session: BrowserSession | null = null;
+      try {
+        ctx.log(`core ${fmtSize(n)}: writing the dossier (core and raw Yjs)…`);
+        session = await openSession(profile.dir, url, 'knipselBenchReady');
+        const written = await session.page.evaluate((count) => window.knipselBench.writeKnipsel(count), n);
+        const rawWritten = await session.page.evaluate((count) => window.knipselBench.writeRaw(count), n);
+        await session.close();
+        session = null;
+        ctx.note(
+          `core ${fmtSize(n)}: stored doc ${(written.bytes / 1e6).toFixed(1)} MB (core) vs ${(rawWritten.bytes / 1e6).toFixed(1)} MB (raw Yjs); written as one compacted update each.`,
+        );
+
+        let addFrom = n;
+        const measure = async (kind: 'knipsel' | 'rows' | 'raw'): Promise<KindResult> => {
+          const s = await openSession(profile.dir, url, 'knipselBenchReady');
+          try {
+            const memory0 = await s.rendererMemory();
+            const heap0 = await s.heapAfterGc();
+            const result =
+              kind === 'knipsel'
+                ? await s.page.evaluate((id) => window.knipselBench.openKnipsel(id), written.id)
+                : kind === 'rows'
+                  ? await s.page.evaluate((id) => window.knipselBench.rowsKnipsel(id), written.id)
+                  : await s.page.evaluate(() => window.knipselBench.openRaw());
+            await s.page.evaluate(() => window.knipselBench.settle());
+            const memory = (await s.rendererMemory()) - memory0;
+            const heap = (await s.heapAfterGc()) - heap0;
+            let adds: number[] = [];
+            if (kind !== 'rows') {
+              const from = addFrom;
+              addFrom += addWarmup + addCount;
+              adds =
+                kind === 'knipsel'
+                  ? await s.page.evaluate(([f, w, c]) => window.knipselBench.addKnipsel(f, w, c), [from, addWarmup, addCount])
+                  : await s.page.evaluate(([f, w, c]) => window.knipselBench.addRaw(f, w, c), [from, addWarmup, addCount]);
+            }
+            return { ms: result.ms, memory, heap, adds };
+          } finally {
+            await s.close();
+          }
+        };
+
+        const results = await repeat(
+          async (run, warmup) => {
+            ctx.log(`core ${fmtSize(n)}: cold opens, ${warmup ? 'warm-up' : `run ${run}`}…`);
+            const order: Array<'knipsel' | 'rows' | 'raw'> = run % 2 === 0 ? ['knipsel', 'rows', 'raw'] : ['raw', 'rows', 'knipsel'];
+            const byKind: Partial<Record<'knipsel' | 'rows' | 'raw', KindResult>> = {};
+            for (const kind of order) byKind[kind] = await measure(kind);
+            return byKind as Record<'knipsel' | 'rows' | 'raw', KindResult>;
+          },
+          { warmup: 1, runs, budgetMs: ctx.quick ? 90_000 : 240_000 },
+        );
+
+        if (ctx.profile && n === sizes[sizes.length - 1]) await profileOpen(ctx, profile.dir, url, written.id, n);
+
+        const pick = (kind: 'knipsel' | 'rows' | 'raw', f: (r: KindResult) => number) => results.map((r) => f(r[kind]));
+        const med = (values: number[]) => summarize(values).median;
+        const openK = pick('knipsel', (r) => r.ms);
+        const openR = pick('raw', (r) => r.ms);
+        const rowsK = pick('rows', (r) => r.ms);
+        const memK = pick('knipsel', (r) => r.memory / 1e6);
+        const memR = pick('raw', (r) => r.memory / 1e6);
+        const heapK = pick('knipsel', (r) => r.heap / 1e6);
+        const heapR = pick('raw', (r) => r.heap / 1e6);
+        const addsK = results.flatMap((r) => r.knipsel.adds);
+        const addsR = results.flatMap((r) => r.raw.adds);
+        const addRunMediansK = results.map((r) => summarize(r.knipsel.adds).median);
+        const addRunP95K = results.map((r) => summarize(r.knipsel.adds).p95);
+        const area = `core ${fmtSize(n)}`;
+        const within = (k: number, b: number) => k <= b * ratioTarget;
+        const openTarget = n === 5000 ? '≤ 1 s and ≤ 1.25×' : '≤ 1.25×';
+        const rows: BenchRow[] = [
+          {
+            area,
+            metric: `add a clip + flush, median ms (${addCount} adds × ${results.length} runs; ${spread(addRunMediansK, 'run medians')})`,
+            knipsel: summarize(addsK).median,
+            baseline: summarize(addsR).median,
+            baselineName: 'raw Yjs (Y.Map set + IndexedDB put)',
+            target: '≤ 1.25×',
+            met: within(summarize(addsK).median, summarize(addsR).median),
+            digits: 1,
+          },
+          {
+            area,
+            metric: `add a clip + flush, p95 ms (${spread(addRunP95K, 'run p95s')})`,
+            knipsel: summarize(addsK).p95,
+            baseline: summarize(addsR).p95,
+            baselineName: 'raw Yjs (Y.Map set + IndexedDB put)',
+            target: '≤ 1.25×',
+            met: within(summarize(addsK).p95, summarize(addsR).p95),
+            digits: 1,
+          },
+          {
+            area,
+            metric: `open cold from IndexedDB, ms: library.open() (${spread(openK)})`,
+            knipsel: med(openK),
+            baseline: med(openR),
+            baselineName: `raw Yjs (IndexedDB getAll + applyUpdate; ${spread(openR)})`,
+            target: openTarget,
+            met: within(med(openK), med(openR)) && (n !== 5000 || med(openK) <= 1000),
+            digits: 0,
+          },
+          {
+            area,
+            metric: `clip rows first, cold, ms: library.rows() (${spread(rowsK)})`,
+            knipsel: med(rowsK),
+            baseline: med(openR),
+            baselineName: 'raw Yjs open (nothing to show before it)',
+            target: n === 5000 ? '≤ 1 s' : '',
+            met: n === 5000 ? med(rowsK) <= 1000 : null,
+            digits: 0,
+          },
+          {
+            area,
+            metric: `memory after load, MB: renderer RssAnon growth after GC (${spread(memK)})`,
+            knipsel: med(memK),
+            baseline: med(memR),
+            baselineName: 'raw Yjs',
+            target: '≤ 1.25×',
+            met: within(med(memK), med(memR)),
+            digits: 1,
+          },
+        ];
+        ctx.note(
+          `${area}: JS heap growth after GC (performance.memory) ${med(heapK).toFixed(1)} MB core vs ${med(heapR).toFixed(1)} MB raw Yjs — ` +
+            'most clip text is held outside the V8 heap (Blink external strings), hence the RssAnon figure in the table.',
+        );
+        out.set(n, rows);
+      } finally {
+        if (session) await session.close().catch(() => undefined);
+        profile.remove();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return out;
+}
+
+/** One more cold open, under the CPU profiler: where does library.open() spend its time? */
+export async function profileOpen(ctx: BenchContext, profileDir: string, url: string, id: string, n: number): Promise<void> {
+  const s = await openSession(profileDir, url, 'knipselBenchReady');
+  try {
+    await s.cdp.send('Profiler.enable');
+    await s.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await s.cdp.send('Profiler.start');
+    const open = await s.page.evaluate((dossierId) => window.knipselBench.openKnipsel(dossierId), id);
+    const { profile: openProfile } = await s.cdp.send('Profiler.stop');
+    await s.page.evaluate(() => window.knipselBench.settle());
+    await s.cdp.send('Profiler.start');
+    const adds = await s.page.evaluate((from) => window.knipselBench.addKnipsel(from, 0, 20), n + 10_000);
+    const { profile: addProfile } = await s.cdp.send('Profiler.stop');
+    const phases = /^(openNow|attachPersistence|rebuildProjection|applyUpdate|readClip|toClipRow|excerptOf|createDossier|migrate|all|rows|putRows|bulkPut|load|toArray|mergeUpdates|readUpdateV2|syncRecord|writePending|validClips|isClipMap)$/;
+    ctx.note(
+      `profile: core ${fmtSize(n)} cold library.open() = ${open.ms.toFixed(0)} ms under the profiler. Top self time:\n` +
+        profileTable(topFunctions(openProfile as CpuProfile, 12)) +
+        '\n  Inclusive time of the phases:\n' +
+        profileTable(inclusiveTimes(openProfile as CpuProfile, phases)),
+    );
+    ctx.note(
+      `profile: core ${fmtSize(n)}, 20 × (clips.add + flush), samples ${adds.map((a) => a.toFixed(0)).join(', ')} ms. Top self time:\n` +
+        profileTable(topFunctions(addProfile as CpuProfile, 10)) +
+        '\n  Inclusive time of the phases:\n' +
+        profileTable(inclusiveTimes(addProfile as CpuProfile, phases)),
+    );
+  } finally {
+    await s.close();
+  }
+}
+
+// ---- Node: search ----------------------------------------------------------------------
+
+async function nodeSearchRows(ctx: BenchContext, sizes: number[]): Promise<Map<number, BenchRow[]>> {
+  const out = new Map<number, BenchRow[]>();
+  const corpus = makeCorpus(loadSources(), themeIds);
+  const strokes = keystrokes(dutchQueries);
+  const passes = ctx.quick ? 3 : 5;
+  const buildRuns = 2;
+  for (const n of sizes) {
+    const area = `core ${fmtSize(n)}`;
+    ctx.log(`core ${fmtSize(n)}: building the dossier in Node for search…`);
+    const doc = new Y.Doc();
+    initDossierDoc(doc, { id: 'bench', name: 'Bench' });
+    const dossier = createDossier(doc);
+    for (let i = 0; i < n; i++) {
+      const clip = corpus.clip(i);
+      dossier.clips.add({ capture: clip.capture, note: clip.note, themes: clip.themes });
+    }
+    const themeName = (id: string) => dossier.frameworks.theme(id)?.name;
+    const documents = dossier.clips.all().map((c) => toSearchDocument(c, themeName));
+    const fields = ['title', 'text', 'note', 'site', 'themes'];
+
+    ctx.log(`core ${fmtSize(n)}: search index builds…`);
+    const builds = await repeat(
+      async () => {
+        const t0 = performance.now();
+        const search = attachSearch(dossier);
+        const knipselMs = performance.now() - t0;
+        search.destroy();
+        const t1 = performance.now();
+        const plain = new MiniSearch({ fields });
+        plain.addAll(documents);
+        const plainMs = performance.now() - t1;
+        return { knipselMs, plainMs };
+      },
+      { warmup: 0, runs: buildRuns, budgetMs: 20_000, minRuns: 1 },
+    );
+
+    const search = attachSearch(dossier);
+    const plain = new MiniSearch({ fields });
+    plain.addAll(documents);
+    const timeStrokes = (run: (q: string) => unknown) =>
+      strokes.map((q) => {
+        const t0 = performance.now();
+        run(q);
+        return performance.now() - t0;
+      });
+    let session: Session | null = null;
+    if (ctx.profile && n === 5000) {
+      session = new Session();
+      session.connect();
+      await session.post('Profiler.enable');
+    }
+    ctx.log(`core ${fmtSize(n)}: search as you type (${strokes.length} keystrokes × ${passes} passes)…`);
+    const samples = await repeat(
+      async (pass, warmup) => {
+        const profiling = session && pass === 1;
+        if (profiling) await session!.post('Profiler.start');
+        const knipsel = timeStrokes((q) => search.search(q));
+        if (profiling) {
+          const { profile } = await session!.post('Profiler.stop');
+          ctx.note(
+            `profile: core 5,000 search, ${strokes.length} keystrokes (${knipsel.reduce((a, b) => a + b, 0).toFixed(0)} ms). Top self time:\n` +
+              profileTable(topFunctions(profile as unknown as CpuProfile, 10)) +
+              '\n  Inclusive:\n' +
+              profileTable(inclusiveTimes(profile as unknown as CpuProfile, /^(search|executeQuery|executeQuerySpec|termResults|fuzzyGet|atPrefix|snippetFor|makeSnippet|firstWordMatch|fixRanges|fold|combineResults)$/)),
+          );
+        }
+        const baseline = timeStrokes((q) => plain.search(q, { prefix: true, combineWith: 'AND' }));
+        void warmup;
+        return { knipsel, baseline };
+      },
+      { warmup: 1, runs: passes, budgetMs: ctx.quick ? 20_000 : 60_000 },
+    );
+    session?.disconnect();
+    search.destroy();
+
+    const allK = samples.flatMap((s) => s.knipsel);
+    const allB = samples.flatMap((s) => s.baseline);
+    const passP95 = samples.map((s) => summarize(s.knipsel).p95);
+    const passP50 = samples.map((s) => summarize(s.knipsel).median);
+    const buildK = builds.map((b) => b.knipselMs);
+    const buildB = builds.map((b) => b.plainMs);
+    const topQuery = strokes
+      .map((q, i) => ({ q, ms: summarize(samples.map((s) => s.knipsel[i])).median }))
+      .filter((t, i, all) => all.findIndex((u) => u.q === t.q) === i)
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 3);
+    ctx.note(`${area}: slowest keystrokes (core, median over passes): ${topQuery.map((t) => `"${t.q}" ${t.ms.toFixed(1)} ms`).join(', ')}.`);
+    const baselineName = 'MiniSearch defaults (+ prefix, AND)';
+    out.set(n, [
+      {
+        area,
+        metric: `search index build, ms (${spread(buildK)})`,
+        knipsel: summarize(buildK).median,
+        baseline: summarize(buildB).median,
+        baselineName: 'MiniSearch defaults (addAll)',
+        target: '',
+        met: null,
+        digits: 0,
+      },
+      {
+        area,
+        metric: `search p50 per keystroke, ms (${strokes.length} keystrokes × ${samples.length} passes; ${spread(passP50, 'pass p50s')})`,
+        knipsel: summarize(allK).median,
+        baseline: summarize(allB).median,
+        baselineName,
+        target: '',
+        met: null,
+        digits: 2,
+      },
+      {
+        area,
+        metric: `search p95 per keystroke, ms (${spread(passP95, 'pass p95s')})`,
+        knipsel: summarize(allK).p95,
+        baseline: summarize(allB).p95,
+        baselineName,
+        target: n === 5000 ? '≤ 20 ms' : '',
+        met: n === 5000 ? summarize(allK).p95 <= 20 : null,
+        digits: 2,
+      },
+    ]);
+    doc.destroy();
+  }
+  return out;
+}

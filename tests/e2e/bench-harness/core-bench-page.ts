@@ -1,0 +1,246 @@
+// The bench page for `npm run bench` (core section): runs in Chromium against real
+// IndexedDB. The Node side (bench/core-bench.ts) loads it in a fresh browser process for
+// every measurement, so each open reads the dossier cold from disk.
+//
+// Knipsel: core's createDexieStores() + createLibrary(). Baseline ("raw Yjs"): a plain Y.Doc
+// with a Y.Map of Y.Maps holding the same fields, persisted as a log of updates in a plain
+// IndexedDB object store (no Dexie, no validation, no projection).
+import * as Y from 'yjs';
+import { createDossier, initDossierDoc } from '../../../core/dossier/dossier.js';
+import { createLibrary, type Library, type OpenDossier } from '../../../core/library/library.js';
+import { createDexieStores } from '../../../core/storage/dexie-stores.js';
+import { makeCorpus, type CorpusClip, type CorpusSource } from '../../../bench/corpus/clip-corpus.js';
+
+const knipselDbName = 'knipsel-bench';
+const rawDbName = 'raw-yjs-bench';
+const rawDocKey = 'dossier';
+
+interface Fixture {
+  sources: CorpusSource[];
+  themeIds: string[];
+}
+
+let corpus: ReturnType<typeof makeCorpus> | null = null;
+async function clipAt(i: number): Promise<CorpusClip> {
+  if (!corpus) {
+    const fixture = (await (await fetch('./fixture.json')).json()) as Fixture;
+    corpus = makeCorpus(fixture.sources, fixture.themeIds);
+  }
+  return corpus.clip(i);
+}
+
+const now = () => performance.now();
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+// ---- raw Yjs ---------------------------------------------------------------------------
+
+function openRawDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(rawDbName, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('updates', { autoIncrement: true });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function rawAppend(db: IDBDatabase, update: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction('updates', 'readwrite');
+    tx.objectStore('updates').add({ doc: rawDocKey, update });
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+function rawLoad(db: IDBDatabase): Promise<Uint8Array[]> {
+  return new Promise((resolve, reject) => {
+    const request = db.transaction('updates', 'readonly').objectStore('updates').getAll();
+    request.onsuccess = () => resolve((request.result as Array<{ update: Uint8Array }>).map((e) => e.update));
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function rawSetClip(clips: Y.Map<Y.Map<unknown>>, id: string, clip: CorpusClip, at: number): void {
+  const map = new Y.Map<unknown>();
+  clips.set(id, map);
+  map.set('capture', { ...clip.capture });
+  map.set('title', clip.capture.title);
+  const note = new Y.Text();
+  map.set('note', note);
+  if (clip.note) note.insert(0, clip.note);
+  const themes = new Y.Map<true>();
+  map.set('themes', themes);
+  for (const theme of clip.themes) themes.set(theme, true);
+  map.set('highlights', new Y.Map());
+  map.set('trashedAt', null);
+  map.set('createdAt', at);
+  map.set('updatedAt', at);
+}
+
+// Separate functions so no long-lived closure shares a scope with the loaded updates (V8
+// would keep them alive and the memory figure would count them).
+async function rawLoadInto(db: IDBDatabase): Promise<Y.Doc> {
+  const updates = await rawLoad(db);
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
+  return doc;
+}
+
+function listenRaw(db: IDBDatabase, doc: Y.Doc): void {
+  doc.on('update', (update: Uint8Array) => raw!.pending.push(rawAppend(db, update)));
+}
+
+let raw: { db: IDBDatabase; doc: Y.Doc; pending: Promise<void>[] } | null = null;
+let knipsel: { library: Library; handle: OpenDossier } | null = null;
+
+const bench = {
+  /** Write a dossier of `count` clips with core (one stored, compacted update + projection rows). */
+  async writeKnipsel(count: number) {
+    const t0 = now();
+    const doc = new Y.Doc();
+    initDossierDoc(doc, { id: 'bench', name: `Bench ${count}` });
+    const dossier = createDossier(doc);
+    for (let i = 0; i < count; i++) {
+      const clip = await clipAt(i);
+      dossier.clips.add({ capture: clip.capture, note: clip.note, themes: clip.themes });
+    }
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    const stores = createDexieStores(knipselDbName);
+    const library = createLibrary(stores);
+    const record = await library.importState(state, { name: `Bench ${count}` });
+    stores.close();
+    return { id: record.id, bytes: state.byteLength, ms: now() - t0 };
+  },
+
+  /** Write the same clips as raw Yjs (one stored update). */
+  async writeRaw(count: number) {
+    const t0 = now();
+    const doc = new Y.Doc();
+    const clips = doc.getMap<Y.Map<unknown>>('clips');
+    for (let i = 0; i < count; i++) {
+      const clip = await clipAt(i);
+      doc.transact(() => rawSetClip(clips, `c${i}`, clip, clip.capture.capturedAt));
+    }
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    const db = await openRawDb();
+    await rawAppend(db, state);
+    db.close();
+    return { bytes: state.byteLength, ms: now() - t0 };
+  },
+
+  /** Cold open with core: until `library.open(id)` resolves (doc loaded, projection reconciled). */
+  async openKnipsel(id: string) {
+    const t0 = now();
+    const stores = createDexieStores(knipselDbName);
+    const library = createLibrary(stores);
+    const handle = await library.open(id);
+    const ms = now() - t0;
+    knipsel = { library, handle };
+    return { ms, clips: handle.doc.getMap('clips').size };
+  },
+
+  /** Cold: until `library.rows(id)` resolves (the projection the app shows first). */
+  async rowsKnipsel(id: string) {
+    const t0 = now();
+    const stores = createDexieStores(knipselDbName);
+    const library = createLibrary(stores);
+    const rows = await library.rows(id);
+    const ms = now() - t0;
+    stores.close();
+    return { ms, rows: rows.length };
+  },
+
+  /** Cold open of the raw Yjs baseline: read the update log and apply it. */
+  async openRaw() {
+    const t0 = now();
+    const db = await openRawDb();
+    const doc = await rawLoadInto(db);
+    const ms = now() - t0;
+    raw = { db, doc, pending: [] };
+    listenRaw(db, doc);
+    return { ms, clips: doc.getMap('clips').size };
+  },
+
+  /** Wait until background writes of the opened dossier are done (before measuring memory). */
+  async settle() {
+    if (knipsel) await knipsel.handle.flush();
+    if (raw) await Promise.all(raw.pending.splice(0));
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    if (knipsel) await knipsel.handle.flush();
+  },
+
+  /** Add clips one by one with core; each sample: add + flush (persistence and projection). */
+  async addKnipsel(from: number, warmup: number, count: number) {
+    if (!knipsel) throw new Error('open first');
+    const { dossier } = knipsel.handle;
+    const samples: number[] = [];
+    for (let k = 0; k < warmup + count; k++) {
+      const clip = await clipAt(from + k);
+      await tick();
+      const t0 = now();
+      dossier.clips.add({ capture: clip.capture, note: clip.note, themes: clip.themes });
+      await knipsel.handle.flush();
+      if (k >= warmup) samples.push(now() - t0);
+    }
+    return samples;
+  },
+
+  /** The same with raw Yjs: Y.Map set in a transaction + the update appended to IndexedDB. */
+  async addRaw(from: number, warmup: number, count: number) {
+    if (!raw) throw new Error('open first');
+    const clips = raw.doc.getMap<Y.Map<unknown>>('clips');
+    const samples: number[] = [];
+    for (let k = 0; k < warmup + count; k++) {
+      const clip = await clipAt(from + k);
+      await tick();
+      const t0 = now();
+      raw.doc.transact(() => rawSetClip(clips, `c${from + k}`, clip, Date.now()));
+      await Promise.all(raw.pending.splice(0));
+      if (k >= warmup) samples.push(now() - t0);
+    }
+    return samples;
+  },
+
+  /**
+   * Seed the web app's own database (createDexieStores() defaults) with a dossier of `count`
+   * clips and make it the personal one, so the app opens it first. Run on the app's origin.
+   */
+  async seedApp(count: number) {
+    const doc = new Y.Doc();
+    initDossierDoc(doc, { id: 'bench', name: `Bench ${count}` });
+    const dossier = createDossier(doc);
+    for (let i = 0; i < count; i++) {
+      const clip = await clipAt(i);
+      dossier.clips.add({ capture: clip.capture, note: clip.note, themes: clip.themes });
+    }
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    const stores = createDexieStores();
+    const library = createLibrary(stores);
+    const record = await library.importState(state, { name: `Bench ${count}`, kind: 'personal' });
+    await library.setPersonal(record.id);
+    stores.close();
+    return { id: record.id, bytes: state.byteLength };
+  },
+
+  /** Merge the stored update log now (core's compaction, every 200 appended updates). */
+  async compactKnipsel() {
+    if (!knipsel) throw new Error('open first');
+    const t0 = now();
+    await knipsel.handle.persistence.compact();
+    return now() - t0;
+  },
+};
+
+declare global {
+  interface Window {
+    knipselBench: typeof bench;
+    knipselBenchReady: boolean;
+  }
+}
+window.knipselBench = bench;
+window.knipselBenchReady = true;
