@@ -11,7 +11,7 @@ export default defineConfig({
   srcDir: 'extension',
   entrypointsDir: 'entrypoints',
   publicDir: 'extension/public',
-  outDir: 'dist/extension',
+  outDir: `${process.env.KNIPSEL_DIST ?? 'dist'}/extension`,
   modules: ['@wxt-dev/module-svelte'],
   hooks: {
     // The toolbar tooltip is localised; WXT would take the popup's <title>.

@@ -15,8 +15,8 @@ import { repoRoot } from '../tests/support/browser.js';
 import type { BenchContext } from './lib.js';
 import type { BenchRow } from './table.js';
 
-export const extensionDist = join(repoRoot, 'dist/extension/chrome-mv3');
-export const pwaDist = join(repoRoot, 'dist/pwa');
+export const extensionDist = join(repoRoot, process.env.KNIPSEL_DIST ?? 'dist', 'extension/chrome-mv3');
+export const pwaDist = join(repoRoot, process.env.KNIPSEL_DIST ?? 'dist', 'pwa');
 
 const gz = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).byteLength;
 const kB = (bytes: number) => bytes / 1000;

@@ -1,5 +1,6 @@
 // Build of the Knipsel web app: Svelte 5 + vite-plugin-pwa (precached app shell, prompt on update).
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -11,7 +12,8 @@ export default defineConfig({
   root,
   publicDir: 'public',
   build: {
-    outDir: '../dist/pwa',
+    // KNIPSEL_DIST (relative to the repository) lets parallel work build side by side.
+    outDir: resolve(root, '..', process.env.KNIPSEL_DIST ?? 'dist', 'pwa'),
     emptyOutDir: true,
     target: 'es2022',
   },

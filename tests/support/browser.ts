@@ -7,8 +7,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const chromiumPath = process.env.KNIPSEL_CHROMIUM ?? '/usr/bin/chromium';
 export const repoRoot = resolve(import.meta.dirname, '../..');
-export const extensionDir = join(repoRoot, 'dist/extension/chrome-mv3');
-export const pwaDir = join(repoRoot, 'dist/pwa');
+/** Where the builds are: `dist/`, or `KNIPSEL_DIST` (lets parallel work build side by side). */
+export const distDir = resolve(repoRoot, process.env.KNIPSEL_DIST ?? 'dist');
+export const extensionDir = join(distDir, 'extension/chrome-mv3');
+export const pwaDir = join(distDir, 'pwa');
 
 const quietFlags = [
   '--no-first-run',
