@@ -85,7 +85,14 @@ export function readClip(id: string, map: Y.Map<unknown>): Clip {
 }
 
 export function excerptOf(text: string, length = 240): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Flatten only the head of the text (clip texts run to tens of kB): a slice whose
+  // flattened form is longer than `length` gives the same excerpt as the whole text.
+  let end = Math.min(text.length, length * 2 + 64);
+  let flat = text.slice(0, end).replace(/\s+/g, ' ').trim();
+  while (end < text.length && flat.length <= length + 1) {
+    end = Math.min(text.length, end * 4);
+    flat = text.slice(0, end).replace(/\s+/g, ' ').trim();
+  }
   if (flat.length <= length) return flat;
   const cut = flat.lastIndexOf(' ', length);
   return `${flat.slice(0, cut > length * 0.6 ? cut : length)}…`;

@@ -189,12 +189,14 @@ async function readBackupUnchecked(bytes: Uint8Array): Promise<Backup> {
   const format = (raw as { format?: unknown } | null)?.format;
   if (typeof format === 'number' && Number.isInteger(format) && format > backupFormat) {
     const appVersion = (raw as { appVersion?: unknown }).appVersion;
-    const by = typeof appVersion === 'string' && appVersion.length <= 64 ? ` (Knipsel ${appVersion})` : '';
+    const version = typeof appVersion === 'string' && appVersion.length <= 64 && /^[\w.+-]+$/.test(appVersion) ? appVersion : null;
     throw reject(
       'newer-version',
-      `This backup was made by a newer Knipsel${by} in backup format ${format}; this version reads up to format ${backupFormat}. Update Knipsel to open it.`,
-      `Deze back-up is gemaakt met een nieuwere versie van Knipsel${by} (formaat ${format}); werk Knipsel bij om hem te openen. Deze versie leest back-ups tot en met formaat ${backupFormat}.`,
-      { format, supported: backupFormat, appVersion: by ? appVersion : null },
+      `This backup was made by a newer Knipsel${version ? ` (${version})` : ''} in backup format ${format}; this version reads up to format ${backupFormat}. Update Knipsel to open it.`,
+      version
+        ? `Deze back-up is gemaakt met Knipsel ${version}, een nieuwere versie (back-upformaat ${format}). Werk Knipsel bij naar versie ${version} of nieuwer om hem te openen; deze versie leest back-ups tot en met formaat ${backupFormat}.`
+        : `Deze back-up is gemaakt met een nieuwere versie van Knipsel (back-upformaat ${format}). Werk Knipsel bij om hem te openen; deze versie leest back-ups tot en met formaat ${backupFormat}.`,
+      { format, supported: backupFormat, appVersion: version },
     );
   }
   const parsed = v.safeParse(headerSchema, raw);
@@ -204,7 +206,9 @@ async function readBackupUnchecked(bytes: Uint8Array): Promise<Backup> {
     throw reject(
       'newer-version',
       `This backup holds a dossier of schema ${header.schemaVersion}; this Knipsel understands up to ${currentSchemaVersion}. Update Knipsel to open it.`,
-      `Deze back-up is gemaakt met een nieuwere versie van Knipsel${header.appVersion ? ` (Knipsel ${header.appVersion})` : ''} (dossierindeling ${header.schemaVersion}); werk Knipsel bij om hem te openen.`,
+      header.appVersion
+        ? `Deze back-up is gemaakt met Knipsel ${header.appVersion}, een nieuwere versie (dossierindeling ${header.schemaVersion}). Werk Knipsel bij naar versie ${header.appVersion} of nieuwer om hem te openen.`
+        : `Deze back-up is gemaakt met een nieuwere versie van Knipsel (dossierindeling ${header.schemaVersion}); werk Knipsel bij om hem te openen.`,
       { schemaVersion: header.schemaVersion, supported: currentSchemaVersion, appVersion: header.appVersion },
     );
   }

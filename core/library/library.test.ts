@@ -95,6 +95,48 @@ describe('library', () => {
     expect((await library.get(id))?.clipCount).toBe(1);
   });
 
+  it('counts the clips outside the trash in the record as clips are added, trashed, restored and deleted', async () => {
+    const { library } = setup();
+    const { id } = await library.ensurePersonal();
+    const open = await library.open(id);
+    const settle = async () => {
+      await open.flush();
+      await new Promise((r) => setTimeout(r, 80));
+    };
+    const clips = [0, 1, 2].map(() => open.dossier.clips.add({ capture: makeCapture() }));
+    await settle();
+    expect((await library.get(id))?.clipCount).toBe(3);
+    open.dossier.clips.trash([clips[0], clips[1]]);
+    await settle();
+    expect((await library.get(id))?.clipCount).toBe(1);
+    open.dossier.clips.restore([clips[1]]);
+    await settle();
+    expect((await library.get(id))?.clipCount).toBe(2);
+    open.dossier.clips.emptyTrash();
+    open.dossier.clips.add({ capture: makeCapture() });
+    await settle();
+    expect((await library.get(id))?.clipCount).toBe(3);
+  });
+
+  it('opens before the projection is reconciled, and rows() waits for it once open', async () => {
+    const { library, stores, reopen } = setup();
+    const { id } = await library.ensurePersonal();
+    const open = await library.open(id);
+    const ids = [0, 1, 2].map(() => open.dossier.clips.add({ capture: makeCapture() }));
+    await open.flush();
+    await library.closeAll();
+    // A stale projection: one row lost, one row out of date.
+    await stores.projections.deleteRows(id, [ids[0]]);
+    const [stale] = (await stores.projections.rows(id)).filter((r) => r.id === ids[1]);
+    await stores.projections.putRows(id, [{ ...stale, title: 'Verouderd' }]);
+    const again = reopen();
+    const reopened = await again.open(id);
+    expect(reopened.dossier.clips.count()).toBe(3);
+    const rows = await again.rows(id);
+    expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(rows.find((r) => r.id === ids[1])?.title).toBe(reopened.dossier.clips.get(ids[1])?.title);
+  });
+
   it('imports a dossier state and refuses garbage without storing anything', async () => {
     const { library } = setup();
     const source = await library.create('Bron');

@@ -1,36 +1,93 @@
-// Keeps the Dexie projection of a dossier (clip rows) in step with its doc: a full
-// reconcile when attached, then the rows of changed clips after each transaction.
+// Keeps the Dexie projection of a dossier (clip rows) in step with its doc: a reconcile in
+// the background after attaching (only rows that differ are written), then the rows of
+// changed clips after each transaction.
 import type { Dossier } from '../dossier/dossier.js';
-import { toClipRow } from '../dossier/doc-layout.js';
+import { roots, toClipRow } from '../dossier/doc-layout.js';
 import type { ClipRow } from '../dossier/types.js';
 import type { ProjectionStore } from '../storage/projection-store.js';
 
 export interface ClipProjection {
-  /** Resolves when the stored rows match the doc as it was when attached. */
+  /** Resolves when the stored rows match the doc (the reconcile after attaching is done). */
   readonly ready: Promise<void>;
   /** Resolves when every change so far is written. */
   flush(): Promise<void>;
   destroy(): void;
 }
 
-/** Rebuild the stored rows of a dossier from its doc (used on attach and after loss). */
-export async function rebuildProjection(dossier: Dossier, store: ProjectionStore, dossierId: string): Promise<ClipRow[]> {
-  const fresh = dossier.clips.all().map(toClipRow);
+/** Rows derived per step before the reconcile yields to the event loop (keeps the UI responsive). */
+const chunk = 500;
+const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** True when two rows carry the same values (the stored row needs no write). */
+export function sameRow(a: ClipRow, b: ClipRow): boolean {
+  const keys = Object.keys(a) as Array<keyof ClipRow>;
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    const x = a[key];
+    const y = b[key];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
+    } else if (x !== y) return false;
+  }
+  return true;
+}
+
+/**
+ * Bring the stored rows of a dossier in line with its doc (used on attach and after loss):
+ * rows that are missing or differ are written, rows of clips no longer in the doc deleted.
+ * Returns the rows of the doc.
+ */
+export async function rebuildProjection(
+  dossier: Dossier,
+  store: ProjectionStore,
+  dossierId: string,
+  options: { yieldBetweenChunks?: boolean } = {},
+): Promise<ClipRow[]> {
+  const stored = new Map((await store.rows(dossierId)).map((row) => [row.id, row]));
+  const ids = clipIds(dossier);
+  const fresh: ClipRow[] = [];
+  const changed: ClipRow[] = [];
+  for (let i = 0; i < ids.length; i += chunk) {
+    if (i > 0 && options.yieldBetweenChunks) await yieldNow();
+    for (const id of ids.slice(i, i + chunk)) {
+      const clip = dossier.clips.get(id);
+      if (!clip) continue; // removed meanwhile (the change feed writes that)
+      const row = toClipRow(clip);
+      fresh.push(row);
+      const old = stored.get(id);
+      if (!old || !sameRow(old, row)) changed.push(row);
+    }
+  }
   const freshIds = new Set(fresh.map((r) => r.id));
-  const stale = (await store.rows(dossierId)).filter((r) => !freshIds.has(r.id)).map((r) => r.id);
+  const stale = [...stored.keys()].filter((id) => !freshIds.has(id) && !dossier.clips.has(id));
   if (stale.length > 0) await store.deleteRows(dossierId, stale);
-  await store.putRows(dossierId, fresh);
+  if (changed.length > 0) await store.putRows(dossierId, changed);
   return fresh;
 }
 
+/** Ids of the clips in the doc (valid ones; see isClipMap), without reading them. */
+function clipIds(dossier: Dossier): string[] {
+  const ids: string[] = [];
+  for (const id of roots(dossier.doc).clips.keys()) if (dossier.clips.has(id)) ids.push(id);
+  return ids;
+}
+
+/**
+ * Keep the stored rows in step with the doc. The first reconcile starts on the next task,
+ * so a caller that opens a dossier is not held up by it; `ready` tells when it is done.
+ */
 export function attachProjection(
   dossier: Dossier,
   store: ProjectionStore,
   dossierId: string,
   onRows?: (changed: ClipRow[], removed: string[]) => void,
 ): ClipProjection {
-  let chain: Promise<void> = rebuildProjection(dossier, store, dossierId).then(() => undefined);
+  let destroyed = false;
+  let chain: Promise<void> = yieldNow().then(async () => {
+    if (!destroyed) await rebuildProjection(dossier, store, dossierId, { yieldBetweenChunks: true });
+  });
   const ready = chain;
+  ready.catch(() => undefined); // callers need not wait for it; flush() still reports a failure
   let pending = new Set<string>();
   let scheduled = false;
 
@@ -46,10 +103,11 @@ export function attachProjection(
       else removed.push(id);
     }
     onRows?.(changed, removed);
-    chain = chain.then(async () => {
+    const write = async () => {
       if (changed.length > 0) await store.putRows(dossierId, changed);
       if (removed.length > 0) await store.deleteRows(dossierId, removed);
-    });
+    };
+    chain = chain.then(write, write);
   };
 
   const unobserve = dossier.observe((change) => {
@@ -67,6 +125,9 @@ export function attachProjection(
       if (scheduled) writePending();
       await chain;
     },
-    destroy: unobserve,
+    destroy() {
+      destroyed = true;
+      unobserve();
+    },
   };
 }

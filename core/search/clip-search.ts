@@ -1,7 +1,7 @@
 // Full-text search over a dossier's clips (title, text, note, site, theme names): ranked,
 // prefix matching for search-as-you-type, case- and diacritic-insensitive, with snippets.
-import MiniSearch from 'minisearch';
 import { fold } from './fold.js';
+import { RankedIndex, type WordSpec } from './ranked-index.js';
 
 /** What gets indexed for one clip. */
 export interface SearchDocument {
@@ -36,28 +36,49 @@ const processTerm = (term: string) => {
   const folded = fold(term);
   return folded.length > 0 ? folded : null;
 };
+/** processTerm with a memo: texts repeat words, and folding each occurrence dominated indexing. */
+function cachedProcessTerm() {
+  const memo = new Map<string, string | null>();
+  return (term: string) => {
+    let folded = memo.get(term);
+    if (folded === undefined) {
+      folded = processTerm(term);
+      if (memo.size > 200_000) memo.clear();
+      memo.set(term, folded);
+    }
+    return folded;
+  };
+}
+
+const boost: Record<SearchField, number> = { title: 3, themes: 2, note: 1.5, site: 1.2, text: 1 };
+
+/** Only the word being typed is a prefix; earlier, finished words may carry one typo. */
+export function wordSpecs(words: string[]): WordSpec[] {
+  const terms = words.map(processTerm).filter((t): t is string => t !== null);
+  return terms.map((term, i) => ({
+    term,
+    prefix: i === terms.length - 1,
+    fuzzy: i < terms.length - 1 && term.length > 6 ? 0.15 : false,
+  }));
+}
 
 export function createClipSearch() {
-  const index = new MiniSearch<SearchDocument>({
+  const index = new RankedIndex<SearchDocument>({
     fields,
     idField: 'id',
     tokenize,
-    processTerm,
-    searchOptions: {
-      boost: { title: 3, themes: 2, note: 1.5, site: 1.2, text: 1 },
-      combineWith: 'AND',
-      // Only the word being typed is a prefix; earlier, finished words may carry one typo.
-      prefix: (_term, i, terms) => i === terms.length - 1,
-      fuzzy: (term, i, terms) => (i < terms.length - 1 && term.length > 6 ? 0.15 : false),
-    },
+    processTerm: cachedProcessTerm(),
+    boost,
   });
   const docs = new Map<string, SearchDocument>();
+  const folded = foldCache();
 
   return {
     /** Add or replace clips in the index. */
     put(documents: SearchDocument[]): void {
       for (const document of documents) {
         if (docs.has(document.id)) index.discard(document.id);
+        folded.forget(document.id);
         index.add(document);
         docs.set(document.id, document);
       }
@@ -66,6 +87,7 @@ export function createClipSearch() {
 
     remove(ids: string[]): void {
       for (const id of ids) {
+        folded.forget(id);
         if (docs.has(id)) {
           index.discard(id);
           docs.delete(id);
@@ -82,36 +104,78 @@ export function createClipSearch() {
     },
 
     search(query: string, options: { limit?: number; filter?: (id: string) => boolean } = {}): SearchHit[] {
-      if (!query.trim()) return [];
-      const results = index.search(query, options.filter ? { filter: (r) => options.filter!(String(r.id)) } : undefined);
-      const limit = options.limit ?? 50;
-      return results.slice(0, limit).map((result) => {
-        const id = String(result.id);
-        const terms = result.terms;
-        return { id, score: result.score, terms, snippet: snippetFor(docs.get(id), terms, result.match) };
-      });
+      const words = searchWords(query);
+      if (words.length === 0) return [];
+      // Snippets only for the hits returned (a caller shows at most `limit`).
+      return index.rank(wordSpecs(words), options.limit ?? 50, options.filter).map(({ id, score, terms, match }) => ({
+        id,
+        score,
+        terms,
+        snippet: snippetFor(docs.get(id), terms, match, folded),
+      }));
     },
   };
 }
 
+/**
+ * The words to search for, or none below two characters: a query of one letter matches
+ * nearly every clip (and costs the most). While a next word is begun, its first letter is
+ * left out until a second one is typed ("buurt b" searches "buurt").
+ */
+export function searchWords(query: string): string[] {
+  const words = tokenize(query).filter((word) => processTerm(word) !== null);
+  if (words.length > 1 && words[words.length - 1].length < 2) words.pop();
+  if (words.join('').length < 2) return [];
+  return words;
+}
+
+/** Folded field texts of recently shown hits, so search-as-you-type folds each text once. */
+function foldCache(capacity = 200) {
+  const cache = new Map<string, string>();
+  return {
+    get(key: string, text: string): string {
+      let value = cache.get(key);
+      if (value === undefined || value.length !== text.length) {
+        value = fold(text);
+        if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
+      } else cache.delete(key);
+      cache.set(key, value);
+      return value;
+    },
+    forget(id: string): void {
+      for (const field of fields) cache.delete(`${id}\u0000${field}`);
+    },
+  };
+}
+
+type FoldCache = ReturnType<typeof foldCache>;
+
 export type ClipSearch = ReturnType<typeof createClipSearch>;
 
-function snippetFor(document: SearchDocument | undefined, terms: string[], match: Record<string, string[]>): Snippet | null {
+function snippetFor(
+  document: SearchDocument | undefined,
+  terms: string[],
+  match: Record<string, string[]>,
+  folded?: FoldCache,
+): Snippet | null {
   if (!document) return null;
   const matchedFields = new Set(Object.values(match).flat() as SearchField[]);
   const order: SearchField[] = ['note', 'text', 'title', 'themes', 'site'];
   for (const field of order) {
     if (!matchedFields.has(field)) continue;
-    const snippet = makeSnippet(field, document[field], terms);
+    const text = document[field];
+    const snippet = makeSnippet(field, text, terms, undefined, folded?.get(`${document.id}\u0000${field}`, text));
     if (snippet) return snippet;
   }
   return null;
 }
 
 /** A window of about `width` characters around the first match, with every match marked. */
-export function makeSnippet(field: SearchField, text: string, terms: string[], width = 180): Snippet | null {
-  const folded = fold(text);
-  const first = firstWordMatch(folded, terms, 0);
+export function makeSnippet(field: SearchField, text: string, terms: string[], width = 180, foldedText?: string): Snippet | null {
+  const firstWordMatch = wordMatcher(terms);
+  if (!firstWordMatch) return null;
+  const folded = foldedText ?? fold(text);
+  const first = firstWordMatch(folded, 0);
   if (!first) return null;
   let start = Math.max(0, first[0] - Math.floor(width / 3));
   if (start > 0) {
@@ -126,7 +190,7 @@ export function makeSnippet(field: SearchField, text: string, terms: string[], w
   const ranges: Array<[number, number]> = [];
   let at = start;
   for (;;) {
-    const next = firstWordMatch(folded, terms, at);
+    const next = firstWordMatch(folded, at);
     if (!next || next[1] > end) break;
     ranges.push([next[0] - start, next[1] - start]);
     at = next[1];
@@ -153,20 +217,18 @@ function fixRanges(raw: string, ranges: Array<[number, number]>, offset: number)
   return ranges.map(([a, b]) => [map[a - offset] + offset, map[b - offset] + offset]);
 }
 
-function firstWordMatch(folded: string, terms: string[], from: number): [number, number] | null {
-  let best: [number, number] | null = null;
-  for (const term of terms) {
-    let index = folded.indexOf(term, from);
-    while (index !== -1) {
-      const before = index === 0 ? '' : folded[index - 1];
-      if (!before || !/[\p{L}\p{N}]/u.test(before)) break;
-      index = folded.indexOf(term, index + 1);
-    }
-    if (index !== -1 && (!best || index < best[0])) {
-      let end = index + term.length;
-      while (end < folded.length && /[\p{L}\p{N}]/u.test(folded[end])) end++;
-      best = [index, end];
-    }
-  }
-  return best;
+/**
+ * Finds, from `from` on, the earliest word of `folded` that begins with one of `terms`, as
+ * [start, end of that word). One regular expression for all terms: a loop of indexOf per term
+ * scanned a long clip text once per term and per marked range.
+ */
+function wordMatcher(terms: string[]): ((folded: string, from: number) => [number, number] | null) | null {
+  const alternatives = terms.filter(Boolean).map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (alternatives.length === 0) return null;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})[\\p{L}\\p{N}]*`, 'gu');
+  return (folded, from) => {
+    pattern.lastIndex = from;
+    const match = pattern.exec(folded);
+    return match ? [match.index, match.index + match[0].length] : null;
+  };
 }

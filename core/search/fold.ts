@@ -13,14 +13,11 @@ function foldChar(char: string): string {
   return folded;
 }
 
+/** Runs of capitals, and single characters from U+00C0 on (the only ones folding changes). */
+const foldable = /[A-Z]+|[\u00c0-\uffff]/g;
+
 export function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x41) out += text[i];
-    else if (code <= 0x5a) out += String.fromCharCode(code + 32);
-    else if (code < 0xc0) out += text[i];
-    else out += foldChar(text[i]);
-  }
-  return out;
+  // Most of a Dutch text is lower-case ASCII, left as it is; a per-character loop folding
+  // clip texts for snippets was a third of the time of a search.
+  return text.replace(foldable, (run) => (run.charCodeAt(0) <= 0x5a ? run.toLowerCase() : foldChar(run)));
 }

@@ -1,6 +1,7 @@
 // The IndexedDB implementation of the three storage adapters, in one Dexie database per app
 // origin. Schema changes get a new `version(n)` here, never an edit of an old one.
 import Dexie, { type Table } from 'dexie';
+import * as Y from 'yjs';
 import type { ClipRow } from '../dossier/types.js';
 import { storageError } from '../errors.js';
 import type { DossierRecord, LibraryStore } from './library-store.js';
@@ -43,6 +44,15 @@ export interface DexieStores {
   close(): void;
 }
 
+/** `merged` plus whatever `deleted` holds (Yjs merging is a union); opaque logs stay as given. */
+function foldIn(merged: Uint8Array, deleted: Uint8Array[]): Uint8Array {
+  try {
+    return Y.mergeUpdates([merged, ...deleted]);
+  } catch {
+    return merged;
+  }
+}
+
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -68,14 +78,17 @@ export function createDexieStores(
     compact: (docId, merged, count) =>
       guarded(() =>
         db.transaction('rw', db.updates, async () => {
-          const keys = (await docRange(docId).limit(count).primaryKeys()) as number[];
-          if (keys.length === 0) {
+          const entries = await docRange(docId).limit(count).toArray();
+          if (entries.length === 0) {
             await db.updates.add({ docId, update: merged });
             return;
           }
-          await db.updates.bulkDelete(keys);
+          // Another tab (another connection to this database) may have compacted or appended
+          // since `merged` was read: fold in exactly what is deleted here, so nothing is lost.
+          const whole = foldIn(merged, entries.map((e) => e.update));
+          await db.updates.bulkDelete(entries.map((e) => e.seq!));
           // Reuse the first key so the merged update stays before anything appended later.
-          await db.updates.put({ seq: keys[0], docId, update: merged });
+          await db.updates.put({ seq: entries[0].seq, docId, update: whole });
         }),
       ),
     remove: (docId) =>

@@ -37,6 +37,58 @@ describe('attachPersistence', () => {
     expect((await store.load('d')).length).toBe(count);
   });
 
+  it('stores edits made while the stored log is still loading, and only those', async () => {
+    const store = createMemoryUpdateStore();
+    const first = new Y.Doc();
+    const p = attachPersistence(first, store, 'd');
+    await p.ready;
+    first.getMap('m').set('stored', 1);
+    await p.flush();
+    const before = (await store.load('d')).length;
+
+    // A store whose load is held until the doc has been edited.
+    let release!: () => void;
+    let loading!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const started = new Promise<void>((r) => (loading = r));
+    const slow: UpdateStore = {
+      ...store,
+      load: async (id) => {
+        loading();
+        await held;
+        return store.load(id);
+      },
+    };
+    const doc = new Y.Doc();
+    const second = attachPersistence(doc, slow, 'd');
+    await started;
+    doc.getMap('m').set('during', 2); // while the log is being read
+    release();
+    await second.ready;
+    doc.getMap('m').set('after', 3);
+    await second.flush();
+    expect((await store.load('d')).length).toBe(before + 2);
+
+    const reopened = new Y.Doc();
+    await attachPersistence(reopened, store, 'd').ready;
+    expect(reopened.getMap('m').toJSON()).toEqual({ stored: 1, during: 2, after: 3 });
+  });
+
+  it('applies a log of many updates as one transaction', async () => {
+    const store = createMemoryUpdateStore();
+    const source = new Y.Doc();
+    const p = attachPersistence(source, store, 'd', { compactEvery: 1000 });
+    await p.ready;
+    for (let i = 0; i < 20; i++) source.getArray<number>('a').push([i]);
+    await p.flush();
+    const doc = new Y.Doc();
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    await attachPersistence(doc, store, 'd').ready;
+    expect(transactions).toBe(1);
+    expect(doc.getArray('a').toArray()).toEqual([...Array(20).keys()]);
+  });
+
   it('compacts the log after many updates without losing any', async () => {
     const store = createMemoryUpdateStore();
     const doc = new Y.Doc();

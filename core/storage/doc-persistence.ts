@@ -64,29 +64,47 @@ export function attachPersistence(doc: Y.Doc, store: UpdateStore, docId: string,
     void write(update);
   };
 
+  // Until the stored log is applied, only note that the doc changed (cheap): an 'update'
+  // listener would make Yjs re-encode the whole loaded state (~110 MB at 5,000 clips).
+  let changedDuringLoad = false;
+  const onLoadTransaction = (transaction: Y.Transaction) => {
+    if (transaction.origin !== origin) changedDuringLoad = true;
+  };
+  doc.on('afterTransaction', onLoadTransaction);
+
   const ready = enqueue(async () => {
-    const updates = await store.load(docId);
-    stored = updates.length;
-    // State present in the doc before loading (e.g. a brand-new dossier) must be stored too.
-    const before = Y.encodeStateVector(doc);
-    const hadContent = before.length > 1;
-    if (updates.length > 0) {
-      const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-      Y.applyUpdate(doc, merged, origin);
-    }
-    if (hadContent) {
-      const storedVector = updates.length > 0 ? Y.encodeStateVectorFromUpdate(Y.mergeUpdates(updates)) : new Uint8Array([0]);
-      const missing = Y.encodeStateAsUpdate(doc, storedVector);
-      if (missing.length > 2) {
-        await store.append(docId, missing);
-        stored++;
+    try {
+      // State present in the doc before loading (e.g. a brand-new dossier) must be stored too.
+      const hadContent = Y.encodeStateVector(doc).length > 1;
+      const updates = await store.load(docId);
+      stored = updates.length;
+      if (updates.length > 0) {
+        // One transaction, no merge: merging re-encodes the whole log before applying it.
+        doc.transact(() => {
+          for (const update of updates) Y.applyUpdate(doc, update, origin);
+        }, origin);
       }
+      doc.off('afterTransaction', onLoadTransaction);
+      if (!destroyed) doc.on('update', onUpdate);
+      if (hadContent || changedDuringLoad) {
+        const storedVector =
+          updates.length === 0
+            ? new Uint8Array([0])
+            : Y.encodeStateVectorFromUpdate(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
+        const missing = Y.encodeStateAsUpdate(doc, storedVector);
+        if (missing.length > 2) {
+          await store.append(docId, missing);
+          stored++;
+        }
+      }
+      if (stored >= compactEvery) await compactNow();
+    } finally {
+      doc.off('afterTransaction', onLoadTransaction);
     }
-    if (stored >= compactEvery) await compactNow();
   }).catch((error) => {
+    if (!destroyed) doc.on('update', onUpdate);
     throw storageError(error);
   });
-  doc.on('update', onUpdate);
 
   return {
     ready,
@@ -103,6 +121,7 @@ export function attachPersistence(doc: Y.Doc, store: UpdateStore, docId: string,
     compact: () => enqueue(compactNow),
     destroy() {
       destroyed = true;
+      doc.off('afterTransaction', onLoadTransaction);
       doc.off('update', onUpdate);
     },
   };

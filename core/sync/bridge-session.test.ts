@@ -5,16 +5,20 @@ import { createLibrary, type Library } from '../library/library.js';
 import { createMemoryLibraryStore } from '../storage/library-store.js';
 import { createMemoryProjectionStore } from '../storage/projection-store.js';
 import { createMemoryUpdateStore } from '../storage/update-store.js';
+import { fromBase64, toBase64 } from './base64.js';
 import { bridgeTag, checkEnvelope } from './bridge-protocol.js';
+import { splitMessage } from './peer/chunking.js';
 import { createBridgeSession, type BridgeSession } from './bridge-session.js';
 
 const newLibrary = () =>
   createLibrary({ updates: createMemoryUpdateStore(), library: createMemoryLibraryStore(), projections: createMemoryProjectionStore() });
 
-function connect(app: Library, ext: Library, versions: { app?: number; ext?: number } = {}) {
+function connect(app: Library, ext: Library, versions: { app?: number; ext?: number } = {}, chunkBytes?: number) {
   const logs: string[] = [];
+  const sent: unknown[] = [];
   let inFlight = 0;
   const deliver = (to: () => BridgeSession, message: unknown) => {
+    sent.push(message);
     inFlight++;
     setTimeout(() => {
       inFlight--;
@@ -22,8 +26,8 @@ function connect(app: Library, ext: Library, versions: { app?: number; ext?: num
       to().receive(JSON.parse(JSON.stringify(message)));
     }, 0);
   };
-  const appSession: BridgeSession = createBridgeSession({ role: 'app', library: app, send: (m) => deliver(() => extSession, m), log: (l) => logs.push(`app ${l}`), version: versions.app });
-  const extSession: BridgeSession = createBridgeSession({ role: 'extension', library: ext, send: (m) => deliver(() => appSession, m), log: (l) => logs.push(`ext ${l}`), version: versions.ext });
+  const appSession: BridgeSession = createBridgeSession({ role: 'app', library: app, send: (m) => deliver(() => extSession, m), log: (l) => logs.push(`app ${l}`), version: versions.app, chunkBytes });
+  const extSession: BridgeSession = createBridgeSession({ role: 'extension', library: ext, send: (m) => deliver(() => appSession, m), log: (l) => logs.push(`ext ${l}`), version: versions.ext, chunkBytes });
   const settle = async () => {
     for (let quiet = 0; quiet < 5; ) {
       await new Promise((r) => setTimeout(r, 5));
@@ -32,7 +36,7 @@ function connect(app: Library, ext: Library, versions: { app?: number; ext?: num
       quiet = inFlight === 0 ? quiet + 1 : 0;
     }
   };
-  return { appSession, extSession, logs, settle };
+  return { appSession, extSession, logs, sent, settle };
 }
 
 async function titles(library: Library, id: string) {
@@ -120,6 +124,55 @@ describe('bridge session', () => {
     expect(extSession.status).toMatchObject({ state: 'mismatch', peerVersion: 2 });
     expect(appSession.status).toMatchObject({ state: 'mismatch', peerVersion: 1 });
     expect(await ext.list()).toEqual([]);
+  });
+
+  it('sends large sync messages in chunks and joins them, for imports and live updates', async () => {
+    const app = newLibrary();
+    const ext = newLibrary();
+    const id = (await app.ensurePersonal()).id;
+    const long = 'Een lang verhaal over de wijk. '.repeat(2_000); // ~60 kB of text
+    (await app.open(id)).dossier.clips.add({ capture: makeCapture({ title: 'Lang artikel', text: long }) });
+    const { appSession, logs, sent, settle } = connect(app, ext, {}, 4096);
+    appSession.start();
+    await settle();
+    const chunks = (sent as { frame: { t: string; data?: string } }[]).filter((m) => m.frame.t === 'sync' && fromBase64(m.frame.data!)[0] === 75);
+    expect(chunks.length).toBeGreaterThan(10);
+    expect((await ext.open(id)).dossier.clips.all().map((c) => c.capture.text)).toEqual([long]);
+    (await ext.open(id)).dossier.clips.add({ capture: makeCapture({ title: 'Ook lang', text: long.toUpperCase(), url: 'https://example.nl/lang' }) });
+    await settle();
+    expect(await titles(app, id)).toEqual(['Lang artikel', 'Ook lang']);
+    expect(logs.filter((l) => l.includes('chunk'))).toEqual([]);
+  });
+
+  it('drops chunk runs that arrive out of order, with a logged reason', async () => {
+    const app = newLibrary();
+    const ext = newLibrary();
+    const id = (await app.ensurePersonal()).id;
+    const { appSession, extSession, logs, sent, settle } = connect(app, ext);
+    appSession.start();
+    await settle();
+    const session = (sent as { frame: { t: string; session?: string } }[]).find((m) => m.frame.t === 'dossiers')!.frame.session!;
+    const doc = (await ext.open(id)).doc;
+    const before = Y.encodeStateAsUpdate(doc);
+    const [, second] = splitMessage(new Uint8Array(3000).fill(7), 9, 1024);
+    extSession.receive({ tag: bridgeTag, from: 'app', frame: { t: 'sync', session, dossierId: id, data: toBase64(second) } });
+    await settle();
+    expect(logs.some((l) => l.includes('chunk frame out of order'))).toBe(true);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+  });
+
+  it('ignores a mismatch frame that names its own version (an answer meant for someone else)', async () => {
+    const app = newLibrary();
+    const ext = newLibrary();
+    await app.ensurePersonal();
+    const { appSession, settle, logs } = connect(app, ext);
+    appSession.start();
+    await settle();
+    appSession.receive({ tag: bridgeTag, from: 'extension', frame: { t: 'mismatch', v: 1, peerVersion: 2, role: 'extension' } });
+    expect(appSession.status.state).toBe('connected');
+    expect(logs.some((l) => l.includes('mismatch frame'))).toBe(true);
+    appSession.receive({ tag: bridgeTag, from: 'extension', frame: { t: 'mismatch', v: 2, peerVersion: 1, role: 'extension' } });
+    expect(appSession.status).toMatchObject({ state: 'mismatch', peerVersion: 2 });
   });
 
   it('drops malformed, oversized and foreign-session frames with a logged reason, changing nothing', async () => {

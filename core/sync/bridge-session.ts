@@ -15,6 +15,16 @@ import { createDocSync, type DocSync } from './doc-sync.js';
 import { fromBase64, toBase64 } from './base64.js';
 import { bridgeProtocolVersion, checkEnvelope, envelope, type BridgeFrame, type BridgeRole, type Envelope } from './bridge-protocol.js';
 import { createDossier } from '../dossier/dossier.js';
+import { createChunkJoiner, isChunkFrame, splitMessage } from './peer/chunking.js';
+
+/**
+ * Sync messages above this many bytes travel as a run of chunk frames (the peer chunk
+ * format), each a 'sync' frame of its own: a big dossier's first sync step 2 (over 100 MB at
+ * 5,000 clips) would exceed the frame limit and the browsers' message size limits otherwise.
+ */
+export const bridgeChunkBytes = 4 * 1024 * 1024;
+/** The largest message joined from chunks (a whole dossier state). */
+export const maxBridgeMessageBytes = 1024 * 1024 * 1024;
 
 export type BridgeState = 'idle' | 'connecting' | 'connected' | 'mismatch' | 'closed';
 
@@ -37,6 +47,8 @@ export interface BridgeSessionOptions {
   onStatus?: (status: BridgeStatus) => void;
   /** Protocol version to announce (tests use this to simulate an old peer). */
   version?: number;
+  /** Chunk size for large sync messages (tests use a small one). */
+  chunkBytes?: number;
 }
 
 const linkedPref = 'bridgePersonalLinked';
@@ -59,6 +71,10 @@ export function createBridgeSession(options: BridgeSessionOptions) {
   let unsubscribe: (() => void) | null = null;
   let listTimer: ReturnType<typeof setTimeout> | null = null;
   let listSent: Promise<void> = Promise.resolve();
+  const chunkBytes = options.chunkBytes ?? bridgeChunkBytes;
+  let streamId = 0;
+  /** Per dossier: chunk frames being joined (frames of one dossier arrive in order). */
+  const joiners = new Map<string, ReturnType<typeof createChunkJoiner>>();
 
   const setStatus = (patch: Partial<BridgeStatus>) => {
     status = { ...status, ...patch, dossiers: [...entries.values()].filter((e) => !e.importing).length };
@@ -74,6 +90,7 @@ export function createBridgeSession(options: BridgeSessionOptions) {
   function closeEntries() {
     for (const entry of entries.values()) entry.sync.destroy();
     entries.clear();
+    joiners.clear();
   }
 
   async function sendList() {
@@ -101,7 +118,9 @@ export function createBridgeSession(options: BridgeSessionOptions) {
 
   function syncSender(dossierId: string) {
     return (message: Uint8Array) => {
-      if (session) send({ t: 'sync', session, dossierId, data: toBase64(message) });
+      if (!session) return;
+      const current = session;
+      for (const part of splitMessage(message, streamId++, chunkBytes)) send({ t: 'sync', session: current, dossierId, data: toBase64(part) });
     };
   }
 
@@ -237,6 +256,8 @@ export function createBridgeSession(options: BridgeSessionOptions) {
         return;
       }
       case 'mismatch':
+        // Someone else's answer (e.g. to another tab's hello): it says nothing about us.
+        if (frame.v === version) return log('bridge: mismatch frame from a peer of our own version dropped');
         setStatus({ state: 'mismatch', peerVersion: frame.v });
         log(`bridge: the other side speaks protocol ${frame.v}, this side ${version}`);
         return;
@@ -251,6 +272,14 @@ export function createBridgeSession(options: BridgeSessionOptions) {
           bytes = fromBase64(frame.data);
         } catch {
           return log('bridge: sync payload is not base64');
+        }
+        if (isChunkFrame(bytes)) {
+          let joiner = joiners.get(frame.dossierId);
+          if (!joiner) joiners.set(frame.dossierId, (joiner = createChunkJoiner(maxBridgeMessageBytes, Math.max(chunkBytes, bridgeChunkBytes))));
+          const joined = joiner.push(bytes);
+          if ('rejected' in joined) return log(`bridge: ${frame.dossierId}: ${joined.rejected}`);
+          if ('pending' in joined) return;
+          bytes = joined.done;
         }
         const entry = entries.get(frame.dossierId);
         if (entry) {

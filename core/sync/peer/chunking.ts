@@ -89,7 +89,7 @@ export function createChunkJoiner(maxBytes = maxPeerMessageBytes, maxChunk = chu
 /**
  * A paced sender for one data channel: keeps the order of messages, splits large ones, and
  * waits while the channel's buffer is above the high-water mark. `bufferedAmount` reads the
- * channel's queue; `sendFrame` may throw (closed channel), which ends the sender.
+ * channel's queue; a frame `sendFrame` throws on (channel not open) is dropped.
  */
 export function createChunkSender(sendFrame: (frame: Uint8Array) => void, bufferedAmount: () => number) {
   const queue: Uint8Array[] = [];
@@ -107,7 +107,10 @@ export function createChunkSender(sendFrame: (frame: Uint8Array) => void, buffer
       try {
         sendFrame(queue.shift() as Uint8Array);
       } catch {
-        close();
+        // The channel is not open (yet, or any more): drop this frame, as y-webrtc drops a
+        // message simple-peer refuses. Closing here silenced the connection for good when
+        // y-webrtc broadcast during the handshake. A stream missing a frame is refused by
+        // the joiner on the other side; a new connection starts with a full sync.
       }
     }
   };

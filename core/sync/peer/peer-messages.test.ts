@@ -135,4 +135,17 @@ describe('chunking', () => {
     expect(sent.at(-1)).toEqual(new Uint8Array([0, 2, 1, 0]));
     sender.close();
   });
+
+  it('drops a frame the channel refuses (still handshaking) and sends later messages', () => {
+    const sent: Uint8Array[] = [];
+    let open = false;
+    const sender = createChunkSender((f) => {
+      if (!open) throw new Error('RTCDataChannel.readyState is not open');
+      sent.push(f);
+    }, () => 0);
+    sender.send(new Uint8Array([1, 1]));
+    open = true;
+    sender.send(new Uint8Array([0, 2, 1, 0]));
+    expect(sent).toEqual([new Uint8Array([0, 2, 1, 0])]);
+  });
 });

@@ -1,0 +1,128 @@
+// A dossier's connection to a Knipsel relay (Hocuspocus) with an invite token: reports the
+// role the relay granted and the connection status, and brings remote updates in with a
+// remote origin. Like the peer session, the provider gets a *mirror* doc (mirror-bridge.ts):
+// what the relay sends reaches the real doc only when well-formed and shaped like a
+// dossier, and it arrives with `bridge.remoteOrigin`, so `observe()` reports `remote`.
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import type * as Y from 'yjs';
+import { createMirrorBridge } from '../peer/mirror-bridge.js';
+
+/**
+ * 'connecting': (re)connecting or authenticating. 'connected': authenticated, syncing.
+ * 'offline': no connection; edits are kept and sent on reconnect. 'refused': the relay
+ * refused the token (unknown, revoked, or the dossier was removed) — no retry.
+ */
+export type RelayStatus = 'connecting' | 'connected' | 'offline' | 'refused';
+/** The role the relay granted this connection. */
+export type RelayRole = 'edit' | 'read-only';
+
+export interface RelayState {
+  status: RelayStatus;
+  role: RelayRole | null;
+  /** True after the first sync with the relay on this connection. */
+  synced: boolean;
+  /** Local updates sent and not (yet) acknowledged; a read-only member's stay unacknowledged. */
+  unacknowledged: number;
+}
+
+export interface ConnectRelayOptions {
+  /** ws(s):// address of the relay. */
+  url: string;
+  /** The document name on the relay: the dossier id. */
+  dossierId: string;
+  token: string;
+  /** A WebSocket implementation where there is no global one (Node 20: `ws`). */
+  WebSocketPolyfill?: unknown;
+  /** Rejected updates and notable events (never content). */
+  log?: (line: string) => void;
+}
+
+export interface RelaySession {
+  state(): RelayState;
+  onChange(listener: (state: RelayState) => void): () => void;
+  /** Resolves once synced with nothing unacknowledged (rejects on 'refused'). */
+  whenAcknowledged(): Promise<void>;
+  /** Origin of transactions that applied relay updates to the doc. */
+  readonly remoteOrigin: object;
+  disconnect(): void;
+  reconnect(): void;
+  destroy(): void;
+}
+
+export function connectRelay(doc: Y.Doc, options: ConnectRelayOptions): RelaySession {
+  const log = options.log ?? (() => undefined);
+  const bridge = createMirrorBridge(doc, { onReject: (reason) => log(`relay: rejected an update: ${reason}`) });
+  const listeners = new Set<(state: RelayState) => void>();
+  let state: RelayState = { status: 'connecting', role: null, synced: false, unacknowledged: 0 };
+  let destroyed = false;
+
+  const set = (patch: Partial<RelayState>) => {
+    const next = { ...state, ...patch };
+    if (next.status === state.status && next.role === state.role && next.synced === state.synced && next.unacknowledged === state.unacknowledged) return;
+    state = next;
+    for (const listener of [...listeners]) listener(state);
+  };
+
+  const provider = new HocuspocusProvider({
+    url: options.url,
+    name: options.dossierId,
+    document: bridge.mirror,
+    token: options.token,
+    ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+    onStatus: ({ status }) => {
+      if (state.status === 'refused' || destroyed) return;
+      if (status === 'disconnected') set({ status: 'offline', synced: false });
+      else if (status === 'connecting') set({ status: 'connecting' });
+      // 'connected' (socket open) is reported once authenticated.
+    },
+    onAuthenticated: ({ scope }) => set({ status: 'connected', role: scope === 'readonly' ? 'read-only' : 'edit' }),
+    onAuthenticationFailed: ({ reason }) => {
+      log(`relay: access refused (${reason})`);
+      set({ status: 'refused', synced: false });
+      provider.disconnect(); // no retries with a refused token
+    },
+    onSynced: () => set({ synced: true }),
+    onUnsyncedChanges: ({ number }) => set({ unacknowledged: number }),
+  });
+
+  return {
+    state: () => state,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    whenAcknowledged() {
+      return new Promise((resolve, reject) => {
+        const check = (current: RelayState) => {
+          if (current.status === 'refused') {
+            unsubscribe();
+            reject(new Error('The relay refused this token.'));
+          } else if (current.status === 'connected' && current.synced && current.unacknowledged === 0) {
+            unsubscribe();
+            resolve();
+          }
+        };
+        listeners.add(check);
+        const unsubscribe = () => listeners.delete(check);
+        check(state);
+      });
+    },
+    remoteOrigin: bridge.remoteOrigin,
+    disconnect() {
+      provider.disconnect();
+      set({ status: 'offline', synced: false });
+    },
+    reconnect() {
+      if (state.status === 'refused' || destroyed) return;
+      set({ status: 'connecting' });
+      void provider.connect();
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      listeners.clear();
+      provider.destroy();
+      bridge.destroy();
+    },
+  };
+}
