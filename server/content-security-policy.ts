@@ -5,14 +5,15 @@
  * Scripts only from our own origin (no inline script, no eval); inline styles are allowed
  * because Svelte transitions and some libraries set them. Images may come from anywhere
  * over http(s) because clipped pages reference remote images. `connect-src ws: wss:` lets
- * the app reach this server's signalling endpoint or one configured in settings.
+ * the app reach this server's signalling endpoint or one configured in settings, and a
+ * relay (issue 11); `https:` (and plain http on this machine) for the relay owners' API.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   'img-src \'self\' https: http: data: blob:',
-  "connect-src 'self' ws: wss:",
+  "connect-src 'self' ws: wss: https: http://localhost:* http://127.0.0.1:*",
   "frame-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",

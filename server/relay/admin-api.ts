@@ -1,0 +1,194 @@
+// The relay's small HTTP API for dossier owners: register a dossier (get the owner secret),
+// make invite tokens with a role, list and revoke them, delete the dossier. JSON in and out,
+// bodies schema-checked with valibot and limited in size; owner calls carry the owner secret
+// as `Authorization: Bearer <secret>`. CORS is open by default (no cookies: a bearer secret
+// is the only credential), so the web app on another origin can call it.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as v from 'valibot';
+import { createTokenBucket, type TokenBucket } from '../rate-limit.js';
+import type { RelayStore, TokenInfo } from './relay-store.js';
+
+export const dossierIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'dossier id: 1–64 letters, digits, - or _'));
+const registerSchema = v.strictObject({ dossierId: dossierIdSchema });
+const createTokenSchema = v.strictObject({
+  role: v.picklist(['edit', 'read-only']),
+  label: v.optional(
+    v.pipe(v.string(), v.trim(), v.maxLength(60, 'label: at most 60 characters'), v.regex(/^[^\p{Cc}]*$/u, 'label: no control characters')),
+    '',
+  ),
+});
+
+export interface AdminApiOptions {
+  store: RelayStore;
+  /** When set, registering a dossier needs header `x-knipsel-registration-key: <key>`. */
+  registrationKey?: string;
+  /** Access-Control-Allow-Origin; default '*'. */
+  allowOrigin?: string;
+  /** Largest request body in bytes; default 4096. */
+  maxBodyBytes?: number;
+  /** Requests per second per client address (burst 5×); default 10. */
+  ratePerSecond?: number;
+  /** Called after a token was revoked or a dossier deleted: close affected connections. */
+  onAccessChanged: (dossierId: string) => void;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function decodePart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new HttpError(400, 'invalid-input', 'Malformed address.');
+  }
+}
+
+export function createAdminApi(options: AdminApiOptions) {
+  const { store } = options;
+  const maxBody = options.maxBodyBytes ?? 4096;
+  const rate = options.ratePerSecond ?? 10;
+  const buckets = new Map<string, TokenBucket>();
+  const sweep = setInterval(() => buckets.clear(), 60_000);
+  sweep.unref();
+
+  const cors = (res: ServerResponse) => {
+    res.setHeader('Access-Control-Allow-Origin', options.allowOrigin ?? '*');
+    res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, x-knipsel-registration-key');
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS');
+    res.setHeader('Access-Control-Max-Age', '600');
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+  };
+
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+    res.end(text);
+  };
+
+  async function readJson(req: IncomingMessage): Promise<unknown> {
+    const type = req.headers['content-type'] ?? '';
+    if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'unsupported-media-type', 'Send JSON (Content-Type: application/json).');
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxBody) throw new HttpError(413, 'too-large', `Request body over ${maxBody} bytes.`);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > maxBody) throw new HttpError(413, 'too-large', `Request body over ${maxBody} bytes.`);
+      chunks.push(chunk as Buffer);
+    }
+    try {
+      return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      throw new HttpError(400, 'invalid-json', 'The body is not valid JSON.');
+    }
+  }
+
+  function parse<T extends v.GenericSchema>(schema: T, input: unknown): v.InferOutput<T> {
+    const result = v.safeParse(schema, input);
+    if (!result.success) throw new HttpError(400, 'invalid-input', result.issues.map((issue) => issue.message).join('; '));
+    return result.output;
+  }
+
+  function requireOwner(req: IncomingMessage, dossierId: string) {
+    const header = req.headers.authorization ?? '';
+    const secret = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header)?.[1];
+    // Same answer for "no such dossier" and "wrong secret": do not reveal which ids exist.
+    if (!secret || !store.isOwner(dossierId, secret)) throw new HttpError(403, 'forbidden', 'Not the owner of this dossier.');
+  }
+
+  const tokenView = (info: TokenInfo) => ({ id: info.id, role: info.role, label: info.label, createdAt: info.createdAt, revokedAt: info.revokedAt });
+
+  async function route(req: IncomingMessage, res: ServerResponse, path: string[]) {
+    const method = req.method ?? 'GET';
+    // /api/dossiers
+    if (path.length === 2) {
+      if (method !== 'POST') throw new HttpError(405, 'method-not-allowed', 'Use POST.');
+      if (options.registrationKey && req.headers['x-knipsel-registration-key'] !== options.registrationKey) {
+        throw new HttpError(403, 'registration-closed', 'This relay needs a registration key to register dossiers.');
+      }
+      const { dossierId } = parse(registerSchema, await readJson(req));
+      const ownerSecret = store.register(dossierId);
+      if (!ownerSecret) throw new HttpError(409, 'already-registered', 'This dossier is already registered with this relay.');
+      return send(res, 201, { dossierId, ownerSecret });
+    }
+    const dossierId = parse(dossierIdSchema, path[2]);
+    // /api/dossiers/:id
+    if (path.length === 3) {
+      if (method !== 'DELETE') throw new HttpError(405, 'method-not-allowed', 'Use DELETE.');
+      requireOwner(req, dossierId);
+      store.unregister(dossierId);
+      options.onAccessChanged(dossierId);
+      return send(res, 200, { deleted: true });
+    }
+    if (path[3] !== 'tokens' || path.length > 5) throw new HttpError(404, 'not-found', 'No such endpoint.');
+    // /api/dossiers/:id/tokens
+    if (path.length === 4) {
+      if (method === 'GET') {
+        requireOwner(req, dossierId);
+        return send(res, 200, { tokens: store.listTokens(dossierId).map(tokenView) });
+      }
+      if (method === 'POST') {
+        requireOwner(req, dossierId);
+        const { role, label } = parse(createTokenSchema, await readJson(req));
+        try {
+          const { token, info } = store.createToken(dossierId, role, label);
+          return send(res, 201, { token, ...tokenView(info) });
+        } catch (error) {
+          if (error instanceof RangeError) throw new HttpError(409, 'too-many-tokens', error.message);
+          throw error;
+        }
+      }
+      throw new HttpError(405, 'method-not-allowed', 'Use GET or POST.');
+    }
+    // /api/dossiers/:id/tokens/:tokenId
+    if (method !== 'DELETE') throw new HttpError(405, 'method-not-allowed', 'Use DELETE.');
+    requireOwner(req, dossierId);
+    const tokenId = parse(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,32}$/, 'token id')), path[4]);
+    if (!store.revokeToken(dossierId, tokenId)) throw new HttpError(404, 'not-found', 'No such token for this dossier.');
+    options.onAccessChanged(dossierId);
+    return send(res, 200, { revoked: true });
+  }
+
+  return {
+    /** Handles `/api/…`; returns false for other paths. */
+    async handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+      const url = new URL(req.url ?? '/', 'http://relay');
+      const path = url.pathname.split('/').filter(Boolean);
+      if (path[0] !== 'api' || path[1] !== 'dossiers') return false;
+      cors(res);
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204);
+        res.end();
+        return true;
+      }
+      const client = req.socket.remoteAddress ?? '?';
+      let bucket = buckets.get(client);
+      if (!bucket) buckets.set(client, (bucket = createTokenBucket({ ratePerSecond: rate, burst: rate * 5 })));
+      try {
+        if (!bucket.tryTake()) throw new HttpError(429, 'rate-limited', 'Too many requests; try again shortly.');
+        await route(req, res, path.map(decodePart));
+      } catch (error) {
+        if (error instanceof HttpError) {
+          send(res, error.status, { error: error.code, message: error.message });
+        } else {
+          send(res, 500, { error: 'internal', message: 'The relay could not handle this request.' });
+        }
+        // Stop reading an oversized body.
+        if (!req.complete) req.destroy();
+      }
+      return true;
+    },
+    close() {
+      clearInterval(sweep);
+    },
+  };
+}

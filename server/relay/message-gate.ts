@@ -1,0 +1,199 @@
+// The gate between a client's WebSocket and Hocuspocus. Hocuspocus gets a `GuardedSocket`
+// (the few methods it uses of a `ws` socket); every incoming frame is decoded completely
+// here first, and anything malformed or of a type clients do not send closes the socket
+// before Hocuspocus sees it. Why: Yjs integrates an update's structs before it reads the
+// delete set, so an update with a garbage tail would half-apply; and Hocuspocus queues
+// every message of a not-yet-authenticated document without bound. Oversized frames never get here: `ws` closes them (maxPayload, 1009).
+//
+// Before a document is authenticated only a few of its messages are kept (Hocuspocus
+// replays them after authentication); more are dropped.
+//
+// Outgoing frames are watched for the authentication answer: a document becomes usable
+// with "authenticated", and "permission denied" closes the socket right after it is sent.
+import { EventEmitter } from 'node:events';
+import * as decoding from 'lib0/decoding';
+import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { isWellFormedUpdate } from '../../core/sync/update-check.js';
+
+/** Hocuspocus message types (packages/server/src/types.ts, 3.x). */
+export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3, SyncReply: 4, Stateless: 5, BroadcastStateless: 6, Close: 7, SyncStatus: 8 } as const;
+const AuthType = { Token: 0, PermissionDenied: 1, Authenticated: 2 } as const;
+
+export interface GateLimits {
+  /** Documents one socket may open. */
+  documentsPerSocket: number;
+  /** Messages kept for a document before it is authenticated; more are dropped. */
+  messagesBeforeAuth: number;
+  /** Longest document name. */
+  documentNameLength: number;
+  /** Longest JSON of one awareness state. */
+  awarenessStateLength: number;
+}
+
+export const DEFAULT_GATE_LIMITS: GateLimits = {
+  documentsPerSocket: 4,
+  messagesBeforeAuth: 16,
+  documentNameLength: 128,
+  awarenessStateLength: 4096,
+};
+
+export type CheckedMessage = { ok: true; documentName: string; type: number } | { ok: false; reason: string };
+
+/** Decode one client → relay frame completely. Pure; never throws. */
+export function checkClientMessage(data: Uint8Array, limits: GateLimits = DEFAULT_GATE_LIMITS): CheckedMessage {
+  try {
+    const decoder = decoding.createDecoder(data);
+    const documentName = decoding.readVarString(decoder);
+    if (documentName.length === 0 || documentName.length > limits.documentNameLength) return { ok: false, reason: 'bad document name' };
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.Sync:
+      case MessageType.SyncReply: {
+        const syncType = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (syncType === 0) {
+          Y.decodeStateVector(payload);
+        } else if (syncType === 1 || syncType === 2) {
+          if (!isWellFormedUpdate(payload)) return { ok: false, reason: 'malformed Yjs update' };
+        } else {
+          return { ok: false, reason: `unknown sync message ${syncType}` };
+        }
+        break;
+      }
+      case MessageType.Awareness: {
+        const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+        const count = decoding.readVarUint(update);
+        for (let i = 0; i < count; i++) {
+          decoding.readVarUint(update); // clientID
+          decoding.readVarUint(update); // clock
+          const json = decoding.readVarString(update);
+          if (json.length > limits.awarenessStateLength) return { ok: false, reason: 'awareness state too large' };
+          const state: unknown = JSON.parse(json);
+          if (state !== null && (typeof state !== 'object' || Array.isArray(state))) return { ok: false, reason: 'awareness state is not an object' };
+        }
+        if (decoding.hasContent(update)) return { ok: false, reason: 'trailing bytes in awareness update' };
+        break;
+      }
+      case MessageType.Auth: {
+        if (decoding.readVarUint(decoder) !== AuthType.Token) return { ok: false, reason: 'unexpected auth message' };
+        decoding.readVarString(decoder);
+        break;
+      }
+      case MessageType.QueryAwareness:
+      case MessageType.Close:
+        break;
+      default:
+        return { ok: false, reason: `message type ${type} is not accepted` };
+    }
+    if (decoding.hasContent(decoder)) return { ok: false, reason: 'trailing bytes' };
+    return { ok: true, documentName, type };
+  } catch {
+    return { ok: false, reason: 'undecodable message' };
+  }
+}
+
+/** Reads the document name and auth answer of a relay → client frame, if it is one. */
+function authAnswer(data: Uint8Array): { documentName: string; answer: 'authenticated' | 'denied' } | null {
+  try {
+    const decoder = decoding.createDecoder(data);
+    const documentName = decoding.readVarString(decoder);
+    if (decoding.readVarUint(decoder) !== MessageType.Auth) return null;
+    const authType = decoding.readVarUint(decoder);
+    if (authType === AuthType.Authenticated) return { documentName, answer: 'authenticated' };
+    if (authType === AuthType.PermissionDenied) return { documentName, answer: 'denied' };
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+export const CloseCode = { Malformed: 1008, PermissionDenied: 4403 } as const;
+
+/**
+ * Wraps a `ws` socket for Hocuspocus: the same surface (on/once/removeListener/emit, send,
+ * ping, close, readyState, binaryType), with incoming frames checked first.
+ */
+export class GuardedSocket extends EventEmitter {
+  private readonly authenticated = new Set<string>();
+  private readonly pending = new Map<string, number>();
+  rejected: string | null = null;
+  /** Messages dropped because they came before authentication, over the limit. */
+  dropped = 0;
+
+  constructor(
+    readonly socket: WebSocket,
+    private readonly limits: GateLimits,
+    private readonly onReject: (reason: string) => void,
+  ) {
+    super();
+    socket.on('message', (data, isBinary) => this.receive(data, isBinary));
+    socket.on('close', (code, reason) => this.emit('close', code, reason));
+    socket.on('pong', () => this.emit('pong'));
+    socket.on('error', () => undefined); // ws closes the socket itself (e.g. 1009 on oversized frames)
+  }
+
+  get readyState() {
+    return this.socket.readyState;
+  }
+
+  set binaryType(_value: string) {
+    // Frames reach Hocuspocus as Uint8Array already.
+  }
+
+  send(data: Uint8Array, callback?: (error?: Error) => void): void {
+    const answer = authAnswer(data);
+    if (answer?.answer === 'authenticated') {
+      this.authenticated.add(answer.documentName);
+      this.pending.delete(answer.documentName);
+    }
+    this.socket.send(data, callback);
+    if (answer?.answer === 'denied') this.socket.close(CloseCode.PermissionDenied, 'permission-denied');
+  }
+
+  ping(): void {
+    this.socket.ping();
+  }
+
+  close(code?: number, reason?: string): void {
+    this.socket.close(code, reason);
+  }
+
+  private reject(reason: string) {
+    if (this.rejected) return;
+    this.rejected = reason;
+    this.onReject(reason);
+    this.socket.close(CloseCode.Malformed, reason.slice(0, 100));
+  }
+
+  private receive(raw: unknown, isBinary: boolean) {
+    if (this.rejected) return;
+    if (!isBinary) return this.reject('text frame');
+    const data = toBytes(raw);
+    if (!data) return this.reject('unreadable frame');
+    const checked = checkClientMessage(data, this.limits);
+    if (!checked.ok) return this.reject(checked.reason);
+    const { documentName, type } = checked;
+    if (!this.authenticated.has(documentName)) {
+      const seen = this.pending.get(documentName);
+      if (seen === undefined && this.pending.size + this.authenticated.size >= this.limits.documentsPerSocket) {
+        return this.reject('too many documents on one connection');
+      }
+      // Beyond the limit, drop (bounded memory): the sync handshake after authentication
+      // brings across whatever these held. The provider flushes edits made offline here.
+      if (type !== MessageType.Auth && (seen ?? 0) >= this.limits.messagesBeforeAuth) {
+        this.dropped++;
+        return;
+      }
+      this.pending.set(documentName, (seen ?? 0) + 1);
+    }
+    this.emit('message', data);
+  }
+}
+
+function toBytes(raw: unknown): Uint8Array | null {
+  if (raw instanceof Uint8Array) return new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+  if (raw instanceof ArrayBuffer) return new Uint8Array(raw);
+  if (Array.isArray(raw) && raw.every((part) => part instanceof Uint8Array)) return new Uint8Array(Buffer.concat(raw as Uint8Array[]));
+  return null;
+}

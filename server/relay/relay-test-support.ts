@@ -1,0 +1,178 @@
+// Helpers for the relay tests: a Redis server from Debian's package on a free port, a raw
+// protocol client that records every frame, and dossier docs connected through core's
+// relay session (Node has no global WebSocket before 22: `ws` stands in).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { createDossier, initDossierDoc } from '../../core/dossier/dossier.js';
+import { connectRelay, type RelaySession } from '../../core/sync/relay/relay-session.js';
+
+export const REDIS_SERVER = process.env.KNIPSEL_REDIS_SERVER ?? '/usr/bin/redis-server';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Start redis-server on a free port; fails (never skips) with install instructions. */
+export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+  if (!existsSync(REDIS_SERVER)) {
+    throw new Error(
+      `redis-server is needed for the relay scale-out test and was not found at ${REDIS_SERVER}.\n` +
+        `  On Debian/Ubuntu, as root: apt-get update && apt-get install -y redis-server\n` +
+        `  Elsewhere: install Redis and set KNIPSEL_REDIS_SERVER=/path/to/redis-server.`,
+    );
+  }
+  const port = await freePort();
+  const child: ChildProcess = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited (${code}):\n${output}`));
+    });
+  });
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Frames of the Hocuspocus protocol, built by hand for the raw client. */
+export const frames = {
+  auth(documentName: string, token: string) {
+    const e = encoding.createEncoder();
+    encoding.writeVarString(e, documentName);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarString(e, token);
+    return encoding.toUint8Array(e);
+  },
+  syncStep1(documentName: string, doc: Y.Doc = new Y.Doc()) {
+    const e = encoding.createEncoder();
+    encoding.writeVarString(e, documentName);
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
+    return encoding.toUint8Array(e);
+  },
+  update(documentName: string, update: Uint8Array) {
+    const e = encoding.createEncoder();
+    encoding.writeVarString(e, documentName);
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint8Array(e, update);
+    return encoding.toUint8Array(e);
+  },
+};
+
+export interface ReceivedFrame {
+  documentName: string;
+  type: number;
+  /** For type 0 (sync): 0 step 1, 1 step 2, 2 update. For type 2 (auth): 1 denied, 2 granted. For 8 (sync status): 1 applied, 0 refused. */
+  subtype: number | null;
+  bytes: Uint8Array;
+}
+
+export interface RawClient {
+  ws: WebSocket;
+  frames: ReceivedFrame[];
+  send(frame: Uint8Array): void;
+  waitFor(match: (frame: ReceivedFrame) => boolean, timeoutMs?: number): Promise<ReceivedFrame>;
+  closed: Promise<number>;
+}
+
+export async function rawClient(url: string): Promise<RawClient> {
+  const ws = new WebSocket(url);
+  const received: ReceivedFrame[] = [];
+  const waiters = new Set<() => void>();
+  ws.on('message', (data: Buffer) => {
+    const bytes = new Uint8Array(data);
+    const decoder = decoding.createDecoder(bytes);
+    const documentName = decoding.readVarString(decoder);
+    const type = decoding.readVarUint(decoder);
+    const subtype = type === 0 || type === 2 || type === 4 ? decoding.readVarUint(decoder) : type === 8 ? decoding.readVarInt(decoder) : null;
+    received.push({ documentName, type, subtype, bytes });
+    for (const waiter of [...waiters]) waiter();
+  });
+  ws.on('error', () => undefined);
+  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  return {
+    ws,
+    frames: received,
+    send: (frame) => ws.send(frame),
+    waitFor(match, timeoutMs = 5000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = received.find(match);
+          if (found) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(found);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error('timed out waiting for a frame'));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    closed,
+  };
+}
+
+/** A dossier doc (as its owner creates it), with a name. */
+export function newDossierDoc(id: string, name = 'Leergang 2026'): Y.Doc {
+  const doc = new Y.Doc();
+  initDossierDoc(doc, { id, name, kind: 'shared', now: 1 });
+  createDossier(doc);
+  return doc;
+}
+
+export const dossierName = (doc: Y.Doc) => doc.getMap('meta').get('name') as string | undefined;
+
+export function rename(doc: Y.Doc, name: string) {
+  createDossier(doc).updateMeta({ name });
+}
+
+export function connectDoc(doc: Y.Doc, url: string, dossierId: string, token: string): RelaySession {
+  return connectRelay(doc, { url, dossierId, token, WebSocketPolyfill: WebSocket });
+}
+
+/** Wait until `predicate()` holds (polling the state, not timing it). */
+export async function until(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
