@@ -7,6 +7,9 @@ const appHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
 /** Asked for only when the user switches highlights on (painting highlights on revisited pages). */
 const optionalHosts = ['http://*/*', 'https://*/*'];
 
+/** The Content-Security-Policy of the extension's own pages (MV3 object form, MV2 string). */
+const extensionPagesCsp = "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+
 export default defineConfig({
   srcDir: 'extension',
   entrypointsDir: 'entrypoints',
@@ -27,6 +30,13 @@ export default defineConfig({
     default_locale: 'nl',
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
+    // Strict policy for extension pages (popup, side panel, options): scripts only from the
+    // package (Chrome's default would also allow http://localhost and 127.0.0.1), no plugins,
+    // no <base>, no framing by other origins. Tested in tests/reliability/csp.rel.ts.
+    content_security_policy:
+      manifestVersion === 3
+        ? { extension_pages: extensionPagesCsp }
+        : (extensionPagesCsp as unknown as { extension_pages: string }),
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: appHosts,
     ...(manifestVersion === 3 ? { optional_host_permissions: optionalHosts } : { optional_permissions: optionalHosts }),

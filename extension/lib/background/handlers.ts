@@ -8,11 +8,12 @@ import { appClipUrl, loadSettings, loadThemeMemory, saveSettings, saveThemeMemor
 import { pushRecent, themeOptions } from '../themes/theme-filter.js';
 import { captureTab } from './capture-tab.js';
 import { injectHighlighter, syncHighlighterRegistration } from './highlighter-registration.js';
+import type { BridgeHost } from './bridge-host.js';
 import type { LibraryService } from './library-service.js';
 
 const anchorKey = (clipId: string) => `anchors:${clipId}`;
 
-export function createHandlers(service: LibraryService, broadcast: (dossierId: string) => void): Handlers {
+export function createHandlers(service: LibraryService, broadcast: (dossierId: string) => void, bridge?: Pick<BridgeHost, 'status'>): Handlers {
   async function appUrl(): Promise<string> {
     return (await loadSettings()).appUrls[0];
   }
@@ -142,6 +143,10 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       await saveSettings({ highlights: enabled });
       const origins = await syncHighlighterRegistration(enabled);
       return { enabled, origins };
+    },
+
+    async 'bridge/status'() {
+      return bridge ? bridge.status() : { connected: false, lastSeen: null, origin: null, mismatch: null };
     },
 
     async 'page/highlights'({ url }, sender) {

@@ -1,10 +1,11 @@
 // Everything the background does, wired once: the library, the message router, the
-// context menu, the keyboard shortcut and the highlighter registration.
+// context menu, the keyboard shortcut, the highlighter registration and the web app bridge.
 import { browser } from 'wxt/browser';
 import type { BackgroundEvent } from '../messaging/protocol.js';
 import { createRouter } from '../messaging/router.js';
 import { loadSettings, onSettingsChanged } from '../settings/settings.js';
 import { createMenus, menuRequest } from './context-menu.js';
+import { createBridgeHost, syncBridgeRegistration } from './bridge-host.js';
 import { createHandlers } from './handlers.js';
 import { syncHighlighterRegistration } from './highlighter-registration.js';
 import { createLibraryService } from './library-service.js';
@@ -16,7 +17,8 @@ export function startBackground() {
     const event: BackgroundEvent = { knipselEvent: 1, type: 'dossier/changed', dossierId };
     browser.runtime.sendMessage(event).catch(() => undefined); // nobody listening is fine
   };
-  const handlers = createHandlers(service, broadcast);
+  const bridge = createBridgeHost(service, broadcast);
+  const handlers = createHandlers(service, broadcast, bridge);
   const router = createRouter(handlers, { extensionOrigin: browser.runtime.getURL('/'), extensionId: browser.runtime.id });
   const quick = createQuickClip(service, handlers);
 
@@ -31,11 +33,15 @@ export function startBackground() {
 
   browser.runtime.onInstalled.addListener(() => void createMenus());
   browser.runtime.onStartup?.addListener(() => void createMenus());
+  bridge.start();
   onSettingsChanged((settings) => {
     void createMenus();
+    bridge.settingsChanged(settings.appUrls);
     void syncHighlighterRegistration(settings.highlights);
   });
-  browser.permissions.onAdded?.addListener(() => void loadSettings().then((s) => syncHighlighterRegistration(s.highlights)));
+  browser.permissions.onAdded?.addListener(() =>
+    void loadSettings().then((s) => Promise.all([syncHighlighterRegistration(s.highlights), syncBridgeRegistration(s.appUrls)])),
+  );
   browser.permissions.onRemoved?.addListener(() => void loadSettings().then((s) => syncHighlighterRegistration(s.highlights)));
 
   const onMenu = (info: Parameters<typeof menuRequest>[0], tab: Parameters<typeof menuRequest>[1]) => {

@@ -65,6 +65,7 @@ export const inputSchemas = {
   'themes/list': v.object({ dossierId: id }),
   'app/open': v.object({ dossierId: v.optional(id), clipId: v.optional(id) }),
   'highlights/enable': v.object({ enabled: v.boolean() }),
+  'bridge/status': v.object({}),
   // Sent by the in-page highlighter (content script) for its own tab's address only.
   'page/highlights': v.object({ url: webUrl }),
   'page/add-highlight': v.object({ url: webUrl, quote: quoteSchema, position: v.optional(positionSchema), note: v.optional(longText), colour: v.optional(colour) }),
@@ -118,6 +119,16 @@ export interface PageHighlights {
   highlights: { id: string; quote: Quote; position: { start: number; end: number } | null; colour: HighlightColour; note: string }[];
 }
 
+/** Whether the Knipsel web app is connected through the bridge, and when it was last seen. */
+export interface BridgeInfo {
+  connected: boolean;
+  /** ms since the epoch; null: never seen. */
+  lastSeen: number | null;
+  origin: string | null;
+  /** Protocol versions when the app and the extension do not speak the same one. */
+  mismatch: { app: number; extension: number } | null;
+}
+
 export interface ClipDetails {
   clip: Clip;
   /** Highlights that did not match the page the last time it was visited. */
@@ -137,6 +148,7 @@ export interface Results {
   'themes/list': { themes: ThemeOption[]; recent: string[]; lastUsed: string[] };
   'app/open': { url: string };
   'highlights/enable': { enabled: boolean; origins: string[] };
+  'bridge/status': BridgeInfo;
   'page/highlights': PageHighlights | null;
   'page/add-highlight': { clipId: string; highlightId: string } | null;
   'page/anchor-report': { ok: true };

@@ -1,6 +1,7 @@
 // Small services the extension pages use instead of calling browser.* from components:
 // which tab to act on, opening the side panel and options, and asking for host access.
 import { browser } from 'wxt/browser';
+import { bridgeMatchPatterns, bridgeOrigins } from '../bridge/origins.js';
 
 /**
  * The tab the popup acts on. `popup.html?tabId=123` names it explicitly (used when the
@@ -39,6 +40,23 @@ export async function requestHighlightAccess(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Host access for web app addresses that are not on this machine (127.0.0.1 and localhost
+ * are granted at install): the bridge content script can only run where it has access.
+ * Must be called from a user gesture. Returns the origins still without access.
+ */
+export async function requestAppAccess(appUrls: string[]): Promise<string[]> {
+  const origins = bridgeOrigins(appUrls).filter((o) => !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(o));
+  if (origins.length === 0) return [];
+  const patterns = bridgeMatchPatterns(origins, !import.meta.env.FIREFOX);
+  try {
+    if (await browser.permissions.request({ origins: patterns })) return [];
+  } catch {
+    // Treated as refused.
+  }
+  return origins;
 }
 
 export function uiLanguage(): string {

@@ -1,6 +1,6 @@
 // The popup's state and actions: load the preview for the target tab, switch mode, pick
 // themes, save, handle duplicates. Talks to the background only through `send`.
-import type { DossierSummary, PopupMode, PreviewResult, ThemeOption } from '../../lib/messaging/protocol';
+import type { BridgeInfo, DossierSummary, PopupMode, PreviewResult, ThemeOption } from '../../lib/messaging/protocol';
 import { send } from '../../lib/messaging/send';
 import { openUrl, targetTabId } from '../../lib/services/page-services';
 
@@ -21,6 +21,8 @@ export class PopupModel {
   selected = $state<string[]>([]);
   note = $state('');
   saved = $state<{ dossierId: string; clipId: string; appUrl: string } | null>(null);
+  /** Whether the web app is connected / was last seen (null until known). */
+  bridge = $state<BridgeInfo | null>(null);
   /** The user chose to clip a page again although it is already in the dossier. */
   allowDuplicate = $state(false);
 
@@ -28,6 +30,10 @@ export class PopupModel {
   dossierName = $derived(this.dossiers.find((d) => d.id === this.dossierId)?.name ?? '');
 
   async start(): Promise<void> {
+    void send('bridge/status', {}).then(
+      (info) => (this.bridge = info),
+      () => undefined,
+    );
     try {
       this.tabId = await targetTabId();
       const [{ dossiers, defaultId }] = await Promise.all([send('dossiers/list', {})]);

@@ -1,0 +1,36 @@
+// The bridge content script: registered by the background only on the configured Knipsel
+// web app origin(s) (see lib/background/bridge-host.ts). It checks the exact origin against
+// the settings again before doing anything, then relays (lib/bridge/relay.ts).
+import { defineUnlistedScript } from '#imports';
+import { browser } from 'wxt/browser';
+import { bridgeOrigins } from '../lib/bridge/origins';
+import { bridgePortName, startRelay } from '../lib/bridge/relay';
+import { loadSettings, onSettingsChanged } from '../lib/settings/settings';
+
+export default defineUnlistedScript(() => {
+  const holder = globalThis as { __knipselBridge?: true };
+  if (holder.__knipselBridge || window.top !== window) return;
+  holder.__knipselBridge = true;
+  const origin = location.origin;
+  // Frames the app posts while the settings are read are held, then checked and relayed in order.
+  const early: MessageEvent[] = [];
+  const hold = (event: MessageEvent) => void early.push(event);
+  window.addEventListener('message', hold);
+  void loadSettings().then((settings) => {
+    window.removeEventListener('message', hold);
+    if (!bridgeOrigins(settings.appUrls).includes(origin)) return;
+    const stop = startRelay({
+      win: window,
+      origin,
+      early: early.splice(0, 100),
+      connect: () => browser.runtime.connect({ name: bridgePortName }),
+      log: (message) => console.warn(`[knipsel] ${message}`),
+    });
+    // The address was removed from the settings: this page gets no bridge any more.
+    const unlisten = onSettingsChanged((next) => {
+      if (bridgeOrigins(next.appUrls).includes(origin)) return;
+      unlisten();
+      stop();
+    });
+  });
+});
