@@ -1,5 +1,7 @@
 // English: the second language. Same keys as nl.ts (the `Messages` type checks it).
 import type { Messages } from './messages.js';
+import { shareEn } from './share-en.js';
+import { relayEn } from './relay-en.js';
 
 export const en: Messages = {
   appName: 'Knipsel',
@@ -7,6 +9,8 @@ export const en: Messages = {
   skipToContent: 'Skip to content',
   language: 'Language',
   loading: 'Loading…',
+  screenFailed: 'This screen could not be loaded. Check your internet connection and try again.',
+  retry: 'Try again',
   cancel: 'Cancel',
   save: 'Save',
   close: 'Close',
@@ -15,6 +19,17 @@ export const en: Messages = {
   undo: 'Undo',
   moreActions: 'More actions',
   loadMore: (shown, total) => `Load more (${shown} of ${total})`,
+
+  extension: {
+    connected: 'Extension connected',
+    connectedDetail: 'What you clip with the Knipsel extension arrives here by itself. Themes and notes you make here reach the extension too.',
+    absent: 'No extension found',
+    absentHint: 'Install the Knipsel extension for Chrome or Firefox to clip from your browser. What you clip then appears here by itself.',
+    absentConfigure: (origin) => `Already installed? Then add this address in the extension’s settings: ${origin}`,
+    mismatch: 'The extension does not match this app',
+    mismatchHint: (app, extension) =>
+      `The extension uses version ${extension} of the link, this app version ${app}. Update the extension and the app; until then no clips are exchanged.`,
+  },
 
   nav: {
     main: 'Main menu',
@@ -25,6 +40,9 @@ export const en: Messages = {
     portfolio: 'Portfolio',
     themes: 'Themes',
     trash: 'Trash',
+    export: 'Export',
+    share: 'Share',
+    settings: 'Settings',
     addClip: 'Add clip',
     currentDossier: 'Current dossier',
   },
@@ -250,6 +268,112 @@ export const en: Messages = {
     openTheme: (name) => `Clips for ‘${name}’`,
   },
 
+  transfer: {
+    title: 'Export and import',
+    intro: 'Take your dossier with you as a backup or as Markdown files, or bring clips in from a backup or your bookmarks.',
+    backupTitle: 'Backup',
+    backupText: 'One file (.knipsel) with everything in this dossier: clips, reflections, highlights, themes and settings. Keep it somewhere safe, such as a USB stick or your cloud storage.',
+    backupDownload: 'Download backup',
+    markdownTitle: 'Markdown',
+    markdownText: 'A zip file with one Markdown file per clip: the source details at the top, then the content and your reflection. Readable in Obsidian and any text editor.',
+    layout: 'Layout',
+    layoutByTheme: 'A folder per theme',
+    layoutFlat: 'All files in one folder',
+    folderFramework: 'Folders by framework',
+    markdownDownload: 'Download Markdown zip',
+    portfolioHint: 'To put together a portfolio to hand in, go to',
+    restoreTitle: 'Restore a backup',
+    restoreText: 'Restore a .knipsel file as a new dossier, or merge it into a dossier you already have. Merging never throws anything away.',
+    chooseBackup: 'Choose a backup (.knipsel)',
+    importTitle: 'Import bookmarks',
+    importText: 'The bookmarks HTML file from your browser, or an export from Pocket, Raindrop or Omnivore (CSV or zip). Each bookmark becomes a clip; you choose which tags belong to which theme.',
+    chooseBookmarks: 'Choose a bookmarks file',
+    reading: 'Reading the file…',
+    working: 'Working…',
+    downloaded: (name: string) => `${name} downloaded`,
+    failed: 'That did not work. Please try again; if it keeps failing, refresh the page.',
+    unchanged: 'Nothing was changed.',
+  },
+
+  restore: {
+    title: 'Restore a backup',
+    about: (name: string, clips: string, date: string) => `Backup of ‘${name}’ with ${clips}, made on ${date}.`,
+    asNew: 'Restore as a new dossier',
+    asNewHelp: 'If the dossier still exists here, the backup comes back as a copy beside it.',
+    merge: 'Merge into an existing dossier',
+    mergeHelp: 'Everything already in the dossier stays; clips and changes from the backup are added.',
+    mergeTarget: 'Merge into',
+    otherDossier: (backupName: string, target: string) =>
+      `This backup belongs to another dossier (‘${backupName}’). Its clips are added to ‘${target}’; the name and settings of ‘${target}’ stay as they are.`,
+    confirmOther: 'Yes, add the clips of this other dossier',
+    submitNew: 'Restore',
+    submitMerge: 'Merge',
+    restored: (name: string) => `‘${name}’ restored`,
+    merged: (added: number, name: string) =>
+      added === 0 ? `Merged into ‘${name}’; no new clips` : added === 1 ? `Merged into ‘${name}’: 1 new clip` : `Merged into ‘${name}’: ${added} new clips`,
+  },
+
+  bookmarks: {
+    title: 'Import bookmarks',
+    formats: {
+      'netscape-html': 'browser bookmarks (HTML)',
+      'pocket-csv': 'a Pocket export (CSV)',
+      'raindrop-csv': 'a Raindrop export (CSV)',
+      'omnivore-csv': 'an Omnivore export (CSV)',
+      'omnivore-json': 'an Omnivore export (JSON)',
+      csv: 'a CSV file of addresses',
+    } as Record<string, string>,
+    found: (n: number, format: string) => (n === 1 ? `1 bookmark found in ${format}.` : `${n.toLocaleString('en-GB')} bookmarks found in ${format}.`),
+    already: (n: number) => (n === 1 ? '1 is already in the dossier and will be skipped.' : `${n.toLocaleString('en-GB')} are already in the dossier and will be skipped.`),
+    problems: (n: number) => (n === 1 ? '1 line could not be read' : `${n.toLocaleString('en-GB')} lines could not be read`),
+    problem: (row: number, value: string, why: string) => `Line ${row}: ${value ? `${value} – ` : ''}${why}`,
+    target: 'Import into',
+    targetThis: (name: string) => `This dossier (${name})`,
+    targetNew: 'A new dossier',
+    newName: 'Name of the new dossier',
+    newNameDefault: 'Imported bookmarks',
+    tagsTitle: 'Map tags to themes',
+    tagsHelp: 'Knipsel suggests a theme when the name matches. Choose a theme yourself, or choose ‘Do not map’.',
+    noTags: 'These bookmarks have no tags; they come into the dossier without a theme.',
+    tagCount: (n: number) => (n === 1 ? '1 bookmark' : `${n.toLocaleString('en-GB')} bookmarks`),
+    tagLabel: (tag: string) => `Theme for tag ‘${tag}’`,
+    noTheme: 'Do not map',
+    start: (n: number) => (n === 1 ? 'Import 1 bookmark' : `Import ${n.toLocaleString('en-GB')} bookmarks`),
+    nothingNew: 'All bookmarks in this file are already in the dossier.',
+    importing: 'Importing…',
+    progress: (done: string, total: string) => `${done} of ${total} processed`,
+    cancelHelp: 'Cancelling leaves everything as it was.',
+    cancelled: 'Import cancelled; nothing was changed.',
+    done: (n: number) => (n === 1 ? '1 clip added.' : `${n.toLocaleString('en-GB')} clips added.`),
+    skipped: (n: number) => (n === 1 ? '1 bookmark skipped.' : `${n.toLocaleString('en-GB')} bookmarks skipped.`),
+    toClips: 'Go to the clips',
+  },
+
+  portfolioExport: {
+    button: 'Export portfolio',
+    title: 'Put together a portfolio',
+    intro: 'Choose what goes in. The portfolio follows the order of the framework’s themes and ends with an APA-style reference list.',
+    cover: 'Cover',
+    author: 'Your name',
+    course: 'Course or programme',
+    period: 'Period',
+    periodPlaceholder: 'For example: September 2025 – January 2026',
+    framework: 'Framework',
+    language: 'Language of the portfolio',
+    themes: 'Themes and clips',
+    themeClips: (chosen: number, total: number) => `${chosen} of ${total} ${total === 1 ? 'clip' : 'clips'}`,
+    noClips: 'No clips for this theme yet.',
+    chooseClips: 'Choose clips',
+    all: 'Choose all',
+    none: 'Choose none',
+    open: 'Open as document',
+    docx: 'Download .docx',
+    printHint: 'The document opens in a new tab. Choose Print there, then ‘Save as PDF’.',
+    nothing: 'Choose at least one theme.',
+    opened: 'The portfolio is open in a new tab; choose Print there, then ‘Save as PDF’.',
+    unnamed: 'No title yet',
+  },
+
   trash: {
     title: 'Trash',
     intro: 'Clips in the trash are kept until you empty the trash.',
@@ -263,6 +387,9 @@ export const en: Messages = {
     emptied: (n) => (n === 1 ? '1 clip deleted for good' : `${n} clips deleted for good`),
     trashedOn: (date) => `Trashed ${date}`,
   },
+
+  ...shareEn,
+  ...relayEn,
 
   errors: {
     title: 'Something went wrong',

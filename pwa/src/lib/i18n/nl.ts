@@ -1,5 +1,7 @@
 // Dutch: the first language of Knipsel. en.ts has the same keys (checked by the type).
 import type { CaptureMode, HighlightColour } from '../../../../core/index.js';
+import { shareNl } from './share-nl.js';
+import { relayNl } from './relay-nl.js';
 
 const modes: Record<CaptureMode, string> = {
   article: 'Artikel',
@@ -22,6 +24,8 @@ export const nl = {
   skipToContent: 'Naar de inhoud',
   language: 'Taal',
   loading: 'Bezig met laden…',
+  screenFailed: 'Dit scherm kon niet worden geladen. Controleer je internetverbinding en probeer het opnieuw.',
+  retry: 'Opnieuw proberen',
   cancel: 'Annuleren',
   save: 'Opslaan',
   close: 'Sluiten',
@@ -30,6 +34,17 @@ export const nl = {
   undo: 'Ongedaan maken',
   moreActions: 'Meer acties',
   loadMore: (shown: number, total: number) => `Meer laden (${shown} van ${total})`,
+
+  extension: {
+    connected: 'Extensie verbonden',
+    connectedDetail: 'Wat je met de Knipsel-extensie knipt, komt hier vanzelf binnen. Thema’s en notities die je hier maakt, ziet de extensie ook.',
+    absent: 'Geen extensie gevonden',
+    absentHint: 'Installeer de Knipsel-extensie voor Chrome of Firefox om vanuit je browser te knippen. Wat je knipt, verschijnt dan vanzelf hier.',
+    absentConfigure: (origin: string) => `Al geïnstalleerd? Zet dan dit adres bij de instellingen van de extensie: ${origin}`,
+    mismatch: 'Extensie past niet bij deze app',
+    mismatchHint: (app: number, extension: number) =>
+      `De extensie gebruikt versie ${extension} van de koppeling, deze app versie ${app}. Werk de extensie en de app bij; tot dan worden knipsels niet uitgewisseld.`,
+  },
 
   nav: {
     main: 'Hoofdmenu',
@@ -40,6 +55,9 @@ export const nl = {
     portfolio: 'Portfolio',
     themes: 'Thema’s',
     trash: 'Prullenbak',
+    export: 'Exporteren',
+    share: 'Delen',
+    settings: 'Instellingen',
     addClip: 'Knipsel toevoegen',
     currentDossier: 'Huidig dossier',
   },
@@ -269,6 +287,112 @@ export const nl = {
     openTheme: (name: string) => `Knipsels bij ‘${name}’`,
   },
 
+  transfer: {
+    title: 'Exporteren en importeren',
+    intro: 'Neem je dossier mee als back-up of als Markdown-bestanden, of haal knipsels binnen uit een back-up of uit je bladwijzers.',
+    backupTitle: 'Back-up',
+    backupText: 'Eén bestand (.knipsel) met alles in dit dossier: knipsels, reflecties, markeringen, thema’s en instellingen. Bewaar het op een veilige plek, bijvoorbeeld op een usb-stick of in je cloudopslag.',
+    backupDownload: 'Back-up downloaden',
+    markdownTitle: 'Markdown',
+    markdownText: 'Een zip-bestand met één Markdown-bestand per knipsel: bovenaan de gegevens van de bron, daaronder de inhoud en je reflectie. Leesbaar in Obsidian en in elke teksteditor.',
+    layout: 'Indeling',
+    layoutByTheme: 'Een map per thema',
+    layoutFlat: 'Alle bestanden in één map',
+    folderFramework: 'Mappen volgens kader',
+    markdownDownload: 'Markdown-zip downloaden',
+    portfolioHint: 'Een portfolio om in te leveren stel je samen op de pagina',
+    restoreTitle: 'Back-up terugzetten',
+    restoreText: 'Zet een .knipsel-bestand terug als nieuw dossier, of voeg het samen met een dossier dat je al hebt. Samenvoegen gooit niets weg.',
+    chooseBackup: 'Kies een back-up (.knipsel)',
+    importTitle: 'Bladwijzers importeren',
+    importText: 'Het HTML-bestand met bladwijzers uit je browser, of de export van Pocket, Raindrop of Omnivore (CSV of zip). Elke bladwijzer wordt een knipsel; jij kiest welke labels bij welk thema horen.',
+    chooseBookmarks: 'Kies een bladwijzerbestand',
+    reading: 'Bestand lezen…',
+    working: 'Bezig…',
+    downloaded: (name: string) => `${name} is gedownload`,
+    failed: 'Dat lukte niet. Probeer het opnieuw; blijft het misgaan, vernieuw dan de pagina.',
+    unchanged: 'Er is niets veranderd.',
+  },
+
+  restore: {
+    title: 'Back-up terugzetten',
+    about: (name: string, clips: string, date: string) => `Back-up van ‘${name}’ met ${clips}, gemaakt op ${date}.`,
+    asNew: 'Als nieuw dossier terugzetten',
+    asNewHelp: 'Bestaat het dossier hier nog, dan komt de back-up als kopie ernaast.',
+    merge: 'Samenvoegen met een bestaand dossier',
+    mergeHelp: 'Wat al in het dossier staat, blijft staan; knipsels en wijzigingen uit de back-up komen erbij.',
+    mergeTarget: 'Samenvoegen met',
+    otherDossier: (backupName: string, target: string) =>
+      `Deze back-up hoort bij een ander dossier (‘${backupName}’). De knipsels komen erbij in ‘${target}’; naam en instellingen van ‘${target}’ blijven zoals ze zijn.`,
+    confirmOther: 'Ja, voeg de knipsels van dit andere dossier toe',
+    submitNew: 'Terugzetten',
+    submitMerge: 'Samenvoegen',
+    restored: (name: string) => `‘${name}’ is teruggezet`,
+    merged: (added: number, name: string) =>
+      added === 0 ? `Samengevoegd met ‘${name}’; er kwamen geen nieuwe knipsels bij` : added === 1 ? `Samengevoegd met ‘${name}’: 1 nieuw knipsel` : `Samengevoegd met ‘${name}’: ${added} nieuwe knipsels`,
+  },
+
+  bookmarks: {
+    title: 'Bladwijzers importeren',
+    formats: {
+      'netscape-html': 'bladwijzers uit je browser (HTML)',
+      'pocket-csv': 'een export van Pocket (CSV)',
+      'raindrop-csv': 'een export van Raindrop (CSV)',
+      'omnivore-csv': 'een export van Omnivore (CSV)',
+      'omnivore-json': 'een export van Omnivore (JSON)',
+      csv: 'een CSV-bestand met webadressen',
+    } as Record<string, string>,
+    found: (n: number, format: string) => (n === 1 ? `1 bladwijzer gevonden in ${format}.` : `${n.toLocaleString('nl-NL')} bladwijzers gevonden in ${format}.`),
+    already: (n: number) => (n === 1 ? '1 staat al in het dossier en wordt overgeslagen.' : `${n.toLocaleString('nl-NL')} staan al in het dossier en worden overgeslagen.`),
+    problems: (n: number) => (n === 1 ? '1 regel kon niet worden gelezen' : `${n.toLocaleString('nl-NL')} regels konden niet worden gelezen`),
+    problem: (row: number, value: string, why: string) => `Regel ${row}: ${value ? `${value} – ` : ''}${why}`,
+    target: 'Importeren in',
+    targetThis: (name: string) => `Dit dossier (${name})`,
+    targetNew: 'Een nieuw dossier',
+    newName: 'Naam van het nieuwe dossier',
+    newNameDefault: 'Geïmporteerde bladwijzers',
+    tagsTitle: 'Labels koppelen aan thema’s',
+    tagsHelp: 'Knipsel stelt een thema voor als de naam overeenkomt. Kies zelf een thema, of kies ‘Niet koppelen’.',
+    noTags: 'Deze bladwijzers hebben geen labels; ze komen zonder thema in het dossier.',
+    tagCount: (n: number) => (n === 1 ? '1 bladwijzer' : `${n.toLocaleString('nl-NL')} bladwijzers`),
+    tagLabel: (tag: string) => `Thema voor label ‘${tag}’`,
+    noTheme: 'Niet koppelen',
+    start: (n: number) => (n === 1 ? '1 bladwijzer importeren' : `${n.toLocaleString('nl-NL')} bladwijzers importeren`),
+    nothingNew: 'Alle bladwijzers uit dit bestand staan al in het dossier.',
+    importing: 'Bezig met importeren…',
+    progress: (done: string, total: string) => `${done} van ${total} verwerkt`,
+    cancelHelp: 'Annuleren laat alles zoals het was.',
+    cancelled: 'Import geannuleerd; er is niets veranderd.',
+    done: (n: number) => (n === 1 ? '1 knipsel toegevoegd.' : `${n.toLocaleString('nl-NL')} knipsels toegevoegd.`),
+    skipped: (n: number) => (n === 1 ? '1 bladwijzer overgeslagen.' : `${n.toLocaleString('nl-NL')} bladwijzers overgeslagen.`),
+    toClips: 'Naar de knipsels',
+  },
+
+  portfolioExport: {
+    button: 'Portfolio exporteren',
+    title: 'Portfolio samenstellen',
+    intro: 'Kies wat erin komt. Het portfolio volgt de volgorde van de thema’s in het kader en eindigt met een literatuurlijst in APA-stijl.',
+    cover: 'Voorblad',
+    author: 'Je naam',
+    course: 'Leergang of opleiding',
+    period: 'Periode',
+    periodPlaceholder: 'Bijvoorbeeld: september 2025 – januari 2026',
+    framework: 'Kader',
+    language: 'Taal van het portfolio',
+    themes: 'Thema’s en knipsels',
+    themeClips: (chosen: number, total: number) => `${chosen} van ${total} ${total === 1 ? 'knipsel' : 'knipsels'}`,
+    noClips: 'Nog geen knipsels bij dit thema.',
+    chooseClips: 'Knipsels kiezen',
+    all: 'Alles kiezen',
+    none: 'Niets kiezen',
+    open: 'Open als document',
+    docx: 'Download .docx',
+    printHint: 'Het document opent in een nieuw tabblad. Kies daar Afdrukken en dan ‘Opslaan als pdf’.',
+    nothing: 'Kies minstens één thema.',
+    opened: 'Het portfolio staat in een nieuw tabblad; kies daar Afdrukken en dan ‘Opslaan als pdf’.',
+    unnamed: 'Nog geen titel',
+  },
+
   trash: {
     title: 'Prullenbak',
     intro: 'Knipsels in de prullenbak blijven bewaard tot je de prullenbak leegt.',
@@ -282,6 +406,9 @@ export const nl = {
     emptied: (n: number) => (n === 1 ? '1 knipsel definitief verwijderd' : `${n} knipsels definitief verwijderd`),
     trashedOn: (date: string) => `Weggegooid ${date}`,
   },
+
+  ...shareNl,
+  ...relayNl,
 
   errors: {
     title: 'Er ging iets mis',

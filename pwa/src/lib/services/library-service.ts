@@ -1,6 +1,10 @@
 // The one library of dossiers of this app: creates the Dexie stores and the core library
 // once, and exposes what the screens need (plus preferences). Components never see Dexie.
 import { createDexieStores, createLibrary, type DexieStores, type Library } from '../../../../core/index.js';
+import { createMirroredUpdateStore } from '../../../../core/storage/mirrored-update-store.js';
+import { createOpfsUpdateStore } from '../../../../core/storage/opfs-update-store.js';
+import { recoverLostDossiers } from './storage-recovery.js';
+import { withTabSync } from './tab-sync-service.js';
 
 export interface LibraryService {
   library: Library;
@@ -14,7 +18,25 @@ export interface LibraryService {
 }
 
 export function createLibraryService(stores: DexieStores = createDexieStores()): LibraryService {
-  const library = createLibrary(stores);
+  // Every update also goes to a second copy on the Origin Private File System: Chromium
+  // deletes a corrupted IndexedDB database after a crash, and dossiers must survive that.
+  const updates = createMirroredUpdateStore(stores.updates, createOpfsUpdateStore(), {
+    onMirrorError: (error) => console.warn('Knipsel: the second copy could not be written', error),
+  });
+  // Other tabs of the app hold their own copy of each dossier: keep them in step.
+  const library = withTabSync(createLibrary({ updates, library: stores.library, projections: stores.projections }));
+  // Bring back dossiers the database lost before anything lists dossiers or makes a new
+  // personal one.
+  const recovered = recoverLostDossiers(library, updates).catch((error) => console.warn('Knipsel: recovery failed', error));
+  const { ensurePersonal, list } = library;
+  library.ensurePersonal = async (...args) => {
+    await recovered;
+    return ensurePersonal(...args);
+  };
+  library.list = async () => {
+    await recovered;
+    return list();
+  };
   return {
     library,
     getPref: (key) => stores.library.getPref(key),

@@ -14,7 +14,10 @@ export function transformIndex(delta: TextDelta, index: number): number {
     if (op.retain !== undefined) at += op.retain;
     else if (op.insert !== undefined) {
       const length = typeof op.insert === 'string' ? op.insert.length : 1;
-      if (at <= index) shift += length;
+      // Text a peer inserts exactly at the caret goes after it (the caret stays before it, as
+      // in CodeMirror): two people typing at the same spot then keep their words whole
+      // instead of interleaving letter by letter.
+      if (at < index) shift += length;
     } else if (op.delete !== undefined) {
       const end = at + op.delete;
       if (index >= end) shift -= op.delete;

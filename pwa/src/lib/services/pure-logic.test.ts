@@ -87,7 +87,8 @@ describe('snippet segments', () => {
 
 describe('caret through a remote change', () => {
   test('inserts before the caret push it on, deletes pull it back, later changes leave it', () => {
-    expect(transformIndex([{ insert: 'abc' }], 0)).toBe(3);
+    expect(transformIndex([{ insert: 'abc' }], 0)).toBe(0); // an insert at the caret stays after it
+    expect(transformIndex([{ insert: 'abc' }], 1)).toBe(4);
     expect(transformIndex([{ retain: 5 }, { insert: 'xy' }], 3)).toBe(3);
     expect(transformIndex([{ retain: 1 }, { delete: 2 }], 5)).toBe(3);
     expect(transformIndex([{ retain: 1 }, { delete: 4 }], 3)).toBe(1);

@@ -1,11 +1,16 @@
 // Hash routes of the app (`#/d/<dossierId>/board`): parse and build. Pure, so deep links
 // survive a reload and tests can build addresses.
 
-export type DossierView = 'board' | 'list' | 'search' | 'themes' | 'portfolio' | 'trash';
-export const dossierViews: readonly DossierView[] = ['board', 'list', 'search', 'portfolio', 'themes', 'trash'];
+export type DossierView = 'board' | 'list' | 'search' | 'themes' | 'portfolio' | 'trash' | 'export' | 'share';
+export const dossierViews: readonly DossierView[] = ['board', 'list', 'search', 'portfolio', 'themes', 'trash', 'export', 'share'];
 
 export type Route =
   | { name: 'dossiers' }
+  | { name: 'settings' }
+  /** An invite link (`#/join/<payload>`); `hash` is the whole fragment for parseInviteLink. */
+  | { name: 'join'; hash: string }
+  /** A relay link (`#/relay/<payload>`); `hash` is the whole fragment for parseRelayLink. */
+  | { name: 'relay-join'; hash: string }
   | { name: 'dossier'; dossierId: string; view: DossierView; query: string }
   | { name: 'clip'; dossierId: string; clipId: string };
 
@@ -13,6 +18,9 @@ export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const [path = '', search = ''] = raw.split('?');
   const parts = path.split('/').filter(Boolean).map(safeDecode);
+  if (parts[0] === 'join') return { name: 'join', hash: `#${raw}` };
+  if (parts[0] === 'relay') return { name: 'relay-join', hash: `#${raw}` };
+  if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'd' && parts[1]) {
     const dossierId = parts[1];
     if (parts[2] === 'clip' && parts[3]) return { name: 'clip', dossierId, clipId: parts[3] };
@@ -26,6 +34,11 @@ export function href(route: Route): string {
   switch (route.name) {
     case 'dossiers':
       return '#/';
+    case 'settings':
+      return '#/settings';
+    case 'join':
+    case 'relay-join':
+      return route.hash;
     case 'dossier': {
       const base = `#/d/${encodeURIComponent(route.dossierId)}/${route.view}`;
       return route.query ? `${base}?${new URLSearchParams({ q: route.query })}` : base;

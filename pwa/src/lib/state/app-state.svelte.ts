@@ -2,12 +2,15 @@
 // errors and the update notice. One instance per app; connect() wires the observers and
 // returns the teardown (called from the root component's $effect cleanup).
 import { getContext, setContext } from 'svelte';
-import { isKnipselError, type DossierRecord } from '../../../../core/index.js';
+import { isKnipselError, KnipselError, type DossierRecord } from '../../../../core/index.js';
 import { I18n } from '../i18n/i18n.svelte.js';
 import { locales, type Locale } from '../i18n/messages.js';
 import type { LibraryService } from '../services/library-service.js';
 import { parseRoute, type Route } from '../services/routes.js';
 import { DossierState } from './dossier-state.svelte.js';
+import { ShareState } from './share-state.svelte.js';
+import { RelayState } from './relay-state.svelte.js';
+import { ExtensionLink } from './extension-link.svelte.js';
 import { Toasts } from './toasts.svelte.js';
 
 export interface AppError {
@@ -33,8 +36,20 @@ export class AppState {
   applyUpdate = $state.raw<(() => Promise<void>) | null>(null);
   /** Opens the "add a clip" dialog (set by the layout). */
   addClipOpen = $state(false);
+  /** The Knipsel extension on this machine (the bridge), started once the library is ready. */
+  readonly extension = new ExtensionLink();
+  #stopBridge: (() => void) | null = null;
 
-  constructor(readonly service: LibraryService) {}
+  /** Sharing with colleagues: identity, settings, the peer session of the dossier on screen. */
+  readonly share: ShareState;
+
+  /** The relay connection of the dossier on screen (issue 11). */
+  readonly relay: RelayState;
+
+  constructor(readonly service: LibraryService) {
+    this.share = new ShareState(this);
+    this.relay = new RelayState(this);
+  }
 
   get m() {
     return this.i18n.m;
@@ -45,11 +60,17 @@ export class AppState {
     window.addEventListener('hashchange', onHash);
     const unsubscribe = this.service.library.subscribe(() => void this.refreshDossiers());
     void this.#start();
+    const stopSharing = this.share.connect();
+    const stopRelay = this.relay.connect();
     return () => {
+      stopSharing();
+      stopRelay();
       window.removeEventListener('hashchange', onHash);
       unsubscribe();
       this.dossier?.destroy();
       this.toasts.clear();
+      this.#stopBridge?.();
+      this.#stopBridge = null;
     };
   }
 
@@ -59,6 +80,8 @@ export class AppState {
       if (locale && locales.includes(locale)) this.i18n.locale = locale;
       const personal = await this.service.library.ensurePersonal();
       this.personalId = personal.id;
+      // After the personal dossier exists, so linking it with the extension's cannot race its creation.
+      this.#stopBridge ??= this.extension.start(this.service.library);
       await this.refreshDossiers();
       void this.service.persistStorage();
     } catch (error) {
@@ -70,12 +93,14 @@ export class AppState {
 
   async refreshDossiers(): Promise<void> {
     this.dossiers = await this.service.library.list();
+    // Linking with the extension can change which dossier is the personal one.
+    this.personalId = (await this.service.library.personalId()) ?? this.personalId;
   }
 
   #setRoute(route: Route): void {
     this.route = route;
     this.addClipOpen = false;
-    const id = route.name === 'dossiers' ? null : route.dossierId;
+    const id = 'dossierId' in route ? route.dossierId : null;
     if (!this.ready) return;
     if (id && this.dossier?.id !== id) {
       this.#openDossier(id);
@@ -185,6 +210,7 @@ export class AppState {
   #clips() {
     const clips = this.dossier?.clips;
     if (!clips) throw new Error('The dossier is not open yet.');
+    if (this.dossier?.readOnly) throw new KnipselError('invalid-input', 'This dossier is read-only here.', { reason: 'read-only' });
     return clips;
   }
 

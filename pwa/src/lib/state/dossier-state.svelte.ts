@@ -26,6 +26,10 @@ export class DossierState {
   tick = $state(0);
   clips = $state.raw<ClipService | null>(null);
   themesAdmin = $state.raw<FrameworkService | null>(null);
+  /** Read-only member of a relay (set by RelayState): screens disable every edit. */
+  readOnly = $state(false);
+  /** The doc is open and this device may edit it. */
+  editable: boolean = $derived(this.clips !== null && !this.readOnly);
 
   /** Every theme by id, with its framework and colour. */
   themeIndex: Map<string, ThemeInfo> = $derived.by(() => {

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore } from '../../../../core/index.js';
+import { makeCapture } from '../../../../core/dossier/test-fixtures.js';
+import { createBridgeSession, type BridgeSession } from '../../../../core/sync/bridge-session.js';
+import { startBridgeClient, type BridgeClientStatus, type BridgeWindow } from './bridge-client.js';
+
+const origin = 'http://127.0.0.1:8787';
+const newLibrary = () =>
+  createLibrary({ updates: createMemoryUpdateStore(), library: createMemoryLibraryStore(), projections: createMemoryProjectionStore() });
+
+/** A page window; `extension` (when given) plays the content script + background on the same window. */
+function fakeWindow() {
+  type Listener = (event: MessageEvent & PageTransitionEvent) => void;
+  const listeners = new Map<string, Set<Listener>>([['message', new Set()], ['pageshow', new Set()]]);
+  const win: BridgeWindow & { dispatch(data: unknown, source?: unknown, from?: string): void; dispatchType(type: string, event: object): void } = {
+    location: { origin },
+    postMessage(message, target) {
+      if (target !== origin) throw new Error(`posted to ${target}`);
+      win.dispatch(JSON.parse(JSON.stringify(message)));
+    },
+    addEventListener: (type, l) => listeners.get(type)!.add(l),
+    removeEventListener: (type, l) => listeners.get(type)!.delete(l),
+    dispatch(data, source = win, from = origin) {
+      win.dispatchType('message', { data, source, origin: from });
+    },
+    dispatchType(type, event) {
+      setTimeout(() => listeners.get(type)!.forEach((l) => l(event as MessageEvent & PageTransitionEvent)), 0);
+    },
+  };
+  return win;
+}
+
+function attachExtension(win: ReturnType<typeof fakeWindow>, library = newLibrary(), version?: number): BridgeSession {
+  const session = createBridgeSession({ role: 'extension', library, version, send: (m) => win.postMessage(m, origin) });
+  win.addEventListener('message', (event) => session.receive(event.data));
+  return session;
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string) {
+  for (let i = 0; i < 400; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('bridge client (web app side)', () => {
+  it('reports a missing extension, then connects when one answers later', async () => {
+    const win = fakeWindow();
+    const statuses: BridgeClientStatus[] = [];
+    const app = newLibrary();
+    await app.ensurePersonal();
+    const client = startBridgeClient({ library: app, win, onStatus: (s) => statuses.push(s), answerMs: 20, retryMs: 60, log: () => undefined });
+    await until(() => client.status.link === 'absent', 'absent');
+    const ext = newLibrary();
+    attachExtension(win, ext);
+    await until(() => client.status.link === 'connected', 'connected');
+    await until(async () => (await ext.personalId()) === (await app.personalId()), 'personal dossier linked');
+    client.stop();
+    expect(statuses.map((s) => s.link)).toContain('absent');
+  });
+
+  it('syncs clips both ways and starts again after the extension says bye', async () => {
+    const win = fakeWindow();
+    const app = newLibrary();
+    const id = (await app.ensurePersonal()).id;
+    const ext = newLibrary();
+    const extSession = attachExtension(win, ext);
+    const posted: unknown[] = [];
+    const original = win.postMessage;
+    win.postMessage = (m, t) => {
+      posted.push(m);
+      original(m, t);
+    };
+    const client = startBridgeClient({ library: app, win, onStatus: () => undefined, answerMs: 1000, retryMs: 60_000, log: () => undefined });
+    await until(() => client.status.link === 'connected' && client.status.dossiers === 1, 'connected');
+    await until(async () => !!(await ext.get(id)), 'dossier imported by the extension');
+    (await ext.open(id)).dossier.clips.add({ capture: makeCapture({ title: 'Geknipt in de extensie' }) });
+    const inApp = (await app.open(id)).dossier;
+    await until(() => inApp.clips.all().some((c) => c.title === 'Geknipt in de extensie'), 'clip in the app');
+
+    extSession.close(); // sends bye, as the relay does when the background goes away
+    await until(() => client.status.link === 'checking', 'link lost');
+    await until(() => client.status.link === 'connected', 'reconnected');
+    const hellos = () => posted.filter((m) => (m as { frame: { t: string } }).frame.t === 'hello').length;
+    const before = hellos();
+    win.dispatchType('pageshow', { persisted: false });
+    win.dispatchType('pageshow', { persisted: true }); // back from the back/forward cache
+    await until(() => hellos() === before + 1, 'a new hello');
+    await until(() => client.status.link === 'connected', 'connected again');
+    inApp.clips.add({ capture: makeCapture({ title: 'Geknipt in de app', url: 'https://example.nl/b' }) });
+    const inExt = (await ext.open(id)).dossier;
+    await until(() => inExt.clips.all().some((c) => c.title === 'Geknipt in de app'), 'clip in the extension');
+    client.stop();
+  });
+
+  it('reads only this window’s own messages from this origin', async () => {
+    const win = fakeWindow();
+    const app = newLibrary();
+    const id = (await app.ensurePersonal()).id;
+    const posted: unknown[] = [];
+    const original = win.postMessage;
+    win.postMessage = (m, t) => {
+      posted.push(m);
+      original(m, t);
+    };
+    const client = startBridgeClient({ library: app, win, onStatus: () => undefined, answerMs: 20, retryMs: 10_000, log: () => undefined });
+    const hello = posted[0] as { frame: { nonce: string } };
+    const welcome = { tag: 'knipsel-bridge', from: 'extension', frame: { t: 'welcome', v: 1, nonce: hello.frame.nonce, peerNonce: 'f'.repeat(24), role: 'extension' } };
+    win.dispatch(welcome, {}, origin); // from another window (an opener or a frame)
+    win.dispatch(welcome, win, 'http://127.0.0.1:9999'); // from another origin
+    await until(() => client.status.link === 'absent', 'absent');
+    expect(posted).toHaveLength(1); // nothing but the hello went out: no dossier list
+    win.dispatch(welcome);
+    await until(() => client.status.link === 'connected', 'connected');
+    await until(() => posted.some((m) => (m as { frame: { t: string } }).frame.t === 'dossiers'), 'dossier list');
+    expect(JSON.stringify(posted)).toContain(id);
+    client.stop();
+  });
+
+  it('reports a protocol version mismatch with the extension’s version', async () => {
+    const win = fakeWindow();
+    const app = newLibrary();
+    await app.ensurePersonal();
+    const ext = newLibrary();
+    attachExtension(win, ext, 1);
+    const client = startBridgeClient({ library: app, win, onStatus: () => undefined, version: 2, answerMs: 20, retryMs: 60, log: () => undefined });
+    await until(() => client.status.link === 'mismatch', 'mismatch');
+    expect(client.status.peerVersion).toBe(1);
+    expect(await ext.list()).toEqual([]);
+    client.stop();
+  });
+});

@@ -1,0 +1,279 @@
+// Sharing dossiers peer to peer, for the screens: who I am to colleagues (name, colour),
+// where peers meet (connection settings), which dossiers are shared with which invite
+// secret, and the operations share / share a copy / new invite link / leave / join. Peer
+// sessions themselves come from core (core/sync/peer); this service only wires them to the
+// library. Everything here is local to this device: the secret is kept in the library's
+// prefs, never in the dossier (so a backup or export does not carry it).
+import * as Y from 'yjs';
+import { createId, isKnipselError, KnipselError, type Library } from '../../../../core/index.js';
+// The pure parts of core/sync/peer are imported module by module; the session itself
+// (y-webrtc, simple-peer) is loaded only when a shared dossier connects (a lazy chunk).
+import { createInviteSecret, makeInviteLink, type InviteDetails } from '../../../../core/sync/peer/invite.js';
+import type { connectPeers, PeerSession, PeerStatusEvent } from '../../../../core/sync/peer/peer-session.js';
+import { parsePresence, type Presence } from '../../../../core/sync/peer/presence.js';
+import { copyDossierState, markShared, receivedDossierId, waitForDossierMeta } from '../../../../core/sync/peer/shared-dossier.js';
+import { iceServersOf, normaliseSettings, resolveSignalingUrl, type ConnectionSettings } from './connection-settings.js';
+
+/** What this device knows about one shared dossier. */
+export interface ShareRecord {
+  /** The invite secret (room name and password derive from it). */
+  secret: string;
+  /** Who shared it (shown in the invite). */
+  sharedBy: string;
+  /** When this device started sharing or joined (ms). */
+  since: number;
+}
+
+export interface Identity {
+  /** Display name colleagues see (1–60 characters). */
+  name: string;
+  /** Colour of one's marker, #rrggbb. */
+  colour: string;
+}
+
+/** Marker colours: distinct, and dark enough for white text (WCAG AA). */
+export const identityColours = ['#b03a5b', '#2f6f4e', '#5146a8', '#9a4d12', '#1f5f8b', '#7a3d8f', '#56641a', '#a33a2a'] as const;
+
+const identityPref = 'peer.identity';
+const settingsPref = 'peer.connection';
+const sharePref = (dossierId: string) => `peer.share.${dossierId}`;
+
+export interface PrefStore {
+  getPref<T>(key: string): Promise<T | undefined>;
+  setPref(key: string, value: unknown): Promise<void>;
+}
+
+export interface ShareServiceOptions {
+  connect?: typeof connectPeers;
+  /** The page's location: the app URL for links and the default signalling URL. */
+  location?: { protocol: string; host: string; origin: string };
+  now?: () => number;
+  random?: () => number;
+  log?: (line: string) => void;
+}
+
+/** A join in progress: connected to the room with an empty doc, waiting for the first peer. */
+export interface JoinPreview {
+  readonly invite: InviteDetails;
+  /** Resolves when the dossier has arrived from a peer (its name and clip count). */
+  readonly arrived: Promise<{ name: string; clipCount: number }>;
+  onStatus(listener: (event: PeerStatusEvent) => void): () => void;
+  /** Keep the dossier: store it like any dossier and remember the secret. Returns its id. */
+  accept(): Promise<string>;
+  /** Stop waiting and forget everything received. */
+  cancel(): Promise<void>;
+}
+
+export function createShareService(library: Library, prefs: PrefStore, options: ShareServiceOptions = {}) {
+  const connect: typeof connectPeers =
+    options.connect ?? (async (doc, peerOptions) => (await import('../../../../core/sync/peer/peer-session.js')).connectPeers(doc, peerOptions));
+  const where = () => options.location ?? globalThis.location;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const log = options.log ?? ((line: string) => console.warn(`[knipsel/share] ${line}`));
+  // y-webrtc allows one room per name per page: sessions open and close one after another.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  async function requireShare(dossierId: string): Promise<ShareRecord> {
+    const record = await service.getShare(dossierId);
+    if (!record) throw new KnipselError('not-found', `Dossier ${dossierId} is not shared on this device.`, { reason: 'not-shared' });
+    return record;
+  }
+
+  async function sessionOptions(secret: string, presence: Presence) {
+    const settings = await service.getSettings();
+    return {
+      secret,
+      awarenessState: parsePresence(presence),
+      signalingUrls: [resolveSignalingUrl(settings, where())],
+      iceServers: iceServersOf(settings),
+      log,
+    };
+  }
+
+  const service = {
+    async getIdentity(): Promise<Identity | undefined> {
+      const stored = await prefs.getPref<Identity>(identityPref);
+      if (!stored) return undefined;
+      try {
+        const { name, colour } = parsePresence({ ...stored, view: { screen: 'settings' } });
+        return { name, colour };
+      } catch {
+        return undefined;
+      }
+    },
+
+    /** Remember the display name (a colour is picked once). Throws `invalid-input` on a bad name. */
+    async setIdentity(name: string): Promise<Identity> {
+      const current = await service.getIdentity();
+      const colour = current?.colour ?? identityColours[Math.floor(random() * identityColours.length) % identityColours.length];
+      const checked = parsePresence({ name, colour, view: { screen: 'settings' } });
+      const identity = { name: checked.name, colour: checked.colour };
+      await prefs.setPref(identityPref, identity);
+      return identity;
+    },
+
+    async getSettings(): Promise<ConnectionSettings> {
+      return normaliseSettings(await prefs.getPref(settingsPref));
+    },
+
+    async setSettings(settings: ConnectionSettings): Promise<ConnectionSettings> {
+      const clean = normaliseSettings(settings);
+      await prefs.setPref(settingsPref, clean);
+      return clean;
+    },
+
+    async getShare(dossierId: string): Promise<ShareRecord | undefined> {
+      return (await prefs.getPref<ShareRecord>(sharePref(dossierId))) ?? undefined;
+    },
+
+    /**
+     * Share a dossier: the dossier itself (it becomes a shared dossier), or a copy of it
+     * under `copyName` (the original stays as it is). Returns the id of the shared dossier.
+     * The personal dossier is only shared as a copy (the extension clips into it).
+     */
+    async share(dossierId: string, how: { copyName?: string; sharedBy: string }): Promise<string> {
+      const record = await library.get(dossierId);
+      if (!record) throw new KnipselError('not-found', `No dossier with id ${dossierId}.`);
+      const sharedBy = parsePresence({ name: how.sharedBy, colour: '#000000', view: { screen: 'share' } }).name;
+      let sharedId = dossierId;
+      if (how.copyName !== undefined) {
+        const open = await library.open(dossierId);
+        await open.flush();
+        const id = createId();
+        const state = copyDossierState(Y.encodeStateAsUpdate(open.doc), { id, kind: 'shared', name: how.copyName });
+        sharedId = (await library.importState(state, { id, kind: 'shared' })).id;
+      } else {
+        if (dossierId === (await library.personalId())) {
+          throw new KnipselError('conflict', 'The personal dossier can only be shared as a copy.', { reason: 'personal' });
+        }
+        const open = await library.open(dossierId);
+        markShared(open.doc);
+        await open.flush();
+      }
+      const existing = await service.getShare(sharedId);
+      if (!existing) await prefs.setPref(sharePref(sharedId), { secret: createInviteSecret(), sharedBy, since: now() } satisfies ShareRecord);
+      return sharedId;
+    },
+
+    /** The invite link of a shared dossier (secret in the fragment only). */
+    async inviteLink(dossierId: string): Promise<string> {
+      const share = await requireShare(dossierId);
+      const record = await library.get(dossierId);
+      if (!record) throw new KnipselError('not-found', `No dossier with id ${dossierId}.`);
+      return makeInviteLink(`${where().origin}/`, { secret: share.secret, dossierId, dossierName: record.name, sharedBy: share.sharedBy });
+    },
+
+    /**
+     * A new invite secret: links made before lead to a room nobody is in any more. Members
+     * keep what they have; to go on working together they need the new link.
+     */
+    async renewSecret(dossierId: string, sharedBy?: string): Promise<ShareRecord> {
+      const share = await requireShare(dossierId);
+      const renewed: ShareRecord = { ...share, secret: createInviteSecret(), sharedBy: sharedBy ?? share.sharedBy, since: now() };
+      await prefs.setPref(sharePref(dossierId), renewed);
+      return renewed;
+    },
+
+    /**
+     * Leave a shared dossier on this device: forget the secret and remove it; with
+     * `keepCopyName`, first keep a private copy (a new dossier that never syncs). Returns
+     * the copy's id.
+     */
+    async leave(dossierId: string, how: { keepCopyName?: string } = {}): Promise<string | null> {
+      let copyId: string | null = null;
+      if (how.keepCopyName !== undefined) {
+        const open = await library.open(dossierId);
+        await open.flush();
+        const id = createId();
+        const state = copyDossierState(Y.encodeStateAsUpdate(open.doc), { id, kind: 'personal', name: how.keepCopyName });
+        copyId = (await library.importState(state, { id, kind: 'personal' })).id;
+      }
+      await prefs.setPref(sharePref(dossierId), null);
+      await library.remove(dossierId);
+      return copyId;
+    },
+
+    /** A dossier this device already has (then joining only stores the secret), or null. */
+    async knownDossier(invite: InviteDetails): Promise<{ name: string; shared: boolean } | null> {
+      const record = await library.get(invite.dossierId);
+      if (!record) return null;
+      return { name: record.name, shared: record.kind === 'shared' || (await service.getShare(record.id)) !== undefined };
+    },
+
+    /**
+     * Join with an invite this device already holds the dossier of: remember the (new)
+     * secret. Only for shared dossiers — a private one is never put into a room by a link.
+     */
+    async joinKnown(invite: InviteDetails): Promise<string> {
+      const known = await service.knownDossier(invite);
+      if (!known) throw new KnipselError('not-found', `No dossier with id ${invite.dossierId}.`);
+      if (!known.shared) throw new KnipselError('conflict', 'This dossier is not a shared dossier on this device.', { reason: 'not-shared' });
+      const current = await service.getShare(invite.dossierId);
+      await prefs.setPref(sharePref(invite.dossierId), { secret: invite.secret, sharedBy: invite.sharedBy, since: current?.since ?? now() } satisfies ShareRecord);
+      return invite.dossierId;
+    },
+
+    /** Start joining: connect an empty doc to the room and wait for the first peer's data. */
+    preview(invite: InviteDetails, presence: Presence): Promise<JoinPreview> {
+      return serial(async () => {
+        const doc = new Y.Doc();
+        const session = await connect(doc, await sessionOptions(invite.secret, presence));
+        const controller = new AbortController();
+        let closed = false;
+        const close = () =>
+          serial(async () => {
+            if (closed) return;
+            closed = true;
+            controller.abort();
+            await session.destroy();
+            doc.destroy();
+          });
+        const arrived = waitForDossierMeta(doc, controller.signal).then(() => ({
+          name: String(doc.getMap('meta').get('name') ?? ''),
+          clipCount: doc.getMap('clips').size,
+        }));
+        arrived.catch(() => undefined);
+        return {
+          invite,
+          arrived,
+          onStatus: (listener) => session.onStatus(listener),
+          async accept() {
+            if (!receivedDossierId(doc)) throw new KnipselError('conflict', 'Nothing has arrived from a colleague yet.', { reason: 'not-arrived' });
+            const state = Y.encodeStateAsUpdate(doc);
+            await close();
+            if (await library.get(invite.dossierId)) return service.joinKnown(invite);
+            await library.importState(state, { id: invite.dossierId, kind: 'shared' });
+            await prefs.setPref(sharePref(invite.dossierId), { secret: invite.secret, sharedBy: invite.sharedBy, since: now() } satisfies ShareRecord);
+            return invite.dossierId;
+          },
+          cancel: close,
+        };
+      });
+    },
+
+    /** Connect a shared dossier's open doc to its room. */
+    openSession(dossierId: string, presence: Presence): Promise<PeerSession> {
+      return serial(async () => {
+        const share = await requireShare(dossierId);
+        const open = await library.open(dossierId);
+        return connect(open.doc, await sessionOptions(share.secret, presence));
+      });
+    },
+
+    closeSession(session: PeerSession): Promise<void> {
+      return serial(() => session.destroy());
+    },
+  };
+  return service;
+}
+
+export type ShareService = ReturnType<typeof createShareService>;
+
+/** True for errors that mean "this link or name is not right" (shown as such in the UI). */
+export const isInputError = (error: unknown) => isKnipselError(error, 'invalid-input');

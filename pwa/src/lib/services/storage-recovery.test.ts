@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { makeCapture } from '../../../../core/dossier/test-fixtures.js';
+import { createLibrary } from '../../../../core/library/library.js';
+import { createMemoryLibraryStore } from '../../../../core/storage/library-store.js';
+import { createMirroredUpdateStore } from '../../../../core/storage/mirrored-update-store.js';
+import { createMemoryProjectionStore } from '../../../../core/storage/projection-store.js';
+import { createMemoryUpdateStore } from '../../../../core/storage/update-store.js';
+import { recoverLostDossiers } from './storage-recovery.js';
+
+describe('recovering dossiers the database lost', () => {
+  it('brings back every dossier from the mirror, the personal one as personal, and not deleted ones', async () => {
+    const mirror = createMemoryUpdateStore();
+    const updates = createMirroredUpdateStore(createMemoryUpdateStore(), Promise.resolve(mirror));
+    const before = createLibrary({ updates, library: createMemoryLibraryStore(), projections: createMemoryProjectionStore() });
+    const personal = await before.ensurePersonal();
+    const open = await before.open(personal.id);
+    open.dossier.clips.add({ capture: makeCapture({ title: 'Buurtmaaltijd' }), note: 'Mijn reflectie' });
+    await open.flush();
+    const team = await before.create('Wijkteam Noord', 'shared');
+    const gone = await before.create('Weg ermee');
+    await before.remove(gone.id);
+    await before.closeAll();
+
+    // IndexedDB was thrown away: empty primary and library store; the mirror survived.
+    const fresh = createMirroredUpdateStore(createMemoryUpdateStore(), Promise.resolve(mirror));
+    const library = createLibrary({ updates: fresh, library: createMemoryLibraryStore(), projections: createMemoryProjectionStore() });
+    const recovered = await recoverLostDossiers(library, fresh);
+    expect(recovered.map((r) => r.id).sort()).toEqual([personal.id, team.id].sort());
+    expect(await library.personalId()).toBe(personal.id);
+    expect((await library.ensurePersonal()).id).toBe(personal.id);
+    const clips = (await library.open(personal.id)).dossier.clips.all();
+    expect(clips.map((c) => [c.title, c.note])).toEqual([['Buurtmaaltijd', 'Mijn reflectie']]);
+    expect((await library.get(team.id))?.kind).toBe('shared');
+    // A second run finds nothing more to do.
+    expect(await recoverLostDossiers(library, fresh)).toEqual([]);
+  });
+});
