@@ -94,6 +94,13 @@ const screens: Array<{ name: string; hash: () => string; ready: string | RegExp;
   { name: 'portfolio', hash: () => `${base}/portfolio`, ready: 'Portfolio' },
   { name: 'themes', hash: () => `${base}/themes`, ready: /Thema’s en kaders|Themes and frameworks/ },
   { name: 'trash', hash: () => `${base}/trash`, ready: /Prullenbak|Trash/ },
+  { name: 'export', hash: () => `${base}/export`, ready: /Exporteren en importeren|Export and import/ },
+  {
+    name: 'portfolio-export',
+    hash: () => `${base}/portfolio`,
+    ready: 'Portfolio',
+    open: (p) => p.getByRole('button', { name: /Portfolio exporteren|Export portfolio/ }).click(),
+  },
   {
     name: 'add-clip',
     hash: () => `${base}/list`,

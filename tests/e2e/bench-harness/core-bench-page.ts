@@ -227,6 +227,23 @@ const bench = {
     return { id: record.id, bytes: state.byteLength };
   },
 
+  /**
+   * The clip-in-the-browser baseline: store one capture with raw Yjs (Y.Map set in a
+   * transaction + the update appended to IndexedDB) in an already open doc and database.
+   */
+  async rawStoreCapture(capture: CorpusClip['capture']) {
+    if (!raw) {
+      const db = await openRawDb();
+      raw = { db, doc: await rawLoadInto(db), pending: [] };
+      listenRaw(db, raw.doc);
+    }
+    const clips = raw.doc.getMap<Y.Map<unknown>>('clips');
+    const t0 = now();
+    raw.doc.transact(() => rawSetClip(clips, `s${clips.size}`, { capture, note: '', themes: [] } as unknown as CorpusClip, Date.now()));
+    await Promise.all(raw.pending.splice(0));
+    return now() - t0;
+  },
+
   /** Merge the stored update log now (core's compaction, every 200 appended updates). */
   async compactKnipsel() {
     if (!knipsel) throw new Error('open first');

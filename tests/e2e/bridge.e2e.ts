@@ -1,0 +1,371 @@
+// The extension ↔ web app bridge end to end: one Chromium profile with the built extension
+// and the built web app served by the real server on 127.0.0.1. The extension is configured
+// with the app's address (port 0 picks a free one) through its storage, as the options page
+// would. Article pages and a hostile page come from a second server on ANOTHER port of
+// 127.0.0.1 (another origin). Clips are made with the popup (opened as a page with ?tabId=,
+// Playwright cannot click the toolbar icon). Run after `npm run build` (or with KNIPSEL_DIST).
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
+import { launchBrowser, launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser';
+
+// Extension APIs inside worker/page evaluate callbacks (run in the browser, not in Node).
+declare const chrome: any;
+
+const shots = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/bridge';
+const paragraphs = [
+  'In de wijk begon het met een bankje voor de deur. Buren bleven staan, raakten aan de praat en vertelden wat hen bezighield.',
+  'De opbouwwerker sloot aan bij die gesprekken. Ze vroeg niet wat bewoners nodig hadden, maar wat ze zelf wilden doen.',
+  'Wat werkte? Tijd nemen, aansluiten bij de leefwereld van bewoners en hun talenten met elkaar verbinden.',
+  'Andere wijken willen het voorbeeld volgen. Begin bij wat bewoners drijft, niet bij een plan.',
+];
+const article = (title: string) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${title}</title>
+<meta name="author" content="Fatima el Amrani"></head><body><main><article><h1>${title}</h1>
+${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article></main></body></html>`;
+
+/** A page on another origin that tries to talk to the bridge in every way a page can. */
+const hostilePage = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Vijandige pagina</title></head>
+<body><h1>Vijandige pagina</h1><button id="open" type="button">Open de app</button></body></html>`;
+
+/** Runs in a page: posts bridge frames (to itself and, if given, to another window) and collects what comes back. */
+function attackScript([dossierId, target]: [string, 'self' | 'opened']) {
+  const w = window as unknown as { received?: string[]; posted?: string[]; opened?: Window | null };
+  if (!w.received) {
+    w.received = [];
+    w.posted = [];
+    addEventListener('message', (e) => w.received!.push(JSON.stringify(e.data)));
+  }
+  const nonce = 'h'.repeat(24);
+  const frames = [
+    { t: 'hello', v: 1, nonce, role: 'app' },
+    { t: 'dossiers', session: `${nonce}.${'x'.repeat(24)}`, list: [], deleted: [dossierId], personalId: null, personalLinked: true },
+    { t: 'sync', session: `${nonce}.${'x'.repeat(24)}`, dossierId, data: 'AAAA' },
+    { t: 'welcome', v: 1, nonce, peerNonce: 'x'.repeat(24), role: 'extension' },
+  ];
+  const to = target === 'opened' ? w.opened! : window;
+  for (const frame of frames) {
+    for (const from of ['app', 'extension']) {
+      const message = { tag: 'knipsel-bridge', from, frame };
+      to.postMessage(message, '*');
+      if (to === window) w.posted!.push(JSON.stringify(message));
+    }
+  }
+  return nonce;
+}
+
+let app: KnipselServer;
+let fixtures: Server;
+let fixtureBase = '';
+let session: ExtensionSession;
+let worker: Worker;
+let appPage: Page | null = null;
+let extPage: Page;
+let dossierId = '';
+
+async function request<T = any>(type: string, input: unknown): Promise<T> {
+  const reply = await extPage.evaluate(([t, i]) => chrome.runtime.sendMessage({ knipsel: 1, type: t, input: i }), [type, input] as const);
+  if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
+  return reply.value as T;
+}
+
+async function openApp(hash = ''): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${app.url}/${hash}`);
+  await page.getByTestId('extension-status').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 15_000 });
+  return page;
+}
+
+async function tabIdOf(url: string): Promise<number> {
+  const id = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === u)?.id, url);
+  if (id === undefined) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+/** Clip an article page through the popup; returns when the popup says it is saved. */
+async function clipWithPopup(path: string, note = ''): Promise<{ popup: Page; savedAt: number }> {
+  const tab = await session.context.newPage();
+  await tab.goto(`${fixtureBase}${path}`);
+  const popup = await session.openExtensionPage(`popup.html?tabId=${await tabIdOf(`${fixtureBase}${path}`)}`);
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.getByRole('button', { name: 'Knippen', exact: true }).waitFor();
+  if (note) await popup.getByLabel('Wat neem ik hieruit mee?').fill(note);
+  await popup.getByRole('button', { name: 'Knippen', exact: true }).click();
+  await popup.getByTestId('saved').waitFor();
+  const savedAt = Date.now();
+  await tab.close();
+  return { popup, savedAt };
+}
+
+const appTitles = (page: Page) => page.locator('.clips h2').allInnerTexts();
+const extTitles = async () => (await request<{ rows: { title: string }[] }>('clips/list', { dossierId })).rows.map((r) => r.title).sort();
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  app = await createKnipselServer({ dir: pwaDir, port: 0, host: '127.0.0.1' });
+  fixtures = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const title = { '/voor.html': 'Geknipt voordat de app er was', '/open.html': 'Knippen terwijl de app open is', '/dicht.html': 'Knippen met de app dicht', '/samen.html': 'Samen bewerken' }[path];
+    const body = path === '/vijandig.html' ? hostilePage : title ? article(title) : null;
+    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(body ?? 'niet gevonden');
+  });
+  await new Promise<void>((resolve) => fixtures.listen(0, '127.0.0.1', resolve));
+  fixtureBase = `http://127.0.0.1:${(fixtures.address() as AddressInfo).port}`;
+
+  session = await launchWithExtension();
+  worker = session.context.serviceWorkers()[0];
+  // Configure the app's address, as the options page does, and wait until the bridge is registered for it.
+  await worker.evaluate(async (url) => {
+    await chrome.storage.local.set({ settings: { appUrls: [url], language: 'nl', defaultDossierId: null, defaultThemes: [], highlights: false } });
+  }, `${app.url}/`);
+  const appHost = new URL(app.url).host;
+  for (let i = 0; ; i++) {
+    const matches: string[] = await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s: { matches?: string[] }) => s.matches ?? []));
+    if (matches.includes(`http://${appHost}/*`)) break;
+    if (i > 200) throw new Error('the bridge content script was not registered for the app');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  extPage = await session.openExtensionPage('options.html');
+});
+
+afterAll(async () => {
+  await session?.close();
+  await app?.close();
+  fixtures?.close();
+});
+
+describe('extension ↔ web app bridge', () => {
+  it('registers the bridge only on the configured app origin', async () => {
+    const matches: string[] = await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts({ ids: ['knipsel-bridge'] }))[0]?.matches ?? []);
+    const port = new URL(app.url).port;
+    expect(matches.sort()).toEqual([`http://127.0.0.1:${port}/*`, `http://localhost:${port}/*`]);
+  });
+
+  it('links the personal dossiers and shows a clip saved while the app is open', async () => {
+    // Clipped with the extension alone, into its own first personal dossier.
+    await (await clipWithPopup('/voor.html')).popup.close();
+    appPage = await openApp();
+    await appPage.waitForURL(/#\/d\/[^/]+\/list/);
+    dossierId = decodeURIComponent(/#\/d\/([^/]+)\//.exec(appPage.url())![1]);
+    await expect.poll(() => request<{ defaultId: string }>('dossiers/list', {}).then((r) => r.defaultId), { timeout: 10_000 }).toBe(dossierId);
+    // One dossier on one machine: the extension's own first personal dossier is gone (its clips moved).
+    await expect
+      .poll(() => request<{ dossiers: { id: string }[] }>('dossiers/list', {}).then((r) => r.dossiers.map((d) => d.id)), { timeout: 10_000 })
+      .toEqual([dossierId]);
+    await expect.poll(() => appTitles(appPage!), { timeout: 5_000 }).toEqual(['Geknipt voordat de app er was']);
+
+    const { popup, savedAt } = await clipWithPopup('/open.html');
+    await expect.poll(() => appTitles(appPage!), { timeout: 5_000, interval: 20 }).toContain('Knippen terwijl de app open is');
+    // Measured, not asserted (no timing assertions in tests): the issue asks for ≤ 1 s.
+    console.log(`[bridge] clip visible in the open app ${Date.now() - savedAt} ms after the popup said saved`);
+    await popup.close();
+
+    await appPage.screenshot({ path: join(shots, 'app-connected-desktop.png') });
+    await appPage.setViewportSize({ width: 390, height: 800 });
+    await appPage.screenshot({ path: join(shots, 'app-connected-phone.png') });
+    await appPage.setViewportSize({ width: 1280, height: 800 });
+    expect(await appPage.getByTestId('extension-status').innerText()).toBe('Extensie verbonden');
+
+    const status = await session.openExtensionPage(`popup.html?tabId=${await tabIdOf(appPage.url())}`);
+    await status.setViewportSize({ width: 380, height: 600 });
+    await expect.poll(() => status.getByTestId('bridge-status').getAttribute('data-state')).toBe('connected');
+    await status.getByRole('button', { name: 'Knippen', exact: true }).waitFor();
+    expect(await status.getByTestId('bridge-status').innerText()).toContain('Verbonden met de Knipsel-app');
+    await status.screenshot({ path: join(shots, 'popup-connected.png') });
+    await status.close();
+  });
+
+  it('shows clips saved while the app was closed when it opens again', async () => {
+    await appPage!.close();
+    appPage = null;
+    const { popup } = await clipWithPopup('/dicht.html');
+    await popup.close();
+    const article = await session.context.newPage();
+    await article.goto(`${fixtureBase}/samen.html`);
+    const status = await session.openExtensionPage(`popup.html?tabId=${await tabIdOf(`${fixtureBase}/samen.html`)}`);
+    await status.getByRole('button', { name: 'Knippen', exact: true }).waitFor();
+    await status.setViewportSize({ width: 380, height: 600 });
+    await expect.poll(() => status.getByTestId('bridge-status').getAttribute('data-state')).toBe('seen');
+    expect(await status.getByTestId('bridge-status').innerText()).toMatch(/^Knipsel-app laatst gezien: \d{1,2} [a-z]+,? (om )?\d\d:\d\d$/);
+    await status.screenshot({ path: join(shots, 'popup-last-seen.png') });
+    await status.close();
+    await article.close();
+
+    appPage = await openApp(`#/d/${encodeURIComponent(dossierId)}/list`);
+    await expect.poll(() => appTitles(appPage!), { timeout: 10_000 }).toEqual(expect.arrayContaining(['Knippen met de app dicht', 'Knippen terwijl de app open is', 'Geknipt voordat de app er was']));
+  });
+
+  it('offers a theme made in the app in the popup’s picker', async () => {
+    await appPage!.getByRole('link', { name: 'Thema’s', exact: true }).first().click();
+    const framework = appPage!.locator('li.framework').first();
+    if ((await framework.locator('details').first().getAttribute('open')) === null) await framework.locator('summary').first().click();
+    const add = framework.locator('form.add-theme');
+    await add.locator('input').fill('Buurtkracht in de straat');
+    await add.getByRole('button').click();
+    await expect
+      .poll(() => request<{ themes: { name: string }[] }>('themes/list', { dossierId }).then((r) => r.themes.map((t) => t.name)), { timeout: 5_000 })
+      .toContain('Buurtkracht in de straat');
+
+    const tab = await session.context.newPage();
+    await tab.goto(`${fixtureBase}/samen.html`);
+    const popup = await session.openExtensionPage(`popup.html?tabId=${await tabIdOf(`${fixtureBase}/samen.html`)}`);
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await popup.getByPlaceholder('Zoek een thema…').fill('buurtkracht');
+    const offered = popup.getByRole('listbox').getByRole('option');
+    await expect.poll(() => offered.allInnerTexts()).toEqual([expect.stringContaining('Buurtkracht in de straat')]);
+    await popup.screenshot({ path: join(shots, 'popup-theme-from-app.png') });
+    await offered.first().click();
+    await popup.getByLabel('Wat neem ik hieruit mee?').fill('Eerste gedachte.');
+    await popup.getByRole('button', { name: 'Knippen', exact: true }).click();
+    await popup.getByTestId('saved').waitFor();
+    await popup.close();
+    await tab.close();
+  });
+
+  it('merges concurrent edits made in the app and the extension', async () => {
+    await appPage!.getByRole('link', { name: 'Knipsels', exact: true }).first().click();
+    await appPage!.locator('.clips h2 a', { hasText: 'Samen bewerken' }).click();
+    await appPage!.waitForURL(/\/clip\//);
+    const clipId = decodeURIComponent(/\/clip\/([^/?]+)/.exec(appPage!.url())![1]);
+    const note = appPage!.getByLabel('Je reflectie op dit knipsel');
+    await expect.poll(() => note.inputValue()).toBe('Eerste gedachte.');
+
+    // At the same time: the app types at the end, the extension (side panel) edits the start and the title.
+    await note.click();
+    await note.press('End');
+    const typing = note.pressSequentially(' Uit de app.', { delay: 15 });
+    await request('clip/update', { dossierId, clipId, note: 'Uit de extensie. Eerste gedachte.', title: 'Samen bewerkt' });
+    await typing;
+
+    const expected = 'Uit de extensie. Eerste gedachte. Uit de app.';
+    await expect.poll(() => note.inputValue(), { timeout: 5_000 }).toBe(expected);
+    await expect
+      .poll(() => request<{ clip: { note: string; title: string } }>('clip/get', { dossierId, clipId }).then((r) => `${r.clip.title} | ${r.clip.note}`), { timeout: 5_000 })
+      .toBe(`Samen bewerkt | ${expected}`);
+    await expect.poll(() => appPage!.getByRole('heading', { level: 1 }).innerText()).toBe('Samen bewerkt');
+  });
+
+  it('brings trash changes made in the app to the side panel', async () => {
+    const panel = await session.openExtensionPage(`sidepanel.html`);
+    await expect.poll(() => panel.locator('li .title').allInnerTexts()).toContain('Samen bewerkt');
+    await appPage!.getByRole('button', { name: 'Naar prullenbak' }).click();
+    await expect.poll(() => panel.locator('li .title').allInnerTexts(), { timeout: 5_000 }).not.toContain('Samen bewerkt');
+    expect(await extTitles()).not.toContain('Samen bewerkt');
+    await panel.close();
+  });
+
+  it('gives a page on another origin nothing, whatever it posts, and lets it change nothing', async () => {
+    const before = { titles: await extTitles(), dossiers: await request('dossiers/list', {}) };
+    const hostile = await session.context.newPage();
+    await hostile.goto(`${fixtureBase}/vijandig.html`);
+    // It posts to itself (as if it were the app)…
+    await hostile.evaluate(attackScript, [dossierId, 'self'] as [string, 'self']);
+    // …and into a window of the real app it opened itself.
+    const [opened] = await Promise.all([
+      session.context.waitForEvent('page'),
+      hostile.evaluate((url) => {
+        document.getElementById('open')!.onclick = () => ((window as unknown as { opened: Window | null }).opened = window.open(url));
+        document.getElementById('open')!.click();
+      }, `${app.url}/`),
+    ]);
+    await opened.getByTestId('extension-status').and(opened.locator('[data-state="connected"]')).waitFor({ timeout: 15_000 });
+    await hostile.evaluate(attackScript, [dossierId, 'opened'] as [string, 'opened']);
+
+    // Control: the same script run on the app's own origin does get the extension's answer.
+    const control = await openApp();
+    const nonce = await control.evaluate(attackScript, [dossierId, 'self'] as [string, 'self']);
+    await expect
+      .poll(() => control.evaluate((n) => (window as any).received.some((r: string) => JSON.parse(r).frame?.t === 'welcome' && JSON.parse(r).frame.peerNonce !== 'x'.repeat(24) && JSON.parse(r).frame.nonce === n), nonce))
+      .toBe(true);
+    await control.close();
+
+    // The hostile page heard only its own posts: no welcome, no dossier list, no sync.
+    const heard = await hostile.evaluate(() => ({ received: (window as any).received.slice().sort(), posted: (window as any).posted.slice().sort() }));
+    expect(heard.received).toHaveLength(8);
+    expect(heard.received).toEqual(heard.posted);
+    expect(await extTitles()).toEqual(before.titles);
+    expect(await request('dossiers/list', {})).toEqual(before.dossiers);
+    // The app window it posted into still has its own session: an edit in the extension still arrives.
+    const clip = (await request<{ rows: { id: string; title: string }[] }>('clips/list', { dossierId })).rows.find((r) => r.title === 'Knippen met de app dicht')!;
+    await request('clip/update', { dossierId, clipId: clip.id, title: 'Na de aanval nog gelijk' });
+    await expect.poll(() => appTitles(opened), { timeout: 5_000 }).toContain('Na de aanval nog gelijk');
+    await opened.close();
+    await hostile.close();
+  });
+
+  it('tells the user in the popup when the app speaks another protocol version', async () => {
+    const page = await openApp();
+    // As a newer app would: hello with protocol version 2.
+    const reply = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve) => {
+          addEventListener('message', (e) => {
+            if (e.data?.tag === 'knipsel-bridge' && e.data.from === 'extension' && e.data.frame?.t === 'mismatch') resolve(e.data.frame);
+          });
+          postMessage({ tag: 'knipsel-bridge', from: 'app', frame: { t: 'hello', v: 2, nonce: 'n'.repeat(24), role: 'app' } }, location.origin);
+        }),
+    );
+    expect(reply).toEqual({ t: 'mismatch', v: 1, peerVersion: 2, role: 'extension' });
+    const popup = await session.openExtensionPage(`popup.html?tabId=${await tabIdOf(page.url())}`);
+    await popup.setViewportSize({ width: 380, height: 600 });
+    const status = popup.getByTestId('bridge-status');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('mismatch');
+    expect(await status.innerText()).toBe(
+      'De Knipsel-app gebruikt een andere versie van de koppeling (app 2, extensie 1). Werk de extensie en de app bij; tot dan synchroniseren ze niet.',
+    );
+    await popup.getByRole('button', { name: 'Knippen', exact: true }).waitFor();
+    await popup.screenshot({ path: join(shots, 'popup-mismatch.png') });
+    await popup.close();
+    // The extension's answer to that hello says nothing about this app's own (matching) session.
+    expect(await page.getByTestId('extension-status').getAttribute('data-state')).toBe('connected');
+    await page.close();
+  });
+
+  it('stops bridging an app whose address is removed from the settings', async () => {
+    const page = await openApp();
+    await worker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...settings, appUrls: ['http://127.0.0.1:1/'] } });
+    });
+    await expect.poll(() => page.getByTestId('extension-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('absent');
+    const matches: string[] = await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts({ ids: ['knipsel-bridge'] }))[0]?.matches ?? []);
+    expect(matches.sort()).toEqual(['http://127.0.0.1:1/*', 'http://localhost:1/*']);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('extension-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('absent');
+    await page.close();
+  });
+
+  it('shows how to get the extension when none answers', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
+      await page.goto(`${app.url}/`);
+      const status = page.getByTestId('extension-status');
+      await expect.poll(() => status.getAttribute('data-state'), { timeout: 10_000 }).toBe('absent');
+      await status.locator('summary').click();
+      expect(await status.innerText()).toContain('Installeer de Knipsel-extensie');
+      expect(await status.innerText()).toContain(app.url);
+      await page.screenshot({ path: join(shots, 'app-no-extension-desktop.png') });
+      await page.setViewportSize({ width: 390, height: 800 });
+      expect(await status.isVisible()).toBe(false); // phones rarely run extensions: no nagging there
+      await page.setViewportSize({ width: 1280, height: 800 });
+
+      // An extension that speaks protocol 2 answers this app's hello (simulated on the page's own origin).
+      await page.evaluate(() =>
+        postMessage({ tag: 'knipsel-bridge', from: 'extension', frame: { t: 'mismatch', v: 2, peerVersion: 1, role: 'extension' } }, location.origin),
+      );
+      await expect.poll(() => status.getAttribute('data-state')).toBe('mismatch');
+      expect(await status.innerText()).toContain('De extensie gebruikt versie 2 van de koppeling, deze app versie 1.');
+      await page.screenshot({ path: join(shots, 'app-mismatch-desktop.png') });
+      await page.setViewportSize({ width: 390, height: 800 });
+      await page.screenshot({ path: join(shots, 'app-mismatch-phone.png') });
+    } finally {
+      await browser.close();
+    }
+  });
+});

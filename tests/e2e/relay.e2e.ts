@@ -1,0 +1,190 @@
+// A dossier through a relay (issue 11), in the BUILT web app: three Chromium contexts (an
+// owner A, a member B with an edit link, an assessor C with a read-only link) against the
+// Knipsel server (the app) and a relay on 127.0.0.1 (another port: another origin).
+// A registers the dossier and makes both links; B and C open them. B goes offline, A and
+// B both add clips, B comes back → both have everything, and so does C. C sees updates,
+// every edit control is disabled for C, and an update forced with C's token is refused by
+// the relay. A revokes B's link → B's connection is refused. Screenshots of the relay
+// panel and the read-only view (desktop and phone; no overflow, no serious axe violations)
+// go to /tmp/knipsel-shots/relay.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { parseRelayLink } from '../../core/sync/relay/relay-link.js';
+import type { KnipselServer } from '../../server/create-server.js';
+import { createRelay, type Relay } from '../../server/relay/create-relay.js';
+import { frames, rawClient } from '../../server/relay/relay-test-support.js';
+import { launchBrowser } from '../support/browser.js';
+import { seriousViolations, servePwa } from './pwa/harness.js';
+
+const shotsDir = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/relay';
+const phone = { width: 390, height: 844 };
+const desktop = { width: 1280, height: 860 };
+
+let server: KnipselServer;
+let relay: Relay;
+let relayDir: string;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  relayDir = mkdtempSync(join(tmpdir(), 'knipsel-relay-e2e-'));
+  relay = await createRelay({ database: join(relayDir, 'relay.sqlite'), port: 0, revocationSweepMs: 500 });
+  server = await servePwa();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+  await relay?.close();
+  if (relayDir) rmSync(relayDir, { recursive: true, force: true });
+});
+
+async function openApp(label: string, path = '/#/'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'nl-NL', viewport: desktop });
+  contexts.push(context);
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.warn(`[${label}] ${error.message}`));
+  await page.goto(`${server.url}${path}`);
+  return { context, page };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(shotsDir, { recursive: true });
+  await page.screenshot({ path: join(shotsDir, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize(phone);
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(shotsDir, `${name}-phone.png`), fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+  await page.setViewportSize(desktop);
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+async function addBookmark(page: Page, url: string, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Knipsel toevoegen' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
+  await dialog.getByLabel('Webadres').fill(url);
+  await dialog.getByLabel('Titel (optioneel)').fill(title);
+  await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
+/** Clip titles the list shows, polled until `ok` (sync takes a moment, not a fixed time). */
+async function titlesUntil(page: Page, dossierId: string, ok: (titles: string[]) => boolean): Promise<string[]> {
+  const start = Date.now();
+  for (;;) {
+    if (!page.url().endsWith(`/#/d/${dossierId}/list`)) await page.goto(`${server.url}/#/d/${dossierId}/list`);
+    await page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
+    const titles = (await page.locator('.clips > li h2').allInnerTexts()).sort();
+    if (ok(titles)) return titles;
+    if (Date.now() - start > 30_000) throw new Error(`clips did not arrive: ${JSON.stringify(titles)}`);
+    await page.waitForTimeout(300);
+  }
+}
+
+const relayStatus = (page: Page) => page.locator('[data-relay-status]').getAttribute('data-relay-status');
+
+describe('a dossier through a relay', () => {
+  test('owner, member offline and back, read-only assessor, revocation', async () => {
+    // ---- A makes a dossier and registers it with the relay ----
+    const a = await openApp('A');
+    await a.page.getByLabel('Naam van het dossier').fill('Leergang Wijkgericht Werken');
+    await a.page.getByRole('button', { name: 'Dossier maken' }).click();
+    await a.page.waitForURL(/#\/d\/[^/]+\/list$/);
+    const dossierId = decodeURIComponent(new URL(a.page.url()).hash.split('/')[2]);
+    await addBookmark(a.page, 'https://www.voorbeeld.nl/buurtmaaltijd', 'Buurtmaaltijd in Kattenbroek');
+
+    await a.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    const panel = a.page.locator('[data-relay-panel]');
+    await expect(panel.locator('[data-relay-sees]').innerText()).resolves.toContain('kan de inhoud van het dossier lezen');
+    // A wrong address gets a clear Dutch message and changes nothing.
+    await panel.getByLabel('Adres van de relay-server').fill('http://niet-goed');
+    await panel.getByRole('button', { name: 'Registreren als eigenaar' }).click();
+    await expect(panel.locator('[data-relay-problem]').innerText()).resolves.toContain('begint met wss://');
+    expect(relay.store.isRegistered(dossierId)).toBe(false);
+
+    await panel.getByLabel('Adres van de relay-server').fill(relay.wsUrl);
+    await panel.getByRole('button', { name: 'Registreren als eigenaar' }).click();
+    await panel.locator('[data-relay-status="connected"]').waitFor();
+    await expect(panel.locator('[data-relay-role]').getAttribute('data-relay-role')).resolves.toBe('owner');
+    expect(relay.store.isRegistered(dossierId)).toBe(true);
+
+    await panel.getByLabel('Voor wie? (optioneel)').fill('Sanne');
+    await panel.getByRole('button', { name: 'Link om te bewerken' }).click();
+    const editLink = await panel.locator('[data-relay-link="edit"]').inputValue();
+    await panel.getByLabel('Voor wie? (optioneel)').fill('Assessor');
+    await panel.getByRole('button', { name: 'Alleen-lezen link voor een assessor' }).click();
+    const readLink = await panel.locator('[data-relay-link="read-only"]').inputValue();
+    await panel.locator('[data-relay-token]').nth(1).waitFor();
+    await shot(a.page, 'relay-panel-owner');
+
+    // ---- B opens the edit link; C (the assessor) the read-only link ----
+    const b = await openApp('B', new URL(editLink).hash ? `/${new URL(editLink).hash}` : '/');
+    await b.page.waitForURL(new RegExp(`#/d/${dossierId}/list$`));
+    await titlesUntil(b.page, dossierId, (t) => t.includes('Buurtmaaltijd in Kattenbroek'));
+
+    const c = await openApp('C', `/${new URL(readLink).hash}`);
+    await c.page.waitForURL(new RegExp(`#/d/${dossierId}/portfolio$`));
+    await c.page.locator('[data-read-only]').waitFor();
+    await expect(c.page.locator('[data-read-only]').innerText()).resolves.toContain('alleen-lezen');
+    await shot(c.page, 'relay-assessor-portfolio');
+
+    // ---- B goes offline; both edit; B comes back: both have everything ----
+    await b.context.setOffline(true);
+    await b.page.goto(`${server.url}/#/d/${dossierId}/share`).catch(() => undefined); // the app is cached; hash navigation
+    await b.page.locator('[data-relay-status="offline"]').waitFor();
+    await b.page.goto(`${server.url}/#/d/${dossierId}/list`).catch(() => undefined);
+    await addBookmark(b.page, 'https://www.voorbeeld.nl/wijkwandeling', 'Wijkwandeling met bewoners');
+    await a.page.goto(`${server.url}/#/d/${dossierId}/list`);
+    await addBookmark(a.page, 'https://www.voorbeeld.nl/huisbezoek', 'Huisbezoek bij een mantelzorger');
+    // While B is offline, its clip is not on A's side.
+    expect(await titlesUntil(a.page, dossierId, () => true)).not.toContain('Wijkwandeling met bewoners');
+    await b.context.setOffline(false);
+    const all = ['Buurtmaaltijd in Kattenbroek', 'Huisbezoek bij een mantelzorger', 'Wijkwandeling met bewoners'];
+    expect(await titlesUntil(b.page, dossierId, (t) => all.every((x) => t.includes(x)))).toEqual(all);
+    expect(await titlesUntil(a.page, dossierId, (t) => all.every((x) => t.includes(x)))).toEqual(all);
+
+    // ---- C sees every update, and cannot change anything ----
+    expect(await titlesUntil(c.page, dossierId, (t) => all.every((x) => t.includes(x)))).toEqual(all);
+    await expect(c.page.getByRole('button', { name: 'Knipsel toevoegen' }).first().isDisabled()).resolves.toBe(true);
+    await c.page.locator('.clips > li h2 a', { hasText: 'Huisbezoek bij een mantelzorger' }).click();
+    await c.page.getByLabel('Je reflectie op dit knipsel').waitFor();
+    await expect(c.page.getByLabel('Je reflectie op dit knipsel').isDisabled()).resolves.toBe(true);
+    await expect(c.page.getByRole('button', { name: 'Titel wijzigen' }).isDisabled()).resolves.toBe(true);
+    await expect(c.page.getByRole('button', { name: 'Thema’s kiezen' }).isDisabled()).resolves.toBe(true);
+    await shot(c.page, 'relay-assessor-reader');
+    await c.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await expect(c.page.locator('[data-relay-role]').getAttribute('data-relay-role')).resolves.toBe('read-only');
+    await shot(c.page, 'relay-panel-assessor');
+
+    // A forced update with the assessor's token is refused by the relay itself.
+    const token = parseRelayLink(readLink).token;
+    const forced = await rawClient(relay.wsUrl);
+    forced.send(frames.auth(dossierId, token));
+    forced.send(frames.syncStep1(dossierId));
+    await forced.waitFor((f) => f.type === 0 && f.subtype === 1);
+    const probe = new Y.Doc();
+    Y.applyUpdate(probe, Y.encodeStateAsUpdate(relay.hocuspocus.documents.get(dossierId)!));
+    let update: Uint8Array = new Uint8Array();
+    probe.on('update', (u: Uint8Array) => (update = u));
+    probe.getMap('meta').set('name', 'Gewijzigd door de assessor');
+    forced.send(frames.update(dossierId, update));
+    expect((await forced.waitFor((f) => f.type === 8)).subtype).toBe(0);
+    forced.ws.close();
+    expect(relay.hocuspocus.documents.get(dossierId)!.getMap('meta').get('name')).toBe('Leergang Wijkgericht Werken');
+
+    // ---- A revokes B's link: B is refused ----
+    await a.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await a.page.locator('[data-relay-token]', { hasText: 'Sanne' }).getByRole('button', { name: 'Intrekken' }).click();
+    await a.page.locator('[data-relay-token]', { hasText: 'Sanne' }).getByText('Ingetrokken').waitFor();
+    await b.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await b.page.locator('[data-relay-status="refused"]').waitFor();
+    expect(await relayStatus(a.page)).toBe('connected');
+  });
+});

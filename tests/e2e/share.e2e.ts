@@ -1,0 +1,327 @@
+// Sharing a dossier peer to peer through the BUILT web app (issue 7): three separate
+// Chromium contexts (separate storage, like separate profiles) against the real Knipsel
+// server on 127.0.0.1, which serves the app and the signalling endpoint. Every context
+// first clears the STUN servers in Settings (ICE servers: [] — no internet here).
+// A shares a dossier, B joins through the invite link; both add clips, tag and write in the
+// same reflection at the same time → the same state on both; B goes offline (context
+// offline → the app pauses its peer session), both edit, B comes back → merged; C opens
+// the link with a wrong secret and gets nothing; presence shows the other peer's name and
+// what they look at. Screenshots (desktop and phone) go to /tmp/knipsel-shots/share.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { KnipselServer } from '../../server/create-server.js';
+import { launchBrowser } from '../support/browser.js';
+import { seriousViolations, servePwa } from './pwa/harness.js';
+
+const shotsDir = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/share';
+const phone = { width: 390, height: 844 };
+const desktop = { width: 1280, height: 860 };
+
+let server: KnipselServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+interface Peer {
+  context: BrowserContext;
+  page: Page;
+}
+
+beforeAll(async () => {
+  server = await servePwa();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+async function openApp(label: string): Promise<Peer> {
+  const context = await browser.newContext({ locale: 'nl-NL', viewport: desktop });
+  contexts.push(context);
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    // y-webrtc does not catch failed decryption of signalling messages from a peer with
+    // another password (C's): those surface as OperationError and are expected.
+    if (error.name !== 'OperationError' && error.message !== 'OperationError') console.warn(`[${label}] ${error.message}`);
+  });
+  page.on('console', (message) => {
+    if (process.env.KNIPSEL_DEBUG || message.text().includes('[knipsel/')) console.info(`[${label}] ${message.text()}`);
+  });
+  await page.goto(`${server.url}/#/settings`);
+  await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
+  // No STUN: connect within this machine only (the test has no internet).
+  if (label === 'A') {
+    // Bad input gets a clear message and changes nothing.
+    await page.getByLabel('Verbindingsserver').fill('ftp://signal.voorbeeld.nl');
+    await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
+    await page.getByText('Gebruik een adres dat begint met wss://').waitFor();
+    await shot(page, 'settings-problem');
+    await page.getByLabel('Verbindingsserver').fill('');
+  }
+  await page.getByLabel('STUN-servers').fill('');
+  await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
+  await page.getByText('Instellingen bewaard').first().waitFor();
+  return { context, page };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(shotsDir, { recursive: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: join(shotsDir, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize(phone);
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(shotsDir, `${name}-phone.png`), fullPage: true });
+  // No sideways scrolling on a phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+  await page.setViewportSize(desktop);
+}
+
+const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name: new RegExp(`^${name}( \\d+)?$`) });
+
+async function addBookmark(page: Page, url: string, title: string, note = ''): Promise<string> {
+  await page.getByRole('button', { name: 'Knipsel toevoegen' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
+  await dialog.getByLabel('Webadres').fill(url);
+  await dialog.getByLabel('Titel (optioneel)').fill(title);
+  if (note) await dialog.getByLabel('Je notitie (optioneel)').fill(note);
+  await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  return decodeURIComponent(new URL(page.url()).hash.split('/')[4]);
+}
+
+async function openClip(page: Page, dossierId: string, clipId: string): Promise<void> {
+  await page.goto(`${server.url}/#/d/${dossierId}/clip/${clipId}`);
+  await page.getByLabel('Je reflectie op dit knipsel').waitFor();
+}
+
+async function tag(page: Page, theme: string): Promise<void> {
+  await page.getByRole('button', { name: 'Thema’s kiezen' }).click();
+  const picker = page.getByRole('dialog');
+  await picker.getByLabel(theme, { exact: true }).first().check();
+  await picker.getByRole('button', { name: 'Sluiten' }).last().click();
+}
+
+/** Type at the end (or start) of the reflection, like a person (remote edits move the caret along). */
+async function appendNote(page: Page, text: string, where: 'End' | 'Home' = 'End'): Promise<void> {
+  const note = page.getByLabel('Je reflectie op dit knipsel');
+  await note.click();
+  await page.keyboard.press(`Control+${where}`);
+  await page.keyboard.type(text);
+}
+
+interface Seen {
+  titles: string[];
+  themes: string[];
+  note: string;
+}
+
+/** What the app shows: every clip title in the list, and the shared clip's themes and reflection. */
+async function seen(page: Page, dossierId: string, clipId: string): Promise<Seen> {
+  await page.goto(`${server.url}/#/d/${dossierId}/list`);
+  await page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
+  await page.locator('.clips > li').first().waitFor();
+  const titles = (await page.locator('.clips > li h2').allInnerTexts()).sort();
+  await openClip(page, dossierId, clipId);
+  const themes = (await page.locator('.chips .chip-name').allInnerTexts()).sort();
+  const note = await page.getByLabel('Je reflectie op dit knipsel').inputValue();
+  return { titles, themes, note };
+}
+
+async function converge(a: Page, b: Page, dossierId: string, clipId: string, ok: (s: Seen) => boolean): Promise<Seen> {
+  const start = Date.now();
+  for (;;) {
+    const both = [await seen(a, dossierId, clipId), await seen(b, dossierId, clipId)];
+    if (JSON.stringify(both[0]) === JSON.stringify(both[1]) && ok(both[0])) return both[0];
+    if (Date.now() - start > 45_000) {
+      const status = await Promise.all([a, b].map((page) => page.locator('.presence').first().innerText().catch(() => '(no presence)')));
+      throw new Error(`A and B did not converge: ${JSON.stringify(both)} ${JSON.stringify(status)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** The invite link with another (valid-looking) secret: what a guesser or a tampered link has. */
+function withWrongSecret(link: string): string {
+  const [base, payload] = link.split('#/join/');
+  const json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { s: string };
+  json.s = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+  return `${base}#/join/${Buffer.from(JSON.stringify(json)).toString('base64url')}`;
+}
+
+const presenceText = (page: Page) => page.locator('.presence').first().innerText().catch(() => '(no presence panel)');
+
+/** Poll until `ok`; on timeout, fail with what every page's presence said (for diagnosis). */
+async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, pages: Page[], timeoutMs = 20_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() - start > timeoutMs) {
+      const states = await Promise.all(pages.map(presenceText));
+      throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}; presence: ${JSON.stringify(states)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+const presenceNames = (page: Page) => page.locator('.presence [data-peer]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-peer')));
+
+describe('sharing a dossier through the web app', () => {
+  test('A shares, B joins by link, they edit together and offline, C with a wrong secret gets nothing; a new link; leaving', async () => {
+    // ---- A makes a dossier with a clip and shares it ----
+    const a = await openApp('A');
+    await a.page.goto(`${server.url}/#/`);
+    await a.page.getByLabel('Naam van het dossier').fill('Wijkteam Noord');
+    await a.page.getByRole('button', { name: 'Dossier maken' }).click();
+    await a.page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
+    const dossierId = decodeURIComponent(new URL(a.page.url()).hash.split('/')[2]);
+    const sharedClip = await addBookmark(a.page, 'https://www.voorbeeld-wijkplatform.nl/buurtmaaltijd', 'Buurtmaaltijd in Kattenbroek', 'Eerste indruk.');
+
+    await nav(a.page, 'Delen').click();
+    await a.page.getByRole('heading', { level: 1, name: 'Delen met collega’s' }).waitFor();
+    await a.page.getByLabel('Je naam').fill('');
+    await a.page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
+    await a.page.getByText('Vul je naam in').waitFor(); // bad input: a clear message, nothing shared
+    await a.page.getByLabel('Je naam').fill('Anouk');
+    await a.page.getByRole('radio', { name: /Dit dossier/ }).check();
+    await a.page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
+    const linkInput = a.page.getByRole('textbox', { name: 'Uitnodigingslink' });
+    await expect.poll(() => linkInput.inputValue()).toContain('#/join/');
+    const link = await linkInput.inputValue();
+    expect(link.startsWith(`${server.url}/#/join/`)).toBe(true);
+    expect(await a.page.getByRole('img', { name: /QR-code met de uitnodigingslink voor ‘Wijkteam Noord’/ }).count()).toBe(1);
+    expect(await a.page.locator('svg.qr path').getAttribute('d')).toMatch(/^M4 4h7v1h-7z/);
+    // Alone: nobody else is online yet.
+    await expect.poll(() => a.page.locator('.presence').innerText(), { timeout: 20_000 }).toContain('Niemand anders online');
+    await shot(a.page, 'share-invite-alone');
+
+    // ---- C opens the link with a wrong secret: it waits and learns nothing ----
+    const c = await openApp('C');
+    await c.page.goto(`${server.url}/#/join/${link.split('#/join/')[1].slice(0, 40)}`); // cut off when copied
+    await c.page.getByText('Deze uitnodigingslink is beschadigd of onvolledig.').waitFor();
+    await c.page.goto(withWrongSecret(link));
+    await c.page.getByText('Wachten op een collega die online is').waitFor();
+
+    // ---- B joins through the link ----
+    const b = await openApp('B');
+    await b.page.goto(link);
+    await b.page.locator('[data-join-state="arrived"]').waitFor({ timeout: 30_000 });
+    expect(await b.page.locator('.dossier-name').innerText()).toBe('Wijkteam Noord');
+    expect(await b.page.locator('.join').innerText()).toContain('Gedeeld door Anouk');
+    await shot(b.page, 'join-found');
+    await b.page.getByLabel('Je naam').fill('Bram');
+    await b.page.getByRole('button', { name: 'Deelnemen' }).click();
+    await expect.poll(() => b.page.url()).toBe(`${server.url}/#/d/${dossierId}/list`); // the secret has left the address bar
+    await expect.poll(() => b.page.locator('.clips > li h2').allInnerTexts()).toEqual(['Buurtmaaltijd in Kattenbroek']);
+    expect(await b.page.locator('.current-dossier').textContent()).toContain('Wijkteam Noord');
+
+    // ---- presence: each sees the other, and what they look at ----
+    await openClip(b.page, dossierId, sharedClip);
+    await until('A to see Bram', () => presenceNames(a.page), (names) => names.join() === 'Bram', [a.page, b.page]);
+    await expect.poll(() => a.page.locator('.presence [data-peer="Bram"]').innerText()).toContain('leest ‘Buurtmaaltijd in Kattenbroek’');
+    await until('B to see Anouk', () => presenceNames(b.page), (names) => names.join() === 'Anouk', [a.page, b.page]);
+    await expect.poll(() => a.page.locator('.presence').innerText()).toContain('Verbonden met 1 collega');
+    await shot(a.page, 'share-presence');
+    await shot(b.page, 'reader-presence-bar');
+
+    // ---- both add clips, tag and write in the same reflection at the same time ----
+    await openClip(a.page, dossierId, sharedClip);
+    await Promise.all([
+      (async () => {
+        await tag(a.page, 'Aansluiten bij de leefwereld');
+        await appendNote(a.page, ' Anouk: sterk voorbeeld.');
+        await addBookmark(a.page, 'https://www.voorbeeld-wijkplatform.nl/moestuin', 'Moestuin op het plein');
+      })(),
+      (async () => {
+        await tag(b.page, 'Eigenaarschap');
+        await appendNote(b.page, 'Bram: past bij talenten verbinden. ', 'Home');
+        await addBookmark(b.page, 'https://www.voorbeeld-wijkplatform.nl/talentenbank', 'Talentenbank in de wijk');
+      })(),
+    ]);
+    const together = await converge(a.page, b.page, dossierId, sharedClip, (s) => s.titles.length === 3 && s.themes.length === 2);
+    expect(together.titles).toEqual(['Buurtmaaltijd in Kattenbroek', 'Moestuin op het plein', 'Talentenbank in de wijk']);
+    expect(together.themes).toEqual(['Aansluiten bij de leefwereld', 'Eigenaarschap']);
+    // Typed into the same reflection at the same moment, at its end and at its start.
+    expect(together.note).toBe('Bram: past bij talenten verbinden. Eerste indruk. Anouk: sterk voorbeeld.');
+
+    // ---- B goes offline; both edit; B comes back → merged ----
+    await b.context.setOffline(true);
+    await expect.poll(() => b.page.locator('.presence').innerText(), { timeout: 15_000 }).toContain('Je bent offline');
+    await until('A to see nobody', () => presenceNames(a.page), (names) => names.length === 0, [a.page, b.page], 45_000);
+    await shot(b.page, 'offline-status');
+    await openClip(a.page, dossierId, sharedClip);
+    await appendNote(a.page, ' A-offline.');
+    await addBookmark(a.page, 'https://www.voorbeeld-wijkplatform.nl/anouk-offline', 'Offline bij Anouk');
+    await openClip(b.page, dossierId, sharedClip);
+    await appendNote(b.page, ' B-offline.');
+    await addBookmark(b.page, 'https://www.voorbeeld-wijkplatform.nl/bram-offline', 'Offline bij Bram');
+    await nav(a.page, 'Knipsels').click();
+    await expect.poll(() => a.page.locator('.clips > li h2').allInnerTexts()).toContain('Offline bij Anouk');
+    await expect.poll(() => a.page.locator('.presence').innerText(), { timeout: 20_000 }).toContain('Niemand anders online');
+    await shot(a.page, 'alone-status');
+    await nav(b.page, 'Knipsels').click();
+    expect(await b.page.locator('.clips > li h2').allInnerTexts()).not.toContain('Offline bij Anouk');
+
+    await b.context.setOffline(false);
+    const merged = await converge(a.page, b.page, dossierId, sharedClip, (s) => s.titles.length === 5);
+    expect(merged.titles).toEqual(['Buurtmaaltijd in Kattenbroek', 'Moestuin op het plein', 'Offline bij Anouk', 'Offline bij Bram', 'Talentenbank in de wijk']);
+    expect(merged.note).toMatch(/^Bram: past bij talenten verbinden\. Eerste indruk\. Anouk: sterk voorbeeld\.( A-offline\. B-offline\.| B-offline\. A-offline\.)$/);
+
+    // ---- C, all this time in the room's neighbourhood with a wrong secret, got nothing ----
+    expect(await c.page.locator('[data-join-state]').getAttribute('data-join-state')).toBe('waiting');
+    const cText = await c.page.locator('body').innerText();
+    for (const secret of ['Wijkteam Noord', 'Buurtmaaltijd', 'Anouk', 'Bram', 'Eerste indruk']) expect(cText).not.toContain(secret);
+    await shot(c.page, 'join-waiting');
+    await c.page.goto(`${server.url}/#/`);
+    await c.page.getByRole('heading', { level: 1, name: 'Je dossiers' }).waitFor();
+    await expect.poll(() => c.page.locator('.dossiers h2').allInnerTexts()).toEqual(['Mijn leerdossier']);
+    // …and changed nothing, and nobody ever saw C.
+    expect((await seen(a.page, dossierId, sharedClip)).titles).toEqual(merged.titles);
+    expect(await presenceNames(a.page)).toEqual(['Bram']);
+
+    // ---- a new invite link: the old secret no longer reaches A; B, who has the dossier,
+    //      moves over by opening the new link ----
+    await a.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await a.page.getByRole('button', { name: 'Nieuwe uitnodigingslink maken' }).click();
+    const confirm = a.page.getByRole('dialog', { name: 'Nieuwe uitnodigingslink maken?' });
+    expect(await confirm.innerText()).toContain('houden wat ze hebben');
+    await shot(a.page, 'renew-confirm');
+    await confirm.getByRole('button', { name: 'Ja, nieuwe link maken' }).click();
+    await expect.poll(() => linkInput.inputValue()).not.toBe(link);
+    const newLink = await linkInput.inputValue();
+    expect(newLink).toContain('#/join/');
+    await until('A to no longer meet B, who has the old secret', () => presenceNames(a.page), (names) => names.length === 0, [a.page, b.page], 45_000);
+    await b.page.goto(newLink);
+    await b.page.getByText('‘Wijkteam Noord’ staat al op dit apparaat.').waitFor();
+    await b.page.getByRole('button', { name: 'Dossier openen' }).click();
+    await expect.poll(() => b.page.url()).toBe(`${server.url}/#/d/${dossierId}/list`);
+    await until('A to meet B again with the new secret', () => presenceNames(a.page), (names) => names.join() === 'Bram', [a.page, b.page], 30_000);
+
+    // Everyone has moved over: the old link admits nobody new.
+    const d = await openApp('D');
+    await d.page.goto(link);
+    await d.page.getByText('Wachten op een collega die online is').waitFor();
+
+    // ---- B leaves, keeping a private copy; A keeps the dossier ----
+    await nav(b.page, 'Delen').click();
+    await b.page.getByRole('button', { name: 'Dossier verlaten' }).click();
+    const leave = b.page.getByRole('dialog', { name: 'Gedeeld dossier verlaten?' });
+    expect(await leave.getByLabel(/Een eigen kopie bewaren/).isChecked()).toBe(true);
+    await leave.getByRole('button', { name: 'Ja, verlaten' }).click();
+    await expect.poll(() => b.page.locator('.current-dossier').textContent()).toContain('Wijkteam Noord (eigen kopie)');
+    await expect.poll(() => b.page.locator('.clips > li h2').allInnerTexts()).toHaveLength(5);
+    await b.page.goto(`${server.url}/#/`);
+    await expect.poll(async () => (await b.page.locator('.dossiers h2').allInnerTexts()).sort()).toEqual(['Mijn leerdossier', 'Wijkteam Noord (eigen kopie)']);
+    await until('A to see B gone', () => presenceNames(a.page), (names) => names.length === 0, [a.page], 45_000);
+    expect((await seen(a.page, dossierId, sharedClip)).titles).toEqual(merged.titles);
+
+    // D, all this while on the old link, got nothing.
+    expect(await d.page.locator('[data-join-state]').getAttribute('data-join-state')).toBe('waiting');
+    expect(await d.page.locator('body').innerText()).not.toContain('Wijkteam Noord');
+  });
+});
