@@ -1,10 +1,8 @@
 // Rows that need the finished apps. Each is one function returning BenchRow[]; until the
 // part it measures exists, it returns no rows and says why in the notes.
 //
-// - Clip in the browser  (runClipInBrowserBench): popup save → clip stored, ~1 MB page.  [p95 ≤ 300 ms]
 // - Web app cold start   (runAppColdStartBench):  navigation → first clip card, 5,000.   [≤ 1 s]
-// - Sync                 (runSyncBench): bridge latency [≤ 500 ms], peer edit p50/p95 [p95 ≤ 200 ms],
-//                        initial sync of 1,000 clips to a new peer [≤ 3 s].
+// (Clip in the browser: bench/clip-bench.ts; sync rows: bench/sync-bench.ts.)
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,36 +13,6 @@ import { loadSources } from './corpus/sources.js';
 import { repeat, spread, summarize, type BenchContext } from './lib.js';
 import { extensionDist, pwaDist } from './size-bench.js';
 import type { BenchRow } from './table.js';
-
-/**
- * Clip in the browser. To implement once the popup saves clips: launchWithExtension() from
- * tests/support/browser.ts, serve a ~1 MB fixture page (e.g. a long readability-test-pages
- * source repeated), open the popup for that tab, click save and time until the clip is in the
- * extension's store (poll the background's library, or a test hook). Baseline: raw
- * Readability.parse() + Y.Map set on the same page in the same browser.
- */
-export async function runClipInBrowserBench(ctx: BenchContext): Promise<BenchRow[]> {
-  if (!existsSync(join(extensionDist, 'manifest.json'))) {
-    ctx.note('clip in the browser: not measured — dist/extension/chrome-mv3 is not built (`--build`).');
-    return [];
-  }
-  ctx.note('clip in the browser: not measured yet — extension point runClipInBrowserBench() in bench/app-bench.ts (needs a popup save path to drive).');
-  return [];
-}
-
-/**
- * Sync. To implement once the bridge and y-webrtc rooms work end to end:
- * - bridge: extension + app on createKnipselServer(); add a clip in the extension, time until it
- *   shows in the app's doc (baseline: a raw y-protocols sync over a MessageChannel);
- * - peer edit: two persistent Chromium profiles in one room via the server's /signal; edit a
- *   note in one, time until the other's observer fires (p50/p95 over ~50 edits; baseline: raw
- *   y-webrtc with the same room);
- * - initial sync: 1,000-clip dossier (bench/corpus) to an empty peer, time to synced.
- */
-export async function runSyncBench(ctx: BenchContext): Promise<BenchRow[]> {
-  ctx.note('sync: not measured yet — extension point runSyncBench() in bench/app-bench.ts (needs the bridge and peer rooms end to end).');
-  return [];
-}
 
 /**
  * Web app cold start at 5,000 clips: the built app (dist/pwa) served by createKnipselServer on

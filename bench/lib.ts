@@ -10,6 +10,8 @@ export interface BenchOptions {
   build: boolean;
   /** Record CPU profiles where a section supports it and summarise them in the notes. */
   profile: boolean;
+  /** Also write the table into README.md's "## Benchmarks" section. */
+  readme: boolean;
 }
 
 export interface BenchContext extends BenchOptions {

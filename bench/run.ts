@@ -7,17 +7,22 @@
 //   npm run bench -- --only core,size   some sections (capture, core, size, clip, app, sync)
 //   npm run bench -- --build            run `npm run build` first when dist/ is missing
 //   npm run bench -- --profile          CPU-profile the slow paths; summaries in the notes
+//   npm run bench -- --readme           also put the table into README.md's "## Benchmarks"
+//   (KNIPSEL_DIST=.tmp/dist-x picks another build; BENCH_SIZES=5000 narrows the core sizes)
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../tests/support/browser.js';
-import { runAppColdStartBench, runClipInBrowserBench, runSyncBench } from './app-bench.js';
+import { runAppColdStartBench } from './app-bench.js';
+import { runClipInBrowserBench } from './clip-bench.js';
 import { chromiumVersion } from './browser-harness.js';
 import { runCoreBench } from './core-bench.js';
 import { formatMs, type BenchContext, type BenchOptions } from './lib.js';
 import { extensionDist, pwaDist, runSizeBench } from './size-bench.js';
+import { runSyncBench } from './sync-bench.js';
+import { writeReadmeSection } from './readme-section.js';
 import { formatTable, type BenchRow } from './table.js';
 
 type Section = { name: string; run: (ctx: BenchContext) => Promise<BenchRow[]> };
@@ -47,17 +52,18 @@ export const sections: Section[] = [
 ];
 
 export function parseArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = { quick: false, only: [], build: false, profile: false };
+  const options: BenchOptions = { quick: false, only: [], build: false, profile: false, readme: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') options.quick = true;
     else if (arg === '--build') options.build = true;
     else if (arg === '--profile') options.profile = true;
+    else if (arg === '--readme') options.readme = true;
     else if (arg === '--only' || arg.startsWith('--only=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i] ?? '';
       options.only.push(...value.split(',').map((s) => s.trim()).filter(Boolean));
     } else if (arg === '--help' || arg === '-h') {
-      console.log('npm run bench -- [--quick] [--only capture,clip,core,app,sync,size] [--build] [--profile]');
+      console.log('npm run bench -- [--quick] [--only capture,clip,core,app,sync,size] [--build] [--profile] [--readme]');
       process.exit(0);
     } else {
       console.error(`Unknown option ${arg} (try --help).`);
@@ -118,6 +124,10 @@ async function main(): Promise<void> {
     log('wrote bench/latest.md');
   } else {
     log('partial run (--only): bench/latest.md left as it was (BENCH_WRITE_LATEST=1 to write it anyway)');
+  }
+  if (options.readme) {
+    writeReadmeSection(text);
+    log('wrote the "## Benchmarks" section of README.md');
   }
 }
 

@@ -58,3 +58,29 @@ export function ensureChromium() {
       `  The browser tests are part of \`npm test\`; they are not skipped.`,
   );
 }
+
+export const redisServerPath = process.env.KNIPSEL_REDIS_SERVER ?? '/usr/bin/redis-server';
+
+/**
+ * redis-server for the relay scale-out test (server/relay/relay-redis.test.ts), from
+ * Debian's packages like Chromium; otherwise stop with instructions — never skip.
+ */
+export function ensureRedis() {
+  if (existsSync(redisServerPath)) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    step('Installing redis-server from Debian packages (apt-get install -y redis-server)');
+    run('apt-get', ['update'], { allowFailure: true });
+    run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      allowFailure: true,
+    });
+    if (existsSync(redisServerPath)) return;
+  }
+  fail(
+    `redis-server is needed for the relay tests and was not found at ${redisServerPath}.\n` +
+      `  On Debian/Ubuntu, as root:  apt-get update && apt-get install -y redis-server\n` +
+      `  Elsewhere: install Redis and set KNIPSEL_REDIS_SERVER=/path/to/redis-server.\n` +
+      `  The relay tests are part of \`npm test\`; they are not skipped.`,
+  );
+}

@@ -2,10 +2,11 @@
 // build, and the end-to-end tests in headless Chromium. Ends with one "N passed, N failed" line.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium, ensureDependencies, root, run, step } from './ensure.mjs';
+import { ensureChromium, ensureDependencies, ensureRedis, root, run, step } from './ensure.mjs';
 
 ensureDependencies();
 ensureChromium();
+ensureRedis();
 
 step('Lint');
 run('npm', ['run', '-s', 'lint']);
@@ -27,9 +28,12 @@ run('npm', ['run', '-s', 'build']);
 step('End-to-end tests in headless Chromium');
 const e2e = vitest('e2e', ['--config', 'vitest.e2e.config.ts']);
 
+step('Reliability and security suite, quick mode (npm run test:reliability runs the long one)');
+const reliability = vitest('reliability', ['--config', 'vitest.reliability.config.ts']);
+
 let passed = 0;
 let failed = 0;
-for (const name of ['unit', 'e2e']) {
+for (const name of ['unit', 'e2e', 'reliability']) {
   try {
     const report = JSON.parse(readFileSync(join(reports, `${name}.json`), 'utf8'));
     passed += report.numPassedTests;
@@ -41,4 +45,4 @@ for (const name of ['unit', 'e2e']) {
   }
 }
 console.log(`\nTotal: ${passed} passed, ${failed} failed`);
-process.exit(unit !== 0 || e2e !== 0 || failed > 0 ? 1 : 0);
+process.exit(unit !== 0 || e2e !== 0 || reliability !== 0 || failed > 0 ? 1 : 0);
