@@ -9,7 +9,7 @@ import { scoreCorpusParallel } from './testing/score-corpus.js';
 import { existsSync } from 'node:fs';
 
 describe('readability corpus', () => {
-  it('beats Readability on text F1 and matches it on metadata', { timeout: 120_000 }, async () => {
+  it('beats Readability on text F1 and matches it on metadata', { timeout: 400_000 }, async () => {
     // The corpus lives beside the repository (../shared/corpora), as on every developer machine and CI.
     if (!existsSync(corpusDir)) throw new Error(`The shared corpus is missing at ${corpusDir}: check out ../shared beside this repository.`);
     const score = await scoreCorpusParallel();

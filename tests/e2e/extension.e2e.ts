@@ -233,7 +233,7 @@ describe('clipper extension', () => {
       ([id, url]) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-link', linkUrl: url }, { id }),
       [tabId, `${base}/doel.html`] as const,
     );
-    expect(link.status).toBe('saved');
+    expect(link).toMatchObject({ status: 'saved' });
     const badge = await worker.evaluate(([id]) => chrome.action.getBadgeText({ tabId: id }), [tabId]);
     expect(badge).toBe('✓');
 
@@ -253,7 +253,7 @@ describe('clipper extension', () => {
     expect(lastUsed).toHaveLength(2);
     const shortcut = await openTab('/sneltoets.html');
     const quick = await worker.evaluate(([id]) => (globalThis as any).knipsel.onCommand('quick-clip', { id }), [shortcut.tabId]);
-    expect(quick.status).toBe('saved');
+    expect(quick).toMatchObject({ status: 'saved' });
     const quickClip = (await request(popup, 'clip/get', { dossierId, clipId: quick.clipId })).clip;
     expect(quickClip.themes.sort()).toEqual([...lastUsed].sort());
     expect(await worker.evaluate(([id]) => chrome.action.getBadgeText({ tabId: id }), [shortcut.tabId])).toBe('✓');

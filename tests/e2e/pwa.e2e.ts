@@ -1,9 +1,12 @@
 // The web app end to end, as a person uses it: install/offline, a dossier with clips made in
 // the app, tagging by dragging on the board, search, reflection with a guide, trash and undo,
 // language, portfolio, themes, deleting a dossier. Against the built app on 127.0.0.1.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { KnipselServer } from '../../server/create-server.js';
+import { pwaDir } from '../support/browser.js';
 import { launchProfile, servePwa } from './pwa/harness.js';
 
 let server: KnipselServer;
@@ -191,6 +194,16 @@ describe('Knipsel web app', () => {
   });
 
   test('shows the data after an offline reload', async () => {
+    // Screens, peer/relay code and English are lazy chunks: the service worker must precache every one.
+    const cached = await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      const paths: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+      return paths;
+    });
+    const chunks = readdirSync(join(pwaDir, 'assets')).filter((name) => /\.(js|css)$/.test(name));
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(chunks.filter((name) => !cached.includes(`/assets/${name}`))).toEqual([]);
     await context.setOffline(true);
     try {
       await page.reload();
@@ -198,6 +211,22 @@ describe('Knipsel web app', () => {
       await expect.poll(() => page.locator('.clips h2').allInnerTexts()).toContain(bookmarkTitle);
       await page.goto(`${dossierUrl}/board`);
       await heading('Themabord').waitFor();
+      // Screens are lazy chunks: each must come from the service worker's precache.
+      const screens: Array<[string, string]> = [
+        ['search', 'Zoeken'],
+        ['portfolio', 'Portfolio'],
+        ['themes', 'Thema’s en kaders'],
+        ['export', 'Exporteren en importeren'],
+        ['share', 'Delen met collega’s'],
+        ['trash', 'Prullenbak'],
+      ];
+      for (const [view, title] of screens) {
+        await page.goto(`${dossierUrl}/${view}`);
+        await heading(title).waitFor();
+      }
+      await page.goto(`${server.url}/#/settings`);
+      await heading('Instellingen').waitFor();
+      expect(await page.getByText('Dit scherm kon niet worden geladen').count()).toBe(0);
     } finally {
       await context.setOffline(false);
     }

@@ -1,14 +1,31 @@
 // The current language as shared reactive state, plus locale-aware formatting (Intl).
-import { en } from './en.js';
+// Dutch comes with the app; English is a lazy chunk, loaded by `use('en')` before it shows.
 import type { Locale, Messages } from './messages.js';
 import { nl } from './nl.js';
 
-const catalogues: Record<Locale, Messages> = { nl, en };
+const loaders: Record<Locale, () => Promise<Messages>> = {
+  nl: async () => nl,
+  en: async () => (await import('./en.js')).en,
+};
 const intlTags: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 export class I18n {
-  locale = $state<Locale>('nl');
-  m: Messages = $derived(catalogues[this.locale]);
+  #locale = $state<Locale>('nl');
+  #catalogues = $state.raw<Partial<Record<Locale, Messages>>>({ nl });
+  m: Messages = $derived(this.#catalogues[this.#locale] ?? nl);
+
+  get locale(): Locale {
+    return this.#locale;
+  }
+
+  /** Switch the language once its messages are loaded (the old one stays until then). */
+  async use(locale: Locale): Promise<void> {
+    if (!this.#catalogues[locale]) {
+      const messages = await loaders[locale]();
+      this.#catalogues = { ...this.#catalogues, [locale]: messages };
+    }
+    this.#locale = locale;
+  }
 
   #date = $derived(new Intl.DateTimeFormat(intlTags[this.locale], { day: 'numeric', month: 'long', year: 'numeric' }));
   #dateShort = $derived(new Intl.DateTimeFormat(intlTags[this.locale], { day: 'numeric', month: 'short', year: 'numeric' }));

@@ -77,12 +77,14 @@ export class AppState {
   async #start(): Promise<void> {
     try {
       const locale = await this.service.getPref<Locale>(localePref);
-      if (locale && locales.includes(locale)) this.i18n.locale = locale;
+      // English messages are a lazy chunk: load them alongside the library, show them before the first screen.
+      const language = locale && locales.includes(locale) ? this.i18n.use(locale).catch((error) => this.report(error)) : null;
       const personal = await this.service.library.ensurePersonal();
       this.personalId = personal.id;
       // After the personal dossier exists, so linking it with the extension's cannot race its creation.
       this.#stopBridge ??= this.extension.start(this.service.library);
       await this.refreshDossiers();
+      await language;
       void this.service.persistStorage();
     } catch (error) {
       this.report(error);
@@ -133,8 +135,8 @@ export class AppState {
   }
 
   async setLocale(locale: Locale): Promise<void> {
-    this.i18n.locale = locale;
-    document.documentElement.lang = locale;
+    await this.i18n.use(locale).catch((error) => this.report(error));
+    document.documentElement.lang = this.i18n.locale;
     await this.service.setPref(localePref, locale).catch((error) => this.report(error));
   }
 
