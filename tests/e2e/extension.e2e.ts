@@ -81,8 +81,17 @@ afterAll(async () => {
 async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
   const page = await session.context.newPage();
   await page.goto(`${base}${path}`);
-  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t: { url?: string; id?: number }) => t.url === url)?.id, `${base}${path}`);
-  if (tabId === undefined) throw new Error(`no tab for ${path}`);
+  // The page's load event can reach the test before the browser marks the tab complete; the
+  // extension rightly refuses a tab that is still loading, so wait for the tab as a user would.
+  const tabId = await worker.evaluate(async (url) => {
+    for (let i = 0; i < 100; i++) {
+      const tab = (await chrome.tabs.query({})).find((t: { url?: string; status?: string }) => t.url === url);
+      if (tab?.status === 'complete') return tab.id as number;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return undefined;
+  }, `${base}${path}`);
+  if (tabId === undefined) throw new Error(`no loaded tab for ${path}`);
   return { page, tabId };
 }
 
