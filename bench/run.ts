@@ -4,7 +4,7 @@
 //
 //   npm run bench                       all sections, full sizes
 //   npm run bench -- --quick            smaller sizes, fewer runs
-//   npm run bench -- --only core,size   some sections (capture, core, size, clip, app, sync)
+//   npm run bench -- --only core,size   some sections (capture, core, size, clip, app, sync, bridge)
 //   npm run bench -- --build            run `npm run build` first when dist/ is missing
 //   npm run bench -- --profile          CPU-profile the slow paths; summaries in the notes
 //   npm run bench -- --readme           also put the table into README.md's "## Benchmarks"
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../tests/support/browser.js';
 import { runAppColdStartBench } from './app-bench.js';
+import { runBridgeBench } from './bridge-bench.js';
 import { runClipInBrowserBench } from './clip-bench.js';
 import { chromiumVersion } from './browser-harness.js';
 import { runCoreBench } from './core-bench.js';
@@ -48,6 +49,7 @@ export const sections: Section[] = [
   { name: 'core', run: runCoreBench },
   { name: 'app', run: runAppColdStartBench },
   { name: 'sync', run: runSyncBench },
+  { name: 'bridge', run: runBridgeBench },
   { name: 'size', run: runSizeBench },
 ];
 
@@ -63,7 +65,7 @@ export function parseArgs(argv: string[]): BenchOptions {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i] ?? '';
       options.only.push(...value.split(',').map((s) => s.trim()).filter(Boolean));
     } else if (arg === '--help' || arg === '-h') {
-      console.log('npm run bench -- [--quick] [--only capture,clip,core,app,sync,size] [--build] [--profile] [--readme]');
+      console.log('npm run bench -- [--quick] [--only capture,clip,core,app,sync,bridge,size] [--build] [--profile] [--readme]');
       process.exit(0);
     } else {
       console.error(`Unknown option ${arg} (try --help).`);
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
   const ctx: BenchContext = { ...options, log, note: (text) => notes.push(text) };
   const wanted = sections.filter((s) => options.only.length === 0 || options.only.includes(s.name));
 
-  const needsDist = wanted.some((s) => ['size', 'app', 'clip', 'sync'].includes(s.name));
+  const needsDist = wanted.some((s) => ['size', 'app', 'clip', 'sync', 'bridge'].includes(s.name));
   if (needsDist && options.build && (!existsSync(join(pwaDist, 'index.html')) || !existsSync(join(extensionDist, 'manifest.json')))) {
     log('building the web app and the extension (npm run build)…');
     const result = spawnSync('npm', ['run', '-s', 'build'], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'], timeout: 15 * 60_000 });

@@ -156,7 +156,6 @@ export async function runSyncBench(ctx: BenchContext): Promise<BenchRow[]> {
   const edits = ctx.quick ? 20 : 40;
   const runs = ctx.quick ? 2 : 3;
   const rawSyncTimeoutMs = 20_000;
-  ctx.note('sync: extension→app bridge latency not measured yet — the bridge is being finished under issue 6; its row comes with it.');
   ctx.log('sync: building the bench page (vite)…');
   const dir = await buildHarness(['sync-bench.html']);
   writeJson(dir, 'fixture.json', { sources: loadSources(), themeIds: presetFrameworks.flatMap((f) => f.themes.map((t) => t.id)) });
