@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { makeCapture } from '../dossier/test-fixtures.js';
 import { isKnipselError } from '../errors.js';
@@ -91,31 +91,29 @@ describe('library', () => {
     open.dossier.clips.update(clip, { title: 'Daarna', note: 'met reflectie' });
     await open.flush();
     expect(await library.rows(id)).toMatchObject([{ id: clip, title: 'Daarna', hasNote: true }]);
-    await new Promise((r) => setTimeout(r, 120));
-    expect((await library.get(id))?.clipCount).toBe(1);
+    // The record's count is written after the rows; wait for it rather than for a fixed time.
+    await vi.waitFor(async () => expect((await library.get(id))?.clipCount).toBe(1), { timeout: 5_000 });
   });
 
   it('counts the clips outside the trash in the record as clips are added, trashed, restored and deleted', async () => {
     const { library } = setup();
     const { id } = await library.ensurePersonal();
     const open = await library.open(id);
-    const settle = async () => {
-      await open.flush();
-      await new Promise((r) => setTimeout(r, 80));
-    };
+    const settle = () => open.flush();
+    const countIs = (n: number) => vi.waitFor(async () => expect((await library.get(id))?.clipCount).toBe(n), { timeout: 5_000 });
     const clips = [0, 1, 2].map(() => open.dossier.clips.add({ capture: makeCapture() }));
     await settle();
-    expect((await library.get(id))?.clipCount).toBe(3);
+    await countIs(3);
     open.dossier.clips.trash([clips[0], clips[1]]);
     await settle();
-    expect((await library.get(id))?.clipCount).toBe(1);
+    await countIs(1);
     open.dossier.clips.restore([clips[1]]);
     await settle();
-    expect((await library.get(id))?.clipCount).toBe(2);
+    await countIs(2);
     open.dossier.clips.emptyTrash();
     open.dossier.clips.add({ capture: makeCapture() });
     await settle();
-    expect((await library.get(id))?.clipCount).toBe(3);
+    await countIs(3);
   });
 
   it('opens before the projection is reconciled, and rows() waits for it once open', async () => {

@@ -1,0 +1,26 @@
+// Bad files: thousands of seeded mutations of real backups and bookmark exports (truncated,
+// bit-flipped, newer versions, other kinds of file, oversized or lying headers, damaged
+// states re-signed to get past the checksum) through the real restore and import code. No
+// crash, no hang, a clear refusal (KnipselError with a Dutch sentence and a reason), and for
+// every refused file the open dossier, its stored log and the library byte for byte unchanged.
+// Each campaign runs in a worker with a watchdog (replay: KNIPSEL_SEED=<seed>).
+import { describe, expect, it } from 'vitest';
+import { pick, report, seed } from './support/mode.js';
+import { runInWorker } from './support/worker-campaign.js';
+
+const campaigns = new URL('./bad-files/campaigns.ts', import.meta.url);
+const plan: Array<[string, number, number]> = [
+  ['backupFiles', pick(1500, 15_000), 11],
+  ['bookmarkFiles', pick(2000, 20_000), 12],
+];
+
+describe('bad files', () => {
+  for (const [name, count, offset] of plan) {
+    it(`${name}: ${count} damaged files, each works or is refused clearly and changes nothing`, { timeout: pick(180_000, 1_800_000) }, async () => {
+      const figures = await runInWorker(campaigns, name, count, seed + offset);
+      report(`bad-files/${name}`, { ...figures, crashes: 0, hangs: 0 });
+      expect(figures.inputs).toBe(count);
+      expect(figures.refused).toBeGreaterThan(count / 4); // the mutations do reach the refusals
+    });
+  }
+});
