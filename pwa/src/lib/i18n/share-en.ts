@@ -74,6 +74,7 @@ export const shareEn: typeof shareNl = {
     readingUnknown: 'is reading a clip',
     inDossier: 'is in the dossier',
     shared: 'Shared dossier',
+    card: { connecting: 'Connecting…', alone: 'Nobody online', offline: 'Offline' },
   },
 
   join: {

@@ -77,6 +77,8 @@ export const shareNl = {
     readingUnknown: 'leest een knipsel',
     inDossier: 'is in het dossier',
     shared: 'Gedeeld dossier',
+    /** Short status on a shared dossier's card (Dossiers screen). */
+    card: { connecting: 'Verbinden…', alone: 'Niemand online', offline: 'Offline' },
   },
 
   join: {

@@ -1,7 +1,9 @@
-// Reactive state of sharing: my identity and connection settings, and the peer session of
-// the shared dossier on screen (status, who is here, what they look at). One peer session
-// at a time: the dossier on screen, opened when its doc is open and closed when another
-// dossier opens; the browser's offline/online events pause and resume it.
+// Reactive state of sharing: my identity and connection settings, one peer session per
+// shared dossier of the library (kept connected while the app is open, so every shared
+// dossier syncs with every peer that is online), and for the dossier on screen its status
+// and who is here. A dossier not on screen tells its peers only 'elsewhere' as the view.
+// Sessions close when a dossier is left or deleted; the browser's offline/online events
+// pause and resume them all. The peer code (a lazy chunk) loads only when one exists.
 import { untrack } from 'svelte';
 import type { InviteDetails, PeerPresence, PeerSession } from '../../../../core/sync/peer/index.js';
 import { defaultConnectionSettings, type ConnectionSettings } from '../services/connection-settings.js';
@@ -12,6 +14,24 @@ import type { AppState } from './app-state.svelte.js';
 
 export type ShareStatus = 'off' | 'connecting' | 'connected' | 'alone' | 'offline';
 
+/** The connection of one shared dossier. */
+export interface ShareConnection {
+  status: ShareStatus;
+  peers: number;
+  /** False while no signalling server is reachable (peers cannot find each other). */
+  signalling: boolean;
+}
+
+interface Entry {
+  id: string;
+  secret: string;
+  settings: number;
+  session: PeerSession | null;
+  closed: boolean;
+  view: string;
+  unsubscribe: Array<() => void>;
+}
+
 export class ShareState {
   readonly service: ShareService;
   identity = $state.raw<Identity | null>(null);
@@ -20,15 +40,21 @@ export class ShareState {
   record = $state.raw<ShareRecord | null>(null);
   /** Which dossier `record` belongs to. */
   recordFor = $state<string | null>(null);
-  status = $state<ShareStatus>('off');
-  peers = $state(0);
+  /** Every shared dossier's connection, by dossier id (the Dossiers screen shows them). */
+  connections = $state.raw<ReadonlyMap<string, ShareConnection>>(new Map());
+  /** Who is here in the dossier on screen. */
   presence = $state.raw<PeerPresence[]>([]);
   online = $state(true);
-  /** False while no signalling server is reachable (peers cannot find each other). */
-  signalling = $state(true);
-  /** Bumped to reconnect (new secret, new settings). */
+  /** Bumped when share records change (share, new secret, join): sessions are reconciled. */
   #generation = $state(0);
-  #session: PeerSession | null = null;
+  /** Bumped with new connection settings: every session reconnects. */
+  #settingsVersion = 0;
+  #entries = new Map<string, Entry>();
+  /** Dossiers being left: never (re)connected meanwhile. */
+  #leaving = new Set<string>();
+  #reconciling = false;
+  #again = false;
+  #stopped = false;
 
   constructor(private readonly app: AppState) {
     this.service = createShareService(app.service.library, app.service);
@@ -39,35 +65,77 @@ export class ShareState {
     return !!dossierId && this.recordFor === dossierId && this.record !== null;
   }
 
+  /** The connection of a shared dossier (undefined: not shared here, or not connected yet). */
+  connectionOf(dossierId: string): ShareConnection | undefined {
+    return this.connections.get(dossierId);
+  }
+
+  #onScreen(): string | null {
+    return this.app.dossier?.id ?? null;
+  }
+
+  #current(): ShareConnection | undefined {
+    const id = this.#onScreen();
+    if (!id || this.recordFor !== id || !this.record) return undefined;
+    return this.connections.get(id) ?? { status: this.online ? 'connecting' : 'offline', peers: 0, signalling: true };
+  }
+
+  /** Status of the dossier on screen. */
+  get status(): ShareStatus {
+    return this.#current()?.status ?? 'off';
+  }
+
+  get peers(): number {
+    return this.#current()?.peers ?? 0;
+  }
+
+  get signalling(): boolean {
+    return this.#current()?.signalling ?? true;
+  }
+
   connect(): () => void {
+    this.#stopped = false;
     this.online = navigator.onLine;
     const offline = () => {
       this.online = false;
-      this.#session?.disconnect();
+      for (const entry of this.#entries.values()) entry.session?.disconnect();
       this.#refresh();
     };
     const online = () => {
       this.online = true;
-      this.#session?.reconnect();
+      for (const entry of this.#entries.values()) entry.session?.reconnect();
       this.#refresh();
     };
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
     void this.#loadPrefs();
     const stop = $effect.root(() => {
+      // Which dossiers are shared: reconcile the sessions when the library's dossiers change.
+      const ids = $derived(this.app.dossiers.map((d) => d.id).join('\n'));
       $effect(() => {
-        const dossier = this.app.dossier;
-        const id = dossier && dossier.status === 'open' ? dossier.id : null;
+        void ids;
         void this.#generation;
-        return untrack(() => this.#attach(id));
+        untrack(() => this.#reconcile());
       });
+      // The dossier on screen: its share record and who is here.
       $effect(() => {
-        const view = presenceViewOf(this.app.route, this.app.dossier?.id ?? '');
-        untrack(() => this.#session?.setView(view));
+        const id = this.#onScreen();
+        void this.#generation;
+        return untrack(() => this.#show(id));
+      });
+      // What we look at: the screen in the dossier on screen, 'elsewhere' in every other.
+      $effect(() => {
+        void this.app.route;
+        void this.app.dossier?.id;
+        untrack(() => {
+          for (const entry of this.#entries.values()) this.#applyView(entry);
+        });
       });
     });
     return () => {
       stop();
+      this.#stopped = true;
+      for (const id of [...this.#entries.keys()]) void this.#close(id);
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);
     };
@@ -82,73 +150,148 @@ export class ShareState {
     }
   }
 
-  #refresh(): void {
-    const session = this.#session;
-    if (!session) return;
-    this.status = this.online ? session.status : 'offline';
-    this.peers = session.peers;
-  }
-
-  #attach(id: string | null): () => void {
+  #show(id: string | null): () => void {
     let cancelled = false;
-    let session: PeerSession | null = null;
-    const unsubscribe: Array<() => void> = [];
     if (this.recordFor !== id) {
       // Unknown until read (the Share screen waits instead of flashing "not shared").
       this.record = null;
       this.recordFor = null;
     }
-    this.status = 'off';
-    this.peers = 0;
-    this.presence = [];
-    this.signalling = true;
+    this.presence = (id && this.#entries.get(id)?.session?.presence()) || [];
     if (id) {
-      void (async () => {
-        const record = (await this.service.getShare(id)) ?? null;
-        if (cancelled) return;
-        this.record = record;
-        this.recordFor = id;
-        if (!record) return;
-        const identity = this.identity ?? (await this.service.getIdentity()) ?? null;
-        if (cancelled) return;
-        this.status = this.online ? 'connecting' : 'offline';
-        const opened = await this.service.openSession(id, {
-          name: identity?.name ?? this.app.m.join.newcomer,
-          colour: identity?.colour ?? '#5b6b7a',
-          view: presenceViewOf(this.app.route, id),
-        });
-        if (cancelled) {
-          void this.service.closeSession(opened);
-          return;
-        }
-        session = opened;
-        this.#session = opened;
-        // The route may have changed while connecting.
-        opened.setView(presenceViewOf(this.app.route, id));
-        if (!this.online) opened.disconnect();
-        unsubscribe.push(
-          opened.onStatus((event) => {
-            this.signalling = event.signalling;
-            this.#refresh();
-          }),
-          opened.onPresence((peers) => (this.presence = peers)),
-        );
-        this.#refresh();
-        this.presence = opened.presence();
-      })().catch((error) => {
-        if (cancelled) return;
-        this.status = 'off';
-        this.app.report(error);
-      });
+      void this.service.getShare(id).then(
+        (record) => {
+          if (cancelled) return;
+          this.record = record ?? null;
+          this.recordFor = id;
+        },
+        (error) => {
+          if (!cancelled) this.app.report(error);
+        },
+      );
     }
     return () => {
       cancelled = true;
-      for (const stop of unsubscribe.splice(0)) stop();
-      if (session) {
-        if (this.#session === session) this.#session = null;
-        void this.service.closeSession(session);
-      }
     };
+  }
+
+  /** Recompute every dossier's connection from its session. */
+  #refresh(): void {
+    const next = new Map<string, ShareConnection>();
+    for (const entry of this.#entries.values()) {
+      const session = entry.session;
+      if (!session) continue;
+      const previous = this.connections.get(entry.id);
+      next.set(entry.id, {
+        status: this.online ? session.status : 'offline',
+        peers: session.peers,
+        signalling: previous?.signalling ?? true,
+      });
+    }
+    this.connections = next;
+  }
+
+  #applyView(entry: Entry): void {
+    if (!entry.session) return;
+    const view = presenceViewOf(this.app.route, entry.id);
+    const key = JSON.stringify(view);
+    if (key === entry.view) return; // setting the same view again would broadcast again
+    entry.view = key;
+    entry.session.setView(view);
+  }
+
+  /** Open a session for every shared dossier without one; close those no longer shared. */
+  #reconcile(): void {
+    this.#again = true;
+    if (this.#reconciling) return;
+    this.#reconciling = true;
+    void (async () => {
+      try {
+        while (this.#again && !this.#stopped) {
+          this.#again = false;
+          await this.#reconcileOnce();
+        }
+      } catch (error) {
+        this.app.report(error);
+      } finally {
+        this.#reconciling = false;
+      }
+    })();
+  }
+
+  async #reconcileOnce(): Promise<void> {
+    const wanted = new Map<string, ShareRecord>();
+    for (const { id } of this.app.dossiers) {
+      if (this.#leaving.has(id)) continue;
+      const record = await this.service.getShare(id);
+      if (record) wanted.set(id, record);
+    }
+    for (const entry of [...this.#entries.values()]) {
+      const record = wanted.get(entry.id);
+      if (!record || record.secret !== entry.secret || entry.settings !== this.#settingsVersion) await this.#close(entry.id);
+    }
+    const onScreen = this.#onScreen();
+    const missing = [...wanted].filter(([id]) => !this.#entries.has(id));
+    if (missing.length === 0) return;
+    // The dossier on screen first.
+    missing.sort(([a], [b]) => Number(b === onScreen) - Number(a === onScreen));
+    const identity = this.identity ?? (await this.service.getIdentity()) ?? null;
+    for (const [id, record] of missing) {
+      if (this.#stopped || this.#leaving.has(id) || this.#entries.has(id)) continue;
+      await this.#open(id, record, identity);
+    }
+  }
+
+  async #open(id: string, record: ShareRecord, identity: Identity | null): Promise<void> {
+    const entry: Entry = { id, secret: record.secret, settings: this.#settingsVersion, session: null, closed: false, view: '', unsubscribe: [] };
+    this.#entries.set(id, entry);
+    const view = presenceViewOf(this.app.route, id);
+    let session: PeerSession;
+    try {
+      session = await this.service.openSession(id, {
+        name: identity?.name ?? this.app.m.join.newcomer,
+        colour: identity?.colour ?? '#5b6b7a',
+        view,
+      });
+    } catch (error) {
+      if (this.#entries.get(id) === entry) this.#entries.delete(id);
+      // Only the dossier on screen interrupts the user; others are tried again later.
+      if (!entry.closed && id === this.#onScreen()) this.app.report(error);
+      else console.warn(`[knipsel/share] could not connect dossier ${id}`, error);
+      return;
+    }
+    if (entry.closed) {
+      await this.service.closeSession(session);
+      return;
+    }
+    entry.session = session;
+    entry.view = JSON.stringify(view);
+    // The route may have changed while connecting.
+    this.#applyView(entry);
+    if (!this.online) session.disconnect();
+    entry.unsubscribe.push(
+      session.onStatus((event) => {
+        const connections = new Map(this.connections);
+        connections.set(id, { status: this.online ? event.status : 'offline', peers: event.peers, signalling: event.signalling });
+        this.connections = connections;
+      }),
+      session.onPresence((peers) => {
+        if (id === this.#onScreen()) this.presence = peers;
+      }),
+    );
+    this.#refresh();
+    if (id === this.#onScreen()) this.presence = session.presence();
+  }
+
+  async #close(id: string): Promise<void> {
+    const entry = this.#entries.get(id);
+    if (!entry) return;
+    this.#entries.delete(id);
+    entry.closed = true;
+    for (const stop of entry.unsubscribe.splice(0)) stop();
+    if (id === this.#onScreen()) this.presence = [];
+    this.#refresh();
+    if (entry.session) await this.service.closeSession(entry.session);
   }
 
   // --- actions -----------------------------------------------------------------------------
@@ -156,12 +299,13 @@ export class ShareState {
   async setName(name: string): Promise<Identity> {
     const identity = await this.service.setIdentity(name);
     this.identity = identity;
-    this.#session?.setPresence({ name: identity.name, colour: identity.colour });
+    for (const entry of this.#entries.values()) entry.session?.setPresence({ name: identity.name, colour: identity.colour });
     return identity;
   }
 
   async saveSettings(settings: ConnectionSettings): Promise<void> {
     this.settings = await this.service.setSettings(settings);
+    this.#settingsVersion++;
     this.#generation++;
   }
 
@@ -170,7 +314,7 @@ export class ShareState {
     const identity = await this.setName(how.name);
     const id = await this.service.share(dossierId, { copyName: how.copyName, sharedBy: identity.name });
     await this.app.refreshDossiers();
-    if (id === dossierId) this.#generation++;
+    this.#generation++;
     return id;
   }
 
@@ -185,18 +329,21 @@ export class ShareState {
 
   /** Leave the shared dossier on screen; with a copy name, keep a private copy and open it. */
   async leave(dossierId: string, keepCopyName?: string): Promise<void> {
-    const session = this.#session;
-    this.#session = null;
-    if (session) await this.service.closeSession(session);
-    const dossier = this.app.dossier;
-    if (dossier?.id === dossierId) {
-      dossier.destroy();
-      this.app.dossier = null;
+    this.#leaving.add(dossierId);
+    try {
+      await this.#close(dossierId);
+      const dossier = this.app.dossier;
+      if (dossier?.id === dossierId) {
+        dossier.destroy();
+        this.app.dossier = null;
+      }
+      const copyId = await this.service.leave(dossierId, { keepCopyName });
+      this.record = null;
+      await this.app.refreshDossiers();
+      this.app.go(copyId ? dossierHref(copyId, 'list') : '#/');
+    } finally {
+      this.#leaving.delete(dossierId);
     }
-    const copyId = await this.service.leave(dossierId, { keepCopyName });
-    this.record = null;
-    await this.app.refreshDossiers();
-    this.app.go(copyId ? dossierHref(copyId, 'list') : '#/');
   }
 
   /** Start joining by an invite (connects an empty doc and waits for the first peer). */
@@ -213,6 +360,7 @@ export class ShareState {
     await this.setName(name);
     const id = await preview.accept();
     await this.app.refreshDossiers();
+    this.#generation++;
     location.replace(dossierHref(id, 'list'));
     return id;
   }

@@ -1,0 +1,145 @@
+// Every shared dossier stays connected while the app is open (issue 7: "the shared dossier
+// syncs with every peer that is online"), not only the one on screen. Two separate Chromium
+// contexts through the BUILT app and the real Knipsel server on 127.0.0.1 (no STUN):
+// A shares a dossier, B joins and then works in another dossier. A sees B present but
+// elsewhere; A adds a clip; B's Dossiers screen counts it without B opening the shared
+// dossier, and B can read it offline (it was stored locally). B deletes the shared dossier
+// → its session closes and A sees nobody. Screenshots in /tmp/knipsel-shots/share-background.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { KnipselServer } from '../../server/create-server.js';
+import { launchBrowser } from '../support/browser.js';
+import { seriousViolations, servePwa } from './pwa/harness.js';
+
+const shotsDir = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/share-background';
+const phone = { width: 390, height: 844 };
+const desktop = { width: 1280, height: 860 };
+
+let server: KnipselServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await servePwa();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+async function openApp(label: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'nl-NL', viewport: desktop });
+  contexts.push(context);
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.warn(`[${label}] ${error.message}`));
+  page.on('console', (message) => {
+    if (process.env.KNIPSEL_DEBUG || message.text().includes('[knipsel/')) console.info(`[${label}] ${message.text()}`);
+  });
+  await page.goto(`${server.url}/#/settings`);
+  await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
+  await page.getByLabel('STUN-servers').fill(''); // no internet here: connect within this machine
+  await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
+  await page.getByText('Instellingen bewaard').first().waitFor();
+  return { context, page };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(shotsDir, { recursive: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: join(shotsDir, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize(phone);
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(shotsDir, `${name}-phone.png`), fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+  await page.setViewportSize(desktop);
+}
+
+async function addBookmark(page: Page, url: string, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Knipsel toevoegen' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
+  await dialog.getByLabel('Webadres').fill(url);
+  await dialog.getByLabel('Titel (optioneel)').fill(title);
+  await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
+const presenceNames = (page: Page) => page.locator('.presence [data-peer]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-peer')));
+const card = (page: Page, name: string) => page.locator('li.dossier').filter({ has: page.getByRole('heading', { level: 2, name, exact: true }) });
+
+describe('every shared dossier stays connected', () => {
+  test('B receives a clip in a shared dossier it does not have on screen, and keeps it offline', async () => {
+    // ---- A shares a dossier; B joins ----
+    const a = await openApp('A');
+    await a.page.goto(`${server.url}/#/`);
+    await a.page.getByLabel('Naam van het dossier').fill('Wijkteam Zuid');
+    await a.page.getByRole('button', { name: 'Dossier maken' }).click();
+    await a.page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
+    const dossierId = decodeURIComponent(new URL(a.page.url()).hash.split('/')[2]);
+    await addBookmark(a.page, 'https://www.voorbeeld-wijkplatform.nl/buurtkamer', 'Buurtkamer in de Schilderswijk');
+    await a.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await a.page.getByLabel('Je naam').fill('Anouk');
+    await a.page.getByRole('radio', { name: /Dit dossier/ }).check();
+    await a.page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
+    const linkInput = a.page.getByRole('textbox', { name: 'Uitnodigingslink' });
+    await expect.poll(() => linkInput.inputValue()).toContain('#/join/');
+    const link = await linkInput.inputValue();
+
+    const b = await openApp('B');
+    await b.page.goto(link);
+    await b.page.locator('[data-join-state="arrived"]').waitFor({ timeout: 30_000 });
+    await b.page.getByLabel('Je naam').fill('Bram');
+    await b.page.getByRole('button', { name: 'Deelnemen' }).click();
+    await expect.poll(() => b.page.url()).toBe(`${server.url}/#/d/${dossierId}/list`);
+    await expect.poll(() => b.page.locator('.clips > li h2').allInnerTexts()).toEqual(['Buurtkamer in de Schilderswijk']);
+
+    // ---- B goes to another dossier (its own); A still sees B, looking at nothing here ----
+    await b.page.goto(`${server.url}/#/`);
+    await b.page.getByRole('link', { name: 'Mijn leerdossier' }).click();
+    await b.page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
+    expect(await b.page.locator('.current-dossier').textContent()).toContain('Mijn leerdossier');
+    await a.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await expect.poll(() => presenceNames(a.page), { timeout: 30_000 }).toEqual(['Bram']);
+    await expect.poll(() => a.page.locator('.presence [data-peer="Bram"]').innerText()).toContain('is elders in Knipsel');
+
+    // ---- A adds a clip; B, without opening the shared dossier, receives it ----
+    await a.page.goto(`${server.url}/#/d/${dossierId}/list`);
+    await addBookmark(a.page, 'https://www.voorbeeld-wijkplatform.nl/taalcafe', 'Taalcafé in de bibliotheek');
+    await b.page.goto(`${server.url}/#/`);
+    await b.page.getByRole('heading', { level: 1, name: 'Je dossiers' }).waitFor();
+    const shared = card(b.page, 'Wijkteam Zuid');
+    await expect.poll(() => shared.locator('.meta').innerText(), { timeout: 30_000 }).toContain('2 knipsels');
+    expect(await shared.locator('[data-peer-status]').innerText()).toBe('Verbonden met 1 collega');
+    expect(await card(b.page, 'Mijn leerdossier').locator('[data-peer-status]').count()).toBe(0);
+    await shot(b.page, 'dossiers-connected');
+
+    // Offline, B opens the shared dossier: the clip is already stored on this device.
+    await b.context.setOffline(true);
+    await expect.poll(() => shared.locator('[data-peer-status]').innerText()).toBe('Offline');
+    await b.page.getByRole('link', { name: 'Wijkteam Zuid' }).click();
+    await b.page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
+    await expect.poll(async () => (await b.page.locator('.clips > li h2').allInnerTexts()).sort()).toEqual([
+      'Buurtkamer in de Schilderswijk',
+      'Taalcafé in de bibliotheek',
+    ]);
+    await b.context.setOffline(false);
+
+    // ---- B deletes the shared dossier: its session closes, A sees nobody ----
+    await b.page.goto(`${server.url}/#/`);
+    await expect.poll(() => card(b.page, 'Wijkteam Zuid').locator('[data-peer-status]').innerText(), { timeout: 30_000 }).toBe('Verbonden met 1 collega');
+    await card(b.page, 'Wijkteam Zuid').getByRole('button', { name: /Verwijderen/ }).click();
+    await b.page.getByRole('dialog', { name: 'Dossier verwijderen?' }).getByRole('button', { name: 'Ja, verwijder dossier' }).click();
+    await expect.poll(() => b.page.locator('.dossiers h2').allInnerTexts()).toEqual(['Mijn leerdossier']);
+    await a.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await expect.poll(() => presenceNames(a.page), { timeout: 45_000 }).toEqual([]);
+    await expect.poll(() => a.page.locator('.presence').innerText(), { timeout: 20_000 }).toContain('Niemand anders online');
+    await a.page.goto(`${server.url}/#/`);
+    await expect.poll(() => card(a.page, 'Wijkteam Zuid').locator('[data-peer-status]').innerText(), { timeout: 20_000 }).toBe('Niemand online');
+    await shot(a.page, 'dossiers-alone');
+  });
+});
