@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from '../support/browser';
+import { launchWithExtension, loadedTabId, type ExtensionSession } from '../support/browser';
 
 // Extension APIs inside worker/page evaluate callbacks (run in the browser, not in Node).
 declare const chrome: any;
@@ -81,17 +81,7 @@ afterAll(async () => {
 async function openTab(path: string): Promise<{ page: Page; tabId: number }> {
   const page = await session.context.newPage();
   await page.goto(`${base}${path}`);
-  // The page's load event can reach the test before the browser marks the tab complete; the
-  // extension rightly refuses a tab that is still loading, so wait for the tab as a user would.
-  const tabId = await worker.evaluate(async (url) => {
-    for (let i = 0; i < 100; i++) {
-      const tab = (await chrome.tabs.query({})).find((t: { url?: string; status?: string }) => t.url === url);
-      if (tab?.status === 'complete') return tab.id as number;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return undefined;
-  }, `${base}${path}`);
-  if (tabId === undefined) throw new Error(`no loaded tab for ${path}`);
+  const tabId = await loadedTabId(worker, `${base}${path}`);
   return { page, tabId };
 }
 

@@ -16,7 +16,7 @@ import { createDossier, initDossierDoc } from '../../core/dossier/dossier.js';
 import { buildPortfolio } from '../../core/export/portfolio.js';
 import { renderPortfolioHtml } from '../../core/export/portfolio-html.js';
 import type { KnipselServer } from '../../server/create-server.js';
-import { launchBrowser, launchWithExtension } from '../support/browser.js';
+import { launchBrowser, launchWithExtension, loadedTabId } from '../support/browser.js';
 import { launchProfile, servePwa } from '../e2e/pwa/harness.js';
 import { bodyVectors, canaryMarker, hostilePage, placesIn, textVector } from './hostile/vectors.js';
 import { pick, report } from './support/mode.js';
@@ -125,7 +125,7 @@ describe('hostile pages', () => {
         await tab.goto(pageUrl(vector.id));
         await tab.waitForTimeout(50);
         pageOwnExecutions += await canaryOf(tab);
-        const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === url)?.id, pageUrl(vector.id));
+        const tabId = await loadedTabId(worker, pageUrl(vector.id));
         const result = await worker.evaluate(([id]) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-pagina' }, { id }), [tabId]);
         expect(['saved', 'duplicate']).toContain(result.status);
         if (vector === extensionVectors[0] || opened % 5 === 0) {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnipselServer } from '../../server/create-server.js';
-import { launchWithExtension } from '../support/browser.js';
+import { launchWithExtension, loadedTabId } from '../support/browser.js';
 import { launchProfile, servePwa } from '../e2e/pwa/harness.js';
 
 declare const chrome: any;
@@ -177,13 +177,13 @@ describe('two tabs of the app', () => {
         expected.push(fromA, fromB, fromExt);
         const tab = await session.context.newPage();
         await tab.goto(`${pagesBase}/${encodeURIComponent(fromExt)}.html`);
-        const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === url)?.id, tab.url());
+        const tabId = await loadedTabId(worker, tab.url());
         const [, , clipped] = await Promise.all([
           addClip(a, `https://a.example.nl/${round}`, fromA),
           addClip(b, `https://b.example.nl/${round}`, fromB),
           worker.evaluate(([id]) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-pagina' }, { id }), [tabId]),
         ]);
-        expect(clipped.status).toBe('saved');
+        expect(clipped).toMatchObject({ status: 'saved' });
         await tab.close();
         await Promise.all([a.goto(`${server.url}/#/d/${encodeURIComponent(dossierId)}/list`), b.goto(`${server.url}/#/d/${encodeURIComponent(dossierId)}/list`)]);
       }

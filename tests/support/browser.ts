@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const chromiumPath = process.env.KNIPSEL_CHROMIUM ?? '/usr/bin/chromium';
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -59,4 +59,25 @@ export async function launchWithExtension(options: { locale?: string } = {}): Pr
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+// Evaluated inside the extension's service worker, where `chrome` exists.
+declare const chrome: any;
+
+/**
+ * The id of the extension-visible tab showing `url`, once the browser marks it complete. A
+ * page's load event can reach the test before the tab's status changes, and the extension
+ * rightly refuses to clip a tab that is still loading.
+ */
+export async function loadedTabId(worker: Worker, url: string): Promise<number> {
+  const tabId = await worker.evaluate(async (wanted: string) => {
+    for (let i = 0; i < 200; i++) {
+      const tab = (await chrome.tabs.query({})).find((t: { url?: string; status?: string }) => t.url === wanted);
+      if (tab?.status === 'complete') return tab.id as number;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return undefined;
+  }, url);
+  if (tabId === undefined) throw new Error(`no loaded tab for ${url}`);
+  return tabId;
 }
