@@ -18,4 +18,5 @@ export { createMemoryLibraryStore, type DossierRecord, type LibraryStore } from 
 export { createMemoryProjectionStore, type ProjectionStore } from './storage/projection-store.js';
 export { createDexieStores, type DexieStores } from './storage/dexie-stores.js';
 export { createClipSearch, makeSnippet, type SearchHit, type Snippet } from './search/clip-search.js';
+export type { SearchProgress } from './search/dossier-search.js';
 export { fold } from './search/fold.js';

@@ -150,4 +150,19 @@ describe('library', () => {
     expect(isKnipselError(error, 'invalid-input')).toBe(true);
     expect((await library.list()).length).toBe(before);
   });
+
+  it('builds search in the background on request, and completes it for a plain search()', async () => {
+    const { library } = setup();
+    const record = await library.create('Zoekdossier');
+    const open = await library.open(record.id);
+    const ids = Array.from({ length: 150 }, (_, i) => open.dossier.clips.add({ capture: makeCapture({ title: `Buurtmaaltijd ${i}` }) }));
+    const background = open.search({ background: true });
+    expect(background.progress()).toEqual({ indexed: 0, total: 150, building: true });
+    // A caller that needs every clip (the extension's clip list) gets a finished index.
+    const full = open.search();
+    expect(full).toBe(background);
+    expect(full.progress()).toEqual({ indexed: 150, total: 150, building: false });
+    expect(new Set(full.search('buurtmaaltijd', { limit: 500 }).map((h) => h.id))).toEqual(new Set(ids));
+    await library.close(record.id);
+  });
 });

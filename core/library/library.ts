@@ -26,8 +26,12 @@ export interface OpenDossier {
   doc: Y.Doc;
   persistence: DocPersistence;
   projection: ClipProjection;
-  /** The search index, built on first use. */
-  search(): DossierSearch;
+  /**
+   * The search index, built on first use. With `background`, a build not yet done goes on in
+   * slices between other work (search meanwhile covers the clips indexed so far); without,
+   * it is finished first.
+   */
+  search(options?: { background?: boolean }): DossierSearch;
   /** Resolves when every change so far is stored (rejects with `storage-full` etc.). */
   flush(): Promise<void>;
 }
@@ -85,6 +89,7 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
     await persistence.ready;
     const dossier = createDossier(doc, { now });
     let search: DossierSearch | null = null;
+    doc.on('destroy', () => search?.destroy());
     let recordTimer: ReturnType<typeof setTimeout> | null = null;
     // Clips not in the trash, kept up to date from the projection's changed rows: counting
     // the whole doc after every edit cost milliseconds per add at 5,000 clips.
@@ -144,7 +149,11 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
       doc,
       persistence,
       projection,
-      search: () => (search ??= attachSearch(dossier)),
+      search(options = {}) {
+        search ??= attachSearch(dossier, { background: options.background });
+        if (!options.background) search.complete();
+        return search;
+      },
       async flush() {
         // Two independent writes (update log, clip rows): wait for both side by side.
         await Promise.all([persistence.flush(), projection.flush()]);

@@ -164,6 +164,9 @@ export const en: Messages = {
     none: (q) => `Nothing found for ‘${q}’.`,
     results: (n) => (n === 1 ? '1 result' : `${n} results`),
     fields: { title: 'Title', text: 'Text', note: 'Reflection', site: 'Website', themes: 'Theme' },
+    building: (done, total) => `Building the search index… (${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} clips)`,
+    incomplete: 'Results are still incomplete: not every clip has been searched yet.',
+    noneYet: (q) => `Nothing found for ‘${q}’ yet.`,
   },
 
   reader: {

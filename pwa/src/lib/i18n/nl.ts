@@ -179,6 +179,10 @@ export const nl = {
     none: (q: string) => `Niets gevonden voor ‘${q}’.`,
     results: (n: number) => (n === 1 ? '1 resultaat' : `${n} resultaten`),
     fields: { title: 'Titel', text: 'Tekst', note: 'Reflectie', site: 'Website', themes: 'Thema' },
+    building: (done: number, total: number) =>
+      `Zoekindex wordt opgebouwd… (${done.toLocaleString('nl-NL')} van ${total.toLocaleString('nl-NL')} knipsels)`,
+    incomplete: 'De resultaten zijn nog onvolledig: nog niet alle knipsels zijn doorzocht.',
+    noneYet: (q: string) => `Nog niets gevonden voor ‘${q}’.`,
   },
 
   reader: {

@@ -1,6 +1,6 @@
 // Clip operations of one open dossier for the screens: add (bookmark, note-clip), tag,
 // trash, notes, search. Every write is followed by a flush so storage errors surface.
-import { toClipRow, type Clip, type ClipRow, type DossierChange, type OpenDossier, type SearchHit } from '../../../../core/index.js';
+import { toClipRow, type Clip, type ClipRow, type DossierChange, type OpenDossier, type SearchHit, type SearchProgress } from '../../../../core/index.js';
 import { bookmarkCapture, noteCapture } from './capture-input.js';
 import { bindNote, type NoteBinding } from './note-binding.js';
 
@@ -43,8 +43,37 @@ export function createClipService(open: OpenDossier, persist: Persist, now: () =
 
     bindNote: (clipId: string): NoteBinding => bindNote(dossier, clipId, persist),
 
+    /** Searches the clips indexed so far (all of them once the background build is done). */
     search(query: string, limit = 50): SearchHit[] {
-      return open.search().search(query, { limit });
+      return open.search({ background: true }).search(query, { limit });
+    },
+    /** Start building the search index in the background (slices that yield to the page). */
+    prepareSearch: (): void => void open.search({ background: true }),
+    searchProgress: (): SearchProgress => open.search({ background: true }).progress(),
+    /**
+     * Calls `listener` while the index is built, at most every `intervalMs` (each call may
+     * search again), and always once it is done. Returns the unsubscribe function.
+     */
+    onSearchProgress(listener: (progress: SearchProgress) => void, intervalMs = 400): () => void {
+      let last = 0;
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      let latest: SearchProgress | null = null;
+      const emit = () => {
+        timer = null;
+        last = now();
+        if (latest) listener(latest);
+      };
+      const stop = open.search({ background: true }).onProgress((progress) => {
+        latest = progress;
+        if (!progress.building) {
+          if (timer) clearTimeout(timer);
+          emit();
+        } else timer ??= setTimeout(emit, Math.max(0, last + intervalMs - now()));
+      });
+      return () => {
+        stop();
+        if (timer) clearTimeout(timer);
+      };
     },
   };
 }

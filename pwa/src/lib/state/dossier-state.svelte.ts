@@ -100,6 +100,8 @@ export class DossierState {
     this.clips = clips;
     this.themesAdmin = admin;
     this.status = 'open';
+    // Search is ready by the time someone types: the index builds in slices between other work.
+    clips.prepareSearch();
     this.#teardown.push(
       clips.observe((change) => {
         for (const id of change.clipIds) this.#pending.add(id);
