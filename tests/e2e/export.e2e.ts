@@ -511,6 +511,9 @@ describe('refused files', () => {
     await cut.getByRole('button', { name: 'Annuleren' }).click();
     // The Dossiers screen refuses the same way.
     await nav('Dossiers').click();
+    // The Export screen has a picker with the same label: wait until it has made way.
+    await heading('Je dossiers').waitFor();
+    await expect.poll(() => page.getByLabel('Kies een back-up (.knipsel)').count()).toBe(1);
     await page.getByLabel('Kies een back-up (.knipsel)').setInputFiles(join(work, 'beschadigd.knipsel'));
     await expect.poll(() => page.getByRole('main').getByRole('alert').textContent()).toMatch(/^De back-up is beschadigd/);
 
