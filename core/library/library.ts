@@ -32,7 +32,11 @@ export interface OpenDossier {
    * it is finished first.
    */
   search(options?: { background?: boolean }): DossierSearch;
-  /** Resolves when every change so far is stored (rejects with `storage-full` etc.). */
+  /**
+   * Resolves when every change so far is durable in the update log (rejects with
+   * `storage-full` etc.). The projection's rows follow in the background (`projection.flush()`
+   * writes them now; `library.rows()` and `close()` do so themselves).
+   */
   flush(): Promise<void>;
 }
 
@@ -154,10 +158,7 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
         if (!options.background) search.complete();
         return search;
       },
-      async flush() {
-        // Two independent writes (update log, clip rows): wait for both side by side.
-        await Promise.all([persistence.flush(), projection.flush()]);
-      },
+      flush: () => persistence.flush(),
     };
   }
 
@@ -284,7 +285,7 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
       resolved.delete(id);
       const opened = await handle.catch(() => null);
       if (!opened) return;
-      await opened.flush().catch(() => undefined);
+      await Promise.all([opened.flush().catch(() => undefined), opened.projection.flush().catch(() => undefined)]);
       opened.persistence.destroy();
       opened.projection.destroy();
       opened.doc.destroy();
@@ -296,10 +297,10 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
 
     /**
      * Clip rows from the projection: usable before the doc has loaded. Once the dossier is
-     * open, waits for the projection's reconcile with the doc first.
+     * open, waits for the projection's reconcile with the doc and its pending rows first.
      */
     async rows(id: string): Promise<ClipRow[]> {
-      await resolved.get(id)?.projection.ready.catch(() => undefined);
+      await resolved.get(id)?.projection.flush().catch(() => undefined);
       return stores.projections.rows(id);
     },
 

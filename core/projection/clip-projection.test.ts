@@ -60,6 +60,35 @@ describe('clip projection', () => {
     expect(rows.find((r) => r.id === ids[0])?.title).toBe('Nieuw');
     projection.destroy();
   });
+
+  it('writes the rows of a burst of edits once, in the background, without a flush', async () => {
+    const { dossier, ids, inner, store, written } = setup();
+    const projection = attachProjection(dossier, store, 'd', undefined, { delayMs: 30 });
+    await projection.ready;
+    written.length = 0;
+    for (let i = 0; i < 5; i++) dossier.clips.update(ids[0], { title: `Titel ${i}` });
+    dossier.clips.update(ids[1], { title: 'Ander' });
+    expect(written).toEqual([]); // nothing on the edits' own path
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(written.map((r) => r.id).sort()).toEqual([ids[0], ids[1]].sort());
+    expect((await inner.rows('d')).find((r) => r.id === ids[0])?.title).toBe('Titel 4');
+    projection.destroy();
+  });
+
+  it('writes pending rows at once on flush, and leaves them to the next reconcile when destroyed', async () => {
+    const { dossier, ids, inner, store } = setup();
+    const projection = attachProjection(dossier, store, 'd', undefined, { delayMs: 10_000 });
+    await projection.ready;
+    dossier.clips.update(ids[0], { title: 'Direct' });
+    await projection.flush();
+    expect((await inner.rows('d')).find((r) => r.id === ids[0])?.title).toBe('Direct');
+    dossier.clips.update(ids[1], { title: 'Later' });
+    projection.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await inner.rows('d')).find((r) => r.id === ids[1])?.title).not.toBe('Later');
+    await rebuildProjection(dossier, store, 'd');
+    expect((await inner.rows('d')).find((r) => r.id === ids[1])?.title).toBe('Later');
+  });
 });
 
 describe('excerptOf', () => {

@@ -1,6 +1,9 @@
 // Keeps the Dexie projection of a dossier (clip rows) in step with its doc: a reconcile in
 // the background after attaching (only rows that differ are written), then the rows of
-// changed clips after each transaction.
+// changed clips, written in the background shortly after the change. The rows are a cache
+// (the doc is the truth; a reconcile on the next open repairs rows lost to a crash), so they
+// stay off an edit's path to durable: a burst of edits — typing a reflection, an import, a
+// peer's sync — becomes one write.
 import type { Dossier } from '../dossier/dossier.js';
 import { roots, toClipRow } from '../dossier/doc-layout.js';
 import type { ClipRow } from '../dossier/types.js';
@@ -9,13 +12,15 @@ import type { ProjectionStore } from '../storage/projection-store.js';
 export interface ClipProjection {
   /** Resolves when the stored rows match the doc (the reconcile after attaching is done). */
   readonly ready: Promise<void>;
-  /** Resolves when every change so far is written. */
+  /** Write the rows of every change so far now; resolves when they are stored. */
   flush(): Promise<void>;
   destroy(): void;
 }
 
 /** Rows derived per step before the reconcile yields to the event loop (keeps the UI responsive). */
 const chunk = 500;
+/** How long changed rows wait before they are written (edits meanwhile join the same write). */
+export const rowWriteDelayMs = 150;
 const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** True when two rows carry the same values (the stored row needs no write). */
@@ -81,7 +86,9 @@ export function attachProjection(
   store: ProjectionStore,
   dossierId: string,
   onRows?: (changed: ClipRow[], removed: string[]) => void,
+  options: { delayMs?: number } = {},
 ): ClipProjection {
+  const delayMs = options.delayMs ?? rowWriteDelayMs;
   let destroyed = false;
   let chain: Promise<void> = yieldNow().then(async () => {
     if (!destroyed) await rebuildProjection(dossier, store, dossierId, { yieldBetweenChunks: true });
@@ -89,10 +96,11 @@ export function attachProjection(
   const ready = chain;
   ready.catch(() => undefined); // callers need not wait for it; flush() still reports a failure
   let pending = new Set<string>();
-  let scheduled = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
 
   const writePending = () => {
-    scheduled = false;
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
     const ids = pending;
     pending = new Set();
     const changed: ClipRow[] = [];
@@ -113,20 +121,21 @@ export function attachProjection(
   const unobserve = dossier.observe((change) => {
     if (change.clipIds.size === 0) return;
     change.clipIds.forEach((id) => pending.add(id));
-    if (!scheduled) {
-      scheduled = true;
-      queueMicrotask(writePending);
-    }
+    timer ??= setTimeout(writePending, delayMs);
   });
 
   return {
     ready,
     async flush() {
-      if (scheduled) writePending();
+      if (timer !== null) writePending();
       await chain;
     },
     destroy() {
+      // Rows not yet written are left to the reconcile of the next open (callers that close
+      // a dossier flush first).
       destroyed = true;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
       unobserve();
     },
   };

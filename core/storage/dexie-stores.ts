@@ -53,6 +53,56 @@ function foldIn(merged: Uint8Array, deleted: Uint8Array[]): Uint8Array {
   }
 }
 
+/**
+ * Writes on the native IndexedDB connection Dexie opened. The hot path — every edit appends
+ * an update and puts its clip rows — skips Dexie's middleware (its per-transaction zones,
+ * change tracking and cross-tab broadcast cost more CPU than the write itself; profiled in
+ * the core bench; nothing here uses liveQuery). Writes issued in the same task share one
+ * transaction: an IndexedDB transaction stays active until the task's microtasks are done,
+ * so the update and the rows of one edit are committed together.
+ */
+function createNativeWriter(idb: () => IDBDatabase | null, storeNames: string[]) {
+  let open: { tx: IDBTransaction; done: Promise<void> } | null = null;
+  const begin = (db: IDBDatabase) => {
+    const tx = db.transaction(storeNames, 'readwrite');
+    const done = new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error ?? new DOMException('The write was aborted.', 'AbortError'));
+    });
+    const current = { tx, done };
+    done.then(
+      () => open === current && (open = null),
+      () => open === current && (open = null),
+    );
+    return (open = current);
+  };
+  return {
+    /** Run `write` on the store in a native transaction; null when the connection is not open (use Dexie). */
+    write(storeName: string, write: (store: IDBObjectStore) => void): Promise<void> | null {
+      const db = idb();
+      if (!db) return null;
+      if (open) {
+        try {
+          write(open.tx.objectStore(storeName));
+          return open.done;
+        } catch (error) {
+          const name = (error as { name?: string }).name;
+          if (name !== 'TransactionInactiveError' && name !== 'InvalidStateError') return Promise.reject(error);
+          // The shared transaction's task is over: start a new one below.
+        }
+      }
+      try {
+        const { tx, done } = begin(db);
+        write(tx.objectStore(storeName));
+        return done;
+      } catch (error) {
+        open = null;
+        return Promise.reject(error); // e.g. QuotaExceededError thrown by put, or a closed connection
+      }
+    },
+  };
+}
+
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -67,13 +117,17 @@ export function createDexieStores(
   options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange },
 ): DexieStores {
   const db = new KnipselDb(name, options);
+  // Once Dexie has the connection open, the hot writes go to it directly (see above).
+  const native = createNativeWriter(() => (db.isOpen() ? db.backendDB() : null), ['updates', 'clipRows']);
   const docRange = (docId: string) => db.updates.where('[docId+seq]').between([docId, Dexie.minKey], [docId, Dexie.maxKey]);
 
   const updates: UpdateStore = {
     load: (docId) => guarded(async () => (await docRange(docId).toArray()).map((e) => e.update)),
     append: (docId, update) =>
       guarded(async () => {
-        await db.updates.add({ docId, update });
+        const written = native.write('updates', (store) => store.add({ docId, update }));
+        if (written) await written;
+        else await db.updates.add({ docId, update });
       }),
     compact: (docId, merged, count) =>
       guarded(() =>
@@ -120,7 +174,9 @@ export function createDexieStores(
       ),
     putRows: (dossierId, rows) =>
       guarded(async () => {
-        await db.clipRows.bulkPut(rows.map((row) => ({ ...row, dossierId })));
+        const written = native.write('clipRows', (store) => rows.forEach((row) => store.put({ ...row, dossierId })));
+        if (written) await written;
+        else await db.clipRows.bulkPut(rows.map((row) => ({ ...row, dossierId })));
       }),
     deleteRows: (dossierId, clipIds) => guarded(() => db.clipRows.bulkDelete(clipIds.map((id) => [dossierId, id] as [string, string]))),
     clear: (dossierId) =>

@@ -167,7 +167,8 @@ const bench = {
 
   /** Wait until background writes of the opened dossier are done (before measuring memory). */
   async settle() {
-    if (knipsel) await knipsel.handle.flush();
+    // The update log, then the projection (its reconcile after open and rows written since).
+    if (knipsel) await Promise.all([knipsel.handle.flush(), knipsel.handle.projection.flush()]);
     if (raw) await Promise.all(raw.pending.splice(0));
     await new Promise((resolve) => setTimeout(resolve, 120));
     if (knipsel) await knipsel.handle.flush();
