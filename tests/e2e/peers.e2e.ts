@@ -26,8 +26,20 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 let decryptFailures = 0;
 
+// Bytes each page hands to its WebRTC data channels (to see what a first sync costs).
+const countSentBytes = `(() => {
+  const send = RTCDataChannel.prototype.send;
+  window.__knipselSentBytes = 0;
+  RTCDataChannel.prototype.send = function (data) {
+    window.__knipselSentBytes += data.byteLength ?? data.length ?? data.size ?? 0;
+    return send.call(this, data);
+  };
+})();`;
+const sentBytes = (page: Page) => page.evaluate(() => (window as unknown as { __knipselSentBytes: number }).__knipselSentBytes);
+
 async function openPage(path = '/'): Promise<Page> {
   const context = await browser.newContext();
+  await context.addInitScript({ content: countSentBytes });
   contexts.push(context);
   const page = await context.newPage();
   const n = contexts.length;
@@ -111,6 +123,12 @@ describe('sharing a dossier peer to peer', () => {
     const firstSyncMs = Date.now() - joinStart;
     console.info(`first sync: ${initialClips} clips, ${(stateBytes / 1024).toFixed(0)} KiB of state, in ${firstSyncMs} ms (incl. signalling and WebRTC setup)`);
     expect(await snap(b)).toEqual(await snap(a));
+    // The first sync went compressed, and B did not send A's state back to A (y-webrtc
+    // rebroadcasts every applied update, the sender included, unless Knipsel drops that echo).
+    const [aSent, bSent] = [await sentBytes(a), await sentBytes(b)];
+    console.info(`first sync: A sent ${aSent} bytes, B sent ${bSent} bytes`);
+    expect(aSent).toBeLessThan(stateBytes / 2);
+    expect(bSent).toBeLessThan(aSent / 4);
     expect((await status(a))?.status).toBe('connected');
     expect((await status(b))?.peers).toBe(1);
 

@@ -33,6 +33,7 @@ import * as decoding from 'lib0/decoding';
 import type * as Y from 'yjs';
 import { KnipselError } from '../../errors.js';
 import { isChunkFrame, createChunkJoiner, createChunkSender } from './chunking.js';
+import { createInflateJoiner, isDeflateFrame } from './deflate-frames.js';
 import { deriveRoom } from './invite.js';
 import { createMirrorBridge } from './mirror-bridge.js';
 import { checkPeerMessage, type PeerChannel } from './peer-messages.js';
@@ -142,6 +143,16 @@ export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Pr
   const awareness = new awarenessProtocol.Awareness(mirror);
   awareness.setLocalState({ ...presence });
 
+  // Whether the mirror's latest update came from a peer (y-webrtc applies peer messages
+  // with its room as origin). Registered before y-webrtc's own listener, so it is current
+  // when y-webrtc broadcasts that update (see the echo check in guardConnection).
+  let updateFromPeer = false;
+  let started: WebrtcProvider | null = null;
+  const noteUpdateOrigin = (_update: Uint8Array, origin: unknown) => {
+    updateFromPeer = origin != null && origin === started?.room;
+  };
+  mirror.on('update', noteUpdateOrigin);
+
   const provider = new WebrtcProvider(roomName, mirror, {
     signaling: signalingUrls,
     password,
@@ -150,6 +161,7 @@ export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Pr
     filterBcConns: true,
     peerOpts: options.iceServers ? { config: { iceServers: options.iceServers } } : {},
   });
+  started = provider;
 
   // ---- status ----
   const statusListeners = new Set<(event: PeerStatusEvent) => void>();
@@ -192,8 +204,35 @@ export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Pr
     guarded.add(peer);
     const emit = peer.emit.bind(peer);
     const joiner = createChunkJoiner();
+    const inflater = createInflateJoiner();
     const sender = createChunkSender(peer.send.bind(peer), () => peer.bufferSize ?? 0);
-    peer.send = (data: Uint8Array) => sender.send(data instanceof Uint8Array ? data : new Uint8Array(data));
+    // While y-webrtc handles a sync message from this peer, the update it applies comes back
+    // out as a broadcast to every connection — this one too. Sending a peer its own update
+    // back doubled every first sync (22 MB back and forth for 1,000 clips); drop that echo
+    // (only that: an update of our own made meanwhile still goes out).
+    let handlingSyncFromPeer = false;
+    peer.send = (data: Uint8Array) => {
+      const message = data instanceof Uint8Array ? data : new Uint8Array(data);
+      if (handlingSyncFromPeer && updateFromPeer && isUpdateMessage(message)) return;
+      sender.send(message);
+    };
+    const deliver = (message: Uint8Array) => {
+      const check = checkPeerMessage(message, { channel: 'webrtc', ownClientId: awareness.clientID, ownClock: ownClock() });
+      if (!check.ok) {
+        drop('webrtc', check.reason);
+        return;
+      }
+      handlingSyncFromPeer = message[0] === messageSync;
+      try {
+        emit('data', message);
+      } catch (error) {
+        log(`y-webrtc failed on a checked message: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        handlingSyncFromPeer = false;
+      }
+    };
+    // Messages reach y-webrtc in the order they came, also while a compressed one inflates.
+    const inbound = createOrderedDelivery(deliver, (reason) => drop('webrtc', reason));
     peer.emit = (event: string, ...args: unknown[]) => {
       if (event === 'connect' || event === 'close') {
         if (event === 'close') sender.close();
@@ -202,31 +241,25 @@ export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Pr
         return result;
       }
       if (event !== 'data') return emit(event, ...args);
-      let message = args[0];
+      const message = args[0];
       if (!(message instanceof Uint8Array)) {
         drop('webrtc', 'not binary');
         return false;
       }
       if (isChunkFrame(message)) {
         const joined = joiner.push(message);
-        if ('rejected' in joined) {
-          drop('webrtc', joined.rejected);
-          return false;
-        }
-        if ('pending' in joined) return false;
-        message = joined.done;
-      }
-      const check = checkPeerMessage(message, { channel: 'webrtc', ownClientId: awareness.clientID, ownClock: ownClock() });
-      if (!check.ok) {
-        drop('webrtc', check.reason);
+        if ('rejected' in joined) drop('webrtc', joined.rejected);
+        else if ('done' in joined) inbound.push(joined.done);
         return false;
       }
-      try {
-        return emit('data', message);
-      } catch (error) {
-        log(`y-webrtc failed on a checked message: ${error instanceof Error ? error.message : String(error)}`);
+      if (isDeflateFrame(message)) {
+        const joined = inflater.push(message);
+        if ('rejected' in joined) drop('webrtc', joined.rejected);
+        else if ('done' in joined) inbound.push(joined.done);
         return false;
       }
+      inbound.push(message);
+      return true;
     };
   };
   const guardAll = () => room()?.webrtcConns.forEach(guardConnection);
@@ -338,7 +371,68 @@ export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Pr
       await provider.key;
       await Promise.resolve();
       awareness.destroy();
+      mirror.off('update', noteUpdateOrigin);
       bridge.destroy();
+    },
+  };
+}
+
+/** y-protocols' sync message type (y-webrtc's messageSync) and its "update" subtype. */
+const messageSync = 0;
+const messageYjsUpdate = 2;
+
+/** An outgoing y-webrtc message carrying a doc update (a broadcast of an applied change). */
+function isUpdateMessage(message: Uint8Array): boolean {
+  return message.length > 1 && message[0] === messageSync && message[1] === messageYjsUpdate;
+}
+
+/**
+ * Hands messages to `deliver` in the order they were pushed; a pushed promise (a message
+ * still inflating) holds back the ones after it. A promise that rejects is reported to
+ * `reject` and skipped.
+ */
+export function createOrderedDelivery(deliver: (message: Uint8Array) => void, reject: (reason: string) => void) {
+  const queue: Array<Uint8Array | Promise<Uint8Array>> = [];
+  let waiting = false;
+  let draining = false;
+  const drain = () => {
+    if (draining) return; // a delivery pushed more: the loop below gets to it
+    draining = true;
+    try {
+      drainNow();
+    } finally {
+      draining = false;
+    }
+  };
+  const drainNow = () => {
+    while (queue.length > 0) {
+      const head = queue[0];
+      if (head instanceof Uint8Array) {
+        queue.shift();
+        deliver(head);
+        continue;
+      }
+      waiting = true;
+      head.then(
+        (message) => {
+          queue[0] = message;
+          waiting = false;
+          drain();
+        },
+        (error: unknown) => {
+          queue.shift();
+          waiting = false;
+          reject(error instanceof Error ? error.message : 'undecodable compressed message');
+          drain();
+        },
+      );
+      return;
+    }
+  };
+  return {
+    push(item: Uint8Array | Promise<Uint8Array>) {
+      queue.push(item);
+      if (!waiting) drain();
     },
   };
 }
