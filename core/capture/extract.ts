@@ -2,6 +2,7 @@
 // a confidence value, warnings and a suggested fallback. Pure: clones, never mutates the page.
 import type { Capture } from '../dossier/types.js';
 import { extractArticle, type ArticleResult } from './article.js';
+import { removeMetaLines } from './meta-lines.js';
 import { parseDate } from './dutch-dates.js';
 import { cleanByline, collectMetadata, headingTitle, type PageMetadata } from './metadata.js';
 import { createSanitizer, embedsToLinks } from './sanitize.js';
@@ -229,6 +230,7 @@ function runArticle(doc: Document, url: string, base: string, meta: PageMetadata
   const article = extractArticle(doc, url);
   if (article) {
     const merged = mergeArticleMetadata(doc, meta, article);
+    removeMetaLines(article.root, merged);
     const content = finish(doc, article.root, base, warnings);
     if (content.wordCount > 0) {
       const pageChars = (doc.body?.textContent ?? '').length;

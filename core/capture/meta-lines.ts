@@ -1,0 +1,80 @@
+// Lines at the head or tail of an article that only repeat what the clip already holds as
+// metadata ("Geplaatst op 14 juli 2009", "door Miriam Stolten") or are page utilities
+// ("Print deze pagina | Terug naar overzicht"). Readability keeps them when they carry no
+// tell-tale class; in a clip they stand between the reader and the text, and the date and
+// author are shown from the metadata anyway. Removed only when they say exactly what the
+// metadata says, so nothing is lost.
+import { findDate } from './dutch-dates.js';
+import { cleanByline } from './metadata.js';
+
+/** How many text blocks at each end of the article are looked at. */
+const edgeBlocks = 4;
+/** Longer blocks are prose, never a metadata line. */
+const maxLineChars = 120;
+
+// Only lines that announce the publication: "Last updated …" and bare dates say more, or
+// may be part of the text, and stay.
+const DATE_PREFIX = /^(?:geplaatst|gepubliceerd|gepost|published|posted)(?:\s+(?:op|on))?\s*:?\s*/i;
+
+const UTILITY_PHRASES = new Set([
+  'print', 'printen', 'print deze pagina', 'print dit artikel', 'print deze tekst', 'afdrukken', 'druk af',
+  'terug', 'terug naar overzicht', 'terug naar het overzicht', 'naar boven', 'terug naar boven', 'naar overzicht',
+  'deel', 'delen', 'deel dit artikel', 'deel deze pagina', 'stuur door', 'doorsturen', 'mail', 'e-mail', 'mail deze pagina',
+  'share', 'share this', 'email this', 'back', 'back to top', 'back to overview', 'tweet',
+]);
+
+const INLINE_TAGS = new Set(['A', 'B', 'I', 'EM', 'STRONG', 'SPAN', 'TIME', 'SMALL', 'BR', 'ABBR', 'SUB', 'SUP', 'U']);
+
+const normalise = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** Elements holding only inline content and some text: the "lines" of the article. */
+function textBlocks(root: Element): Element[] {
+  const blocks: Element[] = [];
+  const walk = (el: Element) => {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      if (!normalise(child.textContent)) continue;
+      const inlineOnly = Array.from(child.children).every((c) => INLINE_TAGS.has(c.tagName));
+      if (inlineOnly) blocks.push(child);
+      else walk(child);
+    }
+  };
+  walk(root);
+  return blocks;
+}
+
+const DATE_WORDS =
+  /^(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|january|february|march|may|june|july|august|october|mar|oct|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|om|at|uur|am|pm|h|\d+(?:st|nd|rd|th|e)?)$/i;
+
+/** "Geplaatst op 14 juli 2009": the captured publication date announced, nothing else. */
+function isDateLine(text: string, published: string | null): boolean {
+  if (!published) return false;
+  const rest = text.replace(DATE_PREFIX, '');
+  if (rest === text) return false;
+  const date = findDate(rest);
+  if (!date || date.slice(0, 10) !== published.slice(0, 10)) return false;
+  return rest.split(/[\s.,:/-]+/).filter(Boolean).every((word) => DATE_WORDS.test(word));
+}
+
+function isBylineLine(text: string, byline: string | null): boolean {
+  if (!byline || text === byline) return false; // a bare name may be a signature of the text
+  const cleaned = cleanByline(text);
+  return !!cleaned && cleaned !== text && cleaned.toLocaleLowerCase('nl') === byline.toLocaleLowerCase('nl');
+}
+
+function isUtilityLine(block: Element, text: string): boolean {
+  const parts = text.split(/\s*[|·•]\s*/).map((p) => p.toLocaleLowerCase('nl').replace(/[.!:]+$/, '')).filter(Boolean);
+  if (parts.length === 0 || !parts.every((p) => UTILITY_PHRASES.has(p))) return false;
+  // Links or buttons, not a sentence that happens to read "Terug".
+  return block.tagName === 'A' || block.querySelector('a, button') !== null;
+}
+
+/** Remove metadata and utility lines at the head and tail of an article root. */
+export function removeMetaLines(root: Element, meta: { byline: string | null; published: string | null }): void {
+  const blocks = textBlocks(root);
+  const edges = new Set([...blocks.slice(0, edgeBlocks), ...blocks.slice(-edgeBlocks)]);
+  for (const block of edges) {
+    const text = normalise(block.textContent);
+    if (text.length > maxLineChars) continue;
+    if (isDateLine(text, meta.published) || isBylineLine(text, meta.byline) || isUtilityLine(block, text)) block.remove();
+  }
+}
