@@ -27,19 +27,23 @@ const INLINE_TAGS = new Set(['A', 'B', 'I', 'EM', 'STRONG', 'SPAN', 'TIME', 'SMA
 
 const normalise = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-/** Elements holding only inline content and some text: the "lines" of the article. */
-function textBlocks(root: Element): Element[] {
-  const blocks: Element[] = [];
-  const walk = (el: Element) => {
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-      if (!normalise(child.textContent)) continue;
-      const inlineOnly = Array.from(child.children).every((c) => INLINE_TAGS.has(c.tagName));
-      if (inlineOnly) blocks.push(child);
-      else walk(child);
+/**
+ * The first (or last) `count` elements holding only inline content and some text: the
+ * "lines" at that end of the article. Walks in from the end without reading the text of
+ * the containers it passes (textContent of a large container is costly in a DOM like jsdom).
+ */
+function edgeLines(root: Element, count: number, fromEnd: boolean): Element[] {
+  const found: Element[] = [];
+  const walk = (el: Element): void => {
+    for (let child = fromEnd ? el.lastElementChild : el.firstElementChild; child && found.length < count; child = fromEnd ? child.previousElementSibling : child.nextElementSibling) {
+      let inlineOnly = true;
+      for (let c = child.firstElementChild; c && inlineOnly; c = c.nextElementSibling) inlineOnly = INLINE_TAGS.has(c.tagName);
+      if (!inlineOnly) walk(child);
+      else if (normalise(child.textContent)) found.push(child);
     }
   };
   walk(root);
-  return blocks;
+  return found;
 }
 
 const DATE_WORDS =
@@ -70,8 +74,7 @@ function isUtilityLine(block: Element, text: string): boolean {
 
 /** Remove metadata and utility lines at the head and tail of an article root. */
 export function removeMetaLines(root: Element, meta: { byline: string | null; published: string | null }): void {
-  const blocks = textBlocks(root);
-  const edges = new Set([...blocks.slice(0, edgeBlocks), ...blocks.slice(-edgeBlocks)]);
+  const edges = new Set([...edgeLines(root, edgeBlocks, false), ...edgeLines(root, edgeBlocks, true)]);
   for (const block of edges) {
     const text = normalise(block.textContent);
     if (text.length > maxLineChars) continue;

@@ -52,6 +52,17 @@ export interface Sanitizer {
  */
 export function createSanitizer(view: (Window & typeof globalThis) | null | undefined): Sanitizer | null {
   if (!view) return null;
+  // One per window: setting DOMPurify up costs more than sanitising a small article.
+  const known = sanitizers.get(view);
+  if (known !== undefined) return known;
+  const made = makeSanitizer(view);
+  sanitizers.set(view, made);
+  return made;
+}
+
+const sanitizers = new WeakMap<object, Sanitizer | null>();
+
+function makeSanitizer(view: Window & typeof globalThis): Sanitizer | null {
   const purify = createDOMPurify(view);
   if (!purify.isSupported) return null;
   purify.addHook('afterSanitizeAttributes', (node) => {
