@@ -260,6 +260,12 @@ describe('extension ↔ web app bridge', () => {
   });
 
   it('gives a page on another origin nothing, whatever it posts, and lets it change nothing', async () => {
+    // The dossier record's clip count follows edits a moment later (after the projection
+    // rows): take "before" once it has caught up with the trash change of the last test.
+    type Listed = { dossiers: { id: string; clipCount: number }[] };
+    await expect
+      .poll(async () => ((await request<Listed>('dossiers/list', {})).dossiers.find((d) => d.id === dossierId)?.clipCount ?? -1) === (await extTitles()).length)
+      .toBe(true);
     const before = { titles: await extTitles(), dossiers: await request('dossiers/list', {}) };
     const hostile = await session.context.newPage();
     await hostile.goto(`${fixtureBase}/vijandig.html`);
