@@ -68,6 +68,12 @@ export interface ConnectPeersOptions {
   log?: (line: string) => void;
   /** How long a fresh session says 'connecting' before 'alone'. Default 4 s. */
   graceMs?: number;
+  /**
+   * A WebRTC handshake not done after this long is given up (the other side left halfway,
+   * e.g. a laptop closed during the handshake); neither y-webrtc nor simple-peer time out,
+   * and the session would say 'connecting' for good. Default 20 s.
+   */
+  handshakeTimeoutMs?: number;
 }
 
 export interface PeerSession {
@@ -110,6 +116,7 @@ interface ConnLike {
   peer: SimplePeerLike;
   connected: boolean;
   closed: boolean;
+  destroy?(): void;
 }
 interface RoomLike {
   name: string;
@@ -129,6 +136,7 @@ interface SignalingConnLike {
 export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Promise<PeerSession> {
   const log = options.log ?? ((line: string) => console.warn(`[knipsel/peer] ${line}`));
   const graceMs = options.graceMs ?? 4000;
+  const handshakeTimeoutMs = options.handshakeTimeoutMs ?? 20_000;
   const presence = parsePresence(options.awarenessState);
   const signalingUrls = options.signalingUrls ?? [defaultSignalingUrl()];
   const { roomName, password } = await deriveRoom(options.secret);
@@ -172,15 +180,37 @@ export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Pr
   const room = () => provider.room as unknown as RoomLike | null;
   const signalingConns = () => provider.signalingConns as SignalingConnLike[];
 
+  /** When each connection was first seen still handshaking. */
+  const handshakeSince = new WeakMap<ConnLike, number>();
+  const givenUp = new WeakSet<ConnLike>();
   const recompute = () => {
     if (destroyed) return;
     const r = room();
     let peers = 0;
     let handshakes = 0;
+    const now = Date.now();
+    const stale: ConnLike[] = [];
     r?.webrtcConns.forEach((conn) => {
       if (conn.connected) peers++;
-      else if (!conn.closed) handshakes++;
+      else if (!conn.closed) {
+        const since = handshakeSince.get(conn) ?? now;
+        handshakeSince.set(conn, since);
+        if (now - since < handshakeTimeoutMs) handshakes++;
+        else stale.push(conn);
+      }
     });
+    // Give up stale handshakes: y-webrtc forgets the connection on its close, so the peer's
+    // next announce starts a fresh one.
+    for (const conn of stale) {
+      if (givenUp.has(conn)) continue;
+      givenUp.add(conn);
+      log('gave up a WebRTC handshake that did not finish');
+      try {
+        conn.destroy?.();
+      } catch {
+        // already torn down
+      }
+    }
     peers += r?.bcConns.size ?? 0;
     const signalling = !paused && signalingConns().some((conn) => conn.connected);
     const status: PeerStatus =

@@ -102,12 +102,13 @@ const api = {
   parseLocation() {
     return parseInviteLink(location.hash);
   },
-  async connect(secret: string, name: string, colour: string, view: PresenceView = { screen: 'library' }) {
+  async connect(secret: string, name: string, colour: string, view: PresenceView = { screen: 'library' }, handshakeTimeoutMs?: number) {
     session = await connectPeers(doc, {
       secret,
       awarenessState: { name, colour, view },
       iceServers: [],
       log: (line) => logLines.push(line),
+      handshakeTimeoutMs,
     });
     session.onStatus((event) => statusLog.push({ ...event, at: Date.now() }));
     return { status: session.status, roomName: session.roomName };
