@@ -129,6 +129,34 @@ describe('every shared dossier stays connected', () => {
     ]);
     await b.context.setOffline(false);
 
+    // ---- B's app starts and the shared dossier's first connection fails: it is tried again ----
+    // (The next room-key derivation after the reload fails once, as a storage or crypto hiccup would.)
+    await b.context.addInitScript(() => {
+      if (!sessionStorage.getItem('knipsel-test-fail-connect')) return;
+      sessionStorage.removeItem('knipsel-test-fail-connect');
+      const subtle = crypto.subtle;
+      const importKey = subtle.importKey.bind(subtle);
+      let failed = false;
+      subtle.importKey = ((...args: Parameters<SubtleCrypto['importKey']>) => {
+        if (!failed && args[2] === 'HKDF') {
+          failed = true;
+          (window as unknown as { __knipselConnectFailed: boolean }).__knipselConnectFailed = true;
+          return Promise.reject(new DOMException('Test: key derivation failed once.', 'OperationError'));
+        }
+        return importKey(...args);
+      }) as SubtleCrypto['importKey'];
+    });
+    await a.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await expect.poll(() => presenceNames(a.page), { timeout: 30_000 }).toEqual(['Bram']);
+    await b.page.goto(`${server.url}/#/`);
+    await b.page.getByRole('heading', { level: 1, name: 'Je dossiers' }).waitFor();
+    await b.page.evaluate(() => sessionStorage.setItem('knipsel-test-fail-connect', '1'));
+    await b.page.reload();
+    await b.page.getByRole('heading', { level: 1, name: 'Je dossiers' }).waitFor();
+    await expect.poll(() => b.page.evaluate(() => (window as unknown as { __knipselConnectFailed?: boolean }).__knipselConnectFailed === true)).toBe(true);
+    await expect.poll(() => card(b.page, 'Wijkteam Zuid').locator('[data-peer-status]').innerText(), { timeout: 30_000 }).toBe('Verbonden met 1 collega');
+    await expect.poll(() => presenceNames(a.page), { timeout: 30_000 }).toEqual(['Bram']);
+
     // ---- B deletes the shared dossier: its session closes, A sees nobody ----
     await b.page.goto(`${server.url}/#/`);
     await expect.poll(() => card(b.page, 'Wijkteam Zuid').locator('[data-peer-status]').innerText(), { timeout: 30_000 }).toBe('Verbonden met 1 collega');

@@ -277,3 +277,8 @@ export type ShareService = ReturnType<typeof createShareService>;
 
 /** True for errors that mean "this link or name is not right" (shown as such in the UI). */
 export const isInputError = (error: unknown) => isKnipselError(error, 'invalid-input');
+
+/** How long to wait before connecting a shared dossier again after `failures` failed tries. */
+export function retryDelayMs(failures: number): number {
+  return Math.min(60_000, 2_000 * 2 ** Math.max(0, failures - 1));
+}

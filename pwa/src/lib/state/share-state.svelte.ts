@@ -8,7 +8,7 @@ import { untrack } from 'svelte';
 import type { InviteDetails, PeerPresence, PeerSession } from '../../../../core/sync/peer/index.js';
 import { defaultConnectionSettings, type ConnectionSettings } from '../services/connection-settings.js';
 import { presenceViewOf } from '../services/presence-view.js';
-import { createShareService, type Identity, type JoinPreview, type ShareRecord, type ShareService } from '../services/share-service.js';
+import { createShareService, retryDelayMs, type Identity, type JoinPreview, type ShareRecord, type ShareService } from '../services/share-service.js';
 import { dossierHref } from '../services/routes.js';
 import type { AppState } from './app-state.svelte.js';
 
@@ -55,6 +55,9 @@ export class ShareState {
   #reconciling = false;
   #again = false;
   #stopped = false;
+  /** Failed connection attempts per dossier (reset on success), and the retry that is due. */
+  #failures = new Map<string, number>();
+  #retry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly app: AppState) {
     this.service = createShareService(app.service.library, app.service);
@@ -135,6 +138,8 @@ export class ShareState {
     return () => {
       stop();
       this.#stopped = true;
+      if (this.#retry) clearTimeout(this.#retry);
+      this.#retry = null;
       for (const id of [...this.#entries.keys()]) void this.#close(id);
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);
@@ -255,11 +260,15 @@ export class ShareState {
       });
     } catch (error) {
       if (this.#entries.get(id) === entry) this.#entries.delete(id);
-      // Only the dossier on screen interrupts the user; others are tried again later.
-      if (!entry.closed && id === this.#onScreen()) this.app.report(error);
-      else console.warn(`[knipsel/share] could not connect dossier ${id}`, error);
+      // Only the dossier on screen interrupts the user (once); all are tried again later.
+      const failures = (this.#failures.get(id) ?? 0) + 1;
+      this.#failures.set(id, failures);
+      if (!entry.closed && id === this.#onScreen() && failures === 1) this.app.report(error);
+      else console.warn(`[knipsel/share] could not connect dossier ${id} (attempt ${failures})`, error);
+      if (!entry.closed) this.#retryLater(failures);
       return;
     }
+    this.#failures.delete(id);
     if (entry.closed) {
       await this.service.closeSession(session);
       return;
@@ -281,6 +290,15 @@ export class ShareState {
     );
     this.#refresh();
     if (id === this.#onScreen()) this.presence = session.presence();
+  }
+
+  /** Reconcile again after a failed connection: 2 s, 4 s, 8 s … up to a minute. */
+  #retryLater(failures: number): void {
+    if (this.#stopped || this.#retry) return;
+    this.#retry = setTimeout(() => {
+      this.#retry = null;
+      if (!this.#stopped) this.#reconcile();
+    }, retryDelayMs(failures));
   }
 
   async #close(id: string): Promise<void> {
