@@ -52,15 +52,20 @@ describe('dexie stores: hot writes', () => {
     }) };
   }
 
-  it('commits the update and the rows of one edit in one transaction, and later writes in new ones', async () => {
+  it('writes natively, one transaction per store for the writes of one task, later writes in new ones', async () => {
     const { stores, scopes, ready } = counted();
     await ready;
-    await Promise.all([stores.updates.append('d', new Uint8Array([1, 2])), stores.projections.putRows('d', [row('a')])]);
-    expect(scopes).toEqual(['updates+clipRows']);
-    await stores.updates.append('d', new Uint8Array([3]));
-    expect(scopes).toHaveLength(2);
-    expect(await stores.updates.load('d')).toEqual([new Uint8Array([1, 2]), new Uint8Array([3])]);
-    expect((await stores.projections.rows('d')).map((r) => r.id)).toEqual(['a']);
+    await Promise.all([
+      stores.updates.append('d', new Uint8Array([1, 2])),
+      stores.updates.append('d', new Uint8Array([3])),
+      stores.projections.putRows('d', [row('a')]),
+      stores.projections.putRows('d', [row('b')]),
+    ]);
+    expect(scopes.sort()).toEqual(['clipRows', 'updates']);
+    await stores.updates.append('d', new Uint8Array([4]));
+    expect(scopes).toHaveLength(3);
+    expect(await stores.updates.load('d')).toEqual([new Uint8Array([1, 2]), new Uint8Array([3]), new Uint8Array([4])]);
+    expect((await stores.projections.rows('d')).map((r) => r.id).sort()).toEqual(['a', 'b']);
     stores.close();
   });
 
