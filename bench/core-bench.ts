@@ -65,8 +65,9 @@ async function browserCoreRows(ctx: BenchContext, sizes: number[]): Promise<Map<
   const server = await serveDir(dir);
   const url = `${server.url}/core-bench.html`;
   const runs = ctx.quick ? 3 : 5;
-  const addWarmup = ctx.quick ? 2 : 3;
-  const addCount = ctx.quick ? 8 : 15;
+  const addWarmup = ctx.quick ? 2 : 5;
+  // Adds take ~1 ms and vary with the disk: 40 per run (15 left the median ±40% between runs).
+  const addCount = ctx.quick ? 12 : 40;
   try {
     for (const n of sizes) {
       const profile = newProfile();
