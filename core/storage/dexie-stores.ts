@@ -62,10 +62,10 @@ function foldIn(merged: Uint8Array, deleted: Uint8Array[]): Uint8Array {
  * microtasks are done). One store per transaction: spanning both stores made every append
  * slower in Chromium (core bench, 10,000 clips: 1.44× raw Yjs, against 1.25× per store).
  */
-function createNativeWriter(idb: () => IDBDatabase | null, storeNames: string[]) {
+function createNativeWriter(idb: () => IDBDatabase | null, storeName: string) {
   let open: { tx: IDBTransaction; done: Promise<void> } | null = null;
   const begin = (db: IDBDatabase) => {
-    const tx = db.transaction(storeNames, 'readwrite');
+    const tx = db.transaction(storeName, 'readwrite');
     const done = new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onabort = () => reject(tx.error ?? new DOMException('The write was aborted.', 'AbortError'));
@@ -79,7 +79,7 @@ function createNativeWriter(idb: () => IDBDatabase | null, storeNames: string[])
   };
   return {
     /** Run `write` on the store in a native transaction; null when the connection is not open (use Dexie). */
-    write(storeName: string, write: (store: IDBObjectStore) => void): Promise<void> | null {
+    write(write: (store: IDBObjectStore) => void): Promise<void> | null {
       const db = idb();
       if (!db) return null;
       if (open) {
@@ -120,15 +120,15 @@ export function createDexieStores(
   const db = new KnipselDb(name, options);
   // Once Dexie has the connection open, the hot writes go to it directly (see above).
   const nativeDb = () => (db.isOpen() ? db.backendDB() : null);
-  const nativeUpdates = createNativeWriter(nativeDb, ['updates']);
-  const nativeRows = createNativeWriter(nativeDb, ['clipRows']);
+  const nativeUpdates = createNativeWriter(nativeDb, 'updates');
+  const nativeRows = createNativeWriter(nativeDb, 'clipRows');
   const docRange = (docId: string) => db.updates.where('[docId+seq]').between([docId, Dexie.minKey], [docId, Dexie.maxKey]);
 
   const updates: UpdateStore = {
     load: (docId) => guarded(async () => (await docRange(docId).toArray()).map((e) => e.update)),
     append: (docId, update) =>
       guarded(async () => {
-        const written = nativeUpdates.write('updates', (store) => store.add({ docId, update }));
+        const written = nativeUpdates.write((store) => store.add({ docId, update }));
         if (written) await written;
         else await db.updates.add({ docId, update });
       }),
@@ -177,7 +177,7 @@ export function createDexieStores(
       ),
     putRows: (dossierId, rows) =>
       guarded(async () => {
-        const written = nativeRows.write('clipRows', (store) => rows.forEach((row) => store.put({ ...row, dossierId })));
+        const written = nativeRows.write((store) => rows.forEach((row) => store.put({ ...row, dossierId })));
         if (written) await written;
         else await db.clipRows.bulkPut(rows.map((row) => ({ ...row, dossierId })));
       }),
