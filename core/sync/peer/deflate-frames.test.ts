@@ -3,7 +3,6 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { createChunkSender } from './chunking.js';
 import { createInflateJoiner, deflateAboveBytes, deflateToFrames, isDeflateFrame, messageDeflated } from './deflate-frames.js';
-import { createOrderedDelivery } from './peer-session.js';
 
 /** Text-like bytes (compressible, like clipped articles), `size` long. */
 function textBytes(size: number, seed = 1): Uint8Array {
@@ -117,28 +116,5 @@ describe('chunk sender with compression', () => {
     sender.send(textBytes(deflateAboveBytes * 2));
     expect(sent.length).toBe(Math.ceil((deflateAboveBytes * 2) / (64 * 1024)));
     expect(sent.some(isDeflateFrame)).toBe(false);
-  });
-});
-
-describe('ordered delivery', () => {
-  it('holds messages behind one still inflating, and skips one that fails', async () => {
-    const delivered: number[] = [];
-    const rejected: string[] = [];
-    const inbound = createOrderedDelivery((m) => delivered.push(m[0]), (reason) => rejected.push(reason));
-    let finish!: (m: Uint8Array) => void;
-    let fail!: (e: Error) => void;
-    inbound.push(new Uint8Array([1]));
-    inbound.push(new Promise<Uint8Array>((resolve) => (finish = resolve)));
-    inbound.push(new Uint8Array([3]));
-    inbound.push(new Promise<Uint8Array>((_, reject) => (fail = reject)));
-    inbound.push(new Uint8Array([5]));
-    expect(delivered).toEqual([1]);
-    finish(new Uint8Array([2]));
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(delivered).toEqual([1, 2, 3]);
-    fail(new Error('inflated message too large'));
-    await expect.poll(() => delivered).toEqual([1, 2, 3, 5]);
-    expect(rejected).toEqual(['inflated message too large']);
   });
 });

@@ -35,6 +35,7 @@ import { KnipselError } from '../../errors.js';
 import { isChunkFrame, createChunkJoiner, createChunkSender } from './chunking.js';
 import { createInflateJoiner, isDeflateFrame } from './deflate-frames.js';
 import { deriveRoom } from './invite.js';
+import { createOrderedDelivery } from './ordered-delivery.js';
 import { createMirrorBridge } from './mirror-bridge.js';
 import { checkPeerMessage, type PeerChannel } from './peer-messages.js';
 import { checkPresence, parsePresence, type PeerPresence, type Presence, type PresenceView } from './presence.js';
@@ -414,57 +415,6 @@ const messageYjsUpdate = 2;
 /** An outgoing y-webrtc message carrying a doc update (a broadcast of an applied change). */
 function isUpdateMessage(message: Uint8Array): boolean {
   return message.length > 1 && message[0] === messageSync && message[1] === messageYjsUpdate;
-}
-
-/**
- * Hands messages to `deliver` in the order they were pushed; a pushed promise (a message
- * still inflating) holds back the ones after it. A promise that rejects is reported to
- * `reject` and skipped.
- */
-export function createOrderedDelivery(deliver: (message: Uint8Array) => void, reject: (reason: string) => void) {
-  const queue: Array<Uint8Array | Promise<Uint8Array>> = [];
-  let waiting = false;
-  let draining = false;
-  const drain = () => {
-    if (draining) return; // a delivery pushed more: the loop below gets to it
-    draining = true;
-    try {
-      drainNow();
-    } finally {
-      draining = false;
-    }
-  };
-  const drainNow = () => {
-    while (queue.length > 0) {
-      const head = queue[0];
-      if (head instanceof Uint8Array) {
-        queue.shift();
-        deliver(head);
-        continue;
-      }
-      waiting = true;
-      head.then(
-        (message) => {
-          queue[0] = message;
-          waiting = false;
-          drain();
-        },
-        (error: unknown) => {
-          queue.shift();
-          waiting = false;
-          reject(error instanceof Error ? error.message : 'undecodable compressed message');
-          drain();
-        },
-      );
-      return;
-    }
-  };
-  return {
-    push(item: Uint8Array | Promise<Uint8Array>) {
-      queue.push(item);
-      if (!waiting) drain();
-    },
-  };
 }
 
 /**
