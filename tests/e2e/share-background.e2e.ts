@@ -5,17 +5,14 @@
 // elsewhere; A adds a clip; B's Dossiers screen counts it without B opening the shared
 // dossier, and B can read it offline (it was stored locally). B deletes the shared dossier
 // → its session closes and A sees nobody. Screenshots in /tmp/knipsel-shots/share-background.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { KnipselServer } from '../../server/create-server.js';
 import { launchBrowser } from '../support/browser.js';
-import { seriousViolations, servePwa } from './pwa/harness.js';
+import { servePwa } from './pwa/harness.js';
+import { addBookmark, openSharingApp, screenshotsIn, type Peer } from './share-support.js';
 
-const shotsDir = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/share-background';
-const phone = { width: 390, height: 844 };
-const desktop = { width: 1280, height: 860 };
+const shot = screenshotsIn(process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/share-background');
 
 let server: KnipselServer;
 let browser: Browser;
@@ -32,42 +29,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openApp(label: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'nl-NL', viewport: desktop });
-  contexts.push(context);
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.warn(`[${label}] ${error.message}`));
-  page.on('console', (message) => {
-    if (process.env.KNIPSEL_DEBUG || message.text().includes('[knipsel/')) console.info(`[${label}] ${message.text()}`);
-  });
-  await page.goto(`${server.url}/#/settings`);
-  await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
-  await page.getByLabel('STUN-servers').fill(''); // no internet here: connect within this machine
-  await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
-  await page.getByText('Instellingen bewaard').first().waitFor();
-  return { context, page };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(shotsDir, { recursive: true });
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.screenshot({ path: join(shotsDir, `${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize(phone);
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(shotsDir, `${name}-phone.png`), fullPage: true });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
-  await page.setViewportSize(desktop);
-}
-
-async function addBookmark(page: Page, url: string, title: string): Promise<void> {
-  await page.getByRole('button', { name: 'Knipsel toevoegen' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
-  await dialog.getByLabel('Webadres').fill(url);
-  await dialog.getByLabel('Titel (optioneel)').fill(title);
-  await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-}
+const openApp = (label: string): Promise<Peer> => openSharingApp(browser, server.url, label, contexts);
 
 const presenceNames = (page: Page) => page.locator('.presence [data-peer]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-peer')));
 const card = (page: Page, name: string) => page.locator('li.dossier').filter({ has: page.getByRole('heading', { level: 2, name, exact: true }) });

@@ -7,26 +7,18 @@
 // offline → the app pauses its peer session), both edit, B comes back → merged; C opens
 // the link with a wrong secret and gets nothing; presence shows the other peer's name and
 // what they look at. Screenshots (desktop and phone) go to /tmp/knipsel-shots/share.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { KnipselServer } from '../../server/create-server.js';
 import { launchBrowser } from '../support/browser.js';
-import { seriousViolations, servePwa } from './pwa/harness.js';
+import { servePwa } from './pwa/harness.js';
+import { addBookmark, openSharingApp, screenshotsIn, type Peer } from './share-support.js';
 
-const shotsDir = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/share';
-const phone = { width: 390, height: 844 };
-const desktop = { width: 1280, height: 860 };
+const shot = screenshotsIn(process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/share');
 
 let server: KnipselServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-
-interface Peer {
-  context: BrowserContext;
-  page: Page;
-}
 
 beforeAll(async () => {
   server = await servePwa();
@@ -39,60 +31,19 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openApp(label: string): Promise<Peer> {
-  const context = await browser.newContext({ locale: 'nl-NL', viewport: desktop });
-  contexts.push(context);
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    // y-webrtc does not catch failed decryption of signalling messages from a peer with
-    // another password (C's): those surface as OperationError and are expected.
-    if (error.name !== 'OperationError' && error.message !== 'OperationError') console.warn(`[${label}] ${error.message}`);
-  });
-  page.on('console', (message) => {
-    if (process.env.KNIPSEL_DEBUG || message.text().includes('[knipsel/')) console.info(`[${label}] ${message.text()}`);
-  });
-  await page.goto(`${server.url}/#/settings`);
-  await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
-  // No STUN: connect within this machine only (the test has no internet).
-  if (label === 'A') {
+function openApp(label: string): Promise<Peer> {
+  return openSharingApp(browser, server.url, label, contexts, async (page) => {
+    if (label !== 'A') return;
     // Bad input gets a clear message and changes nothing.
     await page.getByLabel('Verbindingsserver').fill('ftp://signal.voorbeeld.nl');
     await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
     await page.getByText('Gebruik een adres dat begint met wss://').waitFor();
     await shot(page, 'settings-problem');
     await page.getByLabel('Verbindingsserver').fill('');
-  }
-  await page.getByLabel('STUN-servers').fill('');
-  await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
-  await page.getByText('Instellingen bewaard').first().waitFor();
-  return { context, page };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(shotsDir, { recursive: true });
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.screenshot({ path: join(shotsDir, `${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize(phone);
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(shotsDir, `${name}-phone.png`), fullPage: true });
-  // No sideways scrolling on a phone.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
-  await page.setViewportSize(desktop);
+  });
 }
 
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name: new RegExp(`^${name}( \\d+)?$`) });
-
-async function addBookmark(page: Page, url: string, title: string, note = ''): Promise<string> {
-  await page.getByRole('button', { name: 'Knipsel toevoegen' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
-  await dialog.getByLabel('Webadres').fill(url);
-  await dialog.getByLabel('Titel (optioneel)').fill(title);
-  if (note) await dialog.getByLabel('Je notitie (optioneel)').fill(note);
-  await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-  return decodeURIComponent(new URL(page.url()).hash.split('/')[4]);
-}
 
 async function openClip(page: Page, dossierId: string, clipId: string): Promise<void> {
   await page.goto(`${server.url}/#/d/${dossierId}/clip/${clipId}`);

@@ -1,0 +1,75 @@
+// What the sharing e2e tests (share.e2e.ts, share-background.e2e.ts) have in common: an app
+// in a context of its own with the STUN servers cleared in Settings (no internet here: peers
+// connect within this machine), screenshots at desktop and phone width with the axe and
+// overflow checks, and adding a clip by web address.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { seriousViolations } from './pwa/harness.js';
+
+export const phone = { width: 390, height: 844 };
+export const desktop = { width: 1280, height: 860 };
+
+export interface Peer {
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * A new context (its own storage, like another profile) with the built app open in Settings,
+ * STUN servers cleared. `beforeSaving` may try the settings form first.
+ */
+export async function openSharingApp(
+  browser: Browser,
+  appUrl: string,
+  label: string,
+  contexts: BrowserContext[],
+  beforeSaving?: (page: Page) => Promise<void>,
+): Promise<Peer> {
+  const context = await browser.newContext({ locale: 'nl-NL', viewport: desktop });
+  contexts.push(context);
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    // y-webrtc does not catch failed decryption of signalling messages from a peer with
+    // another password: those surface as OperationError and are expected.
+    if (error.name !== 'OperationError' && error.message !== 'OperationError') console.warn(`[${label}] ${error.message}`);
+  });
+  page.on('console', (message) => {
+    if (process.env.KNIPSEL_DEBUG || message.text().includes('[knipsel/')) console.info(`[${label}] ${message.text()}`);
+  });
+  await page.goto(`${appUrl}/#/settings`);
+  await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
+  await beforeSaving?.(page);
+  await page.getByLabel('STUN-servers').fill('');
+  await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
+  await page.getByText('Instellingen bewaard').first().waitFor();
+  return { context, page };
+}
+
+/** Screenshots of a screen at desktop and phone width into `dir`, with no serious axe violations and no sideways scrolling on a phone. */
+export function screenshotsIn(dir: string): (page: Page, name: string) => Promise<void> {
+  return async (page, name) => {
+    mkdirSync(dir, { recursive: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(dir, `${name}-desktop.png`), fullPage: true });
+    await page.setViewportSize(phone);
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(dir, `${name}-phone.png`), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    await page.setViewportSize(desktop);
+  };
+}
+
+/** Add a clip by web address in the dossier on screen; returns its id once its reader shows. */
+export async function addBookmark(page: Page, url: string, title: string, note = ''): Promise<string> {
+  await page.getByRole('button', { name: 'Knipsel toevoegen' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
+  await dialog.getByLabel('Webadres').fill(url);
+  await dialog.getByLabel('Titel (optioneel)').fill(title);
+  if (note) await dialog.getByLabel('Je notitie (optioneel)').fill(note);
+  await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  return decodeURIComponent(new URL(page.url()).hash.split('/')[4]);
+}
