@@ -8,7 +8,7 @@ import { cleanByline, collectMetadata, headingTitle, type PageMetadata } from '.
 import { createSanitizer, embedsToLinks } from './sanitize.js';
 import { currentSelection, selectionHtml } from './selection.js';
 import { countWords, linkDensity, plainText } from './text-metrics.js';
-import { toMarkdown } from './to-markdown.js';
+import { consumeToMarkdown, toMarkdown } from './to-markdown.js';
 import { absolutizeUrls, resolveLazyImages } from './urls.js';
 import { warning, type ExtractWarning } from './warnings.js';
 
@@ -96,7 +96,9 @@ function finish(doc: Document, content: Element, base: string, warnings: Extract
     warnings.push(warning('truncated'));
   }
   const text = plainText(root);
-  return { html, markdown: toMarkdown(root as HTMLElement), text, wordCount: countWords(text), linkDensity: linkDensity(root) };
+  const density = linkDensity(root);
+  // Last: the conversion works on `root` itself (a private inert copy) instead of another copy.
+  return { html, text, wordCount: countWords(text), linkDensity: density, markdown: consumeToMarkdown(root as HTMLElement) };
 }
 
 function baseOf(doc: Document, url: string): string {
@@ -262,7 +264,7 @@ export function extract(document: Document, url: string, mode: ExtractMode, opti
     if (mode === 'bookmark') {
       const text = plainField(meta.description) ?? '';
       const html = text ? `<p>${escapeHtml(text)}</p>` : '';
-      const content: Content = { html, markdown: text ? toMarkdown(inertDiv(document, html) as HTMLElement) : '', text, wordCount: countWords(text), linkDensity: 0 };
+      const content: Content = { html, markdown: text ? toMarkdown(html) : '', text, wordCount: countWords(text), linkDensity: 0 };
       return { capture: buildCapture(url, 'bookmark', meta, content, now), confidence: 1, warnings, suggestedMode: null };
     }
     if (!isHtml(document)) return runPage(document, url, base, meta, now, warnings);

@@ -256,7 +256,9 @@ function normaliseLang(value: string | null | undefined): string | null {
 export function collectMetadata(doc: Document, url: string): PageMetadata {
   const meta = metaIndex(doc);
   const ld = jsonLdFacts(doc);
-  const text = textBylineAndDate(doc);
+  // Scanning the visible text is the costly source: only when the markup leaves a gap.
+  let scanned: { byline: string | null; published: string | null } | null = null;
+  const text = (): { byline: string | null; published: string | null } => (scanned ??= textBylineAndDate(doc));
   const citationAuthors = (meta as unknown as { all: (k: string) => string[] }).all('citation_author');
 
   const title =
@@ -270,12 +272,12 @@ export function collectMetadata(doc: Document, url: string): PageMetadata {
   const lang = normaliseLang(doc.documentElement?.getAttribute('lang')) ?? normaliseLang(doc.documentElement?.getAttribute('xml:lang')) ?? normaliseLang(ld.lang) ?? normaliseLang(meta('og:locale', 'dc.language', 'dcterms.language', 'content-language', 'language')) ?? normaliseLang(doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content'));
   let byline = joinNames(rawBylines.map((n) => cleanByline(n) ?? n), lang);
   if (!byline && metaAuthor && !/^https?:\/\/|^@/.test(metaAuthor)) byline = cleanByline(metaAuthor);
-  if (!byline) byline = text.byline;
+  if (!byline) byline = text().byline;
 
   const published =
     parseDate(ld.published) ??
     parseDate(meta('article:published_time', 'citation_publication_date', 'citation_date', 'citation_online_date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date', 'pubdate', 'publish-date', 'date', 'og:published_time', 'datepublished')) ??
-    text.published;
+    text().published;
 
   const canonical = absoluteUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), url) ?? absoluteUrl(meta('og:url'), url);
 

@@ -53,9 +53,45 @@ export function countWords(text: string): number {
   const cjk = text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0;
   if (cjk > 0) {
     const rest = text.replace(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g, ' ');
-    return cjk + words(rest).length;
+    return cjk + wordsIn(rest);
   }
-  return words(text).length;
+  return wordsIn(text);
+}
+
+const WORD_START = /^[\p{L}\p{N}]$/u;
+const WORD_PART = /^[\p{L}\p{N}\p{M}'’_-]$/u;
+/** Per UTF-16 unit of the basic plane: 0 unknown, 1 neither, 2 continues a word, 3 starts one. */
+const classes = new Uint8Array(0x10000);
+
+function classify(ch: string): number {
+  return WORD_START.test(ch) ? 3 : WORD_PART.test(ch) ? 2 : 1;
+}
+
+/**
+ * Words in a text, counted in one pass without building the list: the same count as
+ * `words(text).length` (a word starts at a letter or digit and runs on over letters, digits,
+ * marks, apostrophes, hyphens and underscores), several times faster than the regex.
+ */
+function wordsIn(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let cls: number;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      cls = classify(text.slice(i, i + 2)); // astral: rare, not cached
+      i++;
+    } else {
+      cls = classes[code];
+      if (cls === 0) cls = classes[code] = classify(text[i]);
+    }
+    if (cls === 1) inWord = false;
+    else if (!inWord && cls === 3) {
+      n++;
+      inWord = true;
+    }
+  }
+  return n;
 }
 
 export interface Overlap {

@@ -4,10 +4,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';
 import { plainText } from '../text-metrics.js';
 import type { MetadataValues } from '../scoring.js';
+import type { BaselineOutput } from './readability-baseline.js';
+
+export { runReadabilityBaseline, type BaselineOutput } from './readability-baseline.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../../..');
@@ -98,20 +100,6 @@ export function loadDutchFixtures(dir = dutchFixturesDir): DutchFixture[] {
         expected,
       };
     });
-}
-
-export interface BaselineOutput {
-  text: string;
-  metadata: MetadataValues;
-}
-
-/** Raw Readability 0.6 as upstream runs it (on a clone; Readability mutates its input). */
-export function runReadabilityBaseline(doc: Document): BaselineOutput {
-  const parsed = new Readability<Element>(doc.cloneNode(true) as Document, { classesToPreserve: ['caption'], serializer: (el) => el as Element }).parse();
-  return {
-    text: parsed?.content ? plainText(parsed.content) : '',
-    metadata: { title: parsed?.title, byline: parsed?.byline, siteName: parsed?.siteName, lang: parsed?.lang, publishedTime: parsed?.publishedTime },
-  };
 }
 
 /** Raw defuddle (it clones the document itself). */

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { countWords, words } from './text-metrics.js';
+
+describe('countWords', () => {
+  it('counts words with inner apostrophes and hyphens as one', () => {
+    expect(countWords("Zo'n buurt-app werkt: 3 keer per week, óók in 't weekend.")).toBe(11);
+    expect(countWords('')).toBe(0);
+    expect(countWords('  —  ')).toBe(0);
+  });
+
+  it('agrees with words() and counts CJK characters one by one', () => {
+    const text = 'De wijkteams in Amersfoort werken samen met bewoners; elke dinsdag is er een inloop.\nWie wil, schuift aan.';
+    expect(countWords(text)).toBe(words(text).length);
+    expect(countWords(text + text)).toBe(2 * words(text).length);
+    expect(countWords('社区 work')).toBe(3);
+  });
+});
+
+describe('countWords against the word pattern', () => {
+  it('equals words().length for any text, including marks, surrogates and punctuation', () => {
+    const alphabet = ['a', 'Z', 'é', 'ë', '9', '²', "'", '’', '-', '_', ' ', '\n', '.', ',', '\u0301', '😀', '𝒜', '\ud800', 'ß', 'ا', 'й', '—', '\u00a0'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(countWords(text)).toBe(words(text).length);
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => countWords(text) === words(text).length || /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text)));
+  });
+});
