@@ -52,7 +52,11 @@ interface KindResult {
   ms: number;
   memory: number;
   heap: number;
-  adds: number[];
+}
+
+interface AddSamples {
+  knipsel: number[];
+  raw: number[];
 }
 
 // window.knipselBench is declared by the page (tests/e2e/bench-harness/core-bench-page.ts).
@@ -99,16 +103,22 @@ async function browserCoreRows(ctx: BenchContext, sizes: number[]): Promise<Map<
             await s.page.evaluate(() => window.knipselBench.settle());
             const memory = (await s.rendererMemory()) - memory0;
             const heap = (await s.heapAfterGc()) - heap0;
-            let adds: number[] = [];
-            if (kind !== 'rows') {
-              const from = addFrom;
-              addFrom += addWarmup + addCount;
-              adds =
-                kind === 'knipsel'
-                  ? await s.page.evaluate(([f, w, c]) => window.knipselBench.addKnipsel(f, w, c), [from, addWarmup, addCount])
-                  : await s.page.evaluate(([f, w, c]) => window.knipselBench.addRaw(f, w, c), [from, addWarmup, addCount]);
-            }
-            return { ms: result.ms, memory, heap, adds };
+            return { ms: result.ms, memory, heap };
+          } finally {
+            await s.close();
+          }
+        };
+
+        // Adds: both dossiers open in one page, one Knipsel add and one raw add in turn.
+        const measureAdds = async (): Promise<AddSamples> => {
+          const s = await openSession(profile.dir, url, 'knipselBenchReady');
+          try {
+            await s.page.evaluate((id) => window.knipselBench.openKnipsel(id), written.id);
+            await s.page.evaluate(() => window.knipselBench.openRaw());
+            await s.page.evaluate(() => window.knipselBench.settle());
+            const from = addFrom;
+            addFrom += 2 * (addWarmup + addCount);
+            return await s.page.evaluate(([f, w, c]) => window.knipselBench.addBoth(f, w, c), [from, addWarmup, addCount]);
           } finally {
             await s.close();
           }
@@ -120,7 +130,7 @@ async function browserCoreRows(ctx: BenchContext, sizes: number[]): Promise<Map<
             const order: Array<'knipsel' | 'rows' | 'raw'> = run % 2 === 0 ? ['knipsel', 'rows', 'raw'] : ['raw', 'rows', 'knipsel'];
             const byKind: Partial<Record<'knipsel' | 'rows' | 'raw', KindResult>> = {};
             for (const kind of order) byKind[kind] = await measure(kind);
-            return byKind as Record<'knipsel' | 'rows' | 'raw', KindResult>;
+            return { ...(byKind as Record<'knipsel' | 'rows' | 'raw', KindResult>), adds: await measureAdds() };
           },
           { warmup: 1, runs, budgetMs: ctx.quick ? 90_000 : 240_000 },
         );
@@ -136,17 +146,17 @@ async function browserCoreRows(ctx: BenchContext, sizes: number[]): Promise<Map<
         const memR = pick('raw', (r) => r.memory / 1e6);
         const heapK = pick('knipsel', (r) => r.heap / 1e6);
         const heapR = pick('raw', (r) => r.heap / 1e6);
-        const addsK = results.flatMap((r) => r.knipsel.adds);
-        const addsR = results.flatMap((r) => r.raw.adds);
-        const addRunMediansK = results.map((r) => summarize(r.knipsel.adds).median);
-        const addRunP95K = results.map((r) => summarize(r.knipsel.adds).p95);
+        const addsK = results.flatMap((r) => r.adds.knipsel);
+        const addsR = results.flatMap((r) => r.adds.raw);
+        const addRunMediansK = results.map((r) => summarize(r.adds.knipsel).median);
+        const addRunP95K = results.map((r) => summarize(r.adds.knipsel).p95);
         const area = `core ${fmtSize(n)}`;
         const within = (k: number, b: number) => k <= b * ratioTarget;
         const openTarget = n === 5000 ? '≤ 1 s and ≤ 1.25×' : '≤ 1.25×';
         const rows: BenchRow[] = [
           {
             area,
-            metric: `add a clip + flush, median ms (${addCount} adds × ${results.length} runs; ${spread(addRunMediansK, 'run medians')})`,
+            metric: `add a clip + flush, median ms (${addCount} adds × ${results.length} runs, in turn with raw Yjs in one page; ${spread(addRunMediansK, 'run medians')})`,
             knipsel: summarize(addsK).median,
             baseline: summarize(addsR).median,
             baselineName: 'raw Yjs (Y.Map set + IndexedDB put)',

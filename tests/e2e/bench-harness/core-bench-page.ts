@@ -190,6 +190,24 @@ const bench = {
     return samples;
   },
 
+  /**
+   * Both, alternating in one page (both dossiers open): each pair sees the same disk and the
+   * same moment, so IndexedDB's run-to-run variance falls on both sides alike.
+   */
+  async addBoth(from: number, warmup: number, count: number) {
+    if (!knipsel || !raw) throw new Error('open both first');
+    const k: number[] = [];
+    const r: number[] = [];
+    for (let i = 0; i < warmup + count; i++) {
+      const order = i % 2 === 0 ? ['knipsel', 'raw'] : ['raw', 'knipsel'];
+      for (const kind of order) {
+        const sample = kind === 'knipsel' ? await bench.addKnipsel(from + 2 * i, 0, 1) : await bench.addRaw(from + 2 * i + 1, 0, 1);
+        if (i >= warmup) (kind === 'knipsel' ? k : r).push(sample[0]);
+      }
+    }
+    return { knipsel: k, raw: r };
+  },
+
   /** The same with raw Yjs: Y.Map set in a transaction + the update appended to IndexedDB. */
   async addRaw(from: number, warmup: number, count: number) {
     if (!raw) throw new Error('open first');
