@@ -10,6 +10,7 @@ import { extract } from '../core/capture/extract.js';
 import { passRate, tallyMetadata, textScore, type MetadataValues } from '../core/capture/scoring.js';
 import { loadCorpus, loadDutchFixtures, parseHtml, runDefuddleBaseline, runReadabilityBaseline } from '../core/capture/testing/corpus.js';
 import { buildHarness, newProfile, openSession, serveDir } from './browser-harness.js';
+import { inclusiveTimes, profileTable, type CpuProfile } from './lib.js';
 import { formatTable, percentile, type BenchRow } from './table.js';
 
 interface Page {
@@ -94,7 +95,11 @@ interface PageTimes {
 }
 
 /** The same pages in Debian's Chromium: extract() and raw Readability on a DOMParser document. */
-async function measureInChromium(sets: Array<{ pages: Page[]; runs: number }>): Promise<BrowserTimes[]> {
+// Knipsel's phases and the baseline, for the profile note of the Chromium rows.
+const capturePhases =
+  /^(extract|extractArticle|runReadability|runReadabilityBaseline|finish|sanitizeInPlace|consumeToMarkdown|collectMetadata|removeMetaLines|mergeArticleMetadata|plainText|countWords|linkDensity|absolutizeUrls|resolveLazyImages|embedsToLinks|removeBoilerplate)$/;
+
+async function measureInChromium(sets: Array<{ pages: Page[]; runs: number }>, profilePages: Page[], note?: (text: string) => void): Promise<BrowserTimes[]> {
   const dir = await buildHarness(['capture-bench.html']);
   const server = await serveDir(dir, { isolated: true });
   const profile = newProfile();
@@ -115,6 +120,24 @@ async function measureInChromium(sets: Array<{ pages: Page[]; runs: number }>): 
         times.readability.push(median(result.readability));
       }
       out.push(times);
+    }
+    if (note && profilePages.length) {
+      // Where the time goes: the same measurement under the sampling profiler.
+      await session.cdp.send('Profiler.enable');
+      await session.cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+      await session.cdp.send('Profiler.start');
+      for (const page of profilePages) {
+        await session.page.evaluate(
+          ([source, url]) => (window as unknown as { knipselCaptureBench: { measurePage(s: string, u: string, r: number): PageTimes } }).knipselCaptureBench.measurePage(source, url, 40),
+          [page.source, page.url] as const,
+        );
+      }
+      const { profile } = await session.cdp.send('Profiler.stop');
+      note(
+        `profile: capture in Chromium, ${profilePages.length} Dutch pages × 41 runs of extract() and of raw Readability under the sampling profiler. ` +
+          'Inclusive time (extract = extractArticle [Readability on a clone, boilerplate removed] + finish [sanitising, Markdown, text, word count, link density, URLs] + collectMetadata + removeMetaLines; runReadabilityBaseline = the baseline):\n' +
+          profileTable(inclusiveTimes(profile as CpuProfile, capturePhases)),
+      );
     }
     return out;
   } finally {
@@ -150,7 +173,7 @@ function rows(area: string, set: SetResult): BenchRow[] {
 }
 
 /** The capture rows of the benchmark table (corpus and Dutch fixtures). */
-export async function runCaptureBench(): Promise<BenchRow[]> {
+export async function runCaptureBench(options: { quick?: boolean; note?: (text: string) => void } = {}): Promise<BenchRow[]> {
   const runs = Math.max(1, Number(process.env.KNIPSEL_BENCH_RUNS) || 3);
   const corpus: Page[] = loadCorpus();
   const dutch: Page[] = loadDutchFixtures().map((f) => ({
@@ -165,10 +188,14 @@ export async function runCaptureBench(): Promise<BenchRow[]> {
   // Five pages: with 3 runs a single GC pause decided the p95 (1.52× one run, 0.64× the next).
   if (dutch.length) out.push(...rows(`capture Dutch (${dutch.length})`, await measure(dutch, Math.max(runs, 15))));
   // Where the extension runs extract(): in the page, in Chromium. Same pages and runs.
-  const [corpusMs, dutchMs] = await measureInChromium([
-    { pages: corpus, runs },
-    { pages: dutch, runs: Math.max(runs, 15) },
-  ]);
+  const [corpusMs, dutchMs] = await measureInChromium(
+    [
+      { pages: corpus, runs },
+      { pages: dutch, runs: Math.max(runs, 15) },
+    ],
+    dutch,
+    options.note,
+  );
   if (corpus.length) out.push(...timeRows(`capture corpus (${corpus.length}), Chromium`, corpusMs));
   if (dutch.length) out.push(...timeRows(`capture Dutch (${dutch.length}), Chromium`, dutchMs));
   return out;
@@ -176,5 +203,5 @@ export async function runCaptureBench(): Promise<BenchRow[]> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log = console.error; // keep library chatter off the table
-  runCaptureBench().then((table) => process.stdout.write(`${formatTable(table)}\n`));
+  runCaptureBench({ note: (text) => process.stderr.write(`${text}\n`) }).then((table) => process.stdout.write(`${formatTable(table)}\n`));
 }

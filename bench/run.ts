@@ -35,12 +35,12 @@ async function runCapture(ctx: BenchContext): Promise<BenchRow[]> {
     ctx.note('capture: section not available (bench/capture-bench.ts does not exist yet).');
     return [];
   }
-  const mod = (await import(pathToFileURL(file).href)) as { runCaptureBench?: (options: { quick: boolean }) => Promise<BenchRow[]> };
+  const mod = (await import(pathToFileURL(file).href)) as { runCaptureBench?: (options: { quick: boolean; note: (text: string) => void }) => Promise<BenchRow[]> };
   if (typeof mod.runCaptureBench !== 'function') {
     ctx.note('capture: section not available (bench/capture-bench.ts has no runCaptureBench export).');
     return [];
   }
-  return mod.runCaptureBench({ quick: ctx.quick });
+  return mod.runCaptureBench({ quick: ctx.quick, note: ctx.note });
 }
 
 export const sections: Section[] = [
