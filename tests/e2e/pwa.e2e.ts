@@ -255,9 +255,10 @@ describe('Knipsel web app', () => {
     // Switch a preset off: it leaves the board's framework picker.
     await page.locator('li.framework', { has: page.getByLabel('Naam van ‘Interventierichtingen’') }).getByLabel('Gebruiken in dit dossier').uncheck();
     await nav('Themabord').click();
-    const options = await page.getByLabel('Kader').locator('option').allInnerTexts();
-    expect(options).toContain('Competenties leergang');
-    expect(options).not.toContain('Interventierichtingen');
+    // The board is a lazy chunk: wait for its picker rather than reading it at once.
+    const picker = page.getByLabel('Kader').locator('option');
+    await expect.poll(() => picker.allInnerTexts()).toContain('Competenties leergang');
+    expect(await picker.allInnerTexts()).not.toContain('Interventierichtingen');
   });
 
   test('switches to English and back, and remembers the choice', async () => {
