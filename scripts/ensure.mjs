@@ -1,5 +1,5 @@
 // Setup steps shared by `npm start`, `npm test` and `npm run bench`: install what is
-// missing (npm packages from the lockfile, Chromium from Debian's packages) and run
+// missing (npm packages from the lockfile, browsers and redis from Debian's packages) and run
 // commands with their output streamed. Plain Node only: it must run before any install.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -36,51 +36,44 @@ export function ensureDependencies() {
 }
 
 /**
- * Chromium for the browser tests comes from Debian's packages. Install it when we are root
- * on a Debian-like system; otherwise stop with instructions — never skip browser tests.
+ * A program from Debian's packages that the tests need: installed with apt when we are root
+ * on a Debian-like system; otherwise stop with instructions — never skip the tests.
  */
-export function ensureChromium() {
-  if (existsSync(chromiumPath)) return;
+function ensureDebianProgram({ path, pkg, what, variable, neededFor }) {
+  if (existsSync(path)) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = existsSync('/usr/bin/apt-get');
-  if (isRoot && hasApt) {
-    step('Installing Chromium from Debian packages (apt-get install -y chromium)');
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    step(`Installing ${what} from Debian packages (apt-get install -y ${pkg})`);
     run('apt-get', ['update'], { allowFailure: true });
-    run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+    run('apt-get', ['install', '-y', '--no-install-recommends', pkg], {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      allowFailure: true,
     });
-    if (existsSync(chromiumPath)) return;
+    if (existsSync(path)) return;
   }
   fail(
-    `Chromium is needed for the browser tests and was not found at ${chromiumPath}.\n` +
-      `  On Debian/Ubuntu, as root:  apt-get update && apt-get install -y chromium\n` +
-      `  Elsewhere: install Chromium and set KNIPSEL_CHROMIUM=/path/to/chromium.\n` +
-      `  The browser tests are part of \`npm test\`; they are not skipped.`,
+    `${what} is needed for ${neededFor} and was not found at ${path}.\n` +
+      `  On Debian/Ubuntu, as root:  apt-get update && apt-get install -y ${pkg}\n` +
+      `  Elsewhere: install ${what} and set ${variable}=/path/to/it.\n` +
+      `  These tests are part of \`npm test\`; they are not skipped.`,
   );
+}
+
+/** Chromium for the browser tests (extension, web app, peers). */
+export function ensureChromium() {
+  ensureDebianProgram({ path: chromiumPath, pkg: 'chromium', what: 'Chromium', variable: 'KNIPSEL_CHROMIUM', neededFor: 'the browser tests' });
+}
+
+export const firefoxPath = process.env.KNIPSEL_FIREFOX ?? '/usr/bin/firefox-esr';
+
+/** Firefox ESR for the Firefox build of the extension (tests/e2e/firefox.e2e.ts). */
+export function ensureFirefox() {
+  ensureDebianProgram({ path: firefoxPath, pkg: 'firefox-esr', what: 'Firefox ESR', variable: 'KNIPSEL_FIREFOX', neededFor: 'the Firefox extension tests' });
 }
 
 export const redisServerPath = process.env.KNIPSEL_REDIS_SERVER ?? '/usr/bin/redis-server';
 
-/**
- * redis-server for the relay scale-out test (server/relay/relay-redis.test.ts), from
- * Debian's packages like Chromium; otherwise stop with instructions — never skip.
- */
+/** redis-server for the relay scale-out test (server/relay/relay-redis.test.ts). */
 export function ensureRedis() {
-  if (existsSync(redisServerPath)) return;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && existsSync('/usr/bin/apt-get')) {
-    step('Installing redis-server from Debian packages (apt-get install -y redis-server)');
-    run('apt-get', ['update'], { allowFailure: true });
-    run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], {
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      allowFailure: true,
-    });
-    if (existsSync(redisServerPath)) return;
-  }
-  fail(
-    `redis-server is needed for the relay tests and was not found at ${redisServerPath}.\n` +
-      `  On Debian/Ubuntu, as root:  apt-get update && apt-get install -y redis-server\n` +
-      `  Elsewhere: install Redis and set KNIPSEL_REDIS_SERVER=/path/to/redis-server.\n` +
-      `  The relay tests are part of \`npm test\`; they are not skipped.`,
-  );
+  ensureDebianProgram({ path: redisServerPath, pkg: 'redis-server', what: 'redis-server', variable: 'KNIPSEL_REDIS_SERVER', neededFor: 'the relay tests' });
 }

@@ -1,11 +1,14 @@
-// `npm test`: install what is missing (npm packages, Debian's Chromium), lint, unit tests,
-// build, and the end-to-end tests in headless Chromium. Ends with one "N passed, N failed" line.
+// `npm test`: install what is missing (npm packages; Chromium, Firefox ESR and redis-server from
+// Debian's packages), lint, unit tests,
+// build, and the end-to-end tests in headless Chromium (and Firefox for the extension's Firefox
+// build). Ends with one "N passed, N failed" line.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium, ensureDependencies, ensureRedis, root, run, step } from './ensure.mjs';
+import { ensureChromium, ensureDependencies, ensureFirefox, ensureRedis, root, run, step } from './ensure.mjs';
 
 ensureDependencies();
 ensureChromium();
+ensureFirefox();
 ensureRedis();
 
 step('Lint');

@@ -13,8 +13,17 @@ export class MessageError extends Error {
   }
 }
 
+/**
+ * The input as plain data. Chrome sends messages as JSON; Firefox uses the structured clone,
+ * which refuses proxies ("Proxy object could not be cloned") — and Svelte's $state values
+ * are proxies. A JSON copy gives both browsers the same message.
+ */
+export function plainInput<T>(input: T): T {
+  return input === undefined ? input : (JSON.parse(JSON.stringify(input)) as T);
+}
+
 export async function send<K extends MessageType>(type: K, input: Input<K>): Promise<Results[K]> {
-  const request: Request<K> = { knipsel: 1, type, input };
+  const request: Request<K> = { knipsel: 1, type, input: plainInput(input) };
   const reply = (await browser.runtime.sendMessage(request)) as Reply<Results[K]> | undefined;
   if (!reply) throw new MessageError('no-reply', `No answer to ${type}`);
   if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message);

@@ -1,0 +1,139 @@
+// The Firefox build of the extension in Debian's Firefox ESR (puppeteer-core over WebDriver
+// BiDi): installs, takes the Dutch language from its settings, clips an article from the
+// popup into its own IndexedDB, and keeps a hostile page's script out of its pages.
+// Run after `npm run build:extension` (which builds the Firefox package too).
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefoxWithExtension, type FirefoxSession } from '../support/firefox.js';
+
+const shots = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/firefox';
+
+const paragraphs = [
+  'In de Utrechtse wijk Overvecht begon het met een bankje voor de deur van mevrouw Yilmaz. Buren bleven staan, raakten aan de praat en vertelden wat hen bezighield.',
+  'De opbouwwerker sloot aan bij die gesprekken. Ze vroeg niet wat bewoners nodig hadden, maar wat ze zelf wilden doen. Zo ontstond een kookgroep, later een klussendienst voor ouderen.',
+  'Wat werkte? Tijd nemen, aansluiten bij de leefwereld van bewoners en hun talenten met elkaar verbinden. De professional deed een stap terug zodra bewoners het zelf oppakten.',
+  'Andere wijken willen het voorbeeld volgen. De opbouwwerker waarschuwt: kopieer niet de kookgroep, maar de manier van werken. Begin bij wat bewoners drijft, niet bij een plan.',
+];
+
+const article = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Een bankje als begin | Buurtplatform</title>
+<meta property="og:site_name" content="Buurtplatform"><meta name="author" content="Fatima el Amrani"></head>
+<body><nav><a href="/">Home</a> <a href="/over">Over ons</a></nav>
+<main><article><h1>Een bankje als begin</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></main>
+<footer>© Buurtplatform</footer></body></html>`;
+
+const hostile = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Vijandige pagina</title></head><body><article>
+<h1>Een verhaal met valkuilen</h1><p>${paragraphs[0]}</p>
+<img src="x" onerror="window.__pwned=(window.__pwned||0)+1">
+<svg onload="window.__pwned=(window.__pwned||0)+1"><circle r="4"/></svg>
+<p><a href="javascript:window.__pwned=1">klik hier</a> ${paragraphs[1]}</p>
+<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>
+<script>window.pageScriptRan = true;</script>
+<p onmouseover="window.__pwned=1">${paragraphs[2]}</p><p>${paragraphs[3]}</p>
+</article></body></html>`;
+
+let server: Server;
+let base = '';
+let session: FirefoxSession;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const body = path === '/artikel.html' ? article : path === '/vijandig.html' ? hostile : null;
+    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(body ?? 'niet gevonden');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  session = await launchFirefoxWithExtension();
+}, 60_000);
+
+afterAll(async () => {
+  await session?.close();
+  server?.close();
+});
+
+/** A protocol request from an extension page, as the popup sends it. */
+async function request<T = any>(page: Page, type: string, input: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    (t: string, i: unknown) => (globalThis as any).browser.runtime.sendMessage({ knipsel: 1, type: t, input: i }),
+    type,
+    input,
+  );
+  if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
+  return reply.value as T;
+}
+
+const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
+
+async function openPopup(path: string): Promise<Page> {
+  const { tabId } = await session.openTab(`${base}${path}`);
+  const popup = await session.openExtensionPage(`popup.html?tabId=${tabId}`);
+  await popup.setViewport({ width: 380, height: 600 });
+  await popup.waitForSelector('[data-testid="preview-title"]', { timeout: 20_000 });
+  return popup;
+}
+
+describe('Firefox extension', () => {
+  it('switches to Dutch in its settings', { timeout: 60_000 }, async () => {
+    const options = await session.openExtensionPage('options.html');
+    await options.waitForSelector('select');
+    // Firefox ESR here speaks en-US, so the extension starts in English; the user picks Dutch.
+    const before = await options.$eval('button[type="submit"]', (el) => el.textContent?.trim());
+    expect(before).toBe('Save');
+    await options.$$eval('label', (labels) => {
+      const select = labels.find((l) => l.textContent?.includes('Language'))?.querySelector('select');
+      if (!select) throw new Error('no language setting');
+      select.value = 'nl';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await options.click('button[type="submit"]');
+    // Said in the language the page was opened in; the next page opens in Dutch.
+    await options.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Settings saved.', { timeout: 10_000 });
+    await options.close();
+    const again = await session.openExtensionPage('options.html');
+    await again.waitForSelector('button[type="submit"]');
+    expect(await again.$eval('button[type="submit"]', (el) => el.textContent?.trim())).toBe('Opslaan');
+    await again.close();
+  });
+
+  it('clips an article from the popup into its IndexedDB', { timeout: 60_000 }, async () => {
+    const popup = await openPopup('/artikel.html');
+    expect(await text(popup, '[data-testid="preview-title"]')).toContain('Een bankje als begin');
+    expect(await text(popup, '[data-testid="preview-site"]')).toBe('Buurtplatform');
+    await popup.screenshot({ path: `${shots}/popup-firefox.png` });
+    await popup.type('textarea', 'Begin bij wat bewoners drijft.');
+    await popup.locator('button ::-p-text(Knippen)').click();
+    await popup.waitForSelector('[data-testid="saved"]', { visible: true, timeout: 10_000 });
+    await popup.screenshot({ path: `${shots}/popup-firefox-saved.png` });
+
+    const { defaultId } = await request(popup, 'dossiers/list', {});
+    const { rows } = await request(popup, 'clips/list', { dossierId: defaultId, limit: 50 });
+    expect(rows.map((r: { title: string }) => r.title)).toEqual([expect.stringContaining('Een bankje als begin')]);
+    const { clip } = await request(popup, 'clip/get', { dossierId: defaultId, clipId: rows[0].id });
+    expect(clip.capture.mode).toBe('article');
+    expect(clip.capture.text).toContain('De opbouwwerker sloot aan bij die gesprekken');
+    expect(clip.capture.text).not.toContain('© Buurtplatform');
+    expect(clip.capture.byline).toBe('Fatima el Amrani');
+    expect(clip.note).toBe('Begin bij wat bewoners drijft.');
+    await popup.close();
+  });
+
+  it('never runs a hostile page’s script in its pages, and stores it inert', { timeout: 60_000 }, async () => {
+    const popup = await openPopup('/vijandig.html');
+    await popup.locator('button ::-p-text(Knippen)').click();
+    await popup.waitForSelector('[data-testid="saved"]', { visible: true, timeout: 10_000 });
+    expect(await popup.evaluate(() => (window as any).__pwned ?? 0)).toBe(0);
+    const { defaultId } = await request(popup, 'dossiers/list', {});
+    const { rows } = await request(popup, 'clips/list', { dossierId: defaultId, limit: 50 });
+    const row = rows.find((r: { title: string }) => /valkuilen|Vijandige/.test(r.title));
+    expect(row).toBeTruthy();
+    const { clip } = await request(popup, 'clip/get', { dossierId: defaultId, clipId: row.id });
+    expect(clip.capture.text).toContain('De opbouwwerker sloot aan');
+    expect(clip.capture.html).not.toMatch(/onerror|onload|onmouseover|<script|<svg|<iframe|javascript:/i);
+    await popup.close();
+  });
+});
