@@ -5,31 +5,15 @@
 // elsewhere; A adds a clip; B's Dossiers screen counts it without B opening the shared
 // dossier, and B can read it offline (it was stored locally). B deletes the shared dossier
 // → its session closes and A sees nobody. Screenshots in /tmp/knipsel-shots/share-background.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { KnipselServer } from '../../server/create-server.js';
-import { launchBrowser } from '../support/browser.js';
-import { servePwa } from './pwa/harness.js';
-import { addBookmark, openSharingApp, screenshotsIn, type Peer } from './share-support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { addBookmark, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
 
 const shot = screenshotsIn(process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/share-background');
 
-let server: KnipselServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const suite = sharingSuite();
 
-beforeAll(async () => {
-  server = await servePwa();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
-
-const openApp = (label: string): Promise<Peer> => openSharingApp(browser, server.url, label, contexts);
+const openApp = (label: string): Promise<Peer> => suite.openApp(label);
 
 const presenceNames = (page: Page) => page.locator('.presence [data-peer]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-peer')));
 const card = (page: Page, name: string) => page.locator('li.dossier').filter({ has: page.getByRole('heading', { level: 2, name, exact: true }) });
@@ -38,13 +22,13 @@ describe('every shared dossier stays connected', () => {
   test('B receives a clip in a shared dossier it does not have on screen, and keeps it offline', async () => {
     // ---- A shares a dossier; B joins ----
     const a = await openApp('A');
-    await a.page.goto(`${server.url}/#/`);
+    await a.page.goto(`${suite.url}/#/`);
     await a.page.getByLabel('Naam van het dossier').fill('Wijkteam Zuid');
     await a.page.getByRole('button', { name: 'Dossier maken' }).click();
     await a.page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
     const dossierId = decodeURIComponent(new URL(a.page.url()).hash.split('/')[2]);
     await addBookmark(a.page, 'https://www.voorbeeld-wijkplatform.nl/buurtkamer', 'Buurtkamer in de Schilderswijk');
-    await a.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await a.page.goto(`${suite.url}/#/d/${dossierId}/share`);
     await a.page.getByLabel('Je naam').fill('Anouk');
     await a.page.getByRole('radio', { name: /Dit dossier/ }).check();
     await a.page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
@@ -57,22 +41,22 @@ describe('every shared dossier stays connected', () => {
     await b.page.locator('[data-join-state="arrived"]').waitFor({ timeout: 30_000 });
     await b.page.getByLabel('Je naam').fill('Bram');
     await b.page.getByRole('button', { name: 'Deelnemen' }).click();
-    await expect.poll(() => b.page.url()).toBe(`${server.url}/#/d/${dossierId}/list`);
+    await expect.poll(() => b.page.url()).toBe(`${suite.url}/#/d/${dossierId}/list`);
     await expect.poll(() => b.page.locator('.clips > li h2').allInnerTexts()).toEqual(['Buurtkamer in de Schilderswijk']);
 
     // ---- B goes to another dossier (its own); A still sees B, looking at nothing here ----
-    await b.page.goto(`${server.url}/#/`);
+    await b.page.goto(`${suite.url}/#/`);
     await b.page.getByRole('link', { name: 'Mijn leerdossier' }).click();
     await b.page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
     expect(await b.page.locator('.current-dossier').textContent()).toContain('Mijn leerdossier');
-    await a.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await a.page.goto(`${suite.url}/#/d/${dossierId}/share`);
     await expect.poll(() => presenceNames(a.page), { timeout: 30_000 }).toEqual(['Bram']);
     await expect.poll(() => a.page.locator('.presence [data-peer="Bram"]').innerText()).toContain('is elders in Knipsel');
 
     // ---- A adds a clip; B, without opening the shared dossier, receives it ----
-    await a.page.goto(`${server.url}/#/d/${dossierId}/list`);
+    await a.page.goto(`${suite.url}/#/d/${dossierId}/list`);
     await addBookmark(a.page, 'https://www.voorbeeld-wijkplatform.nl/taalcafe', 'Taalcafé in de bibliotheek');
-    await b.page.goto(`${server.url}/#/`);
+    await b.page.goto(`${suite.url}/#/`);
     await b.page.getByRole('heading', { level: 1, name: 'Je dossiers' }).waitFor();
     const shared = card(b.page, 'Wijkteam Zuid');
     await expect.poll(() => shared.locator('.meta').innerText(), { timeout: 30_000 }).toContain('2 knipsels');
@@ -108,9 +92,9 @@ describe('every shared dossier stays connected', () => {
         return importKey(...args);
       }) as SubtleCrypto['importKey'];
     });
-    await a.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await a.page.goto(`${suite.url}/#/d/${dossierId}/share`);
     await expect.poll(() => presenceNames(a.page), { timeout: 30_000 }).toEqual(['Bram']);
-    await b.page.goto(`${server.url}/#/`);
+    await b.page.goto(`${suite.url}/#/`);
     await b.page.getByRole('heading', { level: 1, name: 'Je dossiers' }).waitFor();
     await b.page.evaluate(() => sessionStorage.setItem('knipsel-test-fail-connect', '1'));
     await b.page.reload();
@@ -120,15 +104,15 @@ describe('every shared dossier stays connected', () => {
     await expect.poll(() => presenceNames(a.page), { timeout: 30_000 }).toEqual(['Bram']);
 
     // ---- B deletes the shared dossier: its session closes, A sees nobody ----
-    await b.page.goto(`${server.url}/#/`);
+    await b.page.goto(`${suite.url}/#/`);
     await expect.poll(() => card(b.page, 'Wijkteam Zuid').locator('[data-peer-status]').innerText(), { timeout: 30_000 }).toBe('Verbonden met 1 collega');
     await card(b.page, 'Wijkteam Zuid').getByRole('button', { name: /Verwijderen/ }).click();
     await b.page.getByRole('dialog', { name: 'Dossier verwijderen?' }).getByRole('button', { name: 'Ja, verwijder dossier' }).click();
     await expect.poll(() => b.page.locator('.dossiers h2').allInnerTexts()).toEqual(['Mijn leerdossier']);
-    await a.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await a.page.goto(`${suite.url}/#/d/${dossierId}/share`);
     await expect.poll(() => presenceNames(a.page), { timeout: 45_000 }).toEqual([]);
     await expect.poll(() => a.page.locator('.presence').innerText(), { timeout: 20_000 }).toContain('Niemand anders online');
-    await a.page.goto(`${server.url}/#/`);
+    await a.page.goto(`${suite.url}/#/`);
     await expect.poll(() => card(a.page, 'Wijkteam Zuid').locator('[data-peer-status]').innerText(), { timeout: 20_000 }).toBe('Niemand online');
     await shot(a.page, 'dossiers-alone');
   });

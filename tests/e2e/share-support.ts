@@ -1,12 +1,15 @@
-// What the sharing e2e tests (share.e2e.ts, share-background.e2e.ts) have in common: an app
+// What the sharing e2e tests (share.e2e.ts, share-background.e2e.ts) have in common: the
+// built app on the real server and one Chromium for the file (`sharingSuite`), an app
 // in a context of its own with the STUN servers cleared in Settings (no internet here: peers
 // connect within this machine), screenshots at desktop and phone width with the axe and
 // overflow checks, and adding a clip by web address.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { seriousViolations } from './pwa/harness.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { KnipselServer } from '../../server/create-server.js';
+import { launchBrowser } from '../support/browser.js';
+import { seriousViolations, servePwa } from './pwa/harness.js';
 
 export const phone = { width: 390, height: 844 };
 export const desktop = { width: 1280, height: 860 };
@@ -72,4 +75,29 @@ export async function addBookmark(page: Page, url: string, title: string, note =
   await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
   return decodeURIComponent(new URL(page.url()).hash.split('/')[4]);
+}
+
+/**
+ * The built app on the real Knipsel server and one Chromium, started before the file's tests
+ * and closed after them with every app context opened through `openApp`.
+ */
+export function sharingSuite(): { readonly url: string; openApp(label: string, beforeSaving?: (page: Page) => Promise<void>): Promise<Peer> } {
+  let server: KnipselServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    server = await servePwa();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      return server.url;
+    },
+    openApp: (label, beforeSaving) => openSharingApp(browser, server.url, label, contexts, beforeSaving),
+  };
 }

@@ -7,32 +7,16 @@
 // offline → the app pauses its peer session), both edit, B comes back → merged; C opens
 // the link with a wrong secret and gets nothing; presence shows the other peer's name and
 // what they look at. Screenshots (desktop and phone) go to /tmp/knipsel-shots/share.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { KnipselServer } from '../../server/create-server.js';
-import { launchBrowser } from '../support/browser.js';
-import { servePwa } from './pwa/harness.js';
-import { addBookmark, openSharingApp, screenshotsIn, type Peer } from './share-support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { addBookmark, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
 
 const shot = screenshotsIn(process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/share');
 
-let server: KnipselServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await servePwa();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
+const suite = sharingSuite();
 
 function openApp(label: string): Promise<Peer> {
-  return openSharingApp(browser, server.url, label, contexts, async (page) => {
+  return suite.openApp(label, async (page) => {
     if (label !== 'A') return;
     // Bad input gets a clear message and changes nothing.
     await page.getByLabel('Verbindingsserver').fill('ftp://signal.voorbeeld.nl');
@@ -46,7 +30,7 @@ function openApp(label: string): Promise<Peer> {
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name: new RegExp(`^${name}( \\d+)?$`) });
 
 async function openClip(page: Page, dossierId: string, clipId: string): Promise<void> {
-  await page.goto(`${server.url}/#/d/${dossierId}/clip/${clipId}`);
+  await page.goto(`${suite.url}/#/d/${dossierId}/clip/${clipId}`);
   await page.getByLabel('Je reflectie op dit knipsel').waitFor();
 }
 
@@ -73,7 +57,7 @@ interface Seen {
 
 /** What the app shows: every clip title in the list, and the shared clip's themes and reflection. */
 async function seen(page: Page, dossierId: string, clipId: string): Promise<Seen> {
-  await page.goto(`${server.url}/#/d/${dossierId}/list`);
+  await page.goto(`${suite.url}/#/d/${dossierId}/list`);
   await page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
   await page.locator('.clips > li').first().waitFor();
   const titles = (await page.locator('.clips > li h2').allInnerTexts()).sort();
@@ -126,7 +110,7 @@ describe('sharing a dossier through the web app', () => {
   test('A shares, B joins by link, they edit together and offline, C with a wrong secret gets nothing; a new link; leaving', async () => {
     // ---- A makes a dossier with a clip and shares it ----
     const a = await openApp('A');
-    await a.page.goto(`${server.url}/#/`);
+    await a.page.goto(`${suite.url}/#/`);
     await a.page.getByLabel('Naam van het dossier').fill('Wijkteam Noord');
     await a.page.getByRole('button', { name: 'Dossier maken' }).click();
     await a.page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
@@ -144,7 +128,7 @@ describe('sharing a dossier through the web app', () => {
     const linkInput = a.page.getByRole('textbox', { name: 'Uitnodigingslink' });
     await expect.poll(() => linkInput.inputValue()).toContain('#/join/');
     const link = await linkInput.inputValue();
-    expect(link.startsWith(`${server.url}/#/join/`)).toBe(true);
+    expect(link.startsWith(`${suite.url}/#/join/`)).toBe(true);
     expect(await a.page.getByRole('img', { name: /QR-code met de uitnodigingslink voor ‘Wijkteam Noord’/ }).count()).toBe(1);
     expect(await a.page.locator('svg.qr path').getAttribute('d')).toMatch(/^M4 4h7v1h-7z/);
     // Alone: nobody else is online yet.
@@ -153,7 +137,7 @@ describe('sharing a dossier through the web app', () => {
 
     // ---- C opens the link with a wrong secret: it waits and learns nothing ----
     const c = await openApp('C');
-    await c.page.goto(`${server.url}/#/join/${link.split('#/join/')[1].slice(0, 40)}`); // cut off when copied
+    await c.page.goto(`${suite.url}/#/join/${link.split('#/join/')[1].slice(0, 40)}`); // cut off when copied
     await c.page.getByText('Deze uitnodigingslink is beschadigd of onvolledig.').waitFor();
     await c.page.goto(withWrongSecret(link));
     await c.page.getByText('Wachten op een collega die online is').waitFor();
@@ -167,7 +151,7 @@ describe('sharing a dossier through the web app', () => {
     await shot(b.page, 'join-found');
     await b.page.getByLabel('Je naam').fill('Bram');
     await b.page.getByRole('button', { name: 'Deelnemen' }).click();
-    await expect.poll(() => b.page.url()).toBe(`${server.url}/#/d/${dossierId}/list`); // the secret has left the address bar
+    await expect.poll(() => b.page.url()).toBe(`${suite.url}/#/d/${dossierId}/list`); // the secret has left the address bar
     await expect.poll(() => b.page.locator('.clips > li h2').allInnerTexts()).toEqual(['Buurtmaaltijd in Kattenbroek']);
     expect(await b.page.locator('.current-dossier').textContent()).toContain('Wijkteam Noord');
 
@@ -228,7 +212,7 @@ describe('sharing a dossier through the web app', () => {
     const cText = await c.page.locator('body').innerText();
     for (const secret of ['Wijkteam Noord', 'Buurtmaaltijd', 'Anouk', 'Bram', 'Eerste indruk']) expect(cText).not.toContain(secret);
     await shot(c.page, 'join-waiting');
-    await c.page.goto(`${server.url}/#/`);
+    await c.page.goto(`${suite.url}/#/`);
     await c.page.getByRole('heading', { level: 1, name: 'Je dossiers' }).waitFor();
     await expect.poll(() => c.page.locator('.dossiers h2').allInnerTexts()).toEqual(['Mijn leerdossier']);
     // …and changed nothing, and nobody ever saw C.
@@ -237,7 +221,7 @@ describe('sharing a dossier through the web app', () => {
 
     // ---- a new invite link: the old secret no longer reaches A; B, who has the dossier,
     //      moves over by opening the new link ----
-    await a.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await a.page.goto(`${suite.url}/#/d/${dossierId}/share`);
     await a.page.getByRole('button', { name: 'Nieuwe uitnodigingslink maken' }).click();
     const confirm = a.page.getByRole('dialog', { name: 'Nieuwe uitnodigingslink maken?' });
     expect(await confirm.innerText()).toContain('houden wat ze hebben');
@@ -250,7 +234,7 @@ describe('sharing a dossier through the web app', () => {
     await b.page.goto(newLink);
     await b.page.getByText('‘Wijkteam Noord’ staat al op dit apparaat.').waitFor();
     await b.page.getByRole('button', { name: 'Dossier openen' }).click();
-    await expect.poll(() => b.page.url()).toBe(`${server.url}/#/d/${dossierId}/list`);
+    await expect.poll(() => b.page.url()).toBe(`${suite.url}/#/d/${dossierId}/list`);
     await until('A to meet B again with the new secret', () => presenceNames(a.page), (names) => names.join() === 'Bram', [a.page, b.page], 30_000);
 
     // Everyone has moved over: the old link admits nobody new.
@@ -266,7 +250,7 @@ describe('sharing a dossier through the web app', () => {
     await leave.getByRole('button', { name: 'Ja, verlaten' }).click();
     await expect.poll(() => b.page.locator('.current-dossier').textContent()).toContain('Wijkteam Noord (eigen kopie)');
     await expect.poll(() => b.page.locator('.clips > li h2').allInnerTexts()).toHaveLength(5);
-    await b.page.goto(`${server.url}/#/`);
+    await b.page.goto(`${suite.url}/#/`);
     await expect.poll(async () => (await b.page.locator('.dossiers h2').allInnerTexts()).sort()).toEqual(['Mijn leerdossier', 'Wijkteam Noord (eigen kopie)']);
     await until('A to see B gone', () => presenceNames(a.page), (names) => names.length === 0, [a.page], 45_000);
     expect((await seen(a.page, dossierId, sharedClip)).titles).toEqual(merged.titles);
