@@ -7,42 +7,12 @@ import type { AddressInfo } from 'node:net';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, loadedTabId, type ExtensionSession } from '../support/browser';
+import { articlePage, hostile } from './extension-pages.js';
 
 // Extension APIs inside worker/page evaluate callbacks (run in the browser, not in Node).
 declare const chrome: any;
 
-const paragraphs = [
-  'In de Utrechtse wijk Overvecht begon het met een bankje voor de deur van mevrouw Yilmaz. Buren bleven staan, raakten aan de praat en vertelden wat hen bezighield.',
-  'De opbouwwerker sloot aan bij die gesprekken. Ze vroeg niet wat bewoners nodig hadden, maar wat ze zelf wilden doen. Zo ontstond een kookgroep, later een klussendienst voor ouderen.',
-  'Wat werkte? Tijd nemen, aansluiten bij de leefwereld van bewoners en hun talenten met elkaar verbinden. De professional deed een stap terug zodra bewoners het zelf oppakten.',
-  'Volgens de gemeente is het aantal meldingen van eenzaamheid in de buurt sinds de start gedaald. Bewoners noemen vooral het gevoel dat de straat weer van hen is.',
-  'Andere wijken willen het voorbeeld volgen. De opbouwwerker waarschuwt: kopieer niet de kookgroep, maar de manier van werken. Begin bij wat bewoners drijft, niet bij een plan.',
-];
-
 let changed = false;
-function articlePage(title: string, path: string, port: number): string {
-  const body = paragraphs.map((p, i) => (changed && i === 2 ? '<p>Deze alinea is na het knippen herschreven door de redactie van het platform.</p>' : `<p>${p}</p>`)).join('\n');
-  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${title} | Buurtplatform</title>
-<link rel="canonical" href="http://127.0.0.1:${port}${path}">
-<meta property="og:site_name" content="Buurtplatform"><meta name="author" content="Fatima el Amrani">
-<meta property="article:published_time" content="2024-03-12T09:00:00+01:00">
-<meta name="description" content="Hoe een bankje in Overvecht een beweging van bewoners werd."></head>
-<body><nav><a href="/">Home</a> <a href="/over">Over ons</a></nav>
-<main><article><h1>${title}</h1><p class="byline">Door Fatima el Amrani</p>${body}
-<p>Lees ook: <a href="/doel.html">Tien gouden regels voor werken in de wijk</a>.</p></article></main>
-<footer>© Buurtplatform</footer></body></html>`;
-}
-
-const hostile = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Vijandige pagina</title></head><body><article>
-<h1>Een verhaal met valkuilen</h1>
-<p>Deze pagina probeert script te laten lopen in de extensie. ${paragraphs[0]}</p>
-<img src="x" onerror="window.__pwned=(window.__pwned||0)+1;document.title='GEHACKT'">
-<svg onload="window.__pwned=(window.__pwned||0)+1"><circle r="4"/></svg>
-<p><a href="javascript:window.__pwned=1">klik hier</a> ${paragraphs[1]}</p>
-<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>
-<script>window.pageScriptRan = true;</script>
-<p onmouseover="window.__pwned=1">${paragraphs[2]} ${paragraphs[3]}</p><p>${paragraphs[4]}</p>
-</article></body></html>`;
 
 let server: Server;
 let base = '';
@@ -54,12 +24,12 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const pages: Record<string, () => string> = {
-      '/artikel.html': () => articlePage('Een bankje als begin van buurtkracht', path, port),
-      '/selectie.html': () => articlePage('Bewoners aan zet in Overvecht', path, port),
-      '/links.html': () => articlePage('Verder lezen over de wijk', path, port),
-      '/menu.html': () => articlePage('Koken en klussen met buren', path, port),
-      '/doel.html': () => articlePage('Tien gouden regels voor werken in de wijk', path, port),
-      '/sneltoets.html': () => articlePage('Snel bewaard: de klussendienst', path, port),
+      '/artikel.html': () => articlePage('Een bankje als begin van buurtkracht', path, port, changed),
+      '/selectie.html': () => articlePage('Bewoners aan zet in Overvecht', path, port, changed),
+      '/links.html': () => articlePage('Verder lezen over de wijk', path, port, changed),
+      '/menu.html': () => articlePage('Koken en klussen met buren', path, port, changed),
+      '/doel.html': () => articlePage('Tien gouden regels voor werken in de wijk', path, port, changed),
+      '/sneltoets.html': () => articlePage('Snel bewaard: de klussendienst', path, port, changed),
       '/vijandig.html': () => hostile,
     };
     const page = pages[path] as (() => string) | undefined;

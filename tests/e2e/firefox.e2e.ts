@@ -8,31 +8,9 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxSession } from '../support/firefox.js';
+import { articlePage, hostile } from './extension-pages.js';
 
 const shots = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/firefox';
-
-const paragraphs = [
-  'In de Utrechtse wijk Overvecht begon het met een bankje voor de deur van mevrouw Yilmaz. Buren bleven staan, raakten aan de praat en vertelden wat hen bezighield.',
-  'De opbouwwerker sloot aan bij die gesprekken. Ze vroeg niet wat bewoners nodig hadden, maar wat ze zelf wilden doen. Zo ontstond een kookgroep, later een klussendienst voor ouderen.',
-  'Wat werkte? Tijd nemen, aansluiten bij de leefwereld van bewoners en hun talenten met elkaar verbinden. De professional deed een stap terug zodra bewoners het zelf oppakten.',
-  'Andere wijken willen het voorbeeld volgen. De opbouwwerker waarschuwt: kopieer niet de kookgroep, maar de manier van werken. Begin bij wat bewoners drijft, niet bij een plan.',
-];
-
-const article = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Een bankje als begin | Buurtplatform</title>
-<meta property="og:site_name" content="Buurtplatform"><meta name="author" content="Fatima el Amrani"></head>
-<body><nav><a href="/">Home</a> <a href="/over">Over ons</a></nav>
-<main><article><h1>Een bankje als begin</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></main>
-<footer>© Buurtplatform</footer></body></html>`;
-
-const hostile = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Vijandige pagina</title></head><body><article>
-<h1>Een verhaal met valkuilen</h1><p>${paragraphs[0]}</p>
-<img src="x" onerror="window.__pwned=(window.__pwned||0)+1">
-<svg onload="window.__pwned=(window.__pwned||0)+1"><circle r="4"/></svg>
-<p><a href="javascript:window.__pwned=1">klik hier</a> ${paragraphs[1]}</p>
-<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>
-<script>window.pageScriptRan = true;</script>
-<p onmouseover="window.__pwned=1">${paragraphs[2]}</p><p>${paragraphs[3]}</p>
-</article></body></html>`;
 
 let server: Server;
 let base = '';
@@ -42,7 +20,8 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    const body = path === '/artikel.html' ? article : path === '/vijandig.html' ? hostile : null;
+    const port = (server.address() as AddressInfo).port;
+    const body = path === '/artikel.html' ? articlePage('Een bankje als begin van buurtkracht', path, port) : path === '/vijandig.html' ? hostile : null;
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(body ?? 'niet gevonden');
   });
@@ -102,7 +81,7 @@ describe('Firefox extension', () => {
 
   it('clips an article from the popup into its IndexedDB', { timeout: 60_000 }, async () => {
     const popup = await openPopup('/artikel.html');
-    expect(await text(popup, '[data-testid="preview-title"]')).toContain('Een bankje als begin');
+    expect(await text(popup, '[data-testid="preview-title"]')).toContain('Een bankje als begin van buurtkracht');
     expect(await text(popup, '[data-testid="preview-site"]')).toBe('Buurtplatform');
     await popup.screenshot({ path: `${shots}/popup-firefox.png` });
     await popup.type('textarea', 'Begin bij wat bewoners drijft.');
@@ -112,12 +91,13 @@ describe('Firefox extension', () => {
 
     const { defaultId } = await request(popup, 'dossiers/list', {});
     const { rows } = await request(popup, 'clips/list', { dossierId: defaultId, limit: 50 });
-    expect(rows.map((r: { title: string }) => r.title)).toEqual([expect.stringContaining('Een bankje als begin')]);
+    expect(rows.map((r: { title: string }) => r.title)).toEqual([expect.stringContaining('Een bankje als begin van buurtkracht')]);
     const { clip } = await request(popup, 'clip/get', { dossierId: defaultId, clipId: rows[0].id });
     expect(clip.capture.mode).toBe('article');
     expect(clip.capture.text).toContain('De opbouwwerker sloot aan bij die gesprekken');
     expect(clip.capture.text).not.toContain('© Buurtplatform');
     expect(clip.capture.byline).toBe('Fatima el Amrani');
+    expect(clip.capture.published).toMatch(/^2024-03-12/);
     expect(clip.note).toBe('Begin bij wat bewoners drijft.');
     await popup.close();
   });
@@ -129,8 +109,9 @@ describe('Firefox extension', () => {
     expect(await popup.evaluate(() => (window as any).__pwned ?? 0)).toBe(0);
     const { defaultId } = await request(popup, 'dossiers/list', {});
     const { rows } = await request(popup, 'clips/list', { dossierId: defaultId, limit: 50 });
-    const row = rows.find((r: { title: string }) => /valkuilen|Vijandige/.test(r.title));
-    expect(row).toBeTruthy();
+    // The page's own script ran in the page (renaming it): its business, not ours.
+    expect(rows).toHaveLength(2);
+    const row = rows.find((r: { title: string }) => !r.title.includes('Een bankje'));
     const { clip } = await request(popup, 'clip/get', { dossierId: defaultId, clipId: row.id });
     expect(clip.capture.text).toContain('De opbouwwerker sloot aan');
     expect(clip.capture.html).not.toMatch(/onerror|onload|onmouseover|<script|<svg|<iframe|javascript:/i);
