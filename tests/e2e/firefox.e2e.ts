@@ -1,18 +1,22 @@
 // The Firefox build of the extension in Debian's Firefox ESR (puppeteer-core over WebDriver
 // BiDi): installs, takes the Dutch language from its settings, clips an article from the
-// popup into its own IndexedDB, and keeps a hostile page's script out of its pages.
+// popup into its own IndexedDB, keeps a hostile page's script out of its pages, and shows
+// its clips in the web app (served by the real Knipsel server) through the bridge.
 // Run after `npm run build:extension` (which builds the Firefox package too).
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
+import { pwaDir } from '../support/browser.js';
 import { launchFirefoxWithExtension, type FirefoxSession } from '../support/firefox.js';
 import { articlePage, hostile } from './extension-pages.js';
 
 const shots = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/firefox';
 
 let server: Server;
+let app: KnipselServer;
 let base = '';
 let session: FirefoxSession;
 
@@ -21,17 +25,20 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const port = (server.address() as AddressInfo).port;
-    const body = path === '/artikel.html' ? articlePage('Een bankje als begin van buurtkracht', path, port) : path === '/vijandig.html' ? hostile : null;
+    const titles: Record<string, string> = { '/artikel.html': 'Een bankje als begin van buurtkracht', '/open.html': 'Knippen terwijl de app open is' };
+    const body = titles[path] ? articlePage(titles[path], path, port) : path === '/vijandig.html' ? hostile : null;
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(body ?? 'niet gevonden');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  app = await createKnipselServer({ dir: pwaDir, port: 0, host: '127.0.0.1' });
   session = await launchFirefoxWithExtension();
 }, 60_000);
 
 afterAll(async () => {
   await session?.close();
+  await app?.close();
   server?.close();
 });
 
@@ -116,5 +123,37 @@ describe('Firefox extension', () => {
     expect(clip.capture.text).toContain('De opbouwwerker sloot aan');
     expect(clip.capture.html).not.toMatch(/onerror|onload|onmouseover|<script|<svg|<iframe|javascript:/i);
     await popup.close();
+  });
+
+  it('shows its clips in the web app through the bridge', { timeout: 90_000 }, async () => {
+    // The app's address in the settings, as a user enters it.
+    const options = await session.openExtensionPage('options.html');
+    await options.waitForSelector('textarea');
+    await options.$eval('textarea', (el, url) => {
+      (el as HTMLTextAreaElement).value = url;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, `${app.url}/`);
+    await options.click('button[type="submit"]');
+    await options.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Instellingen opgeslagen.', { timeout: 10_000 });
+    await options.close();
+
+    const appPage = await session.browser.newPage();
+    await appPage.setViewport({ width: 1280, height: 800 });
+    await appPage.goto(`${app.url}/`);
+    await appPage.waitForSelector('[data-testid="extension-status"][data-state="connected"]', { timeout: 20_000 });
+    // The clips made before the app was open arrive (the personal dossiers are linked).
+    const titles = () => appPage.$$eval('.clips h2', (els) => els.map((el) => el.textContent?.trim() ?? ''));
+    await appPage.waitForFunction(() => document.querySelectorAll('.clips h2').length >= 2, { timeout: 15_000 });
+    expect(await titles()).toContain('Een bankje als begin van buurtkracht');
+
+    // A clip saved while the app is open shows up there.
+    const popup = await openPopup('/open.html');
+    await popup.locator('button ::-p-text(Knippen)').click();
+    await popup.waitForSelector('[data-testid="saved"]', { visible: true, timeout: 10_000 });
+    await popup.close();
+    await appPage.waitForFunction(() => [...document.querySelectorAll('.clips h2')].some((el) => el.textContent?.includes('Knippen terwijl de app open is')), { timeout: 15_000 });
+    expect(await appPage.$eval('[data-testid="extension-status"]', (el) => (el as HTMLElement).innerText)).toBe('Extensie verbonden');
+    await appPage.screenshot({ path: `${shots}/app-connected-firefox.png` });
+    await appPage.close();
   });
 });
