@@ -28,7 +28,7 @@ const unit = vitest('unit', []);
 step('Build the web app and the extension');
 run('npm', ['run', '-s', 'build']);
 
-step('End-to-end tests in headless Chromium');
+step('End-to-end tests in headless Chromium (and Firefox ESR for its extension build)');
 const e2e = vitest('e2e', ['--config', 'vitest.e2e.config.ts']);
 
 step('Reliability and security suite, quick mode (npm run test:reliability runs the long one)');
