@@ -1,7 +1,8 @@
 // The Firefox build of the extension in Debian's Firefox ESR (puppeteer-core over WebDriver
 // BiDi): installs, takes the Dutch language from its settings, clips an article from the
-// popup into its own IndexedDB, keeps a hostile page's script out of its pages, and shows
-// its clips in the web app (served by the real Knipsel server) through the bridge.
+// popup into its own IndexedDB, keeps a hostile page's script out of its pages, shows its
+// clips in the web app (served by the real Knipsel server) through the bridge, and keeps a
+// highlight made with the in-page toolbar across a reload (CSS Custom Highlight API).
 // Run after `npm run build:extension` (which builds the Firefox package too).
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -155,5 +156,49 @@ describe('Firefox extension', () => {
     expect(await appPage.$eval('[data-testid="extension-status"]', (el) => (el as HTMLElement).innerText)).toBe('Extensie verbonden');
     await appPage.screenshot({ path: `${shots}/app-connected-firefox.png` });
     await appPage.close();
+  });
+
+  it('keeps a highlight made with the in-page toolbar across a reload', { timeout: 60_000 }, async () => {
+    // Switch highlights on (the permission prompt cannot be driven; loopback is granted).
+    const ext = await session.openExtensionPage('options.html');
+    await request(ext, 'highlights/enable', { enabled: true });
+    const page = await session.browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.goto(`${base}/artikel.html`);
+    const marked = (value: string) => page.waitForFunction((v: string) => document.documentElement.dataset.knipselHighlights === v, { timeout: 10_000 }, value);
+    await marked('0/0');
+
+    // Select a sentence; the toolbar (closed shadow root) appears: click its second colour.
+    await page.evaluate((wanted: string) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        document.getSelection()!.removeAllRanges();
+        document.getSelection()!.addRange(range);
+        return;
+      }
+      throw new Error(`text not found: ${wanted}`);
+    }, 'Bewoners noemen vooral het gevoel dat de straat weer van hen is.');
+    const host = await page.waitForSelector('knipsel-highlighter', { visible: true, timeout: 5_000 });
+    expect(await host!.evaluate((el) => el.shadowRoot)).toBeNull(); // closed
+    const box = (await host!.boundingBox())!;
+    await page.screenshot({ path: `${shots}/highlighter-firefox.png` });
+    await page.mouse.click(box.x + 6 + 48 + 96, box.y + box.height / 2); // second button: methode
+    await marked('1/1');
+    await page.reload();
+    await marked('1/1');
+    expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('knipsel-methode'))).toBe(true);
+
+    // The extension holds it on the clip, with the sentence as its quote.
+    const { defaultId } = await request(ext, 'dossiers/list', {});
+    const { rows } = await request(ext, 'clips/list', { dossierId: defaultId, limit: 50 });
+    const row = rows.find((r: { title: string }) => r.title === 'Een bankje als begin van buurtkracht');
+    const { clip } = await request(ext, 'clip/get', { dossierId: defaultId, clipId: row.id });
+    expect(clip.highlights.map((h: { colour: string; quote: { exact: string } }) => [h.colour, h.quote.exact])).toEqual([['methode', 'Bewoners noemen vooral het gevoel dat de straat weer van hen is.']]);
+    await Promise.all([page.close(), ext.close()]);
   });
 });

@@ -26,7 +26,7 @@ const css = `
 .bar { display: flex; align-items: center; gap: 4px; padding: 6px; background: #fff; color: #1d2b2a;
   border: 1px solid #c9d6d4; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18);
   font: 13px/1.3 system-ui, -apple-system, "Segoe UI", sans-serif; }
-button { all: unset; box-sizing: border-box; height: 28px; width: 96px; padding: 0 6px; border-radius: 6px;
+button { all: unset; box-sizing: border-box; height: 28px; min-width: 96px; padding: 0 8px; white-space: nowrap; border-radius: 6px;
   text-align: center; cursor: pointer; font: inherit; font-weight: 600; color: #1d2b2a; border: 1px solid rgba(0,0,0,.15); }
 button:focus-visible, input:focus-visible { outline: 2px solid #0f5e59; outline-offset: 1px; }
 input { all: unset; box-sizing: border-box; height: 28px; width: 150px; padding: 0 8px; border: 1px solid #c9d6d4;
