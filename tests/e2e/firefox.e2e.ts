@@ -1,8 +1,9 @@
 // The Firefox build of the extension in Debian's Firefox ESR (puppeteer-core over WebDriver
 // BiDi): installs, takes the Dutch language from its settings, clips an article from the
 // popup into its own IndexedDB, keeps a hostile page's script out of its pages, shows its
-// clips in the web app (served by the real Knipsel server) through the bridge, and keeps a
-// highlight made with the in-page toolbar across a reload (CSS Custom Highlight API).
+// clips in the web app (served by the real Knipsel server) through the bridge, keeps a
+// highlight made with the in-page toolbar across a reload (CSS Custom Highlight API), and
+// shows and edits the clip in the sidebar page.
 // Run after `npm run build:extension` (which builds the Firefox package too).
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -200,5 +201,35 @@ describe('Firefox extension', () => {
     const { clip } = await request(ext, 'clip/get', { dossierId: defaultId, clipId: row.id });
     expect(clip.highlights.map((h: { colour: string; quote: { exact: string } }) => [h.colour, h.quote.exact])).toEqual([['methode', 'Bewoners noemen vooral het gevoel dat de straat weer van hen is.']]);
     await Promise.all([page.close(), ext.close()]);
+  });
+
+  it('shows the clip with its highlight in the sidebar page, and saves a reflection there', { timeout: 60_000 }, async () => {
+    const panel = await session.openExtensionPage('sidepanel.html');
+    await panel.setViewport({ width: 400, height: 800 });
+    await panel.waitForSelector('[data-testid="clip-row"]');
+    await panel.locator('[data-testid="clip-row"] ::-p-text(Een bankje als begin van buurtkracht)').click();
+    await panel.waitForSelector('[data-testid="clip-title"]');
+    expect(await text(panel, '[data-testid="clip-title"]')).toBe('Een bankje als begin van buurtkracht');
+    expect(await panel.$$eval('[data-testid="highlight"]', (els) => els.map((el) => el.textContent ?? ''))).toEqual([expect.stringContaining('Bewoners noemen vooral')]);
+    await panel.focus('[data-testid="clip-note"]');
+    await panel.keyboard.down('Control');
+    await panel.keyboard.press('KeyA');
+    await panel.keyboard.up('Control');
+    await panel.type('[data-testid="clip-note"]', 'In ons team: eerst luisteren, dan pas een plan.');
+    await panel.$eval('[data-testid="clip-note"]', (el) => (el as HTMLTextAreaElement).blur());
+    await panel.screenshot({ path: `${shots}/sidebar-clip-firefox.png` });
+    const { defaultId } = await request(panel, 'dossiers/list', {});
+    const { rows } = await request(panel, 'clips/list', { dossierId: defaultId, limit: 50 });
+    const row = rows.find((r: { title: string }) => r.title === 'Een bankje als begin van buurtkracht');
+    await panel.waitForFunction(
+      async (dossierId: string, clipId: string) => {
+        const reply = await (globalThis as any).browser.runtime.sendMessage({ knipsel: 1, type: 'clip/get', input: { dossierId, clipId } });
+        return reply?.ok && reply.value.clip.note === 'In ons team: eerst luisteren, dan pas een plan.';
+      },
+      { timeout: 10_000, polling: 200 },
+      defaultId,
+      row.id,
+    );
+    await panel.close();
   });
 });
