@@ -35,8 +35,13 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxSession> {
     // The page loads, but BiDi never reports the navigation of a moz-extension:// page as
     // done: start it, then wait for the page itself.
     page.goto(url, { timeout: 60_000 }).catch(() => undefined);
-    await page.waitForFunction((wanted: string) => location.href === wanted && document.readyState !== 'loading', { timeout: 20_000 }, url);
-    return page;
+    // Polled by hand: an evaluation that meets the navigation half-way fails inside Firefox
+    // ("right-hand side of 'in' should be an object") instead of waiting for the new page.
+    for (const started = Date.now(); Date.now() - started < 20_000; await new Promise((resolve) => setTimeout(resolve, 50))) {
+      const ready = await page.evaluate((wanted: string) => location.href === wanted && document.readyState !== 'loading', url).catch(() => false);
+      if (ready) return page;
+    }
+    throw new Error(`${url} did not open`);
   };
   return {
     browser,
