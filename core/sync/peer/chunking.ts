@@ -4,15 +4,14 @@
 // Knipsel peer sends messages above `chunkBytes` as a run of chunk frames (a message type
 // y-webrtc does not use) — compressed from `deflateAboveBytes` on (deflate-frames.ts) —
 // and paces them by the channel's buffered amount.
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { canDeflate, deflateAboveBytes, deflateToFrames } from './deflate-frames.js';
 import { maxPeerMessageBytes } from './peer-messages.js';
+import { concatParts, decodeStreamFrame, encodeStreamFrame, framePartBytes } from './stream-frames.js';
 
 /** Frame type of a chunk; y-webrtc uses 0, 1, 3 and 4. */
 export const messageChunk = 75;
 /** Payload bytes per chunk; far below every browser's data-channel limit. */
-export const chunkBytes = 64 * 1024;
+export const chunkBytes = framePartBytes;
 /** Pause sending while more than this is queued in the data channel. */
 const highWaterBytes = 256 * 1024;
 
@@ -26,13 +25,7 @@ export function splitMessage(message: Uint8Array, streamId: number, size = chunk
   const count = Math.ceil(message.length / size);
   const frames: Uint8Array[] = [];
   for (let index = 0; index < count; index++) {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, messageChunk);
-    encoding.writeVarUint(encoder, streamId);
-    encoding.writeVarUint(encoder, index);
-    encoding.writeVarUint(encoder, count);
-    encoding.writeVarUint8Array(encoder, message.subarray(index * size, (index + 1) * size));
-    frames.push(encoding.toUint8Array(encoder));
+    frames.push(encodeStreamFrame(messageChunk, { id: streamId, index, field: count, part: message.subarray(index * size, (index + 1) * size) }));
   }
   return frames;
 }
@@ -47,19 +40,13 @@ export function createChunkJoiner(maxBytes = maxPeerMessageBytes, maxChunk = chu
   let current: { id: number; count: number; parts: Uint8Array[]; bytes: number } | null = null;
   return {
     push(frame: Uint8Array): JoinResult {
-      let id: number, index: number, count: number, part: Uint8Array;
-      try {
-        const decoder = decoding.createDecoder(frame);
-        if (decoding.readVarUint(decoder) !== messageChunk) return { rejected: 'not a chunk frame' };
-        id = decoding.readVarUint(decoder);
-        index = decoding.readVarUint(decoder);
-        count = decoding.readVarUint(decoder);
-        part = decoding.readVarUint8Array(decoder);
-        if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
-      } catch {
+      if (!isChunkFrame(frame)) return { rejected: 'not a chunk frame' };
+      const decoded = decodeStreamFrame(messageChunk, frame);
+      if (!decoded) {
         current = null;
         return { rejected: 'undecodable chunk frame' };
       }
+      const { id, index, field: count, part } = decoded;
       if (count < 2 || count > 1 << 20 || part.length === 0 || part.length > maxChunk) {
         current = null;
         return { rejected: 'chunk frame out of bounds' };
@@ -76,12 +63,7 @@ export function createChunkJoiner(maxBytes = maxPeerMessageBytes, maxChunk = chu
         return { rejected: 'chunked message too large' };
       }
       if (current.parts.length < count) return { pending: true };
-      const whole = new Uint8Array(current.bytes);
-      let at = 0;
-      for (const p of current.parts) {
-        whole.set(p, at);
-        at += p.length;
-      }
+      const whole = concatParts(current.parts, current.bytes);
       current = null;
       return { done: whole };
     },

@@ -6,16 +6,13 @@
 // inflate more than `maxPeerMessageBytes` (a deflate bomb is refused, not expanded).
 //
 // Frame: varUint 76, varUint streamId, varUint index, varUint final (0|1), varUint8Array part.
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { maxPeerMessageBytes } from './peer-messages.js';
+import { concatParts, decodeStreamFrame, encodeStreamFrame, framePartBytes } from './stream-frames.js';
 
 /** Frame type of a compressed stream; y-webrtc uses 0, 1, 3 and 4, chunking.ts 75. */
 export const messageDeflated = 76;
 /** Messages from this size on are sent compressed (smaller ones are not worth a stream). */
 export const deflateAboveBytes = 256 * 1024;
-/** Compressed payload per frame (chunking.ts's chunk size). */
-const framePayloadBytes = 64 * 1024;
 /** Uncompressed input handed to the compressor at a time. */
 const inputSliceBytes = 1024 * 1024;
 
@@ -29,24 +26,7 @@ export function canDeflate(): boolean {
 }
 
 function frame(streamId: number, index: number, final: boolean, part: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageDeflated);
-  encoding.writeVarUint(encoder, streamId);
-  encoding.writeVarUint(encoder, index);
-  encoding.writeVarUint(encoder, final ? 1 : 0);
-  encoding.writeVarUint8Array(encoder, part);
-  return encoding.toUint8Array(encoder);
-}
-
-function concat(parts: Uint8Array[], total: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const whole = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    whole.set(part, at);
-    at += part.length;
-  }
-  return whole;
+  return encodeStreamFrame(messageDeflated, { id: streamId, index, field: final ? 1 : 0, part });
 }
 
 /**
@@ -68,10 +48,10 @@ export async function deflateToFrames(message: Uint8Array, streamId: number, onF
   let held = 0;
   /** Send every full frame held (and, when `final`, the rest as the last frame). */
   const emit = (final: boolean) => {
-    const whole = concat(parts, held);
+    const whole = concatParts(parts, held);
     let at = 0;
-    for (; whole.length - at >= framePayloadBytes && !(final && whole.length - at === framePayloadBytes); at += framePayloadBytes) {
-      onFrame(frame(streamId, index++, false, whole.subarray(at, at + framePayloadBytes)));
+    for (; whole.length - at >= framePartBytes && !(final && whole.length - at === framePartBytes); at += framePartBytes) {
+      onFrame(frame(streamId, index++, false, whole.subarray(at, at + framePartBytes)));
     }
     const rest = whole.subarray(at);
     if (final) {
@@ -88,7 +68,7 @@ export async function deflateToFrames(message: Uint8Array, streamId: number, onF
     if (done) break;
     parts.push(value);
     held += value.length;
-    if (held >= framePayloadBytes) emit(false);
+    if (held >= framePartBytes) emit(false);
   }
   await feeding;
   emit(true);
@@ -126,7 +106,7 @@ export function createInflateJoiner(maxBytes = maxPeerMessageBytes) {
         }
         parts.push(value);
       }
-      return concat(parts, total);
+      return concatParts(parts, total);
     })();
     done.catch(() => undefined); // reported through the result handed out at the final frame
     current = { id, next: 0, writer, done, received: 0 };
@@ -135,20 +115,14 @@ export function createInflateJoiner(maxBytes = maxPeerMessageBytes) {
 
   return {
     push(message: Uint8Array): InflateResult {
-      let id: number, index: number, final: number, part: Uint8Array;
-      try {
-        const decoder = decoding.createDecoder(message);
-        if (decoding.readVarUint(decoder) !== messageDeflated) return { rejected: 'not a compressed frame' };
-        id = decoding.readVarUint(decoder);
-        index = decoding.readVarUint(decoder);
-        final = decoding.readVarUint(decoder);
-        part = decoding.readVarUint8Array(decoder);
-        if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
-      } catch {
+      if (!isDeflateFrame(message)) return { rejected: 'not a compressed frame' };
+      const decoded = decodeStreamFrame(messageDeflated, message);
+      if (!decoded) {
         abandon();
         return { rejected: 'undecodable compressed frame' };
       }
-      if (final > 1 || part.length > framePayloadBytes) {
+      const { id, index, field: final, part } = decoded;
+      if (final > 1 || part.length > framePartBytes) {
         abandon();
         return { rejected: 'compressed frame out of bounds' };
       }
