@@ -7,79 +7,41 @@
 // the relay. A revokes B's link → B's connection is refused. Screenshots of the relay
 // panel and the read-only view (desktop and phone; no overflow, no serious axe violations)
 // go to /tmp/knipsel-shots/relay.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { parseRelayLink } from '../../core/sync/relay/relay-link.js';
-import type { KnipselServer } from '../../server/create-server.js';
 import { createRelay, type Relay } from '../../server/relay/create-relay.js';
 import { frames, rawClient } from '../../server/relay/relay-test-support.js';
-import { launchBrowser } from '../support/browser.js';
-import { seriousViolations, servePwa } from './pwa/harness.js';
+import { addBookmark, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
 
-const shotsDir = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/relay';
-const phone = { width: 390, height: 844 };
-const desktop = { width: 1280, height: 860 };
+const shot = screenshotsIn(process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/relay');
 
-let server: KnipselServer;
+// The app and the browser come from the sharing suite; the relay is this file's own.
+const suite = sharingSuite();
 let relay: Relay;
 let relayDir: string;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   relayDir = mkdtempSync(join(tmpdir(), 'knipsel-relay-e2e-'));
   relay = await createRelay({ database: join(relayDir, 'relay.sqlite'), port: 0, revocationSweepMs: 500 });
-  server = await servePwa();
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
   await relay?.close();
   if (relayDir) rmSync(relayDir, { recursive: true, force: true });
 });
 
-async function openApp(label: string, path = '/#/'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'nl-NL', viewport: desktop });
-  contexts.push(context);
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.warn(`[${label}] ${error.message}`));
-  await page.goto(`${server.url}${path}`);
-  return { context, page };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(shotsDir, { recursive: true });
-  await page.screenshot({ path: join(shotsDir, `${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize(phone);
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(shotsDir, `${name}-phone.png`), fullPage: true });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
-  await page.setViewportSize(desktop);
-  expect(await seriousViolations(page)).toEqual([]);
-}
-
-async function addBookmark(page: Page, url: string, title: string): Promise<void> {
-  await page.getByRole('button', { name: 'Knipsel toevoegen' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
-  await dialog.getByLabel('Webadres').fill(url);
-  await dialog.getByLabel('Titel (optioneel)').fill(title);
-  await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-}
+const openApp = (label: string, path = '/#/'): Promise<Peer> => suite.openPage(label, path);
 
 /** Clip titles the list shows, polled until `ok` (sync takes a moment, not a fixed time). */
 async function titlesUntil(page: Page, dossierId: string, ok: (titles: string[]) => boolean): Promise<string[]> {
   const start = Date.now();
   for (;;) {
-    if (!page.url().endsWith(`/#/d/${dossierId}/list`)) await page.goto(`${server.url}/#/d/${dossierId}/list`);
+    if (!page.url().endsWith(`/#/d/${dossierId}/list`)) await page.goto(`${suite.url}/#/d/${dossierId}/list`);
     await page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
     const titles = (await page.locator('.clips > li h2').allInnerTexts()).sort();
     if (ok(titles)) return titles;
@@ -100,7 +62,7 @@ describe('a dossier through a relay', () => {
     const dossierId = decodeURIComponent(new URL(a.page.url()).hash.split('/')[2]);
     await addBookmark(a.page, 'https://www.voorbeeld.nl/buurtmaaltijd', 'Buurtmaaltijd in Kattenbroek');
 
-    await a.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await a.page.goto(`${suite.url}/#/d/${dossierId}/share`);
     const panel = a.page.locator('[data-relay-panel]');
     await expect(panel.locator('[data-relay-sees]').innerText()).resolves.toContain('kan de inhoud van het dossier lezen');
     // A wrong address gets a clear Dutch message and changes nothing.
@@ -137,11 +99,11 @@ describe('a dossier through a relay', () => {
 
     // ---- B goes offline; both edit; B comes back: both have everything ----
     await b.context.setOffline(true);
-    await b.page.goto(`${server.url}/#/d/${dossierId}/share`).catch(() => undefined); // the app is cached; hash navigation
+    await b.page.goto(`${suite.url}/#/d/${dossierId}/share`).catch(() => undefined); // the app is cached; hash navigation
     await b.page.locator('[data-relay-status="offline"]').waitFor();
-    await b.page.goto(`${server.url}/#/d/${dossierId}/list`).catch(() => undefined);
+    await b.page.goto(`${suite.url}/#/d/${dossierId}/list`).catch(() => undefined);
     await addBookmark(b.page, 'https://www.voorbeeld.nl/wijkwandeling', 'Wijkwandeling met bewoners');
-    await a.page.goto(`${server.url}/#/d/${dossierId}/list`);
+    await a.page.goto(`${suite.url}/#/d/${dossierId}/list`);
     await addBookmark(a.page, 'https://www.voorbeeld.nl/huisbezoek', 'Huisbezoek bij een mantelzorger');
     // While B is offline, its clip is not on A's side.
     expect(await titlesUntil(a.page, dossierId, () => true)).not.toContain('Wijkwandeling met bewoners');
@@ -159,7 +121,7 @@ describe('a dossier through a relay', () => {
     await expect(c.page.getByRole('button', { name: 'Titel wijzigen' }).isDisabled()).resolves.toBe(true);
     await expect(c.page.getByRole('button', { name: 'Thema’s kiezen' }).isDisabled()).resolves.toBe(true);
     await shot(c.page, 'relay-assessor-reader');
-    await c.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await c.page.goto(`${suite.url}/#/d/${dossierId}/share`);
     await expect(c.page.locator('[data-relay-role]').getAttribute('data-relay-role')).resolves.toBe('read-only');
     await shot(c.page, 'relay-panel-assessor');
 
@@ -180,10 +142,10 @@ describe('a dossier through a relay', () => {
     expect(relay.hocuspocus.documents.get(dossierId)!.getMap('meta').get('name')).toBe('Leergang Wijkgericht Werken');
 
     // ---- A revokes B's link: B is refused ----
-    await a.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await a.page.goto(`${suite.url}/#/d/${dossierId}/share`);
     await a.page.locator('[data-relay-token]', { hasText: 'Sanne' }).getByRole('button', { name: 'Intrekken' }).click();
     await a.page.locator('[data-relay-token]', { hasText: 'Sanne' }).getByText('Ingetrokken').waitFor();
-    await b.page.goto(`${server.url}/#/d/${dossierId}/share`);
+    await b.page.goto(`${suite.url}/#/d/${dossierId}/share`);
     await b.page.locator('[data-relay-status="refused"]').waitFor();
     expect(await relayStatus(a.page)).toBe('connected');
   });

@@ -1,4 +1,4 @@
-// What the sharing e2e tests (share.e2e.ts, share-background.e2e.ts) have in common: the
+// What the sharing e2e tests (share.e2e.ts, share-background.e2e.ts, relay.e2e.ts) have in common: the
 // built app on the real server and one Chromium for the file (`sharingSuite`), an app
 // in a context of its own with the STUN servers cleared in Settings (no internet here: peers
 // connect within this machine), screenshots at desktop and phone width with the axe and
@@ -19,17 +19,8 @@ export interface Peer {
   page: Page;
 }
 
-/**
- * A new context (its own storage, like another profile) with the built app open in Settings,
- * STUN servers cleared. `beforeSaving` may try the settings form first.
- */
-export async function openSharingApp(
-  browser: Browser,
-  appUrl: string,
-  label: string,
-  contexts: BrowserContext[],
-  beforeSaving?: (page: Page) => Promise<void>,
-): Promise<Peer> {
+/** A new context (its own storage, like another profile) with one page, its errors logged under `label`. */
+async function newAppPage(browser: Browser, label: string, contexts: BrowserContext[]): Promise<Peer> {
   const context = await browser.newContext({ locale: 'nl-NL', viewport: desktop });
   contexts.push(context);
   context.setDefaultTimeout(15_000);
@@ -42,13 +33,20 @@ export async function openSharingApp(
   page.on('console', (message) => {
     if (process.env.KNIPSEL_DEBUG || message.text().includes('[knipsel/')) console.info(`[${label}] ${message.text()}`);
   });
+  return { context, page };
+}
+
+/** The built app open in Settings, STUN servers cleared. `beforeSaving` may try the settings form first. */
+async function openSharingApp(browser: Browser, appUrl: string, label: string, contexts: BrowserContext[], beforeSaving?: (page: Page) => Promise<void>): Promise<Peer> {
+  const peer = await newAppPage(browser, label, contexts);
+  const { page } = peer;
   await page.goto(`${appUrl}/#/settings`);
   await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
   await beforeSaving?.(page);
   await page.getByLabel('STUN-servers').fill('');
   await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
   await page.getByText('Instellingen bewaard').first().waitFor();
-  return { context, page };
+  return peer;
 }
 
 /** Screenshots of a screen at desktop and phone width into `dir`, with no serious axe violations and no sideways scrolling on a phone. */
@@ -81,7 +79,13 @@ export async function addBookmark(page: Page, url: string, title: string, note =
  * The built app on the real Knipsel server and one Chromium, started before the file's tests
  * and closed after them with every app context opened through `openApp`.
  */
-export function sharingSuite(): { readonly url: string; openApp(label: string, beforeSaving?: (page: Page) => Promise<void>): Promise<Peer> } {
+export function sharingSuite(): {
+  readonly url: string;
+  /** The app in a new context, open in Settings with the STUN servers cleared (for WebRTC peers). */
+  openApp(label: string, beforeSaving?: (page: Page) => Promise<void>): Promise<Peer>;
+  /** The app in a new context, open at `path` (e.g. an invite link's hash). */
+  openPage(label: string, path?: string): Promise<Peer>;
+} {
   let server: KnipselServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -99,5 +103,10 @@ export function sharingSuite(): { readonly url: string; openApp(label: string, b
       return server.url;
     },
     openApp: (label, beforeSaving) => openSharingApp(browser, server.url, label, contexts, beforeSaving),
+    async openPage(label, path = '/#/') {
+      const peer = await newAppPage(browser, label, contexts);
+      await peer.page.goto(`${server.url}${path}`);
+      return peer;
+    },
   };
 }
