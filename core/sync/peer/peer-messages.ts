@@ -15,6 +15,11 @@ const syncStep1 = 0;
 const syncStep2 = 1;
 const syncUpdate = 2;
 
+/** A y-webrtc message carrying a doc update (how an applied change is broadcast). */
+export function isUpdateMessage(message: Uint8Array): boolean {
+  return message.length > 1 && message[0] === messageSync && message[1] === syncUpdate;
+}
+
 /** Largest message (after reassembly of chunks) accepted from a peer. */
 export const maxPeerMessageBytes = 64 * 1024 * 1024;
 /** Largest awareness message; a presence state is well under 1 KB. */

@@ -37,7 +37,7 @@ import { createInflateJoiner, isDeflateFrame } from './deflate-frames.js';
 import { deriveRoom } from './invite.js';
 import { createOrderedDelivery } from './ordered-delivery.js';
 import { createMirrorBridge } from './mirror-bridge.js';
-import { checkPeerMessage, type PeerChannel } from './peer-messages.js';
+import { checkPeerMessage, isUpdateMessage, messageSync, type PeerChannel } from './peer-messages.js';
 import { checkPresence, parsePresence, type PeerPresence, type Presence, type PresenceView } from './presence.js';
 
 /**
@@ -406,15 +406,6 @@ export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Pr
       bridge.destroy();
     },
   };
-}
-
-/** y-protocols' sync message type (y-webrtc's messageSync) and its "update" subtype. */
-const messageSync = 0;
-const messageYjsUpdate = 2;
-
-/** An outgoing y-webrtc message carrying a doc update (a broadcast of an applied change). */
-function isUpdateMessage(message: Uint8Array): boolean {
-  return message.length > 1 && message[0] === messageSync && message[1] === messageYjsUpdate;
 }
 
 /**
