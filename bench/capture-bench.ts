@@ -88,11 +88,7 @@ interface BrowserTimes {
   readability: number[];
 }
 
-interface PageTimes {
-  knipsel: number[];
-  readability: number[];
-  words: { knipsel: number; readability: number };
-}
+// window.knipselCaptureBench is declared by the page (tests/e2e/bench-harness/capture-bench-page.ts).
 
 /** The same pages in Debian's Chromium: extract() and raw Readability on a DOMParser document. */
 // Knipsel's phases and the baseline, for the profile note of the Chromium rows.
@@ -126,14 +122,14 @@ async function measureInChromium(sets: Array<{ pages: Page[]; runs: number }>, p
   const profile = newProfile();
   const session = await openSession(profile.dir, `${server.url}/capture-bench.html`, 'benchReady');
   try {
-    const isolated = await session.page.evaluate(() => (window as unknown as { knipselCaptureBench: { isolated: boolean } }).knipselCaptureBench.isolated);
+    const isolated = await session.page.evaluate(() => window.knipselCaptureBench.isolated);
     if (!isolated) throw new Error('the capture bench page is not cross-origin isolated (timer resolution would be 0.1 ms)');
     const out: BrowserTimes[] = [];
     for (const set of sets) {
       const times: BrowserTimes = { knipsel: [], readability: [] };
       for (const page of set.pages) {
         const result = await session.page.evaluate(
-          ([source, url, runs]) => (window as unknown as { knipselCaptureBench: { measurePage(s: string, u: string, r: number): PageTimes } }).knipselCaptureBench.measurePage(source, url, runs),
+          ([source, url, runs]) => window.knipselCaptureBench.measurePage(source, url, runs),
           [page.source, page.url, set.runs] as const,
         );
         if (result.words.knipsel === 0 && result.words.readability > 0) throw new Error(`Chromium: extract() captured nothing from ${page.id}, where Readability found ${result.words.readability} words`);
@@ -149,7 +145,7 @@ async function measureInChromium(sets: Array<{ pages: Page[]; runs: number }>, p
       await session.cdp.send('Profiler.start');
       for (const page of profilePages) {
         await session.page.evaluate(
-          ([source, url]) => (window as unknown as { knipselCaptureBench: { measurePage(s: string, u: string, r: number): PageTimes } }).knipselCaptureBench.measurePage(source, url, 40),
+          ([source, url]) => window.knipselCaptureBench.measurePage(source, url, 40),
           [page.source, page.url] as const,
         );
       }

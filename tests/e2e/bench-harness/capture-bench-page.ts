@@ -32,6 +32,13 @@ function measurePage(source: string, url: string, runs: number): PageTimes {
   return { knipsel, readability, words: { knipsel: first.capture.wordCount, readability: baseline.text.split(/\s+/).filter(Boolean).length } };
 }
 
-const target = window as unknown as Record<string, unknown>;
-target.knipselCaptureBench = { measurePage, isolated: crossOriginIsolated };
-target.benchReady = true;
+const bench = { measurePage, isolated: crossOriginIsolated };
+
+declare global {
+  interface Window {
+    knipselCaptureBench: typeof bench;
+    benchReady: boolean;
+  }
+}
+window.knipselCaptureBench = bench;
+window.benchReady = true;
