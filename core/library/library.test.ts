@@ -95,6 +95,18 @@ describe('library', () => {
     await vi.waitFor(async () => expect((await library.get(id))?.clipCount).toBe(1), { timeout: 5_000 });
   });
 
+  it('flushAll() writes the pending clip rows of every open dossier at once', async () => {
+    const { stores, library } = setup();
+    const { id } = await library.ensurePersonal();
+    const open = await library.open(id);
+    await open.projection.ready;
+    const clip = open.dossier.clips.add({ capture: makeCapture({ title: 'Net toegevoegd' }) });
+    await open.flush(); // durable in the update log; its row follows later
+    expect((await stores.projections.rows(id)).map((r) => r.id)).not.toContain(clip);
+    await library.flushAll();
+    expect((await stores.projections.rows(id)).map((r) => r.id)).toContain(clip);
+  });
+
   it('counts the clips outside the trash in the record as clips are added, trashed, restored and deleted', async () => {
     const { library } = setup();
     const { id } = await library.ensurePersonal();

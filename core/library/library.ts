@@ -296,6 +296,15 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
     },
 
     /**
+     * Write everything pending of every open dossier now — update logs and clip rows — for a
+     * page about to be hidden or unloaded (rows otherwise follow an edit ~150 ms later; a
+     * page opened in between lists the newest clip only once the doc has loaded).
+     */
+    async flushAll(): Promise<void> {
+      await Promise.all([...resolved.values()].flatMap((handle) => [handle.flush().catch(() => undefined), handle.projection.flush().catch(() => undefined)]));
+    },
+
+    /**
      * Clip rows from the projection: usable before the doc has loaded. Once the dossier is
      * open, waits for the projection's reconcile with the doc and its pending rows first.
      */

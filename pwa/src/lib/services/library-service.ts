@@ -28,6 +28,17 @@ export function createLibraryService(stores: DexieStores = createDexieStores()):
   // Bring back dossiers the database lost before anything lists dossiers or makes a new
   // personal one.
   const recovered = recoverLostDossiers(library, updates).catch((error) => console.warn('Knipsel: recovery failed', error));
+  // Leaving the page (reload, tab closed, app switched away on a phone): write the clip rows
+  // that would follow an edit a moment later, so the list opens complete next time. Best
+  // effort: an unload can still cut the write short; the list then fills in once the
+  // dossier has loaded (the rows are a cache of it).
+  if (typeof document !== 'undefined') {
+    const writeNow = () => void library.flushAll();
+    addEventListener('pagehide', writeNow);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') writeNow();
+    });
+  }
   const { ensurePersonal, list } = library;
   library.ensurePersonal = async (...args) => {
     await recovered;
