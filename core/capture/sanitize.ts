@@ -21,8 +21,11 @@ const forbiddenContents = ['script', 'style', 'template', 'noscript', 'noembed',
 
 const SAFE_LINK = /^(?:https?:|mailto:|tel:|#)/i;
 const SAFE_IMAGE = /^(?:https?:|data:image\/(?:png|jpe?g|gif|webp|avif|bmp);)/i;
+/** A `cite` attribute only ever names a source page. */
+const SAFE_CITE = /^https?:/i;
 
-const config: Config = {
+/** The one policy: capture and rendering share it (render-html.ts adds display-only rules). */
+export const sanitizeConfig: Readonly<Config> = {
   ALLOWED_TAGS: allowedTags,
   ALLOWED_ATTR: allowedAttributes,
   ALLOW_DATA_ATTR: false,
@@ -67,28 +70,8 @@ function makeSanitizer(view: Window & typeof globalThis): Sanitizer | null {
   if (!purify.isSupported) return null;
   // Set once: parsing the config on every call costs a tenth of sanitising an article.
   // IN_PLACE only applies to nodes; strings are parsed and returned as strings.
-  purify.setConfig({ ...config, IN_PLACE: true });
-  purify.addHook('afterSanitizeAttributes', (node) => {
-    const el = node as Element;
-    if (el.nodeType !== 1) return;
-    const tag = el.tagName.toLowerCase();
-    if (el.hasAttribute('href') && !SAFE_LINK.test((el.getAttribute('href') ?? '').trim())) el.removeAttribute('href');
-    if (tag === 'img') {
-      const src = (el.getAttribute('src') ?? '').trim();
-      // An image without a usable source is noise (or a vector): drop it.
-      if (!SAFE_IMAGE.test(src)) {
-        el.remove();
-        return;
-      }
-    } else if (el.hasAttribute('src')) {
-      el.removeAttribute('src');
-    }
-    if (el.hasAttribute('target')) {
-      if (tag === 'a' && el.getAttribute('target') === '_blank') el.setAttribute('rel', 'noopener noreferrer');
-      else el.removeAttribute('target');
-    }
-    if (el.hasAttribute('type') && tag !== 'ol' && tag !== 'ul') el.removeAttribute('type');
-  });
+  purify.setConfig({ ...sanitizeConfig, IN_PLACE: true });
+  purify.addHook('afterSanitizeAttributes', checkUrlAttributes);
   return {
     sanitize(html: string): string {
       return String(purify.sanitize(html));
@@ -97,6 +80,31 @@ function makeSanitizer(view: Window & typeof globalThis): Sanitizer | null {
       purify.sanitize(root);
     },
   };
+}
+
+/** The policy's URL rules, run on every element that survives the allow-list. */
+export function checkUrlAttributes(node: Node): void {
+  const el = node as Element;
+  if (el.nodeType !== 1) return;
+  const tag = el.tagName.toLowerCase();
+  // Every URL attribute on every element (allowed: href, src, cite) is checked here.
+  if (el.hasAttribute('href') && !SAFE_LINK.test((el.getAttribute('href') ?? '').trim())) el.removeAttribute('href');
+  if (el.hasAttribute('cite') && !SAFE_CITE.test((el.getAttribute('cite') ?? '').trim())) el.removeAttribute('cite');
+  if (tag === 'img') {
+    const src = (el.getAttribute('src') ?? '').trim();
+    // An image without a usable source is noise (or a vector): drop it.
+    if (!SAFE_IMAGE.test(src)) {
+      el.remove();
+      return;
+    }
+  } else if (el.hasAttribute('src')) {
+    el.removeAttribute('src');
+  }
+  if (el.hasAttribute('target')) {
+    if (tag === 'a' && el.getAttribute('target') === '_blank') el.setAttribute('rel', 'noopener noreferrer');
+    else el.removeAttribute('target');
+  }
+  if (el.hasAttribute('type') && tag !== 'ol' && tag !== 'ul') el.removeAttribute('type');
 }
 
 const EMBED_SELECTOR = 'iframe, embed, object, video, audio';

@@ -11,7 +11,9 @@
 //                         capture: Capture (plain, immutable), title: string, note: Y.Text,
 //                         themes: Y.Map<true>, highlights: Y.Map<id, Y.Map>,
 //                         trashedAt: number | null, createdAt, updatedAt }
+import * as v from 'valibot';
 import * as Y from 'yjs';
+import { captureSchema } from './schema.js';
 import type { Capture, Clip, ClipRow, Highlight, HighlightColour } from './types.js';
 
 /** Transaction origin for edits made by this replica's user. Sync adapters use their own. */
@@ -28,24 +30,32 @@ export function roots(doc: Y.Doc) {
 }
 
 /**
- * True when a value in the clips map has the shape of a clip. A peer can write any valid Yjs
- * into a shared doc; readers skip what is not a clip instead of crashing on it.
+ * True when a value in the clips map has the shape of a clip. A peer, relay, backup or the
+ * bridge can write any valid Yjs into a doc; readers skip what is not a clip instead of
+ * crashing on it, and a capture must pass the same schema as one added here (http(s)
+ * source URLs, bounded sizes) — so a `javascript:` "Bron" never reaches a screen.
  */
 export function isClipMap(value: unknown): value is Y.Map<unknown> {
   if (!(value instanceof Y.Map)) return false;
-  const capture = value.get('capture') as Partial<Capture> | undefined;
   return (
-    typeof capture === 'object' &&
-    capture !== null &&
-    typeof capture.url === 'string' &&
-    typeof capture.title === 'string' &&
-    typeof capture.text === 'string' &&
-    typeof capture.html === 'string' &&
-    typeof capture.capturedAt === 'number' &&
+    isValidCapture(value.get('capture')) &&
     value.get('note') instanceof Y.Text &&
     value.get('themes') instanceof Y.Map &&
     value.get('highlights') instanceof Y.Map
   );
+}
+
+// A capture is immutable and Yjs hands out the same object on every read: check it once.
+const checkedCaptures = new WeakMap<object, boolean>();
+
+export function isValidCapture(capture: unknown): capture is Capture {
+  if (typeof capture !== 'object' || capture === null) return false;
+  let valid = checkedCaptures.get(capture);
+  if (valid === undefined) {
+    valid = v.is(captureSchema, capture);
+    checkedCaptures.set(capture, valid);
+  }
+  return valid;
 }
 
 export function readHighlight(id: string, map: Y.Map<unknown>): Highlight {

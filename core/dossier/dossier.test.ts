@@ -231,4 +231,28 @@ describe('malformed content from a peer', () => {
     expect(() => dossier.clips.update('odd', { title: 'x' })).toThrowError(/No clip/);
     expect(dossier.clips.count()).toBe(1);
   });
+
+  it('refuses captures that do not pass the capture schema: script URLs, oversized or missing fields', () => {
+    const dossier = newDossier();
+    const good = dossier.clips.add({ capture: makeCapture({ title: 'Goed' }) });
+    const clips = dossier.doc.getMap<unknown>('clips');
+    const forged = (id: string, capture: unknown) => {
+      const map = new Y.Map<unknown>();
+      clips.set(id, map);
+      map.set('capture', capture);
+      map.set('note', new Y.Text());
+      map.set('themes', new Y.Map());
+      map.set('highlights', new Y.Map());
+    };
+    dossier.doc.transact(() => {
+      forged('script-url', makeCapture({ url: 'javascript:alert(1)' as string }));
+      forged('script-canonical', { ...makeCapture(), canonicalUrl: 'javascript:alert(document.domain)' });
+      forged('data-url', { ...makeCapture(), url: 'data:text/html,<script>alert(1)</script>' });
+      forged('no-mode', { ...makeCapture(), mode: 'exploit' });
+      forged('huge-title', { ...makeCapture(), title: 'x'.repeat(10_000) });
+    }, 'peer');
+    expect(dossier.clips.all().map((c) => c.id)).toEqual([good]);
+    expect(dossier.clips.rows().map((r) => r.id)).toEqual([good]);
+    expect(dossier.clips.get('script-url')).toBeUndefined();
+  });
 });

@@ -1,9 +1,10 @@
-// Captured HTML is sanitised again (DOMPurify, the capture module's rules) right before an
-// extension page renders it: clipped content never runs script here.
-import { createSanitizer } from '../../../core/capture/sanitize.js';
+// Captured HTML right before an extension page renders it: core's one sanitiser policy plus
+// its display rules (core/capture/render-html.ts). Clipped content never runs script here.
+import { createRenderSanitizer, type RenderSanitizer } from '../../../core/capture/render-html.js';
+
+let renderer: RenderSanitizer | null | undefined;
 
 export function safeHtml(html: string): string {
-  const sanitizer = createSanitizer(window as Window & typeof globalThis);
-  if (!sanitizer) return '';
-  return sanitizer.sanitize(html);
+  renderer ??= createRenderSanitizer(window as Window & typeof globalThis, location.origin);
+  return renderer ? renderer.render(html) : '';
 }
