@@ -220,7 +220,8 @@ describe('sharing a dossier through the web app', () => {
     expect(await presenceNames(a.page)).toEqual(['Bram']);
 
     // ---- a new invite link: the old secret no longer reaches A; B, who has the dossier,
-    //      moves over by opening the new link ----
+    //      moves over by opening the new link and confirming it (a link never re-points a
+    //      dossier by itself: the default would be a new copy) ----
     await a.page.goto(`${suite.url}/#/d/${dossierId}/share`);
     await a.page.getByRole('button', { name: 'Nieuwe uitnodigingslink maken' }).click();
     const confirm = a.page.getByRole('dialog', { name: 'Nieuwe uitnodigingslink maken?' });
@@ -232,8 +233,11 @@ describe('sharing a dossier through the web app', () => {
     expect(newLink).toContain('#/join/');
     await until('A to no longer meet B, who has the old secret', () => presenceNames(a.page), (names) => names.length === 0, [a.page, b.page], 45_000);
     await b.page.goto(newLink);
-    await b.page.getByText('‘Wijkteam Noord’ staat al op dit apparaat.').waitFor();
-    await b.page.getByRole('button', { name: 'Dossier openen' }).click();
+    await b.page.getByText('‘Wijkteam Noord’ staat al op dit apparaat, maar deze link hoort bij een andere uitnodiging.').waitFor();
+    await expect.poll(() => b.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Deelnemen als nieuwe kopie');
+    await shot(b.page, 'new-link-question');
+    await b.page.getByText('Nieuwe link van je eigen groep? ‘Wijkteam Noord’ aan deze uitnodiging koppelen…').click();
+    await b.page.getByRole('button', { name: 'Ja, koppelen aan deze uitnodiging' }).click();
     await expect.poll(() => b.page.url()).toBe(`${suite.url}/#/d/${dossierId}/list`);
     await until('A to meet B again with the new secret', () => presenceNames(a.page), (names) => names.join() === 'Bram', [a.page, b.page], 30_000);
 

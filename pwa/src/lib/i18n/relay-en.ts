@@ -45,6 +45,20 @@ export const relayEn = {
     readOnlyBanner: 'You are viewing this dossier read-only. You cannot change it; new changes by the owner appear by themselves.',
     joinTitle: 'Open a dossier through the relay server',
     joining: 'Fetching the dossier from the relay server…',
+    known: {
+      intro: (name: string) => `The dossier ‘${name}’ is already on this device. This link wants to connect it to a relay server.`,
+      linkRelay: 'Relay server in the link',
+      currentRelay: 'Now connected to',
+      noRelay: 'no relay server',
+      copyHint:
+        'Safe: open what the relay server has as a new copy next to your own dossier. Your own dossier stays as it is and does not go to this server.',
+      asCopy: 'Open as a new copy',
+      cancel: 'Cancel',
+      connectSummary: (name: string) => `Connect my dossier ‘${name}’ to this relay server…`,
+      connectWarning:
+        'Everything in your dossier then goes to this server, and whoever has access to that server can read and change it. Only do this if you trust both the server and whoever sent the link.',
+      connect: 'Yes, connect to this server',
+    },
     problems: {
       'bad-address': 'This address is not right: it starts with wss:// (or ws://).',
       'bad-token': 'This access code is not right.',
@@ -56,6 +70,7 @@ export const relayEn = {
       'not-a-relay-link': 'This is not a Knipsel relay link.',
       damaged: 'This relay link is damaged or incomplete. Ask for a new link.',
       generic: 'That did not work. Please try again.',
+      'known-dossier': 'This dossier is already on this device. Choose whether to open a copy or to connect your dossier.',
     },
     toDossiers: 'To your dossiers',
   },

@@ -46,6 +46,21 @@ export const relayNl = {
     readOnlyBanner: 'Je bekijkt dit dossier alleen-lezen. Wijzigen kan niet; nieuwe wijzigingen van de eigenaar zie je vanzelf.',
     joinTitle: 'Dossier openen via de relay-server',
     joining: 'Het dossier wordt opgehaald bij de relay-server…',
+    known: {
+      intro: (name: string) =>
+        `Het dossier ‘${name}’ staat al op dit apparaat. Deze link wil het verbinden met een relay-server.`,
+      linkRelay: 'Relay-server in de link',
+      currentRelay: 'Nu verbonden met',
+      noRelay: 'geen relay-server',
+      copyHint:
+        'Veilig: open wat de relay-server heeft als een nieuwe kopie naast je eigen dossier. Je eigen dossier blijft zoals het is en gaat niet naar deze server.',
+      asCopy: 'Openen als nieuwe kopie',
+      cancel: 'Annuleren',
+      connectSummary: (name: string) => `Mijn dossier ‘${name}’ met deze relay-server verbinden…`,
+      connectWarning:
+        'Alles in je dossier gaat dan naar deze server, en wie toegang heeft tot die server kan het lezen en wijzigen. Doe dit alleen als je de server én de afzender van de link vertrouwt.',
+      connect: 'Ja, verbinden met deze server',
+    },
     problems: {
       'bad-address': 'Dit adres klopt niet: het begint met wss:// (of ws://).',
       'bad-token': 'Deze toegangscode klopt niet.',
@@ -57,6 +72,7 @@ export const relayNl = {
       'not-a-relay-link': 'Dit is geen relay-link van Knipsel.',
       damaged: 'Deze relay-link is beschadigd of onvolledig. Vraag om een nieuwe link.',
       generic: 'Dat lukte niet. Probeer het opnieuw.',
+      'known-dossier': 'Dit dossier staat al op dit apparaat. Kies of je een kopie opent of je dossier verbindt.',
     },
     toDossiers: 'Naar je dossiers',
   },

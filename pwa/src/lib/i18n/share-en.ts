@@ -89,6 +89,13 @@ export const shareEn: typeof shareNl = {
     joined: (name) => `You joined ‘${name}’`,
     known: (name) => `‘${name}’ is already on this device.`,
     openKnown: 'Open dossier',
+    otherInvite: (name: string) => `The dossier ‘${name}’ is already on this device, but this link belongs to another invitation.`,
+    copyHint: 'Not sure where this link comes from? Then join with a new copy: your own dossier stays as it is and does not go to this group.',
+    asCopy: 'Join as a new copy',
+    repointSummary: (name: string) => `A new link from your own group? Link ‘${name}’ to this invitation…`,
+    repointWarning:
+      'Everything in your dossier then goes to everyone who has this link. Only do this if you are sure the link comes from your own group, for example because the owner made a new link.',
+    repoint: 'Yes, link it to this invitation',
     newcomer: 'New colleague',
     problems: {
       'not-an-invite': 'This is not a Knipsel invite link.',

@@ -93,6 +93,13 @@ export const shareNl = {
     joined: (name: string) => `Je doet mee met ‘${name}’`,
     known: (name: string) => `‘${name}’ staat al op dit apparaat.`,
     openKnown: 'Dossier openen',
+    otherInvite: (name: string) => `Het dossier ‘${name}’ staat al op dit apparaat, maar deze link hoort bij een andere uitnodiging.`,
+    copyHint: 'Weet je niet zeker waar deze link vandaan komt? Doe dan mee met een nieuwe kopie: je eigen dossier blijft zoals het is en gaat niet naar deze groep.',
+    asCopy: 'Deelnemen als nieuwe kopie',
+    repointSummary: (name: string) => `Nieuwe link van je eigen groep? ‘${name}’ aan deze uitnodiging koppelen…`,
+    repointWarning:
+      'Alles in je dossier gaat dan naar iedereen die deze link heeft. Doe dit alleen als je zeker weet dat de link van je eigen groep komt, bijvoorbeeld omdat de eigenaar een nieuwe link heeft gemaakt.',
+    repoint: 'Ja, koppelen aan deze uitnodiging',
     newcomer: 'Nieuwe collega',
     problems: {
       'not-an-invite': 'Dit is geen uitnodigingslink van Knipsel.',

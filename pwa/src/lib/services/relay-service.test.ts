@@ -2,6 +2,7 @@
 // (server/relay): register as owner, invite with a role, join by link (the dossier arrives
 // and is kept under its own id), and refusals that store nothing.
 import { WebSocket } from 'ws';
+import * as Y from 'yjs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, isKnipselError } from '../../../../core/index.js';
 import { makeCapture } from '../../../../core/dossier/test-fixtures.js';
@@ -88,5 +89,54 @@ describe('relay service', () => {
     expect(await reason(member.service.register(record.id, 'https://relay.example.nl'))).toBe('bad-address');
     expect(await reason(owner.service.register(record.id, server.wsUrl))).toBe('already-registered');
     expect(await owner.service.get(record.id)).toMatchObject({ owner: true, token: registered.token });
+  });
+
+  test('a link naming a dossier that is here never re-points it: it asks, and a copy sends nothing local', async () => {
+    const real = await relay();
+    const hostile = await relay();
+    const me = device();
+    const record = await me.library.create('Wijkteam Noord', 'shared');
+    const handle = await me.library.open(record.id);
+    handle.dossier.clips.add({ capture: makeCapture({ title: 'Geheim verslag' }), note: 'Alleen voor ons.' });
+    const mine = await me.service.register(record.id, real.wsUrl);
+
+    // Mallory registers the same dossier id on her relay and makes a link to it.
+    const mallory = device();
+    const fresh = await mallory.library.create('Wijkteam Noord', 'shared');
+    const freshDoc = (await mallory.library.open(fresh.id)).doc;
+    freshDoc.getMap('meta').set('id', record.id);
+    const bait = await mallory.library.importState(Y.encodeStateAsUpdate(freshDoc), { id: record.id, kind: 'shared' });
+    const baitHandle = await mallory.library.open(bait.id);
+    baitHandle.dossier.clips.add({ capture: makeCapture({ title: 'Lokaas' }) });
+    await mallory.service.register(bait.id, hostile.wsUrl);
+    const malloryDoc = await mallory.service.connect(bait.id, baitHandle.doc, (await mallory.service.get(bait.id))!);
+    open.push({ close: () => malloryDoc.destroy() });
+    await malloryDoc.whenAcknowledged();
+    const link = parseRelayLink((await mallory.service.invite(bait.id, 'Wijkteam Noord', 'edit', '')).link);
+
+    expect(await me.service.check(link)).toMatchObject({ kind: 'conflict', dossierId: record.id, currentRelay: real.wsUrl });
+    expect(await reason(me.service.join(link))).toBe('known-dossier');
+    expect(await me.service.get(record.id)).toEqual(mine);
+
+    const copyId = await me.service.join(link, 'copy');
+    expect(copyId).not.toBe(record.id);
+    expect(await me.service.get(record.id)).toEqual(mine);
+    expect(await me.service.get(copyId)).toMatchObject({ relayUrl: hostile.wsUrl, remoteId: record.id, owner: false });
+    const copy = await me.library.open(copyId);
+    expect(copy.dossier.clips.rows().map((r) => r.title)).toEqual(['Lokaas']);
+    // The copy follows Mallory's relay; my dossier's content never went there.
+    const session = await me.service.connect(copyId, copy.doc, (await me.service.get(copyId))!);
+    open.push({ close: () => session.destroy() });
+    await session.whenAcknowledged();
+    const onHostile = device();
+    const seen = await onHostile.library.open(await onHostile.service.join(link));
+    expect(seen.dossier.clips.rows().map((r) => r.title)).toEqual(['Lokaas']);
+
+    // Opening my own relay's link again changes nothing and needs no question.
+    const own = parseRelayLink((await me.service.invite(record.id, 'Wijkteam Noord', 'edit', '')).link);
+    expect(await me.service.check(own)).toEqual({ kind: 'same', dossierId: record.id });
+    // Connecting is possible, but only as an explicit choice.
+    expect(await me.service.join(link, 'connect')).toBe(record.id);
+    expect(await me.service.get(record.id)).toMatchObject({ relayUrl: hostile.wsUrl, owner: false });
   });
 });

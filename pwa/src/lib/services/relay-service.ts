@@ -4,7 +4,7 @@
 // itself comes from core (core/sync/relay).
 import * as v from 'valibot';
 import * as Y from 'yjs';
-import { KnipselError, type Library } from '../../../../core/index.js';
+import { createId, KnipselError, type Library } from '../../../../core/index.js';
 // Module by module: the session (@hocuspocus/provider) is loaded only when a dossier
 // connects to a relay or a relay link is joined (a lazy chunk).
 import { createRelayAdmin, type RelayTokenInfo } from '../../../../core/sync/relay/relay-admin.js';
@@ -21,7 +21,19 @@ export interface RelayRecord {
   /** The role the relay last reported (so a read-only dossier stays read-only offline). */
   role: RelayRole | null;
   since: number;
+  /** The dossier's id on the relay when this device keeps it under another id (a copy). */
+  remoteId?: string;
 }
+
+/**
+ * What opening a relay link would do here: add a new dossier, open one that already uses
+ * this relay with this access, or — for a dossier this device already has under another
+ * relay, token or none — ask first (a link never re-points a dossier on its own).
+ */
+export type RelayLinkCheck =
+  | { kind: 'new' }
+  | { kind: 'same'; dossierId: string }
+  | { kind: 'conflict'; dossierId: string; dossierName: string; currentRelay: string | null };
 
 const recordPref = (dossierId: string) => `relay.${dossierId}`;
 
@@ -118,20 +130,39 @@ export function createRelayService(library: Library, prefs: PrefStore, options: 
     /** Connect the open dossier's doc to its relay. */
     async connect(dossierId: string, doc: Y.Doc, record: RelayRecord): Promise<RelaySession> {
       const { connectRelay } = await loadSession();
-      return connectRelay(doc, { url: record.relayUrl, dossierId, token: record.token, log, WebSocketPolyfill: options.WebSocketPolyfill });
+      return connectRelay(doc, { url: record.relayUrl, dossierId: record.remoteId ?? dossierId, token: record.token, log, WebSocketPolyfill: options.WebSocketPolyfill });
+    },
+
+    /** What opening `link` would do on this device (see RelayLinkCheck). Changes nothing. */
+    async check(link: RelayLink): Promise<RelayLinkCheck> {
+      const existing = await library.get(link.dossierId);
+      if (!existing) return { kind: 'new' };
+      const known = await service.get(link.dossierId);
+      const sameRelay = known !== undefined && known.relayUrl === link.relayUrl && (known.remoteId ?? link.dossierId) === link.dossierId;
+      if (sameRelay && (known.owner || known.token === link.token)) return { kind: 'same', dossierId: link.dossierId };
+      return { kind: 'conflict', dossierId: link.dossierId, dossierName: existing.name, currentRelay: known?.relayUrl ?? null };
     },
 
     /**
-     * Join by a relay link: a dossier already here just gets the relay; otherwise wait for
-     * it to arrive from the relay and keep it like any dossier. Returns its id.
+     * Join by a relay link. A dossier that is not here yet arrives from the relay and is kept
+     * under its own id. For one that is here (see `check`), `as` says what the user chose:
+     * `'copy'` (the default the app offers) keeps what the relay sends as a new dossier
+     * beside it; `'connect'` points the existing dossier at this relay, after the user
+     * confirmed that everything in it goes there. Without a choice such a link is refused.
      */
-    async join(link: RelayLink): Promise<string> {
-      const record: RelayRecord = { relayUrl: link.relayUrl, token: link.token, owner: false, role: null, since: now() };
-      if (await library.get(link.dossierId)) {
-        const known = await service.get(link.dossierId);
-        if (!known?.owner) await service.save(link.dossierId, record);
-        return link.dossierId;
+    async join(link: RelayLink, as?: 'copy' | 'connect'): Promise<string> {
+      const check = await service.check(link);
+      if (check.kind === 'same') return check.dossierId;
+      if (check.kind === 'conflict') {
+        if (as === 'connect') {
+          await service.save(link.dossierId, { relayUrl: link.relayUrl, token: link.token, owner: false, role: null, since: now() });
+          return link.dossierId;
+        }
+        if (as !== 'copy') throw new KnipselError('conflict', 'This dossier is already on this device; choose a copy or confirm.', { reason: 'known-dossier' });
       }
+      const localId = check.kind === 'conflict' ? createId() : link.dossierId;
+      const record: RelayRecord = { relayUrl: link.relayUrl, token: link.token, owner: false, role: null, since: now() };
+      if (localId !== link.dossierId) record.remoteId = link.dossierId;
       const { connectRelay } = await loadSession();
       const doc = new Y.Doc();
       const session = connectRelay(doc, { url: link.relayUrl, dossierId: link.dossierId, token: link.token, log, WebSocketPolyfill: options.WebSocketPolyfill });
@@ -164,10 +195,10 @@ export function createRelayService(library: Library, prefs: PrefStore, options: 
       } finally {
         session.destroy();
       }
-      await library.importState(Y.encodeStateAsUpdate(doc), { id: link.dossierId, kind: 'shared' });
+      await library.importState(Y.encodeStateAsUpdate(doc), { id: localId, kind: 'shared' });
       doc.destroy();
-      await service.save(link.dossierId, record);
-      return link.dossierId;
+      await service.save(localId, record);
+      return localId;
     },
   };
   return service;

@@ -222,4 +222,31 @@ describe('joining', () => {
     );
     expect(await service.getShare(mine.id)).toBeUndefined();
   });
+
+  test('an invite naming a dossier that is here under another secret is kept as a new copy, never re-pointing it', async () => {
+    const colleague = setup();
+    const theirs = await dossierWithClip(colleague.library, 'Wijkteam Noord');
+    const me = setup();
+    // The same dossier id is here, shared under my own secret.
+    await me.library.importState(Y.encodeStateAsUpdate((await colleague.library.open(theirs.id)).doc), { id: theirs.id, kind: 'shared' });
+    await me.service.share(theirs.id, { sharedBy: 'Anouk' });
+    const mySecret = (await me.service.getShare(theirs.id))!.secret;
+    const hostile = { secret: 'c'.repeat(43), dossierId: theirs.id, dossierName: 'Wijkteam Noord', sharedBy: 'Mallory' };
+    expect(await me.service.knownDossier(hostile)).toMatchObject({ shared: true, sameInvite: false });
+    expect(await me.service.knownDossier({ ...hostile, secret: mySecret })).toMatchObject({ sameInvite: true });
+
+    const preview = await me.service.preview(hostile, { name: 'Anouk', colour: '#2f6f4e', view: { screen: 'join' } });
+    const room = new Y.Doc();
+    room.getMap('meta').set('id', theirs.id);
+    room.getMap('meta').set('name', 'Wat Mallory stuurt');
+    room.getMap('meta').set('kind', 'shared');
+    room.getMap('meta').set('schemaVersion', 1);
+    Y.applyUpdate(me.connected[0].doc, Y.encodeStateAsUpdate(room), 'peer');
+    await preview.arrived;
+    const id = await preview.accept();
+    expect(id).not.toBe(theirs.id);
+    expect((await me.service.getShare(theirs.id))?.secret).toBe(mySecret);
+    expect((await me.service.getShare(id))?.secret).toBe(hostile.secret);
+    expect((await me.library.get(theirs.id))?.name).toBe('Wijkteam Noord');
+  });
 });

@@ -199,21 +199,27 @@ export function createShareService(library: Library, prefs: PrefStore, options: 
       return copyId;
     },
 
-    /** A dossier this device already has (then joining only stores the secret), or null. */
-    async knownDossier(invite: InviteDetails): Promise<{ name: string; shared: boolean } | null> {
+    /**
+     * A dossier this device already has under the invite's id, or null. `sameInvite` is true
+     * when it is shared here with this very secret (opening the link changes nothing).
+     */
+    async knownDossier(invite: InviteDetails): Promise<{ name: string; shared: boolean; sameInvite: boolean } | null> {
       const record = await library.get(invite.dossierId);
       if (!record) return null;
-      return { name: record.name, shared: record.kind === 'shared' || (await service.getShare(record.id)) !== undefined };
+      const share = await service.getShare(record.id);
+      return { name: record.name, shared: record.kind === 'shared' || share !== undefined, sameInvite: share?.secret === invite.secret };
     },
 
     /**
-     * Join with an invite this device already holds the dossier of: remember the (new)
-     * secret. Only for shared dossiers — a private one is never put into a room by a link.
+     * Point a dossier this device already holds at the invite's room: only after the user
+     * confirmed it (a link never re-points a dossier by itself), and only for shared
+     * dossiers — a private one is never put into a room by a link.
      */
     async joinKnown(invite: InviteDetails): Promise<string> {
       const known = await service.knownDossier(invite);
       if (!known) throw new KnipselError('not-found', `No dossier with id ${invite.dossierId}.`);
       if (!known.shared) throw new KnipselError('conflict', 'This dossier is not a shared dossier on this device.', { reason: 'not-shared' });
+      if (known.sameInvite) return invite.dossierId;
       const current = await service.getShare(invite.dossierId);
       await prefs.setPref(sharePref(invite.dossierId), { secret: invite.secret, sharedBy: invite.sharedBy, since: current?.since ?? now() } satisfies ShareRecord);
       return invite.dossierId;
@@ -247,10 +253,12 @@ export function createShareService(library: Library, prefs: PrefStore, options: 
             if (!receivedDossierId(doc)) throw new KnipselError('conflict', 'Nothing has arrived from a colleague yet.', { reason: 'not-arrived' });
             const state = Y.encodeStateAsUpdate(doc);
             await close();
-            if (await library.get(invite.dossierId)) return service.joinKnown(invite);
-            await library.importState(state, { id: invite.dossierId, kind: 'shared' });
-            await prefs.setPref(sharePref(invite.dossierId), { secret: invite.secret, sharedBy: invite.sharedBy, since: now() } satisfies ShareRecord);
-            return invite.dossierId;
+            // A dossier already here under this id is never re-pointed from here: what
+            // arrived is kept as a new dossier beside it (the join screen offers that copy).
+            const id = (await library.get(invite.dossierId)) ? createId() : invite.dossierId;
+            await library.importState(state, { id, kind: 'shared' });
+            await prefs.setPref(sharePref(id), { secret: invite.secret, sharedBy: invite.sharedBy, since: now() } satisfies ShareRecord);
+            return id;
           },
           cancel: close,
         };

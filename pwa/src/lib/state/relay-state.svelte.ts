@@ -4,9 +4,9 @@
 // another opens; the browser's offline/online events pause and resume it.
 import { untrack } from 'svelte';
 import type { RelayTokenInfo } from '../../../../core/sync/relay/relay-admin.js';
-import { parseRelayLink } from '../../../../core/sync/relay/relay-link.js';
+import { parseRelayLink, type RelayLink } from '../../../../core/sync/relay/relay-link.js';
 import type { RelayRole, RelaySession, RelayStatus } from '../../../../core/sync/relay/relay-session.js';
-import { createRelayService, type RelayRecord, type RelayService } from '../services/relay-service.js';
+import { createRelayService, type RelayLinkCheck, type RelayRecord, type RelayService } from '../services/relay-service.js';
 import { dossierHref } from '../services/routes.js';
 import type { AppState } from './app-state.svelte.js';
 
@@ -161,10 +161,18 @@ export class RelayState {
     this.#generation++;
   }
 
-  /** Join by a relay link (`#/relay/…`); opens the dossier (the portfolio for an assessor). */
-  async join(hash: string): Promise<string> {
+  /** What opening a relay link (`#/relay/…`) would do here; throws on a damaged link. */
+  async check(hash: string): Promise<{ link: RelayLink; check: RelayLinkCheck }> {
     const link = parseRelayLink(hash);
-    const id = await this.service.join(link);
+    return { link, check: await this.service.check(link) };
+  }
+
+  /**
+   * Join by a relay link and open the dossier (the portfolio for an assessor). For a dossier
+   * that is already here, `as` is the user's choice: a new copy, or connecting theirs.
+   */
+  async join(link: RelayLink, as?: 'copy' | 'connect'): Promise<string> {
+    const id = await this.service.join(link, as);
     await this.app.refreshDossiers();
     this.#generation++;
     location.replace(dossierHref(id, link.view));
