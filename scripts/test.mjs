@@ -36,12 +36,18 @@ const reliability = vitest('reliability', ['--config', 'vitest.reliability.confi
 
 let passed = 0;
 let failed = 0;
+const exitCodes = { unit, e2e, reliability };
 for (const name of ['unit', 'e2e', 'reliability']) {
   try {
     const report = JSON.parse(readFileSync(join(reports, `${name}.json`), 'utf8'));
     passed += report.numPassedTests;
     failed += report.numFailedTests + (report.numTotalTestSuites > 0 && report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? 1 : 0);
     console.log(`${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`);
+    // Vitest exits non-zero on unhandled errors even when every test passed: count that too.
+    if (exitCodes[name] !== 0 && report.numFailedTests === 0) {
+      failed += 1;
+      console.log(`${name}: exited with code ${exitCodes[name]} (unhandled errors or a crash; see above)`);
+    }
   } catch {
     failed += 1;
     console.log(`${name}: no report (the run crashed)`);

@@ -24,6 +24,10 @@ export type KnipselServerOptions = {
   dir?: string;
   /** Overrides for the signalling limits (see DEFAULT_SIGNALLING_LIMITS). */
   limits?: Partial<SignallingLimits>;
+  /** Other app origins allowed to use the signalling endpoint (the server's own always is). */
+  origins?: readonly string[];
+  /** Count signalling clients by X-Forwarded-For (behind a reverse proxy). */
+  trustProxy?: boolean;
   /** Short operational notes; never message content. Default: silent. */
   log?: (line: string) => void;
 };
@@ -91,7 +95,14 @@ export async function createKnipselServer(options: KnipselServerOptions = {}): P
     else socket.destroy();
   });
 
-  const signalling = createSignalling({ server, path: SIGNALLING_PATH, limits: options.limits, log });
+  const signalling = createSignalling({
+    server,
+    path: SIGNALLING_PATH,
+    limits: options.limits,
+    allowedOrigins: options.origins,
+    trustProxy: options.trustProxy,
+    log,
+  });
 
   await new Promise<void>((resolve, reject) => {
     const onError = (err: Error) => reject(err);

@@ -19,7 +19,14 @@ async function main(): Promise<void> {
 
   let server;
   try {
-    server = await createKnipselServer({ host: options.host, port: options.port, dir: options.dir, log: (line) => console.log(line) });
+    server = await createKnipselServer({
+      host: options.host,
+      port: options.port,
+      dir: options.dir,
+      origins: options.origins,
+      trustProxy: options.trustProxy,
+      log: (line) => console.log(line),
+    });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'EADDRINUSE' ? `port ${options.port} is already in use` : (err as Error).message;

@@ -8,6 +8,17 @@ export const BASE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
 };
 
+/**
+ * Headers for documents besides the CSP: a page of the app gets its own browsing context
+ * group (no window another site opened keeps a handle on it), and powerful features it
+ * never uses are off for it and anything it embeds.
+ */
+export const DOCUMENT_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy':
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), bluetooth=(), midi=(), display-capture=(), browsing-topics=()',
+};
+
 /** True for content types that a browser renders as a document and so need the CSP. */
 export function needsContentSecurityPolicy(contentType: string): boolean {
   const type = contentType.split(';')[0].trim().toLowerCase();
@@ -17,5 +28,7 @@ export function needsContentSecurityPolicy(contentType: string): boolean {
 /** Sets the base headers, plus the CSP when the content type is a document. */
 export function applySecurityHeaders(res: ServerResponse, contentType: string): void {
   for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
-  if (needsContentSecurityPolicy(contentType)) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  if (!needsContentSecurityPolicy(contentType)) return;
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  for (const [name, value] of Object.entries(DOCUMENT_SECURITY_HEADERS)) res.setHeader(name, value);
 }

@@ -5,7 +5,7 @@ import { createKnipselServer } from './create-server.js';
 import type { KnipselServer } from './create-server.js';
 import { DEFAULT_SIGNALLING_LIMITS } from './signalling.js';
 import type { SignallingLimits } from './signalling.js';
-import { connectClient } from './test-clients.js';
+import { connectClient, upgradeStatus } from './test-clients.js';
 import type { TestClient } from './test-clients.js';
 
 let server: KnipselServer | undefined;
@@ -210,6 +210,70 @@ describe('signalling limits', () => {
     expect(s.stats().connections).toBe(1);
   });
 });
+
+describe('what one client address and other sites can hold', () => {
+  it('caps the sockets of one address while another address still gets in', async () => {
+    const s = await start();
+    const cap = DEFAULT_SIGNALLING_LIMITS.maxConnectionsPerAddress;
+    expect(cap).toBeLessThan(200);
+    const statuses = await Promise.all(Array.from({ length: 200 }, () => upgradeStatusKept(s.signallingUrl)));
+    const accepted = statuses.filter((status) => status === 0).length;
+    expect(accepted).toBe(cap);
+    expect(statuses.filter((status) => status === 429).length).toBe(200 - cap);
+    expect(s.stats().refusedPerAddress).toBe(200 - cap);
+    const other = await connectClient(s.signallingUrl, { localAddress: '127.0.0.2' });
+    open.push(other);
+    other.send({ type: 'subscribe', topics: ['room'] });
+    await other.roundTrip();
+    expect(s.stats().connections).toBe(cap + 1);
+  });
+
+  it('gives a slot back when a socket closes', async () => {
+    const s = await start({ maxConnectionsPerAddress: 2 });
+    const a = await client(s, ['t']);
+    await client(s, ['t']);
+    expect(await upgradeStatus(s.signallingUrl)).toBe(429);
+    a.ws.close();
+    await a.closed;
+    await sleep(50);
+    const again = await connectClient(s.signallingUrl);
+    open.push(again);
+    expect(again.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('lets browsers in only from the app’s own origin or listed ones', async () => {
+    server = await createKnipselServer({ port: 0, dir: '/nonexistent-knipsel-dir', origins: ['https://knipsel.school.nl'] });
+    const s = server;
+    expect(await upgradeStatus(s.signallingUrl, { origin: 'https://evil.example' })).toBe(403);
+    expect(await upgradeStatus(s.signallingUrl, { origin: 'null' })).toBe(403);
+    expect(await upgradeStatus(s.signallingUrl, { origin: s.url })).toBe(0);
+    expect(await upgradeStatus(s.signallingUrl, { origin: 'https://knipsel.school.nl' })).toBe(0);
+    expect(s.stats().refusedOrigins).toBe(2);
+  });
+
+  it('closes a socket that never subscribes, and keeps one that did', async () => {
+    const s = await start({ subscribeDeadlineMs: 200 });
+    const idle = await client(s);
+    const member = await client(s, ['room']);
+    expect(await idle.closed).toBe(1008);
+    expect(s.stats().closedIdle).toBe(1);
+    await sleep(100);
+    expect(member.ws.readyState).toBe(WebSocket.OPEN);
+  });
+});
+
+/** Opens a socket and keeps it open (for counting); resolves with 0 or the refusal status. */
+function upgradeStatusKept(url: string): Promise<number> {
+  const ws = new WebSocket(url);
+  return new Promise<number>((resolve) => {
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('open', () => {
+      open.push({ ws } as TestClient);
+      resolve(0);
+    });
+    ws.on('error', () => resolve(-1));
+  });
+}
 
 describe('malformed frames', () => {
   it('drops and counts bad frames; the sender and other clients keep working', async () => {

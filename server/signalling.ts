@@ -1,6 +1,8 @@
 // A y-webrtc compatible signalling endpoint (WebSocket pub/sub on topics) that attaches to
 // an http server at one path. It stores nothing, logs no message content, and bounds what
-// one connection can cost: message size, topics, message rate, buffered output.
+// one connection can cost (message size, topics, message rate, buffered output) and what
+// one client address can hold (connections, sockets that never subscribe). Browsers are
+// only let in from the app's own origin or origins the operator lists.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -25,6 +27,10 @@ export type SignallingLimits = {
   floodWindowMs: number;
   /** Open signalling connections in total; further upgrades get HTTP 503. */
   maxConnections: number;
+  /** Open connections from one client address; further upgrades from it get HTTP 429. */
+  maxConnectionsPerAddress: number;
+  /** A connection that has not subscribed to a topic this long after opening is closed (1008). */
+  subscribeDeadlineMs: number;
   /** When a receiver has more than this many bytes queued, messages to it are dropped. */
   maxBufferedBytes: number;
   /** Interval between WebSocket pings; a client that did not answer the last one is terminated. */
@@ -40,6 +46,8 @@ export const DEFAULT_SIGNALLING_LIMITS: Readonly<SignallingLimits> = Object.free
   maxDroppedPerWindow: 200,
   floodWindowMs: 10_000,
   maxConnections: 1000,
+  maxConnectionsPerAddress: 32,
+  subscribeDeadlineMs: 5_000,
   maxBufferedBytes: 1024 * 1024,
   pingIntervalMs: 30_000,
 });
@@ -57,6 +65,12 @@ export type SignallingStats = {
   slowReceiverDrops: number;
   /** Upgrades refused because `maxConnections` was reached or the endpoint was closing. */
   refusedConnections: number;
+  /** Upgrades refused because their address already held `maxConnectionsPerAddress`. */
+  refusedPerAddress: number;
+  /** Upgrades refused because their Origin is not allowed. */
+  refusedOrigins: number;
+  /** Connections closed because they did not subscribe in time. */
+  closedIdle: number;
 };
 
 export type SignallingOptions = {
@@ -64,6 +78,17 @@ export type SignallingOptions = {
   /** WebSocket path, e.g. `/signal`. The query string is ignored. */
   path?: string;
   limits?: Partial<SignallingLimits>;
+  /**
+   * Browser origins allowed besides the server's own (an app served elsewhere that uses this
+   * server for signalling), e.g. `https://knipsel.school.nl`. A request without an Origin
+   * header (not a browser) is let in; the per-address limits hold for it all the same.
+   */
+  allowedOrigins?: readonly string[];
+  /**
+   * Behind a reverse proxy every client shares the proxy's address: set this to count
+   * clients by the last address the proxy appended to `X-Forwarded-For` instead.
+   */
+  trustProxy?: boolean;
   /** Receives short operational notes (never message content, never addresses). */
   log?: (line: string) => void;
 };
@@ -77,6 +102,8 @@ export type Signalling = {
 type Client = {
   ws: WebSocket;
   topics: Set<string>;
+  /** Has subscribed at least once (the idle deadline no longer applies). */
+  subscribed: boolean;
   bucket: TokenBucket;
   alive: boolean;
   windowStart: number;
@@ -119,17 +146,47 @@ function pathnameOf(url: string | undefined): string {
   return end === -1 ? raw : raw.slice(0, end);
 }
 
+/** The client's address: the socket's, or behind a trusted proxy the last forwarded one. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const last = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').pop()?.trim();
+    if (last) return last;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * True when a browser's Origin may use this endpoint: the server's own origin (same host as
+ * the request) or one of `allowed`. No Origin header at all: not a browser, let in.
+ */
+export function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.host === req.headers.host) return true;
+  return allowed.includes(parsed.origin);
+}
+
 function refuseUpgrade(socket: Duplex, status: string): void {
   socket.on('error', () => {});
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-export function createSignalling({ server, path = '/signal', limits: given = {}, log = () => {} }: SignallingOptions): Signalling {
+export function createSignalling({ server, path = '/signal', limits: given = {}, allowedOrigins = [], trustProxy = false, log = () => {} }: SignallingOptions): Signalling {
   const limits: SignallingLimits = { ...DEFAULT_SIGNALLING_LIMITS, ...given };
+  const allowed = allowedOrigins.map((origin) => new URL(origin).origin);
+  /** Open (and opening) connections per client address. */
+  const perAddress = new Map<string, number>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
   const clients = new Set<Client>();
   const topics = new Map<string, Set<Client>>();
-  const counters = { malformed: 0, rateLimited: 0, refusedTopics: 0, slowReceiverDrops: 0, refusedConnections: 0 };
+  const counters = { malformed: 0, rateLimited: 0, refusedTopics: 0, slowReceiverDrops: 0, refusedConnections: 0, refusedPerAddress: 0, refusedOrigins: 0, closedIdle: 0 };
   let closing = false;
 
   const deliver = (receiver: Client, data: string) => {
@@ -204,6 +261,7 @@ export function createSignalling({ server, path = '/signal', limits: given = {},
     switch (message.type) {
       case 'subscribe':
         subscribe(client, message.topics);
+        if (client.topics.size > 0) client.subscribed = true;
         break;
       case 'unsubscribe':
         unsubscribe(client, message.topics);
@@ -227,12 +285,20 @@ export function createSignalling({ server, path = '/signal', limits: given = {},
     const client: Client = {
       ws,
       topics: new Set(),
+      subscribed: false,
       bucket: createTokenBucket({ ratePerSecond: limits.messagesPerSecond, burst: limits.messageBurst }),
       alive: true,
       windowStart: Date.now(),
       droppedInWindow: 0,
     };
     clients.add(client);
+    // A socket that never joins a room only holds a slot: close it after a short while.
+    const idle = setTimeout(() => {
+      if (client.subscribed || ws.readyState !== WebSocket.OPEN) return;
+      counters.closedIdle++;
+      ws.close(1008, 'no subscription');
+    }, limits.subscribeDeadlineMs);
+    idle.unref();
     // Without an error listener a protocol error (oversized or invalid frame) would throw;
     // ws closes the connection itself (1009 for too big, 1002/1007 for protocol errors).
     ws.on('error', () => {});
@@ -247,6 +313,7 @@ export function createSignalling({ server, path = '/signal', limits: given = {},
       }
     });
     ws.on('close', () => {
+      clearTimeout(idle);
       unsubscribe(client, [...client.topics]);
       clients.delete(client);
     });
@@ -263,12 +330,31 @@ export function createSignalling({ server, path = '/signal', limits: given = {},
       refuseUpgrade(socket, '503 Service Unavailable');
       return;
     }
+    if (!originAllowed(req, allowed)) {
+      counters.refusedOrigins++;
+      refuseUpgrade(socket, '403 Forbidden');
+      return;
+    }
     if (clients.size >= limits.maxConnections) {
       counters.refusedConnections++;
       log('signalling: refused a connection (maxConnections reached)');
       refuseUpgrade(socket, '503 Service Unavailable');
       return;
     }
+    const address = clientAddress(req, trustProxy);
+    const held = perAddress.get(address) ?? 0;
+    if (held >= limits.maxConnectionsPerAddress) {
+      counters.refusedPerAddress++;
+      refuseUpgrade(socket, '429 Too Many Requests');
+      return;
+    }
+    // Counted from the upgrade until the socket is gone, whether or not the handshake completes.
+    perAddress.set(address, held + 1);
+    socket.once('close', () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left <= 0) perAddress.delete(address);
+      else perAddress.set(address, left);
+    });
     wss.handleUpgrade(req, socket, head, onConnection);
   };
   server.on('upgrade', onUpgrade);

@@ -79,6 +79,16 @@ describe('static files', () => {
     expect(js.headers.get('content-security-policy')).toBeNull();
   });
 
+  it('isolates app documents from other windows and turns off features the app never uses', async () => {
+    for (const path of ['/', '/d/abc/list']) {
+      const res = await fetch(server.url + path, { headers: { accept: 'text/html' } });
+      expect(res.headers.get('content-type'), path).toMatch(/^text\/html/);
+      expect(res.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
+      const policy = res.headers.get('permissions-policy') ?? '';
+      for (const feature of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()']) expect(policy, path).toContain(feature);
+    }
+  });
+
   it('revalidates index, service worker and manifest; caches hashed assets forever', async () => {
     for (const path of ['/', '/index.html', '/sw.js', '/manifest.webmanifest']) {
       expect((await fetch(server.url + path)).headers.get('cache-control'), path).toBe('no-cache');

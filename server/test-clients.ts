@@ -16,8 +16,15 @@ export type TestClient = {
   roundTrip(): Promise<void>;
 };
 
-export async function connectClient(url: string): Promise<TestClient> {
-  const ws = new WebSocket(url);
+export type ConnectOptions = {
+  /** Local address to connect from (127.0.0.2 … are other loopback addresses on Linux). */
+  localAddress?: string;
+  /** An Origin header, as a browser sends it. */
+  origin?: string;
+};
+
+export async function connectClient(url: string, options: ConnectOptions = {}): Promise<TestClient> {
+  const ws = new WebSocket(url, { localAddress: options.localAddress, origin: options.origin });
   const received: any[] = [];
   const waiters = new Set<{ match: (m: any) => boolean; resolve: (m: any) => void }>();
   ws.on('message', (data) => {
@@ -67,6 +74,19 @@ export async function connectClient(url: string): Promise<TestClient> {
     },
   };
   return client;
+}
+
+/** The HTTP status an upgrade gets when the server refuses it (0 if it was accepted). */
+export function upgradeStatus(url: string, options: ConnectOptions = {}): Promise<number> {
+  const ws = new WebSocket(url, { localAddress: options.localAddress, origin: options.origin });
+  return new Promise<number>((resolve) => {
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('open', () => {
+      ws.terminate();
+      resolve(0);
+    });
+    ws.on('error', () => resolve(-1));
+  });
 }
 
 export type RawResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
