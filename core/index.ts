@@ -11,7 +11,7 @@ export { currentSchemaVersion, migrations, schemaVersionOf } from './dossier/mig
 export { noteClipUrl } from './dossier/schema.js';
 export { presetFrameworks, findPresetFramework, findPresetTheme, type PresetFramework, type PresetTheme } from './frameworks/presets.js';
 export type { FrameworkInput, ThemeInput, ThemePatch } from './frameworks/frameworks.js';
-export { createLibrary, defaultPersonalName, type Library, type LibraryStores, type OpenDossier } from './library/library.js';
+export { createLibrary, defaultPersonalName, type Library, type LibraryExtension, type LibraryStores, type OpenDossier } from './library/library.js';
 export { attachPersistence, type DocPersistence } from './storage/doc-persistence.js';
 export { createMemoryUpdateStore, type UpdateStore } from './storage/update-store.js';
 export { createMemoryLibraryStore, type DossierRecord, type LibraryStore } from './storage/library-store.js';

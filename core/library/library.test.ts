@@ -5,6 +5,9 @@ import * as Y from 'yjs';
 import { makeCapture } from '../dossier/test-fixtures.js';
 import { isKnipselError } from '../errors.js';
 import { createDexieStores } from '../storage/dexie-stores.js';
+import { createMemoryLibraryStore } from '../storage/library-store.js';
+import { createMemoryProjectionStore } from '../storage/projection-store.js';
+import { createMemoryUpdateStore } from '../storage/update-store.js';
 import { createLibrary, defaultPersonalName } from './library.js';
 
 let n = 0;
@@ -176,5 +179,30 @@ describe('library', () => {
     expect(full.progress()).toEqual({ indexed: 150, total: 150, building: false });
     expect(new Set(full.search('buurtmaaltijd', { limit: 500 }).map((h) => h.id))).toEqual(new Set(ids));
     await library.close(record.id);
+  });
+
+  it('runs extensions on every dossier it opens, tears them down on close, and waits for their ready', async () => {
+    const library = createLibrary({ updates: createMemoryUpdateStore(), library: createMemoryLibraryStore(), projections: createMemoryProjectionStore() });
+    const record = await library.create('Wijkteam Noord');
+    const events: string[] = [];
+    let release: () => void = () => undefined;
+    library.use({
+      onOpen(handle) {
+        events.push(`open ${handle.dossier.meta().name}`);
+        return () => events.push(`close ${handle.id}`);
+      },
+      ready: new Promise<void>((resolve) => (release = resolve)),
+    });
+    await library.open(record.id);
+    await library.open(record.id); // shared handle: told once
+    await library.close(record.id);
+    expect(events).toEqual(['open Wijkteam Noord', `close ${record.id}`]);
+    let listed = false;
+    const list = library.list().then(() => (listed = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(listed).toBe(false);
+    release();
+    await list;
+    expect(listed).toBe(true);
   });
 });

@@ -1,16 +1,16 @@
 // The library of dossiers on one replica: create, list, rename, delete (with the data),
-// open. Opening attaches persistence, the Dexie projection and (lazily) search to the doc.
+// open (open-dossier.ts: persistence, the projection and lazily search on the doc), and
+// extensions that attach to every dossier it opens or hold its first answers until ready.
 import * as Y from 'yjs';
-import { isClipMap, roots } from '../dossier/doc-layout.js';
-import { createDossier, initDossierDoc, type Dossier } from '../dossier/dossier.js';
+import { createDossier, initDossierDoc } from '../dossier/dossier.js';
 import { nameSchema, parse } from '../dossier/schema.js';
 import type { ClipRow, DossierKind } from '../dossier/types.js';
 import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
-import { attachProjection, rebuildProjection, type ClipProjection } from '../projection/clip-projection.js';
-import { attachSearch, type DossierSearch } from '../search/dossier-search.js';
-import { attachPersistence, type DocPersistence } from '../storage/doc-persistence.js';
+import { rebuildProjection } from '../projection/clip-projection.js';
+import { attachPersistence } from '../storage/doc-persistence.js';
 import type { DossierRecord, LibraryStore } from '../storage/library-store.js';
+import { liveClipCount, openDossier, type OpenDossier } from './open-dossier.js';
 import type { ProjectionStore } from '../storage/projection-store.js';
 import type { UpdateStore } from '../storage/update-store.js';
 
@@ -20,36 +20,22 @@ export interface LibraryStores {
   projections: ProjectionStore;
 }
 
-export interface OpenDossier {
-  id: string;
-  dossier: Dossier;
-  doc: Y.Doc;
-  persistence: DocPersistence;
-  projection: ClipProjection;
-  /**
-   * The search index, built on first use. With `background`, a build not yet done goes on in
-   * slices between other work (search meanwhile covers the clips indexed so far); without,
-   * it is finished first.
-   */
-  search(options?: { background?: boolean }): DossierSearch;
-  /**
-   * Resolves when every change so far is durable in the update log (rejects with
-   * `storage-full` etc.). The projection's rows follow in the background (`projection.flush()`
-   * writes them now; `library.rows()` and `close()` do so themselves).
-   */
-  flush(): Promise<void>;
+export type { OpenDossier } from './open-dossier.js';
+
+/**
+ * Something added to a library with `library.use()` (the Hocuspocus extension idiom):
+ * `onOpen` runs for every dossier the library opens from then on (a teardown it returns runs
+ * when that dossier closes); `list()` and `ensurePersonal()` wait for `ready` (say, bringing
+ * back dossiers the browser lost before a new personal dossier is made).
+ */
+export interface LibraryExtension {
+  onOpen?(handle: OpenDossier): (() => void) | void;
+  ready?: Promise<unknown>;
 }
 
 const personalPref = 'personalDossierId';
 const deletedPref = 'deletedDossierIds';
 export const defaultPersonalName = 'Mijn leerdossier';
-
-/** Clips not in the trash, counted without reading them (for the dossier record). */
-function liveClipCount(doc: Y.Doc): number {
-  let count = 0;
-  for (const map of roots(doc).clips.values()) if (isClipMap(map) && map.get('trashedAt') == null) count++;
-  return count;
-}
 
 export function createLibrary(stores: LibraryStores, options: { now?: () => number } = {}) {
   const now = options.now ?? Date.now;
@@ -58,6 +44,26 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
   const resolved = new Map<string, OpenDossier>();
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((listener) => listener());
+  const extensions: LibraryExtension[] = [];
+  /** Teardowns of extensions for each open dossier. */
+  const teardowns = new Map<string, Array<() => void>>();
+  const ready = () => Promise.all(extensions.map((extension) => extension.ready));
+
+  async function openNow(id: string): Promise<OpenDossier> {
+    await requireRecord(id);
+    const handle = await openDossier(id, { stores, now, changed });
+    const stops: Array<() => void> = [];
+    for (const extension of extensions) {
+      const stop = extension.onOpen?.(handle);
+      if (stop) stops.push(stop);
+    }
+    teardowns.set(id, stops);
+    handle.doc.once('destroy', () => {
+      if (teardowns.get(id) === stops) teardowns.delete(id);
+      for (const stop of stops) stop();
+    });
+    return handle;
+  }
 
   async function requireRecord(id: string): Promise<DossierRecord> {
     const record = await stores.library.getDossier(id);
@@ -86,85 +92,15 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
     return record;
   }
 
-  async function openNow(id: string): Promise<OpenDossier> {
-    await requireRecord(id);
-    const doc = new Y.Doc({ gc: true });
-    const persistence = attachPersistence(doc, stores.updates, id);
-    await persistence.ready;
-    const dossier = createDossier(doc, { now });
-    let search: DossierSearch | null = null;
-    doc.on('destroy', () => search?.destroy());
-    let recordTimer: ReturnType<typeof setTimeout> | null = null;
-    // Clips not in the trash, kept up to date from the projection's changed rows: counting
-    // the whole doc after every edit cost milliseconds per add at 5,000 clips.
-    let live: { count: number; byId: Map<string, boolean> } | null = null;
-    const liveCount = () => {
-      if (!live) {
-        const byId = new Map<string, boolean>();
-        let count = 0;
-        for (const [clipId, map] of roots(doc).clips.entries()) {
-          if (!isClipMap(map)) continue;
-          const isLive = map.get('trashedAt') == null;
-          byId.set(clipId, isLive);
-          if (isLive) count++;
-        }
-        live = { count, byId };
-      }
-      return live.count;
-    };
-    const trackLive = (rows: ClipRow[], removed: string[]) => {
-      if (!live) return;
-      const set = (clipId: string, isLive: boolean | undefined) => {
-        const before = live!.byId.get(clipId) ?? false;
-        if (isLive === undefined) live!.byId.delete(clipId);
-        else live!.byId.set(clipId, isLive);
-        live!.count += Number(isLive ?? false) - Number(before);
-      };
-      for (const row of rows) set(row.id, !row.trashed);
-      for (const clipId of removed) set(clipId, undefined);
-    };
-    const syncRecord = () => {
-      recordTimer = null;
-      void (async () => {
-        const record = await stores.library.getDossier(id);
-        if (!record) return;
-        const meta = dossier.meta();
-        await stores.library.putDossier({
-          ...record,
-          name: meta.name || record.name,
-          kind: meta.kind,
-          updatedAt: now(),
-          clipCount: liveCount(),
-        });
-        changed();
-      })().catch(() => undefined);
-    };
-    const projection = attachProjection(dossier, stores.projections, id, (rows, removed) => {
-      trackLive(rows, removed);
-      recordTimer ??= setTimeout(syncRecord, 50);
-    });
-    dossier.observe((change) => {
-      if (change.meta) recordTimer ??= setTimeout(syncRecord, 0);
-    });
-    // The projection reconciles in the background (rows(id) waits for it once open).
-    return {
-      id,
-      dossier,
-      doc,
-      persistence,
-      projection,
-      search(options = {}) {
-        search ??= attachSearch(dossier, { background: options.background });
-        if (!options.background) search.complete();
-        return search;
-      },
-      flush: () => persistence.flush(),
-    };
-  }
-
   const library = {
+    /** Add an extension (see LibraryExtension); dossiers opened before are not told. */
+    use(extension: LibraryExtension): void {
+      extensions.push(extension);
+    },
+
     /** Ensure the personal dossier exists (first start) and return it. */
     async ensurePersonal(name = defaultPersonalName): Promise<DossierRecord> {
+      await ready();
       const id = await stores.library.getPref<string>(personalPref);
       if (id) {
         const record = await stores.library.getDossier(id);
@@ -200,6 +136,7 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
 
     /** Dossiers: the personal one first, then by name. */
     async list(): Promise<DossierRecord[]> {
+      await ready();
       const personal = await stores.library.getPref<string>(personalPref);
       const records = await stores.library.listDossiers();
       const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });

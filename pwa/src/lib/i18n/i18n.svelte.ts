@@ -1,5 +1,6 @@
 // The current language as shared reactive state, plus locale-aware formatting (Intl).
 // Dutch comes with the app; English is a lazy chunk, loaded by `use('en')` before it shows.
+import { getContext, setContext } from 'svelte';
 import type { Locale, Messages } from './messages.js';
 import { nl } from './nl.js';
 
@@ -43,3 +44,9 @@ export class I18n {
       value >= 1e9 ? value / 1e9 : value / 1e6,
     );
 }
+
+const key = Symbol('knipsel-i18n');
+/** Make the app's I18n available to components below (the root does this once). */
+export const provideI18n = (i18n: I18n) => setContext(key, i18n);
+/** Texts and formatting for components that need nothing else of the app. */
+export const getI18n = (): I18n => getContext<I18n>(key);

@@ -4,7 +4,7 @@ import { createDexieStores, createLibrary, type DexieStores, type Library } from
 import { createMirroredUpdateStore } from '../../../../core/storage/mirrored-update-store.js';
 import { createOpfsUpdateStore } from '../../../../core/storage/opfs-update-store.js';
 import { recoverLostDossiers } from './storage-recovery.js';
-import { withTabSync } from './tab-sync-service.js';
+import { tabSyncExtension } from './tab-sync-service.js';
 
 export interface LibraryService {
   library: Library;
@@ -23,11 +23,12 @@ export function createLibraryService(stores: DexieStores = createDexieStores()):
   const updates = createMirroredUpdateStore(stores.updates, createOpfsUpdateStore(), {
     onMirrorError: (error) => console.warn('Knipsel: the second copy could not be written', error),
   });
+  const library = createLibrary({ updates, library: stores.library, projections: stores.projections });
   // Other tabs of the app hold their own copy of each dossier: keep them in step.
-  const library = withTabSync(createLibrary({ updates, library: stores.library, projections: stores.projections }));
+  library.use(tabSyncExtension());
   // Bring back dossiers the database lost before anything lists dossiers or makes a new
-  // personal one.
-  const recovered = recoverLostDossiers(library, updates).catch((error) => console.warn('Knipsel: recovery failed', error));
+  // personal one (both wait for an extension's `ready`).
+  library.use({ ready: recoverLostDossiers(library, updates).catch((error) => console.warn('Knipsel: recovery failed', error)) });
   // Leaving the page (reload, tab closed, app switched away on a phone): write the clip rows
   // that would follow an edit a moment later, so the list opens complete next time. Best
   // effort: an unload can still cut the write short; the list then fills in once the
@@ -39,15 +40,6 @@ export function createLibraryService(stores: DexieStores = createDexieStores()):
       if (document.visibilityState === 'hidden') writeNow();
     });
   }
-  const { ensurePersonal, list } = library;
-  library.ensurePersonal = async (...args) => {
-    await recovered;
-    return ensurePersonal(...args);
-  };
-  library.list = async () => {
-    await recovered;
-    return list();
-  };
   return {
     library,
     getPref: (key) => stores.library.getPref(key),

@@ -24,10 +24,13 @@ describe('recovering dossiers the database lost', () => {
     // IndexedDB was thrown away: empty primary and library store; the mirror survived.
     const fresh = createMirroredUpdateStore(createMemoryUpdateStore(), Promise.resolve(mirror));
     const library = createLibrary({ updates: fresh, library: createMemoryLibraryStore(), projections: createMemoryProjectionStore() });
-    const recovered = await recoverLostDossiers(library, fresh);
+    const recovery = recoverLostDossiers(library, fresh);
+    library.use({ ready: recovery });
+    // Asked at once, the library waits for the recovery instead of making a new personal dossier.
+    expect((await library.ensurePersonal()).id).toBe(personal.id);
+    const recovered = await recovery;
     expect(recovered.map((r) => r.id).sort()).toEqual([personal.id, team.id].sort());
     expect(await library.personalId()).toBe(personal.id);
-    expect((await library.ensurePersonal()).id).toBe(personal.id);
     const clips = (await library.open(personal.id)).dossier.clips.all();
     expect(clips.map((c) => [c.title, c.note])).toEqual([['Buurtmaaltijd', 'Mijn reflectie']]);
     expect((await library.get(team.id))?.kind).toBe('shared');

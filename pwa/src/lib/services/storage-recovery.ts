@@ -7,11 +7,11 @@ import type { DossierRecord, Library } from '../../../../core/index.js';
 import type { MirroredUpdateStore } from '../../../../core/storage/mirrored-update-store.js';
 
 export async function recoverLostDossiers(library: Library, updates: MirroredUpdateStore): Promise<DossierRecord[]> {
-  const known = new Set((await library.list()).map((r) => r.id));
+  // Records are read one by one: list() waits for this recovery (a library extension's ready).
   const deleted = new Set(await library.deletedIds());
   const recovered: DossierRecord[] = [];
   for (const id of await updates.mirroredDocIds()) {
-    if (known.has(id) || deleted.has(id)) continue;
+    if (deleted.has(id) || (await library.get(id))) continue;
     const log = await updates.loadMirror(id);
     if (log.length === 0) continue;
     try {

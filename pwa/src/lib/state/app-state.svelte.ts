@@ -3,10 +3,11 @@
 // returns the teardown (called from the root component's $effect cleanup).
 import { getContext, setContext } from 'svelte';
 import { isKnipselError, KnipselError, type DossierRecord } from '../../../../core/index.js';
-import { I18n } from '../i18n/i18n.svelte.js';
+import { I18n, provideI18n } from '../i18n/i18n.svelte.js';
 import { locales, type Locale } from '../i18n/messages.js';
 import type { LibraryService } from '../services/library-service.js';
 import { parseRoute, type Route } from '../services/routes.js';
+import type { AppPort } from './app-port.js';
 import { DossierState } from './dossier-state.svelte.js';
 import { ShareState } from './share-state.svelte.js';
 import { RelayState } from './relay-state.svelte.js';
@@ -23,7 +24,7 @@ export interface AppError {
 const localePref = 'locale';
 const lastDossierPref = 'lastDossierId';
 
-export class AppState {
+export class AppState implements AppPort {
   readonly i18n = new I18n();
   readonly toasts = new Toasts();
   dossiers = $state.raw<DossierRecord[]>([]);
@@ -192,10 +193,15 @@ export class AppState {
     await this.refreshDossiers();
   }
 
+  closeDossier(id: string): void {
+    if (this.dossier?.id !== id) return;
+    this.dossier.destroy();
+    this.dossier = null;
+  }
+
   async removeDossier(record: DossierRecord): Promise<void> {
     if (this.dossier?.id === record.id) {
-      this.dossier.destroy();
-      this.dossier = null;
+      this.closeDossier(record.id);
       void this.service.setPref(lastDossierPref, null).catch(() => undefined);
     }
     const done = await this.runAsync(async () => {
@@ -274,5 +280,8 @@ export class AppState {
 }
 
 const key = Symbol('knipsel-app');
-export const provideApp = (app: AppState) => setContext(key, app);
+export const provideApp = (app: AppState) => {
+  provideI18n(app.i18n);
+  return setContext(key, app);
+};
 export const getApp = (): AppState => getContext<AppState>(key);

@@ -26,10 +26,19 @@ export class DossierState {
   tick = $state(0);
   clips = $state.raw<ClipService | null>(null);
   themesAdmin = $state.raw<FrameworkService | null>(null);
-  /** Read-only member of a relay (set by RelayState): screens disable every edit. */
-  readOnly = $state(false);
+  /** Read-only member of a relay: screens disable every edit. Set through `setReadOnly`. */
+  #readOnly = $state(false);
   /** The doc is open and this device may edit it. */
-  editable: boolean = $derived(this.clips !== null && !this.readOnly);
+  editable: boolean = $derived(this.clips !== null && !this.#readOnly);
+
+  get readOnly(): boolean {
+    return this.#readOnly;
+  }
+
+  /** The relay reported this device's role for the dossier (read-only or not). */
+  setReadOnly(readOnly: boolean): void {
+    this.#readOnly = readOnly;
+  }
 
   /** Every theme by id, with its framework and colour. */
   themeIndex: Map<string, ThemeInfo> = $derived.by(() => {

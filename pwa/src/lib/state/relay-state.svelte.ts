@@ -8,7 +8,7 @@ import { parseRelayLink, type RelayLink } from '../../../../core/sync/relay/rela
 import type { RelayRole, RelaySession, RelayStatus } from '../../../../core/sync/relay/relay-session.js';
 import { createRelayService, type RelayLinkCheck, type RelayRecord, type RelayService } from '../services/relay-service.js';
 import { dossierHref } from '../services/routes.js';
-import type { AppState } from './app-state.svelte.js';
+import type { AppPort } from './app-port.js';
 
 export class RelayState {
   readonly service: RelayService;
@@ -23,7 +23,7 @@ export class RelayState {
   #session: RelaySession | null = null;
   #online = true;
 
-  constructor(private readonly app: AppState) {
+  constructor(private readonly app: AppPort) {
     this.service = createRelayService(app.service.library, app.service);
   }
 
@@ -56,7 +56,7 @@ export class RelayState {
 
   #setReadOnly(id: string, role: RelayRole | null) {
     const dossier = this.app.dossier;
-    if (dossier?.id === id) dossier.readOnly = role === 'read-only';
+    if (dossier?.id === id) dossier.setReadOnly(role === 'read-only');
   }
 
   #attach(id: string | null): () => void {

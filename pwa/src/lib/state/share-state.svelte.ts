@@ -1,36 +1,17 @@
-// Reactive state of sharing: my identity and connection settings, one peer session per
-// shared dossier of the library (kept connected while the app is open, so every shared
-// dossier syncs with every peer that is online), and for the dossier on screen its status
-// and who is here. A dossier not on screen tells its peers only 'elsewhere' as the view.
-// Sessions close when a dossier is left or deleted; the browser's offline/online events
-// pause and resume them all. The peer code (a lazy chunk) loads only when one exists.
+// Reactive state of sharing: my identity and connection settings, every shared dossier's
+// connection (the sessions themselves are kept by services/peer-supervisor.ts), and for the
+// dossier on screen its status and who is here. The peer code (a lazy chunk) loads only
+// when a shared dossier exists.
 import { untrack } from 'svelte';
-import type { InviteDetails, PeerPresence, PeerSession } from '../../../../core/sync/peer/index.js';
+import type { InviteDetails, PeerPresence } from '../../../../core/sync/peer/index.js';
 import { defaultConnectionSettings, type ConnectionSettings } from '../services/connection-settings.js';
 import { presenceViewOf } from '../services/presence-view.js';
-import { createShareService, retryDelayMs, type Identity, type JoinPreview, type ShareRecord, type ShareService } from '../services/share-service.js';
+import { createPeerSupervisor, type PeerSupervisor, type ShareConnection, type ShareStatus } from '../services/peer-supervisor.js';
+import { createShareService, type Identity, type JoinPreview, type ShareRecord, type ShareService } from '../services/share-service.js';
 import { dossierHref } from '../services/routes.js';
-import type { AppState } from './app-state.svelte.js';
+import type { AppPort } from './app-port.js';
 
-export type ShareStatus = 'off' | 'connecting' | 'connected' | 'alone' | 'offline';
-
-/** The connection of one shared dossier. */
-export interface ShareConnection {
-  status: ShareStatus;
-  peers: number;
-  /** False while no signalling server is reachable (peers cannot find each other). */
-  signalling: boolean;
-}
-
-interface Entry {
-  id: string;
-  secret: string;
-  settings: number;
-  session: PeerSession | null;
-  closed: boolean;
-  view: string;
-  unsubscribe: Array<() => void>;
-}
+export type { ShareConnection, ShareStatus };
 
 export class ShareState {
   readonly service: ShareService;
@@ -47,19 +28,9 @@ export class ShareState {
   online = $state(true);
   /** Bumped when share records change (share, new secret, join): sessions are reconciled. */
   #generation = $state(0);
-  /** Bumped with new connection settings: every session reconnects. */
-  #settingsVersion = 0;
-  #entries = new Map<string, Entry>();
-  /** Dossiers being left: never (re)connected meanwhile. */
-  #leaving = new Set<string>();
-  #reconciling = false;
-  #again = false;
-  #stopped = false;
-  /** Failed connection attempts per dossier (reset on success), and the retry that is due. */
-  #failures = new Map<string, number>();
-  #retry: ReturnType<typeof setTimeout> | null = null;
+  #supervisor: PeerSupervisor | null = null;
 
-  constructor(private readonly app: AppState) {
+  constructor(private readonly app: AppPort) {
     this.service = createShareService(app.service.library, app.service);
   }
 
@@ -97,17 +68,31 @@ export class ShareState {
   }
 
   connect(): () => void {
-    this.#stopped = false;
     this.online = navigator.onLine;
+    const supervisor = createPeerSupervisor({
+      dossierIds: () => this.app.dossiers.map((d) => d.id),
+      getShare: (id) => this.service.getShare(id),
+      getIdentity: () => this.service.getIdentity(),
+      openSession: (id, presence) => this.service.openSession(id, presence),
+      closeSession: (session) => this.service.closeSession(session),
+      onScreen: () => this.#onScreen(),
+      viewOf: (id) => presenceViewOf(this.app.route, id),
+      newcomerName: () => this.app.m.join.newcomer,
+      report: (error) => this.app.report(error),
+      onConnections: (connections) => (this.connections = connections),
+      onPresence: (id, peers) => {
+        if (id === this.#onScreen()) this.presence = peers;
+      },
+    });
+    this.#supervisor = supervisor;
+    supervisor.setOnline(this.online);
     const offline = () => {
       this.online = false;
-      for (const entry of this.#entries.values()) entry.session?.disconnect();
-      this.#refresh();
+      supervisor.setOnline(false);
     };
     const online = () => {
       this.online = true;
-      for (const entry of this.#entries.values()) entry.session?.reconnect();
-      this.#refresh();
+      supervisor.setOnline(true);
     };
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
@@ -118,7 +103,7 @@ export class ShareState {
       $effect(() => {
         void ids;
         void this.#generation;
-        untrack(() => this.#reconcile());
+        untrack(() => supervisor.reconcile());
       });
       // The dossier on screen: its share record and who is here.
       $effect(() => {
@@ -130,17 +115,13 @@ export class ShareState {
       $effect(() => {
         void this.app.route;
         void this.app.dossier?.id;
-        untrack(() => {
-          for (const entry of this.#entries.values()) this.#applyView(entry);
-        });
+        untrack(() => supervisor.applyViews());
       });
     });
     return () => {
       stop();
-      this.#stopped = true;
-      if (this.#retry) clearTimeout(this.#retry);
-      this.#retry = null;
-      for (const id of [...this.#entries.keys()]) void this.#close(id);
+      supervisor.stop();
+      if (this.#supervisor === supervisor) this.#supervisor = null;
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);
     };
@@ -149,6 +130,7 @@ export class ShareState {
   async #loadPrefs(): Promise<void> {
     try {
       this.identity = (await this.service.getIdentity()) ?? null;
+      if (this.identity) this.#supervisor?.setIdentity(this.identity);
       this.settings = await this.service.getSettings();
     } catch (error) {
       this.app.report(error);
@@ -162,7 +144,7 @@ export class ShareState {
       this.record = null;
       this.recordFor = null;
     }
-    this.presence = (id && this.#entries.get(id)?.session?.presence()) || [];
+    this.presence = (id && this.#supervisor?.presence(id)) || [];
     if (id) {
       void this.service.getShare(id).then(
         (record) => {
@@ -180,151 +162,18 @@ export class ShareState {
     };
   }
 
-  /** Recompute every dossier's connection from its session. */
-  #refresh(): void {
-    const next = new Map<string, ShareConnection>();
-    for (const entry of this.#entries.values()) {
-      const session = entry.session;
-      if (!session) continue;
-      const previous = this.connections.get(entry.id);
-      next.set(entry.id, {
-        status: this.online ? session.status : 'offline',
-        peers: session.peers,
-        signalling: previous?.signalling ?? true,
-      });
-    }
-    this.connections = next;
-  }
-
-  #applyView(entry: Entry): void {
-    if (!entry.session) return;
-    const view = presenceViewOf(this.app.route, entry.id);
-    const key = JSON.stringify(view);
-    if (key === entry.view) return; // setting the same view again would broadcast again
-    entry.view = key;
-    entry.session.setView(view);
-  }
-
-  /** Open a session for every shared dossier without one; close those no longer shared. */
-  #reconcile(): void {
-    this.#again = true;
-    if (this.#reconciling) return;
-    this.#reconciling = true;
-    void (async () => {
-      try {
-        while (this.#again && !this.#stopped) {
-          this.#again = false;
-          await this.#reconcileOnce();
-        }
-      } catch (error) {
-        this.app.report(error);
-      } finally {
-        this.#reconciling = false;
-      }
-    })();
-  }
-
-  async #reconcileOnce(): Promise<void> {
-    const wanted = new Map<string, ShareRecord>();
-    for (const { id } of this.app.dossiers) {
-      if (this.#leaving.has(id)) continue;
-      const record = await this.service.getShare(id);
-      if (record) wanted.set(id, record);
-    }
-    for (const entry of [...this.#entries.values()]) {
-      const record = wanted.get(entry.id);
-      if (!record || record.secret !== entry.secret || entry.settings !== this.#settingsVersion) await this.#close(entry.id);
-    }
-    const onScreen = this.#onScreen();
-    const missing = [...wanted].filter(([id]) => !this.#entries.has(id));
-    if (missing.length === 0) return;
-    // The dossier on screen first.
-    missing.sort(([a], [b]) => Number(b === onScreen) - Number(a === onScreen));
-    const identity = this.identity ?? (await this.service.getIdentity()) ?? null;
-    for (const [id, record] of missing) {
-      if (this.#stopped || this.#leaving.has(id) || this.#entries.has(id)) continue;
-      await this.#open(id, record, identity);
-    }
-  }
-
-  async #open(id: string, record: ShareRecord, identity: Identity | null): Promise<void> {
-    const entry: Entry = { id, secret: record.secret, settings: this.#settingsVersion, session: null, closed: false, view: '', unsubscribe: [] };
-    this.#entries.set(id, entry);
-    const view = presenceViewOf(this.app.route, id);
-    let session: PeerSession;
-    try {
-      session = await this.service.openSession(id, {
-        name: identity?.name ?? this.app.m.join.newcomer,
-        colour: identity?.colour ?? '#5b6b7a',
-        view,
-      });
-    } catch (error) {
-      if (this.#entries.get(id) === entry) this.#entries.delete(id);
-      // Only the dossier on screen interrupts the user (once); all are tried again later.
-      const failures = (this.#failures.get(id) ?? 0) + 1;
-      this.#failures.set(id, failures);
-      if (!entry.closed && id === this.#onScreen() && failures === 1) this.app.report(error);
-      else console.warn(`[knipsel/share] could not connect dossier ${id} (attempt ${failures})`, error);
-      if (!entry.closed) this.#retryLater(failures);
-      return;
-    }
-    this.#failures.delete(id);
-    if (entry.closed) {
-      await this.service.closeSession(session);
-      return;
-    }
-    entry.session = session;
-    entry.view = JSON.stringify(view);
-    // The route may have changed while connecting.
-    this.#applyView(entry);
-    if (!this.online) session.disconnect();
-    entry.unsubscribe.push(
-      session.onStatus((event) => {
-        const connections = new Map(this.connections);
-        connections.set(id, { status: this.online ? event.status : 'offline', peers: event.peers, signalling: event.signalling });
-        this.connections = connections;
-      }),
-      session.onPresence((peers) => {
-        if (id === this.#onScreen()) this.presence = peers;
-      }),
-    );
-    this.#refresh();
-    if (id === this.#onScreen()) this.presence = session.presence();
-  }
-
-  /** Reconcile again after a failed connection: 2 s, 4 s, 8 s … up to a minute. */
-  #retryLater(failures: number): void {
-    if (this.#stopped || this.#retry) return;
-    this.#retry = setTimeout(() => {
-      this.#retry = null;
-      if (!this.#stopped) this.#reconcile();
-    }, retryDelayMs(failures));
-  }
-
-  async #close(id: string): Promise<void> {
-    const entry = this.#entries.get(id);
-    if (!entry) return;
-    this.#entries.delete(id);
-    entry.closed = true;
-    for (const stop of entry.unsubscribe.splice(0)) stop();
-    if (id === this.#onScreen()) this.presence = [];
-    this.#refresh();
-    if (entry.session) await this.service.closeSession(entry.session);
-  }
-
   // --- actions -----------------------------------------------------------------------------
 
   async setName(name: string): Promise<Identity> {
     const identity = await this.service.setIdentity(name);
     this.identity = identity;
-    for (const entry of this.#entries.values()) entry.session?.setPresence({ name: identity.name, colour: identity.colour });
+    this.#supervisor?.setIdentity(identity);
     return identity;
   }
 
   async saveSettings(settings: ConnectionSettings): Promise<void> {
     this.settings = await this.service.setSettings(settings);
-    this.#settingsVersion++;
-    this.#generation++;
+    this.#supervisor?.settingsChanged();
   }
 
   /** Share the dossier on screen (or a copy); returns the shared dossier's id. */
@@ -347,21 +196,14 @@ export class ShareState {
 
   /** Leave the shared dossier on screen; with a copy name, keep a private copy and open it. */
   async leave(dossierId: string, keepCopyName?: string): Promise<void> {
-    this.#leaving.add(dossierId);
-    try {
-      await this.#close(dossierId);
-      const dossier = this.app.dossier;
-      if (dossier?.id === dossierId) {
-        dossier.destroy();
-        this.app.dossier = null;
-      }
+    const leave = async () => {
+      this.app.closeDossier(dossierId);
       const copyId = await this.service.leave(dossierId, { keepCopyName });
       this.record = null;
       await this.app.refreshDossiers();
       this.app.go(copyId ? dossierHref(copyId, 'list') : '#/');
-    } finally {
-      this.#leaving.delete(dossierId);
-    }
+    };
+    await (this.#supervisor ? this.#supervisor.leave(dossierId, leave) : leave());
   }
 
   /** Start joining by an invite (connects an empty doc and waits for the first peer). */
