@@ -50,6 +50,8 @@ export interface BridgeDossiersOptions {
   log: (message: string) => void;
   /** The number of synced dossiers or the held deletions changed. */
   onChange: () => void;
+  /** A retired dossier id now leads to another dossier (learned from the other side or made here). */
+  onAlias?: (from: string, to: string) => void;
   chunkBytes?: number;
 }
 
@@ -186,7 +188,7 @@ export function createBridgeDossiers(options: BridgeDossiersOptions) {
         }
       }
       await to.flush();
-      await addAlias(library, oldId, newId);
+      if (await addAlias(library, oldId, newId)) options.onAlias?.(oldId, newId);
       await library.setPersonal(newId);
       entries.get(oldId)?.sync.destroy();
       entries.delete(oldId);
@@ -233,7 +235,10 @@ export function createBridgeDossiers(options: BridgeDossiersOptions) {
       // An alias only ever points a retired id (not a dossier here) at a dossier this side keeps.
       if (alias.from === alias.to || (await library.get(alias.from))) continue;
       if (!(await library.get(alias.to)) && alias.to !== frame.personalId) continue;
-      if (await addAlias(library, alias.from, alias.to)) log(`bridge: ${alias.from} now lives in ${alias.to}`);
+      if (await addAlias(library, alias.from, alias.to)) {
+        log(`bridge: ${alias.from} now lives in ${alias.to}`);
+        options.onAlias?.(alias.from, alias.to);
+      }
     }
 
     let adoptFrom: string | undefined;

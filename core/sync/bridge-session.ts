@@ -73,6 +73,8 @@ export interface BridgeSessionOptions {
    * Returning false refuses it (the host has too many waiting).
    */
   onPairRequest?: (request: { code: string } | null) => boolean | void;
+  /** A retired dossier id (the extension's first personal dossier) now leads to another. */
+  onAlias?: (from: string, to: string) => void;
   /** How long a pairing request waits for the user (default 5 minutes). */
   pairingMs?: number;
   /** Pairing requests closer together than this on one session are refused (default 2 s). */
@@ -125,6 +127,7 @@ export function createBridgeSession(options: BridgeSessionOptions) {
     session: () => session ?? '',
     chunkBytes: options.chunkBytes,
     onChange: () => setStatus({}),
+    onAlias: options.onAlias,
   });
   const setStatus = (patch: Partial<BridgeStatus>) => {
     status = { ...status, ...patch, dossiers: dossiers.count, held: dossiers.held, pairId: current?.id ?? null };
@@ -294,6 +297,7 @@ export function createBridgeSession(options: BridgeSessionOptions) {
       return;
     }
     endSession();
+    myNonce = ''; // answers to an earlier hello no longer count
     const keys = await createPairingKeys();
     appPairing = { nonce: newNonce(), keys, extensionNonce: null, derived: null };
     send({ t: 'pair-request', v: version, nonce: appPairing.nonce, role, key: keys.publicKey });
