@@ -80,8 +80,8 @@ export function createBridgeHost(service: LibraryService, options: BridgeHostOpt
   let writes: Promise<unknown> = Promise.resolve();
   const changedDossiers = new Set<string>();
   let broadcastTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Test hook: answer no app before this time (a slow worker start). */
-  let holdUntil = 0;
+  /** Test hook: new app tabs wait for this before they are answered (a slow worker start). */
+  let gate: { opened: Promise<void>; open(): void } | null = null;
 
   const remember = (patch: Partial<StoredBridge>) => {
     writes = writes.then(async () => {
@@ -144,7 +144,7 @@ export function createBridgeHost(service: LibraryService, options: BridgeHostOpt
         port.disconnect();
         return;
       }
-      if (holdUntil > Date.now()) await new Promise((resolve) => setTimeout(resolve, holdUntil - Date.now()));
+      if (gate) await gate.opened;
       if (closed) return;
       const origin = new URL(sender.url!).origin;
       const library = await service.library();
@@ -264,9 +264,19 @@ export function createBridgeHost(service: LibraryService, options: BridgeHostOpt
       for (const { session } of connectedSessions()) if (session.status.held.length) await session.resolveHeld(accept);
       options.changed();
     },
-    /** Test hook (documented in extension/CONTEXT.md): answer apps only after `ms`, as a slow worker start would. */
+    /** Test hook (documented in extension/CONTEXT.md): answer new app tabs only after `ms` (0: now), as a slow worker start would. */
     hold(ms: number) {
-      holdUntil = Date.now() + ms;
+      gate?.open();
+      gate = null;
+      if (ms <= 0) return;
+      let open = () => undefined as void;
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      const timer = setTimeout(() => open(), ms);
+      const current = { opened, open: () => (clearTimeout(timer), open()) };
+      gate = current;
+      void opened.then(() => {
+        if (gate === current) gate = null;
+      });
     },
   };
 }
