@@ -195,8 +195,9 @@ export function createBridgeHost(service: LibraryService, options: BridgeHostOpt
         }
       };
       const end = () => {
-        if (!live.delete(port)) return;
-        session.close();
+        if (!live.has(port)) return;
+        session.close(); // while still listed, so a waiting pairing request (and its badge) goes too
+        live.delete(port);
         options.changed();
         if (session.status.lastSeen) void remember({ lastSeen: Date.now(), origin });
       };
@@ -225,8 +226,8 @@ export function createBridgeHost(service: LibraryService, options: BridgeHostOpt
       const origins = bridgeOrigins(appUrls);
       for (const [port, { session, origin }] of live) {
         if (origins.includes(origin)) continue;
-        live.delete(port);
         session.close();
+        live.delete(port);
         port.disconnect();
       }
       options.changed();
