@@ -1,8 +1,8 @@
 // Sync row "extension→app bridge latency" of `npm run bench` (issue 9; the bridge is issue 6).
 // One Chromium profile with the built extension (`launchWithExtension`) and the built web app
 // served by the real server (`createKnipselServer`) on 127.0.0.1; the extension is pointed at
-// the app through its settings, as tests/e2e/bridge.e2e.ts does, and the app is open on the
-// shared personal dossier. One clip is made with the popup first (it also links the dossiers);
+// the app through its settings and paired with it as a user does (tests/support/pairing.ts),
+// as tests/e2e/bridge.e2e.ts does, and the app is open on the shared personal dossier. One clip is made with the popup first (it also links the dossiers);
 // then each timed clip is saved through the background's `clip/save` handler — what the
 // popup's "Knippen" sends — from an extension page, with the same capture under a new title.
 // Timed from just before that request in the extension page to the moment the title is in the
@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { createKnipselServer, type KnipselServer } from '../server/create-server.js';
 import { launchWithExtension, pwaDir } from '../tests/support/browser.js';
+import { pairExtension } from '../tests/support/pairing.js';
 import { buildHarness, serveDir } from './browser-harness.js';
 import { largePage } from './clip-bench.js';
 import { loadSources } from './corpus/sources.js';
@@ -116,6 +117,7 @@ export async function runBridgeBench(ctx: BenchContext): Promise<BenchRow[]> {
     const appPage = await session.context.newPage();
     await appPage.setViewportSize({ width: 1280, height: 800 });
     await appPage.goto(`${app.url}/`);
+    await (await pairExtension(session, appPage)).confirmedIn.close();
     await appPage.getByTestId('extension-status').and(appPage.locator('[data-state="connected"]')).waitFor({ timeout: 30_000 });
     await appPage.waitForURL(/#\/d\/[^/]+\/list/, { timeout: 30_000 });
     const dossierId = decodeURIComponent(/#\/d\/([^/]+)\//.exec(appPage.url())![1]);

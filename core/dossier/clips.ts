@@ -58,11 +58,20 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
   }
 
   return {
-    add(input: ClipInput): string {
+    /**
+     * Add a clip. `options` keep the id and date of a clip moved from another dossier (the
+     * extension's first personal dossier when it links with the app's).
+     */
+    add(input: ClipInput, options: { id?: string; createdAt?: number } = {}): string {
       const parsed = parse(clipInputSchema, input, 'clip');
       const themes = [...new Set(parsed.themes ?? [])];
       checkThemes(themes);
-      const id = createId();
+      const id = options.id === undefined ? createId() : parse(idSchema, options.id, 'clip id');
+      if (clips.has(id)) throw new KnipselError('conflict', `A clip with id ${id} already exists in this dossier.`, { id });
+      const createdAt = options.createdAt;
+      if (createdAt !== undefined && !(Number.isSafeInteger(createdAt) && createdAt >= 0)) {
+        throw new KnipselError('invalid-input', 'A clip date must be a time in milliseconds.', { createdAt });
+      }
       const at = now();
       doc.transact(() => {
         const map = new Y.Map<unknown>();
@@ -77,7 +86,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
         for (const theme of themes) themeSet.set(theme, true);
         map.set('highlights', new Y.Map());
         map.set('trashedAt', null);
-        map.set('createdAt', at);
+        map.set('createdAt', createdAt ?? at);
         map.set('updatedAt', at);
       }, localOrigin);
       return id;

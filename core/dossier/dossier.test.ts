@@ -30,6 +30,18 @@ describe('clips', () => {
     expect(clip.highlights).toEqual([]);
   });
 
+  it('keeps the id and date of a clip moved from another dossier, once', () => {
+    const dossier = newDossier();
+    const id = dossier.clips.add({ capture: makeCapture({ title: 'Verhuisd' }) }, { id: 'clip-uit-extensie', createdAt: 1_600_000_000_000 });
+    expect(id).toBe('clip-uit-extensie');
+    expect(dossier.clips.get(id)).toMatchObject({ title: 'Verhuisd', createdAt: 1_600_000_000_000 });
+    const before = Y.encodeStateAsUpdate(dossier.doc);
+    for (const options of [{ id: 'clip-uit-extensie' }, { id: 'bad id' }, { createdAt: -5 }, { createdAt: 1.5 }]) {
+      expect(() => dossier.clips.add({ capture: makeCapture() }, options)).toThrow();
+    }
+    expect(Y.encodeStateAsUpdate(dossier.doc)).toEqual(before);
+  });
+
   it('rejects bad input with a typed error and changes nothing', () => {
     const dossier = newDossier();
     const before = Y.encodeStateAsUpdate(dossier.doc);

@@ -1,32 +1,38 @@
-// One side of the extension ↔ web app bridge: handshake, the list of dossiers both sides
-// keep, and a y-protocols DocSync per dossier. Transport-agnostic: the caller passes every
-// incoming message to `receive` (unchecked) and delivers what `send` produces.
+// One side of the extension ↔ web app bridge: pairing, the handshake that proves the pair
+// key, and dispatch to the dossier sync (bridge-dossiers.ts). Transport-agnostic: the caller
+// passes every incoming message to `receive` (unchecked) and delivers what `send` produces.
 //
-// Rules: the app says hello, the extension answers; every frame after that carries the
-// session (both nonces). Each side imports the dossiers it lacks (full state first, so an
-// empty replica never races its own defaults against the real ones), except tombstoned
-// ones. The personal dossiers become one: an extension that has never been linked adopts
-// the app's personal dossier and moves its own clips into it (and vice versa for a new app
-// meeting a linked extension).
-import * as Y from 'yjs';
+// Rules: the app says hello naming its pairing; the extension answers 'unpaired' (it does
+// not know that pairing for this origin) or 'welcome' with its proof of the key over both
+// nonces; the app checks it and sends its own proof ('auth'); the extension checks that once
+// (a wrong proof ends the handshake) and says 'ready'. Only then does anything about dossiers
+// flow, and every later frame carries the session (both nonces): a side without the key
+// gets no list, no sync and cannot delete. Pairing: the app sends an ECDH key, the
+// extension answers with its own, both show the code derived from the exchange, and only
+// the user's click in the extension (`confirmPairing`, never a frame) completes it.
 import type { Library } from '../library/library.js';
 import { createId } from '../ids.js';
-import { createDocSync, type DocSync } from './doc-sync.js';
-import { fromBase64, toBase64 } from './base64.js';
-import { bridgeProtocolVersion, checkEnvelope, envelope, type BridgeFrame, type BridgeRole, type Envelope } from './bridge-protocol.js';
-import { createDossier } from '../dossier/dossier.js';
-import { createChunkJoiner, isChunkFrame, splitMessage } from './peer/chunking.js';
+import { bridgeProtocolVersion, checkEnvelope, envelope, type BridgeFrame, type BridgeFrameInput, type BridgeRole, type Envelope } from './bridge-protocol.js';
+import { createBridgeDossiers, type HeldDeletion } from './bridge-dossiers.js';
+import {
+  createPairingKeys,
+  createProof,
+  decodePairKey,
+  derivePairing,
+  encodePairKey,
+  pairingUnavailable,
+  verifyProof,
+  type DerivedPairing,
+  type PairingKeys,
+  type PairStoreLike,
+  type ProofLabel,
+  type StoredPair,
+} from './bridge-pairing.js';
 
-/**
- * Sync messages above this many bytes travel as a run of chunk frames (the peer chunk
- * format), each a 'sync' frame of its own: a big dossier's first sync step 2 (over 100 MB at
- * 5,000 clips) would exceed the frame limit and the browsers' message size limits otherwise.
- */
-export const bridgeChunkBytes = 4 * 1024 * 1024;
-/** The largest message joined from chunks (a whole dossier state). */
-export const maxBridgeMessageBytes = 1024 * 1024 * 1024;
+export { bridgeChunkBytes, maxBridgeMessageBytes, bridgeAlias, type HeldDeletion } from './bridge-dossiers.js';
 
-export type BridgeState = 'idle' | 'connecting' | 'connected' | 'mismatch' | 'closed';
+export type BridgeState = 'idle' | 'connecting' | 'unpaired' | 'pairing' | 'connected' | 'mismatch' | 'closed';
+export type PairRefusal = 'declined' | 'expired' | 'busy' | 'unavailable';
 
 export interface BridgeStatus {
   state: BridgeState;
@@ -36,199 +42,297 @@ export interface BridgeStatus {
   dossiers: number;
   /** When the other side was last heard from, ms since the epoch. */
   lastSeen: number | null;
+  /** While pairing: the code both sides show ("123 456"), once both keys are known. */
+  pairCode: string | null;
+  /** Why the last pairing did not complete. */
+  pairRefused: PairRefusal | null;
+  /** The pairing of the established session. */
+  pairId: string | null;
+  /** Dossiers the other side deleted, waiting for the user (more than one at once). */
+  held: readonly HeldDeletion[];
 }
+
+/**
+ * Where a side keeps its pairing(s); the extension's is scoped to the session's origin.
+ * `get(id)` finds a pairing, `get(null)` the one this side says hello with (the app's).
+ */
+export type PairStore = PairStoreLike;
 
 export interface BridgeSessionOptions {
   role: BridgeRole;
   library: Library;
   send: (message: Envelope) => void;
-  /** Rejected input and other notable events (never message content). */
+  /** The web app's origin: bound into every proof (a pairing made on one origin is worth nothing on another). */
+  origin: string;
+  pairs: PairStore;
+  /** Rejected input and other notable events (never message content or keys). */
   log?: (message: string) => void;
   onStatus?: (status: BridgeStatus) => void;
+  /**
+   * Extension: a pairing request is waiting for the user (with its code), or no longer (null).
+   * Returning false refuses it (the host has too many waiting).
+   */
+  onPairRequest?: (request: { code: string } | null) => boolean | void;
+  /** A retired dossier id (the extension's first personal dossier) now leads to another. */
+  onAlias?: (from: string, to: string) => void;
+  /** How long a pairing request waits for the user (default 5 minutes). */
+  pairingMs?: number;
+  /** Pairing requests closer together than this on one session are refused (default 2 s). */
+  pairRequestGapMs?: number;
   /** Protocol version to announce (tests use this to simulate an old peer). */
   version?: number;
   /** Chunk size for large sync messages (tests use a small one). */
   chunkBytes?: number;
 }
 
-const linkedPref = 'bridgePersonalLinked';
+interface AppPairing {
+  nonce: string;
+  keys: PairingKeys;
+  extensionNonce: string | null;
+  derived: DerivedPairing | null;
+}
 
-interface Entry {
-  sync: DocSync;
-  /** A scratch doc while a dossier this side lacks is being fetched. */
-  importing: Y.Doc | null;
+interface ExtensionPairing {
+  appNonce: string;
+  extensionNonce: string;
+  derived: DerivedPairing;
+  timer: ReturnType<typeof setTimeout>;
 }
 
 export function createBridgeSession(options: BridgeSessionOptions) {
-  const { role, library } = options;
+  const { role, library, pairs, origin } = options;
   const version = options.version ?? bridgeProtocolVersion;
   const log = options.log ?? (() => undefined);
-  const entries = new Map<string, Entry>();
+  const pairingMs = options.pairingMs ?? 5 * 60_000;
+  const gapMs = options.pairRequestGapMs ?? 2000;
   let myNonce = '';
   let session: string | null = null;
-  let status: BridgeStatus = { state: 'idle', peerVersion: null, dossiers: 0, lastSeen: null };
+  /** App: the pairing the last hello named. Extension: unused. */
+  let helloPair: StoredPair | null = null;
+  /** Between welcome and ready: the session being proved, with its pairing. */
+  let pending: { session: string; pair: StoredPair; appNonce: string; extensionNonce: string } | null = null;
+  let current: StoredPair | null = null;
+  let appPairing: AppPairing | null = null;
+  let extPairing: ExtensionPairing | null = null;
+  let lastPairRequest = -Infinity;
+  let status: BridgeStatus = { state: 'idle', peerVersion: null, dossiers: 0, lastSeen: null, pairCode: null, pairRefused: null, pairId: null, held: [] };
   let queue: Promise<void> = Promise.resolve();
-  let unsubscribe: (() => void) | null = null;
-  let listTimer: ReturnType<typeof setTimeout> | null = null;
-  let listSent: Promise<void> = Promise.resolve();
-  const chunkBytes = options.chunkBytes ?? bridgeChunkBytes;
-  let streamId = 0;
-  /** Per dossier: chunk frames being joined (frames of one dossier arrive in order). */
-  const joiners = new Map<string, ReturnType<typeof createChunkJoiner>>();
 
+  const send = (frame: BridgeFrameInput) => options.send(envelope(role, frame));
+  const dossiers = createBridgeDossiers({
+    role,
+    library,
+    log,
+    send,
+    session: () => session ?? '',
+    chunkBytes: options.chunkBytes,
+    onChange: () => setStatus({}),
+    onAlias: options.onAlias,
+  });
   const setStatus = (patch: Partial<BridgeStatus>) => {
-    status = { ...status, ...patch, dossiers: [...entries.values()].filter((e) => !e.importing).length };
+    status = { ...status, ...patch, dossiers: dossiers.count, held: dossiers.held, pairId: current?.id ?? null };
     options.onStatus?.(status);
   };
-  const send = (frame: BridgeFrame) => options.send(envelope(role, frame));
   const serial = (work: () => Promise<void>) => {
     queue = queue.then(work).catch((error: unknown) => log(`bridge: ${error instanceof Error ? error.message : String(error)}`));
     return queue;
   };
   const newNonce = () => createId(24);
+  const proofParts = (appNonce: string, extensionNonce: string, pairId: string) => [String(version), origin, appNonce, extensionNonce, pairId];
 
-  function closeEntries() {
-    for (const entry of entries.values()) entry.sync.destroy();
-    entries.clear();
-    joiners.clear();
+  function keyOf(pair: StoredPair | null): Uint8Array | null {
+    if (!pair || pair.origin !== origin) return null;
+    return decodePairKey(pair.key);
   }
 
-  async function sendList() {
-    if (!session) return;
-    const records = await library.list();
-    send({
-      t: 'dossiers',
-      session,
-      list: records.map((r) => ({ id: r.id, name: r.name.slice(0, 200), kind: r.kind })),
-      deleted: (await library.deletedIds()).slice(-10_000),
-      personalId: (await library.personalId()) ?? null,
-      personalLinked: (await library.getPref<boolean>(linkedPref)) === true,
+  async function prove(key: Uint8Array, label: ProofLabel, appNonce: string, extensionNonce: string, pairId: string) {
+    return createProof(key, label, proofParts(appNonce, extensionNonce, pairId));
+  }
+
+  async function checkProof(key: Uint8Array, label: ProofLabel, appNonce: string, extensionNonce: string, pairId: string, proof: string) {
+    return verifyProof(key, label, proofParts(appNonce, extensionNonce, pairId), proof);
+  }
+
+  function endSession() {
+    dossiers.stop();
+    session = null;
+    pending = null;
+    current = null;
+  }
+
+  /** Extension: the waiting pairing request ends (answered, expired, replaced, or the tab went away). */
+  function dropExtensionPairing() {
+    if (!extPairing) return;
+    clearTimeout(extPairing.timer);
+    extPairing = null;
+    options.onPairRequest?.(null);
+  }
+
+  async function sayHello() {
+    endSession();
+    appPairing = null;
+    myNonce = newNonce();
+    helloPair = await pairs.get(null);
+    if (helloPair && !keyOf(helloPair)) {
+      log('bridge: the stored pairing is unusable here and was forgotten');
+      await pairs.remove(helloPair.id);
+      helloPair = null;
+    }
+    send({ t: 'hello', v: version, nonce: myNonce, role, pair: helloPair?.id ?? null });
+    setStatus({ state: 'connecting', pairCode: null });
+  }
+
+  // ---- extension side ----
+
+  async function answerHello(frame: Extract<BridgeFrame, { t: 'hello' }>) {
+    endSession();
+    dropExtensionPairing();
+    const pair = frame.pair ? await pairs.get(frame.pair) : null;
+    const key = keyOf(pair);
+    if (!pair || !key) {
+      send({ t: 'unpaired', v: version, nonce: frame.nonce, role });
+      setStatus({ state: 'unpaired', peerVersion: null });
+      return;
+    }
+    myNonce = newNonce();
+    pending = { session: `${frame.nonce}.${myNonce}`, pair, appNonce: frame.nonce, extensionNonce: myNonce };
+    const proof = await prove(key, 'welcome', frame.nonce, myNonce, pair.id);
+    send({ t: 'welcome', v: version, nonce: frame.nonce, peerNonce: myNonce, role, pair: pair.id, proof });
+    setStatus({ state: 'connecting', peerVersion: null });
+  }
+
+  async function checkAuth(frame: Extract<BridgeFrame, { t: 'auth' }>) {
+    if (!pending || frame.session !== pending.session) return log('bridge: auth for another handshake dropped');
+    const proving = pending;
+    // One attempt per welcome: a replayed or guessed proof gets no second try.
+    pending = null;
+    const key = keyOf(proving.pair);
+    if (!key || !(await checkProof(key, 'auth', proving.appNonce, proving.extensionNonce, proving.pair.id, frame.proof))) {
+      log('bridge: the app’s proof of the pairing is wrong; no session');
+      send({ t: 'unpaired', v: version, nonce: proving.appNonce, role });
+      setStatus({ state: 'unpaired' });
+      return;
+    }
+    session = proving.session;
+    current = proving.pair;
+    send({ t: 'ready', session });
+    setStatus({ state: 'connected', peerVersion: null, pairRefused: null });
+    dossiers.start();
+  }
+
+  async function offerPairing(frame: Extract<BridgeFrame, { t: 'pair-request' }>) {
+    const now = Date.now();
+    if (now - lastPairRequest < gapMs) {
+      send({ t: 'pair-refused', nonce: frame.nonce, reason: 'busy' });
+      return log('bridge: pairing request too soon after the last one, refused');
+    }
+    lastPairRequest = now;
+    endSession();
+    dropExtensionPairing();
+    const keys = await createPairingKeys();
+    const extensionNonce = newNonce();
+    const derived = await derivePairing(keys, frame.key, { appNonce: frame.nonce, extensionNonce, appKey: frame.key, extensionKey: keys.publicKey });
+    if (options.onPairRequest?.({ code: derived.code }) === false) {
+      send({ t: 'pair-refused', nonce: frame.nonce, reason: 'busy' });
+      return log('bridge: too many pairing requests waiting, refused');
+    }
+    const timer = setTimeout(() => {
+      void serial(async () => {
+        await answerPairing(false, 'expired');
+      });
+    }, pairingMs);
+    extPairing = { appNonce: frame.nonce, extensionNonce, derived, timer };
+    send({ t: 'pair-offer', nonce: frame.nonce, peerNonce: extensionNonce, role, key: keys.publicKey });
+    setStatus({ state: 'pairing', pairCode: derived.code, pairRefused: null });
+  }
+
+  async function answerPairing(accept: boolean, reason: 'declined' | 'expired' = 'declined'): Promise<StoredPair | null> {
+    const pairing = extPairing;
+    if (!pairing) return null;
+    dropExtensionPairing();
+    if (!accept) {
+      send({ t: 'pair-refused', nonce: pairing.appNonce, reason });
+      setStatus({ state: 'unpaired', pairCode: null, pairRefused: reason });
+      return null;
+    }
+    const pair: StoredPair = { id: createId(24), key: encodePairKey(pairing.derived.key), origin, pairedAt: Date.now() };
+    await pairs.save(pair);
+    const proof = await prove(pairing.derived.key, 'paired', pairing.appNonce, pairing.extensionNonce, pair.id);
+    send({ t: 'pair-done', nonce: pairing.appNonce, pair: pair.id, proof });
+    log(`bridge: paired with ${origin}`);
+    setStatus({ state: 'idle', pairCode: null, pairRefused: null });
+    return pair;
+  }
+
+  // ---- app side ----
+
+  async function answerWelcome(frame: Extract<BridgeFrame, { t: 'welcome' }>) {
+    if (frame.nonce !== myNonce || !helloPair || frame.pair !== helloPair.id) return log('bridge: welcome for another handshake dropped');
+    const key = keyOf(helloPair);
+    if (!key || !(await checkProof(key, 'welcome', myNonce, frame.peerNonce, helloPair.id, frame.proof))) {
+      // Only the extension's content script posts into this window: its key differs from ours.
+      log('bridge: welcome with a wrong proof of the pairing dropped');
+      return forgetPairing('the extension holds another key for this pairing');
+    }
+    pending = { session: `${myNonce}.${frame.peerNonce}`, pair: helloPair, appNonce: myNonce, extensionNonce: frame.peerNonce };
+    send({ t: 'auth', session: pending.session, proof: await prove(key, 'auth', myNonce, frame.peerNonce, helloPair.id) });
+  }
+
+  async function forgetPairing(reason: string) {
+    const pair = current ?? helloPair;
+    endSession();
+    helloPair = null;
+    if (pair) {
+      await pairs.remove(pair.id);
+      log(`bridge: ${reason}; the pairing is forgotten`);
+    }
+    setStatus({ state: 'unpaired', pairCode: null });
+  }
+
+  async function requestPairing() {
+    const unavailable = pairingUnavailable();
+    if (unavailable) {
+      log(`bridge: cannot pair: ${unavailable}`);
+      setStatus({ state: 'unpaired', pairRefused: 'unavailable' });
+      return;
+    }
+    endSession();
+    myNonce = ''; // answers to an earlier hello no longer count
+    const keys = await createPairingKeys();
+    appPairing = { nonce: newNonce(), keys, extensionNonce: null, derived: null };
+    send({ t: 'pair-request', v: version, nonce: appPairing.nonce, role, key: keys.publicKey });
+    setStatus({ state: 'pairing', pairCode: null, pairRefused: null });
+  }
+
+  async function receiveOffer(frame: Extract<BridgeFrame, { t: 'pair-offer' }>) {
+    const pairing = appPairing;
+    if (!pairing || frame.nonce !== pairing.nonce || pairing.derived) return log('bridge: pairing offer for another request dropped');
+    pairing.extensionNonce = frame.peerNonce;
+    pairing.derived = await derivePairing(pairing.keys, frame.key, {
+      appNonce: pairing.nonce,
+      extensionNonce: frame.peerNonce,
+      appKey: pairing.keys.publicKey,
+      extensionKey: frame.key,
     });
+    setStatus({ state: 'pairing', pairCode: pairing.derived.code });
   }
 
-  function scheduleList() {
-    if (listTimer || !session) return;
-    listSent = new Promise((resolve) => {
-      listTimer = setTimeout(() => {
-        listTimer = null;
-        void serial(sendList).then(resolve);
-      }, 30);
-    });
-  }
-
-  function syncSender(dossierId: string) {
-    return (message: Uint8Array) => {
-      if (!session) return;
-      const current = session;
-      for (const part of splitMessage(message, streamId++, chunkBytes)) send({ t: 'sync', session: current, dossierId, data: toBase64(part) });
-    };
-  }
-
-  async function openEntry(dossierId: string): Promise<Entry> {
-    const existing = entries.get(dossierId);
-    if (existing && !existing.importing) return existing;
-    const handle = await library.open(dossierId);
-    const sync = createDocSync(handle.doc, syncSender(dossierId), { onReject: (reason) => log(`bridge: ${dossierId}: ${reason}`) });
-    const entry: Entry = { sync, importing: null };
-    entries.set(dossierId, entry);
-    sync.start();
-    setStatus({});
-    return entry;
-  }
-
-  /** Fetch a dossier this side lacks: full state into a scratch doc, then import it. */
-  function startImport(dossierId: string, kind: 'personal' | 'shared', then?: (id: string) => Promise<void>) {
-    if (entries.has(dossierId)) return;
-    const scratch = new Y.Doc();
-    const sync = createDocSync(scratch, syncSender(dossierId), {
-      onReject: (reason) => log(`bridge: ${dossierId}: ${reason}`),
-      onSynced: () =>
-        void serial(async () => {
-          sync.destroy();
-          entries.delete(dossierId);
-          try {
-            createDossier(scratch); // validates the state (and refuses a newer schema) before storing
-            await library.importState(Y.encodeStateAsUpdate(scratch), { id: dossierId, kind });
-          } catch (error) {
-            log(`bridge: could not import dossier ${dossierId}: ${error instanceof Error ? error.message : String(error)}`);
-            return;
-          } finally {
-            scratch.destroy();
-          }
-          await openEntry(dossierId);
-          await then?.(dossierId);
-        }),
-    });
-    entries.set(dossierId, { sync, importing: scratch });
-    sync.start();
-  }
-
-  /** Move the clips of the old personal dossier into the adopted one, then retire the old one. */
-  async function adoptPersonal(oldId: string | undefined, newId: string) {
-    if (oldId && oldId !== newId && (await library.get(oldId))) {
-      const from = await library.open(oldId);
-      const to = await library.open(newId);
-      for (const clip of from.dossier.clips.all()) {
-        if (clip.trashed) continue;
-        const themes = clip.themes.filter((id) => to.dossier.frameworks.isKnownTheme(id));
-        const id = to.dossier.clips.add({ capture: clip.capture, title: clip.title, note: clip.note, themes });
-        for (const h of clip.highlights) {
-          to.dossier.clips.addHighlight(id, { quote: h.quote, position: h.position, note: h.note, colour: h.colour });
-        }
-      }
-      await to.flush();
-      await library.setPersonal(newId);
-      entries.get(oldId)?.sync.destroy();
-      entries.delete(oldId);
-      await library.remove(oldId, { allowPersonal: true });
-    } else {
-      await library.setPersonal(newId);
+  async function completePairing(frame: Extract<BridgeFrame, { t: 'pair-done' }>) {
+    const pairing = appPairing;
+    if (!pairing?.derived || !pairing.extensionNonce || frame.nonce !== pairing.nonce) return log('bridge: pairing confirmation for another request dropped');
+    if (!(await checkProof(pairing.derived.key, 'paired', pairing.nonce, pairing.extensionNonce, frame.pair, frame.proof))) {
+      return log('bridge: pairing confirmation with a wrong proof dropped');
     }
-    await library.setPref(linkedPref, true);
-    log(`bridge: personal dossier linked (${newId})`);
-  }
-
-  async function reconcile(frame: Extract<BridgeFrame, { t: 'dossiers' }>) {
-    const myPersonal = await library.personalId();
-    const myLinked = (await library.getPref<boolean>(linkedPref)) === true;
-    const tombstones = new Set(await library.deletedIds());
-
-    for (const id of frame.deleted) {
-      if (id === myPersonal || id === frame.personalId) continue;
-      if (await library.get(id)) {
-        entries.get(id)?.sync.destroy();
-        entries.delete(id);
-        await library.remove(id);
-      }
-    }
-
-    let adoptFrom: string | undefined;
-    if (frame.personalId && frame.personalId !== myPersonal) {
-      const adopt = role === 'extension' ? !myLinked : !myLinked && frame.personalLinked;
-      if (adopt) adoptFrom = myPersonal ?? undefined;
-    } else if (frame.personalId && frame.personalId === myPersonal && !myLinked) {
-      await library.setPref(linkedPref, true);
-    }
-
-    for (const remote of frame.list) {
-      if (tombstones.has(remote.id) || frame.deleted.includes(remote.id)) continue;
-      const isPeerPersonal = remote.id === frame.personalId && remote.id !== myPersonal;
-      const local = await library.get(remote.id);
-      if (local) {
-        await openEntry(remote.id);
-      } else if (isPeerPersonal) {
-        if (adoptFrom !== undefined || !myPersonal) startImport(remote.id, 'personal', (id) => adoptPersonal(adoptFrom, id));
-        // Otherwise both sides are linked to different personal dossiers: keep them apart.
-      } else {
-        startImport(remote.id, remote.kind);
-      }
-    }
-    setStatus({});
+    appPairing = null;
+    await pairs.save({ id: frame.pair, key: encodePairKey(pairing.derived.key), origin, pairedAt: Date.now() });
+    log('bridge: paired with the extension');
+    await sayHello();
   }
 
   function handle(frame: BridgeFrame) {
     switch (frame.t) {
-      case 'hello': {
+      case 'hello':
+      case 'pair-request':
         if (role !== 'extension') return;
         if (frame.v !== version) {
           send({ t: 'mismatch', v: version, peerVersion: frame.v, role });
@@ -236,67 +340,65 @@ export function createBridgeSession(options: BridgeSessionOptions) {
           log(`bridge: protocol version mismatch (app ${frame.v}, extension ${version})`);
           return;
         }
-        closeEntries();
-        myNonce = newNonce();
-        session = `${frame.nonce}.${myNonce}`;
-        send({ t: 'welcome', v: version, nonce: frame.nonce, peerNonce: myNonce, role });
-        setStatus({ state: 'connected', peerVersion: null });
-        void serial(sendList);
+        if (frame.t === 'hello') void serial(() => answerHello(frame));
+        else void serial(() => offerPairing(frame));
         return;
-      }
-      case 'welcome': {
-        if (role !== 'app' || frame.nonce !== myNonce) return log('bridge: welcome for another handshake dropped');
-        if (frame.v !== version) {
-          setStatus({ state: 'mismatch', peerVersion: frame.v });
-          return;
-        }
-        session = `${myNonce}.${frame.peerNonce}`;
-        setStatus({ state: 'connected', peerVersion: null });
-        void serial(sendList);
+      case 'auth':
+        if (role === 'extension') void serial(() => checkAuth(frame));
         return;
-      }
+      case 'welcome':
+      case 'unpaired':
+        if (role !== 'app') return;
+        if (frame.nonce !== myNonce) return log(`bridge: ${frame.t} for another handshake dropped`);
+        if (frame.v !== version) return setStatus({ state: 'mismatch', peerVersion: frame.v });
+        if (frame.t === 'welcome') void serial(() => answerWelcome(frame));
+        else void serial(() => forgetPairing('the extension does not know this pairing'));
+        return;
+      case 'ready':
+        if (role !== 'app') return;
+        void serial(async () => {
+          if (!pending || frame.session !== pending.session) return log('bridge: ready for another handshake dropped');
+          session = pending.session;
+          current = pending.pair;
+          pending = null;
+          setStatus({ state: 'connected', peerVersion: null, pairRefused: null });
+          dossiers.start();
+        });
+        return;
+      case 'pair-offer':
+        if (role === 'app') void serial(() => receiveOffer(frame));
+        return;
+      case 'pair-done':
+        if (role === 'app') void serial(() => completePairing(frame));
+        return;
+      case 'pair-refused':
+        if (role !== 'app') return;
+        void serial(async () => {
+          if (!appPairing || frame.nonce !== appPairing.nonce) return log('bridge: pairing refusal for another request dropped');
+          appPairing = null;
+          setStatus({ state: 'unpaired', pairCode: null, pairRefused: frame.reason });
+        });
+        return;
       case 'mismatch':
         // Someone else's answer (e.g. to another tab's hello): it says nothing about us.
         if (frame.v === version) return log('bridge: mismatch frame from a peer of our own version dropped');
         setStatus({ state: 'mismatch', peerVersion: frame.v });
         log(`bridge: the other side speaks protocol ${frame.v}, this side ${version}`);
         return;
-      case 'dossiers':
-        if (frame.session !== session) return log('bridge: dossier list for another session dropped');
-        void serial(() => reconcile(frame));
-        return;
-      case 'sync': {
-        if (frame.session !== session) return log('bridge: sync for another session dropped');
-        let bytes: Uint8Array;
-        try {
-          bytes = fromBase64(frame.data);
-        } catch {
-          return log('bridge: sync payload is not base64');
-        }
-        if (isChunkFrame(bytes)) {
-          let joiner = joiners.get(frame.dossierId);
-          if (!joiner) joiners.set(frame.dossierId, (joiner = createChunkJoiner(maxBridgeMessageBytes, Math.max(chunkBytes, bridgeChunkBytes))));
-          const joined = joiner.push(bytes);
-          if ('rejected' in joined) return log(`bridge: ${frame.dossierId}: ${joined.rejected}`);
-          if ('pending' in joined) return;
-          bytes = joined.done;
-        }
-        const entry = entries.get(frame.dossierId);
-        if (entry) {
-          entry.sync.receive(bytes);
-          return;
-        }
-        // A step 1 for a dossier we have but have not opened yet (the peer is importing it).
+      case 'unpair':
         void serial(async () => {
-          if (!(await library.get(frame.dossierId))) return log(`bridge: sync for unknown dossier ${frame.dossierId} dropped`);
-          (await openEntry(frame.dossierId)).sync.receive(bytes);
+          if (!session || frame.session !== session) return log('bridge: unpair for another session dropped');
+          await forgetPairing('the other side unpaired');
         });
         return;
-      }
+      case 'dossiers':
+      case 'sync':
+        if (!session || frame.session !== session) return log(`bridge: ${frame.t === 'sync' ? 'sync' : 'dossier list'} for another session dropped`);
+        dossiers.receive(frame);
+        return;
       case 'bye':
-        if (frame.session !== session) return;
-        closeEntries();
-        session = null;
+        if (!session || frame.session !== session) return;
+        endSession();
         setStatus({ state: 'idle' });
         return;
     }
@@ -306,42 +408,53 @@ export function createBridgeSession(options: BridgeSessionOptions) {
     get status() {
       return status;
     },
-    /** App side: say hello (again, e.g. after the extension restarted). */
-    start() {
-      unsubscribe ??= library.subscribe(scheduleList);
-      if (role === 'app') {
-        closeEntries();
-        session = null;
-        myNonce = newNonce();
-        send({ t: 'hello', v: version, nonce: myNonce, role });
-        setStatus({ state: 'connecting' });
-      }
+    /** App side: say hello (again, e.g. after the extension restarted or a pairing). */
+    start(): Promise<void> {
+      if (role !== 'app') return Promise.resolve();
+      return serial(sayHello);
     },
+    /** App side: ask the extension to pair (the user clicked "Koppelen"). */
+    requestPairing(): Promise<void> {
+      if (role !== 'app') return Promise.resolve();
+      return serial(requestPairing);
+    },
+    /** Extension side: the user confirmed (or refused) the waiting pairing request in an extension page. */
+    answerPairing(accept: boolean): Promise<StoredPair | null> {
+      let result: StoredPair | null = null;
+      return serial(async () => {
+        result = await answerPairing(accept);
+      }).then(() => result);
+    },
+    /** Either side: the user unpairs; the other side is told when connected, and forgets it too. */
+    unpair(): Promise<void> {
+      return serial(async () => {
+        if (session) send({ t: 'unpair', session });
+        await forgetPairing('unpaired by the user');
+      });
+    },
+    /** The user decided about the held deletions. */
+    resolveHeld: (remove: boolean) => dossiers.resolveHeld(remove),
     /** Handle any incoming message; anything not for the bridge is ignored, bad frames are logged. */
     receive(message: unknown) {
       const checked = checkEnvelope(message);
       if (checked === null) return;
       if (!checked.ok) return log(`bridge: dropped: ${checked.reason}`);
       if (checked.envelope.from === role) return;
-      unsubscribe ??= library.subscribe(scheduleList);
       status = { ...status, lastSeen: Date.now() };
       handle(checked.envelope.frame);
     },
     /** Resolves when everything received so far has been handled. */
     idle: async () => {
-      await listSent;
+      await queue;
+      await dossiers.idle();
       await queue;
     },
     close() {
       if (session) send({ t: 'bye', session });
-      closeEntries();
-      session = null;
-      unsubscribe?.();
-      unsubscribe = null;
-      if (listTimer) clearTimeout(listTimer);
-      listTimer = null;
-      listSent = Promise.resolve();
-      setStatus({ state: 'closed' });
+      endSession();
+      dropExtensionPairing();
+      appPairing = null;
+      setStatus({ state: 'closed', pairCode: null });
     },
   };
 }

@@ -1,6 +1,8 @@
 // The bridge content script: registered by the background only on the configured Knipsel
 // web app origin(s) (see lib/background/bridge-host.ts). It checks the exact origin against
-// the settings again before doing anything, then relays (lib/bridge/relay.ts).
+// the settings again before doing anything, then marks the page (`data-knipsel-extension`
+// on <html>, so the app says "verbinden…" rather than "no extension" while the background
+// wakes up) and relays (lib/bridge/relay.ts).
 import { defineUnlistedScript } from '#imports';
 import { browser } from 'wxt/browser';
 import { bridgeOrigins } from '../lib/bridge/origins';
@@ -19,6 +21,7 @@ export default defineUnlistedScript(() => {
   void loadSettings().then((settings) => {
     window.removeEventListener('message', hold);
     if (!bridgeOrigins(settings.appUrls).includes(origin)) return;
+    document.documentElement.dataset.knipselExtension = 'present';
     const stop = startRelay({
       win: window,
       origin,
@@ -30,6 +33,7 @@ export default defineUnlistedScript(() => {
     const unlisten = onSettingsChanged((next) => {
       if (bridgeOrigins(next.appUrls).includes(origin)) return;
       unlisten();
+      delete document.documentElement.dataset.knipselExtension;
       stop();
     });
   });

@@ -1,9 +1,11 @@
 // The extension ↔ web app bridge end to end: one Chromium profile with the built extension
 // and the built web app served by the real server on 127.0.0.1. The extension is configured
 // with the app's address (port 0 picks a free one) through its storage, as the options page
-// would. Article pages and a hostile page come from a second server on ANOTHER port of
-// 127.0.0.1 (another origin). Clips are made with the popup (opened as a page with ?tabId=,
-// Playwright cannot click the toolbar icon). Run after `npm run build` (or with KNIPSEL_DIST).
+// would, and paired with the app as a user does it (the code in the app, "Koppelen" in the
+// popup or the options). Article pages and a hostile page come from a second server on
+// ANOTHER port of 127.0.0.1 (another origin). Clips are made with the popup (opened as a page
+// with ?tabId=, Playwright cannot click the toolbar icon). Run after `npm run build` (or with
+// KNIPSEL_DIST).
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +14,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
 import { launchBrowser, launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser';
+import { askToPair, confirmInExtension, pairExtension } from '../support/pairing';
 
 // Extension APIs inside worker/page evaluate callbacks (run in the browser, not in Node).
 declare const chrome: any;
@@ -40,11 +43,14 @@ function attackScript([dossierId, target]: [string, 'self' | 'opened']) {
     addEventListener('message', (e) => w.received!.push(JSON.stringify(e.data)));
   }
   const nonce = 'h'.repeat(24);
+  const session = `${nonce}.${'x'.repeat(24)}`;
   const frames = [
-    { t: 'hello', v: 1, nonce, role: 'app' },
-    { t: 'dossiers', session: `${nonce}.${'x'.repeat(24)}`, list: [], deleted: [dossierId], personalId: null, personalLinked: true },
-    { t: 'sync', session: `${nonce}.${'x'.repeat(24)}`, dossierId, data: 'AAAA' },
-    { t: 'welcome', v: 1, nonce, peerNonce: 'x'.repeat(24), role: 'extension' },
+    { t: 'hello', v: 2, nonce, role: 'app', pair: null },
+    { t: 'hello', v: 2, nonce, role: 'app', pair: 'p'.repeat(24) },
+    { t: 'auth', session, proof: '0'.repeat(64) },
+    { t: 'dossiers', session, list: [], deleted: [dossierId], personalId: null, personalLinked: true, aliases: [] },
+    { t: 'sync', session, dossierId, data: 'AAAA' },
+    { t: 'welcome', v: 2, nonce, peerNonce: 'x'.repeat(24), role: 'extension', pair: 'p'.repeat(24), proof: '0'.repeat(64) },
   ];
   const to = target === 'opened' ? w.opened! : window;
   for (const frame of frames) {
@@ -72,10 +78,10 @@ async function request<T = any>(type: string, input: unknown): Promise<T> {
   return reply.value as T;
 }
 
-async function openApp(hash = ''): Promise<Page> {
+async function openApp(hash = '', path = ''): Promise<Page> {
   const page = await session.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`${app.url}/${hash}`);
+  await page.goto(`${app.url}/${path}${hash}`);
   await page.getByTestId('extension-status').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 15_000 });
   return page;
 }
@@ -146,17 +152,61 @@ describe('extension ↔ web app bridge', () => {
     expect(matches.sort()).toEqual([`http://127.0.0.1:${port}/*`, `http://localhost:${port}/*`]);
   });
 
-  it('links the personal dossiers and shows a clip saved while the app is open', async () => {
-    // Clipped with the extension alone, into its own first personal dossier.
-    await (await clipWithPopup('/voor.html')).popup.close();
-    appPage = await openApp();
-    await appPage.waitForURL(/#\/d\/[^/]+\/list/);
+  it('first run: the first clip opens from “Open in Knipsel” once the extension is paired in its popup', async () => {
+    // A fresh profile: the app's address is set, nothing is paired; the first clip goes into the extension's own dossier.
+    const { popup } = await clipWithPopup('/voor.html');
+    const first = await request<{ defaultId: string }>('dossiers/list', {});
+    const [opened] = await Promise.all([session.context.waitForEvent('page'), popup.getByRole('button', { name: 'Open in Knipsel' }).click()]);
+    await popup.close();
+    appPage = opened;
+    await appPage.setViewportSize({ width: 1280, height: 800 });
+    await appPage.waitForLoadState();
+    expect(decodeURIComponent(appPage.url())).toContain(`#/d/${first.defaultId}/clip/`);
+    const clipId = decodeURIComponent(/\/clip\/([^/?]+)/.exec(appPage.url())![1]);
+
+    // Not paired: the app offers pairing and says how the clip will get here; the extension gave it nothing.
+    await appPage.getByTestId('extension-status').and(appPage.locator('[data-state="unpaired"]')).waitFor({ timeout: 20_000 });
+    await appPage.getByTestId('missing-extension-hint').waitFor();
+    expect((await request<{ dossiers: { id: string }[] }>('dossiers/list', {})).dossiers.map((d) => d.id)).toEqual([first.defaultId]);
+    await appPage.screenshot({ path: join(shots, 'app-unpaired-desktop.png') });
+    await appPage.setViewportSize({ width: 390, height: 844 });
+    await appPage.screenshot({ path: join(shots, 'app-unpaired-phone.png') });
+    await appPage.setViewportSize({ width: 1280, height: 800 });
+
+    const code = await askToPair(appPage);
+    expect(code).toMatch(/^\d{3} \d{3}$/);
+    await appPage.screenshot({ path: join(shots, 'app-pairing-code-desktop.png') });
+    await appPage.setViewportSize({ width: 390, height: 844 });
+    await appPage.screenshot({ path: join(shots, 'app-pairing-code-phone.png') });
+    await appPage.setViewportSize({ width: 1280, height: 800 });
+    // The extension's popup shows the same code, with the app's address; nothing is paired before the click.
+    const askIn = await session.openExtensionPage(`popup.html?tabId=${await tabIdOf(appPage.url())}`);
+    await askIn.setViewportSize({ width: 380, height: 600 });
+    const ask = askIn.getByTestId('pair-request');
+    await ask.waitFor();
+    expect(await ask.getByTestId('pair-code').innerText()).toBe(code);
+    expect(await ask.innerText()).toContain(new URL(app.url).host);
+    expect(await askIn.getByTestId('bridge-status').getAttribute('data-state')).toBe('unpaired');
+    await askIn.screenshot({ path: join(shots, 'popup-pair-request.png') });
+    await askIn.close();
+    await confirmInExtension(session, code, 'popup', appPage).then((page) => page.screenshot({ path: join(shots, 'popup-paired.png') }).then(() => page.close()));
+
+    // Paired: the page opened by the button lands on the clip (same clip id, now in the app's personal dossier).
+    await expect.poll(() => appPage!.getByRole('heading', { level: 1 }).innerText(), { timeout: 15_000 }).toBe('Geknipt voordat de app er was');
     dossierId = decodeURIComponent(/#\/d\/([^/]+)\//.exec(appPage.url())![1]);
+    expect(dossierId).not.toBe(first.defaultId);
+    expect(appPage.url()).toContain(`/clip/${encodeURIComponent(clipId)}`);
     await expect.poll(() => request<{ defaultId: string }>('dossiers/list', {}).then((r) => r.defaultId), { timeout: 10_000 }).toBe(dossierId);
     // One dossier on one machine: the extension's own first personal dossier is gone (its clips moved).
     await expect
       .poll(() => request<{ dossiers: { id: string }[] }>('dossiers/list', {}).then((r) => r.dossiers.map((d) => d.id)), { timeout: 10_000 })
       .toEqual([dossierId]);
+    // "Open in Knipsel" of that first clip, asked again later, goes straight to the linked dossier.
+    expect((await request<{ appUrl: string }>('clip/get', { dossierId, clipId })).appUrl).toContain(`#/d/${encodeURIComponent(dossierId)}/clip/`);
+  });
+
+  it('shows a clip saved while the app is open', async () => {
+    await appPage!.getByRole('link', { name: 'Knipsels', exact: true }).first().click();
     await expect.poll(() => appTitles(appPage!), { timeout: 5_000 }).toEqual(['Geknipt voordat de app er was']);
 
     const { popup, savedAt } = await clipWithPopup('/open.html');
@@ -165,13 +215,13 @@ describe('extension ↔ web app bridge', () => {
     console.log(`[bridge] clip visible in the open app ${Date.now() - savedAt} ms after the popup said saved`);
     await popup.close();
 
-    await appPage.screenshot({ path: join(shots, 'app-connected-desktop.png') });
-    await appPage.setViewportSize({ width: 390, height: 800 });
-    await appPage.screenshot({ path: join(shots, 'app-connected-phone.png') });
-    await appPage.setViewportSize({ width: 1280, height: 800 });
-    expect(await appPage.getByTestId('extension-status').innerText()).toBe('Extensie verbonden');
+    await appPage!.screenshot({ path: join(shots, 'app-connected-desktop.png') });
+    await appPage!.setViewportSize({ width: 390, height: 844 });
+    await appPage!.screenshot({ path: join(shots, 'app-connected-phone.png') });
+    await appPage!.setViewportSize({ width: 1280, height: 800 });
+    expect(await appPage!.getByTestId('extension-status').innerText()).toBe('Extensie verbonden');
 
-    const status = await session.openExtensionPage(`popup.html?tabId=${await tabIdOf(appPage.url())}`);
+    const status = await session.openExtensionPage(`popup.html?tabId=${await tabIdOf(appPage!.url())}`);
     await status.setViewportSize({ width: 380, height: 600 });
     await expect.poll(() => status.getByTestId('bridge-status').getAttribute('data-state')).toBe('connected');
     await status.getByRole('button', { name: 'Knippen', exact: true }).waitFor();
@@ -282,17 +332,18 @@ describe('extension ↔ web app bridge', () => {
     await opened.getByTestId('extension-status').and(opened.locator('[data-state="connected"]')).waitFor({ timeout: 15_000 });
     await hostile.evaluate(attackScript, [dossierId, 'opened'] as [string, 'opened']);
 
-    // Control: the same script run on the app's own origin does get the extension's answer.
+    // Control: the same script run on the app's own origin is heard by the extension — and,
+    // holding no pair key, is told "not paired" and gets nothing more.
     const control = await openApp();
     const nonce = await control.evaluate(attackScript, [dossierId, 'self'] as [string, 'self']);
-    await expect
-      .poll(() => control.evaluate((n) => (window as any).received.some((r: string) => JSON.parse(r).frame?.t === 'welcome' && JSON.parse(r).frame.peerNonce !== 'x'.repeat(24) && JSON.parse(r).frame.nonce === n), nonce))
-      .toBe(true);
+    const answers = () => control.evaluate(() => (window as any).received.map((r: string) => JSON.parse(r)).filter((m: any) => m.from === 'extension' && !(window as any).posted.includes(JSON.stringify(m))).map((m: any) => m.frame));
+    await expect.poll(async () => (await answers()).some((f: { t: string; nonce?: string }) => f.t === 'unpaired' && f.nonce === nonce)).toBe(true);
+    expect((await answers()).filter((f: { t: string }) => ['welcome', 'ready', 'dossiers', 'sync'].includes(f.t))).toEqual([]);
     await control.close();
 
-    // The hostile page heard only its own posts: no welcome, no dossier list, no sync.
+    // The hostile page heard only its own posts: no answer at all, no dossier list, no sync.
     const heard = await hostile.evaluate(() => ({ received: (window as any).received.slice().sort(), posted: (window as any).posted.slice().sort() }));
-    expect(heard.received).toHaveLength(8);
+    expect(heard.received).toHaveLength(12);
     expect(heard.received).toEqual(heard.posted);
     expect(await extTitles()).toEqual(before.titles);
     expect(await request('dossiers/list', {})).toEqual(before.dossiers);
@@ -304,25 +355,147 @@ describe('extension ↔ web app bridge', () => {
     await hostile.close();
   });
 
+  it('says “verbinden…” and never “Geen extensie gevonden” while the extension wakes up slowly', async () => {
+    // A slow worker start: the background answers new app tabs only after several seconds.
+    await worker.evaluate(() => (globalThis as any).knipsel.holdBridge(6_000));
+    const page = await session.context.newPage();
+    // Every state the status line shows, from the first paint on.
+    await page.addInitScript(() => {
+      const seen: (string | null)[] = [];
+      (window as unknown as { seenStates: (string | null)[] }).seenStates = seen;
+      new MutationObserver(() => {
+        const state = document.querySelector('[data-testid="extension-status"]')?.getAttribute('data-state') ?? null;
+        if (state !== seen.at(-1)) seen.push(state);
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+    });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${app.url}/`);
+    const status = page.getByTestId('extension-status');
+    await status.and(page.locator('[data-state="connecting"]')).waitFor({ timeout: 10_000 });
+    expect(await status.innerText()).toBe('Verbinden met de extensie…');
+    await page.screenshot({ path: join(shots, 'app-connecting-desktop.png') });
+    await status.and(page.locator('[data-state="connected"]')).waitFor({ timeout: 30_000 });
+    const seen = await page.evaluate(() => (window as unknown as { seenStates: (string | null)[] }).seenStates);
+    expect(seen).not.toContain('absent');
+    expect(seen.filter((state) => state !== null)).toEqual(['connecting', 'connected']);
+    await page.close();
+  });
+
+  it('gives the app on the loopback twin address nothing until it is paired there itself', async () => {
+    const before = await request('dossiers/list', {});
+    const twinUrl = app.url.replace('127.0.0.1', 'localhost');
+    const twin = await session.context.newPage();
+    await twin.setViewportSize({ width: 1280, height: 800 });
+    await twin.goto(`${twinUrl}/`);
+    // Reachable (the extension answers there) but not paired: no dossier of the extension arrives.
+    await twin.getByTestId('extension-status').and(twin.locator('[data-state="unpaired"]')).waitFor({ timeout: 20_000 });
+    await twin.waitForURL(/#\/d\/[^/]+\/list/);
+    expect(decodeURIComponent(/#\/d\/([^/]+)\//.exec(twin.url())![1])).not.toBe(dossierId);
+    await twin.goto(`${twinUrl}/#/`);
+    await twin.getByRole('heading', { level: 1, name: 'Je dossiers' }).waitFor();
+    expect(await twin.locator('.dossiers h2').allInnerTexts()).toEqual(['Mijn leerdossier']);
+    expect(await request('dossiers/list', {})).toEqual(before);
+    await twin.close();
+  });
+
+  it('asks in the popup before following several dossiers deleted in the app at once, and keeps them when told so', async () => {
+    const page = await openApp('#/');
+    const create = async (name: string) => {
+      await page.goto(`${app.url}/#/`);
+      await page.getByLabel('Naam van het dossier').fill(name);
+      await page.getByRole('button', { name: 'Dossier maken' }).click();
+      await page.waitForURL(/\/list$/); // the new dossier opens
+    };
+    await create('Wijkteam Noord');
+    await create('Wijkteam Zuid');
+    const extNames = async () => (await request<{ dossiers: { name: string }[] }>('dossiers/list', {})).dossiers.map((d) => d.name).sort();
+    await expect.poll(extNames, { timeout: 10_000 }).toEqual(expect.arrayContaining(['Wijkteam Noord', 'Wijkteam Zuid']));
+    for (const other of session.context.pages()) if (other.url().startsWith(app.url)) await other.close();
+    appPage = null;
+
+    // Both deleted in the app while the extension is not (yet) answering; then it answers.
+    await worker.evaluate(() => (globalThis as any).knipsel.holdBridge(120_000));
+    const deleting = await session.context.newPage();
+    await deleting.setViewportSize({ width: 1280, height: 800 });
+    await deleting.goto(`${app.url}/#/`);
+    for (const name of ['Wijkteam Noord', 'Wijkteam Zuid']) {
+      await deleting.getByRole('button', { name: new RegExp(`Verwijderen.*${name}`) }).click();
+      await deleting.getByRole('dialog', { name: 'Dossier verwijderen?' }).getByRole('button', { name: 'Ja, verwijder dossier' }).click();
+      await deleting.getByRole('heading', { level: 2, name }).waitFor({ state: 'detached' });
+    }
+    await worker.evaluate(() => (globalThis as any).knipsel.holdBridge(0));
+    await deleting.getByTestId('extension-status').and(deleting.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
+
+    const popup = await session.openExtensionPage(`popup.html?tabId=${await tabIdOf(deleting.url())}`);
+    await popup.setViewportSize({ width: 380, height: 600 });
+    const held = popup.getByTestId('held-deletions');
+    await held.waitFor({ timeout: 10_000 });
+    expect(await held.locator('li').allInnerTexts()).toEqual(['Wijkteam Noord', 'Wijkteam Zuid']);
+    expect(await held.getByRole('heading').innerText()).toBe('De app heeft 2 dossiers verwijderd');
+    expect(await extNames()).toEqual(expect.arrayContaining(['Wijkteam Noord', 'Wijkteam Zuid']));
+    await popup.screenshot({ path: join(shots, 'popup-held-deletions.png') });
+    await held.getByRole('button', { name: 'Hier bewaren' }).click();
+    await held.waitFor({ state: 'detached' });
+    expect(await extNames()).toEqual(expect.arrayContaining(['Wijkteam Noord', 'Wijkteam Zuid']));
+    // The app does not get them back, and a new session does not ask again.
+    await deleting.reload();
+    await deleting.getByTestId('extension-status').and(deleting.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
+    await deleting.goto(`${app.url}/#/`);
+    await deleting.getByRole('heading', { level: 1, name: 'Je dossiers' }).waitFor();
+    expect(await deleting.locator('.dossiers h2').allInnerTexts()).toEqual(['Mijn leerdossier']);
+    await popup.reload();
+    await popup.getByTestId('bridge-status').waitFor();
+    expect(await popup.getByTestId('held-deletions').count()).toBe(0);
+    await popup.close();
+    appPage = deleting;
+  });
+
+  it('unpairs from the app and from the extension; pairs again in the options', async () => {
+    const page = appPage!;
+    await page.goto(`${app.url}/#/d/${encodeURIComponent(dossierId)}/list`);
+    const status = page.getByTestId('extension-status');
+    await status.and(page.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
+    await status.locator('summary').click();
+    await status.getByRole('button', { name: 'Ontkoppelen' }).click();
+    await status.and(page.locator('[data-state="unpaired"]')).waitFor({ timeout: 10_000 });
+    const options = await session.openExtensionPage('options.html');
+    await options.getByTestId('no-pairs').waitFor();
+
+    // Pair again, confirmed in the options this time.
+    const { confirmedIn } = await pairExtension(session, page, 'options');
+    await confirmedIn.getByTestId('pair').waitFor();
+    expect(await confirmedIn.getByTestId('pair').innerText()).toContain(`Gekoppeld met ${app.url}`);
+    await confirmedIn.screenshot({ path: join(shots, 'options-paired.png'), fullPage: true });
+    await confirmedIn.close();
+
+    // Unpair in the options: the open app hears it and offers pairing again.
+    await options.reload();
+    await options.getByTestId('pair').getByRole('button', { name: 'Ontkoppelen' }).click();
+    await options.getByTestId('no-pairs').waitFor();
+    await status.and(page.locator('[data-state="unpaired"]')).waitFor({ timeout: 10_000 });
+    await options.close();
+    await pairExtension(session, page, 'popup').then(({ confirmedIn: popup }) => popup.close());
+  });
+
   it('tells the user in the popup when the app speaks another protocol version', async () => {
     const page = await openApp();
-    // As a newer app would: hello with protocol version 2.
+    // As a newer app would: hello with protocol version 3.
     const reply = await page.evaluate(
       () =>
         new Promise<unknown>((resolve) => {
           addEventListener('message', (e) => {
             if (e.data?.tag === 'knipsel-bridge' && e.data.from === 'extension' && e.data.frame?.t === 'mismatch') resolve(e.data.frame);
           });
-          postMessage({ tag: 'knipsel-bridge', from: 'app', frame: { t: 'hello', v: 2, nonce: 'n'.repeat(24), role: 'app' } }, location.origin);
+          postMessage({ tag: 'knipsel-bridge', from: 'app', frame: { t: 'hello', v: 3, nonce: 'n'.repeat(24), role: 'app', pair: null } }, location.origin);
         }),
     );
-    expect(reply).toEqual({ t: 'mismatch', v: 1, peerVersion: 2, role: 'extension' });
+    expect(reply).toEqual({ t: 'mismatch', v: 2, peerVersion: 3, role: 'extension' });
     const popup = await session.openExtensionPage(`popup.html?tabId=${await tabIdOf(page.url())}`);
     await popup.setViewportSize({ width: 380, height: 600 });
     const status = popup.getByTestId('bridge-status');
     await expect.poll(() => status.getAttribute('data-state')).toBe('mismatch');
     expect(await status.innerText()).toBe(
-      'De Knipsel-app gebruikt een andere versie van de koppeling (app 2, extensie 1). Werk de extensie en de app bij; tot dan synchroniseren ze niet.',
+      'De Knipsel-app gebruikt een andere versie van de koppeling (app 3, extensie 2). Werk de extensie en de app bij; tot dan synchroniseren ze niet.',
     );
     await popup.getByRole('button', { name: 'Knippen', exact: true }).waitFor();
     await popup.screenshot({ path: join(shots, 'popup-mismatch.png') });
@@ -361,12 +534,12 @@ describe('extension ↔ web app bridge', () => {
       expect(await status.isVisible()).toBe(false); // phones rarely run extensions: no nagging there
       await page.setViewportSize({ width: 1280, height: 800 });
 
-      // An extension that speaks protocol 2 answers this app's hello (simulated on the page's own origin).
+      // An extension that speaks protocol 3 answers this app's hello (simulated on the page's own origin).
       await page.evaluate(() =>
-        postMessage({ tag: 'knipsel-bridge', from: 'extension', frame: { t: 'mismatch', v: 2, peerVersion: 1, role: 'extension' } }, location.origin),
+        postMessage({ tag: 'knipsel-bridge', from: 'extension', frame: { t: 'mismatch', v: 3, peerVersion: 2, role: 'extension' } }, location.origin),
       );
       await expect.poll(() => status.getAttribute('data-state')).toBe('mismatch');
-      expect(await status.innerText()).toContain('De extensie gebruikt versie 2 van de koppeling, deze app versie 1.');
+      expect(await status.innerText()).toContain('De extensie gebruikt versie 3 van de koppeling, deze app versie 2.');
       await page.screenshot({ path: join(shots, 'app-mismatch-desktop.png') });
       await page.setViewportSize({ width: 390, height: 800 });
       await page.screenshot({ path: join(shots, 'app-mismatch-phone.png') });

@@ -1,7 +1,8 @@
 // The Firefox build of the extension in Debian's Firefox ESR (puppeteer-core over WebDriver
 // BiDi): installs, takes the Dutch language from its settings, clips an article from the
-// popup into its own IndexedDB, keeps a hostile page's script out of its pages, shows its
-// clips in the web app (served by the real Knipsel server) through the bridge, keeps a
+// popup into its own IndexedDB, keeps a hostile page's script out of its pages, pairs with
+// the web app (served by the real Knipsel server) as a user does — the code in the app,
+// "Koppelen" in the extension's options — and shows its clips there through the bridge, keeps a
 // highlight made with the in-page toolbar across a reload (CSS Custom Highlight API), and
 // shows and edits the clip in the sidebar page.
 // Run after `npm run build:extension` (which builds the Firefox package too).
@@ -142,6 +143,18 @@ describe('Firefox extension', () => {
     const appPage = await session.browser.newPage();
     await appPage.setViewport({ width: 1280, height: 800 });
     await appPage.goto(`${app.url}/`);
+    // Not paired yet: the app offers it; the options page shows the same code and the user confirms there.
+    await appPage.waitForSelector('[data-testid="extension-status"][data-state="unpaired"]', { timeout: 20_000 });
+    await appPage.locator('[data-testid="extension-status"] button').click();
+    const code = await (await appPage.waitForSelector('[data-testid="pair-code"]', { timeout: 20_000 }))!.evaluate((el) => el.textContent?.trim() ?? '');
+    expect(code).toMatch(/^\d{3} \d{3}$/);
+    const confirm = await session.openExtensionPage('options.html');
+    await confirm.waitForSelector('[data-testid="pair-request"] [data-testid="pair-code"]', { timeout: 20_000 });
+    expect(await text(confirm, '[data-testid="pair-request"] [data-testid="pair-code"]')).toBe(code);
+    await confirm.locator('[data-testid="pair-request"] button ::-p-text(Koppelen)').click();
+    await confirm.waitForSelector('[data-testid="pair-done"]', { timeout: 20_000 });
+    await confirm.screenshot({ path: `${shots}/options-paired-firefox.png` });
+    await confirm.close();
     await appPage.waitForSelector('[data-testid="extension-status"][data-state="connected"]', { timeout: 20_000 });
     // The clips made before the app was open arrive (the personal dossiers are linked).
     const titles = () => appPage.$$eval('.clips h2', (els) => els.map((el) => el.textContent?.trim() ?? ''));

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnipselServer } from '../../server/create-server.js';
 import { launchWithExtension, loadedTabId } from '../support/browser.js';
+import { pairExtension } from '../support/pairing.js';
 import { launchProfile, servePwa } from '../e2e/pwa/harness.js';
 
 declare const chrome: any;
@@ -154,14 +155,16 @@ describe('two tabs of the app', () => {
       await expect
         .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s: { matches?: string[] }) => s.matches ?? [])), { timeout: 15_000 })
         .toContain(`http://${appHost}/*`);
-      const openApp = async () => {
+      const openApp = async (pair = false) => {
         const page = await session.context.newPage();
         await page.goto(server.url);
+        if (pair) await pairExtension(session, page).then(({ confirmedIn }) => confirmedIn.close());
         await page.getByTestId('extension-status').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
         await page.waitForURL(/#\/d\/[^/]+\/list/);
         return page;
       };
-      const a = await openApp();
+      // The first tab pairs the extension as a user does; the second tab shares the pairing.
+      const a = await openApp(true);
       const dossierId = decodeURIComponent(/#\/d\/([^/]+)\//.exec(a.url())![1]);
       const b = await openApp();
       const options = await session.openExtensionPage('options.html');

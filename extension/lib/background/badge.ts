@@ -2,11 +2,13 @@
 // cleared after a few seconds.
 import { browser } from 'wxt/browser';
 
-type Kind = 'ok' | 'info' | 'error';
+type Kind = 'ok' | 'info' | 'error' | 'ask';
 const look: Record<Kind, { text: string; color: string }> = {
   ok: { text: '✓', color: '#0f5e59' },
   info: { text: '=', color: '#8a5a00' },
   error: { text: '!', color: '#b42318' },
+  /** Something waits for the user in the popup (a pairing request). */
+  ask: { text: '?', color: '#0f5e59' },
 };
 
 function actionApi() {
@@ -27,5 +29,17 @@ export async function showBadge(tabId: number | undefined, kind: Kind, message: 
     }, ms);
   } catch {
     // The tab may be gone; a badge is only a courtesy.
+  }
+}
+
+/** Take a badge away before its time (what it asked about was answered). */
+export async function clearBadge(tabId: number | undefined): Promise<void> {
+  const action = actionApi();
+  const target = tabId !== undefined ? { tabId } : {};
+  try {
+    await action?.setBadgeText({ ...target, text: '' });
+    await action?.setTitle({ ...target, title: '' });
+  } catch {
+    // The tab may be gone.
   }
 }

@@ -1,15 +1,20 @@
 // The background's half of the extension ↔ web app bridge: registers the bridge content
 // script on the configured web app origins only, accepts its runtime ports (after checking
 // the sender again), and runs one core bridge session per app tab against the extension's
-// library. Remembers when the app was last seen and any protocol version mismatch, for the
-// popup. See core/sync/bridge-session.ts for the protocol itself.
+// library, with the pairings of that tab's origin. Keeps what the popup and options show:
+// when the app was last seen, a protocol mismatch, the pairings, pairing requests waiting
+// for the user's click, and deletions waiting for the user. See core/sync/bridge-session.ts.
 import { browser, type Browser } from 'wxt/browser';
 import { bridgeProtocolVersion } from '../../../core/sync/bridge-protocol.js';
 import { createBridgeSession, type BridgeSession, type BridgeStatus } from '../../../core/sync/bridge-session.js';
+import { createId } from '../../../core/ids.js';
 import { bridgeMatchPatterns, bridgeOrigins, isBridgeOrigin } from '../bridge/origins.js';
 import { bridgePortName, keepAliveMessage } from '../bridge/relay.js';
-import type { BridgeInfo } from '../messaging/protocol.js';
+import type { BridgeInfo, PairRequestInfo } from '../messaging/protocol.js';
+import { translate } from '../i18n/messages.js';
 import { loadSettings } from '../settings/settings.js';
+import { clearBadge, showBadge } from './badge.js';
+import { loadPairs, originPairStore, removePair } from './bridge-pairs.js';
 import type { LibraryService } from './library-service.js';
 
 const scriptId = 'knipsel-bridge';
@@ -17,12 +22,23 @@ const file = '/bridge.js';
 const storageKey = 'bridge';
 /** How often `lastSeen` is written while an app stays connected. */
 const lastSeenEveryMs = 60_000;
+/** Pairing requests waiting for the user at once (one per app tab); more are refused. */
+const maxRequests = 3;
+const requestMs = 5 * 60_000;
 
 interface StoredBridge {
   lastSeen: number | null;
   origin: string | null;
   /** The app's protocol version when it differed from ours. */
   mismatch: { app: number; at: number } | null;
+}
+
+interface Live {
+  session: BridgeSession;
+  origin: string;
+  tabId: number | undefined;
+  /** The pairing request of this tab waiting for the user, if any. */
+  request: PairRequestInfo | null;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -51,12 +67,21 @@ async function loadStored(): Promise<StoredBridge> {
   return { lastSeen: stored?.lastSeen ?? null, origin: stored?.origin ?? null, mismatch: stored?.mismatch ?? null };
 }
 
-export function createBridgeHost(service: LibraryService, broadcast: (dossierId: string) => void) {
-  const live = new Map<Browser.runtime.Port, { session: BridgeSession; origin: string }>();
+export interface BridgeHostOptions {
+  /** Extension pages reload what changed in a dossier. */
+  broadcast: (dossierId: string) => void;
+  /** Extension pages reload the bridge status (pairing requests, pairings, held deletions). */
+  changed: () => void;
+}
+
+export function createBridgeHost(service: LibraryService, options: BridgeHostOptions) {
+  const live = new Map<Browser.runtime.Port, Live>();
   let stored: Promise<StoredBridge> | null = null;
   let writes: Promise<unknown> = Promise.resolve();
-  const changed = new Set<string>();
+  const changedDossiers = new Set<string>();
   let broadcastTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Test hook: new app tabs wait for this before they are answered (a slow worker start). */
+  let gate: { opened: Promise<void>; open(): void } | null = null;
 
   const remember = (patch: Partial<StoredBridge>) => {
     writes = writes.then(async () => {
@@ -69,13 +94,33 @@ export function createBridgeHost(service: LibraryService, broadcast: (dossierId:
 
   /** Extension pages reload what changed; batched so a burst of updates is one event. */
   const changedRemotely = (dossierId: string) => {
-    changed.add(dossierId);
+    changedDossiers.add(dossierId);
     broadcastTimer ??= setTimeout(() => {
       broadcastTimer = null;
-      for (const id of changed) broadcast(id);
-      changed.clear();
+      for (const id of changedDossiers) options.broadcast(id);
+      changedDossiers.clear();
     }, 100);
   };
+
+  /** A tab's session asks the user to confirm a pairing (or no longer does). */
+  function pairRequest(port: Browser.runtime.Port, request: { code: string } | null): boolean {
+    const entry = live.get(port);
+    if (!entry) return false;
+    if (request === null) {
+      if (entry.request) {
+        entry.request = null;
+        options.changed();
+        void clearBadge(entry.tabId);
+      }
+      return true;
+    }
+    const waiting = [...live.values()].filter((l) => l !== entry && l.request).length;
+    if (waiting >= maxRequests) return false;
+    entry.request = { id: createId(16), origin: entry.origin, code: request.code, at: Date.now() };
+    options.changed();
+    void loadSettings().then((s) => showBadge(entry.tabId, 'ask', translate(s.language === 'en' ? 'en' : 'nl', 'pair.badge'), requestMs));
+    return true;
+  }
 
   function accept(port: Browser.runtime.Port) {
     const sender = port.sender;
@@ -99,14 +144,18 @@ export function createBridgeHost(service: LibraryService, broadcast: (dossierId:
         port.disconnect();
         return;
       }
+      if (gate) await gate.opened;
       if (closed) return;
       const origin = new URL(sender.url!).origin;
       const library = await service.library();
       let lastWritten = 0;
       let lastState = '';
+      let lastHeld = 0;
       const session = createBridgeSession({
         role: 'extension',
         library,
+        origin,
+        pairs: originPairStore(origin),
         send: (envelope) => {
           if (closed) return;
           try {
@@ -116,9 +165,15 @@ export function createBridgeHost(service: LibraryService, broadcast: (dossierId:
           }
         },
         log: (message) => console.warn(`[knipsel] ${message}`),
+        onPairRequest: (request) => pairRequest(port, request),
         onStatus: (status: BridgeStatus) => {
+          if (status.held.length !== lastHeld) {
+            lastHeld = status.held.length;
+            options.changed();
+          }
           if (status.state === lastState) return;
           lastState = status.state;
+          options.changed();
           if (status.state === 'connected' && status.lastSeen) {
             lastWritten = status.lastSeen;
             void remember({ lastSeen: status.lastSeen, origin, mismatch: null });
@@ -127,7 +182,7 @@ export function createBridgeHost(service: LibraryService, broadcast: (dossierId:
           }
         },
       });
-      live.set(port, { session, origin });
+      live.set(port, { session, origin, tabId: sender.tab?.id, request: null });
       receive = (message) => {
         if (typeof message === 'object' && message !== null && (message as typeof keepAliveMessage).knipselKeepAlive === 1) return;
         const frame = (message as { frame?: { t?: unknown; dossierId?: unknown } } | null)?.frame;
@@ -139,21 +194,23 @@ export function createBridgeHost(service: LibraryService, broadcast: (dossierId:
           void remember({ lastSeen: now, origin });
         }
       };
-      port.onDisconnect.addListener(() => {
+      const end = () => {
+        if (!live.has(port)) return;
+        session.close(); // while still listed, so a waiting pairing request (and its badge) goes too
         live.delete(port);
-        session.close();
+        options.changed();
         if (session.status.lastSeen) void remember({ lastSeen: Date.now(), origin });
-      });
+      };
+      port.onDisconnect.addListener(end);
       for (const message of pending.splice(0)) receive(message);
-      if (closed) {
-        live.delete(port);
-        session.close();
-      }
+      if (closed) end();
     })().catch((error: unknown) => {
       console.warn('[knipsel] bridge: could not start a session', error);
       port.disconnect();
     });
   }
+
+  const connectedSessions = () => [...live.values()].filter(({ session }) => session.status.state === 'connected');
 
   return {
     /** Wire the port listener and keep the registration in step with the settings. */
@@ -169,20 +226,58 @@ export function createBridgeHost(service: LibraryService, broadcast: (dossierId:
       const origins = bridgeOrigins(appUrls);
       for (const [port, { session, origin }] of live) {
         if (origins.includes(origin)) continue;
-        live.delete(port);
         session.close();
+        live.delete(port);
         port.disconnect();
       }
+      options.changed();
     },
     async status(): Promise<BridgeInfo> {
       await writes;
       const saved = await (stored ??= loadStored());
+      const held = connectedSessions().find(({ session }) => session.status.held.length > 0);
       return {
-        connected: [...live.values()].some(({ session }) => session.status.state === 'connected'),
+        connected: connectedSessions().length > 0,
         lastSeen: saved.lastSeen,
         origin: saved.origin,
         mismatch: saved.mismatch ? { app: saved.mismatch.app, extension: bridgeProtocolVersion } : null,
+        pairs: (await loadPairs()).map(({ id, origin, pairedAt }) => ({ id, origin, pairedAt })),
+        requests: [...live.values()].flatMap((l) => (l.request ? [l.request] : [])).sort((a, b) => b.at - a.at),
+        deletions: held ? { origin: held.origin, dossiers: held.session.status.held.map(({ id, name }) => ({ id, name })) } : null,
       };
+    },
+    /** The user's click on a pairing request in the popup or the options. */
+    async answerPairing(requestId: string, accept: boolean): Promise<{ paired: boolean }> {
+      const entry = [...live.values()].find((l) => l.request?.id === requestId);
+      if (!entry) throw Object.assign(new Error('This pairing request is no longer waiting.'), { code: 'not-found' });
+      const pair = await entry.session.answerPairing(accept);
+      options.changed();
+      return { paired: pair !== null };
+    },
+    /** Unpair from the extension: forget the key, and tell an app that is connected with it. */
+    async unpair(pairId: string): Promise<void> {
+      await removePair(pairId);
+      for (const { session } of live.values()) if (session.status.pairId === pairId) await session.unpair();
+      options.changed();
+    },
+    /** The user's answer about dossiers the app deleted, more than one at once. */
+    async resolveDeletions(accept: boolean): Promise<void> {
+      for (const { session } of connectedSessions()) if (session.status.held.length) await session.resolveHeld(accept);
+      options.changed();
+    },
+    /** Test hook (documented in extension/CONTEXT.md): answer new app tabs only after `ms` (0: now), as a slow worker start would. */
+    hold(ms: number) {
+      gate?.open();
+      gate = null;
+      if (ms <= 0) return;
+      let open = () => undefined as void;
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      const timer = setTimeout(() => open(), ms);
+      const current = { opened, open: () => (clearTimeout(timer), open()) };
+      gate = current;
+      void opened.then(() => {
+        if (gate === current) gate = null;
+      });
     },
   };
 }

@@ -2,6 +2,7 @@
 // messaging/protocol.ts is answered here, on top of the library service.
 import { browser } from 'wxt/browser';
 import { comparableUrl } from '../../../core/index.js';
+import { bridgeAlias } from '../../../core/sync/bridge-session.js';
 import type { DuplicateRef, Results } from '../messaging/protocol.js';
 import type { Handlers, SenderInfo } from '../messaging/router.js';
 import { appClipUrl, loadSettings, loadThemeMemory, saveSettings, saveThemeMemory } from '../settings/settings.js';
@@ -13,9 +14,29 @@ import type { LibraryService } from './library-service.js';
 
 const anchorKey = (clipId: string) => `anchors:${clipId}`;
 
-export function createHandlers(service: LibraryService, broadcast: (dossierId: string) => void, bridge?: Pick<BridgeHost, 'status'>): Handlers {
+type BridgeControls = Pick<BridgeHost, 'status' | 'answerPairing' | 'unpair' | 'resolveDeletions'>;
+
+const noBridge: BridgeControls = {
+  status: async () => ({ connected: false, lastSeen: null, origin: null, mismatch: null, pairs: [], requests: [], deletions: null }),
+  answerPairing: async () => ({ paired: false }),
+  unpair: async () => undefined,
+  resolveDeletions: async () => undefined,
+};
+
+export function createHandlers(service: LibraryService, broadcast: (dossierId: string) => void, bridge: BridgeControls = noBridge): Handlers {
   async function appUrl(): Promise<string> {
     return (await loadSettings()).appUrls[0];
+  }
+
+  /**
+   * The web app's address of a dossier or clip, resolved when it is asked for: a clip made
+   * before the extension first met the app lives, after that meeting, in the app's personal
+   * dossier (same clip id) — the old dossier id is an alias.
+   */
+  async function appLink(dossierId?: string, clipId?: string): Promise<string> {
+    const library = await service.library();
+    const current = dossierId && !(await library.get(dossierId)) ? ((await bridgeAlias(library, dossierId)) ?? dossierId) : dossierId;
+    return appClipUrl(await appUrl(), current, clipId);
   }
 
   /** A content script may only ask about the page it runs in. */
@@ -67,7 +88,7 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       if (themes?.length) await rememberThemes(dossierId, themes);
       broadcast(dossierId);
       if (tabId !== undefined) void injectHighlighter(tabId);
-      return { dossierId, clipId, appUrl: appClipUrl(await appUrl(), dossierId, clipId) };
+      return { dossierId, clipId, appUrl: await appLink(dossierId, clipId) };
     },
 
     async 'clip/get'({ dossierId, clipId }) {
@@ -76,7 +97,7 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       if (!clip) throw Object.assign(new Error(`No clip ${clipId}`), { code: 'not-found' });
       const stored = (await browser.storage.local.get(anchorKey(clipId)))[anchorKey(clipId)] as { orphaned?: string[] } | undefined;
       const known = new Set(clip.highlights.map((h) => h.id));
-      return { clip, orphaned: (stored?.orphaned ?? []).filter((id) => known.has(id)), appUrl: appClipUrl(await appUrl(), dossierId, clipId) };
+      return { clip, orphaned: (stored?.orphaned ?? []).filter((id) => known.has(id)), appUrl: await appLink(dossierId, clipId) };
     },
 
     async 'clip/update'({ dossierId, clipId, title, note, addThemes, removeThemes }) {
@@ -134,7 +155,7 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
     },
 
     async 'app/open'({ dossierId, clipId }) {
-      const url = appClipUrl(await appUrl(), dossierId, clipId);
+      const url = await appLink(dossierId, clipId);
       await browser.tabs.create({ url });
       return { url };
     },
@@ -146,7 +167,21 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
     },
 
     async 'bridge/status'() {
-      return bridge ? bridge.status() : { connected: false, lastSeen: null, origin: null, mismatch: null };
+      return bridge.status();
+    },
+
+    async 'bridge/pair-answer'({ requestId, accept }) {
+      return bridge.answerPairing(requestId, accept);
+    },
+
+    async 'bridge/unpair'({ pairId }) {
+      await bridge.unpair(pairId);
+      return { ok: true };
+    },
+
+    async 'bridge/deletions'({ accept }) {
+      await bridge.resolveDeletions(accept);
+      return { ok: true };
     },
 
     async 'page/highlights'({ url }, sender) {

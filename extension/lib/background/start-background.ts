@@ -13,11 +13,9 @@ import { createQuickClip } from './quick-clip.js';
 
 export function startBackground() {
   const service = createLibraryService();
-  const broadcast = (dossierId: string) => {
-    const event: BackgroundEvent = { knipselEvent: 1, type: 'dossier/changed', dossierId };
-    browser.runtime.sendMessage(event).catch(() => undefined); // nobody listening is fine
-  };
-  const bridge = createBridgeHost(service, broadcast);
+  const tell = (event: BackgroundEvent) => void browser.runtime.sendMessage(event).catch(() => undefined); // nobody listening is fine
+  const broadcast = (dossierId: string) => tell({ knipselEvent: 1, type: 'dossier/changed', dossierId });
+  const bridge = createBridgeHost(service, { broadcast, changed: () => tell({ knipselEvent: 1, type: 'bridge/changed' }) });
   const handlers = createHandlers(service, broadcast, bridge);
   const router = createRouter(handlers, { extensionOrigin: browser.runtime.getURL('/'), extensionId: browser.runtime.id });
   const quick = createQuickClip(service, handlers);
@@ -58,5 +56,5 @@ export function startBackground() {
 
   // Chrome: the side panel opens from the popup's button; keep the toolbar click for the popup.
   // Hooks for end-to-end tests, reachable only from code running in this worker.
-  (globalThis as Record<string, unknown>).knipsel = { onMenu, onCommand };
+  (globalThis as Record<string, unknown>).knipsel = { onMenu, onCommand, holdBridge: (ms: number) => bridge.hold(ms) };
 }

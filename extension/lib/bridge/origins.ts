@@ -1,6 +1,8 @@
-// Which web app origins get the bridge: the origins of the configured Knipsel web app
-// addresses. A loopback address also covers its twin (127.0.0.1 ⇄ localhost, same port), so
-// the default address works however the user types it. Everything else gets nothing.
+// Which web app origins get the bridge content script: the origins of the configured Knipsel
+// web app addresses. A loopback address also covers its twin (127.0.0.1 ⇄ localhost, same
+// port), so the app can ask to pair however the user types the address. Being reachable is
+// not being trusted: a page gets no dossier until it has paired on its own exact origin
+// (core/sync/bridge-session.ts). Everything else gets nothing.
 
 const loopbackTwin: Record<string, string> = { '127.0.0.1': 'localhost', localhost: '127.0.0.1' };
 

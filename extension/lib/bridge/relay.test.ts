@@ -3,8 +3,12 @@ import { bridgeTag } from '../../../core/sync/bridge-protocol';
 import { keepAliveMessage, startRelay, type RelayPort, type RelayWindow } from './relay';
 
 const origin = 'http://127.0.0.1:8787';
-const hello = { tag: bridgeTag, from: 'app', frame: { t: 'hello', v: 1, nonce: 'a'.repeat(24), role: 'app' } };
-const welcome = { tag: bridgeTag, from: 'extension', frame: { t: 'welcome', v: 1, nonce: 'a'.repeat(24), peerNonce: 'b'.repeat(24), role: 'extension' } };
+const hello = { tag: bridgeTag, from: 'app', frame: { t: 'hello', v: 2, nonce: 'a'.repeat(24), role: 'app', pair: 'p'.repeat(24) } };
+const welcome = {
+  tag: bridgeTag,
+  from: 'extension',
+  frame: { t: 'welcome', v: 2, nonce: 'a'.repeat(24), peerNonce: 'b'.repeat(24), role: 'extension', pair: 'p'.repeat(24), proof: 'c'.repeat(64) },
+};
 
 function fakes() {
   const listeners = new Set<(event: MessageEvent) => void>();
@@ -72,7 +76,7 @@ describe('bridge relay (content script)', () => {
     expect(f.logs).toHaveLength(2);
     expect(f.logs[1]).toContain('too large');
     f.post(hello);
-    f.ports[0].deliver({ tag: bridgeTag, from: 'extension', frame: { t: 'welcome', v: 1 } });
+    f.ports[0].deliver({ tag: bridgeTag, from: 'extension', frame: { t: 'welcome', v: 2 } });
     f.ports[0].deliver({ ...welcome, from: 'app' });
     expect(f.toPage).toEqual([]);
     expect(f.logs).toHaveLength(3);

@@ -52,6 +52,20 @@ describe('router', () => {
     const allowed = await router.handle({ knipsel: 1, type: 'page/highlights', input: { url: 'https://example.org/a' } }, fromPage);
     expect(allowed).toMatchObject({ ok: true });
   });
+  it('never lets a web page (the app’s own origin included) confirm a pairing, unpair or answer about deletions', async () => {
+    const appPage = { id: 'abc', url: 'http://127.0.0.1:8787/', tab: { id: 4, url: 'http://127.0.0.1:8787/' } };
+    calls.length = 0;
+    for (const [type, input] of [
+      ['bridge/pair-answer', { requestId: 'r1', accept: true }],
+      ['bridge/unpair', { pairId: 'p1' }],
+      ['bridge/deletions', { accept: true }],
+      ['bridge/status', {}],
+    ] as const) {
+      expect(await router.handle({ knipsel: 1, type, input }, appPage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(calls).toEqual([]);
+    expect(await router.handle({ knipsel: 1, type: 'bridge/pair-answer', input: { requestId: 'r1', accept: true } }, fromPopup)).toMatchObject({ ok: true });
+  });
   it('refuses other extensions and passes errors back with their code', async () => {
     expect(await router.handle({ knipsel: 1, type: 'dossiers/list', input: {} }, { ...fromPopup, id: 'other' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await router.handle({ knipsel: 1, type: 'clip/get', input: { dossierId: 'd', clipId: 'x' } }, fromPopup)).toEqual({

@@ -66,6 +66,11 @@ export const inputSchemas = {
   'app/open': v.object({ dossierId: v.optional(id), clipId: v.optional(id) }),
   'highlights/enable': v.object({ enabled: v.boolean() }),
   'bridge/status': v.object({}),
+  // The user's click on a pairing request (popup or options); never available to web pages.
+  'bridge/pair-answer': v.object({ requestId: id, accept: v.boolean() }),
+  'bridge/unpair': v.object({ pairId: id }),
+  // The user's answer about several dossiers the app deleted at once.
+  'bridge/deletions': v.object({ accept: v.boolean() }),
   // Sent by the in-page highlighter (content script) for its own tab's address only.
   'page/highlights': v.object({ url: webUrl }),
   'page/add-highlight': v.object({ url: webUrl, quote: quoteSchema, position: v.optional(positionSchema), note: v.optional(longText), colour: v.optional(colour) }),
@@ -119,6 +124,21 @@ export interface PageHighlights {
   highlights: { id: string; quote: Quote; position: { start: number; end: number } | null; colour: HighlightColour; note: string }[];
 }
 
+/** A confirmed pairing with the web app on one origin. */
+export interface PairInfo {
+  id: string;
+  origin: string;
+  pairedAt: number;
+}
+
+/** An app tab asking to pair, waiting for the user's click; the app shows the same code. */
+export interface PairRequestInfo {
+  id: string;
+  origin: string;
+  code: string;
+  at: number;
+}
+
 /** Whether the Knipsel web app is connected through the bridge, and when it was last seen. */
 export interface BridgeInfo {
   connected: boolean;
@@ -127,6 +147,11 @@ export interface BridgeInfo {
   origin: string | null;
   /** Protocol versions when the app and the extension do not speak the same one. */
   mismatch: { app: number; extension: number } | null;
+  pairs: PairInfo[];
+  /** Newest first. */
+  requests: PairRequestInfo[];
+  /** Dossiers the app deleted, more than one at once, held until the user decides. */
+  deletions: { origin: string; dossiers: { id: string; name: string }[] } | null;
 }
 
 export interface ClipDetails {
@@ -149,6 +174,9 @@ export interface Results {
   'app/open': { url: string };
   'highlights/enable': { enabled: boolean; origins: string[] };
   'bridge/status': BridgeInfo;
+  'bridge/pair-answer': { paired: boolean };
+  'bridge/unpair': { ok: true };
+  'bridge/deletions': { ok: true };
   'page/highlights': PageHighlights | null;
   'page/add-highlight': { clipId: string; highlightId: string } | null;
   'page/anchor-report': { ok: true };
@@ -169,11 +197,7 @@ export interface Request<K extends MessageType = MessageType> {
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
 /** Events the background broadcasts to open extension pages. */
-export interface BackgroundEvent {
-  knipselEvent: 1;
-  type: 'dossier/changed';
-  dossierId: string;
-}
+export type BackgroundEvent = { knipselEvent: 1; type: 'dossier/changed'; dossierId: string } | { knipselEvent: 1; type: 'bridge/changed' };
 
 /** Validate a request; returns its parsed input or an error message naming the field. */
 export function checkRequest(message: unknown): { type: MessageType; input: unknown } | { error: string } | null {

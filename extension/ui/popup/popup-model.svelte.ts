@@ -1,8 +1,8 @@
 // The popup's state and actions: load the preview for the target tab, switch mode, pick
 // themes, save, handle duplicates. Talks to the background only through `send`.
-import type { BridgeInfo, DossierSummary, PopupMode, PreviewResult, ThemeOption } from '../../lib/messaging/protocol';
+import type { DossierSummary, PopupMode, PreviewResult, ThemeOption } from '../../lib/messaging/protocol';
 import { send } from '../../lib/messaging/send';
-import { openUrl, targetTabId } from '../../lib/services/page-services';
+import { targetTabId } from '../../lib/services/page-services';
 
 type Ready = Extract<PreviewResult, { ok: true }>;
 
@@ -21,8 +21,6 @@ export class PopupModel {
   selected = $state<string[]>([]);
   note = $state('');
   saved = $state<{ dossierId: string; clipId: string; appUrl: string } | null>(null);
-  /** Whether the web app is connected / was last seen (null until known). */
-  bridge = $state<BridgeInfo | null>(null);
   /** The user chose to clip a page again although it is already in the dossier. */
   allowDuplicate = $state(false);
 
@@ -30,10 +28,6 @@ export class PopupModel {
   dossierName = $derived(this.dossiers.find((d) => d.id === this.dossierId)?.name ?? '');
 
   async start(): Promise<void> {
-    void send('bridge/status', {}).then(
-      (info) => (this.bridge = info),
-      () => undefined,
-    );
     try {
       this.tabId = await targetTabId();
       const [{ dossiers, defaultId }] = await Promise.all([send('dossiers/list', {})]);
@@ -131,8 +125,9 @@ export class PopupModel {
     if (dup) await send('app/open', { dossierId: dup.dossierId, clipId: dup.clipId });
   }
 
+  /** Resolved in the background at click time: the dossier may have been linked with the app's since the save. */
   async openSaved(): Promise<void> {
-    if (this.saved) await openUrl(this.saved.appUrl);
+    if (this.saved) await send('app/open', { dossierId: this.saved.dossierId, clipId: this.saved.clipId });
   }
 
   private fail(error: unknown): void {

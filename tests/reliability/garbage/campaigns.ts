@@ -22,6 +22,7 @@ import { createMemoryProjectionStore } from '../../../core/storage/projection-st
 import { createMemoryUpdateStore, type UpdateStore } from '../../../core/storage/update-store.js';
 import { toBase64 } from '../../../core/sync/base64.js';
 import { bridgeTag, checkEnvelope } from '../../../core/sync/bridge-protocol.js';
+import { createMemoryPairStore } from '../../../core/sync/bridge-pairing.js';
 import { createBridgeSession, type BridgeSession } from '../../../core/sync/bridge-session.js';
 import { createDocSync } from '../../../core/sync/doc-sync.js';
 import { createMirrorBridge } from '../../../core/sync/peer/mirror-bridge.js';
@@ -394,10 +395,15 @@ export async function bridgeFrames(rng: Rng, count: number, progress: Progress):
       to().receive(JSON.parse(JSON.stringify(message)));
     }, 0);
   };
-  const appSession: BridgeSession = createBridgeSession({ role: 'app', library: app, send: (m) => deliver(() => extSession, m), log: (l) => logs.push(l) });
+  const origin = 'http://127.0.0.1:8787';
+  const appPairs = createMemoryPairStore();
+  const appSession: BridgeSession = createBridgeSession({ role: 'app', library: app, origin, pairs: appPairs, send: (m) => deliver(() => extSession, m), log: (l) => logs.push(l) });
   const extSession: BridgeSession = createBridgeSession({
     role: 'extension',
     library: ext,
+    origin,
+    pairs: createMemoryPairStore(),
+    pairRequestGapMs: 0,
     send: (m) => {
       const frame = m.frame as { t: string; session?: string; data?: string };
       if (frame.session) session = frame.session;
@@ -414,9 +420,19 @@ export async function bridgeFrames(rng: Rng, count: number, progress: Progress):
       quiet = inFlight === 0 ? quiet + 1 : 0;
     }
   };
-  appSession.start();
-  await settle();
-  if (appSession.status.state !== 'connected' || !session) throw new Error('the bridge sessions did not connect');
+  /** Paired and connected again, as the user would (after a forged bye or unpair ended it). */
+  const reconnect = async () => {
+    if (!(await appPairs.get(null))) {
+      await appSession.requestPairing();
+      await settle();
+      await extSession.answerPairing(true);
+    } else {
+      await appSession.start();
+    }
+    await settle();
+    if (appSession.status.state !== 'connected' || !session) throw new Error(`the bridge sessions did not connect (${appSession.status.state})`);
+  };
+  await reconnect();
   const snapshot = async () => {
     const records = await app.list();
     const parts = [JSON.stringify(records.map((r) => [r.id, r.name, r.kind]))];
@@ -438,7 +454,14 @@ export async function bridgeFrames(rng: Rng, count: number, progress: Progress):
       message = {
         tag: bridgeTag,
         from: 'extension',
-        frame: { t: rng.pick(['sync', 'dossiers', 'bye', 'hello', 'welcome']), session: rng.chance(0.5) ? session : randomString(rng), dossierId: personal.id, data: randomString(rng), list: randomValue(rng) },
+        frame: {
+          t: rng.pick(['sync', 'dossiers', 'bye', 'hello', 'welcome', 'ready', 'unpaired', 'unpair', 'pair-offer', 'pair-done']),
+          session: rng.chance(0.5) ? session : randomString(rng),
+          dossierId: personal.id,
+          data: randomString(rng),
+          list: randomValue(rng),
+          proof: rng.chance(0.5) ? '0'.repeat(64) : randomString(rng),
+        },
       };
     else message = { tag: bridgeTag, from: 'extension', frame: { t: 'sync', session, dossierId: personal.id, data: toBase64(mutate(rng, rng.pick(donors), donors)) } };
     const checked = checkEnvelope(message);
@@ -455,11 +478,8 @@ export async function bridgeFrames(rng: Rng, count: number, progress: Progress):
       continue;
     }
     await settle();
-    if (checked.envelope.frame.t === 'bye' && checked.envelope.frame.session === session) {
-      // A (forged) bye ends the session; start again as the app would.
-      appSession.start();
-      await settle();
-    }
+    // A (forged) bye or unpair from the extension's side ends the session: connect again as the app would.
+    if (appSession.status.state !== 'connected') await reconnect();
     const after = await snapshot();
     if (isSync && logs.slice(logsBefore).some((l) => l.includes(personal.id))) {
       rejectedSync++;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore } from '../../../../core/index.js';
 import { makeCapture } from '../../../../core/dossier/test-fixtures.js';
-import { createBridgeSession, type BridgeSession } from '../../../../core/sync/bridge-session.js';
+import { createMemoryPairStore } from '../../../../core/sync/bridge-pairing.js';
+import { createBridgeSession } from '../../../../core/sync/bridge-session.js';
 import { startBridgeClient, type BridgeClientStatus, type BridgeWindow } from './bridge-client.js';
 
 const origin = 'http://127.0.0.1:8787';
@@ -30,10 +31,19 @@ function fakeWindow() {
   return win;
 }
 
-function attachExtension(win: ReturnType<typeof fakeWindow>, library = newLibrary(), version?: number): BridgeSession {
-  const session = createBridgeSession({ role: 'extension', library, version, send: (m) => win.postMessage(m, origin) });
+function attachExtension(win: ReturnType<typeof fakeWindow>, library = newLibrary(), version?: number, pairs = createMemoryPairStore()) {
+  const requests: ({ code: string } | null)[] = [];
+  const session = createBridgeSession({
+    role: 'extension',
+    library,
+    version,
+    origin,
+    pairs,
+    onPairRequest: (r) => void requests.push(r),
+    send: (m) => win.postMessage(m, origin),
+  });
   win.addEventListener('message', (event) => session.receive(event.data));
-  return session;
+  return { session, pairs, requests };
 }
 
 async function until(check: () => boolean | Promise<boolean>, what: string) {
@@ -44,35 +54,50 @@ async function until(check: () => boolean | Promise<boolean>, what: string) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+const quiet = { log: () => undefined };
+
 describe('bridge client (web app side)', () => {
-  it('reports a missing extension, then connects when one answers later', async () => {
+  it('reports a missing extension only when the page is not marked, then connects when one answers later', async () => {
     const win = fakeWindow();
     const statuses: BridgeClientStatus[] = [];
     const app = newLibrary();
     await app.ensurePersonal();
-    const client = startBridgeClient({ library: app, win, onStatus: (s) => statuses.push(s), answerMs: 20, retryMs: 60, log: () => undefined });
+    let mark = false;
+    const client = startBridgeClient({ library: app, win, onStatus: (s) => statuses.push(s), answerMs: 20, retryMs: 60, marked: () => mark, ...quiet });
     await until(() => client.status.link === 'absent', 'absent');
-    const ext = newLibrary();
-    attachExtension(win, ext);
+    mark = true; // the extension's content script has marked the page: it is there, still waking up
+    await until(() => statuses.at(-1)?.link === 'checking', 'connecting again');
+    const links = statuses.length;
+    await new Promise((r) => setTimeout(r, 200)); // several unanswered hellos
+    expect(statuses.slice(links).map((s) => s.link)).not.toContain('absent');
+    const ext = attachExtension(win);
+    await until(() => client.status.link === 'unpaired', 'unpaired');
+    client.pair();
+    await until(() => client.status.link === 'pairing' && client.status.pairCode !== null, 'code shown');
+    expect(ext.requests.at(-1)).toEqual({ code: client.status.pairCode });
+    await ext.session.answerPairing(true);
     await until(() => client.status.link === 'connected', 'connected');
-    await until(async () => (await ext.personalId()) === (await app.personalId()), 'personal dossier linked');
+    expect(ext.session.status.pairId).toBe(((await app.getPref('bridgePair')) as { id: string }).id);
     client.stop();
-    expect(statuses.map((s) => s.link)).toContain('absent');
   });
 
-  it('syncs clips both ways and starts again after the extension says bye', async () => {
+  it('syncs clips both ways once paired, and starts again after the extension says bye', async () => {
     const win = fakeWindow();
     const app = newLibrary();
     const id = (await app.ensurePersonal()).id;
     const ext = newLibrary();
-    const extSession = attachExtension(win, ext);
+    const { session: extSession } = attachExtension(win, ext);
     const posted: unknown[] = [];
     const original = win.postMessage;
     win.postMessage = (m, t) => {
       posted.push(m);
       original(m, t);
     };
-    const client = startBridgeClient({ library: app, win, onStatus: () => undefined, answerMs: 1000, retryMs: 60_000, log: () => undefined });
+    const client = startBridgeClient({ library: app, win, onStatus: () => undefined, answerMs: 1000, retryMs: 60_000, ...quiet });
+    await until(() => client.status.link === 'unpaired', 'unpaired');
+    client.pair();
+    await until(() => extSession.status.state === 'pairing', 'request in the extension');
+    await extSession.answerPairing(true);
     await until(() => client.status.link === 'connected' && client.status.dossiers === 1, 'connected');
     await until(async () => !!(await ext.get(id)), 'dossier imported by the extension');
     (await ext.open(id)).dossier.clips.add({ capture: makeCapture({ title: 'Geknipt in de extensie' }) });
@@ -94,27 +119,29 @@ describe('bridge client (web app side)', () => {
     client.stop();
   });
 
-  it('reads only this window’s own messages from this origin', async () => {
+  it('reads only this window’s own messages from this origin, and sends nothing about dossiers unpaired', async () => {
     const win = fakeWindow();
     const app = newLibrary();
-    const id = (await app.ensurePersonal()).id;
+    await app.ensurePersonal();
     const posted: unknown[] = [];
     const original = win.postMessage;
     win.postMessage = (m, t) => {
       posted.push(m);
       original(m, t);
     };
-    const client = startBridgeClient({ library: app, win, onStatus: () => undefined, answerMs: 20, retryMs: 10_000, log: () => undefined });
+    const client = startBridgeClient({ library: app, win, onStatus: () => undefined, answerMs: 20, retryMs: 10_000, marked: () => false, ...quiet });
+    await until(() => posted.length === 1, 'hello');
     const hello = posted[0] as { frame: { nonce: string } };
-    const welcome = { tag: 'knipsel-bridge', from: 'extension', frame: { t: 'welcome', v: 1, nonce: hello.frame.nonce, peerNonce: 'f'.repeat(24), role: 'extension' } };
-    win.dispatch(welcome, {}, origin); // from another window (an opener or a frame)
-    win.dispatch(welcome, win, 'http://127.0.0.1:9999'); // from another origin
+    const unpaired = { tag: 'knipsel-bridge', from: 'extension', frame: { t: 'unpaired', v: 2, nonce: hello.frame.nonce, role: 'extension' } };
+    win.dispatch(unpaired, {}, origin); // from another window (an opener or a frame)
+    win.dispatch(unpaired, win, 'http://127.0.0.1:9999'); // from another origin
     await until(() => client.status.link === 'absent', 'absent');
-    expect(posted).toHaveLength(1); // nothing but the hello went out: no dossier list
-    win.dispatch(welcome);
-    await until(() => client.status.link === 'connected', 'connected');
-    await until(() => posted.some((m) => (m as { frame: { t: string } }).frame.t === 'dossiers'), 'dossier list');
-    expect(JSON.stringify(posted)).toContain(id);
+    win.dispatch(unpaired);
+    await until(() => client.status.link === 'unpaired', 'unpaired');
+    // A welcome without a pairing the app holds is not for it.
+    win.dispatch({ tag: 'knipsel-bridge', from: 'extension', frame: { t: 'welcome', v: 2, nonce: hello.frame.nonce, peerNonce: 'f'.repeat(24), role: 'extension', pair: 'p'.repeat(24), proof: '0'.repeat(64) } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect((posted as { frame: { t: string } }[]).map((m) => m.frame.t).filter((t) => t !== 'hello')).toEqual([]);
     client.stop();
   });
 
@@ -123,10 +150,10 @@ describe('bridge client (web app side)', () => {
     const app = newLibrary();
     await app.ensurePersonal();
     const ext = newLibrary();
-    attachExtension(win, ext, 1);
-    const client = startBridgeClient({ library: app, win, onStatus: () => undefined, version: 2, answerMs: 20, retryMs: 60, log: () => undefined });
+    attachExtension(win, ext, 2);
+    const client = startBridgeClient({ library: app, win, onStatus: () => undefined, version: 3, answerMs: 20, retryMs: 60, ...quiet });
     await until(() => client.status.link === 'mismatch', 'mismatch');
-    expect(client.status.peerVersion).toBe(1);
+    expect(client.status.peerVersion).toBe(2);
     expect(await ext.list()).toEqual([]);
     client.stop();
   });

@@ -1,16 +1,20 @@
 // The web app's side of the extension ↔ web app bridge: runs the app role of the core
 // bridge session over window.postMessage. The extension's content script (injected only on
 // configured app origins) relays to the extension background. Only messages this window
-// posted itself, from this origin, are read; replies go to this origin only.
+// posted itself, from this origin, are read; replies go to this origin only. The pairing
+// lives in a local-only library preference (never in a dossier or a backup).
 //
-// Hello is repeated until the extension answers (it may be installed or woken later); an
-// answerless hello means "no extension here". A 'bye' (the extension restarted) and a
-// return from the back/forward cache start a new handshake. Remote updates are applied by the session with its own origin, so the
-// dossier on screen updates live through observe().
+// Hello is repeated until the extension answers (it may be installed or woken later). No
+// answer means "no extension here" only when the extension's content script has not marked
+// the page either; with the mark, the app keeps saying "verbinden…" however long the
+// extension takes to wake. A 'bye' (the extension restarted) and a return from the
+// back/forward cache start a new handshake. Remote updates are applied by the session with
+// its own origin, so the dossier on screen updates live through observe().
 import type { Library } from '../../../../core/index.js';
-import { createBridgeSession, type BridgeStatus } from '../../../../core/sync/bridge-session.js';
+import { createPrefPairStore } from '../../../../core/sync/bridge-pairing.js';
+import { createBridgeSession, type BridgeStatus, type HeldDeletion, type PairRefusal } from '../../../../core/sync/bridge-session.js';
 
-export type ExtensionLink = 'checking' | 'connected' | 'absent' | 'mismatch';
+export type ExtensionLink = 'checking' | 'connected' | 'absent' | 'mismatch' | 'unpaired' | 'pairing';
 
 export interface BridgeClientStatus {
   link: ExtensionLink;
@@ -18,6 +22,12 @@ export interface BridgeClientStatus {
   peerVersion: number | null;
   /** Dossiers kept in step with the extension. */
   dossiers: number;
+  /** While pairing: the code the extension shows too. */
+  pairCode: string | null;
+  /** Why the last pairing did not complete. */
+  pairRefused: PairRefusal | null;
+  /** Dossiers the extension deleted, several at once, waiting for the user. */
+  held: readonly HeldDeletion[];
 }
 
 export interface BridgeWindow {
@@ -30,29 +40,48 @@ export interface BridgeWindow {
 export interface BridgeClientOptions {
   library: Library;
   onStatus: (status: BridgeClientStatus) => void;
+  /** A retired dossier id (the extension's first personal dossier) now leads to another. */
+  onAlias?: (from: string, to: string) => void;
   win?: BridgeWindow;
+  /** Whether the extension's content script marked this page (default: `data-knipsel-extension` on <html>). */
+  marked?: () => boolean;
   log?: (message: string) => void;
-  /** No answer to hello within this time: the extension counts as absent (hello keeps repeating). */
+  /** No answer to hello and no mark within this time: the extension counts as absent (hello keeps repeating). */
   answerMs?: number;
-  /** How often hello is repeated while no extension answers. */
+  /** How often hello is repeated while no extension answers, or it answers "not paired". */
   retryMs?: number;
   /** Protocol version to announce (tests simulate an old or new app with it). */
   version?: number;
 }
 
-export function startBridgeClient(options: BridgeClientOptions): { stop(): void; readonly status: BridgeClientStatus } {
+const documentMarked = () => typeof document !== 'undefined' && document.documentElement.dataset.knipselExtension === 'present';
+
+export interface BridgeClient {
+  readonly status: BridgeClientStatus;
+  /** The user asks to pair: the code appears once the extension answered. */
+  pair(): void;
+  /** Stop pairing (the extension's request goes away with the next hello). */
+  cancelPairing(): void;
+  unpair(): void;
+  /** The user's answer about the held deletions. */
+  resolveHeld(remove: boolean): void;
+  stop(): void;
+}
+
+export function startBridgeClient(options: BridgeClientOptions): BridgeClient {
   const win = options.win ?? (window as unknown as BridgeWindow);
+  const marked = options.marked ?? documentMarked;
   const origin = win.location.origin;
-  const answerMs = options.answerMs ?? 1500;
+  const answerMs = options.answerMs ?? 2000;
   const retryMs = options.retryMs ?? 5000;
-  let status: BridgeClientStatus = { link: 'checking', peerVersion: null, dossiers: 0 };
+  let status: BridgeClientStatus = { link: 'checking', peerVersion: null, dossiers: 0, pairCode: null, pairRefused: null, held: [] };
   let answerTimer: ReturnType<typeof setTimeout> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
 
   const publish = (patch: Partial<BridgeClientStatus>) => {
     const next = { ...status, ...patch };
-    if (next.link === status.link && next.peerVersion === status.peerVersion && next.dossiers === status.dossiers) return;
+    if ((Object.keys(next) as (keyof BridgeClientStatus)[]).every((key) => next[key] === status[key])) return;
     status = next;
     options.onStatus(status);
   };
@@ -63,38 +92,62 @@ export function startBridgeClient(options: BridgeClientOptions): { stop(): void;
     answerTimer = retryTimer = null;
   };
 
+  const scheduleRetry = () => {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      if (['connecting', 'idle', 'unpaired'].includes(session.status.state)) hello();
+    }, retryMs);
+  };
+
   const hello = () => {
     if (stopped) return;
     clearTimers();
-    session.start();
+    void session.start();
     answerTimer = setTimeout(() => {
       answerTimer = null;
-      if (session.status.state === 'connecting') publish({ link: 'absent', dossiers: 0 });
+      // Claim absence only when the extension has not marked this page: it may just be waking up.
+      if (session.status.state === 'connecting') publish({ link: marked() ? 'checking' : 'absent', dossiers: 0 });
     }, answerMs);
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      if (session.status.state === 'connecting' || session.status.state === 'idle') hello();
-    }, retryMs);
+    scheduleRetry();
   };
 
   const session = createBridgeSession({
     role: 'app',
     library: options.library,
     version: options.version,
+    origin,
+    pairs: createPrefPairStore(options.library),
+    onAlias: options.onAlias,
     send: (envelope) => win.postMessage(envelope, origin),
     log: options.log ?? ((message) => console.warn(`[knipsel] ${message}`)),
     onStatus: (s: BridgeStatus) => {
+      const shared = { pairCode: s.pairCode, pairRefused: s.pairRefused, held: s.held };
       if (s.state === 'connected') {
         clearTimers();
-        publish({ link: 'connected', peerVersion: null, dossiers: s.dossiers });
+        publish({ ...shared, link: 'connected', peerVersion: null, dossiers: s.dossiers });
       } else if (s.state === 'mismatch') {
         clearTimers();
-        publish({ link: 'mismatch', peerVersion: s.peerVersion, dossiers: 0 });
+        publish({ ...shared, link: 'mismatch', peerVersion: s.peerVersion, dossiers: 0 });
+      } else if (s.state === 'unpaired') {
+        // Asked again now and then: another tab may pair meanwhile.
+        if (answerTimer) clearTimeout(answerTimer);
+        answerTimer = null;
+        publish({ ...shared, link: 'unpaired', dossiers: 0 });
+        if (!retryTimer) scheduleRetry();
+      } else if (s.state === 'pairing') {
+        clearTimers();
+        publish({ ...shared, link: 'pairing', dossiers: 0 });
+      } else if (s.state === 'connecting' && status.link === 'pairing') {
+        // Paired: the handshake with the new key follows at once.
+        publish({ ...shared, link: 'checking' });
       } else if (s.state === 'idle' && status.link === 'connected') {
         // The extension went away (restarted, updated, disabled): ask again shortly.
-        publish({ link: 'checking', dossiers: 0 });
+        publish({ ...shared, link: 'checking', dossiers: 0 });
         clearTimers();
         retryTimer = setTimeout(hello, 300);
+      } else {
+        publish(shared);
       }
     },
   });
@@ -114,6 +167,21 @@ export function startBridgeClient(options: BridgeClientOptions): { stop(): void;
   return {
     get status() {
       return status;
+    },
+    pair() {
+      if (stopped) return;
+      clearTimers();
+      void session.requestPairing();
+    },
+    cancelPairing() {
+      publish({ link: 'unpaired', pairCode: null });
+      hello();
+    },
+    unpair() {
+      void session.unpair();
+    },
+    resolveHeld(remove: boolean) {
+      void session.resolveHeld(remove);
     },
     stop() {
       stopped = true;

@@ -3,6 +3,7 @@
 // returns the teardown (called from the root component's $effect cleanup).
 import { getContext, setContext } from 'svelte';
 import { isKnipselError, KnipselError, type DossierRecord } from '../../../../core/index.js';
+import { bridgeAlias } from '../../../../core/sync/bridge-dossiers.js';
 import { I18n, provideI18n } from '../i18n/i18n.svelte.js';
 import { locales, type Locale } from '../i18n/messages.js';
 import type { LibraryService } from '../services/library-service.js';
@@ -83,7 +84,7 @@ export class AppState implements AppPort {
       const personal = await this.service.library.ensurePersonal();
       this.personalId = personal.id;
       // After the personal dossier exists, so linking it with the extension's cannot race its creation.
-      this.#stopBridge ??= this.extension.start(this.service.library);
+      this.#stopBridge ??= this.extension.start(this.service.library, (from, to) => this.#followAlias(from, to));
       await this.refreshDossiers();
       await language;
       void this.service.persistStorage();
@@ -120,7 +121,23 @@ export class AppState implements AppPort {
     this.dossier?.destroy();
     const state = new DossierState(id, this.service, (error) => this.report(error));
     this.dossier = state;
-    void state.load();
+    void state.load().then(async () => {
+      if (state.status !== 'missing') return;
+      const to = await bridgeAlias(this.service.library, id);
+      if (to) this.#followAlias(id, to);
+    });
+  }
+
+  /**
+   * An address names a dossier that was retired when the extension first met this app (a
+   * clip made before the pairing, opened with "Open in Knipsel"): go to where it lives now,
+   * same clip, same view.
+   */
+  #followAlias(from: string, to: string): void {
+    const route = this.route;
+    if (!('dossierId' in route) || route.dossierId !== from) return;
+    const prefix = `#/d/${encodeURIComponent(from)}`;
+    if (location.hash.startsWith(prefix)) location.replace(`#/d/${encodeURIComponent(to)}${location.hash.slice(prefix.length)}`);
   }
 
   /** The dossier to show when none is in the address: the last one used, else the personal one. */

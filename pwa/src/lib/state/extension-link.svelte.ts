@@ -1,8 +1,11 @@
 // Whether the Knipsel extension on this machine is connected through the bridge, as rune
-// state for the shell's status. start() runs the bridge client; its return stops it.
+// state for the shell's status: connecting, absent, not paired (with "Koppelen"), pairing
+// (with the code), connected, or a version mismatch; and dossiers the extension deleted,
+// several at once, waiting for the user. start() runs the bridge client; its return stops it.
 import type { Library } from '../../../../core/index.js';
 import { bridgeProtocolVersion } from '../../../../core/sync/bridge-protocol.js';
-import { startBridgeClient, type ExtensionLink as Link } from '../services/bridge-client.js';
+import type { HeldDeletion, PairRefusal } from '../../../../core/sync/bridge-session.js';
+import { startBridgeClient, type BridgeClient, type ExtensionLink as Link } from '../services/bridge-client.js';
 
 export class ExtensionLink {
   link = $state<Link>('checking');
@@ -10,16 +13,33 @@ export class ExtensionLink {
   peerVersion = $state<number | null>(null);
   readonly version = bridgeProtocolVersion;
   dossiers = $state(0);
+  pairCode = $state<string | null>(null);
+  pairRefused = $state<PairRefusal | null>(null);
+  held = $state.raw<readonly HeldDeletion[]>([]);
+  #client: BridgeClient | null = null;
 
-  start(library: Library): () => void {
+  start(library: Library, onAlias?: (from: string, to: string) => void): () => void {
     const client = startBridgeClient({
       library,
+      onAlias,
       onStatus: (status) => {
         this.link = status.link;
         this.peerVersion = status.peerVersion;
         this.dossiers = status.dossiers;
+        this.pairCode = status.pairCode;
+        this.pairRefused = status.pairRefused;
+        this.held = status.held;
       },
     });
-    return () => client.stop();
+    this.#client = client;
+    return () => {
+      client.stop();
+      this.#client = null;
+    };
   }
+
+  pair = () => this.#client?.pair();
+  cancelPairing = () => this.#client?.cancelPairing();
+  unpair = () => this.#client?.unpair();
+  resolveHeld = (remove: boolean) => this.#client?.resolveHeld(remove);
 }
