@@ -229,6 +229,22 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
       }, localOrigin);
     },
 
+    /**
+     * The comparable addresses (see comparableUrl) of every clip not in the trash, URL and
+     * canonical URL: for checking many addresses at once (an import) in one pass.
+     */
+    urlKeys(): Set<string> {
+      const keys = new Set<string>();
+      for (const [, map] of validClips()) {
+        if (map.get('trashedAt') != null) continue;
+        const capture = map.get('capture') as Capture;
+        if (capture.mode === 'note') continue;
+        keys.add(comparableUrl(capture.canonicalUrl));
+        keys.add(comparableUrl(capture.url));
+      }
+      return keys;
+    },
+
     /** Clips (not in the trash) whose canonical URL or URL matches — to recognise duplicates. */
     findByUrl(url: string): Clip[] {
       const key = comparableUrl(url);

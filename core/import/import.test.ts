@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createDossier, initDossierDoc } from '../dossier/dossier.js';
 import { makeCapture } from '../dossier/test-fixtures.js';
@@ -209,6 +209,30 @@ describe('importing bookmarks into a dossier', () => {
     // Importing the same file again adds nothing.
     const again = await runImport(dossier, parsed.bookmarks, {});
     expect(again.added).toEqual([]);
+  });
+
+  it('checks a large import against a large dossier in one pass over its clips, not one per bookmark', async () => {
+    const dossier = freshDossier();
+    const size = 1500;
+    dossier.doc.transact(() => {
+      for (let i = 0; i < size; i++) dossier.clips.add({ capture: makeCapture({ url: `https://wijk.example.nl/praktijk/${i}` }) });
+    });
+    const bookmarks = Array.from({ length: size * 2 }, (_, i) => ({
+      url: `https://www.wijk.example.nl/praktijk/${i}?utm_source=x`,
+      title: `Praktijk ${i}`,
+      tags: [],
+      note: '',
+      description: null,
+      addedAt: null,
+    }));
+    const perBookmark = vi.spyOn(dossier.clips, 'findByUrl');
+    const onePass = vi.spyOn(dossier.clips, 'urlKeys');
+    expect(planImport(bookmarks, dossier)).toMatchObject({ alreadyInDossier: size, toImport: size });
+    const result = await runImport(dossier, bookmarks, {});
+    expect(result.added).toHaveLength(size);
+    expect(result.skipped.filter((s) => s.reason === 'already-in-dossier')).toHaveLength(size);
+    expect(perBookmark).not.toHaveBeenCalled();
+    expect(onePass).toHaveBeenCalledTimes(2);
   });
 
   it('cancels without leaving half a dossier, while progress was reported', async () => {
