@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
 import { createTokenBucket, type TokenBucket } from '../rate-limit.js';
+import type { ClientAddressOf } from './client-address.js';
 import type { RelayStore, TokenInfo } from './relay-store.js';
 
 export const dossierIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'dossier id: 1–64 letters, digits, - or _'));
@@ -22,6 +23,12 @@ export interface AdminApiOptions {
   store: RelayStore;
   /** When set, registering a dossier needs header `x-knipsel-registration-key: <key>`. */
   registrationKey?: string;
+  /** Without a key: true lets anyone register, false refuses every registration. */
+  openRegistration: boolean;
+  /** The client address a request comes from (rate limits key on it). */
+  addressOf: ClientAddressOf;
+  /** Called for every request refused by the rate limit. */
+  onRateLimited?: () => void;
   /** Access-Control-Allow-Origin; default '*'. */
   allowOrigin?: string;
   /** Largest request body in bytes; default 4096. */
@@ -112,7 +119,7 @@ export function createAdminApi(options: AdminApiOptions) {
     // /api/dossiers
     if (path.length === 2) {
       if (method !== 'POST') throw new HttpError(405, 'method-not-allowed', 'Use POST.');
-      if (options.registrationKey && req.headers['x-knipsel-registration-key'] !== options.registrationKey) {
+      if (options.registrationKey ? req.headers['x-knipsel-registration-key'] !== options.registrationKey : !options.openRegistration) {
         throw new HttpError(403, 'registration-closed', 'This relay needs a registration key to register dossiers.');
       }
       const { dossierId } = parse(registerSchema, await readJson(req));
@@ -170,11 +177,14 @@ export function createAdminApi(options: AdminApiOptions) {
         res.end();
         return true;
       }
-      const client = req.socket.remoteAddress ?? '?';
+      const client = options.addressOf(req);
       let bucket = buckets.get(client);
       if (!bucket) buckets.set(client, (bucket = createTokenBucket({ ratePerSecond: rate, burst: rate * 5 })));
       try {
-        if (!bucket.tryTake()) throw new HttpError(429, 'rate-limited', 'Too many requests; try again shortly.');
+        if (!bucket.tryTake()) {
+          options.onRateLimited?.();
+          throw new HttpError(429, 'rate-limited', 'Too many requests; try again shortly.');
+        }
         await route(req, res, path.map(decodePart));
       } catch (error) {
         if (error instanceof HttpError) {

@@ -11,6 +11,7 @@ import { Redis } from '@hocuspocus/extension-redis';
 import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
 import { createAdminApi } from './admin-api.js';
+import { clientAddressOf, isLoopbackHost } from './client-address.js';
 import { DEFAULT_GATE_LIMITS, GuardedSocket, type GateLimits } from './message-gate.js';
 import { openRelayStore, type Access, type RelayStore } from './relay-store.js';
 
@@ -22,12 +23,18 @@ export interface RelayLimits extends GateLimits {
   maxPayload: number;
   /** Open WebSocket connections per process; more get HTTP 503. */
   maxConnections: number;
+  /** Open WebSocket connections per client address; more get HTTP 429. */
+  connectionsPerAddress: number;
+  /** Owners' API requests per second per client address (bursts of 5×). */
+  apiRatePerSecond: number;
 }
 
 export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   ...DEFAULT_GATE_LIMITS,
   maxPayload: 16 * 1024 * 1024,
   maxConnections: 2000,
+  connectionsPerAddress: 100,
+  apiRatePerSecond: 10,
 };
 
 export interface RelayOptions {
@@ -40,6 +47,14 @@ export interface RelayOptions {
   redisUrl?: string;
   /** When set, registering a dossier needs this key (header x-knipsel-registration-key). */
   registrationKey?: string;
+  /**
+   * Without a key: may anyone register dossiers? Default: only when listening on a loopback
+   * address (behind a proxy on the same machine, or for one person); a relay reachable from
+   * the network needs a key unless the operator opens registration explicitly.
+   */
+  openRegistration?: boolean;
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (rate limits, caps). */
+  trustedProxies?: readonly string[];
   /** Access-Control-Allow-Origin for the owners' API; default '*'. */
   allowOrigin?: string;
   limits?: Partial<RelayLimits>;
@@ -55,6 +70,14 @@ export interface RelayStats {
   rejectedFrames: number;
   deniedAuth: number;
   documents: number;
+  /** Sockets cut for sending too much before authentication. */
+  preAuthBudgetClosed: number;
+  /** Sockets closed for not authenticating in time. */
+  authTimeouts: number;
+  /** Upgrades refused because the address had too many connections open. */
+  refusedPerAddress: number;
+  /** Owners' API requests answered 429. */
+  rateLimited: number;
 }
 
 export interface Relay {
@@ -77,7 +100,9 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   const limits: RelayLimits = { ...DEFAULT_RELAY_LIMITS, ...options.limits };
   const log = options.log ?? (() => undefined);
   const store = openRelayStore({ path: options.database });
-  const counters = { rejectedFrames: 0, deniedAuth: 0 };
+  const counters = { rejectedFrames: 0, deniedAuth: 0, preAuthBudgetClosed: 0, authTimeouts: 0, refusedPerAddress: 0, rateLimited: 0 };
+  const host = options.host ?? '127.0.0.1';
+  const addressOf = clientAddressOf(options.trustedProxies ?? []);
   const loadOrigin = { relay: 'load' };
   let closed = false;
 
@@ -147,7 +172,11 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   const api = createAdminApi({
     store,
     registrationKey: options.registrationKey,
+    openRegistration: options.openRegistration ?? isLoopbackHost(host),
     allowOrigin: options.allowOrigin,
+    ratePerSecond: limits.apiRatePerSecond,
+    addressOf,
+    onRateLimited: () => counters.rateLimited++,
     onAccessChanged: (dossierId) => closeInvalid(dossierId),
   });
 
@@ -171,15 +200,35 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload });
+  const perAddress = new Map<string, number>();
   server.on('upgrade', (request, socket, head) => {
     socket.on('error', () => undefined);
     if (wss.clients.size >= limits.maxConnections) {
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
+    const address = addressOf(request);
+    const open = perAddress.get(address) ?? 0;
+    if (open >= limits.connectionsPerAddress) {
+      counters.refusedPerAddress++;
+      socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    perAddress.set(address, open + 1);
+    let counted = true;
+    const release = () => {
+      if (!counted) return;
+      counted = false;
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    };
+    socket.once('close', release);
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const guarded = new GuardedSocket(ws, limits, (reason) => {
-        counters.rejectedFrames++;
+      const guarded = new GuardedSocket(ws, socket, limits, (reason, kind) => {
+        if (kind === 'pre-auth-budget') counters.preAuthBudgetClosed++;
+        else if (kind === 'auth-timeout') counters.authTimeouts++;
+        else counters.rejectedFrames++;
         log(`relay: closed a connection: ${reason}`);
       });
       hocuspocus.handleConnection(guarded as never, request);
@@ -197,7 +246,6 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     });
   });
   const { port } = server.address() as AddressInfo;
-  const host = options.host ?? '127.0.0.1';
   const shownHost = host.includes(':') ? `[${host}]` : host;
 
   return {
