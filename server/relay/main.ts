@@ -4,6 +4,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createRelay } from './create-relay.js';
 import { parseRelayCliOptions, registrationNotice, RELAY_USAGE } from './relay-cli-options.js';
+import { isPostgresUrl } from './relay-store.js';
+
+/** A database URL fit for a log line. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
 
 async function main(): Promise<void> {
   let options;
@@ -14,8 +26,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (options.help) return console.log(RELAY_USAGE);
-  const database = resolve(options.database);
-  mkdirSync(dirname(database), { recursive: true });
+  // PostgreSQL: nothing on local disk. SQLite: the file's folder is made when missing.
+  const onPostgres = isPostgresUrl(options.database);
+  const database = onPostgres ? options.database : resolve(options.database);
+  if (!onPostgres) mkdirSync(dirname(database), { recursive: true });
 
   const relay = await createRelay({
     host: options.host,
@@ -37,7 +51,7 @@ async function main(): Promise<void> {
   const notice = registrationNotice(options);
   if (notice) console.log(notice);
   // One machine-readable line the tests wait for.
-  console.log(`Knipsel relay listening ${relay.wsUrl} (database ${database}${options.redisUrl ? ', redis' : ''})`);
+  console.log(`Knipsel relay listening ${relay.wsUrl} (database ${onPostgres ? withoutPassword(database) : database}${options.redisUrl ? ', redis' : ''})`);
 
   let stopping = false;
   const stop = () => {

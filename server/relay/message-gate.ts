@@ -107,22 +107,45 @@ export function checkClientMessage(data: Uint8Array, limits: GateLimits = DEFAUL
   }
 }
 
+/**
+ * The refusal reason that means "the relay could not check right now" (its database is away):
+ * the gate closes the socket with a retryable code instead of passing the refusal on.
+ */
+export const UNAVAILABLE_REASON = 'relay-unavailable';
+
 /** Reads the document name and auth answer of a relay → client frame, if it is one. */
-function authAnswer(data: Uint8Array): { documentName: string; answer: 'authenticated' | 'denied' } | null {
+function authAnswer(data: Uint8Array): { documentName: string; answer: 'authenticated' | 'denied' | 'unavailable' } | null {
   try {
     const decoder = decoding.createDecoder(data);
     const documentName = decoding.readVarString(decoder);
     if (decoding.readVarUint(decoder) !== MessageType.Auth) return null;
     const authType = decoding.readVarUint(decoder);
     if (authType === AuthType.Authenticated) return { documentName, answer: 'authenticated' };
-    if (authType === AuthType.PermissionDenied) return { documentName, answer: 'denied' };
+    if (authType === AuthType.PermissionDenied) return { documentName, answer: decoding.readVarString(decoder) === UNAVAILABLE_REASON ? 'unavailable' : 'denied' };
     return null;
   } catch {
     return null;
   }
 }
 
-export const CloseCode = { Malformed: 1008, PermissionDenied: 4403, AuthTimeout: 4408 } as const;
+/** The sync payload (step 2 or update) of a client → relay frame, or null for other messages and empty updates. */
+export function clientUpdatePayload(data: Uint8Array): Uint8Array | null {
+  try {
+    const decoder = decoding.createDecoder(data);
+    decoding.readVarString(decoder);
+    const type = decoding.readVarUint(decoder);
+    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return null;
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType !== 1 && syncType !== 2) return null;
+    const payload = decoding.readVarUint8Array(decoder);
+    return payload.length === 2 && payload[0] === 0 && payload[1] === 0 ? null : payload; // [0, 0]: no structs, no deletions
+  } catch {
+    return null;
+  }
+}
+
+/** 1013 "try again later": the provider reconnects (with its backoff) and syncs again. */
+export const CloseCode = { Malformed: 1008, Unavailable: 1013, PermissionDenied: 4403, AuthTimeout: 4408 } as const;
 
 /** Why the gate closed a socket, for the relay's counters. */
 export type GateRejection = 'malformed' | 'pre-auth-budget' | 'auth-timeout';
@@ -151,6 +174,8 @@ export class GuardedSocket extends EventEmitter {
     transport: Duplex | null,
     private readonly limits: GateLimits,
     private readonly onReject: (reason: string, kind: GateRejection) => void,
+    /** Counts, shared by every socket of the relay: messages passed on to Hocuspocus and sent to clients. */
+    private readonly traffic: { messagesReceived: number; messagesSent: number } = { messagesReceived: 0, messagesSent: 0 },
   ) {
     super();
     socket.on('message', (data, isBinary) => this.receive(data, isBinary));
@@ -182,6 +207,12 @@ export class GuardedSocket extends EventEmitter {
       this.authenticated.add(answer.documentName);
       this.pending.delete(answer.documentName);
     }
+    if (answer?.answer === 'unavailable') {
+      this.socket.close(CloseCode.Unavailable, 'try-again-later');
+      callback?.();
+      return;
+    }
+    this.traffic.messagesSent++;
     this.socket.send(data, callback);
     if (answer?.answer === 'denied') this.socket.close(CloseCode.PermissionDenied, 'permission-denied');
   }
@@ -251,6 +282,7 @@ export class GuardedSocket extends EventEmitter {
       waiting.messages++;
       waiting.bytes += data.byteLength;
     }
+    this.traffic.messagesReceived++;
     this.emit('message', data);
   }
 }

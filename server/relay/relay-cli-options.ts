@@ -7,7 +7,8 @@ export const RELAY_USAGE = `Usage: npm run relay -- [options]
 
   --host HOST            address to listen on (KNIPSEL_RELAY_HOST, default 127.0.0.1)
   --port PORT            port, 0 for a free one (KNIPSEL_RELAY_PORT, default 1235)
-  --db PATH              SQLite file (KNIPSEL_RELAY_DB, default .knipsel-relay/relay.sqlite)
+  --db PATH|URL          SQLite file, or postgres://user:password@host:5432/database
+                         (KNIPSEL_RELAY_DB, default .knipsel-relay/relay.sqlite)
   --redis URL            redis://host:port, to run several processes (KNIPSEL_RELAY_REDIS)
   --trust-proxy LIST     reverse proxies whose X-Forwarded-For is believed, comma-separated
                          IP addresses (KNIPSEL_RELAY_TRUST_PROXY, default none)

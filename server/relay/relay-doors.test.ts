@@ -48,7 +48,7 @@ describe('before authentication', () => {
     for (let i = 0; i < 4; i++) client.send(bigUpdate('budgetdossier001', 8 * 1024)); // never authenticates
     await client.closed;
     expect(relay.stats().preAuthBudgetClosed).toBe(1);
-    expect(relay.store.logLength('budgetdossier001')).toBe(0);
+    expect(await relay.store.logLength('budgetdossier001')).toBe(0);
     expect(relay.hocuspocus.documents.has('budgetdossier001')).toBe(false);
 
     // A real member is not affected: it authenticates, then sends as much as it likes.
@@ -158,7 +158,7 @@ describe('registration', () => {
 
     const closed = await start({ openRegistration: false });
     await expect(createRelayAdmin(closed.wsUrl).register('opendossier00002')).rejects.toMatchObject({ details: { reason: 'registration-closed' } });
-    expect(closed.store.isRegistered('opendossier00002')).toBe(false);
+    expect(await closed.store.isRegistered('opendossier00002')).toBe(false);
 
     const keyed = await start({ openRegistration: false, registrationKey: 'cohort-key' });
     await expect(createRelayAdmin(keyed.wsUrl, { registrationKey: 'cohort-key' }).register('opendossier00003')).resolves.toMatchObject({ ownerSecret: expect.any(String) });

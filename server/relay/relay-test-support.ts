@@ -27,8 +27,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Start redis-server on a free port; fails (never skips) with install instructions. */
-export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * Start redis-server on a free port; fails (never skips) with install instructions.
+ * `pause()` kills it and `resume()` starts it again on the same port (nothing is kept).
+ */
+export async function startRedis(): Promise<{ url: string; port: number; pause(): Promise<void>; resume(): Promise<void>; stop(): Promise<void> }> {
   if (!existsSync(REDIS_SERVER)) {
     throw new Error(
       `redis-server is needed for the relay scale-out test and was not found at ${REDIS_SERVER}.\n` +
@@ -37,31 +40,36 @@ export async function startRedis(): Promise<{ url: string; stop(): Promise<void>
     );
   }
   const port = await freePort();
-  const child: ChildProcess = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
+  let child: ChildProcess | null = null;
+  const launch = async () => {
+    const started = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = started;
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
+      started.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Ready to accept connections')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      started.once('exit', (code) => {
         clearTimeout(timer);
-        resolve();
-      }
+        reject(new Error(`redis-server exited (${code}):\n${output}`));
+      });
     });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited (${code}):\n${output}`));
-    });
-  });
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
   };
+  const halt = () =>
+    new Promise<void>((resolve) => {
+      const running = child;
+      child = null;
+      if (!running || running.exitCode !== null || running.signalCode !== null) return resolve();
+      running.once('exit', () => resolve());
+      running.kill('SIGKILL');
+    });
+  await launch();
+  return { url: `redis://127.0.0.1:${port}`, port, pause: halt, resume: launch, stop: halt };
 }
 
 export interface RelayProcess {
