@@ -142,6 +142,13 @@ export function residentBytes(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): 
   return Number(match[1]) * 1024;
 }
 
+/** CPU time a process has used so far, in seconds (user + system, from /proc/<pid>/stat). */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // after "pid (comm) "
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 /** Frames of the Hocuspocus protocol, built by hand for the raw client. */
 export const frames = {
   auth(documentName: string, token: string) {

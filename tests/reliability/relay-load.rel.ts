@@ -10,13 +10,13 @@
 // processes, read from /proc: an open dossier is counted with its first member's connection),
 // edits lost.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createRelayAdmin } from '../../core/sync/relay/relay-admin.js';
 import { startPostgres, type TestPostgres } from '../../server/relay/postgres-test-support.js';
-import { connectDoc, freePort, newDossierDoc, residentBytes, startRedis, startRelayProcess, until, type RelayProcess } from '../../server/relay/relay-test-support.js';
+import { connectDoc, cpuSeconds, freePort, newDossierDoc, residentBytes, startRedis, startRelayProcess, until, type RelayProcess } from '../../server/relay/relay-test-support.js';
 import { pick, report, seed } from './support/mode.js';
 import { createRng } from './support/prng.js';
 import { addOwnClip, Balancer, connectMember, createTracker, edit, missingIn, percentile, type Member } from './support/relay-members.js';
@@ -66,9 +66,10 @@ const rssOf = (alive: RelayProcess[]) => alive.reduce((sum, relay) => sum + resi
 it('three relay processes on PostgreSQL + Redis: every edit reaches every member through a SIGKILL', { timeout: pick(240_000, 900_000) }, async () => {
   const balancer = new Balancer(relays.map((relay) => relay.wsUrl));
   const tracker = createTracker();
-  const admin = createRelayAdmin(relays[0].wsUrl);
   const dossiers: Array<{ id: string; token: string; ownerSecret: string; members: Member[] }> = [];
   for (let d = 0; d < DOSSIERS; d++) {
+    // Owners reach the API through the balancer too (each process has its own rate limit).
+    const admin = createRelayAdmin(balancer.urls[balancer.pick()]);
     const id = `lastdossier-${String(d).padStart(3, '0')}`;
     const { ownerSecret } = await admin.register(id);
     const { token } = await admin.createToken(id, ownerSecret, 'edit', 'cohort');
@@ -102,6 +103,7 @@ it('three relay processes on PostgreSQL + Redis: every edit reaches every member
   const perOpenDossier = (afterDossiers - baseline) / (3 * DOSSIERS);
 
   // Editing at a human rate; one process is killed halfway.
+  const cpuAtStart = { relays: relays.map((relay) => cpuSeconds(relay.pid)), harness: process.cpuUsage() };
   let editing = true;
   const writers = members.map(async (member) => {
     const others = dossiers[member.dossier].members;
@@ -134,6 +136,10 @@ it('three relay processes on PostgreSQL + Redis: every edit reaches every member
   await sleep((EDIT_SECONDS * 1000) / 2);
   editing = false;
   await Promise.all(writers);
+  // Where the CPU went while editing: the relay processes (the killed one up to its kill) and these simulated members.
+  const relayCpu = relays.reduce((sum, relay, i) => sum + (i === victim ? 0 : cpuSeconds(relay.pid) - cpuAtStart.relays[i]), 0);
+  const harnessUsage = process.cpuUsage(cpuAtStart.harness);
+  const harnessCpu = (harnessUsage.user + harnessUsage.system) / 1e6;
 
   // Quiet: every member acknowledged and holding every edit of its dossier.
   await until(
@@ -176,6 +182,9 @@ it('three relay processes on PostgreSQL + Redis: every edit reaches every member
     crossProcessDeliveries: tracker.crossProcessMs.length,
     reconnectP50Ms: Math.round(percentile(reconnectMs, 50)),
     reconnectMaxMs: Math.round(Math.max(...reconnectMs)),
+    survivingRelaysCpuSeconds: relayCpu.toFixed(1),
+    membersCpuSeconds: harnessCpu.toFixed(1),
+    loadAverage: loadavg()[0].toFixed(1),
     memoryPerConnectionKiB: Math.round(perConnection / 1024),
     memoryPerOpenDossierKiB: Math.round(perOpenDossier / 1024),
     editsLostInDelivery: lostDeliveries,
