@@ -49,7 +49,7 @@ function session(doc: Y.Doc, url: string, id: string, token: string) {
   return s;
 }
 
-it('two processes in separate folders share only PostgreSQL and Redis; the second serves after the first is killed', async () => {
+it('two processes in separate folders share only PostgreSQL and Redis; the second serves after the first is killed', { timeout: 120_000 }, async () => {
   const database = await freshDatabase();
   const folders = [mkdtempSync(join(tmpdir(), 'knipsel-host-a-')), mkdtempSync(join(tmpdir(), 'knipsel-host-b-'))];
   cleanups.push(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
@@ -103,7 +103,7 @@ it('two processes in separate folders share only PostgreSQL and Redis; the secon
   await two.stop();
 });
 
-describe('on PostgreSQL and Redis, in process', () => {
+describe('on PostgreSQL and Redis, in process', { timeout: 120_000 }, () => {
   it('a revocation through one process closes the member on another at once (no sweep)', async () => {
     const database = await freshDatabase();
     const one = await inProcess({ database, redisUrl: redis.url, revocationSweepMs: 600_000 });
