@@ -13,7 +13,9 @@
 // whose documents are not authenticated within the deadline is closed.
 //
 // Outgoing frames are watched for the authentication answer: a document becomes usable
-// with "authenticated", and "permission denied" closes the socket right after it is sent.
+// with "authenticated", and "permission denied" closes the socket right after it is sent —
+// unless its reason says the relay could not check (its database is away): then the
+// refusal is not sent and the socket closes with 1013, so the client retries.
 import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
 import * as decoding from 'lib0/decoding';
