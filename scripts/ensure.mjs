@@ -2,7 +2,7 @@
 // missing (npm packages from the lockfile, browsers and redis from Debian's packages) and run
 // commands with their output streamed. Plain Node only: it must run before any install.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -39,8 +39,8 @@ export function ensureDependencies() {
  * A program from Debian's packages that the tests need: installed with apt when we are root
  * on a Debian-like system; otherwise stop with instructions — never skip the tests.
  */
-function ensureDebianProgram({ path, pkg, what, variable, neededFor }) {
-  if (existsSync(path)) return;
+function ensureDebianProgram({ path, found = () => existsSync(path), pkg, what, variable, neededFor }) {
+  if (found()) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     step(`Installing ${what} from Debian packages (apt-get install -y ${pkg})`);
@@ -49,7 +49,7 @@ function ensureDebianProgram({ path, pkg, what, variable, neededFor }) {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
       allowFailure: true,
     });
-    if (existsSync(path)) return;
+    if (found()) return;
   }
   fail(
     `${what} is needed for ${neededFor} and was not found at ${path}.\n` +
@@ -76,4 +76,30 @@ export const redisServerPath = process.env.KNIPSEL_REDIS_SERVER ?? '/usr/bin/red
 /** redis-server for the relay scale-out test (server/relay/relay-redis.test.ts). */
 export function ensureRedis() {
   ensureDebianProgram({ path: redisServerPath, pkg: 'redis-server', what: 'redis-server', variable: 'KNIPSEL_REDIS_SERVER', neededFor: 'the relay tests' });
+}
+
+/** The newest /usr/lib/postgresql/<version>/bin with initdb (Debian's layout), or null. */
+function postgresBin() {
+  if (process.env.KNIPSEL_POSTGRES_BIN) return existsSync(join(process.env.KNIPSEL_POSTGRES_BIN, 'initdb')) ? process.env.KNIPSEL_POSTGRES_BIN : null;
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return null;
+  const version = readdirSync(base)
+    .filter((name) => existsSync(join(base, name, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a))[0];
+  return version ? join(base, version, 'bin') : null;
+}
+
+/**
+ * PostgreSQL for the relay's tests on PostgreSQL (server/relay/postgres-test-support.ts starts
+ * a throwaway server from these binaries, as the `postgres` user when we are root).
+ */
+export function ensurePostgres() {
+  ensureDebianProgram({
+    path: '/usr/lib/postgresql/<version>/bin/initdb',
+    found: () => postgresBin() !== null,
+    pkg: 'postgresql',
+    what: 'PostgreSQL',
+    variable: 'KNIPSEL_POSTGRES_BIN',
+    neededFor: 'the relay tests on PostgreSQL',
+  });
 }

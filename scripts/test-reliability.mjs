@@ -2,10 +2,12 @@
 // (tests/reliability): more seeds, inputs, kills and rounds than the quick run in `npm test`.
 // Builds first unless KNIPSEL_SKIP_BUILD=1. A new seed every run (printed; replay a run
 // with KNIPSEL_SEED=<seed>). Bounded in time: every part has its own time limit.
-import { ensureChromium, ensureDependencies, run, step } from './ensure.mjs';
+import { ensureChromium, ensureDependencies, ensurePostgres, ensureRedis, run, step } from './ensure.mjs';
 
 ensureDependencies();
 ensureChromium();
+ensureRedis(); // the relay parts: Redis and PostgreSQL from Debian's packages
+ensurePostgres();
 if (process.env.KNIPSEL_SKIP_BUILD !== '1') {
   step('Build the web app and the extension');
   run('npm', ['run', '-s', 'build']);

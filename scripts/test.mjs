@@ -1,15 +1,16 @@
-// `npm test`: install what is missing (npm packages; Chromium, Firefox ESR and redis-server from
-// Debian's packages), lint, unit tests,
+// `npm test`: install what is missing (npm packages; Chromium, Firefox ESR, redis-server and
+// PostgreSQL from Debian's packages), lint, unit tests,
 // build, and the end-to-end tests in headless Chromium (and Firefox for the extension's Firefox
 // build). Ends with one "N passed, N failed" line.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium, ensureDependencies, ensureFirefox, ensureRedis, root, run, step } from './ensure.mjs';
+import { ensureChromium, ensureDependencies, ensureFirefox, ensurePostgres, ensureRedis, root, run, step } from './ensure.mjs';
 
 ensureDependencies();
 ensureChromium();
 ensureFirefox();
 ensureRedis();
+ensurePostgres();
 
 step('Lint');
 run('npm', ['run', '-s', 'lint']);

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
 import { createTokenBucket, type TokenBucket } from '../rate-limit.js';
+import type { ClientAddressOf } from './client-address.js';
 import type { RelayStore, TokenInfo } from './relay-store.js';
 
 export const dossierIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'dossier id: 1–64 letters, digits, - or _'));
@@ -22,6 +23,12 @@ export interface AdminApiOptions {
   store: RelayStore;
   /** When set, registering a dossier needs header `x-knipsel-registration-key: <key>`. */
   registrationKey?: string;
+  /** Without a key: true lets anyone register, false refuses every registration. */
+  openRegistration: boolean;
+  /** The client address a request comes from (rate limits key on it). */
+  addressOf: ClientAddressOf;
+  /** Called for every request refused by the rate limit. */
+  onRateLimited?: () => void;
   /** Access-Control-Allow-Origin; default '*'. */
   allowOrigin?: string;
   /** Largest request body in bytes; default 4096. */
@@ -98,11 +105,11 @@ export function createAdminApi(options: AdminApiOptions) {
     return result.output;
   }
 
-  function requireOwner(req: IncomingMessage, dossierId: string) {
+  async function requireOwner(req: IncomingMessage, dossierId: string) {
     const header = req.headers.authorization ?? '';
     const secret = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header)?.[1];
     // Same answer for "no such dossier" and "wrong secret": do not reveal which ids exist.
-    if (!secret || !store.isOwner(dossierId, secret)) throw new HttpError(403, 'forbidden', 'Not the owner of this dossier.');
+    if (!secret || !(await store.isOwner(dossierId, secret))) throw new HttpError(403, 'forbidden', 'Not the owner of this dossier.');
   }
 
   const tokenView = (info: TokenInfo) => ({ id: info.id, role: info.role, label: info.label, createdAt: info.createdAt, revokedAt: info.revokedAt });
@@ -112,11 +119,11 @@ export function createAdminApi(options: AdminApiOptions) {
     // /api/dossiers
     if (path.length === 2) {
       if (method !== 'POST') throw new HttpError(405, 'method-not-allowed', 'Use POST.');
-      if (options.registrationKey && req.headers['x-knipsel-registration-key'] !== options.registrationKey) {
+      if (options.registrationKey ? req.headers['x-knipsel-registration-key'] !== options.registrationKey : !options.openRegistration) {
         throw new HttpError(403, 'registration-closed', 'This relay needs a registration key to register dossiers.');
       }
       const { dossierId } = parse(registerSchema, await readJson(req));
-      const ownerSecret = store.register(dossierId);
+      const ownerSecret = await store.register(dossierId);
       if (!ownerSecret) throw new HttpError(409, 'already-registered', 'This dossier is already registered with this relay.');
       return send(res, 201, { dossierId, ownerSecret });
     }
@@ -124,8 +131,8 @@ export function createAdminApi(options: AdminApiOptions) {
     // /api/dossiers/:id
     if (path.length === 3) {
       if (method !== 'DELETE') throw new HttpError(405, 'method-not-allowed', 'Use DELETE.');
-      requireOwner(req, dossierId);
-      store.unregister(dossierId);
+      await requireOwner(req, dossierId);
+      await store.unregister(dossierId);
       options.onAccessChanged(dossierId);
       return send(res, 200, { deleted: true });
     }
@@ -133,14 +140,14 @@ export function createAdminApi(options: AdminApiOptions) {
     // /api/dossiers/:id/tokens
     if (path.length === 4) {
       if (method === 'GET') {
-        requireOwner(req, dossierId);
-        return send(res, 200, { tokens: store.listTokens(dossierId).map(tokenView) });
+        await requireOwner(req, dossierId);
+        return send(res, 200, { tokens: (await store.listTokens(dossierId)).map(tokenView) });
       }
       if (method === 'POST') {
-        requireOwner(req, dossierId);
+        await requireOwner(req, dossierId);
         const { role, label } = parse(createTokenSchema, await readJson(req));
         try {
-          const { token, info } = store.createToken(dossierId, role, label);
+          const { token, info } = await store.createToken(dossierId, role, label);
           return send(res, 201, { token, ...tokenView(info) });
         } catch (error) {
           if (error instanceof RangeError) throw new HttpError(409, 'too-many-tokens', error.message);
@@ -151,9 +158,9 @@ export function createAdminApi(options: AdminApiOptions) {
     }
     // /api/dossiers/:id/tokens/:tokenId
     if (method !== 'DELETE') throw new HttpError(405, 'method-not-allowed', 'Use DELETE.');
-    requireOwner(req, dossierId);
+    await requireOwner(req, dossierId);
     const tokenId = parse(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,32}$/, 'token id')), path[4]);
-    if (!store.revokeToken(dossierId, tokenId)) throw new HttpError(404, 'not-found', 'No such token for this dossier.');
+    if (!(await store.revokeToken(dossierId, tokenId))) throw new HttpError(404, 'not-found', 'No such token for this dossier.');
     options.onAccessChanged(dossierId);
     return send(res, 200, { revoked: true });
   }
@@ -170,17 +177,22 @@ export function createAdminApi(options: AdminApiOptions) {
         res.end();
         return true;
       }
-      const client = req.socket.remoteAddress ?? '?';
+      const client = options.addressOf(req);
       let bucket = buckets.get(client);
       if (!bucket) buckets.set(client, (bucket = createTokenBucket({ ratePerSecond: rate, burst: rate * 5 })));
       try {
-        if (!bucket.tryTake()) throw new HttpError(429, 'rate-limited', 'Too many requests; try again shortly.');
+        if (!bucket.tryTake()) {
+          options.onRateLimited?.();
+          throw new HttpError(429, 'rate-limited', 'Too many requests; try again shortly.');
+        }
         await route(req, res, path.map(decodePart));
       } catch (error) {
         if (error instanceof HttpError) {
           send(res, error.status, { error: error.code, message: error.message });
         } else {
-          send(res, 500, { error: 'internal', message: 'The relay could not handle this request.' });
+          // The store failed (its database is away): nothing changed; the owner may retry.
+          res.setHeader('Retry-After', '5');
+          send(res, 503, { error: 'unavailable', message: 'The relay cannot reach its database; try again shortly.' });
         }
         // Stop reading an oversized body.
         if (!req.complete) req.destroy();

@@ -1,50 +1,57 @@
-// `npm run relay` (tsx server/relay/main.ts): starts one relay process. Flags win over env.
-//   --host / KNIPSEL_RELAY_HOST (127.0.0.1) · --port / KNIPSEL_RELAY_PORT (1235)
-//   --db / KNIPSEL_RELAY_DB (.knipsel-relay/relay.sqlite) · --redis / KNIPSEL_RELAY_REDIS (redis://…)
-//   KNIPSEL_RELAY_REGISTRATION_KEY (registering dossiers needs this key) ·
-//   KNIPSEL_RELAY_ALLOW_ORIGIN (CORS for the owners' API, default *)
+// `npm run relay` (tsx server/relay/main.ts): starts one relay process. Settings come from
+// flags and KNIPSEL_RELAY_* variables (relay-cli-options.ts; flags win).
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createRelay } from './create-relay.js';
+import { parseRelayCliOptions, registrationNotice, RELAY_USAGE } from './relay-cli-options.js';
+import { isPostgresUrl } from './relay-store.js';
 
-const USAGE = `Usage: npm run relay -- [--host 127.0.0.1] [--port 1235] [--db .knipsel-relay/relay.sqlite] [--redis redis://127.0.0.1:6379]`;
+/** A database URL fit for a log line. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
 
 async function main(): Promise<void> {
-  let values;
+  let options;
   try {
-    ({ values } = parseArgs({
-      options: { host: { type: 'string' }, port: { type: 'string' }, db: { type: 'string' }, redis: { type: 'string' }, help: { type: 'boolean' } },
-    }));
+    options = parseRelayCliOptions(process.argv.slice(2), process.env);
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    console.error(`${(error as Error).message}\n\n${RELAY_USAGE}`);
     process.exit(2);
   }
-  if (values.help) return console.log(USAGE);
-  const env = process.env;
-  const port = Number(values.port ?? env.KNIPSEL_RELAY_PORT ?? 1235);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`Invalid port.\n${USAGE}`);
-    process.exit(2);
-  }
-  const database = resolve(values.db ?? env.KNIPSEL_RELAY_DB ?? '.knipsel-relay/relay.sqlite');
-  mkdirSync(dirname(database), { recursive: true });
+  if (options.help) return console.log(RELAY_USAGE);
+  // PostgreSQL: nothing on local disk. SQLite: the file's folder is made when missing.
+  const onPostgres = isPostgresUrl(options.database);
+  const database = onPostgres ? options.database : resolve(options.database);
+  if (!onPostgres) mkdirSync(dirname(database), { recursive: true });
 
   const relay = await createRelay({
-    host: values.host ?? env.KNIPSEL_RELAY_HOST ?? '127.0.0.1',
-    port,
+    host: options.host,
+    port: options.port,
     database,
-    redisUrl: values.redis ?? env.KNIPSEL_RELAY_REDIS,
-    registrationKey: env.KNIPSEL_RELAY_REGISTRATION_KEY || undefined,
-    allowOrigin: env.KNIPSEL_RELAY_ALLOW_ORIGIN || undefined,
+    redisUrl: options.redisUrl,
+    registrationKey: options.registrationKey,
+    // Not given: createRelay opens registration only on a loopback address.
+    openRegistration: options.openRegistration ? true : undefined,
+    trustedProxies: options.trustedProxies,
+    allowOrigin: options.allowOrigin,
+    limits: options.connectionsPerAddress ? { connectionsPerAddress: options.connectionsPerAddress } : undefined,
     log: (line) => console.log(line),
   }).catch((error: NodeJS.ErrnoException) => {
-    console.error(`Knipsel-relay kon niet starten / could not start: ${error.code === 'EADDRINUSE' ? `port ${port} is in use` : error.message}`);
+    console.error(`Knipsel-relay kon niet starten / could not start: ${error.code === 'EADDRINUSE' ? `port ${options.port} is in use` : error.message}`);
     process.exit(1);
   });
 
+  const notice = registrationNotice(options);
+  if (notice) console.log(notice);
   // One machine-readable line the tests wait for.
-  console.log(`Knipsel relay listening ${relay.wsUrl} (database ${database}${values.redis || env.KNIPSEL_RELAY_REDIS ? ', redis' : ''})`);
+  console.log(`Knipsel relay listening ${relay.wsUrl} (database ${onPostgres ? withoutPassword(database) : database}${options.redisUrl ? ', redis' : ''})`);
 
   let stopping = false;
   const stop = () => {

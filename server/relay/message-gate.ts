@@ -5,12 +5,19 @@
 // delete set, so an update with a garbage tail would half-apply; and Hocuspocus queues
 // every message of a not-yet-authenticated document without bound. Oversized frames never get here: `ws` closes them (maxPayload, 1009).
 //
-// Before a document is authenticated only a few of its messages are kept (Hocuspocus
-// replays them after authentication); more are dropped.
+// Before authentication a socket gets little: until its first document is authenticated,
+// the raw bytes it sends are counted and past a small budget the socket is cut (so `ws` never
+// buffers a large frame from a client nobody knows); messages of documents still waiting for
+// authentication may hold that budget at most (more closes the socket), only a few of them
+// are kept (Hocuspocus replays them after authentication; more are dropped), and a socket
+// whose documents are not authenticated within the deadline is closed.
 //
 // Outgoing frames are watched for the authentication answer: a document becomes usable
-// with "authenticated", and "permission denied" closes the socket right after it is sent.
+// with "authenticated", and "permission denied" closes the socket right after it is sent —
+// unless its reason says the relay could not check (its database is away): then the
+// refusal is not sent and the socket closes with 1013, so the client retries.
 import { EventEmitter } from 'node:events';
+import type { Duplex } from 'node:stream';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -29,6 +36,12 @@ export interface GateLimits {
   documentNameLength: number;
   /** Longest JSON of one awareness state. */
   awarenessStateLength: number;
+  /** Bytes a socket may send before it is authenticated, and may keep waiting for authentication. */
+  bytesBeforeAuth: number;
+  /** A socket must have a document authenticated this soon after opening, and every later document this soon after its first message (ms). */
+  authTimeoutMs: number;
+  /** Longest token in an authentication message. */
+  tokenLength: number;
 }
 
 export const DEFAULT_GATE_LIMITS: GateLimits = {
@@ -36,6 +49,9 @@ export const DEFAULT_GATE_LIMITS: GateLimits = {
   messagesBeforeAuth: 16,
   documentNameLength: 128,
   awarenessStateLength: 4096,
+  bytesBeforeAuth: 64 * 1024,
+  authTimeoutMs: 10_000,
+  tokenLength: 1024,
 };
 
 export type CheckedMessage = { ok: true; documentName: string; type: number } | { ok: false; reason: string };
@@ -77,7 +93,7 @@ export function checkClientMessage(data: Uint8Array, limits: GateLimits = DEFAUL
       }
       case MessageType.Auth: {
         if (decoding.readVarUint(decoder) !== AuthType.Token) return { ok: false, reason: 'unexpected auth message' };
-        decoding.readVarString(decoder);
+        if (decoding.readVarString(decoder).length > limits.tokenLength) return { ok: false, reason: 'token too long' };
         break;
       }
       case MessageType.QueryAwareness:
@@ -93,22 +109,48 @@ export function checkClientMessage(data: Uint8Array, limits: GateLimits = DEFAUL
   }
 }
 
+/**
+ * The refusal reason that means "the relay could not check right now" (its database is away):
+ * the gate closes the socket with a retryable code instead of passing the refusal on.
+ */
+export const UNAVAILABLE_REASON = 'relay-unavailable';
+
 /** Reads the document name and auth answer of a relay → client frame, if it is one. */
-function authAnswer(data: Uint8Array): { documentName: string; answer: 'authenticated' | 'denied' } | null {
+function authAnswer(data: Uint8Array): { documentName: string; answer: 'authenticated' | 'denied' | 'unavailable' } | null {
   try {
     const decoder = decoding.createDecoder(data);
     const documentName = decoding.readVarString(decoder);
     if (decoding.readVarUint(decoder) !== MessageType.Auth) return null;
     const authType = decoding.readVarUint(decoder);
     if (authType === AuthType.Authenticated) return { documentName, answer: 'authenticated' };
-    if (authType === AuthType.PermissionDenied) return { documentName, answer: 'denied' };
+    if (authType === AuthType.PermissionDenied) return { documentName, answer: decoding.readVarString(decoder) === UNAVAILABLE_REASON ? 'unavailable' : 'denied' };
     return null;
   } catch {
     return null;
   }
 }
 
-export const CloseCode = { Malformed: 1008, PermissionDenied: 4403 } as const;
+/** The sync payload (step 2 or update) of a client → relay frame, or null for other messages and empty updates. */
+export function clientUpdatePayload(data: Uint8Array): Uint8Array | null {
+  try {
+    const decoder = decoding.createDecoder(data);
+    decoding.readVarString(decoder);
+    const type = decoding.readVarUint(decoder);
+    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return null;
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType !== 1 && syncType !== 2) return null;
+    const payload = decoding.readVarUint8Array(decoder);
+    return payload.length === 2 && payload[0] === 0 && payload[1] === 0 ? null : payload; // [0, 0]: no structs, no deletions
+  } catch {
+    return null;
+  }
+}
+
+/** 1013 "try again later": the provider reconnects (with its backoff) and syncs again. */
+export const CloseCode = { Malformed: 1008, Unavailable: 1013, PermissionDenied: 4403, AuthTimeout: 4408 } as const;
+
+/** Why the gate closed a socket, for the relay's counters. */
+export type GateRejection = 'malformed' | 'pre-auth-budget' | 'auth-timeout';
 
 /**
  * Wraps a `ws` socket for Hocuspocus: the same surface (on/once/removeListener/emit, send,
@@ -116,21 +158,41 @@ export const CloseCode = { Malformed: 1008, PermissionDenied: 4403 } as const;
  */
 export class GuardedSocket extends EventEmitter {
   private readonly authenticated = new Set<string>();
-  private readonly pending = new Map<string, number>();
+  /** Documents waiting for authentication: messages and bytes kept for Hocuspocus. */
+  private readonly pending = new Map<string, { messages: number; bytes: number }>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Raw bytes received while no document is authenticated. */
+  private rawBytesBeforeAuth = 0;
   rejected: string | null = null;
   /** Messages dropped because they came before authentication, over the limit. */
   dropped = 0;
 
+  /**
+   * @param transport the TCP socket under `socket`: its bytes are counted before the first
+   *   authentication, so a large frame is cut off while it arrives, not after `ws` buffered it.
+   */
   constructor(
     readonly socket: WebSocket,
+    transport: Duplex | null,
     private readonly limits: GateLimits,
-    private readonly onReject: (reason: string) => void,
+    private readonly onReject: (reason: string, kind: GateRejection) => void,
+    /** Counts, shared by every socket of the relay: messages passed on to Hocuspocus and sent to clients. */
+    private readonly traffic: { messagesReceived: number; messagesSent: number } = { messagesReceived: 0, messagesSent: 0 },
   ) {
     super();
     socket.on('message', (data, isBinary) => this.receive(data, isBinary));
-    socket.on('close', (code, reason) => this.emit('close', code, reason));
+    socket.on('close', (code, reason) => {
+      this.clearTimers();
+      this.emit('close', code, reason);
+    });
     socket.on('pong', () => this.emit('pong'));
     socket.on('error', () => undefined); // ws closes the socket itself (e.g. 1009 on oversized frames)
+    transport?.on('data', (chunk: Buffer) => {
+      if (this.authenticated.size > 0 || this.rejected) return;
+      this.rawBytesBeforeAuth += chunk.length;
+      if (this.rawBytesBeforeAuth > this.limits.bytesBeforeAuth) this.reject('too much data before authentication', 'pre-auth-budget', true);
+    });
+    this.deadline(() => this.authenticated.size === 0);
   }
 
   get readyState() {
@@ -147,6 +209,12 @@ export class GuardedSocket extends EventEmitter {
       this.authenticated.add(answer.documentName);
       this.pending.delete(answer.documentName);
     }
+    if (answer?.answer === 'unavailable') {
+      this.socket.close(CloseCode.Unavailable, 'try-again-later');
+      callback?.();
+      return;
+    }
+    this.traffic.messagesSent++;
     this.socket.send(data, callback);
     if (answer?.answer === 'denied') this.socket.close(CloseCode.PermissionDenied, 'permission-denied');
   }
@@ -159,11 +227,32 @@ export class GuardedSocket extends EventEmitter {
     this.socket.close(code, reason);
   }
 
-  private reject(reason: string) {
+  /** Closes the socket when `stillWaiting()` holds after the authentication deadline. */
+  private deadline(stillWaiting: () => boolean) {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!stillWaiting() || this.rejected) return;
+      this.rejected = 'not authenticated in time';
+      this.onReject(this.rejected, 'auth-timeout');
+      this.socket.close(CloseCode.AuthTimeout, 'authentication-timeout');
+    }, this.limits.authTimeoutMs);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  private clearTimers() {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  /** `cut`: drop the connection at once (no closing handshake to wait for more data in). */
+  private reject(reason: string, kind: GateRejection = 'malformed', cut = false) {
     if (this.rejected) return;
     this.rejected = reason;
-    this.onReject(reason);
-    this.socket.close(CloseCode.Malformed, reason.slice(0, 100));
+    this.clearTimers();
+    this.onReject(reason, kind);
+    if (cut) this.socket.terminate();
+    else this.socket.close(CloseCode.Malformed, reason.slice(0, 100));
   }
 
   private receive(raw: unknown, isBinary: boolean) {
@@ -175,18 +264,27 @@ export class GuardedSocket extends EventEmitter {
     if (!checked.ok) return this.reject(checked.reason);
     const { documentName, type } = checked;
     if (!this.authenticated.has(documentName)) {
-      const seen = this.pending.get(documentName);
-      if (seen === undefined && this.pending.size + this.authenticated.size >= this.limits.documentsPerSocket) {
-        return this.reject('too many documents on one connection');
+      let waiting = this.pending.get(documentName);
+      if (!waiting) {
+        if (this.pending.size + this.authenticated.size >= this.limits.documentsPerSocket) {
+          return this.reject('too many documents on one connection');
+        }
+        this.pending.set(documentName, (waiting = { messages: 0, bytes: 0 }));
+        this.deadline(() => this.pending.has(documentName));
       }
-      // Beyond the limit, drop (bounded memory): the sync handshake after authentication
+      // Beyond the count, drop (bounded memory): the sync handshake after authentication
       // brings across whatever these held. The provider flushes edits made offline here.
-      if (type !== MessageType.Auth && (seen ?? 0) >= this.limits.messagesBeforeAuth) {
+      if (type !== MessageType.Auth && waiting.messages >= this.limits.messagesBeforeAuth) {
         this.dropped++;
         return;
       }
-      this.pending.set(documentName, (seen ?? 0) + 1);
+      let kept = data.byteLength;
+      for (const other of this.pending.values()) kept += other.bytes;
+      if (kept > this.limits.bytesBeforeAuth) return this.reject('too much data before authentication', 'pre-auth-budget', true);
+      waiting.messages++;
+      waiting.bytes += data.byteLength;
     }
+    this.traffic.messagesReceived++;
     this.emit('message', data);
   }
 }

@@ -1,6 +1,5 @@
 // A relay process killed with SIGKILL right after acknowledging edits keeps every one of
 // them: write, wait for the acknowledgement, kill -9, start again on the same file, read back.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,32 +8,17 @@ import * as Y from 'yjs';
 import { createDossier } from '../../core/dossier/dossier.js';
 import { makeCapture } from '../../core/dossier/test-fixtures.js';
 import { createRelayAdmin } from '../../core/sync/relay/relay-admin.js';
-import { connectDoc, dossierName, freePort, newDossierDoc, rename } from './relay-test-support.js';
+import { connectDoc, dossierName, freePort, newDossierDoc, rename, startRelayProcess, type RelayProcess } from './relay-test-support.js';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function startProcess(port: number, db: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/relay/main.ts', '--port', String(port), '--db', db], {
-    cwd: join(import.meta.dirname, '..', '..'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  cleanups.push(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Knipsel relay listening')) resolve();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`relay exited (${code}):\n${output}`)));
-  });
-  return child;
+async function startProcess(port: number, db: string): Promise<RelayProcess> {
+  const relay = await startRelayProcess({ port, args: ['--db', db] });
+  cleanups.push(() => relay.kill());
+  return relay;
 }
 
 it('keeps every acknowledged edit across kill -9 and restart', async () => {
@@ -61,8 +45,7 @@ it('keeps every acknowledged edit across kill -9 and restart', async () => {
   rename(doc, 'Na twintig notities');
   await session.whenAcknowledged();
 
-  relay.kill('SIGKILL');
-  await new Promise((resolve) => relay.once('exit', resolve));
+  await relay.kill();
   session.destroy();
 
   relay = await startProcess(port, db);
@@ -74,5 +57,5 @@ it('keeps every acknowledged edit across kill -9 and restart', async () => {
   const clips = createDossier(reader).clips;
   for (const [i, clipId] of clipIds.entries()) expect(clips.noteText(clipId).toString()).toBe(`Reflectie ${i}`);
   expect(Y.encodeStateVector(reader)).toEqual(Y.encodeStateVector(doc));
-  relay.kill('SIGTERM');
+  await relay.stop();
 });

@@ -1,9 +1,12 @@
-// Helpers for the relay tests: a Redis server from Debian's package on a free port, a raw
+// Helpers for the relay tests: a Redis server from Debian's package on a free port, relay
+// processes (`npm run relay`'s entry) started and killed like an operator would, a raw
 // protocol client that records every frame, and dossier docs connected through core's
 // relay session (Node has no global WebSocket before 22: `ws` stands in).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
@@ -24,8 +27,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Start redis-server on a free port; fails (never skips) with install instructions. */
-export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * Start redis-server on a free port; fails (never skips) with install instructions.
+ * `pause()` kills it and `resume()` starts it again on the same port (nothing is kept).
+ */
+export async function startRedis(): Promise<{ url: string; port: number; pause(): Promise<void>; resume(): Promise<void>; stop(): Promise<void> }> {
   if (!existsSync(REDIS_SERVER)) {
     throw new Error(
       `redis-server is needed for the relay scale-out test and was not found at ${REDIS_SERVER}.\n` +
@@ -34,31 +40,113 @@ export async function startRedis(): Promise<{ url: string; stop(): Promise<void>
     );
   }
   const port = await freePort();
-  const child: ChildProcess = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
+  let child: ChildProcess | null = null;
+  const launch = async () => {
+    const started = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = started;
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
+      started.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Ready to accept connections')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      started.once('exit', (code) => {
         clearTimeout(timer);
-        resolve();
-      }
+        reject(new Error(`redis-server exited (${code}):\n${output}`));
+      });
     });
+  };
+  const halt = () =>
+    new Promise<void>((resolve) => {
+      const running = child;
+      child = null;
+      if (!running || running.exitCode !== null || running.signalCode !== null) return resolve();
+      running.once('exit', () => resolve());
+      running.kill('SIGKILL');
+    });
+  await launch();
+  return { url: `redis://127.0.0.1:${port}`, port, pause: halt, resume: launch, stop: halt };
+}
+
+export interface RelayProcess {
+  child: ChildProcess;
+  pid: number;
+  /** ws://127.0.0.1:port */
+  wsUrl: string;
+  /** http://127.0.0.1:port */
+  url: string;
+  /** Everything the process printed so far. */
+  output(): string;
+  /** SIGKILL, and wait for the exit. */
+  kill(): Promise<void>;
+  /** SIGTERM (clean shutdown), and wait for the exit. */
+  stop(): Promise<void>;
+}
+
+const REPO_ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * Starts `server/relay/main.ts` as its own process (as `npm run relay` does) on `port`, in
+ * `cwd` (default the repo), with `args` and extra `env`; resolves once it listens.
+ */
+export async function startRelayProcess(options: { port: number; args?: string[]; env?: NodeJS.ProcessEnv; cwd?: string }): Promise<RelayProcess> {
+  const entry = join(REPO_ROOT, 'server', 'relay', 'main.ts');
+  // tsx's loader by file URL: a bare `tsx` would be looked up from `cwd`, which may be elsewhere.
+  const tsx = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  const child = spawn(process.execPath, ['--import', tsx, entry, '--port', String(options.port), ...(options.args ?? [])], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`relay did not start in 60 s:\n${output}`)), 60_000);
+    const onData = () => {
+      if (!output.includes('Knipsel relay listening')) return;
+      clearTimeout(timer);
+      resolve();
+    };
+    child.stdout!.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`redis-server exited (${code}):\n${output}`));
+      reject(new Error(`relay exited (${code}):\n${output}`));
     });
   });
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
   };
+  return {
+    child,
+    pid: child.pid!,
+    wsUrl: `ws://127.0.0.1:${options.port}`,
+    url: `http://127.0.0.1:${options.port}`,
+    output: () => output,
+    kill: () => end('SIGKILL'),
+    stop: () => end('SIGTERM'),
+  };
+}
+
+/** Resident memory of a process in bytes, read from outside (/proc/<pid>/status). */
+export function residentBytes(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+  if (!match) throw new Error(`no ${field} in /proc/${pid}/status`);
+  return Number(match[1]) * 1024;
+}
+
+/** CPU time a process has used so far, in seconds (user + system, from /proc/<pid>/stat). */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // after "pid (comm) "
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
 /** Frames of the Hocuspocus protocol, built by hand for the raw client. */

@@ -69,13 +69,13 @@ describe('a dossier through a relay', () => {
     await panel.getByLabel('Adres van de relay-server').fill('http://niet-goed');
     await panel.getByRole('button', { name: 'Registreren als eigenaar' }).click();
     await expect(panel.locator('[data-relay-problem]').innerText()).resolves.toContain('begint met wss://');
-    expect(relay.store.isRegistered(dossierId)).toBe(false);
+    expect(await relay.store.isRegistered(dossierId)).toBe(false);
 
     await panel.getByLabel('Adres van de relay-server').fill(relay.wsUrl);
     await panel.getByRole('button', { name: 'Registreren als eigenaar' }).click();
     await panel.locator('[data-relay-status="connected"]').waitFor();
     await expect(panel.locator('[data-relay-role]').getAttribute('data-relay-role')).resolves.toBe('owner');
-    expect(relay.store.isRegistered(dossierId)).toBe(true);
+    expect(await relay.store.isRegistered(dossierId)).toBe(true);
 
     await panel.getByLabel('Voor wie? (optioneel)').fill('Sanne');
     await panel.getByRole('button', { name: 'Link om te bewerken' }).click();
