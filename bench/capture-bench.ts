@@ -1,5 +1,5 @@
 // Capture section of `npm run bench`: Knipsel's extract() beside raw Readability 0.6 and raw
-// defuddle, measured in the same run on the shared corpus and on the Dutch fixtures — text F1
+// defuddle, measured in the same run on Readability's test pages and on the Dutch fixtures — text F1
 // (word 4-grams), metadata pass rate, and median / p95 ms per page on an already-parsed
 // document (parse time excluded; one warm-up run, then KNIPSEL_BENCH_RUNS timed runs, default
 // 3, at least 15 for the small Dutch set, interleaved, per-page median) — in Node with jsdom

@@ -1,8 +1,8 @@
 // Command line for capture: `extract FILE.html --url URL [--mode article|page|bookmark]` prints
 // the ExtractResult as JSON; `extract --manifest M.json` (M maps id → { path, url }) prints one
 // JSON object mapping each id to { title, byline, published, lang, text, markdown, confidence }
-// or { error }. Pages are parsed with jsdom without scripts or resource loading; a manifest
-// is spread over worker threads (one per core).
+// or { error }. Pages are parsed with jsdom without scripts or resource loading, their markup
+// bounded first (core/capture/page-limits.ts); a manifest is spread over worker threads.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extract, type ExtractMode } from '../core/capture/extract.js';
+import { limitHtml } from '../core/capture/page-limits.js';
 
 interface ManifestEntry {
   path: string;
@@ -20,17 +21,21 @@ type Row = { title: string; byline: string | null; published: string | null; lan
 const quiet = new VirtualConsole();
 const modes: ExtractMode[] = ['article', 'selection', 'page', 'bookmark'];
 
-function parse(path: string, url: string): Document {
-  const html = readFileSync(path, 'utf8');
-  return new JSDOM(html, { url, virtualConsole: quiet }).window.document;
+/**
+ * A page parsed without scripts or resource loading, its markup bounded first (jsdom's parser
+ * is quadratic in nesting: a 100,000-deep page would run for minutes and overflow the stack).
+ */
+function parse(path: string, url: string): { doc: Document; limited: boolean } {
+  const bounded = limitHtml(readFileSync(path, 'utf8'));
+  return { doc: new JSDOM(bounded.html, { url, virtualConsole: quiet }).window.document, limited: bounded.limited };
 }
 
 function extractEntry(entry: ManifestEntry): Row {
   try {
     if (!entry || typeof entry.path !== 'string' || typeof entry.url !== 'string') return { error: 'entry needs "path" and "url" strings' };
     new URL(entry.url);
-    const doc = parse(entry.path, entry.url);
-    const { capture, confidence } = extract(doc, entry.url, 'article');
+    const { doc, limited } = parse(entry.path, entry.url);
+    const { capture, confidence } = extract(doc, entry.url, 'article', { pageLimited: limited });
     doc.defaultView?.close(); // jsdom windows hold memory until closed
     return { title: capture.title, byline: capture.byline, published: capture.published, lang: capture.lang, text: capture.text, markdown: capture.markdown, confidence };
   } catch (error) {
@@ -91,14 +96,14 @@ async function main(argv: string[]): Promise<void> {
   const url = arg('--url') ?? pathToFileURL(resolve(file)).href;
   const mode = (arg('--mode') ?? 'article') as ExtractMode;
   if (!modes.includes(mode)) usage();
-  let doc: Document;
+  let page: { doc: Document; limited: boolean };
   try {
-    doc = parse(file, url);
+    page = parse(file, url);
   } catch (error) {
     process.stderr.write(`extract: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  process.stdout.write(`${JSON.stringify(extract(doc, url, mode))}\n`);
+  process.stdout.write(`${JSON.stringify(extract(page.doc, url, mode, { pageLimited: page.limited }))}\n`);
 }
 
 if (isMainThread) {

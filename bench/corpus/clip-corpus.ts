@@ -2,7 +2,7 @@
 // (no Node imports): the same code builds the clips in Node (search) and in the bench page
 // in Chromium (open/add/memory), so both measure the same data.
 //
-// Every other clip is Dutch (a window of paragraphs from shared/domain/texts, so the Dutch
+// Every other clip is Dutch (a window of paragraphs from tests/fixtures/domain-texts, so the Dutch
 // search queries find something); the rest are the article bodies of Mozilla Readability's
 // test pages (expected.html, already sanitised article HTML). Sizes: html from about 1 kB to
 // 60 kB (median around 8 kB), plus markdown and text of the same content.

@@ -2,9 +2,10 @@
 // article bodies of Readability's test pages, reduced to blocks.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CorpusBlock, CorpusSource } from './clip-corpus.js';
 
-export const sharedDir = process.env.KNIPSEL_SHARED ?? '/work/shared';
+const fixturesDir = fileURLToPath(new URL('../../tests/fixtures/', import.meta.url));
 const maxHtml = 60_000;
 
 export function loadSources(): CorpusSource[] {
@@ -12,7 +13,7 @@ export function loadSources(): CorpusSource[] {
 }
 
 function dutchSources(): CorpusSource[] {
-  const dir = join(sharedDir, 'domain/texts');
+  const dir = join(fixturesDir, 'domain-texts');
   return readdirSync(dir)
     .filter((name) => name.endsWith('.txt'))
     .sort()
@@ -30,7 +31,7 @@ function dutchSources(): CorpusSource[] {
 }
 
 function readabilitySources(): CorpusSource[] {
-  const dir = join(sharedDir, 'corpora/readability-test-pages');
+  const dir = join(fixturesDir, 'corpora/readability-test-pages');
   const out: CorpusSource[] = [];
   for (const name of readdirSync(dir).sort()) {
     const file = join(dir, name, 'expected.html');

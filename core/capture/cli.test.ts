@@ -1,5 +1,6 @@
-// The extract command line (scripts/extract.ts): a single file, and a manifest with two
-// fixture pages and one missing file (which gets an error while the run goes on).
+// The extract command line (scripts/extract.ts): a single file, a manifest with two fixture
+// pages and one missing file (which gets an error while the run goes on), and a page nested
+// 100,000 deep (bounded before jsdom parses it; unbounded it overflowed the stack).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,5 +41,16 @@ describe('extract CLI', () => {
     expect(out.a.markdown).toContain('De Wagenmeester in Amersfoort');
     expect(out.b.title).toBe('Als de plaat blijft hangen');
     expect(out.missing.error).toMatch(/ENOENT|no such file/);
+  });
+
+  it('answers on a page nested 100,000 deep with its text and a page-limited warning', { timeout: 120_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'knipsel-cli-'));
+    const file = join(dir, 'diep.html');
+    const depth = 100_000;
+    writeFileSync(file, `<!doctype html><html><head><title>Diep</title></head><body>${'<div>'.repeat(depth)}<p>De kern van het verhaal staat helemaal onderin.</p>${'</div>'.repeat(depth)}</body></html>`);
+    const out = run([file, '--url', 'https://example.org/diep']);
+    expect(out.warnings.map((w: { code: string }) => w.code)).toContain('page-limited');
+    expect(out.capture.text).toContain('De kern van het verhaal staat helemaal onderin.');
+    expect(out.confidence).toBeLessThanOrEqual(0.6);
   });
 });

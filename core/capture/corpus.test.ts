@@ -1,4 +1,4 @@
-// The shared corpus (Mozilla Readability's 130 test pages): Knipsel's article text must beat
+// The Readability corpus (Mozilla Readability's 130 test pages, tests/fixtures/corpora): Knipsel's article text must beat
 // raw Readability's word-4-gram F1, and its metadata pass rate must be at least Readability's,
 // both measured here in the same run with the same scoring (scoring.ts). Pages are spread
 // over worker threads to stay fast; each page is parsed once and fed to both extractors.
@@ -10,8 +10,7 @@ import { existsSync } from 'node:fs';
 
 describe('readability corpus', () => {
   it('beats Readability on text F1 and matches it on metadata', { timeout: 400_000 }, async () => {
-    // The corpus lives beside the repository (../shared/corpora), as on every developer machine and CI.
-    if (!existsSync(corpusDir)) throw new Error(`The shared corpus is missing at ${corpusDir}: check out ../shared beside this repository.`);
+    if (!existsSync(corpusDir)) throw new Error(`The Readability corpus is missing at ${corpusDir}.`);
     const score = await scoreCorpusParallel();
     const summary = {
       knipselF1: score.knipselF1 / score.pages,

@@ -1,4 +1,4 @@
-// Realistic Dutch pages (tests/fixtures/pages/nl) built from shared/domain/texts: navigation,
+// Realistic Dutch pages (tests/fixtures/pages/nl) built from tests/fixtures/domain-texts: navigation,
 // breadcrumb, sidebar, cookie bar, share buttons, comments, newsletter and footer around the
 // text, metadata in varied forms. The article must come out whole and clean, metadata right.
 import { describe, expect, it } from 'vitest';

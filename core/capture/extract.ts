@@ -3,6 +3,7 @@
 import type { Capture } from '../dossier/types.js';
 import { extractArticle, type ArticleResult } from './article.js';
 import { removeMetaLines } from './meta-lines.js';
+import { boundedDocument } from './page-limits.js';
 import { parseDate } from './dutch-dates.js';
 import { cleanByline, collectMetadata, headingTitle, type PageMetadata } from './metadata.js';
 import { createSanitizer, embedsToLinks } from './sanitize.js';
@@ -19,6 +20,8 @@ export interface ExtractOptions {
   selection?: Selection | Range | null;
   /** capturedAt, default Date.now(). */
   now?: number;
+  /** The caller already bounded the page's markup (`limitHtml` changed it): say so. */
+  pageLimited?: boolean;
 }
 
 export type { ExtractWarning } from './warnings.js';
@@ -38,6 +41,8 @@ export interface ExtractResult {
 export const maxHtmlChars = 3_000_000;
 const THIN_WORDS = 150;
 const VERY_THIN_WORDS = 40;
+/** Confidence is at most this when the page was too large or too deep to read whole. */
+const limitedConfidence = 0.6;
 
 interface Content {
   html: string;
@@ -69,7 +74,8 @@ function inertDiv(doc: Document, html: string): Element {
 
 /**
  * Sanitise content that sits in an inert document (a clone or createHTMLDocument), in place,
- * and derive HTML, Markdown, text and metrics from it.
+ * and derive HTML, Markdown, text and metrics from it. `doc` is the page as given (its window
+ * creates the sanitiser), even when extraction read a bounded copy of it.
  */
 function finish(doc: Document, content: Element, base: string, warnings: ExtractWarning[]): Content {
   let root = content;
@@ -205,6 +211,12 @@ function articleConfidence(content: Content, articleChars: number, pageChars: nu
   return Math.max(0, Math.min(1, confidence));
 }
 
+/** The document as given (its window, its selection) and the one extraction reads (bounded). */
+interface Page {
+  given: Document;
+  read: Document;
+}
+
 function safeMetadata(doc: Document, url: string): PageMetadata {
   try {
     return collectMetadata(doc, url);
@@ -213,27 +225,29 @@ function safeMetadata(doc: Document, url: string): PageMetadata {
   }
 }
 
-function runPage(doc: Document, url: string, base: string, meta: PageMetadata, now: number, warnings: ExtractWarning[]): ExtractResult {
+function runPage(page: Page, url: string, base: string, meta: PageMetadata, now: number, warnings: ExtractWarning[]): ExtractResult {
+  const doc = page.read;
   let root: Element;
-  if (!isHtml(doc)) {
+  if (!isHtml(page.given)) {
     warnings.push(warning('not-html'));
     root = inertDiv(doc, `<pre>${escapeHtml(doc.body?.textContent ?? doc.documentElement?.textContent ?? '')}</pre>`);
   } else {
     root = pageContent(doc);
   }
-  const content = finish(doc, root, base, warnings);
+  const content = finish(page.given, root, base, warnings);
   let confidence = content.wordCount === 0 ? 0.05 : content.wordCount < VERY_THIN_WORDS ? 0.4 : 0.7;
   if (content.wordCount === 0) warnings.push(warning('thin-content'));
   if (content.linkDensity > 0.5) confidence *= 0.7;
   return { capture: buildCapture(url, 'page', meta, content, now), confidence, warnings, suggestedMode: null };
 }
 
-function runArticle(doc: Document, url: string, base: string, meta: PageMetadata, now: number, warnings: ExtractWarning[], hasSelection: boolean): ExtractResult {
+function runArticle(page: Page, url: string, base: string, meta: PageMetadata, now: number, warnings: ExtractWarning[], hasSelection: boolean): ExtractResult {
+  const doc = page.read;
   const article = extractArticle(doc, url);
   if (article) {
     const merged = mergeArticleMetadata(doc, meta, article);
     removeMetaLines(article.root, merged);
-    const content = finish(doc, article.root, base, warnings);
+    const content = finish(page.given, article.root, base, warnings);
     if (content.wordCount > 0) {
       const pageChars = (doc.body?.textContent ?? '').length;
       let confidence = articleConfidence(content, article.textLength, pageChars, warnings);
@@ -244,8 +258,40 @@ function runArticle(doc: Document, url: string, base: string, meta: PageMetadata
   }
   // Never an empty article: fall back to the whole page, and say so.
   warnings.push(warning('fallback-used'));
-  const page = runPage(doc, url, base, meta, now, warnings);
-  return { ...page, confidence: Math.min(page.confidence, 0.35), suggestedMode: hasSelection ? 'selection' : null };
+  const whole = runPage(page, url, base, meta, now, warnings);
+  return { ...whole, confidence: Math.min(whole.confidence, 0.35), suggestedMode: hasSelection ? 'selection' : null };
+}
+
+/** The extraction proper, on a page whose read document is within the limits. */
+function extractFrom(page: Page, url: string, mode: ExtractMode, options: ExtractOptions, now: number, warnings: ExtractWarning[]): ExtractResult {
+  const document = page.given;
+  const meta = safeMetadata(page.read, url);
+  const base = baseOf(document, url);
+  const selection = options.selection !== undefined ? options.selection : mode === 'selection' || mode === 'article' ? currentSelection(document) : null;
+  const hasSelection = !!selection && (('rangeCount' in selection && selection.rangeCount > 0 && !selection.isCollapsed) || ('collapsed' in selection && !selection.collapsed));
+
+  if (mode === 'bookmark') {
+    const text = plainField(meta.description) ?? '';
+    const html = text ? `<p>${escapeHtml(text)}</p>` : '';
+    const content: Content = { html, markdown: text ? toMarkdown(html) : '', text, wordCount: countWords(text), linkDensity: 0 };
+    return { capture: buildCapture(url, 'bookmark', meta, content, now), confidence: 1, warnings, suggestedMode: null };
+  }
+  if (!isHtml(document)) return runPage(page, url, base, meta, now, warnings);
+  if (mode === 'page') return runPage(page, url, base, meta, now, warnings);
+  if (mode === 'selection') {
+    const inert = document.implementation.createHTMLDocument('');
+    const raw = selectionHtml(document, selection, inert);
+    if (raw === null) {
+      warnings.push(warning('no-selection'));
+      const fallback = runArticle(page, url, base, meta, now, warnings, false);
+      if (!fallback.warnings.some((w) => w.code === 'fallback-used')) fallback.warnings.push(warning('fallback-used'));
+      return fallback;
+    }
+    const content = finish(document, raw, base, warnings);
+    const confidence = content.wordCount > 0 ? 1 : 0.2;
+    return { capture: buildCapture(url, 'selection', meta, content, now), confidence, warnings, suggestedMode: content.wordCount > 0 ? null : 'article' };
+  }
+  return runArticle(page, url, base, meta, now, warnings, hasSelection);
 }
 
 /**
@@ -256,33 +302,12 @@ export function extract(document: Document, url: string, mode: ExtractMode, opti
   const now = options.now ?? Date.now();
   const warnings: ExtractWarning[] = [];
   try {
-    const meta = safeMetadata(document, url);
-    const base = baseOf(document, url);
-    const selection = options.selection !== undefined ? options.selection : mode === 'selection' || mode === 'article' ? currentSelection(document) : null;
-    const hasSelection = !!selection && (('rangeCount' in selection && selection.rangeCount > 0 && !selection.isCollapsed) || ('collapsed' in selection && !selection.collapsed));
-
-    if (mode === 'bookmark') {
-      const text = plainField(meta.description) ?? '';
-      const html = text ? `<p>${escapeHtml(text)}</p>` : '';
-      const content: Content = { html, markdown: text ? toMarkdown(html) : '', text, wordCount: countWords(text), linkDensity: 0 };
-      return { capture: buildCapture(url, 'bookmark', meta, content, now), confidence: 1, warnings, suggestedMode: null };
-    }
-    if (!isHtml(document)) return runPage(document, url, base, meta, now, warnings);
-    if (mode === 'page') return runPage(document, url, base, meta, now, warnings);
-    if (mode === 'selection') {
-      const inert = document.implementation.createHTMLDocument('');
-      const raw = selectionHtml(document, selection, inert);
-      if (raw === null) {
-        warnings.push(warning('no-selection'));
-        const fallback = runArticle(document, url, base, meta, now, warnings, false);
-        if (!fallback.warnings.some((w) => w.code === 'fallback-used')) fallback.warnings.push(warning('fallback-used'));
-        return fallback;
-      }
-      const content = finish(document, raw, base, warnings);
-      const confidence = content.wordCount > 0 ? 1 : 0.2;
-      return { capture: buildCapture(url, 'selection', meta, content, now), confidence, warnings, suggestedMode: content.wordCount > 0 ? null : 'article' };
-    }
-    return runArticle(document, url, base, meta, now, warnings, hasSelection);
+    const bounded = boundedDocument(document, url);
+    const limited = bounded.limited || !!options.pageLimited;
+    if (limited) warnings.push(warning('page-limited'));
+    const result = extractFrom({ given: document, read: bounded.doc }, url, mode, options, now, warnings);
+    // Part of the page was not read: worth a check, whatever the rest says.
+    return limited ? { ...result, confidence: Math.min(result.confidence, limitedConfidence) } : result;
   } catch (error) {
     warnings.push({ ...warning('extract-failed'), en: `${warning('extract-failed').en} (${error instanceof Error ? error.message : String(error)})` });
     let text = '';

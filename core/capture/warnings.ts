@@ -1,7 +1,7 @@
 // The warnings extraction can give, each with a machine code and Dutch and English text.
 
 export interface ExtractWarning {
-  code: 'thin-content' | 'mostly-boilerplate' | 'fallback-used' | 'no-selection' | 'not-html' | 'truncated' | (string & {});
+  code: 'thin-content' | 'mostly-boilerplate' | 'fallback-used' | 'no-selection' | 'not-html' | 'truncated' | 'page-limited' | (string & {});
   nl: string;
   en: string;
 }
@@ -30,6 +30,10 @@ const texts: Record<string, { nl: string; en: string }> = {
   truncated: {
     nl: 'De pagina is erg groot; alleen het begin van de tekst is opgeslagen.',
     en: 'The page is very large; only the start of its text was captured.',
+  },
+  'page-limited': {
+    nl: 'Deze pagina is uitzonderlijk groot of diep genest: Knipsel heeft er een begrensd deel van gelezen. Controleer of de tekst compleet is.',
+    en: 'This page is unusually large or deeply nested: Knipsel read a bounded part of it. Check that the text is complete.',
   },
   'text-only': {
     nl: 'Opmaak kon niet veilig worden bewaard; alleen de tekst is opgeslagen.',

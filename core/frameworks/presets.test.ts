@@ -12,7 +12,7 @@ const textFiles: Record<string, string> = {
 };
 
 function readText(file: string): string {
-  return readFileSync(new URL(`../../../shared/domain/texts/${file}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../../tests/fixtures/domain-texts/${file}`, import.meta.url), 'utf8');
 }
 
 /** Unicode NFC, every kind of quote to ", every dash to -, whitespace collapsed, lower case. */

@@ -1,5 +1,5 @@
 // The six preset frameworks of craft themes that Knipsel ships, with their item wording
-// quoted (in Dutch) from the domain texts in shared/domain/texts/. Data plus two lookups.
+// quoted (in Dutch) from the domain texts in tests/fixtures/domain-texts/. Data plus two lookups.
 
 export interface PresetTheme {
   /** Stable id, never changes once shipped: `${frameworkId}.${slug}` e.g. "community-werker.eigenaarschap". */

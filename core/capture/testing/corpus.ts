@@ -1,5 +1,5 @@
-// Test and benchmark support (Node only): loads the shared Readability corpus and the Dutch
-// fixtures, parses pages with jsdom (no scripts, no resource loading), and runs the baselines.
+// Test and benchmark support (Node only): loads Mozilla Readability's test pages and the Dutch
+// fixtures (both under tests/fixtures), parses pages with jsdom (no scripts, no resource loading), and runs the baselines.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ export { runReadabilityBaseline, type BaselineOutput } from './readability-basel
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../../..');
-export const corpusDir = resolve(repoRoot, '../shared/corpora/readability-test-pages');
+export const corpusDir = resolve(repoRoot, 'tests/fixtures/corpora/readability-test-pages');
 export const dutchFixturesDir = resolve(repoRoot, 'tests/fixtures/pages/nl');
 export const hostileFixturesDir = resolve(repoRoot, 'tests/fixtures/pages/hostile');
 export const corpusUrl = 'http://fakehost/test/page.html';
@@ -50,7 +50,7 @@ export interface CorpusCase {
   expectedMetadata: MetadataValues;
 }
 
-/** The shared corpus cases (source, expected text, expected metadata). */
+/** The Readability corpus cases (source, expected text, expected metadata). */
 export function loadCorpus(dir = corpusDir, only?: Set<string>): CorpusCase[] {
   if (!existsSync(dir)) return [];
   return corpusIds(dir)
