@@ -14,7 +14,10 @@ import { makeCapture } from '../../../core/dossier/test-fixtures.js';
 import { isKnipselError } from '../../../core/errors.js';
 import { createBackup, maxBackupBytes } from '../../../core/export/backup.js';
 import { mergeBackupFile, restoreBackupFileAsNew } from '../../../core/export/restore.js';
+import { readBookmarkBytes } from '../../../core/import/bookmark-bytes.js';
 import { parseImportFile } from '../../../core/import/detect-import.js';
+import { parseNetscapeBookmarks } from '../../../core/import/netscape-bookmarks.js';
+import { hostileBookmarkFile, hostileBookmarkShapeNames, hostileBookmarkShapes } from '../../../core/import/test-hostile-bookmarks.js';
 import { runImport } from '../../../core/import/run-import.js';
 import { createLibrary, type Library } from '../../../core/library/library.js';
 import { attachPersistence } from '../../../core/storage/doc-persistence.js';
@@ -294,5 +297,63 @@ export async function bookmarkFiles(rng: Rng, count: number, progress: Progress)
     }
   }
   for (const [reason, n] of reasons) figures[`refused:${reason}`] = n;
+  return figures;
+}
+
+/**
+ * Hostile bookmark files (markup that makes a rescanning parser quadratic: links, quotes,
+ * comments and titles that never end), alone or spliced into a real export, 16 KiB to 1 MiB,
+ * through what the app's file worker runs. The cost is counted (characters visited per
+ * character of the file, at most 4), so a slow parser fails on its count, not a clock; the
+ * time is reported as a figure. Every file is parsed or refused clearly.
+ */
+export async function hostileBookmarks(rng: Rng, count: number, progress: Progress): Promise<Figures> {
+  const real = new TextDecoder().decode(fixture('chrome-bookmarks.html'));
+  const units = Object.values(hostileBookmarkShapes);
+  const figures: Figures = { inputs: count, refused: 0, parsed: 0, goodBookmarksKept: 0, megabytes: 0, maxVisitsPerChar: 0, slowestMs: 0 };
+  const reasons = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    progress(i);
+    const size = rng.pick([16, 64, 256, 1024]) * 1024;
+    let html: string;
+    let kind: string;
+    if (rng.chance(0.3)) {
+      // A real export with hostile markup spliced in after one of its lines.
+      kind = 'spliced';
+      const lines = real.split('\n');
+      const at = 1 + rng.int(lines.length - 1);
+      const junk = rng.pick(units).repeat(Math.ceil(size / 8));
+      html = [...lines.slice(0, at), junk, ...lines.slice(at)].join('\n');
+    } else {
+      kind = rng.pick(hostileBookmarkShapeNames);
+      html = hostileBookmarkFile(kind as (typeof hostileBookmarkShapeNames)[number], size);
+    }
+    const where = `input #${i} (${kind}, ${html.length} characters)`;
+    const meter = { steps: 0 };
+    const started = performance.now();
+    parseNetscapeBookmarks(html, { meter });
+    let parsedCount = -1;
+    try {
+      parsedCount = readBookmarkBytes(encoder.encode(html), 'bookmarks.html').bookmarks.length;
+    } catch (error) {
+      const reason = checkRefusal(error, where);
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      figures.refused++;
+    }
+    const ms = performance.now() - started;
+    const visits = meter.steps / html.length;
+    if (visits > 4) throw new Error(`${where}: the parser visited each character ${visits.toFixed(2)} times (at most 4)`);
+    if (parsedCount >= 0) {
+      figures.parsed++;
+      figures.goodBookmarksKept += parsedCount;
+    }
+    figures.megabytes += html.length / (1024 * 1024);
+    figures.maxVisitsPerChar = Math.max(figures.maxVisitsPerChar, visits);
+    figures.slowestMs = Math.max(figures.slowestMs, ms);
+  }
+  for (const [reason, n] of reasons) figures[`refused:${reason}`] = n;
+  figures.megabytes = Math.round(figures.megabytes);
+  figures.maxVisitsPerChar = Math.round(figures.maxVisitsPerChar * 100) / 100;
+  figures.slowestMs = Math.round(figures.slowestMs);
   return figures;
 }
