@@ -1,34 +1,23 @@
 // Bookmark bytes → parsed bookmarks, whatever the user picked: a browser export, a CSV or JSON
-// file, or a zip (Omnivore's export) whose top-level JSON, CSV and HTML files are each parsed.
+// file, or a zip (Omnivore's export) whose top-level JSON, CSV and HTML files are each parsed
+// (read with the limits of zip-entries.ts: no zip bomb).
 // What the web app runs in its file worker; a file without one importable bookmark is refused.
-import { unzipSync } from 'fflate';
-import { isKnipselError, KnipselError } from '../errors.js';
-import { formatBytes } from '../export/reject.js';
+import { KnipselError } from '../errors.js';
 import { maxImportBytes, type ImportFormat, type ParsedImport } from './bookmarks.js';
 import { parseImportFile } from './detect-import.js';
+import { readZipEntries } from './zip-entries.js';
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 
 /** Parse the bytes of a picked bookmark file (a zip is opened). Throws KnipselError with `details.nl`. */
 export function parseBookmarkBytes(bytes: Uint8Array, name: string): ParsedImport {
   if (!zipMagic.every((b, i) => bytes[i] === b)) return parseImportFile(bytes, name);
-  let total = 0;
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes, {
-      filter: (file) => {
-        // Top-level JSON/CSV/HTML only: Omnivore's `content/` folder holds the saved pages.
-        if (!/\.(json|csv|html?)$/i.test(file.name) || file.name.includes('/')) return false;
-        total += file.originalSize;
-        if (total > maxImportBytes) throw tooLargeZip();
-        return true;
-      },
-    });
-  } catch (error) {
-    if (isKnipselError(error)) throw error;
-    throw new KnipselError('invalid-input', 'The zip file is damaged.', { reason: 'corrupt', nl: 'Het zip-bestand is beschadigd of onvolledig. Exporteer je bladwijzers opnieuw.' });
-  }
-  const parts = Object.entries(entries).sort(([a], [b]) => a.localeCompare(b));
+  const entries = readZipEntries(bytes, {
+    // Top-level JSON/CSV/HTML only: Omnivore's `content/` folder holds the saved pages.
+    wanted: (name) => /\.(json|csv|html?)$/i.test(name) && !name.includes('/'),
+    maxTotalBytes: maxImportBytes,
+  });
+  const parts = entries.sort((a, b) => a.name.localeCompare(b.name));
   if (parts.length === 0) {
     throw new KnipselError('invalid-input', 'The zip holds no bookmark files.', {
       reason: 'wrong-type',
@@ -37,8 +26,8 @@ export function parseBookmarkBytes(bytes: Uint8Array, name: string): ParsedImpor
   }
   const merged: ParsedImport = { format: 'omnivore-json', bookmarks: [], problems: [] };
   let format: ImportFormat | null = null;
-  for (const [entry, content] of parts) {
-    const parsed = parseImportFile(content, entry);
+  for (const entry of parts) {
+    const parsed = parseImportFile(entry.bytes, entry.name);
     format ??= parsed.format;
     merged.bookmarks.push(...parsed.bookmarks);
     merged.problems.push(...parsed.problems);
@@ -68,12 +57,5 @@ function noBookmarks(parsed: ParsedImport): KnipselError {
     nl: cut
       ? 'In dit bestand staan geen bladwijzers die Knipsel kan lezen; het lijkt onvolledig (afgebroken download?) of beschadigd. Exporteer je bladwijzers opnieuw.'
       : 'In dit bestand staan geen bladwijzers met een webadres die Knipsel kan importeren.',
-  });
-}
-
-function tooLargeZip(): KnipselError {
-  return new KnipselError('invalid-input', 'The zip unpacks to more than the import limit.', {
-    reason: 'too-large',
-    nl: `De bestanden in dit zip-bestand zijn samen te groot; Knipsel importeert tot ${formatBytes(maxImportBytes)}.`,
   });
 }

@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { createDossier, type Dossier } from '../../core/index.js';
 import { createBackup, inspectDossierState, readBackup } from '../../core/export/index.js';
+import { backupOfDeflated, deflatedZeros, zipOfDeflated } from '../../core/export/test-bombs.js';
 import { makeTestDossier } from '../../core/export/test-dossier.js';
 import { makeCapture } from '../../core/dossier/test-fixtures.js';
 import { hostileBookmarkFile } from '../../core/import/test-hostile-bookmarks.js';
@@ -468,6 +469,7 @@ describe('refused files', () => {
     writeFileSync(hugeBookmarks, '');
     truncateSync(hugeBookmarks, 60 * 1024 * 1024);
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const bomb = deflatedZeros(1024 * 1024 * 1024);
 
     const backupCases: [string, string, RegExp][] = [
       ['afgebroken', bad('afgebroken.knipsel', good.subarray(0, Math.floor(good.length * 0.6))), /^Het bestand is onvolledig \(afgebroken download\?\)/],
@@ -477,6 +479,8 @@ describe('refused files', () => {
       ['bladwijzers-als-backup', join(fixtures, 'chrome-bookmarks.html'), /geen Knipsel-back-up, maar een bladwijzerbestand/],
       ['te-groot', huge, /^Het bestand is te groot \(210 MB\); Knipsel opent back-ups tot 200 MB/],
       ['leeg', bad('leeg.knipsel', ''), /^Het bestand is leeg/],
+      // About 1 MB that inflates to 1 GiB, declaring 1 KiB: stopped while inflating.
+      ['bom', bad('bom.knipsel', await backupOfDeflated(bomb, 1024)), /^De back-up is beschadigd/],
     ];
     const bookmarkCases: [string, string, RegExp][] = [
       ['afgebroken-html', join(fixtures, 'truncated-bookmarks.html'), /lijkt onvolledig \(afgebroken download\?\)/],
@@ -484,6 +488,7 @@ describe('refused files', () => {
       ['backup-als-bladwijzers', seedFile, /^Dit is een Knipsel-back-up, geen bladwijzerbestand/],
       ['onbekend', bad('lijst.txt', 'Boodschappen: melk, brood\nen kaas'), /^Knipsel herkent dit bestand niet/],
       ['te-groot', hugeBookmarks, /^Het bestand is te groot \(60 MB\); Knipsel importeert bestanden tot 50 MB/],
+      ['zip-bom', bad('Omnivore-bom.zip', zipOfDeflated('metadata_0_to_9.json', bomb, 1024)), /^Dit zip-bestand klopt niet: een bestand erin pakt uit tot veel meer dan het zegt \(een zip-bom\?\)/],
     ];
 
     const namesBefore = await dossierNames();

@@ -1,7 +1,8 @@
 // Bad files: thousands of seeded mutations of real backups and bookmark exports (truncated,
 // bit-flipped, newer versions, other kinds of file, oversized or lying headers, damaged
 // states re-signed to get past the checksum) through the real restore and import code, and
-// hostile bookmark files built to make a parser rescan (its cost counted per character). No
+// hostile bookmark files built to make a parser rescan (its cost counted per character), and
+// zip and backup bombs (the input read and output made before each refusal counted). No
 // crash, no hang, a clear refusal (KnipselError with a Dutch sentence and a reason), and for
 // every refused file the open dossier, its stored log and the library byte for byte unchanged.
 // Each campaign runs in a worker with a watchdog (replay: KNIPSEL_SEED=<seed>).
@@ -15,6 +16,7 @@ const plan: Array<[string, number, number, number]> = [
   ['backupFiles', pick(1500, 15_000), 11, 0.25],
   ['bookmarkFiles', pick(2000, 20_000), 12, 0.25],
   ['hostileBookmarks', pick(40, 400), 13, 0.5],
+  ['amplifiedFiles', pick(40, 400), 14, 0.99],
 ];
 
 describe('bad files', () => {
