@@ -1,6 +1,6 @@
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { inflateExact, InflateProblem, plausibleInflation } from './inflate-exact.js';
+import { inflateExact, InflateProblem, inflateStepBytes, plausibleInflation } from './inflate-exact.js';
 import { deflatedZeros } from './test-bombs.js';
 
 const problem = (fn: () => unknown): InflateProblem => {
@@ -21,15 +21,21 @@ describe('inflate to a declared size', () => {
     expect(out.buffer.byteLength).toBe(text.length); // no larger buffer, no copy to trim it
   });
 
-  it('stops a bomb within one chunk of input, far before its end', () => {
+  it('stops a bomb within one step of input, far before its end, having made about what it declared', () => {
     // 1 GiB of zeros deflate to about 1 MB; declared as 1 KiB.
     const bomb = deflatedZeros(1024 * 1024 * 1024);
     const stopped = problem(() => inflateExact(bomb, 1024));
     expect(stopped.kind).toBe('too-much');
     expect(bomb.length).toBeGreaterThan(1_000_000);
-    expect(stopped.consumed).toBeLessThanOrEqual(16 * 1024);
-    // At most one chunk's worth of output (16 KiB × 1,032) was made, not the 1 GiB.
-    expect(stopped.produced).toBeLessThanOrEqual(16 * 1024 * 1032);
+    expect(stopped.consumed).toBe(1024);
+    // At most one step's worth of output (1 KiB × 1,032) was made, not the 1 GiB.
+    expect(stopped.produced).toBeLessThanOrEqual(1024 * 1032);
+  });
+
+  it('feeds larger steps for larger declared sizes, up to 16 KiB', () => {
+    expect(inflateStepBytes(10)).toBe(1024);
+    expect(inflateStepBytes(4 * 1024 * 1024)).toBe(4064);
+    expect(inflateStepBytes(700 * 1024 * 1024)).toBe(16 * 1024);
   });
 
   it('refuses a stream that makes less than declared, and a damaged one', () => {

@@ -1,14 +1,20 @@
 // Inflating raw DEFLATE whose size a header declares (a backup's state, a zip entry), without
 // trusting the declaration: the output goes into one buffer of exactly the declared size (no
-// growing, no copy at the end), and the input is fed in small chunks (fflate's streaming
-// Inflate) so a stream that makes more than declared is stopped within one chunk instead of
-// being inflated to the end — a zip bomb costs at most the declared size plus one chunk's
-// worth of output (≤ 1,032 × 16 KiB), whatever it would unpack to.
+// growing, no copy at the end), and the input is fed in small steps (fflate's streaming
+// Inflate) so a stream that makes more than declared is stopped within one step instead of
+// being inflated to the end. A step is at most 16 KiB, and small enough that it cannot make
+// more than the declared size or 1 MiB, whichever is larger (DEFLATE makes at most 1,032 bytes
+// per byte): a zip bomb costs about its declared size, whatever it would unpack to.
 // Cost: streaming is slower than fflate's one-shot inflateSync (about 1.7× in our runs).
 import { Inflate } from 'fflate';
 
-/** Input fed per step; the most a step can make is DEFLATE's ratio limit (1,032×) times this. */
-const chunkBytes = 16 * 1024;
+/** The most input fed per step. */
+const maxStepBytes = 16 * 1024;
+
+/** Input per step for a declared size: what DEFLATE's limit (1,032×) turns into at most max(size, 1 MiB). */
+export function inflateStepBytes(size: number): number {
+  return Math.max(1024, Math.min(maxStepBytes, Math.floor(Math.max(size, 1024 * 1024) / 1032)));
+}
 
 /**
  * A declared size above this many times the compressed bytes (plus 64 KiB for tiny inputs)
@@ -40,6 +46,7 @@ export class InflateProblem extends Error {
 /** Inflate `input` into exactly `size` bytes, or throw an InflateProblem. */
 export function inflateExact(input: Uint8Array, size: number): Uint8Array {
   const out = new Uint8Array(size);
+  const step = inflateStepBytes(size);
   let produced = 0;
   let consumed = 0;
   let tooMuch = false;
@@ -55,7 +62,7 @@ export function inflateExact(input: Uint8Array, size: number): Uint8Array {
   });
   try {
     do {
-      const end = Math.min(input.length, consumed + chunkBytes);
+      const end = Math.min(input.length, consumed + step);
       inflate.push(input.subarray(consumed, end), end === input.length);
       consumed = end;
     } while (!tooMuch && consumed < input.length);
