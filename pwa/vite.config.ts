@@ -17,6 +17,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
   },
+  // The file worker (src/lib/workers/file-worker.ts) is a module worker: its own lazy chunk.
+  worker: { format: 'es' },
   plugins: [
     svelte(),
     VitePWA({

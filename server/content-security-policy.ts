@@ -7,10 +7,12 @@
  * over http(s) because clipped pages reference remote images. `connect-src ws: wss:` lets
  * the app reach this server's signalling endpoint or one configured in settings, and a
  * relay (issue 11); `https:` (and plain http on this machine) for the relay owners' API.
+ * Workers only from our own origin (the file worker that reads picked files; no blob: workers).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   'img-src \'self\' https: http: data: blob:',
   "connect-src 'self' ws: wss: https: http://localhost:* http://127.0.0.1:*",

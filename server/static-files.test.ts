@@ -75,6 +75,7 @@ describe('static files', () => {
     const html = await fetch(`${server.url}/`);
     expect(html.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("worker-src 'self'");
     const js = await fetch(`${server.url}/sw.js`);
     expect(js.headers.get('content-security-policy')).toBeNull();
   });

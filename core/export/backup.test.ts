@@ -9,8 +9,9 @@ import { createLibrary } from '../library/library.js';
 import { createMemoryLibraryStore } from '../storage/library-store.js';
 import { createMemoryProjectionStore } from '../storage/projection-store.js';
 import { createMemoryUpdateStore } from '../storage/update-store.js';
-import { backupFileName, backupFormat, checkBackupSize, createBackup, maxBackupBytes, readBackup } from './backup.js';
+import { backupFileName, backupFormat, checkBackupSize, createBackup, maxBackupBytes, maxStateBytes, readBackup } from './backup.js';
 import { mergeBackupFile, mergeBackupInto, restoreBackupAsNew, restoreBackupFileAsNew } from './restore.js';
+import { backupOfDeflated, deflatedZeros } from './test-bombs.js';
 import { dumpDossier, makeTestDossier } from './test-dossier.js';
 
 const enc = new TextEncoder();
@@ -221,6 +222,32 @@ describe('backup', () => {
     expect(file.length).toBeGreaterThan(10 * 1024 * 1024);
     const backup = await readBackup(file);
     expect(backup.header.clipCount).toBe(8);
+  });
+
+  it('refuses a declared state its payload cannot plausibly make, before inflating anything', async () => {
+    const good = await createBackup(makeTestDossier().dossier);
+    const huge = withHeader(good, (h) => (h.stateBytes = (h.payloadBytes as number) * 100 + 64 * 1024 + 1));
+    const error = await rejection(readBackup(huge));
+    expect(error.details).toMatchObject({ reason: 'corrupt', why: 'declared state too large for its payload', nl: expect.stringMatching(/^De back-up is beschadigd/) });
+    const none = withHeader(await createBackup(makeTestDossier().dossier, { compress: false }), (h) => (h.stateBytes = (h.stateBytes as number) + 1));
+    expect((await rejection(readBackup(none))).details.why).toBe('state size mismatch');
+  });
+
+  it('stops a payload that inflates to more than it declares within one step of input', async () => {
+    // A payload of about 1 MB that inflates to 1 GiB; the header declares 1 KiB, checksum right.
+    const bomb = await backupOfDeflated(deflatedZeros(1024 * 1024 * 1024), 1024);
+    const error = await rejection(readBackup(bomb));
+    expect(error.details).toMatchObject({ reason: 'corrupt', why: 'inflates to more than declared' });
+    expect(error.details.consumed).toBe(1024); // one step of input for a declared 1 KiB
+    expect(error.details.produced).toBeLessThanOrEqual(1024 * 1032);
+    expect(bomb.length).toBeGreaterThan(1_000_000);
+  });
+
+  it('refuses a 786 KB payload declaring a 768 MiB state before allocating anything for it', async () => {
+    const payload = deflatedZeros(768 * 1024 * 1024);
+    expect(payload.length).toBeLessThan(800_000);
+    const error = await rejection(readBackup(await backupOfDeflated(payload, maxStateBytes)));
+    expect(error.details).toMatchObject({ reason: 'corrupt', why: 'declared state too large for its payload', stateBytes: maxStateBytes });
   });
 
   it('fuzz: a mutated or truncated backup is either read whole or refused with a KnipselError', async () => {

@@ -8,15 +8,17 @@
 // The header names the format, the dossier schema version, the dossier meta, the clip count,
 // the payload and state sizes and the SHA-256 of the payload bytes exactly as stored.
 // Why not a zip: one checksum over the bytes on disk, no archive parser to harden, no zip
-// bomb (the inflated size is fixed by the header and the output buffer), and `head -2`
-// shows what a file is.
-import { deflateSync, inflateSync } from 'fflate';
+// bomb (the inflated size is fixed by the header, checked against the payload before
+// anything is allocated, and inflation stops as soon as it would pass it: inflate-exact.ts),
+// and `head -2` shows what a file is.
+import { deflateSync } from 'fflate';
 import * as v from 'valibot';
 import * as Y from 'yjs';
 import { createDossier, type Dossier } from '../dossier/dossier.js';
 import { currentSchemaVersion } from '../dossier/migrations.js';
 import type { DossierMeta } from '../dossier/types.js';
 import { isKnipselError } from '../errors.js';
+import { inflateExact, InflateProblem, maxPlausibleInflation, plausibleInflation } from './inflate-exact.js';
 import { formatBytes, reject, sniffFileKind } from './reject.js';
 import { slugify } from './slug.js';
 
@@ -53,7 +55,10 @@ export interface BackupHeader {
 
 export interface Backup {
   header: BackupHeader;
-  /** The full Y.Doc state (`Y.encodeStateAsUpdate`), verified to decode into a valid dossier. */
+  /**
+   * The full Y.Doc state (`Y.encodeStateAsUpdate`), verified to decode into a valid dossier.
+   * Of an uncompressed backup it is a view of the file's bytes (no copy).
+   */
   state: Uint8Array;
 }
 
@@ -212,22 +217,28 @@ async function readBackupUnchecked(bytes: Uint8Array): Promise<Backup> {
       { schemaVersion: header.schemaVersion, supported: currentSchemaVersion, appVersion: header.appVersion },
     );
   }
+  // The declared state against the payload, before anything is allocated for it.
   if (header.stateBytes > maxStateBytes) throw corrupt('declared state too large', { stateBytes: header.stateBytes });
+  if (header.compression === 'none' && header.stateBytes !== header.payloadBytes) throw corrupt('state size mismatch');
+  if (header.compression === 'deflate' && !plausibleInflation(header.payloadBytes, header.stateBytes)) {
+    throw corrupt('declared state too large for its payload', { stateBytes: header.stateBytes, payloadBytes: header.payloadBytes, maxInflation: maxPlausibleInflation });
+  }
 
   const payload = bytes.subarray(newline + 1);
   if (payload.length < header.payloadBytes) throw truncated({ expected: header.payloadBytes, got: payload.length });
   if (payload.length > header.payloadBytes) throw corrupt('trailing bytes', { expected: header.payloadBytes, got: payload.length });
   if ((await sha256Hex(payload)) !== header.sha256) throw corrupt('checksum mismatch');
 
-  let state: Uint8Array;
+  // Uncompressed, the state is the payload itself (it shares the file's bytes; no copy).
+  let state = payload;
   if (header.compression === 'deflate') {
-    // One byte of headroom: a payload that inflates to more than declared is caught, not grown.
-    const out = inflateSync(payload, { out: new Uint8Array(header.stateBytes + 1) });
-    if (out.length !== header.stateBytes) throw corrupt('inflated size mismatch');
-    state = out.length === out.buffer.byteLength ? out : out.slice();
-  } else {
-    if (payload.length !== header.stateBytes) throw corrupt('state size mismatch');
-    state = payload.slice();
+    try {
+      state = inflateExact(payload, header.stateBytes);
+    } catch (error) {
+      if (!(error instanceof InflateProblem)) throw error;
+      const why = error.kind === 'too-much' ? 'inflates to more than declared' : error.kind === 'too-little' ? 'inflated size mismatch' : 'deflate stream damaged';
+      throw corrupt(why, { consumed: error.consumed, produced: error.produced });
+    }
   }
 
   const inspected = inspectDossierState(state);

@@ -1,9 +1,15 @@
+import { HtmlRenderer, Parser } from 'commonmark';
+import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { makeCapture } from '../dossier/test-fixtures.js';
-import { exportMarkdownZip, yamlFrontMatter } from './markdown-export.js';
+import type { Clip } from '../dossier/types.js';
+import { clipMarkdown, exportMarkdownZip, yamlFrontMatter } from './markdown-export.js';
+import { inertMarkdown } from './markdown-safety.js';
 import { slugify } from './slug.js';
 import { makeTestDossier } from './test-dossier.js';
+import { hostileMarkdown } from './test-hostile-markdown.js';
 
 /**
  * A strict reader for the YAML subset the export writes: `key: "json string"`, `key: []`, and
@@ -95,5 +101,100 @@ describe('markdown export', () => {
     expect(slugify('   ')).toBe('zonder-titel');
     expect(slugify('a'.repeat(100)).length).toBe(60);
     expect(yamlFrontMatter([['x', 'a\u2028b']])).toBe('---\nx: "a\\u2028b"\n---');
+  });
+});
+
+/** Render Markdown the way the least careful reader would: CommonMark, raw HTML and every URL kept. */
+const page = new JSDOM('').window.document;
+function render(markdown: string): Document {
+  page.body.innerHTML = new HtmlRenderer({ safe: false }).render(new Parser().parse(markdown));
+  return page;
+}
+
+const markdownElements = new Set(['P', 'A', 'IMG', 'EM', 'STRONG', 'CODE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'HR', 'BR']);
+
+/** What in a rendered file is more than Markdown's own elements with web links. */
+function unsafeParts(doc: Document): string[] {
+  const found: string[] = [];
+  for (const element of doc.body.querySelectorAll('*')) {
+    if (!markdownElements.has(element.tagName)) found.push(`<${element.tagName.toLowerCase()}>`);
+    for (const { name, value } of element.attributes) {
+      if (!['href', 'src', 'alt', 'title', 'class'].includes(name)) found.push(`${name}=`);
+      if ((name === 'href' || name === 'src') && !['http:', 'https:', 'mailto:'].includes(new URL(value, 'https://voorbeeld.invalid/map/').protocol)) found.push(`${name}=${value}`);
+    }
+  }
+  return found;
+}
+
+function peerClip(markdown: string, url = 'https://www.movisie.nl/artikel'): Clip {
+  return {
+    id: 'peer-clip',
+    capture: makeCapture({ url, markdown, title: 'Van een peer' }),
+    title: 'Van een peer',
+    note: markdown,
+    themes: [],
+    highlights: [{ id: 'h', quote: { exact: 'buurt', prefix: '', suffix: '' }, position: null, note: markdown, colour: 'vraag', createdAt: 1 }],
+    trashed: false,
+    trashedAt: null,
+    createdAt: 1,
+    updatedAt: 1,
+  };
+}
+
+describe('markdown export of clips from peers', () => {
+  it.each(hostileMarkdown('alert(1)'))('$id in the body, the note and a highlight note renders to Markdown elements with web links only', ({ markdown }) => {
+    const file = clipMarkdown(peerClip(markdown), () => []);
+    expect(unsafeParts(render(file))).toEqual([]);
+  });
+
+  it('the hostile Markdown is live: unchanged, a reader makes HTML or script links of every case', () => {
+    const live = hostileMarkdown('alert(1)').filter((v) => v.liveInCommonMark !== false);
+    expect(live.length).toBeGreaterThan(20);
+    for (const { id, markdown } of live) expect(unsafeParts(render(markdown)), id).not.toEqual([]);
+  });
+
+  it('ordinary Markdown and text read the same after the export', () => {
+    const doc = render(clipMarkdown(peerClip('**Vet** en [Movisie](https://www.movisie.nl/) en [mail](mailto:info@movisie.nl), a < b & c, [anker](#kop)\n\n![foto](https://www.movisie.nl/foto.jpg)'), () => []));
+    const body = doc.body.querySelectorAll('p')[1];
+    expect(body.querySelector('strong')?.textContent).toBe('Vet');
+    expect([...body.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://www.movisie.nl/', 'mailto:info@movisie.nl', '#kop']);
+    expect(body.textContent).toContain('a < b & c');
+    expect(doc.querySelector('img')?.getAttribute('src')).toBe('https://www.movisie.nl/foto.jpg');
+  });
+
+  it('writes a source link and url only for an http(s) address', () => {
+    const web = clipMarkdown(peerClip('Tekst'), () => []);
+    expect(web).toContain('url: "https://www.movisie.nl/artikel"');
+    expect(web).toContain('Bron: [Wijkplatform](<https://www.movisie.nl/artikel>)');
+    for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)']) {
+      const file = clipMarkdown(peerClip('Tekst', url), () => []);
+      expect(file).not.toMatch(/^url:/m);
+      expect(file).toContain('Bron: Wijkplatform\n');
+      expect(unsafeParts(render(file))).toEqual([]);
+    }
+  });
+});
+
+describe('inert Markdown', () => {
+  // A link target with a scheme, spelled every way Markdown and HTML allow.
+  const letter = (c: string) => fc.constantFrom(c, c.toUpperCase(), `&#${c.charCodeAt(0)};`, `&#x${c.charCodeAt(0).toString(16)};`);
+  const spelled = (word: string) => fc.tuple(...[...word].map(letter)).map((chars) => chars.join(''));
+  const target = fc
+    .tuple(
+      fc.constantFrom('](', '](  ', '](\n', '](<', ']: ', ']:\n   ', '<', '[a]: '),
+      fc.constantFrom('javascript', 'vbscript', 'data', 'file', 'http', 'mailto').chain(spelled),
+      fc.constantFrom(':', '&colon;', '&#58;', '&#x3a;', '\\:', '&Tab;:'),
+      fc.constantFrom('alert(1))', 'alert%281%29)', 'x>)', 'text/html,<script>alert(1)</script>)'),
+    )
+    .map((parts) => parts.join(''));
+  const filler = fc.constantFrom('[', ']', '(', ')', '!', '\\', '\n', ' ', '\t', '```', '~~~', '`', '- ', '> ', '    ', '<img src=x onerror=alert(1)>', '<!--', '-->', '&amp;', 'a', '1.');
+
+  it('property: any mix of link targets and Markdown pieces renders to Markdown elements with web links only', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(target, filler), { maxLength: 30 }), (parts) => {
+        expect(unsafeParts(render(inertMarkdown(parts.join(''))))).toEqual([]);
+      }),
+      { numRuns: 2_000, seed: 20251214 },
+    );
   });
 });

@@ -1,8 +1,11 @@
 // Markdown export: a zip with one .md file per clip (YAML front matter, the captured content,
 // the reflection and the highlights), flat or in a folder per theme. Readable in Obsidian.
+// Everything in a clip may come from a peer: titles and quotes are escaped, bodies and notes
+// made inert (markdown-safety.ts), and only an http(s) address becomes the source link.
 import { strToU8, zipSync } from 'fflate';
 import type { Dossier } from '../dossier/dossier.js';
 import type { Clip, Framework, HighlightColour } from '../dossier/types.js';
+import { inertMarkdown, webLinkTarget } from './markdown-safety.js';
 import { referenceText } from './reference.js';
 import { createUniqueNamer, slugify } from './slug.js';
 
@@ -91,9 +94,10 @@ export function themeNamer(dossier: Dossier): (ids: string[]) => string[] {
 export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]): string {
   const c = clip.capture;
   const themes = themeNames(clip.themes);
+  const source = c.mode === 'note' ? null : webLinkTarget(c.url);
   const front = yamlFrontMatter([
     ['title', clip.title],
-    ['url', c.mode === 'note' ? null : c.url],
+    ['url', source],
     ['site', c.siteName],
     ['author', c.byline],
     ['published', c.published],
@@ -103,14 +107,15 @@ export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]
     ['knipsel_id', clip.id],
   ]);
   const parts = [front, `# ${escapeInline(clip.title)}`];
-  if (c.mode !== 'note') parts.push(`Bron: [${escapeInline(c.siteName || hostOf(c.url))}](<${c.url.replace(/[<>\s]/g, encodeURIComponent)}>)`);
-  const body = c.markdown.trim();
+  if (source) parts.push(`Bron: [${escapeInline(c.siteName || hostOf(source))}](<${source.replace(/[<>\s]/g, encodeURIComponent)}>)`);
+  else if (c.mode !== 'note') parts.push(`Bron: ${escapeInline(c.siteName || c.url)}`);
+  const body = inertMarkdown(c.markdown.trim());
   if (body) parts.push(body);
-  if (clip.note.trim()) parts.push(`## Reflectie\n\n${clip.note.trim()}`);
+  if (clip.note.trim()) parts.push(`## Reflectie\n\n${inertMarkdown(clip.note.trim())}`);
   if (clip.highlights.length > 0) {
     const items = clip.highlights.map((h) => {
       const quote = h.quote.exact.trim().split(/\r?\n/).map((line) => `> ${escapeInline(line)}`.trimEnd()).join('\n');
-      const meaning = `*${colourLabels[h.colour]?.nl ?? h.colour}*${h.note.trim() ? ` — ${h.note.trim().replace(/\s*\n\s*/g, ' ')}` : ''}`;
+      const meaning = `*${colourLabels[h.colour]?.nl ?? h.colour}*${h.note.trim() ? ` — ${inertMarkdown(h.note.trim().replace(/\s*\n\s*/g, ' '))}` : ''}`;
       return `${quote}\n\n${meaning}`;
     });
     parts.push(`## Markeringen\n\n${items.join('\n\n')}`);
@@ -136,8 +141,9 @@ export function yamlFrontMatter(fields: [string, YamlValue][]): string {
 
 function yamlString(value: string): string {
   // JSON.stringify escapes quotes, backslashes and control characters; also escape the
-  // characters YAML forbids or folds (NEL, LS, PS, BOM) so the scalar stays one line.
-  return JSON.stringify(value).replace(/[\u0085\u2028\u2029\ufeff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // characters YAML forbids or folds (NEL, LS, PS, BOM) so the scalar stays one line, and
+  // `<` and `&`, so a reader that shows front matter as Markdown finds no HTML in it.
+  return JSON.stringify(value).replace(/[\u0085\u2028\u2029\ufeff<&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Escape text so Markdown shows it literally (no HTML, links or emphasis from titles or quotes). */

@@ -11,7 +11,11 @@ export type RejectReason =
   | 'corrupt'
   | 'newer-version'
   | 'not-a-dossier'
-  | 'different-dossier';
+  | 'different-dossier'
+  /** Reading the file took longer than its time limit and was stopped. */
+  | 'too-slow'
+  /** Reading the file failed for a reason the reader could not name (it crashed). */
+  | 'unreadable';
 
 export function reject(
   reason: RejectReason,

@@ -13,9 +13,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { createDossier, type Dossier } from '../../core/index.js';
 import { createBackup, inspectDossierState, readBackup } from '../../core/export/index.js';
+import { backupOfDeflated, deflatedZeros, zipOfDeflated } from '../../core/export/test-bombs.js';
 import { makeTestDossier } from '../../core/export/test-dossier.js';
 import { makeCapture } from '../../core/dossier/test-fixtures.js';
-import { parseBookmarkBytes } from '../../pwa/src/lib/services/import-service.js';
+import { hostileBookmarkFile } from '../../core/import/test-hostile-bookmarks.js';
+import { parseBookmarkBytes } from '../../core/import/bookmark-bytes.js';
 import type { KnipselServer } from '../../server/create-server.js';
 import { launchProfile, seriousViolations, servePwa } from './pwa/harness.js';
 
@@ -467,6 +469,7 @@ describe('refused files', () => {
     writeFileSync(hugeBookmarks, '');
     truncateSync(hugeBookmarks, 60 * 1024 * 1024);
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const bomb = deflatedZeros(1024 * 1024 * 1024);
 
     const backupCases: [string, string, RegExp][] = [
       ['afgebroken', bad('afgebroken.knipsel', good.subarray(0, Math.floor(good.length * 0.6))), /^Het bestand is onvolledig \(afgebroken download\?\)/],
@@ -476,6 +479,8 @@ describe('refused files', () => {
       ['bladwijzers-als-backup', join(fixtures, 'chrome-bookmarks.html'), /geen Knipsel-back-up, maar een bladwijzerbestand/],
       ['te-groot', huge, /^Het bestand is te groot \(210 MB\); Knipsel opent back-ups tot 200 MB/],
       ['leeg', bad('leeg.knipsel', ''), /^Het bestand is leeg/],
+      // About 1 MB that inflates to 1 GiB, declaring 1 KiB: stopped while inflating.
+      ['bom', bad('bom.knipsel', await backupOfDeflated(bomb, 1024)), /^De back-up is beschadigd/],
     ];
     const bookmarkCases: [string, string, RegExp][] = [
       ['afgebroken-html', join(fixtures, 'truncated-bookmarks.html'), /lijkt onvolledig \(afgebroken download\?\)/],
@@ -483,6 +488,7 @@ describe('refused files', () => {
       ['backup-als-bladwijzers', seedFile, /^Dit is een Knipsel-back-up, geen bladwijzerbestand/],
       ['onbekend', bad('lijst.txt', 'Boodschappen: melk, brood\nen kaas'), /^Knipsel herkent dit bestand niet/],
       ['te-groot', hugeBookmarks, /^Het bestand is te groot \(60 MB\); Knipsel importeert bestanden tot 50 MB/],
+      ['zip-bom', bad('Omnivore-bom.zip', zipOfDeflated('metadata_0_to_9.json', bomb, 1024)), /^Dit zip-bestand klopt niet: een bestand erin pakt uit tot veel meer dan het zegt \(een zip-bom\?\)/],
     ];
 
     const namesBefore = await dossierNames();
@@ -521,5 +527,45 @@ describe('refused files', () => {
     await page.goto(`${server.url}/#/d/${restoredId}/list`);
     await heading('Knipsels').waitFor();
     expect(contents(await downloadBackup())).toEqual(before);
+  });
+
+  test('a hostile 1 MB bookmark file is refused with its message while the app keeps answering', async () => {
+    // Links without `>`: the kind of file that froze the app for minutes when it was parsed
+    // with a pattern that rescans to the end of the file for every `<a`.
+    const html = hostileBookmarkFile('open-links', 1024 * 1024);
+    const hostile = join(work, 'vastloper.html');
+    writeFileSync(hostile, html);
+    const links = (html.split('<A ').length - 1).toLocaleString('nl-NL');
+    const namesBefore = await dossierNames();
+    await page.goto(`${server.url}/#/d/${restoredId}/list`);
+    await heading('Knipsels').waitFor();
+    const before = contents(await downloadBackup());
+
+    // Long tasks on the page's main thread while the file is read, as a figure for the log.
+    await page.evaluate(() => {
+      const w = window as unknown as { __longest: number };
+      w.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const started = Date.now();
+    await page.getByLabel('Kies een bladwijzerbestand').setInputFiles(hostile);
+    // Another control reacts meanwhile.
+    await page.getByLabel('Alle bestanden in één map').check();
+    expect(await page.getByLabel('Alle bestanden in één map').isChecked()).toBe(true);
+    const alert = page.getByRole('main').getByRole('alert').last();
+    await expect
+      .poll(() => alert.textContent())
+      .toBe(`In dit bestand staan geen bladwijzers die Knipsel kan lezen. ${links} bladwijzers zijn beschadigd (een tag zonder einde) en overgeslagen. Exporteer je bladwijzers opnieuw. Er is niets veranderd.`);
+    const answeredMs = Date.now() - started;
+    const longestTaskMs = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+    console.log(`[export e2e] hostile 1 MB bookmark file: refused after ${answeredMs} ms; longest main-thread task meanwhile ${Math.round(longestTaskMs)} ms`);
+    await page.getByLabel('Een map per thema').check();
+    expect(await page.getByRole('dialog', { name: 'Bladwijzers importeren' }).isVisible()).toBe(false);
+    await shotBoth('refused-hostile-bookmarks');
+
+    expect(contents(await downloadBackup())).toEqual(before);
+    expect(await dossierNames()).toEqual(namesBefore);
   });
 });

@@ -3,22 +3,31 @@
 // Each is clipped with the built extension in Chromium and opened in the side panel and the
 // popup preview; clipped through core `extract` into the built app and opened in its reader,
 // list, board and search; and exported as a portfolio (core renderPortfolioHtml) that is
-// opened as a plain file without any CSP. Execution is seen through the canary, the console
-// marker and the beacon: zero executions anywhere but in the hostile page itself.
+// opened as a plain file without any CSP; and exported as Markdown (the clipped dossier, plus
+// clips a hostile peer wrote: every body vector and every hostile Markdown vector as the
+// capture's Markdown, note and highlight note, with a javascript: source address), each file
+// rendered by the CommonMark reference reader with raw HTML and every URL kept, and opened
+// without any CSP. Execution is seen through the canary, the console marker and the beacon:
+// zero executions anywhere but in the hostile page itself.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { HtmlRenderer, Parser } from 'commonmark';
+import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { extract } from '../../core/capture/extract.js';
 import { createDossier, initDossierDoc } from '../../core/dossier/dossier.js';
+import type { Clip } from '../../core/dossier/types.js';
+import { clipMarkdown, exportMarkdownZip } from '../../core/export/markdown-export.js';
+import { hostileMarkdown } from '../../core/export/test-hostile-markdown.js';
 import { buildPortfolio } from '../../core/export/portfolio.js';
 import { renderPortfolioHtml } from '../../core/export/portfolio-html.js';
 import type { KnipselServer } from '../../server/create-server.js';
 import { launchBrowser, launchWithExtension, loadedTabId } from '../support/browser.js';
 import { launchProfile, servePwa } from '../e2e/pwa/harness.js';
-import { bodyVectors, canaryMarker, hostilePage, placesIn, textVector } from './hostile/vectors.js';
+import { bodyVectors, canaryMarker, hostilePage, payload, placesIn, textVector } from './hostile/vectors.js';
 import { pick, report } from './support/mode.js';
 
 declare const chrome: any;
@@ -42,6 +51,7 @@ let origin = '';
 const beacons: Beacon[] = [];
 const consoleHits: string[] = [];
 let portfolioHtml = '';
+let markdownHtml = '';
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -57,9 +67,9 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostilePage(vector, origin));
       return;
     }
-    if (url.pathname === '/portfolio.html') {
+    if (url.pathname === '/portfolio.html' || url.pathname === '/markdown.html') {
       // Served as a downloaded file would open: no CSP at all.
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(portfolioHtml);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(url.pathname === '/markdown.html' ? markdownHtml : portfolioHtml);
       return;
     }
     res.writeHead(404).end();
@@ -259,6 +269,58 @@ describe('hostile pages', () => {
       expect(beacons.slice(mark)).toEqual([]);
       expect(consoleHits.filter((h) => h.startsWith('portfolio'))).toEqual([]);
       report('hostile/portfolio', { clips: model.themes.reduce((n, t) => n + t.clips.length, 0), executions: 0 });
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it(`exported as Markdown and read by a CommonMark reader without any CSP: zero executions`, async () => {
+    const { dossier } = buildHostileDossier();
+    const files = Object.values(unzipSync(exportMarkdownZip(dossier, { layout: 'flat', now: 1_700_000_000_000 }))).map((bytes) => strFromU8(bytes));
+    // What a hostile peer can write into a clip directly (no extraction, no sanitising).
+    const peerVectors = [
+      ...vectors.map((v) => ({ id: v.id, markdown: (js: string) => v.html(js) })),
+      ...hostileMarkdown('x').map((v) => ({ id: `md-${v.id}`, markdown: (js: string) => hostileMarkdown(js).find((w) => w.id === v.id)!.markdown })),
+    ];
+    for (const { id, markdown } of peerVectors) {
+      const js = (where: string) => payload(origin, `${id}.${where}`);
+      const clip: Clip = {
+        id: `peer-${id}`,
+        capture: { ...dossier.clips.all()[0].capture, url: `javascript:${js('source')}`, markdown: markdown(js('markdown')) },
+        title: `Van een peer ${textVector(js('title'))}`,
+        note: markdown(js('note')),
+        themes: [],
+        highlights: [{ id: 'h', quote: { exact: 'bankje', prefix: '', suffix: '' }, position: null, note: markdown(js('highlight')), colour: 'vraag', createdAt: 1 }],
+        trashed: false,
+        trashedAt: null,
+        createdAt: 1,
+        updatedAt: 1,
+      };
+      files.push(clipMarkdown(clip, () => []));
+    }
+    const reader = new HtmlRenderer({ safe: false });
+    markdownHtml = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Markdown</title></head><body>${files.map((file) => `<article>${reader.render(new Parser().parse(file))}</article>`).join('\n')}</body></html>`;
+    const browser = await launchBrowser();
+    const mark = beacons.length;
+    try {
+      const page = await browser.newPage();
+      watchConsole(page, 'markdown');
+      await page.goto(`${origin}/markdown.html`);
+      await page.waitForTimeout(500);
+      expect(await page.locator('article').count()).toBe(files.length);
+      expect(await canaryOf(page)).toBe(0);
+      expect(await page.locator(dangerous).count()).toBe(0);
+      expect(await page.locator('article *:not(p, a, img, em, strong, code, pre, h1, h2, h3, h4, h5, h6, ul, ol, li, blockquote, hr, br)').count()).toBe(0);
+      let clicked = 0;
+      for (const link of await page.locator('a[href]:not([href^="http"])').all()) {
+        await link.click({ modifiers: ['Control'] }).catch(() => undefined);
+        clicked++;
+      }
+      expect(await canaryOf(page)).toBe(0);
+      await page.waitForTimeout(300);
+      expect(beacons.slice(mark)).toEqual([]);
+      expect(consoleHits.filter((h) => h.startsWith('markdown'))).toEqual([]);
+      report('hostile/markdown', { files: files.length, peerVectors: peerVectors.length, placesPerPeerClip: 5, otherLinksClicked: clicked, executions: 0 });
     } finally {
       await browser.close();
     }

@@ -12,9 +12,14 @@ import * as Y from 'yjs';
 import { createDossier, initDossierDoc, type Dossier } from '../../../core/dossier/dossier.js';
 import { makeCapture } from '../../../core/dossier/test-fixtures.js';
 import { isKnipselError } from '../../../core/errors.js';
-import { createBackup, maxBackupBytes } from '../../../core/export/backup.js';
+import { createBackup, maxBackupBytes, maxStateBytes } from '../../../core/export/backup.js';
+import { inflateStepBytes } from '../../../core/export/inflate-exact.js';
+import { backupOfDeflated, deflatedZeros, zipOfDeflated } from '../../../core/export/test-bombs.js';
 import { mergeBackupFile, restoreBackupFileAsNew } from '../../../core/export/restore.js';
+import { readBookmarkBytes } from '../../../core/import/bookmark-bytes.js';
 import { parseImportFile } from '../../../core/import/detect-import.js';
+import { parseNetscapeBookmarks } from '../../../core/import/netscape-bookmarks.js';
+import { hostileBookmarkFile, hostileBookmarkShapeNames, hostileBookmarkShapes } from '../../../core/import/test-hostile-bookmarks.js';
 import { runImport } from '../../../core/import/run-import.js';
 import { createLibrary, type Library } from '../../../core/library/library.js';
 import { attachPersistence } from '../../../core/storage/doc-persistence.js';
@@ -294,5 +299,143 @@ export async function bookmarkFiles(rng: Rng, count: number, progress: Progress)
     }
   }
   for (const [reason, n] of reasons) figures[`refused:${reason}`] = n;
+  return figures;
+}
+
+/**
+ * Hostile bookmark files (markup that makes a rescanning parser quadratic: links, quotes,
+ * comments and titles that never end), alone or spliced into a real export, 16 KiB to 1 MiB,
+ * through what the app's file worker runs. The cost is counted (characters visited per
+ * character of the file, at most 4), so a slow parser fails on its count, not a clock; the
+ * time is reported as a figure. Every file is parsed or refused clearly.
+ */
+export async function hostileBookmarks(rng: Rng, count: number, progress: Progress): Promise<Figures> {
+  const real = new TextDecoder().decode(fixture('chrome-bookmarks.html'));
+  const units = Object.values(hostileBookmarkShapes);
+  const figures: Figures = { inputs: count, refused: 0, parsed: 0, goodBookmarksKept: 0, megabytes: 0, maxVisitsPerChar: 0, slowestMs: 0 };
+  const reasons = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    progress(i);
+    const size = rng.pick([16, 64, 256, 1024]) * 1024;
+    let html: string;
+    let kind: string;
+    if (rng.chance(0.3)) {
+      // A real export with hostile markup spliced in after one of its lines.
+      kind = 'spliced';
+      const lines = real.split('\n');
+      const at = 1 + rng.int(lines.length - 1);
+      const junk = rng.pick(units).repeat(Math.ceil(size / 8));
+      html = [...lines.slice(0, at), junk, ...lines.slice(at)].join('\n');
+    } else {
+      kind = rng.pick(hostileBookmarkShapeNames);
+      html = hostileBookmarkFile(kind as (typeof hostileBookmarkShapeNames)[number], size);
+    }
+    const where = `input #${i} (${kind}, ${html.length} characters)`;
+    const meter = { steps: 0 };
+    parseNetscapeBookmarks(html, { meter });
+    // Timed: what the app's file worker does with the file (a figure, not a check).
+    const bytes = encoder.encode(html);
+    const started = performance.now();
+    let parsedCount = -1;
+    try {
+      parsedCount = readBookmarkBytes(bytes, 'bookmarks.html').bookmarks.length;
+    } catch (error) {
+      const reason = checkRefusal(error, where);
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      figures.refused++;
+    }
+    const ms = performance.now() - started;
+    const visits = meter.steps / html.length;
+    if (visits > 4) throw new Error(`${where}: the parser visited each character ${visits.toFixed(2)} times (at most 4)`);
+    if (parsedCount >= 0) {
+      figures.parsed++;
+      figures.goodBookmarksKept += parsedCount;
+    }
+    figures.megabytes += html.length / (1024 * 1024);
+    figures.maxVisitsPerChar = Math.max(figures.maxVisitsPerChar, visits);
+    figures.slowestMs = Math.max(figures.slowestMs, ms);
+  }
+  for (const [reason, n] of reasons) figures[`refused:${reason}`] = n;
+  figures.megabytes = Math.round(figures.megabytes);
+  figures.maxVisitsPerChar = Math.round(figures.maxVisitsPerChar * 100) / 100;
+  figures.slowestMs = Math.round(figures.slowestMs);
+  return figures;
+}
+
+/**
+ * Zip and backup bombs: about 1 MB files (up to 1 GiB inflated) whose headers declare a
+ * little (the bomb must be stopped within one step of input: at most 1,032 × the step made) or
+ * far more than the
+ * compressed bytes can make (refused before anything is inflated). Counted: the input read
+ * and the output made before each refusal; the open dossier, its log and the library unchanged.
+ */
+export async function amplifiedFiles(rng: Rng, count: number, progress: Progress): Promise<Figures> {
+  const mebibyte = 1024 * 1024;
+  const bombs = [16, 256, 1024].map((mib) => ({ inflated: mib * mebibyte, deflated: deflatedZeros(mib * mebibyte) }));
+  // Text, not zeros: a bomb of repeated Dutch sentences.
+  const sentence = encoder.encode('Bewoners koken samen in de buurtkeuken en het opbouwwerk sluit aan. ');
+  const text = new Uint8Array(8 * mebibyte);
+  for (let at = 0; at < text.length; at += sentence.length) text.set(sentence.subarray(0, text.length - at), at);
+  bombs.push({ inflated: text.length, deflated: deflateSync(text, { level: 9 }) });
+
+  const base = Y.encodeStateAsUpdate(makeDossier(targetId, 'Leerdossier', 4).doc);
+  let target = await openTarget(base);
+  let library = newLibrary().library;
+  await library.create('Bestaand dossier');
+  const figures: Figures = { inputs: count, refused: 0, stoppedWhileInflating: 0, refusedBeforeInflating: 0, maxInputReadKiB: 0, maxOutputMadeMiB: 0, largestBombMiB: 0, slowestMs: 0 };
+  const reasons = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    progress(i);
+    const bomb = rng.pick(bombs);
+    const little = rng.chance(0.5);
+    const declared = little ? rng.int(64 * 1024) : Math.min(2 ** 32 - 1, bomb.deflated.length * (101 + rng.int(1000)) + 64 * 1024);
+    const asZip = rng.chance(0.5);
+    const where = `input #${i} (${asZip ? 'zip' : 'backup'} of ${bomb.inflated} bytes declaring ${declared})`;
+    const docBefore = Y.encodeStateAsUpdate(target.doc);
+    const storedBefore = await storeBytes(target.store, targetId);
+    const listBefore = JSON.stringify(await library.list());
+    const started = performance.now();
+    let refusal: unknown = null;
+    try {
+      if (asZip) readBookmarkBytes(zipOfDeflated('metadata_0_to_99.json', bomb.deflated, declared), 'Omnivore.zip');
+      else {
+        const file = await backupOfDeflated(bomb.deflated, Math.min(declared, maxStateBytes));
+        if (rng.chance(0.5)) await restoreBackupFileAsNew(library, file);
+        else await mergeBackupFile(target.dossier, file, { allowDifferentDossier: true });
+      }
+    } catch (error) {
+      refusal = error;
+    }
+    const ms = performance.now() - started;
+    if (refusal === null) throw new Error(`${where}: a bomb was accepted`);
+    const reason = checkRefusal(refusal, where);
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    figures.refused++;
+    const { consumed, produced } = (refusal as { details: { consumed?: number; produced?: number } }).details;
+    if (consumed === undefined) figures.refusedBeforeInflating++;
+    else {
+      const step = inflateStepBytes(declared);
+      if (consumed > step) throw new Error(`${where}: ${consumed} bytes of input were inflated before the refusal (at most one step, ${step})`);
+      if ((produced ?? 0) > step * 1032) throw new Error(`${where}: ${produced} bytes were made before the refusal (at most ${step * 1032})`);
+      figures.stoppedWhileInflating++;
+      figures.maxInputReadKiB = Math.max(figures.maxInputReadKiB, consumed / 1024);
+      figures.maxOutputMadeMiB = Math.max(figures.maxOutputMadeMiB, (produced ?? 0) / mebibyte);
+    }
+    figures.largestBombMiB = Math.max(figures.largestBombMiB, bomb.inflated / mebibyte);
+    figures.slowestMs = Math.max(figures.slowestMs, ms);
+    await target.persistence.flush();
+    if (!equalBytes(docBefore, Y.encodeStateAsUpdate(target.doc))) throw new Error(`${where}: a refused file changed the dossier`);
+    if (!equalBytes(storedBefore, await storeBytes(target.store, targetId))) throw new Error(`${where}: a refused file changed the stored log`);
+    if (listBefore !== JSON.stringify(await library.list())) throw new Error(`${where}: a refused file changed the library`);
+    if (i % 50 === 49) {
+      target.persistence.destroy();
+      target = await openTarget(base);
+      library = newLibrary().library;
+      await library.create('Bestaand dossier');
+    }
+  }
+  for (const [reason, n] of reasons) figures[`refused:${reason}`] = n;
+  figures.maxOutputMadeMiB = Math.round(figures.maxOutputMadeMiB * 10) / 10;
+  figures.slowestMs = Math.round(figures.slowestMs);
   return figures;
 }

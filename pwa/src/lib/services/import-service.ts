@@ -1,23 +1,14 @@
 // Files coming in: `.knipsel` backups (restore as a new dossier, or merge into one) and
 // bookmark files (browser HTML, Pocket/Raindrop/Omnivore CSV, Omnivore's zip of JSON). Every
-// file is fully read and validated before anything is stored; a bookmark import into a new
-// dossier is built in memory and only stored once complete, so a cancel leaves nothing.
-import { unzipSync } from 'fflate';
+// file is fully read and validated — in a worker, with a time limit (file-readers.ts) —
+// before anything is stored; a bookmark import into a new dossier is built in memory and
+// only stored once complete, so a cancel leaves nothing.
 import * as Y from 'yjs';
-import {
-  createDossier,
-  createId,
-  initDossierDoc,
-  isKnipselError,
-  KnipselError,
-  type Dossier,
-  type DossierRecord,
-  type Library,
-} from '../../../../core/index.js';
-import { checkBackupSize, readBackup, type Backup } from '../../../../core/export/backup.js';
-import { formatBytes } from '../../../../core/export/reject.js';
+import { createDossier, createId, initDossierDoc, isKnipselError, type Dossier, type DossierRecord, type Library } from '../../../../core/index.js';
+import { checkBackupSize, type Backup } from '../../../../core/export/backup.js';
 import { mergeBackupInto, restoreBackupAsNew, type MergeResult } from '../../../../core/export/restore.js';
-import { checkImportSize, maxImportBytes, parseImportFile, planImport, runImport, type ImportFormat, type ImportPlan, type ImportResult, type ParsedImport } from '../../../../core/import/index.js';
+import { checkImportSize, planImport, runImport, type ImportPlan, type ImportResult, type ParsedImport } from '../../../../core/import/index.js';
+import { defaultFileReaders, type FileReaders } from './file-readers.js';
 
 /** Where bookmarks go: an existing dossier, or a new one (made only when the import completes). */
 export type ImportTarget = { kind: 'existing'; dossierId: string } | { kind: 'new'; name: string };
@@ -47,8 +38,6 @@ export interface PickedFile {
   size: number;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
-
-const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 
 export function backupSummary(backup: Backup): BackupSummary {
   const { header } = backup;
@@ -92,67 +81,9 @@ async function bytesOf(file: PickedFile): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
 }
 
-/**
- * Bookmark bytes → parsed bookmarks. A zip (Omnivore's export) is opened and each JSON or CSV
- * in it parsed; entries are limited to the import size in total (no zip bomb).
- */
-export function parseBookmarkBytes(bytes: Uint8Array, name: string): ParsedImport {
-  if (!zipMagic.every((b, i) => bytes[i] === b)) return parseImportFile(bytes, name);
-  let total = 0;
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes, {
-      filter: (file) => {
-        // Top-level JSON/CSV/HTML only: Omnivore's `content/` folder holds the saved pages.
-        if (!/\.(json|csv|html?)$/i.test(file.name) || file.name.includes('/')) return false;
-        total += file.originalSize;
-        if (total > maxImportBytes) throw tooLargeZip();
-        return true;
-      },
-    });
-  } catch (error) {
-    if (isKnipselError(error)) throw error;
-    throw new KnipselError('invalid-input', 'The zip file is damaged.', { reason: 'corrupt', nl: 'Het zip-bestand is beschadigd of onvolledig. Exporteer je bladwijzers opnieuw.' });
-  }
-  const parts = Object.entries(entries).sort(([a], [b]) => a.localeCompare(b));
-  if (parts.length === 0) {
-    throw new KnipselError('invalid-input', 'The zip holds no bookmark files.', {
-      reason: 'wrong-type',
-      nl: 'Dit zip-bestand bevat geen bladwijzers. Knipsel leest de export van Omnivore (metadata_….json) of een HTML- of CSV-bestand.',
-    });
-  }
-  const merged: ParsedImport = { format: 'omnivore-json', bookmarks: [], problems: [] };
-  let format: ImportFormat | null = null;
-  for (const [entry, content] of parts) {
-    const parsed = parseImportFile(content, entry);
-    format ??= parsed.format;
-    merged.bookmarks.push(...parsed.bookmarks);
-    merged.problems.push(...parsed.problems);
-  }
-  merged.format = format ?? 'omnivore-json';
-  return merged;
-}
-
-/** A file that parsed but holds nothing to import (an empty export, or one cut off early). */
-function noBookmarks(parsed: ParsedImport): KnipselError {
-  const cut = parsed.problems.some((p) => p.reason === 'incomplete') || parsed.format === 'netscape-html';
-  return new KnipselError('invalid-input', 'The file holds no bookmarks that can be imported.', {
-    reason: cut ? 'truncated' : 'empty',
-    nl: cut
-      ? 'In dit bestand staan geen bladwijzers die Knipsel kan lezen; het lijkt onvolledig (afgebroken download?). Exporteer je bladwijzers opnieuw.'
-      : 'In dit bestand staan geen bladwijzers met een webadres die Knipsel kan importeren.',
-  });
-}
-
-function tooLargeZip(): KnipselError {
-  return new KnipselError('invalid-input', 'The zip unpacks to more than the import limit.', {
-    reason: 'too-large',
-    nl: `De bestanden in dit zip-bestand zijn samen te groot; Knipsel importeert tot ${formatBytes(maxImportBytes)}.`,
-  });
-}
-
-export function createImportService(library: Library, options: { now?: () => number } = {}) {
+export function createImportService(library: Library, options: { now?: () => number; readers?: FileReaders } = {}) {
   const now = options.now ?? Date.now;
+  const readers = options.readers ?? defaultFileReaders();
 
   /** The in-memory dossier of a bookmark import into a new dossier (nothing is stored yet). */
   let scratch: Dossier | null = null;
@@ -168,10 +99,10 @@ export function createImportService(library: Library, options: { now?: () => num
     target.kind === 'existing' ? (await library.open(target.dossierId)).dossier : scratchDossier();
 
   return {
-    /** Read and fully validate a backup file (size first, before reading it into memory). */
+    /** Read and fully validate a backup file (size first, before reading it into memory; then in a worker). */
     async readBackupFile(file: PickedFile): Promise<Backup> {
       checkBackupSize(file.size);
-      return readBackup(await bytesOf(file));
+      return readers.backup(await bytesOf(file));
     },
 
     async restoreAsNew(backup: Backup): Promise<DossierRecord> {
@@ -191,12 +122,10 @@ export function createImportService(library: Library, options: { now?: () => num
       return result;
     },
 
-    /** Read, recognise and parse a bookmark file (size first). */
+    /** Read, recognise and parse a bookmark file (size first; then in a worker). Refuses one without bookmarks. */
     async readBookmarkFile(file: PickedFile): Promise<ParsedImport> {
       checkImportSize(file.size);
-      const parsed = parseBookmarkBytes(await bytesOf(file), file.name);
-      if (parsed.bookmarks.length === 0) throw noBookmarks(parsed);
-      return parsed;
+      return readers.bookmarks(await bytesOf(file), file.name);
     },
 
     async plan(target: ImportTarget, parsed: ParsedImport): Promise<BookmarkPlan> {

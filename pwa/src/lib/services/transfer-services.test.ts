@@ -15,7 +15,8 @@ import {
   type Theme,
 } from '../../../../core/index.js';
 import { composerThemes, createExportService, defaultSelection, exportFileName, type PortfolioChoice } from './export-service.js';
-import { createImportService, fileErrorMessage, parseBookmarkBytes, suggestedChoices, tagMapping, type PickedFile } from './import-service.js';
+import { parseBookmarkBytes } from '../../../../core/import/bookmark-bytes.js';
+import { createImportService, fileErrorMessage, suggestedChoices, tagMapping, type PickedFile } from './import-service.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../tests/fixtures/imports/${name}`, import.meta.url)));
 const picked = (name: string, bytes: Uint8Array): PickedFile => ({ name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer });
