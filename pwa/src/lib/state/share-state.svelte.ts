@@ -85,7 +85,7 @@ export class ShareState {
       },
     });
     this.#supervisor = supervisor;
-    supervisor.setOnline(this.online);
+    supervisor.setOnline(navigator.onLine);
     const offline = () => {
       this.online = false;
       supervisor.setOnline(false);
