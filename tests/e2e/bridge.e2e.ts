@@ -341,7 +341,7 @@ describe('extension ↔ web app bridge', () => {
     // Only frames for the script's own nonce or session count: the control page is the real,
     // paired app, whose own session may start meanwhile and legitimately sync.
     const forScript = (f: { nonce?: string; session?: string }) => f.nonce === nonce || (typeof f.session === 'string' && f.session.startsWith(`${nonce}.`));
-    expect((await answers()).filter((f: { t: string }) => forScript(f) && ['welcome', 'ready', 'dossiers', 'sync'].includes(f.t))).toEqual([]);
+    expect((await answers()).filter((f: { t: string; nonce?: string; session?: string }) => forScript(f) && ['welcome', 'ready', 'dossiers', 'sync'].includes(f.t))).toEqual([]);
     await control.close();
 
     // The hostile page heard only its own posts: no answer at all, no dossier list, no sync.
