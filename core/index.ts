@@ -9,7 +9,9 @@ export { queryRows, matchesFilter, clipSorts, type ClipFilter, type ClipSort } f
 export { comparableUrl, type ClipInput, type ClipPatch, type HighlightInput, type HighlightPatch } from './dossier/clips.js';
 export { currentSchemaVersion, migrations, schemaVersionOf } from './dossier/migrations.js';
 export { noteClipUrl } from './dossier/schema.js';
-export { presetFrameworks, findPresetFramework, findPresetTheme, type PresetFramework, type PresetTheme } from './frameworks/presets.js';
+export { presetFrameworks, findPresetFramework, findPresetTheme, type PresetFramework, type PresetGroup, type PresetTheme } from './frameworks/presets.js';
+export { groupOf, groupedThemes, matchStrength, numberLabel, orderedThemes, searchFields, searchThemes, themeEntries, type SearchFields, type ThemeEntry, type WordingLocale } from './frameworks/theme-wording.js';
+export { createThemeSuggester, suggestThemes, wordingOf, type SuggestOptions, type ThemeSuggester, type ThemeSuggestion, type ThemeWording } from './frameworks/suggest.js';
 export type { FrameworkInput, ThemeInput, ThemePatch } from './frameworks/frameworks.js';
 export { createLibrary, defaultPersonalName, type Library, type LibraryExtension, type LibraryStores, type OpenDossier } from './library/library.js';
 export { attachPersistence, type DocPersistence } from './storage/doc-persistence.js';

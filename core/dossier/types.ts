@@ -116,6 +116,27 @@ export interface Theme {
   order: number;
   /** Part of a shipped preset (its wording can be renamed, not deleted). */
   preset: boolean;
+  /** The number the theme has in its text's own list (per group), or null (custom, unnumbered). */
+  number: number | null;
+  /** Id of its group in `Framework.groups`, or null. */
+  group: string | null;
+}
+
+/** What one numbered item of a framework is called ("regel" 7, "houdingsprincipe" 3). */
+export interface ItemLabel {
+  nl: string;
+  en: string;
+}
+
+/** A group of themes as the framework's text names it (DichtErBij: Houdingsprincipes). */
+export interface ThemeGroup {
+  id: string;
+  name: string;
+  description: string;
+  /** Other names the texts use for the group ("Houdingsaspecten"). */
+  aliases: string[];
+  /** Numbered items of the group are called this. */
+  itemLabel: ItemLabel | null;
 }
 
 export interface Framework {
@@ -130,6 +151,10 @@ export interface Framework {
   preset: boolean;
   /** Presets can be switched off per dossier; custom frameworks are always enabled. */
   enabled: boolean;
+  /** Numbered items outside any group are called this ("regel"), or null. */
+  itemLabel: ItemLabel | null;
+  /** Groups in the text's order (empty for frameworks without groups). */
+  groups: ThemeGroup[];
   themes: Theme[];
 }
 
