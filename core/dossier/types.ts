@@ -64,12 +64,27 @@ export interface Highlight {
   createdAt: number;
 }
 
+/**
+ * The user's corrections to a reference (a page that names no author, a wrong date). Each
+ * field absent = as captured; an empty string = none. The clip's own title never enters a
+ * reference; `title` here is the source's title, corrected.
+ */
+export interface SourceEdits {
+  title?: string;
+  authors?: string;
+  /** "2016", "2016-12" or "2016-12-16"; "" = no date. */
+  published?: string;
+  siteName?: string;
+}
+
 /** A clip as callers read it: the capture plus the editable, merging fields. */
 export interface Clip {
   id: string;
   capture: Capture;
   /** Editable title (starts as the capture's title). */
   title: string;
+  /** Corrections to the source for references (last writer wins; read as {} when none). */
+  source?: SourceEdits;
   /** The user's note / reflection (a Y.Text in the doc). */
   note: string;
   /** Theme ids (a set in the doc: concurrent adds never duplicate). */
