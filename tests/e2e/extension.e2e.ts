@@ -143,7 +143,7 @@ describe('clipper extension', () => {
     const popup = await openPopup(articleTab.tabId);
     await expect.poll(() => popup.getByTestId('duplicate').isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await popup.getByTestId('duplicate').textContent()).toContain('staat al in');
-    expect(await popup.getByRole('button', { name: 'Knippen', exact: true }).isDisabled()).toBe(true);
+    expect(await popup.getByRole('button', { name: 'Bewaren in Knipsel', exact: true }).isDisabled()).toBe(true);
     await popup.getByRole('button', { name: 'Selectie toevoegen' }).click();
     await expect.poll(() => popup.getByTestId('saved').textContent()).toContain('markering');
     const { rows } = await clipsOf(popup);
@@ -161,7 +161,7 @@ describe('clipper extension', () => {
     let popup = await openPopup(tabId);
     await expect.poll(() => popup.getByRole('radio', { name: 'Selectie' }).isChecked(), { timeout: 20_000 }).toBe(true);
     await expect.poll(() => popup.getByTestId('preview-excerpt').textContent()).toContain('kookgroep');
-    await popup.getByRole('button', { name: 'Knippen', exact: true }).click();
+    await popup.getByRole('button', { name: 'Bewaren in Knipsel', exact: true }).click();
     await expect.poll(() => popup.getByTestId('saved').isVisible()).toBe(true);
     let { rows } = await clipsOf(popup);
     const selectionRow = rows.find((r) => r.url.endsWith('/selectie.html'));
@@ -178,7 +178,7 @@ describe('clipper extension', () => {
     await expect.poll(() => popup.getByRole('radio', { name: 'Alleen link' }).isChecked()).toBe(true);
     await expect.poll(() => popup.getByTestId('preview-words').count()).toBe(0);
     await popup.getByLabel('Wat neem ik hieruit mee?').fill('Later lezen');
-    await popup.getByRole('button', { name: 'Knippen', exact: true }).click();
+    await popup.getByRole('button', { name: 'Bewaren in Knipsel', exact: true }).click();
     await expect.poll(() => popup.getByTestId('saved').isVisible()).toBe(true);
     ({ rows } = await clipsOf(popup));
     const link = rows.find((r) => r.url.endsWith('/links.html'));
@@ -235,7 +235,7 @@ describe('clipper extension', () => {
     const popup = await openPopup(tabId);
     // The page's own script ran in the page (it retitled itself); the preview shows that as text.
     await expect.poll(() => popup.getByTestId('preview-title').isVisible(), { timeout: 20_000 }).toBe(true);
-    await popup.getByRole('button', { name: 'Knippen', exact: true }).click();
+    await popup.getByRole('button', { name: 'Bewaren in Knipsel', exact: true }).click();
     await expect.poll(() => popup.getByTestId('saved').isVisible()).toBe(true);
     expect(await popup.evaluate(() => (window as any).__pwned)).toBeUndefined();
     const { rows } = await clipsOf(popup);
@@ -259,7 +259,7 @@ describe('clipper extension', () => {
     await blank.goto('chrome://version/');
     const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
     const popup = await openPopup(tabId!);
-    await expect.poll(() => popup.getByTestId('restricted').textContent(), { timeout: 20_000 }).toContain('kun je niet knippen');
+    await expect.poll(() => popup.getByTestId('restricted').textContent(), { timeout: 20_000 }).toContain('kun je niet bewaren');
     const missing = await openPopup(999_999);
     await expect.poll(() => missing.getByTestId('restricted').textContent()).toContain('geen pagina');
     await Promise.all([popup.close(), missing.close(), blank.close()]);
