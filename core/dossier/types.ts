@@ -131,10 +131,10 @@ export interface Theme {
   order: number;
   /** Part of a shipped preset (its wording can be renamed, not deleted). */
   preset: boolean;
-  /** The number the theme has in its text's own list (per group), or null (custom, unnumbered). */
-  number: number | null;
-  /** Id of its group in `Framework.groups`, or null. */
-  group: string | null;
+  /** The number the theme has in its text's own list (per group), or null (custom, unnumbered). Always set when read from a dossier. */
+  number?: number | null;
+  /** Id of its group in `Framework.groups`, or null. Always set when read from a dossier. */
+  group?: string | null;
 }
 
 /** What one numbered item of a framework is called ("regel" 7, "houdingsprincipe" 3). */
@@ -166,10 +166,10 @@ export interface Framework {
   preset: boolean;
   /** Presets can be switched off per dossier; custom frameworks are always enabled. */
   enabled: boolean;
-  /** Numbered items outside any group are called this ("regel"), or null. */
-  itemLabel: ItemLabel | null;
-  /** Groups in the text's order (empty for frameworks without groups). */
-  groups: ThemeGroup[];
+  /** Numbered items outside any group are called this ("regel"), or null. Always set when read from a dossier. */
+  itemLabel?: ItemLabel | null;
+  /** Groups in the text's order (empty for frameworks without groups). Always set when read from a dossier. */
+  groups?: ThemeGroup[];
   themes: Theme[];
 }
 

@@ -168,7 +168,7 @@ export function buildPortfolio(dossier: Dossier, options: PortfolioOptions): Por
       id: theme.id,
       name: theme.name,
       numberLabel: numberLabel(framework, theme, locale),
-      group: framework.groups.find((g) => g.id === theme.group)?.name ?? null,
+      group: framework.groups?.find((g) => g.id === theme.group)?.name ?? null,
       description: theme.description,
       clips: inTheme.map((clip) => {
         const item = portfolioClip(clip, locale, dateFormat);

@@ -8,12 +8,12 @@ export type WordingLocale = 'nl' | 'en';
 
 /** The theme's group in its framework, if any. */
 export function groupOf(framework: Pick<Framework, 'groups'>, theme: Pick<Theme, 'group'>): ThemeGroup | undefined {
-  return theme.group ? framework.groups.find((g) => g.id === theme.group) : undefined;
+  return theme.group ? framework.groups?.find((g) => g.id === theme.group) : undefined;
 }
 
 /** "regel 7", "houdingsprincipe 10", "rule 7"; null for an unnumbered theme. */
 export function numberLabel(framework: Pick<Framework, 'groups' | 'itemLabel'>, theme: Pick<Theme, 'group' | 'number'>, locale: WordingLocale = 'nl'): string | null {
-  if (theme.number === null) return null;
+  if (theme.number === null || theme.number === undefined) return null;
   const label = groupOf(framework, theme)?.itemLabel ?? framework.itemLabel;
   return label ? `${label[locale]} ${theme.number}` : String(theme.number);
 }
@@ -43,7 +43,7 @@ export function themeEntries(frameworks: readonly Framework[], locale: WordingLo
         id: theme.id,
         name: theme.name,
         description: theme.description,
-        number: theme.number,
+        number: theme.number ?? null,
         numberLabel: numberLabel(framework, theme, locale),
         frameworkId: framework.id,
         frameworkName: framework.name,
@@ -57,9 +57,10 @@ export function themeEntries(frameworks: readonly Framework[], locale: WordingLo
 
 /** A framework's themes with each group's themes together, groups in the text's order. */
 export function orderedThemes(framework: Pick<Framework, 'groups' | 'themes'>): Theme[] {
-  if (framework.groups.length === 0) return framework.themes;
-  const rank = new Map(framework.groups.map((g, i) => [g.id, i]));
-  const groupRank = (t: Theme) => (t.group !== null && rank.has(t.group) ? rank.get(t.group)! : framework.groups.length);
+  const groups = framework.groups ?? [];
+  if (groups.length === 0) return framework.themes;
+  const rank = new Map(groups.map((g, i) => [g.id, i]));
+  const groupRank = (t: Theme) => (t.group && rank.has(t.group) ? rank.get(t.group)! : groups.length);
   return framework.themes
     .map((theme, index) => ({ theme, index }))
     .sort((a, b) => groupRank(a.theme) - groupRank(b.theme) || a.index - b.index)
@@ -69,9 +70,10 @@ export function orderedThemes(framework: Pick<Framework, 'groups' | 'themes'>): 
 /** Groups with their themes, for pickers that show sections ("Houdingsprincipes", …). */
 export function groupedThemes(framework: Framework): { group: ThemeGroup | null; themes: Theme[] }[] {
   const visible = framework.themes.filter((t) => !t.hidden);
-  if (framework.groups.length === 0) return [{ group: null, themes: visible }];
-  const sections = framework.groups.map((group) => ({ group: group as ThemeGroup | null, themes: visible.filter((t) => t.group === group.id) }));
-  const rest = visible.filter((t) => !framework.groups.some((g) => g.id === t.group));
+  const groups = framework.groups ?? [];
+  if (groups.length === 0) return [{ group: null, themes: visible }];
+  const sections = groups.map((group) => ({ group: group as ThemeGroup | null, themes: visible.filter((t) => t.group === group.id) }));
+  const rest = visible.filter((t) => !groups.some((g) => g.id === t.group));
   if (rest.length) sections.push({ group: null, themes: rest });
   return sections.filter((s) => s.themes.length > 0);
 }
@@ -91,7 +93,7 @@ export interface SearchFields {
 export function searchFields(framework: Framework, theme: Theme): SearchFields {
   const group = groupOf(framework, theme);
   const label = [
-    ...(theme.number !== null ? [String(theme.number)] : []),
+    ...(typeof theme.number === 'number' ? [String(theme.number)] : []),
     ...words(numberLabel(framework, theme, 'nl')),
     ...words(numberLabel(framework, theme, 'en')),
     ...words(group?.name),

@@ -1,6 +1,6 @@
 // Clip operations of one open dossier for the screens: add (bookmark, note-clip), tag,
 // trash, notes, search. Every write is followed by a flush so storage errors surface.
-import { toClipRow, type Clip, type ClipRow, type DossierChange, type OpenDossier, type SearchHit, type SearchProgress } from '../../../../core/index.js';
+import { toClipRow, type Clip, type ClipRow, type DossierChange, type OpenDossier, type SearchHit, type SearchProgress, type SourceEdits } from '../../../../core/index.js';
 import { bookmarkCapture, noteCapture } from './capture-input.js';
 import { bindNote, type NoteBinding } from './note-binding.js';
 
@@ -35,6 +35,8 @@ export function createClipService(open: OpenDossier, persist: Persist, now: () =
     findByUrl: (url: string) => dossier.clips.findByUrl(url),
 
     setTitle: (id: string, title: string) => write(() => dossier.clips.update(id, { title })),
+    /** Corrections to the source for references (authors, date, site, source title); {} = as captured. */
+    setSource: (id: string, source: SourceEdits) => write(() => dossier.clips.update(id, { source })),
     tag: (ids: string[], themeIds: string[]) => write(() => dossier.clips.tag(ids, themeIds)),
     untag: (ids: string[], themeIds: string[]) => write(() => dossier.clips.untag(ids, themeIds)),
     trash: (ids: string[]) => write(() => dossier.clips.trash(ids)),
