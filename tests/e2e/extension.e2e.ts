@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, loadedTabId, type ExtensionSession } from '../support/browser';
-import { articlePage, hostile } from './extension-pages.js';
+import { articlePage, hostile, ownershipPage } from './extension-pages.js';
 
 // Extension APIs inside worker/page evaluate callbacks (run in the browser, not in Node).
 declare const chrome: any;
@@ -31,6 +31,7 @@ beforeAll(async () => {
       '/doel.html': () => articlePage('Tien gouden regels voor werken in de wijk', path, port, changed),
       '/sneltoets.html': () => articlePage('Snel bewaard: de klussendienst', path, port, changed),
       '/vijandig.html': () => hostile,
+      '/welkom-thuis.html': () => ownershipPage,
     };
     const page = pages[path] as (() => string) | undefined;
     res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
@@ -107,7 +108,7 @@ describe('clipper extension', () => {
     expect(await popup.getByRole('radio', { name: 'Artikel' }).isChecked()).toBe(true);
 
     // Keyboard only: filter, toggle with Enter, a second theme via arrows, then Enter saves.
-    const themeInput = popup.getByRole('combobox', { name: "Thema's" });
+    const themeInput = popup.getByRole('combobox', { name: 'Thema’s' });
     await themeInput.fill('wederkerig');
     await themeInput.press('Enter');
     await themeInput.fill('empowerment');
@@ -152,6 +153,37 @@ describe('clipper extension', () => {
     expect(clip.highlights).toHaveLength(1);
     expect(clip.highlights[0].quote.exact).toBe('aansluiten bij de leefwereld van bewoners');
     expect(clip.highlights[0].quote.prefix).toContain('Tijd nemen, ');
+    await popup.close();
+  });
+
+  it('finds themes by number and wording, shows the wording, and accepts a suggested theme on saving', async () => {
+    const { tabId } = await openTab('/welkom-thuis.html');
+    const popup = await openPopup(tabId);
+    await expect.poll(() => popup.getByTestId('preview-title').textContent(), { timeout: 20_000 }).toContain('Welkom Thuis');
+    const themeInput = popup.getByRole('combobox', { name: 'Thema’s' });
+    // By number: gouden regel 7, first and alone among the gouden regels.
+    await themeInput.fill('regel 7');
+    const options = popup.getByRole('listbox', { name: 'Thema’s' }).getByRole('option');
+    await expect.poll(() => options.count()).toBe(1);
+    expect(await options.first().textContent()).toContain('100 actieve bewoners kennen');
+    expect(await popup.getByTestId('theme-wording').textContent()).toContain('Je kent minimaal 100 bewoners die actief bijdragen aan de buurt.');
+    expect(await popup.getByTestId('theme-wording').textContent()).toContain('Regel 7 · 10 gouden regels');
+    // By a word of the wording.
+    await themeInput.fill('eigenaarschap');
+    await expect.poll(() => options.first().textContent()).toContain('Eigenaarschap');
+    expect(await popup.getByTestId('theme-wording').textContent()).toContain('bewoner is eigenaar van het probleem en de oplossing');
+    await themeInput.fill('');
+    // The page's own solution, "bedacht door bewoners zelf", suggests Eigenaarschap: accept it.
+    const suggested = popup.getByTestId('suggested-themes');
+    await expect.poll(() => suggested.textContent(), { timeout: 10_000 }).toContain('Eigenaarschap');
+    await suggested.getByRole('button', { name: 'Voeg thema Eigenaarschap toe' }).click();
+    await expect.poll(() => popup.locator('.chip').allTextContents()).toEqual([expect.stringContaining('Eigenaarschap')]);
+    expect(await suggested.getByRole('button', { name: 'Voeg thema Eigenaarschap toe' }).count()).toBe(0);
+    await popup.getByRole('button', { name: 'Bewaren in Knipsel', exact: true }).click();
+    await expect.poll(() => popup.getByTestId('saved').isVisible(), { timeout: 10_000 }).toBe(true);
+    const { rows } = await clipsOf(popup);
+    const row = rows.find((r) => r.url.endsWith('/welkom-thuis.html'));
+    expect(row.themes).toEqual(['community-werker.eigenaarschap']);
     await popup.close();
   });
 
