@@ -292,14 +292,14 @@ describe('Knipsel web app', () => {
     );
     const suggested = dialog.getByTestId('suggested-themes');
     await expect.poll(() => suggested.textContent()).toContain('Eigenaarschap');
-    await suggested.getByRole('button', { name: 'Voeg thema ‘Eigenaarschap’ toe' }).click();
-    await expect.poll(() => suggested.getByRole('button', { name: 'Voeg thema ‘Eigenaarschap’ toe' }).count()).toBe(0);
+    await suggested.getByRole('button', { name: 'Thema toevoegen: Eigenaarschap' }).click();
+    await expect.poll(() => suggested.getByRole('button', { name: 'Thema toevoegen: Eigenaarschap' }).count()).toBe(0);
     await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
     await heading('Welkom Thuis in Nieuw-West').waitFor();
     const chips = page.locator('section.themes .chip');
     await expect.poll(() => chips.allTextContents()).toEqual([expect.stringContaining('Eigenaarschap')]);
     // The chip opens the theme's number and full wording.
-    await chips.first().getByRole('button', { name: 'Omschrijving van ‘Eigenaarschap’' }).click();
+    await chips.first().locator('button.chip-name').click();
     const wording = page.getByTestId('theme-wording').filter({ visible: true });
     await expect.poll(() => wording.textContent()).toContain('Kenmerk 5 · De community werker');
     expect(await wording.textContent()).toContain('bewoner is eigenaar van het probleem en de oplossing');
@@ -327,7 +327,7 @@ describe('Knipsel web app', () => {
     await nav('Dossiers').click();
     await page.getByRole('button', { name: /Verwijderen.*Wijkteam Noord/ }).click();
     const confirm = page.getByRole('dialog', { name: 'Dossier verwijderen?' });
-    expect(await confirm.innerText()).toContain('‘Wijkteam Noord’ en 2 knipsels worden verwijderd.');
+    expect(await confirm.innerText()).toContain('‘Wijkteam Noord’ en 3 knipsels worden verwijderd.');
     await confirm.getByRole('button', { name: 'Ja, verwijder dossier' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Wijkteam Noord' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /Verwijderen.*Mijn leerdossier/ }).count()).toBe(0);

@@ -100,7 +100,7 @@ export const nl = {
     newName: 'Naam van het dossier',
     newPlaceholder: 'Bijvoorbeeld: Wijkteam Noord',
     create: 'Dossier maken',
-    renameTitle: 'Naam van het dossier wijzigen',
+    renameTitle: 'Dossiernaam wijzigen',
     deleteTitle: 'Dossier verwijderen?',
     deleteWhat: (name: string, clips: number) =>
       clips === 0 ? `‘${name}’ wordt verwijderd.` : `‘${name}’ en ${clips === 1 ? '1 knipsel wordt' : `${clips} knipsels worden`} verwijderd.`,

@@ -3,14 +3,13 @@ import type { wordingNl } from './wording-nl.js';
 
 export const wordingEn: typeof wordingNl = {
   wording: {
-    show: (name) => `Wording of ‘${name}’`,
     also: (names) => `also: ${names}`,
     search: 'Find a theme',
     searchPlaceholder: 'Name, number or word, for example ‘rule 7’ or ‘eigenaarschap’',
     noMatch: 'No theme found.',
     suggested: 'Might fit',
     suggestedHint: 'The text resembles the wording of these themes. Click one to add it; ignore the rest.',
-    suggestAdd: (name) => `Add theme ‘${name}’`,
+    suggestAddPrefix: 'Add theme: ',
   },
   source: {
     title: 'Source for the reference',

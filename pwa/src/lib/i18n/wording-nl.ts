@@ -3,15 +3,13 @@
 
 export const wordingNl = {
   wording: {
-    /** Opens the full wording of a theme from its chip. */
-    show: (name: string) => `Omschrijving van ‘${name}’`,
     also: (names: string) => `ook: ${names}`,
     search: 'Zoek een thema',
     searchPlaceholder: 'Naam, nummer of woord, bijvoorbeeld ‘regel 7’ of ‘eigenaarschap’',
     noMatch: 'Geen thema gevonden.',
     suggested: 'Past misschien bij',
     suggestedHint: 'De tekst lijkt op de omschrijving van deze thema’s. Klik om er een toe te voegen; de rest kun je negeren.',
-    suggestAdd: (name: string) => `Voeg thema ‘${name}’ toe`,
+    suggestAddPrefix: 'Thema toevoegen: ',
   },
   source: {
     title: 'Bron voor de bronvermelding',
