@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { createRelayAdmin } from '../../core/sync/relay/relay-admin.js';
+import { createRelayAdmin } from '@knipsel/core/relay';
 import { connectDoc, dossierName, frames, freePort, newDossierDoc, rename, residentBytes, startRelayProcess, type RelayProcess } from '../../server/relay/relay-test-support.js';
 import { pick, report, seed } from './support/mode.js';
 import { createRng } from './support/prng.js';

@@ -2,7 +2,7 @@
 // keyboard shortcut (quick clip with the last used themes). Never a silent duplicate: a
 // page already in the dossier gets the selection as a highlight, or is only reported.
 import { browser } from 'wxt/browser';
-import type { Capture } from '../../../core/index.js';
+import type { Capture } from '@knipsel/core';
 import { dictionaries, translate, resolveLang, type MessageKey } from '../i18n/messages.js';
 import { bookmarkCapture, textSelectionCapture } from '../capture/bookmark.js';
 import { loadSettings, loadThemeMemory } from '../settings/settings.js';
