@@ -2,10 +2,8 @@
 // (core/frameworks/test-labelled-passages.ts), beside plain word overlap measured in the same
 // run (no stemming, no weights, its best threshold on the same set), and the suggester
 // without its everyday words (wording only) as a note. Node, pure, a few milliseconds.
-import { presetFrameworks } from '../core/frameworks/presets.js';
-import { bestThreshold, evaluate, overlapSuggester, type Scores } from '../core/frameworks/suggest-eval.js';
-import { createThemeSuggester, defaultMinScore, suggestThemes, wordingOf } from '../core/frameworks/suggest.js';
-import { labelledPassages } from '../core/frameworks/test-labelled-passages.js';
+import { createThemeSuggester, defaultMinScore, presetFrameworks, suggestThemes, wordingOf } from '@knipsel/core';
+import { bestThreshold, evaluate, labelledPassages, overlapSuggester, type Scores } from '@knipsel/core/testing';
 import { formatMs, type BenchContext } from './lib.js';
 import type { BenchRow } from './table.js';
 

@@ -10,6 +10,7 @@
 // and the site name is left out when it repeats the author (APA 7, §9.7).
 import type { Capture } from '../dossier/types.js';
 import { dutchMonths, englishMonths } from './dutch-dates.js';
+import { escapeHtml } from './plain-html.js';
 
 export interface CitationOptions {
   locale?: 'nl' | 'en';
@@ -173,10 +174,6 @@ export function apaReference(capture: Capture, options: CitationOptions = {}): s
   if (p.site) out.push(sentence(p.site));
   out.push(p.retrieved ? `${p.retrieved} ${p.url}` : p.url);
   return out.join(' ');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** The same reference as HTML: the site of a blog post or news item in <em>, else the title; everything escaped. */

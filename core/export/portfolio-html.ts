@@ -1,22 +1,9 @@
 // The portfolio as one self-contained, printable HTML document: inline CSS with an A4 print
 // stylesheet (a page break before each theme), no scripts, no app chrome. Every string from
 // the dossier is escaped; clip content is never included as HTML.
+import { escapeHtml, textToHtml } from '../capture/plain-html.js';
 import type { PortfolioClip, PortfolioModel, PortfolioTheme } from './portfolio.js';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
-
-/** Plain text with blank-line paragraphs and single line breaks, as escaped HTML paragraphs. */
-function paragraphs(text: string, className?: string): string {
-  const cls = className ? ` class="${className}"` : '';
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `<p${cls}>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
-    .join('\n');
-}
 
 function safeHref(url: string): string | null {
   try {
@@ -136,12 +123,12 @@ function renderClip(clip: PortfolioClip, model: PortfolioModel): string {
     clip.published ? `${escapeHtml(l.published)}: ${escapeHtml(clip.published)}` : '',
     `${escapeHtml(l.captured)}: ${escapeHtml(clip.captured)}`,
   ].filter(Boolean);
-  const reflection = clip.reflection ? paragraphs(clip.reflection) : `<p class="empty">${escapeHtml(l.noReflection)}</p>`;
+  const reflection = clip.reflection ? textToHtml(clip.reflection) : `<p class="empty">${escapeHtml(l.noReflection)}</p>`;
   const highlights = clip.highlights.length
     ? `<p class="label">${escapeHtml(l.highlights)}</p>\n${clip.highlights
         .map(
           (h) =>
-            `<blockquote>${paragraphs(h.text)}${h.citation ? `<p class="citation">${escapeHtml(h.citation)}</p>` : ''}<footer>${escapeHtml(h.colourLabel)}${h.note ? ` — ${escapeHtml(h.note)}` : ''}</footer></blockquote>`,
+            `<blockquote>${textToHtml(h.text)}${h.citation ? `<p class="citation">${escapeHtml(h.citation)}</p>` : ''}<footer>${escapeHtml(h.colourLabel)}${h.note ? ` — ${escapeHtml(h.note)}` : ''}</footer></blockquote>`,
         )
         .join('\n')}`
     : '';

@@ -1,8 +1,8 @@
 // The background's implementation of the message protocol: every request in
 // messaging/protocol.ts is answered here, on top of the library service.
 import { browser } from 'wxt/browser';
-import { comparableUrl, suggestThemes } from '../../../core/index.js';
-import { bridgeAlias } from '../../../core/sync/bridge-session.js';
+import { comparableUrl, suggestThemes } from '@knipsel/core';
+import { bridgeAlias } from '@knipsel/core/bridge';
 import type { DuplicateRef, Results } from '../messaging/protocol.js';
 import type { Handlers, SenderInfo } from '../messaging/router.js';
 import { appClipUrl, loadSettings, loadThemeMemory, saveSettings, saveThemeMemory } from '../settings/settings.js';

@@ -2,7 +2,7 @@
 // its number ("regel 7"), group and full wording, filtered by what the user types — number,
 // name, words of the wording, group or framework (core's theme search) — with recently used
 // themes first among equals. Pure, unit-tested.
-import { groupOf, matchStrength, numberLabel, orderedThemes, searchFields, type Framework } from '../../../core/index.js';
+import { groupOf, matchStrength, numberLabel, orderedThemes, searchFields, type Framework } from '@knipsel/core';
 import type { ThemeOption } from '../messaging/protocol.js';
 
 /** Flatten frameworks into picker options (hidden and disabled ones left out). */

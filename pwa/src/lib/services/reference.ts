@@ -1,9 +1,9 @@
 // The APA 7 reference of a clip for the reader (core/capture/citation.ts does the work): the
 // source as captured with the user's corrections (never the clip's own title), the in-text
 // citation for quotes; note-clips have none; copy puts text and HTML on the clipboard.
-import { apaReference, apaReferenceHtml } from '../../../../core/capture/citation.js';
-import { citedSource, inTextCitation } from '../../../../core/export/reference.js';
-import type { Clip } from '../../../../core/index.js';
+import { apaReference, apaReferenceHtml } from '@knipsel/core/capture';
+import { citedSource, inTextCitation } from '@knipsel/core/export';
+import type { Clip } from '@knipsel/core';
 import { sanitizeClipHtml } from './sanitize.js';
 
 export interface Reference {

@@ -1,6 +1,6 @@
 // Reactive state of the dossier on screen: rows (from the projection first, then live from
 // the doc), frameworks and meta. Bridges core's observe() to runes; destroy() tears it down.
-import { groupOf, numberLabel, suggestThemes, type ClipRow, type DossierMeta, type DossierRecord, type Framework, type OpenDossier, type Theme, type ThemeGroup } from '../../../../core/index.js';
+import { groupOf, numberLabel, suggestThemes, type ClipRow, type DossierMeta, type DossierRecord, type Framework, type OpenDossier, type Theme, type ThemeGroup } from '@knipsel/core';
 import { createClipService, type ClipService } from '../services/clip-service.js';
 import { createFrameworkService, type FrameworkService } from '../services/framework-service.js';
 import type { LibraryService } from '../services/library-service.js';
