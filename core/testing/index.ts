@@ -8,3 +8,4 @@ export { concatParts } from '../sync/frames/stream-frames.js';
 export { hostileMarkdown, type HostileMarkdown } from './hostile-markdown.js';
 export { hostileBookmarkFile, hostileBookmarkShapeNames, hostileBookmarkShapes, type HostileBookmarkShape } from './hostile-bookmarks.js';
 export { runReadabilityBaseline, type BaselineOutput } from '../capture/testing/readability-baseline.js';
+export { thrownBy } from './errors.js';
