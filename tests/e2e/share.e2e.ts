@@ -1,4 +1,4 @@
-// Sharing a dossier peer to peer through the BUILT web app (issue 7): three separate
+// Sharing a dossier peer to peer through the BUILT web app: three separate
 // Chromium contexts (separate storage, like separate profiles) against the real Knipsel
 // server on 127.0.0.1, which serves the app and the signalling endpoint. Every context
 // first clears the STUN servers in Settings (ICE servers: [] — no internet here).

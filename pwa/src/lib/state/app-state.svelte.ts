@@ -46,7 +46,7 @@ export class AppState implements AppPort {
   /** Sharing with colleagues: identity, settings, the peer session of the dossier on screen. */
   readonly share: ShareState;
 
-  /** The relay connection of the dossier on screen (issue 11). */
+  /** The relay connection of the dossier on screen. */
   readonly relay: RelayState;
 
   constructor(readonly service: LibraryService) {
