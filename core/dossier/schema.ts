@@ -56,8 +56,18 @@ export const clipInputSchema = v.object({
   themes: v.optional(themeIdsSchema),
 });
 
+/** The user's corrections to what a reference says about the source (absent = as captured). */
+export const sourceEditsSchema = v.object({
+  title: v.optional(v.pipe(v.string(), v.maxLength(MAX_SHORT))),
+  authors: v.optional(v.pipe(v.string(), v.maxLength(MAX_SHORT))),
+  /** "2016", "2016-12" or "2016-12-16"; empty = no date (z.d.). */
+  published: v.optional(v.pipe(v.string(), v.maxLength(10), v.regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD'))),
+  siteName: v.optional(v.pipe(v.string(), v.maxLength(MAX_SHORT))),
+});
+
 export const clipPatchSchema = v.object({
   title: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_SHORT))),
+  source: v.optional(sourceEditsSchema),
   note: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
 });
 

@@ -34,6 +34,8 @@ a { color: #1f5f57; overflow-wrap: anywhere; }
 .toc ol { padding-left: 1.2em; }
 .theme, .references { margin-top: 3em; }
 .theme-description { color: #444; font-style: italic; margin-top: 0; }
+.theme .kicker { font-size: 10pt; color: #5a5a5f; margin: 0 0 .2em; }
+blockquote .citation { margin: .2em 0 0; }
 .clip { margin: 0 0 1.8em; break-inside: auto; }
 .meta { font-size: 9.5pt; color: #5a5a5f; margin: 0 0 .6em; }
 .label { font-size: 9pt; font-weight: 600; text-transform: uppercase; letter-spacing: .08em; color: #5a5a5f; margin: 1em 0 .2em; }
@@ -103,9 +105,10 @@ ${references}
 }
 
 function renderTheme(theme: PortfolioTheme, n: number, model: PortfolioModel): string {
-  const description = theme.description ? `<p class="theme-description">${escapeHtml(theme.description)}</p>` : '';
+  const description = theme.description ? `<p class="theme-description">${theme.description.split('\n').map(escapeHtml).join('<br>')}</p>` : '';
+  const kicker = [theme.group, theme.numberLabel].filter(Boolean).join(' · ');
   return `<section class="theme" id="thema-${n}">
-<h2>${escapeHtml(theme.name)}</h2>
+${kicker ? `<p class="kicker">${escapeHtml(kicker)}</p>\n` : ''}<h2>${escapeHtml(theme.name)}</h2>
 ${description}
 ${theme.clips.map((clip) => renderClip(clip, model)).join('\n')}
 </section>`;
@@ -125,7 +128,7 @@ function renderClip(clip: PortfolioClip, model: PortfolioModel): string {
     ? `<p class="label">${escapeHtml(l.highlights)}</p>\n${clip.highlights
         .map(
           (h) =>
-            `<blockquote>${textToHtml(h.text)}<footer>${escapeHtml(h.colourLabel)}${h.note ? ` — ${escapeHtml(h.note)}` : ''}</footer></blockquote>`,
+            `<blockquote>${textToHtml(h.text)}${h.citation ? `<p class="citation">${escapeHtml(h.citation)}</p>` : ''}<footer>${escapeHtml(h.colourLabel)}${h.note ? ` — ${escapeHtml(h.note)}` : ''}</footer></blockquote>`,
         )
         .join('\n')}`
     : '';

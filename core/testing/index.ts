@@ -9,3 +9,5 @@ export { hostileMarkdown, type HostileMarkdown } from './hostile-markdown.js';
 export { hostileBookmarkFile, hostileBookmarkShapeNames, hostileBookmarkShapes, type HostileBookmarkShape } from './hostile-bookmarks.js';
 export { runReadabilityBaseline, type BaselineOutput } from '../capture/testing/readability-baseline.js';
 export { thrownBy } from './errors.js';
+export { bestThreshold, evaluate, overlapSuggester, type Scores } from '../frameworks/suggest-eval.js';
+export { labelledPassages } from '../frameworks/test-labelled-passages.js';

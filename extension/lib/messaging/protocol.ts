@@ -1,7 +1,7 @@
 // The one message protocol between the extension's parts: every request the background
 // answers, its input schema (valibot, checked at the edge) and its result type.
 import * as v from 'valibot';
-import { captureSchema, highlightColourSchema, idSchema, positionSchema, quoteSchema, themeIdsSchema, type Capture, type Clip, type ClipRow, type DossierKind, type HighlightColour } from '@knipsel/core';
+import { captureSchema, highlightColourSchema, idSchema, positionSchema, quoteSchema, themeIdsSchema, type Capture, type Clip, type ClipRow, type DossierKind, type HighlightColour, type SearchFields } from '@knipsel/core';
 import type { Restriction } from '../capture/restricted-url.js';
 
 const id = idSchema;
@@ -52,6 +52,7 @@ export const inputSchemas = {
   'clips/list': v.object({ dossierId: id, query: v.optional(v.pipe(v.string(), v.maxLength(500))), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
   'dossiers/list': v.object({}),
   'themes/list': v.object({ dossierId: id }),
+  'themes/suggest': v.object({ dossierId: id, text: v.pipe(v.string(), v.maxLength(2_000_000)), exclude: v.optional(v.pipe(v.array(id), v.maxLength(500))) }),
   'app/open': v.object({ dossierId: v.optional(id), clipId: v.optional(id) }),
   'highlights/enable': v.object({ enabled: v.boolean() }),
   'bridge/status': v.object({}),
@@ -105,6 +106,13 @@ export interface ThemeOption {
   frameworkId: string;
   frameworkName: string;
   color: string | null;
+  /** The full wording (lines separated by \n), or null. */
+  description: string | null;
+  /** "regel 7" / "rule 7", per interface language; null when unnumbered. */
+  numberLabel: { nl: string; en: string } | null;
+  groupName: string | null;
+  /** Words the picker finds the theme by (core's searchFields). */
+  search: SearchFields;
 }
 
 export interface PageHighlights {
@@ -160,6 +168,7 @@ export interface Results {
   'clips/list': { rows: (ClipRow & { snippet?: string })[] };
   'dossiers/list': { dossiers: DossierSummary[]; defaultId: string };
   'themes/list': { themes: ThemeOption[]; recent: string[]; lastUsed: string[] };
+  'themes/suggest': { suggestions: { themeId: string; score: number }[] };
   'app/open': { url: string };
   'highlights/enable': { enabled: boolean; origins: string[] };
   'bridge/status': BridgeInfo;

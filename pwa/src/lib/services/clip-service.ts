@@ -1,6 +1,6 @@
 // Clip operations of one open dossier for the screens: add (bookmark, note-clip), tag,
 // trash, notes, search. Every write is followed by a flush so storage errors surface.
-import { bookmarkCapture, type Clip, type ClipRow, type DossierChange, normalizeUrl, noteCapture, type OpenDossier, type SearchHit, type SearchProgress, siteNameOf, toClipRow } from '@knipsel/core';
+import { bookmarkCapture, type Clip, type ClipRow, type DossierChange, normalizeUrl, noteCapture, type OpenDossier, type SearchHit, type SearchProgress, siteNameOf, type SourceEdits, toClipRow } from '@knipsel/core';
 import { bindNote, type NoteBinding } from './note-binding.js';
 
 export type Persist = () => void;
@@ -37,6 +37,8 @@ export function createClipService(open: OpenDossier, persist: Persist, now: () =
     findByUrl: (url: string) => dossier.clips.findByUrl(url),
 
     setTitle: (id: string, title: string) => write(() => dossier.clips.update(id, { title })),
+    /** Corrections to the source for references (authors, date, site, source title); {} = as captured. */
+    setSource: (id: string, source: SourceEdits) => write(() => dossier.clips.update(id, { source })),
     tag: (ids: string[], themeIds: string[]) => write(() => dossier.clips.tag(ids, themeIds)),
     untag: (ids: string[], themeIds: string[]) => write(() => dossier.clips.untag(ids, themeIds)),
     trash: (ids: string[]) => write(() => dossier.clips.trash(ids)),
