@@ -70,14 +70,7 @@ export function connect(app: Library, ext: Library, options: RigOptions = {}): B
   };
   const appSession: BridgeSession = side('app', app, () => extSession, {});
   const extSession: BridgeSession = side('extension', ext, () => appSession, { onPairRequest: (request) => void requests.push(request), ...options.extra });
-  const settle = async () => {
-    for (let quiet = 0; quiet < 5; ) {
-      await new Promise((r) => setTimeout(r, 5));
-      await appSession.idle();
-      await extSession.idle();
-      quiet = inFlight === 0 ? quiet + 1 : 0;
-    }
-  };
+  const settle = () => settleSessions([appSession, extSession], () => inFlight, 5, 5);
   const pair = async () => {
     await appSession.requestPairing();
     await settle();
@@ -93,6 +86,15 @@ export function connect(app: Library, ext: Library, options: RigOptions = {}): B
     extSession.close();
   };
   return { appSession, extSession, appPairs, extPairs, logs, sent, requests, settle, pair, close };
+}
+
+/** Wait until the sessions are idle with nothing in flight, `rounds` checks `gapMs` apart in a row. */
+export async function settleSessions(sessions: BridgeSession[], inFlight: () => number, rounds: number, gapMs: number): Promise<void> {
+  for (let quiet = 0; quiet < rounds; ) {
+    await new Promise((r) => setTimeout(r, gapMs));
+    for (const session of sessions) await session.idle();
+    quiet = inFlight() === 0 ? quiet + 1 : 0;
+  }
 }
 
 /** Paired and connected, as after the user's first pairing. */
