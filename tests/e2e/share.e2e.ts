@@ -37,7 +37,8 @@ async function openClip(page: Page, dossierId: string, clipId: string): Promise<
 async function tag(page: Page, theme: string): Promise<void> {
   await page.getByRole('button', { name: 'Thema’s kiezen' }).click();
   const picker = page.getByRole('dialog');
-  await picker.getByLabel(theme, { exact: true }).first().check();
+  // A preset theme's name starts with its number ("7. Eigenaarschap").
+  await picker.getByLabel(new RegExp(`(^|\\s)${theme}$`)).first().check();
   await picker.getByRole('button', { name: 'Sluiten' }).last().click();
 }
 
