@@ -38,7 +38,7 @@ async function tag(page: Page, theme: string): Promise<void> {
   await page.getByRole('button', { name: 'Thema’s kiezen' }).click();
   const picker = page.getByRole('dialog');
   // A preset theme's name starts with its number ("7. Eigenaarschap").
-  await picker.getByLabel(new RegExp(`(^|\\s)${theme}$`)).first().check();
+  await picker.getByRole('checkbox', { name: new RegExp(`(^|\\s)${theme}$`) }).first().check();
   await picker.getByRole('button', { name: 'Sluiten' }).last().click();
 }
 
@@ -181,7 +181,7 @@ describe('sharing a dossier through the web app', () => {
     ]);
     const together = await converge(a.page, b.page, dossierId, sharedClip, (s) => s.titles.length === 3 && s.themes.length === 2);
     expect(together.titles).toEqual(['Buurtmaaltijd in Kattenbroek', 'Moestuin op het plein', 'Talentenbank in de wijk']);
-    expect(together.themes).toEqual(['Aansluiten bij de leefwereld', 'Eigenaarschap']);
+    expect(together.themes.map((t: string) => t.replace(/^\d+\s*\.\s*/, ''))).toEqual(['Aansluiten bij de leefwereld', 'Eigenaarschap']);
     // Typed into the same reflection at the same moment, at its end and at its start.
     expect(together.note).toBe('Bram: past bij talenten verbinden. Eerste indruk. Anouk: sterk voorbeeld.');
 
