@@ -9,6 +9,7 @@ export { queryRows, matchesFilter, clipSorts, type ClipFilter, type ClipSort } f
 export { comparableUrl, type ClipInput, type ClipPatch, type HighlightInput, type HighlightPatch } from './dossier/clips.js';
 export { currentSchemaVersion, migrations, schemaVersionOf } from './dossier/migrations.js';
 export { noteClipUrl } from './dossier/schema.js';
+export { sourceName } from './dossier/source.js';
 export { presetFrameworks, findPresetFramework, findPresetTheme, type PresetFramework, type PresetTheme } from './frameworks/presets.js';
 export type { FrameworkInput, ThemeInput, ThemePatch } from './frameworks/frameworks.js';
 export { createLibrary, defaultPersonalName, type Library, type LibraryExtension, type LibraryStores, type OpenDossier } from './library/library.js';

@@ -1,13 +1,15 @@
 // UI text of the extension: Dutch first, English second. The English dictionary must have
-// every Dutch key (the type says so). Placeholders: {name}.
+// every Dutch key (the type says so). Placeholders: {name}. A text that counts ("{count}
+// woorden") has a `.one` form for a count of 1 ("1 woord"), which translate() picks.
 const nl = {
   'app.name': 'Knipsel',
   'popup.loading': 'Pagina lezen…',
   'popup.mode': 'Wat knip je?',
   'mode.article': 'Artikel',
   'mode.selection': 'Selectie',
-  'mode.bookmark': 'Alleen link',
+  'mode.bookmark': 'Link',
   'popup.words': '{count} woorden',
+  'popup.words.one': '1 woord',
   'popup.confidence': 'Betrouwbaarheid',
   'confidence.high': 'goed gevonden',
   'confidence.medium': 'controleer even',
@@ -54,6 +56,7 @@ const nl = {
   'pair.gone': 'Deze vraag om te koppelen is verlopen. Vraag het in de app opnieuw.',
   'pair.badge': 'De Knipsel-app vraagt om te koppelen',
   'deletions.title': 'De app heeft {count} dossiers verwijderd',
+  'deletions.title.one': 'De app heeft 1 dossier verwijderd',
   'deletions.ask': 'Ook in de extensie verwijderen? Meer dan één dossier tegelijk verwijdert Knipsel niet zonder het te vragen.',
   'deletions.remove': 'Ook hier verwijderen',
   'deletions.keep': 'Hier bewaren',
@@ -69,6 +72,8 @@ const nl = {
   'side.search': 'Zoek in je dossier…',
   'side.empty': 'Nog geen knipsels in dit dossier.',
   'side.noResults': 'Niets gevonden voor „{query}”.',
+  'side.themes': '{count} thema’s',
+  'side.themes.one': '1 thema',
   'side.back': 'Terug',
   'side.note': 'Wat neem ik hieruit mee?',
   'side.saved': 'Opgeslagen',
@@ -124,8 +129,9 @@ const en: Record<MessageKey, string> = {
   'popup.mode': 'What to clip?',
   'mode.article': 'Article',
   'mode.selection': 'Selection',
-  'mode.bookmark': 'Link only',
+  'mode.bookmark': 'Link',
   'popup.words': '{count} words',
+  'popup.words.one': '1 word',
   'popup.confidence': 'Confidence',
   'confidence.high': 'found well',
   'confidence.medium': 'worth a check',
@@ -172,6 +178,7 @@ const en: Record<MessageKey, string> = {
   'pair.gone': 'This pairing request has expired. Ask again in the app.',
   'pair.badge': 'The Knipsel app asks to pair',
   'deletions.title': 'The app deleted {count} dossiers',
+  'deletions.title.one': 'The app deleted 1 dossier',
   'deletions.ask': 'Delete them in the extension too? Knipsel never deletes more than one dossier at once without asking.',
   'deletions.remove': 'Delete here too',
   'deletions.keep': 'Keep them here',
@@ -187,6 +194,8 @@ const en: Record<MessageKey, string> = {
   'side.search': 'Search your dossier…',
   'side.empty': 'No clips in this dossier yet.',
   'side.noResults': 'Nothing found for “{query}”.',
+  'side.themes': '{count} themes',
+  'side.themes.one': '1 theme',
   'side.back': 'Back',
   'side.note': 'What do I take away from this?',
   'side.saved': 'Saved',
@@ -237,9 +246,11 @@ const en: Record<MessageKey, string> = {
 export type Lang = 'nl' | 'en';
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
 
-/** Translate `key` into `lang`, filling {placeholders}. */
+/** Translate `key` into `lang`, filling {placeholders}; a count of 1 takes the key's `.one` form. */
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = dictionaries[lang][key] ?? nl[key];
+  const one = `${key}.one` as MessageKey;
+  const chosen = params.count === 1 && one in nl ? one : key;
+  const template = dictionaries[lang][chosen] ?? nl[chosen];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 

@@ -7,7 +7,7 @@ import { bridgeAlias } from '../../../../core/sync/bridge-dossiers.js';
 import { I18n, provideI18n } from '../i18n/i18n.svelte.js';
 import { locales, type Locale } from '../i18n/messages.js';
 import type { LibraryService } from '../services/library-service.js';
-import { parseRoute, type Route } from '../services/routes.js';
+import { parseRoute, screenKey, type Route } from '../services/routes.js';
 import type { AppPort } from './app-port.js';
 import { DossierState } from './dossier-state.svelte.js';
 import { ShareState } from './share-state.svelte.js';
@@ -49,6 +49,7 @@ export class AppState implements AppPort {
   readonly relay: RelayState;
 
   constructor(readonly service: LibraryService) {
+    this.toasts.screen = screenKey(this.route);
     this.share = new ShareState(this);
     this.relay = new RelayState(this);
   }
@@ -104,6 +105,7 @@ export class AppState implements AppPort {
   #setRoute(route: Route): void {
     this.route = route;
     this.addClipOpen = false;
+    this.toasts.screen = screenKey(route);
     const id = 'dossierId' in route ? route.dossierId : null;
     if (!this.ready) return;
     if (id && this.dossier?.id !== id) {
@@ -227,7 +229,7 @@ export class AppState implements AppPort {
     });
     await this.refreshDossiers();
     this.#setRoute(this.route);
-    if (done) this.toasts.show(this.m.dossiers.deleted(record.name));
+    if (done) this.toasts.show((m) => m.dossiers.deleted(record.name));
   }
 
   // --- clips of the dossier on screen (with toasts and undo) -------------------------------
@@ -249,7 +251,7 @@ export class AppState implements AppPort {
       this.#clips().trash(ids);
       return true;
     });
-    if (done) this.toasts.show(this.m.clip.trashed(ids.length), { undo: () => this.run(() => this.#clips().restore(ids)) });
+    if (done) this.toasts.show((m) => m.clip.trashed(ids.length), { undo: () => this.run(() => this.#clips().restore(ids)) });
   }
 
   restore(ids: string[]): void {
@@ -258,7 +260,7 @@ export class AppState implements AppPort {
       this.#clips().restore(ids);
       return true;
     });
-    if (done) this.toasts.show(this.m.clip.restored(ids.length), { undo: () => this.run(() => this.#clips().trash(ids)) });
+    if (done) this.toasts.show((m) => m.clip.restored(ids.length), { undo: () => this.run(() => this.#clips().trash(ids)) });
   }
 
   tag(ids: string[], themeId: string): void {
@@ -270,7 +272,8 @@ export class AppState implements AppPort {
       return true;
     });
     if (done && fresh.length > 0) {
-      this.toasts.show(this.m.clip.tagged(this.#themeName(themeId), fresh.length), {
+      const theme = this.#themeName(themeId);
+      this.toasts.show((m) => m.clip.tagged(theme, fresh.length), {
         undo: () => this.run(() => this.#clips().untag(fresh, [themeId])),
       });
     }
@@ -284,7 +287,8 @@ export class AppState implements AppPort {
       return true;
     });
     if (done && carrying.length > 0) {
-      this.toasts.show(this.m.clip.untagged(this.#themeName(themeId), carrying.length), {
+      const theme = this.#themeName(themeId);
+      this.toasts.show((m) => m.clip.untagged(theme, carrying.length), {
         undo: () => this.run(() => this.#clips().tag(carrying, [themeId])),
       });
     }
@@ -292,7 +296,7 @@ export class AppState implements AppPort {
 
   emptyTrash(): void {
     const count = this.run(() => this.#clips().emptyTrash());
-    if (count) this.toasts.show(this.m.trash.emptied(count));
+    if (count) this.toasts.show((m) => m.trash.emptied(count));
   }
 }
 
