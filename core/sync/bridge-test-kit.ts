@@ -40,6 +40,8 @@ export interface RigOptions {
   appOrigin?: string;
   extOrigin?: string;
   extra?: Partial<BridgeSessionOptions>;
+  /** The same for the app's session. */
+  appExtra?: Partial<BridgeSessionOptions>;
 }
 
 export function connect(app: Library, ext: Library, options: RigOptions = {}): BridgeRig {
@@ -67,6 +69,7 @@ export function connect(app: Library, ext: Library, options: RigOptions = {}): B
     log: (l) => logs.push(`app ${l}`),
     version: options.versions?.app,
     chunkBytes: options.chunkBytes,
+    ...options.appExtra,
   });
   const extSession: BridgeSession = createBridgeSession({
     role: 'extension',

@@ -2,6 +2,7 @@
 import type { Messages } from './messages.js';
 import { shareEn } from './share-en.js';
 import { relayEn } from './relay-en.js';
+import { welcomeEn } from './welcome-en.js';
 
 export const en: Messages = {
   appName: 'Knipsel',
@@ -45,7 +46,6 @@ export const en: Messages = {
     heldAsk: 'Delete them in the app too? Knipsel never deletes more than one dossier at once without asking.',
     heldRemove: 'Delete here too',
     heldKeep: 'Keep them here',
-    missingHint: 'Clipped with the extension? Pair the extension with the app; the clip then opens here by itself.',
     mismatch: 'The extension does not match this app',
     mismatchHint: (app, extension) =>
       `The extension uses version ${extension} of the link, this app version ${app}. Update the extension and the app; until then no clips are exchanged.`,
@@ -413,6 +413,7 @@ export const en: Messages = {
 
   ...shareEn,
   ...relayEn,
+  ...welcomeEn,
 
   errors: {
     title: 'Something went wrong',

@@ -2,6 +2,7 @@
 import type { CaptureMode, HighlightColour } from '../../../../core/index.js';
 import { shareNl } from './share-nl.js';
 import { relayNl } from './relay-nl.js';
+import { welcomeNl } from './welcome-nl.js';
 
 const modes: Record<CaptureMode, string> = {
   article: 'Artikel',
@@ -60,7 +61,6 @@ export const nl = {
     heldAsk: 'Ook in de app verwijderen? Meer dan één dossier tegelijk verwijdert Knipsel niet zonder het te vragen.',
     heldRemove: 'Ook hier verwijderen',
     heldKeep: 'Hier bewaren',
-    missingHint: 'Geknipt met de extensie? Koppel de extensie aan de app; daarna opent het knipsel hier vanzelf.',
     mismatch: 'Extensie past niet bij deze app',
     mismatchHint: (app: number, extension: number) =>
       `De extensie gebruikt versie ${extension} van de koppeling, deze app versie ${app}. Werk de extensie en de app bij; tot dan worden knipsels niet uitgewisseld.`,
@@ -433,6 +433,7 @@ export const nl = {
 
   ...shareNl,
   ...relayNl,
+  ...welcomeNl,
 
   errors: {
     title: 'Er ging iets mis',

@@ -14,6 +14,7 @@ import { ShareState } from './share-state.svelte.js';
 import { RelayState } from './relay-state.svelte.js';
 import { ExtensionLink } from './extension-link.svelte.js';
 import { Toasts } from './toasts.svelte.js';
+import { FirstRun } from './first-run.svelte.js';
 
 export interface AppError {
   kind: 'storage-full' | 'newer-version' | 'other';
@@ -38,6 +39,8 @@ export class AppState implements AppPort {
   applyUpdate = $state.raw<(() => Promise<void>) | null>(null);
   /** Opens the "add a clip" dialog (set by the layout). */
   addClipOpen = $state(false);
+  /** The clips a bookmark import just added: the list shows them first, as a filter the user can lift. */
+  recentImport = $state.raw<{ dossierId: string; ids: readonly string[] } | null>(null);
   /** The Knipsel extension on this machine (the bridge), started once the library is ready. */
   readonly extension = new ExtensionLink();
   #stopBridge: (() => void) | null = null;
@@ -47,6 +50,9 @@ export class AppState implements AppPort {
 
   /** The relay connection of the dossier on screen (issue 11). */
   readonly relay: RelayState;
+
+  /** The first run's welcome. */
+  readonly firstRun: FirstRun = new FirstRun(this);
 
   constructor(readonly service: LibraryService) {
     this.toasts.screen = screenKey(this.route);
@@ -87,7 +93,7 @@ export class AppState implements AppPort {
       // After the personal dossier exists, so linking it with the extension's cannot race its creation.
       this.#stopBridge ??= this.extension.start(this.service.library, (from, to) => this.#followAlias(from, to));
       await this.refreshDossiers();
-      await language;
+      await Promise.all([language, this.firstRun.load()]);
       void this.service.persistStorage();
     } catch (error) {
       this.report(error);
@@ -100,6 +106,15 @@ export class AppState implements AppPort {
     this.dossiers = await this.service.library.list();
     // Linking with the extension can change which dossier is the personal one.
     this.personalId = (await this.service.library.personalId()) ?? this.personalId;
+    // The address on screen named a dossier this device did not have: it may have arrived
+    // (from the extension, a colleague, a restore) or be known under another id by now.
+    const missing = this.dossier?.status === 'missing' ? this.dossier.id : null;
+    if (!missing) return;
+    if (this.dossiers.some((d) => d.id === missing)) this.#openDossier(missing);
+    else {
+      const to = await bridgeAlias(this.service.library, missing);
+      if (to) this.#followAlias(missing, to);
+    }
   }
 
   #setRoute(route: Route): void {
