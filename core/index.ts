@@ -10,7 +10,7 @@ export { comparableUrl, type ClipInput, type ClipPatch, type HighlightInput, typ
 export { currentSchemaVersion, migrations, schemaVersionOf } from './dossier/migrations.js';
 export { noteClipUrl } from './dossier/schema.js';
 export { sourceName } from './dossier/source.js';
-export { isIncompleteLink } from './dossier/complete-link.js';
+export { completeLink, isIncompleteLink } from './dossier/complete-link.js';
 export { presetFrameworks, findPresetFramework, findPresetTheme, type PresetFramework, type PresetTheme } from './frameworks/presets.js';
 export type { FrameworkInput, ThemeInput, ThemePatch } from './frameworks/frameworks.js';
 export { createLibrary, defaultPersonalName, type Library, type LibraryExtension, type LibraryStores, type OpenDossier } from './library/library.js';

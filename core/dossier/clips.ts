@@ -5,7 +5,6 @@ import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
 import { isClipMap, localOrigin, readClip, roots, toClipRow } from './doc-layout.js';
 import { type ClipFilter, type ClipSort, matchesFilter, compareRows } from './clip-query.js';
-import { completeLink } from './complete-link.js';
 import {
   clipInputSchema,
   clipPatchSchema,
@@ -115,12 +114,6 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
         if (parsed.note !== undefined) replaceText(map.get('note') as Y.Text, parsed.note);
         touch(map);
       }, localOrigin);
-    },
-
-    /** A link saved without the page's text gets its page's capture, in place (see complete-link.ts). */
-    complete(id: string, capture: Capture): void {
-      const map = clipMap(id);
-      doc.transact(() => completeLink(map, capture, comparableUrl, () => touch(map)), localOrigin);
     },
 
     tag(ids: string[], themeIds: string[]): void {

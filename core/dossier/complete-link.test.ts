@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { isKnipselError } from '../errors.js';
+import { completeLink } from './complete-link.js';
 import { createDossier, initDossierDoc } from './dossier.js';
 import { makeCapture } from './test-fixtures.js';
 
@@ -21,7 +22,7 @@ describe('completing a link saved without the page text', () => {
     d.clips.addHighlight(id, { quote: { exact: 'bankje', prefix: '', suffix: '' }, position: null, note: '', colour: 'inspiratie' });
     const before = d.clips.get(id)!;
     const page = makeCapture({ url: `${url}?utm_source=nieuwsbrief`, title: 'Een bankje voor de deur', mode: 'article' });
-    d.clips.complete(id, page);
+    completeLink(d, id, page);
     const after = d.clips.get(id)!;
     expect(after.capture.mode).toBe('article');
     expect(after.capture.text).toBe(page.text);
@@ -36,12 +37,12 @@ describe('completing a link saved without the page text', () => {
   it('keeps a title the user gave, and refuses a clip with text or a capture of another page', () => {
     const d = newDossier();
     const id = d.clips.add({ capture: link(), title: 'Mijn eigen titel' });
-    expect(() => d.clips.complete(id, makeCapture({ url: 'https://www.buurtwerk.nl/anders' }))).toThrow(/another page/);
-    d.clips.complete(id, makeCapture({ url }));
+    expect(() => completeLink(d, id, makeCapture({ url: 'https://www.buurtwerk.nl/anders' }))).toThrow(/another page/);
+    completeLink(d, id, makeCapture({ url }));
     expect(d.clips.get(id)!.title).toBe('Mijn eigen titel');
     let error: unknown;
     try {
-      d.clips.complete(id, makeCapture({ url }));
+      completeLink(d, id, makeCapture({ url }));
     } catch (e) {
       error = e;
     }

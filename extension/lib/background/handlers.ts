@@ -1,7 +1,7 @@
 // The background's implementation of the message protocol: every request in
 // messaging/protocol.ts is answered here, on top of the library service.
 import { browser } from 'wxt/browser';
-import { comparableUrl, isIncompleteLink } from '../../../core/index.js';
+import { comparableUrl, completeLink, isIncompleteLink } from '../../../core/index.js';
 import { bridgeAlias } from '../../../core/sync/bridge-session.js';
 import type { DuplicateRef, Results } from '../messaging/protocol.js';
 import type { Handlers, SenderInfo } from '../messaging/router.js';
@@ -94,7 +94,7 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
 
     async 'clip/complete'({ dossierId, clipId, capture }) {
       const handle = await service.open(dossierId);
-      handle.dossier.clips.complete(clipId, capture);
+      completeLink(handle.dossier, clipId, capture);
       await handle.flush();
       broadcast(dossierId);
       return { dossierId, clipId, appUrl: await appLink(dossierId, clipId) };

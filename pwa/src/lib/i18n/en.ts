@@ -2,7 +2,7 @@
 import type { Messages } from './messages.js';
 import { shareEn } from './share-en.js';
 import { relayEn } from './relay-en.js';
-import { welcomeEn } from './welcome-en.js';
+import { nextEn } from './next-en.js';
 
 export const en: Messages = {
   appName: 'Knipsel',
@@ -144,6 +144,13 @@ export const en: Messages = {
     dropHere: (theme) => `Drop to add ‘${theme}’`,
     noFrameworks: 'No framework is switched on. Switch one on under Themes.',
     showMore: (n) => `Show ${n} more`,
+    columns: 'Columns',
+    sortOne: 'Sort',
+    sortOneHint: 'Give the unsorted clips a theme one by one',
+    filterThemes: 'Find a theme…',
+    noThemeMatch: (q) => `No theme found for ‘${q}’.`,
+    next: 'Next clip',
+    remaining: (n) => (n === 0 ? 'This is the last one' : n === 1 ? '1 more unsorted' : `${n} more unsorted`),
   },
 
   list: {
@@ -391,6 +398,7 @@ export const en: Messages = {
     none: 'Choose none',
     open: 'Open as document',
     docx: 'Download .docx',
+    html: 'Download .html',
     printHint: 'The document opens in a new tab. Choose Print there, then ‘Save as PDF’.',
     nothing: 'Choose at least one theme.',
     opened: 'The portfolio is open in a new tab; choose Print there, then ‘Save as PDF’.',
@@ -413,7 +421,7 @@ export const en: Messages = {
 
   ...shareEn,
   ...relayEn,
-  ...welcomeEn,
+  ...nextEn,
 
   errors: {
     title: 'Something went wrong',

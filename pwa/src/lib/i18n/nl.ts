@@ -2,7 +2,7 @@
 import type { CaptureMode, HighlightColour } from '../../../../core/index.js';
 import { shareNl } from './share-nl.js';
 import { relayNl } from './relay-nl.js';
-import { welcomeNl } from './welcome-nl.js';
+import { nextNl } from './next-nl.js';
 
 const modes: Record<CaptureMode, string> = {
   article: 'Artikel',
@@ -159,6 +159,13 @@ export const nl = {
     dropHere: (theme: string) => `Laat los om ‘${theme}’ toe te voegen`,
     noFrameworks: 'Er staat geen kader aan. Zet er een aan bij Thema’s.',
     showMore: (n: number) => `Nog ${n} tonen`,
+    columns: 'Kolommen',
+    sortOne: 'Sorteren',
+    sortOneHint: 'Geef de ongesorteerde knipsels één voor één een thema',
+    filterThemes: 'Zoek een thema…',
+    noThemeMatch: (q: string) => `Geen thema gevonden voor ‘${q}’.`,
+    next: 'Volgende knipsel',
+    remaining: (n: number) => (n === 0 ? 'Dit is de laatste' : n === 1 ? 'Nog 1 ongesorteerd' : `Nog ${n} ongesorteerd`),
   },
 
   list: {
@@ -411,6 +418,7 @@ export const nl = {
     none: 'Niets kiezen',
     open: 'Open als document',
     docx: 'Download .docx',
+    html: 'Download .html',
     printHint: 'Het document opent in een nieuw tabblad. Kies daar Afdrukken en dan ‘Opslaan als pdf’.',
     nothing: 'Kies minstens één thema.',
     opened: 'Het portfolio staat in een nieuw tabblad; kies daar Afdrukken en dan ‘Opslaan als pdf’.',
@@ -433,7 +441,7 @@ export const nl = {
 
   ...shareNl,
   ...relayNl,
-  ...welcomeNl,
+  ...nextNl,
 
   errors: {
     title: 'Er ging iets mis',

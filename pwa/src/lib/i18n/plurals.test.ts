@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
 import { nl } from './nl.js';
+import { welcomeEn } from './welcome-en.js';
+import { welcomeNl } from './welcome-nl.js';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -44,8 +46,8 @@ function pluralsOf(fn: Fn): string[] {
 }
 
 describe.each([
-  ['nl', nl],
-  ['en', en],
+  ['nl', { ...nl, ...welcomeNl }],
+  ['en', { ...en, ...welcomeEn }],
 ])('plurals in %s', (_, catalogue) => {
   const all = functions(catalogue);
   const plurals = new Set(all.flatMap(([, fn]) => pluralsOf(fn)));

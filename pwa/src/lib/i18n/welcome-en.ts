@@ -40,8 +40,8 @@ export const welcomeEn: typeof welcomeNl = {
     ],
     configure: (origin) => `Open the extension’s settings and enter this app’s address there: ${origin}`,
     thenPair: 'The app then asks here to pair the extension; you do that once.',
+    notYet: 'No extension yet? How to install it',
     connected: 'The extension is paired. What you clip comes into this app by itself.',
-    clipTip: 'To clip: open a web page, click the Knipsel icon in the toolbar and choose “Clip”.',
   },
 
   stillInExtension: {
@@ -80,16 +80,5 @@ export const welcomeEn: typeof welcomeNl = {
       'Knipsel is a learning dossier for social professionals. Your data is kept in this browser on this device; there is no account and no server that keeps your notes.',
     version: (version) => `Version ${version}`,
     welcomeAgain: 'Show the welcome again',
-  },
-
-  next: {
-    listEmpty: 'No clips in this dossier yet. Clip a web page with the extension, add a link or text here, or bring in your bookmarks.',
-    importBookmarks: 'Import bookmarks',
-    boardEmpty: 'No clips to sort yet. Once you clip, they arrive here under Unsorted and you drag or tap them to a theme.',
-    toList: 'To the clips',
-    imported: (n) => (n === 1 ? 'Showing the clip you just imported.' : `Showing the ${n} clips you just imported.`),
-    allClips: 'Show all clips',
-    portfolioEmpty: 'No clips yet. First clip and sort a few examples; here you then see how much evidence you have per theme.',
-    trashEmpty: 'The trash is empty. What you throw away stays here until you empty the trash.',
   },
 };

@@ -1,7 +1,8 @@
 // Dutch texts for a new user's first hour: the welcome of the first run, installing and pairing
 // the extension (also on Settings and for an address of a clip that is still in the extension),
-// the parts of Settings beyond sharing, and what each empty screen suggests next.
-// Spread into nl.ts; welcome-en.ts has the same keys.
+// completing a link, the parts of Settings beyond sharing — used only by lazy chunks, so they
+// are not in nl.ts (the first load stays small): components take them from `welcomeTexts()`.
+// welcome-en.ts has the same keys; what empty screens suggest next is in next-nl.ts.
 
 export const welcomeNl = {
   welcome: {
@@ -42,8 +43,8 @@ export const welcomeNl = {
     ],
     configure: (origin: string) => `Open de instellingen van de extensie en zet daar het adres van deze app: ${origin}`,
     thenPair: 'Daarna vraagt de app hier om de extensie te koppelen; dat doe je één keer.',
+    notYet: 'Nog geen extensie? Zo installeer je hem',
     connected: 'De extensie is gekoppeld. Wat je knipt, komt vanzelf in deze app.',
-    clipTip: 'Knippen: open een webpagina, klik op het Knipsel-icoon in de werkbalk en kies „Knippen”.',
   },
 
   stillInExtension: {
@@ -82,16 +83,5 @@ export const welcomeNl = {
       'Knipsel is een leerdossier voor sociaal professionals. Je gegevens staan in deze browser op dit apparaat; er is geen account en geen server die je notities bewaart.',
     version: (version: string) => `Versie ${version}`,
     welcomeAgain: 'Welkom opnieuw tonen',
-  },
-
-  next: {
-    listEmpty: 'Nog geen knipsels in dit dossier. Knip een webpagina met de extensie, voeg hier een link of tekst toe, of haal je bladwijzers binnen.',
-    importBookmarks: 'Bladwijzers importeren',
-    boardEmpty: 'Nog geen knipsels om te ordenen. Zodra je knipt, komen ze hier bij Ongesorteerd en sleep of tik je ze naar een thema.',
-    toList: 'Naar de knipsels',
-    imported: (n: number) => (n === 1 ? 'Je ziet het knipsel dat je net importeerde.' : `Je ziet de ${n} knipsels die je net importeerde.`),
-    allClips: 'Alle knipsels tonen',
-    portfolioEmpty: 'Nog geen knipsels. Knip en orden eerst een paar voorbeelden; hier zie je dan per thema hoeveel bewijs je hebt.',
-    trashEmpty: 'De prullenbak is leeg. Wat je weggooit, blijft hier tot je de prullenbak leegt.',
   },
 };

@@ -142,7 +142,7 @@ describe('bridge client (web app side)', () => {
       watchMark: (changed) => ((markChanged = changed), () => undefined),
       ...quiet,
     });
-    await until(() => hellos === 2, 'a second hello');
+    await until(() => hellos === 2, 'a second hello, right after the first went unanswered', 30);
     expect(links).not.toContain('absent'); // one unanswered hello is no proof of absence
     await until(() => client.status.link === 'absent', 'absent after the second hello had its chance');
     // The extension is configured for this address while the app is open: its script marks the page.
@@ -166,7 +166,7 @@ describe('bridge client (web app side)', () => {
       posted.push(m);
       original(m, t);
     };
-    const client = startBridgeClient({ library: app, win, onStatus: () => undefined, answerMs: 20, retryMs: 10_000, marked: () => false, ...quiet });
+    const client = startBridgeClient({ library: app, win, onStatus: () => undefined, answerMs: 2000, retryMs: 10_000, marked: () => false, ...quiet });
     await until(() => posted.length === 1, 'hello');
     const hello = posted[0] as { frame: { nonce: string } };
     const unpaired = { tag: 'knipsel-bridge', from: 'extension', frame: { t: 'unpaired', v: 2, nonce: hello.frame.nonce, role: 'extension' } };

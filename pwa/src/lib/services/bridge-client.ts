@@ -126,6 +126,8 @@ export function startBridgeClient(options: BridgeClientOptions): BridgeClient {
       unanswered++;
       // Claim absence only after the handshake had its chance and the extension has not marked this page.
       publish({ link: unanswered >= absentAfter && !marked() ? 'absent' : 'checking', dossiers: 0 });
+      // The second chance comes at once rather than after the retry time.
+      if (unanswered < absentAfter) hello();
     }, answerMs);
     scheduleRetry();
   };

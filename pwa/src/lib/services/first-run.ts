@@ -14,9 +14,6 @@ export interface WelcomeChoice {
   ownName: string;
 }
 
-/** Library preference: the first run's welcome was answered or put off. */
-export const welcomePref = 'welcomeDone';
-
 export function applyFrameworkChoice(admin: Pick<FrameworkService, 'setPresetEnabled' | 'addFramework'>, frameworks: readonly Framework[], choice: WelcomeChoice): void {
   for (const framework of frameworks) {
     if (!framework.preset) continue;

@@ -25,6 +25,7 @@ export interface AppError {
 
 const localePref = 'locale';
 const lastDossierPref = 'lastDossierId';
+const startDossierPref = 'startDossierId';
 
 export class AppState implements AppPort {
   readonly i18n = new I18n();
@@ -157,11 +158,23 @@ export class AppState implements AppPort {
     if (location.hash.startsWith(prefix)) location.replace(`#/d/${encodeURIComponent(to)}${location.hash.slice(prefix.length)}`);
   }
 
-  /** The dossier to show when none is in the address: the last one used, else the personal one. */
+  /** The dossier to show when none is in the address: the one chosen in Settings, else the last one used, else the personal one. */
   async defaultDossierId(): Promise<string | null> {
+    const start = await this.startDossierId();
+    if (start) return start;
     const last = await this.service.getPref<string>(lastDossierPref);
     if (last && this.dossiers.some((d) => d.id === last)) return last;
     return this.personalId;
+  }
+
+  /** The dossier chosen in Settings to open the app with (null: the last one used). */
+  async startDossierId(): Promise<string | null> {
+    const id = await this.service.getPref<string>(startDossierPref);
+    return id && this.dossiers.some((d) => d.id === id) ? id : null;
+  }
+
+  async setStartDossier(id: string | null): Promise<void> {
+    await this.service.setPref(startDossierPref, id).catch((error) => this.report(error));
   }
 
   go(hash: string): void {

@@ -1,6 +1,7 @@
 // The first run's welcome as rune state: shown on the personal dossier until the user starts
-// ("Aan de slag": name, frameworks) or puts it off; Settings can show it again.
-import { applyFrameworkChoice, welcomePref, type WelcomeChoice } from '../services/first-run.js';
+// ("Aan de slag") or puts it off; Settings can show it again. The welcome itself (a lazy chunk)
+// applies the choices (services/first-run.ts).
+import { welcomePref } from '../services/first-run-pref.js';
 import { dossierHref } from '../services/routes.js';
 import type { AppPort } from './app-port.js';
 
@@ -8,28 +9,16 @@ export class FirstRun {
   /** The welcome shows (on the personal dossier's list). */
   showing = $state(false);
 
-  constructor(private readonly app: AppPort & { personalId: string | null; renameDossier(id: string, name: string): Promise<void>; run<T>(work: () => T): T | undefined }) {}
+  constructor(private readonly app: AppPort & { personalId: string | null }) {}
 
   async load(): Promise<void> {
     this.showing = (await this.app.service.getPref<boolean>(welcomePref)) !== true;
   }
 
-  /** Apply the choices to the dossier on screen (null: put off); true when done. */
-  async finish(choice: WelcomeChoice | null): Promise<boolean> {
-    if (choice) {
-      const dossier = this.app.dossier;
-      const admin = dossier?.themesAdmin;
-      if (!dossier || !admin) return false;
-      const applied = this.app.run(() => {
-        applyFrameworkChoice(admin, dossier.frameworks, choice);
-        return true;
-      });
-      if (!applied) return false;
-      if (choice.name !== dossier.name) await this.app.renameDossier(dossier.id, choice.name);
-    }
+  /** Answered or put off: not shown again by itself. */
+  async done(): Promise<void> {
     this.showing = false;
     await this.app.service.setPref(welcomePref, true).catch((error) => this.app.report(error));
-    return true;
   }
 
   /** From Settings: the welcome once more, on the personal dossier. */
