@@ -71,8 +71,10 @@ async function request<T = any>(page: Page, type: string, input: unknown): Promi
 /** Every state the shell's extension line has shown in this page since it started loading. */
 const statusHistory = (page: Page) => page.evaluate(() => (window as unknown as { __extensionStates?: string[] }).__extensionStates ?? []);
 
+/** What the screen shows (`name.png`) and the whole page (`name-full.png`). */
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+  await page.screenshot({ path: join(shots, `${name}-full.png`), fullPage: true });
 }
 
 const heading1 = (page: Page) => page.getByRole('heading', { level: 1 });
@@ -130,9 +132,9 @@ describe('the first hour of a new user', () => {
     expect(await panel.innerText()).toContain(`zet daar het adres van deze app: ${app.url}`);
     for (const name of ['De community werker', '10 gouden regels', 'DichtErBij', 'Eigen thema’s']) await welcome.getByRole('checkbox', { name: new RegExp(name) }).waitFor();
     expect(await welcome.getByLabel('Naam van je eerste dossier').inputValue()).toBe('Mijn leerdossier');
-    await shot(appA, 'first-run-phone-nl');
+    await shot(appA, 'first-run-fresh-phone-nl');
     await appA.setViewportSize(desktop);
-    await shot(appA, 'first-run-desktop-nl');
+    await shot(appA, 'first-run-fresh-desktop-nl');
   });
 
   it('the extension’s options show the default dossier, and take the app’s address', async () => {
