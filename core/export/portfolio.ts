@@ -5,7 +5,8 @@ import type { Dossier } from '../dossier/dossier.js';
 import type { Clip, HighlightColour } from '../dossier/types.js';
 import { KnipselError } from '../errors.js';
 import { colourLabels } from './markdown-export.js';
-import { referenceRuns, referenceText } from './reference.js';
+import { numberLabel } from '../frameworks/theme-wording.js';
+import { citedSource, inTextCitation, referenceRuns, referenceText } from './reference.js';
 
 export type PortfolioLocale = 'nl' | 'en';
 
@@ -28,6 +29,8 @@ export interface PortfolioOptions {
 
 export interface PortfolioHighlight {
   text: string;
+  /** APA in-text citation for the quote, e.g. "(Koenen, 2016)"; empty for a note without a source. */
+  citation: string;
   note: string;
   colour: HighlightColour;
   colourLabel: string;
@@ -53,6 +56,10 @@ export interface PortfolioClip {
 export interface PortfolioTheme {
   id: string;
   name: string;
+  /** The theme's number as its text says it ("regel 7"), or null. */
+  numberLabel: string | null;
+  /** Its group in the framework ("Houdingsprincipes"), or null. */
+  group: string | null;
   description: string | null;
   clips: PortfolioClip[];
 }
@@ -109,7 +116,7 @@ export const portfolioLabels: Record<PortfolioLocale, PortfolioLabels> = {
     contents: 'Inhoud',
     source: 'Bron',
     published: 'Gepubliceerd',
-    captured: 'Geknipt op',
+    captured: 'Geraadpleegd op',
     reflection: 'Reflectie',
     highlights: 'Markeringen',
     references: 'Literatuurlijst',
@@ -126,7 +133,7 @@ export const portfolioLabels: Record<PortfolioLocale, PortfolioLabels> = {
     contents: 'Contents',
     source: 'Source',
     published: 'Published',
-    captured: 'Captured',
+    captured: 'Retrieved on',
     reflection: 'Reflection',
     highlights: 'Highlights',
     references: 'References',
@@ -160,6 +167,8 @@ export function buildPortfolio(dossier: Dossier, options: PortfolioOptions): Por
     themes.push({
       id: theme.id,
       name: theme.name,
+      numberLabel: numberLabel(framework, theme, locale),
+      group: framework.groups?.find((g) => g.id === theme.group)?.name ?? null,
       description: theme.description,
       clips: inTheme.map((clip) => {
         const item = portfolioClip(clip, locale, dateFormat);
@@ -190,8 +199,9 @@ export function buildPortfolio(dossier: Dossier, options: PortfolioOptions): Por
 }
 
 function portfolioClip(clip: Clip, locale: PortfolioLocale, dateFormat: Intl.DateTimeFormat): PortfolioClip {
-  const c = clip.capture;
+  const c = citedSource(clip);
   const isNote = c.mode === 'note';
+  const citation = isNote ? '' : inTextCitation(clip, locale);
   return {
     id: clip.id,
     title: clip.title,
@@ -203,6 +213,7 @@ function portfolioClip(clip: Clip, locale: PortfolioLocale, dateFormat: Intl.Dat
     reflection: clip.note.trim(),
     highlights: clip.highlights.map((h) => ({
       text: h.quote.exact.trim(),
+      citation,
       note: h.note.trim(),
       colour: h.colour,
       colourLabel: colourLabels[h.colour]?.[locale] ?? h.colour,

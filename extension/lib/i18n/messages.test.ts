@@ -9,7 +9,7 @@ describe('i18n', () => {
   });
   it('fills placeholders', () => {
     expect(translate('nl', 'popup.words', { count: 412 })).toBe('412 woorden');
-    expect(translate('en', 'popup.saved', { dossier: 'Mijn leerdossier' })).toBe('Clipped into Mijn leerdossier.');
+    expect(translate('en', 'popup.saved', { dossier: 'Mijn leerdossier' })).toBe('Saved in Mijn leerdossier.');
   });
   it('says one of a thing in the singular: every text that counts has a form for 1', () => {
     for (const lang of ['nl', 'en'] as const) {

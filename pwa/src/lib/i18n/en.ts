@@ -3,6 +3,7 @@ import type { Messages } from './messages.js';
 import { shareEn } from './share-en.js';
 import { relayEn } from './relay-en.js';
 import { nextEn } from './next-en.js';
+import { wordingEn } from './wording-en.js';
 
 export const en: Messages = {
   appName: 'Knipsel',
@@ -33,10 +34,10 @@ export const en: Messages = {
     pair: 'Pair the extension with the app',
     pairingWait: 'Waiting for the extension…',
     pairingCode: 'Code',
-    pairingSteps: 'Click the Knipsel icon at the top right of your browser (it may sit under the puzzle piece). Does it show the same code? Then click “Pair”.',
+    pairingSteps: 'Click the Knipsel icon at the top right of your browser (it may sit under the puzzle piece). Does it show the same code? Then click ‘Pair’.',
     cancel: 'Cancel',
     refused: {
-      declined: '“Do not pair” was chosen in the extension.',
+      declined: '‘Do not pair’ was chosen in the extension.',
       expired: 'The pairing request has expired. Try again.',
       busy: 'The extension is already waiting for another pairing. Try again in a moment.',
       unavailable: 'Pairing only works when the app is opened over https or on this computer (127.0.0.1).',
@@ -147,8 +148,6 @@ export const en: Messages = {
     columns: 'Columns',
     sortOne: 'Sort',
     sortOneHint: 'Give the unsorted clips a theme one by one',
-    filterThemes: 'Find a theme…',
-    noThemeMatch: (q) => `No theme found for ‘${q}’.`,
     next: 'Next clip',
     remaining: (n) => (n === 0 ? 'This is the last one' : n === 1 ? '1 more unsorted' : `${n} more unsorted`),
   },
@@ -203,7 +202,7 @@ export const en: Messages = {
     author: 'Author',
     site: 'Website',
     published: 'Published',
-    captured: 'Kept',
+    captured: 'Retrieved on',
     mode: 'Kind',
     words: (n) => (n === 1 ? '1 word' : `${n.toLocaleString('en-GB')} words`),
     reference: 'Reference (APA 7)',
@@ -293,7 +292,7 @@ export const en: Messages = {
     covered: (covered, total) => `${covered} of ${total} ${total === 1 ? 'theme' : 'themes'} with a reflected clip`,
     gapNone: 'No evidence yet',
     gapReflection: 'No reflection yet',
-    complete: 'In order',
+    complete: 'Covered',
     pick: 'Choose the framework your course assesses above.',
     openTheme: (name) => `Clips for ‘${name}’`,
   },
@@ -420,6 +419,7 @@ export const en: Messages = {
   },
 
   ...shareEn,
+  ...wordingEn,
   ...relayEn,
   ...nextEn,
 

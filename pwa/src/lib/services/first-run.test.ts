@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createDossier, initDossierDoc } from '../../../../core/index.js';
+import { createDossier, initDossierDoc } from '@knipsel/core';
 import { applyFrameworkChoice } from './first-run.js';
 
 function dossier() {

@@ -1,7 +1,7 @@
 // The choices of the first run applied to the first dossier: the preset frameworks the user
 // works with switched on (the others off), and an empty framework for own themes when asked.
 // Pure over the framework service, so it is tested without a browser.
-import type { Framework } from '../../../../core/index.js';
+import type { Framework } from '@knipsel/core';
 import type { FrameworkService } from './framework-service.js';
 
 export interface WelcomeChoice {
