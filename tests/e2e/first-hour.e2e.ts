@@ -184,7 +184,7 @@ describe('the first hour of a new user', () => {
     const { tab, popup } = await popupFor('/buurtkracht.html');
     // One name for a link clip: the popup's "Link" is what the app calls it too.
     await popup.getByRole('radio', { name: 'Link', exact: true }).waitFor();
-    await popup.getByRole('button', { name: 'Knippen', exact: true }).click();
+    await popup.getByRole('button', { name: 'Bewaren in Knipsel', exact: true }).click();
     await popup.getByTestId('saved').waitFor();
     const [opened] = await Promise.all([session.context.waitForEvent('page'), popup.getByRole('button', { name: 'Open in Knipsel' }).click()]);
     await popup.close();
@@ -233,7 +233,7 @@ describe('the first hour of a new user', () => {
     });
     await popup.reload();
     await expect.poll(() => popup.getByRole('radio', { name: 'Selectie' }).isChecked(), { timeout: 20_000 }).toBe(true);
-    await popup.getByRole('button', { name: 'Knippen', exact: true }).click();
+    await popup.getByRole('button', { name: 'Bewaren in Knipsel', exact: true }).click();
     await popup.getByTestId('saved').waitFor();
     const { rows } = await request<{ rows: { id: string; url: string }[] }>(popup, 'clips/list', { dossierId });
     const row = rows.find((r) => r.url.endsWith('/laptop.html'))!;
@@ -249,10 +249,10 @@ describe('the first hour of a new user', () => {
     await heading1(appA).filter({ hasText: 'Buurtkracht in Overvecht' }).waitFor();
     await appA.getByRole('button', { name: 'Thema’s kiezen' }).click();
     const picker = appA.getByTestId('theme-picker');
-    await picker.getByPlaceholder('Zoek een thema…').fill('eigenaar');
-    await picker.getByRole('checkbox', { name: 'Eigenaarschap' }).check();
-    await picker.getByPlaceholder('Zoek een thema…').fill('leefwereld');
-    await picker.getByRole('checkbox', { name: 'Aansluiten bij de leefwereld' }).check();
+    await picker.getByLabel('Zoek een thema').fill('eigenaar');
+    await picker.getByRole('checkbox', { name: /Eigenaarschap/ }).check();
+    await picker.getByLabel('Zoek een thema').fill('leefwereld');
+    await picker.getByRole('checkbox', { name: /Aansluiten bij de leefwereld/ }).check();
     await appA.getByRole('dialog').getByRole('button', { name: 'Sluiten', exact: true }).last().click();
     await expect.poll(() => toasts(appA).count()).toBe(1);
     expect(await toasts(appA).innerText()).toContain('toegevoegd');
@@ -310,8 +310,8 @@ describe('the first hour of a new user', () => {
   it('on a phone: Settings, the board with many unsorted clips, the theme dialog and the first run, in Dutch and English', async () => {
     await appA.setViewportSize(phone);
     for (const [lang, t] of [
-      ['nl', { settings: 'Instellingen', language: 'Taal van de app', board: 'Themabord', sort: 'Sorteren', filter: 'Zoek een thema…', next: 'Volgende knipsel', again: 'Welkom opnieuw tonen', welcome: 'Welkom bij Knipsel', later: 'Later' }],
-      ['en', { settings: 'Settings', language: 'Language of the app', board: 'Theme board', sort: 'Sort', filter: 'Find a theme…', next: 'Next clip', again: 'Show the welcome again', welcome: 'Welcome to Knipsel', later: 'Later' }],
+      ['nl', { settings: 'Instellingen', language: 'Taal van de app', board: 'Themabord', sort: 'Sorteren', filter: 'Zoek een thema', next: 'Volgende knipsel', again: 'Welkom opnieuw tonen', welcome: 'Welkom bij Knipsel', later: 'Later' }],
+      ['en', { settings: 'Settings', language: 'Language of the app', board: 'Theme board', sort: 'Sort', filter: 'Find a theme', next: 'Next clip', again: 'Show the welcome again', welcome: 'Welcome to Knipsel', later: 'Later' }],
     ] as const) {
       // Settings is one tap away on a phone (beside +), and holds the language.
       await appA.locator('.brand-row').getByRole('link', { name: 'Instellingen' }).click();
@@ -334,7 +334,11 @@ describe('the first hour of a new user', () => {
       const lastName = (await last.locator('span').first().innerText()).trim();
       await last.click();
       await expect.poll(() => appA.getByRole('heading', { level: 2, name: lastName, exact: true }).evaluate((h) => h.getBoundingClientRect().top)).toBeLessThan(phone.height);
-      await appA.evaluate(() => window.scrollTo(0, 0));
+      await appA.evaluate(() => {
+        window.scrollTo({ top: 0, behavior: 'instant' });
+        document.querySelector('nav.jump')?.scrollTo({ left: 0, behavior: 'instant' });
+      });
+      await expect.poll(() => appA.evaluate(() => window.scrollY)).toBe(0);
       await shot(appA, `board-phone-${lang}`);
       expect(await appA.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
 
@@ -342,12 +346,12 @@ describe('the first hour of a new user', () => {
       const unsortedBefore = Number(await strip.getByRole('button').first().locator('.badge').innerText());
       await appA.getByRole('button', { name: new RegExp(`^${t.sort}`) }).click();
       const picker = appA.getByTestId('theme-picker');
-      await picker.getByPlaceholder(t.filter).fill('eigen');
+      await picker.getByLabel(t.filter).fill('eigenaarschap');
       await shot(appA, `theme-dialog-phone-${lang}`);
-      await picker.getByRole('checkbox').first().check();
+      await picker.getByRole('checkbox', { name: /Eigenaarschap/ }).check();
       await appA.getByRole('button', { name: t.next }).click();
-      await picker.getByPlaceholder(t.filter).fill('leefwereld');
-      await picker.getByRole('checkbox').first().check();
+      await picker.getByLabel(t.filter).fill('leefwereld');
+      await picker.getByRole('checkbox', { name: /Aansluiten bij de leefwereld/ }).check();
       await appA.keyboard.press('Escape');
       await expect.poll(async () => Number(await strip.getByRole('button').first().locator('.badge').innerText())).toBe(unsortedBefore - 2);
 
