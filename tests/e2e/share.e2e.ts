@@ -37,7 +37,8 @@ async function openClip(page: Page, dossierId: string, clipId: string): Promise<
 async function tag(page: Page, theme: string): Promise<void> {
   await page.getByRole('button', { name: 'Thema’s kiezen' }).click();
   const picker = page.getByRole('dialog');
-  await picker.getByLabel(theme, { exact: true }).first().check();
+  // The picker names a theme with its number ("2. Aansluiten bij de leefwereld").
+  await picker.getByRole('checkbox', { name: new RegExp(`(^|\\s)${theme}$`) }).first().check();
   await picker.getByRole('button', { name: 'Sluiten' }).last().click();
 }
 
@@ -62,7 +63,12 @@ async function seen(page: Page, dossierId: string, clipId: string): Promise<Seen
   await page.locator('.clips > li').first().waitFor();
   const titles = (await page.locator('.clips > li h2').allInnerTexts()).sort();
   await openClip(page, dossierId, clipId);
-  const themes = (await page.locator('.chips .chip-name').allInnerTexts()).sort();
+  // A chip shows the theme's number before its name; the name is what is compared.
+  const themes = (
+    await page.locator('.chips .chip-name').evaluateAll((chips) =>
+      chips.map((chip) => [...chip.childNodes].filter((n) => !(n instanceof Element && n.classList.contains('chip-num'))).map((n) => n.textContent).join('').trim()),
+    )
+  ).sort();
   const note = await page.getByLabel('Je reflectie op dit knipsel').inputValue();
   return { titles, themes, note };
 }
