@@ -154,7 +154,6 @@ export const en: Messages = {
 
   list: {
     title: 'Clips',
-    empty: 'No clips in this dossier yet. Keep one with the extension, or add one here.',
     noMatches: 'No clips match these filters.',
     filters: 'Filters',
     theme: 'Theme',
@@ -407,7 +406,7 @@ export const en: Messages = {
   trash: {
     title: 'Trash',
     intro: 'Clips in the trash are kept until you empty the trash.',
-    empty: 'The trash is empty.',
+    empty: 'The trash is empty. What you throw away stays here until you empty the trash.',
     restore: 'Restore',
     restoreAll: 'Restore all',
     emptyTrash: 'Empty trash',

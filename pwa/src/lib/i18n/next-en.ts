@@ -11,6 +11,5 @@ export const nextEn: typeof nextNl = {
     imported: (n) => (n === 1 ? 'Showing the clip you just imported.' : `Showing the ${n} clips you just imported.`),
     allClips: 'Show all clips',
     portfolioEmpty: 'No clips yet. First clip and sort a few examples; here you then see how much evidence you have per theme.',
-    trashEmpty: 'The trash is empty. What you throw away stays here until you empty the trash.',
   },
 };

@@ -11,6 +11,5 @@ export const nextNl = {
     imported: (n: number) => (n === 1 ? 'Je ziet het knipsel dat je net importeerde.' : `Je ziet de ${n} knipsels die je net importeerde.`),
     allClips: 'Alle knipsels tonen',
     portfolioEmpty: 'Nog geen knipsels. Knip en orden eerst een paar voorbeelden; hier zie je dan per thema hoeveel bewijs je hebt.',
-    trashEmpty: 'De prullenbak is leeg. Wat je weggooit, blijft hier tot je de prullenbak leegt.',
   },
 };

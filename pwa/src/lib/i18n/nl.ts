@@ -169,7 +169,6 @@ export const nl = {
 
   list: {
     title: 'Knipsels',
-    empty: 'Nog geen knipsels in dit dossier. Bewaar er een met de extensie, of voeg er hier een toe.',
     noMatches: 'Geen knipsels met deze filters.',
     filters: 'Filters',
     theme: 'Thema',
@@ -427,7 +426,7 @@ export const nl = {
   trash: {
     title: 'Prullenbak',
     intro: 'Knipsels in de prullenbak blijven bewaard tot je de prullenbak leegt.',
-    empty: 'De prullenbak is leeg.',
+    empty: 'De prullenbak is leeg. Wat je weggooit, blijft hier tot je de prullenbak leegt.',
     restore: 'Terugzetten',
     restoreAll: 'Alles terugzetten',
     emptyTrash: 'Prullenbak legen',

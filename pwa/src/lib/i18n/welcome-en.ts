@@ -47,7 +47,6 @@ export const welcomeEn: typeof welcomeNl = {
   stillInExtension: {
     title: 'This clip is still in the extension',
     text: 'Pair the extension with this app once. The clip then comes over and opens here by itself.',
-    waiting: 'Fetching it from the extension…',
   },
 
   completeLink: {
@@ -74,7 +73,6 @@ export const welcomeEn: typeof welcomeNl = {
     backups: 'Backups',
     backupsText: 'A backup is one file with everything in a dossier. Keep it somewhere safe; you can restore it on any device.',
     backupOf: (name) => `Make a backup of ‘${name}’`,
-    restore: 'Restore a backup',
     about: 'About Knipsel',
     aboutText:
       'Knipsel is a learning dossier for social professionals. Your data is kept in this browser on this device; there is no account and no server that keeps your notes.',

@@ -50,7 +50,6 @@ export const welcomeNl = {
   stillInExtension: {
     title: 'Dit knipsel staat nog in de extensie',
     text: 'Koppel de extensie één keer aan deze app. Daarna komt het knipsel hierheen en opent het hier vanzelf.',
-    waiting: 'Bezig met ophalen uit de extensie…',
   },
 
   completeLink: {
@@ -77,7 +76,6 @@ export const welcomeNl = {
     backups: 'Back-ups',
     backupsText: 'Een back-up is één bestand met alles van een dossier. Bewaar het op een veilige plek; je zet het terug op elk apparaat.',
     backupOf: (name: string) => `Back-up van ‘${name}’ maken`,
-    restore: 'Back-up terugzetten',
     about: 'Over Knipsel',
     aboutText:
       'Knipsel is een leerdossier voor sociaal professionals. Je gegevens staan in deze browser op dit apparaat; er is geen account en geen server die je notities bewaart.',
