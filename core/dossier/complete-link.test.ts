@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { isKnipselError } from '../errors.js';
 import { completeLink } from './complete-link.js';
 import { createDossier, initDossierDoc } from './dossier.js';
-import { makeCapture } from './test-fixtures.js';
+import { makeCapture } from '../testing/captures.js';
 
 function newDossier() {
   const doc = new Y.Doc();

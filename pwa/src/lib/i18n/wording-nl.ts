@@ -13,7 +13,7 @@ export const wordingNl = {
   },
   source: {
     title: 'Bron voor de bronvermelding',
-    intro: 'Vult de pagina iets verkeerd of niet in? Verbeter het hier. Je eigen titel van het knipsel komt nooit in de bronvermelding.',
+    intro: 'Staat er iets verkeerd, of ontbreekt er iets? Verbeter het hier. Je eigen titel van het knipsel komt nooit in de bronvermelding.',
     edit: 'Bron aanpassen',
     sourceTitle: 'Titel van de bron',
     authors: 'Auteurs',
