@@ -1,5 +1,5 @@
 // `npm run bench`: measures Knipsel where users feel it and prints ONE markdown table, each
-// figure beside a baseline measured in the same run (see issue 9). Also writes the table to
+// figure beside a baseline measured in the same run. Also writes the table to
 // bench/latest.md for the README. Never part of `npm test`.
 //
 //   npm run bench                       all sections, full sizes

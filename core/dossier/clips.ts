@@ -58,6 +58,21 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
   function touch(map: Y.Map<unknown>): void {
     map.set('updatedAt', now());
   }
+  /** Tag (on) or untag (off) clips; a clip's edit time moves only when its themes changed. */
+  function setThemes(maps: Y.Map<unknown>[], themes: string[], on: boolean): void {
+    doc.transact(() => {
+      for (const map of maps) {
+        const set = map.get('themes') as Y.Map<true>;
+        const changes = themes.filter((theme) => set.has(theme) !== on);
+        for (const theme of changes) {
+          if (on) set.set(theme, true);
+          else set.delete(theme);
+        }
+        if (changes.length > 0) touch(map);
+      }
+    }, localOrigin);
+  }
+
 
   return {
     /**
@@ -123,39 +138,13 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
       const clipIds = parse(idList, ids, 'clip ids');
       const themes = parse(idList, themeIds, 'theme ids');
       checkThemes(themes);
-      const maps = clipIds.map(clipMap);
-      doc.transact(() => {
-        for (const map of maps) {
-          const set = map.get('themes') as Y.Map<true>;
-          let changed = false;
-          for (const theme of themes) {
-            if (!set.has(theme)) {
-              set.set(theme, true);
-              changed = true;
-            }
-          }
-          if (changed) touch(map);
-        }
-      }, localOrigin);
+      setThemes(clipIds.map(clipMap), themes, true);
     },
 
     untag(ids: string[], themeIds: string[]): void {
       const clipIds = parse(idList, ids, 'clip ids');
       const themes = parse(idList, themeIds, 'theme ids');
-      const maps = clipIds.map(clipMap);
-      doc.transact(() => {
-        for (const map of maps) {
-          const set = map.get('themes') as Y.Map<true>;
-          let changed = false;
-          for (const theme of themes) {
-            if (set.has(theme)) {
-              set.delete(theme);
-              changed = true;
-            }
-          }
-          if (changed) touch(map);
-        }
-      }, localOrigin);
+      setThemes(clipIds.map(clipMap), themes, false);
     },
 
     trash(ids: string[]): void {

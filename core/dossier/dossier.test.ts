@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { isKnipselError } from '../errors.js';
 import { createDossier, initDossierDoc } from './dossier.js';
+import { presetFrameworks } from '../frameworks/presets.js';
 import { makeCapture } from '../testing/captures.js';
 
 function newDossier(now = () => 1_700_000_000_000) {
@@ -182,14 +183,7 @@ describe('frameworks', () => {
   it('ships the six presets, enabled, with Dutch themes', () => {
     const dossier = newDossier();
     const list = dossier.frameworks.list();
-    expect(list.map((f) => f.id)).toEqual([
-      'community-werker',
-      'gouden-regels',
-      'dichterbij',
-      'bouwstenen',
-      'interventierichtingen',
-      'hulp-zorg-welzijn',
-    ]);
+    expect(list.map((f) => f.id)).toEqual(presetFrameworks.map((f) => f.id));
     expect(list.every((f) => f.preset && f.enabled && f.themes.length > 0)).toBe(true);
     expect(dossier.frameworks.isKnownTheme(themeA) || dossier.frameworks.isKnownTheme(list[0].themes[0].id)).toBe(true);
   });

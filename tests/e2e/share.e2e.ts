@@ -1,4 +1,4 @@
-// Sharing a dossier peer to peer through the BUILT web app (issue 7): three separate
+// Sharing a dossier peer to peer through the BUILT web app: three separate
 // Chromium contexts (separate storage, like separate profiles) against the real Knipsel
 // server on 127.0.0.1, which serves the app and the signalling endpoint. Every context
 // first clears the STUN servers in Settings (ICE servers: [] — no internet here).
@@ -37,8 +37,8 @@ async function openClip(page: Page, dossierId: string, clipId: string): Promise<
 async function tag(page: Page, theme: string): Promise<void> {
   await page.getByRole('button', { name: 'Thema’s kiezen' }).click();
   const picker = page.getByRole('dialog');
-  // The picker names a theme with its number ("2. Aansluiten bij de leefwereld").
-  await picker.getByRole('checkbox', { name: new RegExp(`(^|\\s)${theme}$`) }).first().check();
+  // A preset theme's name starts with its number ("7. Eigenaarschap").
+  await picker.getByLabel(new RegExp(`(^|\\s)${theme}$`)).first().check();
   await picker.getByRole('button', { name: 'Sluiten' }).last().click();
 }
 

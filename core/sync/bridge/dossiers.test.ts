@@ -109,8 +109,7 @@ describe('bridge dossiers (over a paired session)', () => {
     const c = await app.create('Leergang', 'shared');
     const first = await pairedRig(app, ext);
     expect((await ext.list()).map((r) => r.name).sort()).toEqual(['Leergang', 'Mijn leerdossier', 'Wijkteam Noord', 'Wijkteam Zuid']);
-    first.appSession.close();
-    first.extSession.close();
+    first.close();
 
     // Deleted in the app while the extension was away: two at once when they meet again.
     await app.remove(a.id);
@@ -124,8 +123,7 @@ describe('bridge dossiers (over a paired session)', () => {
     await again.extSession.resolveHeld(false);
     await again.settle();
     expect(again.extSession.status.held).toEqual([]);
-    again.appSession.close();
-    again.extSession.close();
+    again.close();
     const third = await pairedRig(app, ext, { appPairs: first.appPairs, extPairs: first.extPairs });
     expect(third.extSession.status.held).toEqual([]); // not asked again
     expect(await ext.get(a.id)).toBeDefined();
@@ -137,14 +135,12 @@ describe('bridge dossiers (over a paired session)', () => {
     await app.remove(d.id);
     await third.settle();
     expect(await ext.get(c.id)).toBeUndefined(); // one at a time is followed
-    third.appSession.close();
-    third.extSession.close();
+    third.close();
     const e = await ext.create('Extensie A', 'shared');
     const f = await ext.create('Extensie B', 'shared');
     const fourth = await pairedRig(app, ext, { appPairs: first.appPairs, extPairs: first.extPairs });
     expect(await app.get(e.id)).toBeDefined();
-    fourth.appSession.close();
-    fourth.extSession.close();
+    fourth.close();
     await ext.remove(e.id);
     await ext.remove(f.id);
     const fifth = await pairedRig(app, ext, { appPairs: first.appPairs, extPairs: first.extPairs });

@@ -96,8 +96,7 @@ describe('bridge session: pairing and handshake', () => {
     await app.ensurePersonal();
     const { ext, snapshot } = await stockedExtension();
     const first = await pairedRig(app, ext);
-    first.appSession.close();
-    first.extSession.close();
+    first.close();
     const before = await snapshot();
     const realPair = first.extPairs.all()[0];
 
@@ -146,8 +145,7 @@ describe('bridge session: pairing and handshake', () => {
     await first.settle();
     const recorded = first.sent.filter((m) => m.from === 'app' && (m.frame.t === 'hello' || m.frame.t === 'auth')).slice(-2);
     expect(recorded.map((m) => m.frame.t)).toEqual(['hello', 'auth']);
-    first.appSession.close();
-    first.extSession.close();
+    first.close();
     const before = await snapshot();
 
     const rig = connect(newLibrary(), ext, { extPairs: first.extPairs });
@@ -169,8 +167,7 @@ describe('bridge session: pairing and handshake', () => {
     const ext = newLibrary();
     await app.ensurePersonal();
     const first = await pairedRig(app, ext);
-    first.appSession.close();
-    first.extSession.close();
+    first.close();
     // Same stored pairing (as if copied), but the extension sees the page on http://localhost:8787.
     const twin = connect(newLibrary(), ext, { appPairs: createMemoryPairStore(first.appPairs.all()), extPairs: first.extPairs, appOrigin: 'http://localhost:8787', extOrigin: 'http://localhost:8787' });
     await twin.appSession.start();
@@ -206,8 +203,7 @@ describe('bridge session: pairing and handshake', () => {
     const app = newLibrary();
     const ext = newLibrary();
     const first = await pairedRig(app, ext);
-    first.appSession.close();
-    first.extSession.close();
+    first.close();
     const rig = connect(app, newLibrary(), { appPairs: first.appPairs });
     await rig.appSession.start();
     await rig.settle();

@@ -6,6 +6,7 @@ import { type DossierRecord, isKnipselError, KnipselError } from '@knipsel/core'
 import { bridgeAlias } from '@knipsel/core/bridge';
 import { I18n, provideI18n } from '../i18n/i18n.svelte.js';
 import { locales, type Locale } from '../i18n/messages.js';
+import type { ClipService } from '../services/clip-service.js';
 import type { LibraryService } from '../services/library-service.js';
 import { parseRoute, screenKey, type Route } from '../services/routes.js';
 import type { AppPort } from './app-port.js';
@@ -13,7 +14,7 @@ import { DossierState } from './dossier-state.svelte.js';
 import { ShareState } from './share-state.svelte.js';
 import { RelayState } from './relay-state.svelte.js';
 import { ExtensionLink } from './extension-link.svelte.js';
-import { Toasts } from './toasts.svelte.js';
+import { Toasts, type ToastText } from './toasts.svelte.js';
 import { FirstRun } from './first-run.svelte.js';
 
 export interface AppError {
@@ -49,7 +50,7 @@ export class AppState implements AppPort {
   /** Sharing with colleagues: identity, settings, the peer session of the dossier on screen. */
   readonly share: ShareState;
 
-  /** The relay connection of the dossier on screen (issue 11). */
+  /** The relay connection of the dossier on screen. */
   readonly relay: RelayState;
 
   /** The first run's welcome. */
@@ -273,53 +274,43 @@ export class AppState implements AppPort {
     return this.dossier?.theme(themeId)?.theme.name ?? '';
   }
 
-  trash(ids: string[]): void {
-    if (ids.length === 0) return;
+  /** Run a clip action; when it worked and `undone` is not empty, offer to undo it. */
+  #undoable(action: (clips: ClipService) => void, undo: (clips: ClipService) => void, undone: string[], message: ToastText): void {
     const done = this.run(() => {
-      this.#clips().trash(ids);
+      action(this.#clips());
       return true;
     });
-    if (done) this.toasts.show((m) => m.clip.trashed(ids.length), { undo: () => this.run(() => this.#clips().restore(ids)) });
+    if (done && undone.length > 0) this.toasts.show(message, { undo: () => this.run(() => undo(this.#clips())) });
+  }
+
+  #carrying(ids: string[], themeId: string): string[] {
+    return ids.filter((id) => this.dossier?.rows.find((r) => r.id === id)?.themes.includes(themeId));
+  }
+
+  trash(ids: string[]): void {
+    if (ids.length === 0) return;
+    this.#undoable((c) => c.trash(ids), (c) => c.restore(ids), ids, (m) => m.clip.trashed(ids.length));
   }
 
   restore(ids: string[]): void {
     if (ids.length === 0) return;
-    const done = this.run(() => {
-      this.#clips().restore(ids);
-      return true;
-    });
-    if (done) this.toasts.show((m) => m.clip.restored(ids.length), { undo: () => this.run(() => this.#clips().trash(ids)) });
+    this.#undoable((c) => c.restore(ids), (c) => c.trash(ids), ids, (m) => m.clip.restored(ids.length));
   }
 
   tag(ids: string[], themeId: string): void {
     if (ids.length === 0) return;
     // Only the clips that did not carry it yet are undone.
-    const fresh = ids.filter((id) => !this.dossier?.rows.find((r) => r.id === id)?.themes.includes(themeId));
-    const done = this.run(() => {
-      this.#clips().tag(ids, [themeId]);
-      return true;
-    });
-    if (done && fresh.length > 0) {
-      const theme = this.#themeName(themeId);
-      this.toasts.show((m) => m.clip.tagged(theme, fresh.length), {
-        undo: () => this.run(() => this.#clips().untag(fresh, [themeId])),
-      });
-    }
+    const carrying = new Set(this.#carrying(ids, themeId));
+    const fresh = ids.filter((id) => !carrying.has(id));
+    const theme = this.#themeName(themeId);
+    this.#undoable((c) => c.tag(ids, [themeId]), (c) => c.untag(fresh, [themeId]), fresh, (m) => m.clip.tagged(theme, fresh.length));
   }
 
   untag(ids: string[], themeId: string): void {
     if (ids.length === 0) return;
-    const carrying = ids.filter((id) => this.dossier?.rows.find((r) => r.id === id)?.themes.includes(themeId));
-    const done = this.run(() => {
-      this.#clips().untag(ids, [themeId]);
-      return true;
-    });
-    if (done && carrying.length > 0) {
-      const theme = this.#themeName(themeId);
-      this.toasts.show((m) => m.clip.untagged(theme, carrying.length), {
-        undo: () => this.run(() => this.#clips().tag(carrying, [themeId])),
-      });
-    }
+    const carrying = this.#carrying(ids, themeId);
+    const theme = this.#themeName(themeId);
+    this.#undoable((c) => c.untag(ids, [themeId]), (c) => c.tag(carrying, [themeId]), carrying, (m) => m.clip.untagged(theme, carrying.length));
   }
 
   emptyTrash(): void {
