@@ -37,8 +37,9 @@ async function openClip(page: Page, dossierId: string, clipId: string): Promise<
 async function tag(page: Page, theme: string): Promise<void> {
   await page.getByRole('button', { name: 'Thema’s kiezen' }).click();
   const picker = page.getByRole('dialog');
-  // A preset theme's name starts with its number ("7. Eigenaarschap").
-  await picker.getByLabel(new RegExp(`(^|\\s)${theme}$`)).first().check();
+  // A preset theme's name starts with its number ("7. Eigenaarschap"); only the checkboxes count
+  // (a suggested theme's button carries the name too).
+  await picker.getByRole('checkbox', { name: new RegExp(`(^|\\s)${theme}$`) }).first().check();
   await picker.getByRole('button', { name: 'Sluiten' }).last().click();
 }
 
