@@ -136,6 +136,18 @@ describe('clips', () => {
     expect(dossier.clips.rows({}, 'title').map((r) => r.title)).toEqual(['appel', 'Éénheid', 'Zwaluw']);
   });
 
+  it('sorts by when a clip was added, and filters a page without a site name by its domain', () => {
+    let clock = 1000;
+    const dossier = newDossier(() => clock++);
+    // Imported bookmarks keep their own (older) dates; "added" puts the import first.
+    const clipped = dossier.clips.add({ capture: makeCapture({ capturedAt: 5_000 }) });
+    const imported = dossier.clips.add({ capture: makeCapture({ siteName: null, url: 'https://www.buurtwerk.nl/a', capturedAt: 10, mode: 'bookmark' }) });
+    expect(dossier.clips.rows({}, 'newest').map((r) => r.id)).toEqual([clipped, imported]);
+    expect(dossier.clips.rows({}, 'added').map((r) => r.id)).toEqual([imported, clipped]);
+    expect(dossier.clips.rows({ siteName: 'buurtwerk.nl' }).map((r) => r.id)).toEqual([imported]);
+    expect(dossier.clips.rows({}, 'site').map((r) => r.id)).toEqual([imported, clipped]);
+  });
+
   it('reports changes with their source', () => {
     const dossier = newDossier();
     const seen: Array<{ ids: string[]; source: string; frameworks: boolean }> = [];

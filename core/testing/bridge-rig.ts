@@ -42,6 +42,8 @@ export interface RigOptions {
   appOrigin?: string;
   extOrigin?: string;
   extra?: Partial<BridgeSessionOptions>;
+  /** The same for the app's session. */
+  appExtra?: Partial<BridgeSessionOptions>;
 }
 
 export function connect(app: Library, ext: Library, options: RigOptions = {}): BridgeRig {
@@ -68,7 +70,7 @@ export function connect(app: Library, ext: Library, options: RigOptions = {}): B
     const send = (m: unknown) => deliver(other, m);
     return createBridgeSession({ role, library, origin, pairs, send, log: (l) => logs.push(`${tag} ${l}`), version, chunkBytes: options.chunkBytes, ...rest });
   };
-  const appSession: BridgeSession = side('app', app, () => extSession, {});
+  const appSession: BridgeSession = side('app', app, () => extSession, { ...options.appExtra });
   const extSession: BridgeSession = side('extension', ext, () => appSession, { onPairRequest: (request) => void requests.push(request), ...options.extra });
   const settle = () => settleSessions([appSession, extSession], () => inFlight, 5, 5);
   const pair = async () => {

@@ -206,8 +206,8 @@ describe('clipper extension', () => {
     const links = await openTab('/links.html');
     popup = await openPopup(links.tabId);
     await expect.poll(() => popup.getByTestId('preview-title').isVisible(), { timeout: 20_000 }).toBe(true);
-    await popup.getByText('Alleen link').click();
-    await expect.poll(() => popup.getByRole('radio', { name: 'Alleen link' }).isChecked()).toBe(true);
+    await popup.getByText('Link', { exact: true }).click();
+    await expect.poll(() => popup.getByRole('radio', { name: 'Link', exact: true }).isChecked()).toBe(true);
     await expect.poll(() => popup.getByTestId('preview-words').count()).toBe(0);
     await popup.getByLabel('Wat neem ik hieruit mee?').fill('Later lezen');
     await popup.getByRole('button', { name: 'Bewaren in Knipsel', exact: true }).click();

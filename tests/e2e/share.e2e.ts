@@ -208,6 +208,15 @@ describe('sharing a dossier through the web app', () => {
     expect(merged.titles).toEqual(['Buurtmaaltijd in Kattenbroek', 'Moestuin op het plein', 'Offline bij Anouk', 'Offline bij Bram', 'Talentenbank in de wijk']);
     expect(merged.note).toMatch(/^Bram: past bij talenten verbinden\. Eerste indruk\. Anouk: sterk voorbeeld\.( A-offline\. B-offline\.| B-offline\. A-offline\.)$/);
 
+    // ---- the portfolio's course, changed by A, shows on B's open portfolio at once ----
+    await nav(a.page, 'Portfolio').click();
+    await nav(b.page, 'Portfolio').click();
+    const course = (page: typeof a.page) => page.getByLabel('Leergang of opleiding');
+    await course(b.page).waitFor();
+    await course(a.page).fill('Leergang Community Work 2026');
+    await course(a.page).press('Tab');
+    await expect.poll(() => course(b.page).inputValue(), { timeout: 20_000 }).toBe('Leergang Community Work 2026');
+
     // ---- C, all this time in the room's neighbourhood with a wrong secret, got nothing ----
     expect(await c.page.locator('[data-join-state]').getAttribute('data-join-state')).toBe('waiting');
     const cText = await c.page.locator('body').innerText();

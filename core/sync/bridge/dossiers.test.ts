@@ -37,6 +37,23 @@ describe('bridge dossiers (over a paired session)', () => {
     expect(await bridgeAlias(app, appPersonal)).toBeUndefined();
   });
 
+  it('tells every app tab where a retired dossier lives, also when another tab stored it first', async () => {
+    const app = newLibrary();
+    const ext = newLibrary();
+    const appPersonal = (await app.ensurePersonal()).id;
+    const extPersonal = (await ext.ensurePersonal()).id;
+    const followed: string[] = [];
+    const { appSession, sent, settle } = await pairedRig(app, ext, { appExtra: { onAlias: (from, to) => void followed.push(`${from}→${to}`) } });
+    expect(followed).toContain(`${extPersonal}→${appPersonal}`);
+    followed.length = 0;
+    // A second tab of the app gets the same list from the extension; the alias is already stored.
+    const session = sent.find((m) => m.frame.t === 'ready')!.frame.session as string;
+    const list = sent.filter((m) => m.from === 'extension' && m.frame.t === 'dossiers').at(-1)!.frame;
+    appSession.receive({ tag: bridgeTag, from: 'extension', frame: { ...list, session } });
+    await settle();
+    expect(followed).toEqual([`${extPersonal}→${appPersonal}`]);
+  });
+
   it('never lets an alias point away from a dossier this side has', async () => {
     const app = newLibrary();
     const ext = newLibrary();

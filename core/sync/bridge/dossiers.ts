@@ -234,10 +234,9 @@ export function createBridgeDossiers(options: BridgeDossiersOptions) {
       // An alias only ever points a retired id (not a dossier here) at a dossier this side keeps.
       if (alias.from === alias.to || (await library.get(alias.from))) continue;
       if (!(await library.get(alias.to)) && alias.to !== frame.personalId) continue;
-      if (await addAlias(library, alias.from, alias.to)) {
-        log(`bridge: ${alias.from} now lives in ${alias.to}`);
-        options.onAlias?.(alias.from, alias.to);
-      }
+      if (await addAlias(library, alias.from, alias.to)) log(`bridge: ${alias.from} now lives in ${alias.to}`);
+      // Also when another tab of this side stored it first: this side's screens follow it too.
+      options.onAlias?.(alias.from, alias.to);
     }
 
     let adoptFrom: string | undefined;

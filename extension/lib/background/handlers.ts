@@ -1,7 +1,7 @@
 // The background's implementation of the message protocol: every request in
 // messaging/protocol.ts is answered here, on top of the library service.
 import { browser } from 'wxt/browser';
-import { comparableUrl, suggestThemes } from '@knipsel/core';
+import { comparableUrl, completeLink, isIncompleteLink, suggestThemes } from '@knipsel/core';
 import { bridgeAlias } from '@knipsel/core/bridge';
 import type { DuplicateRef, Results } from '../messaging/protocol.js';
 import type { Handlers, SenderInfo } from '../messaging/router.js';
@@ -67,6 +67,7 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
         clipId: clip.id,
         title: clip.title,
         createdAt: clip.createdAt,
+        incomplete: isIncompleteLink(clip.capture),
       }));
       return {
         ok: true,
@@ -88,6 +89,14 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       if (themes?.length) await rememberThemes(dossierId, themes);
       broadcast(dossierId);
       if (tabId !== undefined) void injectHighlighter(tabId);
+      return { dossierId, clipId, appUrl: await appLink(dossierId, clipId) };
+    },
+
+    async 'clip/complete'({ dossierId, clipId, capture }) {
+      const handle = await service.open(dossierId);
+      completeLink(handle.dossier, clipId, capture);
+      await handle.flush();
+      broadcast(dossierId);
       return { dossierId, clipId, appUrl: await appLink(dossierId, clipId) };
     },
 

@@ -1,13 +1,15 @@
 // UI text of the extension: Dutch first, English second. The English dictionary must have
-// every Dutch key (the type says so). Placeholders: {name}.
+// every Dutch key (the type says so). Placeholders: {name}. A text that counts ("{count}
+// woorden") has a `.one` form for a count of 1 ("1 woord"), which translate() picks.
 const nl = {
   'app.name': 'Knipsel',
   'popup.loading': 'Pagina lezen…',
   'popup.mode': 'Wat bewaar je?',
   'mode.article': 'Artikel',
   'mode.selection': 'Selectie',
-  'mode.bookmark': 'Alleen link',
+  'mode.bookmark': 'Link',
   'popup.words': '{count} woorden',
+  'popup.words.one': '1 woord',
   'popup.confidence': 'Tekstherkenning',
   'confidence.high': 'goed',
   'confidence.medium': 'controleer even',
@@ -36,6 +38,9 @@ const nl = {
   'popup.duplicateOpen': 'Openen',
   'popup.duplicateAddSelection': 'Selectie toevoegen',
   'popup.duplicateSaveAnyway': 'Toch apart bewaren',
+  'popup.incomplete': 'Deze pagina staat in {dossier} als link, nog zonder de tekst. Vul de tekst aan; je notitie en thema’s blijven.',
+  'popup.complete': 'Tekst aanvullen',
+  'popup.completed': 'Aangevuld in {dossier}.',
   'popup.selectionAdded': 'De selectie is als markering aan het bestaande knipsel toegevoegd.',
   'popup.error': 'Er ging iets mis: {message}',
   'popup.retry': 'Opnieuw proberen',
@@ -57,6 +62,7 @@ const nl = {
   'pair.gone': 'Deze vraag om te koppelen is verlopen. Vraag het in de app opnieuw.',
   'pair.badge': 'De Knipsel-app vraagt om te koppelen',
   'deletions.title': 'De app heeft {count} dossiers verwijderd',
+  'deletions.title.one': 'De app heeft 1 dossier verwijderd',
   'deletions.ask': 'Ook in de extensie verwijderen? Meer dan één dossier tegelijk verwijdert Knipsel niet zonder het te vragen.',
   'deletions.remove': 'Ook hier verwijderen',
   'deletions.keep': 'Hier bewaren',
@@ -72,6 +78,8 @@ const nl = {
   'side.search': 'Zoek in je dossier…',
   'side.empty': 'Nog geen knipsels in dit dossier.',
   'side.noResults': 'Niets gevonden voor ‘{query}’.',
+  'side.themes': '{count} thema’s',
+  'side.themes.one': '1 thema',
   'side.back': 'Terug',
   'side.note': 'Wat neem ik hieruit mee?',
   'side.saved': 'Opgeslagen',
@@ -87,6 +95,9 @@ const nl = {
   'options.language': 'Taal',
   'options.languageAuto': 'Taal van de browser',
   'options.defaultDossier': 'Standaarddossier',
+  'options.defaultPersonal': '{name} (persoonlijk)',
+  'options.defaultPersonalUnnamed': 'Je persoonlijke dossier',
+  'options.defaultDossierHelp': 'Hierin bewaar je, tenzij je in de popup een ander dossier kiest.',
   'options.defaultThemes': 'Standaardthema’s (rechtermuisklikmenu)',
   'options.highlights': 'Markeringen op pagina’s',
   'options.highlightsHelp':
@@ -127,8 +138,9 @@ const en: Record<MessageKey, string> = {
   'popup.mode': 'What to save?',
   'mode.article': 'Article',
   'mode.selection': 'Selection',
-  'mode.bookmark': 'Link only',
+  'mode.bookmark': 'Link',
   'popup.words': '{count} words',
+  'popup.words.one': '1 word',
   'popup.confidence': 'Text recognition',
   'confidence.high': 'good',
   'confidence.medium': 'worth a check',
@@ -157,6 +169,9 @@ const en: Record<MessageKey, string> = {
   'popup.duplicateOpen': 'Open',
   'popup.duplicateAddSelection': 'Add selection',
   'popup.duplicateSaveAnyway': 'Save separately anyway',
+  'popup.incomplete': 'This page is in {dossier} as a link, still without its text. Complete the text; your note and themes stay.',
+  'popup.complete': 'Complete the text',
+  'popup.completed': 'Completed in {dossier}.',
   'popup.selectionAdded': 'The selection was added to the existing clip as a highlight.',
   'popup.error': 'Something went wrong: {message}',
   'popup.retry': 'Try again',
@@ -178,6 +193,7 @@ const en: Record<MessageKey, string> = {
   'pair.gone': 'This pairing request has expired. Ask again in the app.',
   'pair.badge': 'The Knipsel app asks to pair',
   'deletions.title': 'The app deleted {count} dossiers',
+  'deletions.title.one': 'The app deleted 1 dossier',
   'deletions.ask': 'Delete them in the extension too? Knipsel never deletes more than one dossier at once without asking.',
   'deletions.remove': 'Delete here too',
   'deletions.keep': 'Keep them here',
@@ -193,6 +209,8 @@ const en: Record<MessageKey, string> = {
   'side.search': 'Search your dossier…',
   'side.empty': 'No clips in this dossier yet.',
   'side.noResults': 'Nothing found for ‘{query}’.',
+  'side.themes': '{count} themes',
+  'side.themes.one': '1 theme',
   'side.back': 'Back',
   'side.note': 'What do I take away from this?',
   'side.saved': 'Saved',
@@ -208,6 +226,9 @@ const en: Record<MessageKey, string> = {
   'options.language': 'Language',
   'options.languageAuto': 'Browser language',
   'options.defaultDossier': 'Default dossier',
+  'options.defaultPersonal': '{name} (personal)',
+  'options.defaultPersonalUnnamed': 'Your personal dossier',
+  'options.defaultDossierHelp': 'Clips go here unless you choose another dossier in the popup.',
   'options.defaultThemes': 'Default themes (context menu)',
   'options.highlights': 'Highlights on pages',
   'options.highlightsHelp':
@@ -243,9 +264,11 @@ const en: Record<MessageKey, string> = {
 export type Lang = 'nl' | 'en';
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
 
-/** Translate `key` into `lang`, filling {placeholders}. */
+/** Translate `key` into `lang`, filling {placeholders}; a count of 1 takes the key's `.one` form. */
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = dictionaries[lang][key] ?? nl[key];
+  const one = `${key}.one` as MessageKey;
+  const chosen = params.count === 1 && one in nl ? one : key;
+  const template = dictionaries[lang][chosen] ?? nl[chosen];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 

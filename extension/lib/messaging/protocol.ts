@@ -33,6 +33,8 @@ export const inputSchemas = {
     tabId: v.optional(tabId),
   }),
   'clip/get': v.object({ dossierId: id, clipId: id }),
+  // A link saved without the page's text gets the capture of its page, in place.
+  'clip/complete': v.object({ dossierId: id, clipId: id, capture: captureSchema }),
   'clip/update': v.object({
     dossierId: id,
     clipId: id,
@@ -91,6 +93,8 @@ export interface DuplicateRef {
   clipId: string;
   title: string;
   createdAt: number;
+  /** Saved as a link without the page's text: the popup offers to complete it. */
+  incomplete: boolean;
 }
 
 export interface DossierSummary {
@@ -163,6 +167,7 @@ export interface Results {
   'clip/preview': PreviewResult;
   'clip/save': { dossierId: string; clipId: string; appUrl: string };
   'clip/get': ClipDetails;
+  'clip/complete': { dossierId: string; clipId: string; appUrl: string };
   'clip/update': { ok: true };
   'clip/add-highlight': { highlightId: string };
   'clips/list': { rows: (ClipRow & { snippet?: string })[] };

@@ -7,7 +7,7 @@ import { targetTabId } from '../../lib/services/page-services';
 type Ready = Extract<PreviewResult, { ok: true }>;
 
 export class PopupModel {
-  phase = $state<'loading' | 'restricted' | 'ready' | 'saving' | 'saved' | 'added' | 'error'>('loading');
+  phase = $state<'loading' | 'restricted' | 'ready' | 'saving' | 'saved' | 'added' | 'completed' | 'error'>('loading');
   mode = $state<PopupMode>('article');
   preview = $state<Ready | null>(null);
   restriction = $state<string>('no-tab');
@@ -139,6 +139,20 @@ export class PopupModel {
       const { appUrl } = await send('clip/get', { dossierId: dup.dossierId, clipId: dup.clipId });
       this.saved = { dossierId: dup.dossierId, clipId: dup.clipId, appUrl };
       this.phase = 'added';
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** The page is in the dossier as a link without its text: put this capture in that clip. */
+  async completeDuplicate(): Promise<void> {
+    const dup = this.duplicate;
+    if (!dup || !this.preview) return;
+    this.phase = 'saving';
+    try {
+      this.saved = await send('clip/complete', { dossierId: dup.dossierId, clipId: dup.clipId, capture: this.preview.capture });
+      if (this.selected.length) await send('clip/update', { dossierId: dup.dossierId, clipId: dup.clipId, addThemes: this.selected });
+      this.phase = 'completed';
     } catch (error) {
       this.fail(error);
     }

@@ -59,3 +59,21 @@ function safeDecode(part: string): string {
     return part;
   }
 }
+
+/** Which screen a route shows (a search query is part of its screen, not a screen of its own). */
+export function screenKey(route: Route): string {
+  switch (route.name) {
+    case 'dossier':
+      return `d/${route.dossierId}/${route.view}`;
+    case 'clip':
+      return `d/${route.dossierId}/clip/${route.clipId}`;
+    case 'join':
+    case 'relay-join':
+      return route.name;
+    default:
+      return route.name;
+  }
+}
+
+/** The screen an address opens. */
+export const screenOfHash = (hash: string): string => screenKey(parseRoute(hash));

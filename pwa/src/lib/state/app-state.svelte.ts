@@ -8,13 +8,14 @@ import { I18n, provideI18n } from '../i18n/i18n.svelte.js';
 import { locales, type Locale } from '../i18n/messages.js';
 import type { ClipService } from '../services/clip-service.js';
 import type { LibraryService } from '../services/library-service.js';
-import { parseRoute, type Route } from '../services/routes.js';
+import { parseRoute, screenKey, type Route } from '../services/routes.js';
 import type { AppPort } from './app-port.js';
 import { DossierState } from './dossier-state.svelte.js';
 import { ShareState } from './share-state.svelte.js';
 import { RelayState } from './relay-state.svelte.js';
 import { ExtensionLink } from './extension-link.svelte.js';
-import { Toasts } from './toasts.svelte.js';
+import { Toasts, type ToastText } from './toasts.svelte.js';
+import { FirstRun } from './first-run.svelte.js';
 
 export interface AppError {
   kind: 'storage-full' | 'newer-version' | 'other';
@@ -25,6 +26,7 @@ export interface AppError {
 
 const localePref = 'locale';
 const lastDossierPref = 'lastDossierId';
+const startDossierPref = 'startDossierId';
 
 export class AppState implements AppPort {
   readonly i18n = new I18n();
@@ -39,6 +41,8 @@ export class AppState implements AppPort {
   applyUpdate = $state.raw<(() => Promise<void>) | null>(null);
   /** Opens the "add a clip" dialog (set by the layout). */
   addClipOpen = $state(false);
+  /** The clips a bookmark import just added: the list shows them first, as a filter the user can lift. */
+  recentImport = $state.raw<{ dossierId: string; ids: readonly string[] } | null>(null);
   /** The Knipsel extension on this machine (the bridge), started once the library is ready. */
   readonly extension = new ExtensionLink();
   #stopBridge: (() => void) | null = null;
@@ -49,7 +53,11 @@ export class AppState implements AppPort {
   /** The relay connection of the dossier on screen. */
   readonly relay: RelayState;
 
+  /** The first run's welcome. */
+  readonly firstRun: FirstRun = new FirstRun(this);
+
   constructor(readonly service: LibraryService) {
+    this.toasts.screen = screenKey(this.route);
     this.share = new ShareState(this);
     this.relay = new RelayState(this);
   }
@@ -87,7 +95,7 @@ export class AppState implements AppPort {
       // After the personal dossier exists, so linking it with the extension's cannot race its creation.
       this.#stopBridge ??= this.extension.start(this.service.library, (from, to) => this.#followAlias(from, to));
       await this.refreshDossiers();
-      await language;
+      await Promise.all([language, this.firstRun.load()]);
       void this.service.persistStorage();
     } catch (error) {
       this.report(error);
@@ -100,11 +108,21 @@ export class AppState implements AppPort {
     this.dossiers = await this.service.library.list();
     // Linking with the extension can change which dossier is the personal one.
     this.personalId = (await this.service.library.personalId()) ?? this.personalId;
+    // The address on screen named a dossier this device did not have: it may have arrived
+    // (from the extension, a colleague, a restore) or be known under another id by now.
+    const missing = this.dossier?.status === 'missing' ? this.dossier.id : null;
+    if (!missing) return;
+    if (this.dossiers.some((d) => d.id === missing)) this.#openDossier(missing);
+    else {
+      const to = await bridgeAlias(this.service.library, missing);
+      if (to) this.#followAlias(missing, to);
+    }
   }
 
   #setRoute(route: Route): void {
     this.route = route;
     this.addClipOpen = false;
+    this.toasts.screen = screenKey(route);
     const id = 'dossierId' in route ? route.dossierId : null;
     if (!this.ready) return;
     if (id && this.dossier?.id !== id) {
@@ -141,11 +159,23 @@ export class AppState implements AppPort {
     if (location.hash.startsWith(prefix)) location.replace(`#/d/${encodeURIComponent(to)}${location.hash.slice(prefix.length)}`);
   }
 
-  /** The dossier to show when none is in the address: the last one used, else the personal one. */
+  /** The dossier to show when none is in the address: the one chosen in Settings, else the last one used, else the personal one. */
   async defaultDossierId(): Promise<string | null> {
+    const start = await this.startDossierId();
+    if (start) return start;
     const last = await this.service.getPref<string>(lastDossierPref);
     if (last && this.dossiers.some((d) => d.id === last)) return last;
     return this.personalId;
+  }
+
+  /** The dossier chosen in Settings to open the app with (null: the last one used). */
+  async startDossierId(): Promise<string | null> {
+    const id = await this.service.getPref<string>(startDossierPref);
+    return id && this.dossiers.some((d) => d.id === id) ? id : null;
+  }
+
+  async setStartDossier(id: string | null): Promise<void> {
+    await this.service.setPref(startDossierPref, id).catch((error) => this.report(error));
   }
 
   go(hash: string): void {
@@ -228,7 +258,7 @@ export class AppState implements AppPort {
     });
     await this.refreshDossiers();
     this.#setRoute(this.route);
-    if (done) this.toasts.show(this.m.dossiers.deleted(record.name));
+    if (done) this.toasts.show((m) => m.dossiers.deleted(record.name));
   }
 
   // --- clips of the dossier on screen (with toasts and undo) -------------------------------
@@ -245,7 +275,7 @@ export class AppState implements AppPort {
   }
 
   /** Run a clip action; when it worked and `undone` is not empty, offer to undo it. */
-  #undoable(action: (clips: ClipService) => void, undo: (clips: ClipService) => void, undone: string[], message: string): void {
+  #undoable(action: (clips: ClipService) => void, undo: (clips: ClipService) => void, undone: string[], message: ToastText): void {
     const done = this.run(() => {
       action(this.#clips());
       return true;
@@ -259,12 +289,12 @@ export class AppState implements AppPort {
 
   trash(ids: string[]): void {
     if (ids.length === 0) return;
-    this.#undoable((c) => c.trash(ids), (c) => c.restore(ids), ids, this.m.clip.trashed(ids.length));
+    this.#undoable((c) => c.trash(ids), (c) => c.restore(ids), ids, (m) => m.clip.trashed(ids.length));
   }
 
   restore(ids: string[]): void {
     if (ids.length === 0) return;
-    this.#undoable((c) => c.restore(ids), (c) => c.trash(ids), ids, this.m.clip.restored(ids.length));
+    this.#undoable((c) => c.restore(ids), (c) => c.trash(ids), ids, (m) => m.clip.restored(ids.length));
   }
 
   tag(ids: string[], themeId: string): void {
@@ -272,18 +302,20 @@ export class AppState implements AppPort {
     // Only the clips that did not carry it yet are undone.
     const carrying = new Set(this.#carrying(ids, themeId));
     const fresh = ids.filter((id) => !carrying.has(id));
-    this.#undoable((c) => c.tag(ids, [themeId]), (c) => c.untag(fresh, [themeId]), fresh, this.m.clip.tagged(this.#themeName(themeId), fresh.length));
+    const theme = this.#themeName(themeId);
+    this.#undoable((c) => c.tag(ids, [themeId]), (c) => c.untag(fresh, [themeId]), fresh, (m) => m.clip.tagged(theme, fresh.length));
   }
 
   untag(ids: string[], themeId: string): void {
     if (ids.length === 0) return;
     const carrying = this.#carrying(ids, themeId);
-    this.#undoable((c) => c.untag(ids, [themeId]), (c) => c.tag(carrying, [themeId]), carrying, this.m.clip.untagged(this.#themeName(themeId), carrying.length));
+    const theme = this.#themeName(themeId);
+    this.#undoable((c) => c.untag(ids, [themeId]), (c) => c.tag(carrying, [themeId]), carrying, (m) => m.clip.untagged(theme, carrying.length));
   }
 
   emptyTrash(): void {
     const count = this.run(() => this.#clips().emptyTrash());
-    if (count) this.toasts.show(this.m.trash.emptied(count));
+    if (count) this.toasts.show((m) => m.trash.emptied(count));
   }
 }
 
