@@ -9,6 +9,7 @@ const modes: Record<CaptureMode, string> = {
   page: 'Hele pagina',
   bookmark: 'Link met notitie',
   note: 'Notitie',
+  pdf: 'PDF-document',
 };
 
 const highlightColours: Record<HighlightColour, string> = {
