@@ -130,7 +130,7 @@ function clipParagraphs(clip: PortfolioClip, model: PortfolioModel): Paragraph[]
     out.push(new Paragraph({ style: 'Label', children: [new TextRun(clean(l.highlights))] }));
     for (const h of clip.highlights) {
       out.push(...paragraphsOf(h.text, 'Quote'));
-      out.push(new Paragraph({ style: 'QuoteNote', children: [new TextRun({ text: clean(h.colourLabel), bold: true }), ...(h.note ? textRuns(` — ${h.note}`) : [])] }));
+      out.push(new Paragraph({ style: 'QuoteNote', children: [new TextRun({ text: clean(h.colourLabel), bold: true }), ...(h.page ? [new TextRun(clean(` · p. ${h.page}`))] : []), ...(h.note ? textRuns(` — ${h.note}`) : [])] }));
     }
   }
   return out;

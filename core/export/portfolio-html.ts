@@ -138,7 +138,7 @@ function renderClip(clip: PortfolioClip, model: PortfolioModel): string {
     ? `<p class="label">${escapeHtml(l.highlights)}</p>\n${clip.highlights
         .map(
           (h) =>
-            `<blockquote>${paragraphs(h.text)}<footer>${escapeHtml(h.colourLabel)}${h.note ? ` — ${escapeHtml(h.note)}` : ''}</footer></blockquote>`,
+            `<blockquote>${paragraphs(h.text)}<footer>${escapeHtml(h.colourLabel)}${h.page ? ` · p. ${escapeHtml(h.page)}` : ''}${h.note ? ` — ${escapeHtml(h.note)}` : ''}</footer></blockquote>`,
         )
         .join('\n')}`
     : '';

@@ -3,6 +3,8 @@
 // alphabetical APA 7 reference list. Renderers (HTML, .docx) only lay this out.
 import type { Dossier } from '../dossier/dossier.js';
 import type { Clip, HighlightColour } from '../dossier/types.js';
+import { pageOfQuote } from '../capture/pdf/pdf-pages.js';
+import { isLocalFileUrl } from '../capture/citation.js';
 import { KnipselError } from '../errors.js';
 import { colourLabels } from './markdown-export.js';
 import { referenceRuns, referenceText } from './reference.js';
@@ -28,6 +30,8 @@ export interface PortfolioOptions {
 
 export interface PortfolioHighlight {
   text: string;
+  /** The PDF page the quote is on ("12"), null for web pages. */
+  page: string | null;
   note: string;
   colour: HighlightColour;
   colourLabel: string;
@@ -195,7 +199,7 @@ function portfolioClip(clip: Clip, locale: PortfolioLocale, dateFormat: Intl.Dat
   return {
     id: clip.id,
     title: clip.title,
-    url: isNote ? null : c.url,
+    url: isNote || isLocalFileUrl(c.url) ? null : c.url,
     site: c.siteName,
     author: c.byline,
     published: formatPublished(c.published, dateFormat),
@@ -203,6 +207,7 @@ function portfolioClip(clip: Clip, locale: PortfolioLocale, dateFormat: Intl.Dat
     reflection: clip.note.trim(),
     highlights: clip.highlights.map((h) => ({
       text: h.quote.exact.trim(),
+      page: pageOfQuote(c, h.quote, h.position),
       note: h.note.trim(),
       colour: h.colour,
       colourLabel: colourLabels[h.colour]?.[locale] ?? h.colour,

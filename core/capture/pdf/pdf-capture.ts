@@ -4,7 +4,7 @@
 import type { Capture, CaptureFile } from '../../dossier/types.js';
 import { countWords } from '../text-metrics.js';
 import { warning, type ExtractWarning } from '../warnings.js';
-import type { ExtractResult } from '../extract.js';
+import type { ExtractResult } from '../extract-result.js';
 import type { PdfMetadata } from './pdf-metadata.js';
 import type { PdfPageText } from './pdf-text.js';
 

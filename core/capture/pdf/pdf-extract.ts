@@ -5,7 +5,7 @@
 // address with a warning.
 import type { CaptureFile } from '../../dossier/types.js';
 import { warning } from '../warnings.js';
-import type { ExtractResult } from '../extract.js';
+import type { ExtractResult } from '../extract-result.js';
 import { pdfCapture } from './pdf-capture.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import { layoutPages, type PdfPageInput, type PdfTextItem } from './pdf-text.js';

@@ -2,6 +2,7 @@
 import type { Messages } from './messages.js';
 import { shareEn } from './share-en.js';
 import { relayEn } from './relay-en.js';
+import { pdfEn } from './pdf-en.js';
 
 export const en: Messages = {
   appName: 'Knipsel',
@@ -413,6 +414,7 @@ export const en: Messages = {
 
   ...shareEn,
   ...relayEn,
+  ...pdfEn,
 
   errors: {
     title: 'Something went wrong',

@@ -2,6 +2,7 @@
 import type { CaptureMode, HighlightColour } from '../../../../core/index.js';
 import { shareNl } from './share-nl.js';
 import { relayNl } from './relay-nl.js';
+import { pdfNl } from './pdf-nl.js';
 
 const modes: Record<CaptureMode, string> = {
   article: 'Artikel',
@@ -434,6 +435,7 @@ export const nl = {
 
   ...shareNl,
   ...relayNl,
+  ...pdfNl,
 
   errors: {
     title: 'Er ging iets mis',

@@ -1,6 +1,6 @@
 // Clip operations of one open dossier for the screens: add (bookmark, note-clip), tag,
 // trash, notes, search. Every write is followed by a flush so storage errors surface.
-import { toClipRow, type Clip, type ClipRow, type DossierChange, type OpenDossier, type SearchHit, type SearchProgress } from '../../../../core/index.js';
+import { toClipRow, type HighlightInput, type Capture, type Clip, type ClipRow, type DossierChange, type OpenDossier, type SearchHit, type SearchProgress } from '../../../../core/index.js';
 import { bookmarkCapture, noteCapture } from './capture-input.js';
 import { bindNote, type NoteBinding } from './note-binding.js';
 
@@ -31,9 +31,14 @@ export function createClipService(open: OpenDossier, persist: Persist, now: () =
       const capture = noteCapture({ text: input.text, title: input.title, now: now(), lang: input.lang });
       return write(() => dossier.clips.add({ capture, title: capture.title, themes: input.themes }));
     },
+    /** A capture made in the app (a PDF read from a file): validated by core like every clip. */
+    addCapture(capture: Capture, input: { title?: string; note?: string; themes?: string[] } = {}): string {
+      return write(() => dossier.clips.add({ capture, title: input.title, note: input.note, themes: input.themes }));
+    },
     /** Clips already in the dossier with this address (to warn about duplicates). */
     findByUrl: (url: string) => dossier.clips.findByUrl(url),
 
+    addHighlight: (id: string, input: HighlightInput) => write(() => dossier.clips.addHighlight(id, input)),
     setTitle: (id: string, title: string) => write(() => dossier.clips.update(id, { title })),
     tag: (ids: string[], themeIds: string[]) => write(() => dossier.clips.tag(ids, themeIds)),
     untag: (ids: string[], themeIds: string[]) => write(() => dossier.clips.untag(ids, themeIds)),

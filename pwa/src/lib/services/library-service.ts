@@ -3,11 +3,14 @@
 import { createDexieStores, createLibrary, type DexieStores, type Library } from '../../../../core/index.js';
 import { createMirroredUpdateStore } from '../../../../core/storage/mirrored-update-store.js';
 import { createOpfsUpdateStore } from '../../../../core/storage/opfs-update-store.js';
+import { createDexieKeptFiles, type KeptFileStore } from '../../../../core/storage/kept-files.js';
 import { recoverLostDossiers } from './storage-recovery.js';
 import { tabSyncExtension } from './tab-sync-service.js';
 
 export interface LibraryService {
   library: Library;
+  /** Files kept with clips (PDFs), beside the dossiers on this device. */
+  files: KeptFileStore;
   getPref<T>(key: string): Promise<T | undefined>;
   setPref(key: string, value: unknown): Promise<void>;
   /** Ask the browser to keep our storage (best effort; quietly ignored when refused). */
@@ -40,8 +43,10 @@ export function createLibraryService(stores: DexieStores = createDexieStores()):
       if (document.visibilityState === 'hidden') writeNow();
     });
   }
+  const files = createDexieKeptFiles();
   return {
     library,
+    files,
     getPref: (key) => stores.library.getPref(key),
     setPref: (key, value) => stores.library.setPref(key, value),
     async persistStorage() {

@@ -38,6 +38,8 @@ export class AppState implements AppPort {
   applyUpdate = $state.raw<(() => Promise<void>) | null>(null);
   /** Opens the "add a clip" dialog (set by the layout). */
   addClipOpen = $state(false);
+  /** A PDF dropped on the app: the add dialog opens with it. */
+  addClipFile = $state.raw<File | null>(null);
   /** The Knipsel extension on this machine (the bridge), started once the library is ready. */
   readonly extension = new ExtensionLink();
   #stopBridge: (() => void) | null = null;
