@@ -11,6 +11,8 @@ import { captureTab } from './capture-tab.js';
 import { injectHighlighter, syncHighlighterRegistration } from './highlighter-registration.js';
 import type { BridgeHost } from './bridge-host.js';
 import type { LibraryService } from './library-service.js';
+import { PdfHostError, type PdfHost } from './pdf-host.js';
+import { maxKeptFileBytes } from '../../../core/storage/kept-files.js';
 
 const anchorKey = (clipId: string) => `anchors:${clipId}`;
 
@@ -23,7 +25,7 @@ const noBridge: BridgeControls = {
   resolveDeletions: async () => undefined,
 };
 
-export function createHandlers(service: LibraryService, broadcast: (dossierId: string) => void, bridge: BridgeControls = noBridge): Handlers {
+export function createHandlers(service: LibraryService, broadcast: (dossierId: string) => void, bridge: BridgeControls = noBridge, pdf: PdfHost | null = null): Handlers {
   async function appUrl(): Promise<string> {
     return (await loadSettings()).appUrls[0];
   }
@@ -57,17 +59,38 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
     return found ?? null;
   }
 
+  async function duplicatesOf(urls: string[]): Promise<DuplicateRef[]> {
+    return (await service.findByUrl(urls)).map(({ dossierId, clip }) => ({ dossierId, clipId: clip.id, title: clip.title, createdAt: clip.createdAt }));
+  }
+
+  /** A PDF open in the browser's viewer: read by the PDF host, its file offered for keeping. */
+  async function pdfPreview(tabId: number, url: string): Promise<Results['clip/preview']> {
+    if (!pdf) return { ok: false, reason: 'pdf', url };
+    try {
+      const read = await pdf.read(url);
+      const { capture } = read.result;
+      return {
+        ok: true,
+        tab: { id: tabId, url, title: capture.title },
+        capture,
+        confidence: read.result.confidence,
+        warnings: read.result.warnings,
+        suggestedMode: null,
+        selection: null,
+        duplicates: await duplicatesOf([capture.canonicalUrl, capture.url]),
+        file: { sha256: read.sha256, size: read.size, name: read.name, max: maxKeptFileBytes },
+      };
+    } catch (error) {
+      return { ok: false, reason: error instanceof PdfHostError && error.reason === 'fetch-failed' ? 'pdf-fetch' : 'pdf-unreadable', url };
+    }
+  }
+
   const handlers: Handlers = {
     async 'clip/preview'({ tabId, mode }): Promise<Results['clip/preview']> {
       const captured = await captureTab(tabId, mode);
-      if (!captured.ok) return captured;
+      if (!captured.ok) return captured.reason === 'pdf' && captured.url && /^https?:/i.test(captured.url) ? pdfPreview(tabId, captured.url) : captured;
       const { capture } = captured.result;
-      const duplicates: DuplicateRef[] = (await service.findByUrl([capture.canonicalUrl, capture.url])).map(({ dossierId, clip }) => ({
-        dossierId,
-        clipId: clip.id,
-        title: clip.title,
-        createdAt: clip.createdAt,
-      }));
+      const duplicates = await duplicatesOf([capture.canonicalUrl, capture.url]);
       return {
         ok: true,
         tab: captured.tab,
@@ -80,7 +103,11 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       };
     },
 
-    async 'clip/save'({ dossierId, capture, title, note, themes, tabId }) {
+    async 'clip/save'({ dossierId, capture, title, note, themes, tabId, keepFile }) {
+      // The file first: a clip never names a file that is not there.
+      const file = capture.mode === 'pdf' ? capture.pdf?.file : null;
+      if (file && keepFile && pdf) await pdf.keep(file, capture.url);
+      else if (file) capture = { ...capture, pdf: { ...capture.pdf!, file: null } };
       const handle = await service.open(dossierId);
       const clipId = handle.dossier.clips.add({ capture, title, note, themes });
       await handle.flush();

@@ -10,8 +10,10 @@ import { captureTab, linkTextIn } from './capture-tab.js';
 import type { Handlers } from '../messaging/router.js';
 import type { LibraryService } from './library-service.js';
 import { showBadge } from './badge.js';
+import type { PdfHost } from './pdf-host.js';
+import { maxKeptFileBytes } from '../../../core/storage/kept-files.js';
 
-export type QuickKind = 'selection' | 'page' | 'link';
+export type QuickKind = 'selection' | 'page' | 'link' | 'pdf';
 
 export interface QuickTarget {
   tabId: number;
@@ -41,7 +43,7 @@ async function failureText(reason: string): Promise<string> {
   return key in dictionaries.nl ? t(key as MessageKey) : reason;
 }
 
-export function createQuickClip(service: LibraryService, handlers: Handlers) {
+export function createQuickClip(service: LibraryService, handlers: Handlers, pdf: PdfHost | null = null) {
   const ext = { url: browser.runtime.getURL('/') };
   const asExtension = { url: ext.url };
 
@@ -50,14 +52,38 @@ export function createQuickClip(service: LibraryService, handlers: Handlers) {
     const themes = themeSource === 'last' ? (await loadThemeMemory(dossierId)).lastUsed : (await loadSettings()).defaultThemes;
     let capture: Capture;
     let selection: { quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number } | null } | null = null;
+    let keepFile = false;
 
-    if (kind === 'link') {
+    /** A PDF read with pdf.js; its file kept when it is within the limit (the menu item says "PDF"). */
+    const readPdf = async (url: string): Promise<Capture | QuickResult> => {
+      if (!pdf) return { status: 'failed', reason: 'pdf' };
+      try {
+        const read = await pdf.read(url);
+        keepFile = read.size <= maxKeptFileBytes;
+        const file = keepFile ? { sha256: read.sha256, size: read.size, name: read.name, type: 'application/pdf' } : null;
+        return { ...read.result.capture, pdf: { ...read.result.capture.pdf!, file } };
+      } catch {
+        return { status: 'failed', reason: 'pdf-fetch' };
+      }
+    };
+
+    if (kind === 'pdf') {
+      if (!target.linkUrl || !/^https?:/i.test(target.linkUrl)) return { status: 'failed', reason: 'not-web' };
+      const read = await readPdf(target.linkUrl);
+      if ('status' in read) return read;
+      capture = read;
+    } else if (kind === 'link') {
       if (!target.linkUrl || !/^https?:/i.test(target.linkUrl)) return { status: 'failed', reason: 'not-web' };
       const text = target.linkText ?? (await linkTextIn(target.tabId, target.linkUrl, target.frameId));
       capture = bookmarkCapture(target.linkUrl, text);
     } else {
       const captured = await captureTab(target.tabId, kind === 'selection' ? 'selection' : 'article');
-      if (captured.ok) {
+      if (!captured.ok && captured.reason === 'pdf' && captured.url && /^https?:/i.test(captured.url)) {
+        // "Knip pagina" on a PDF open in the viewer.
+        const read = await readPdf(captured.url);
+        if ('status' in read) return read;
+        capture = read;
+      } else if (captured.ok) {
         capture = captured.result.capture;
         selection = captured.selection ?? null;
       } else if (kind === 'selection' && target.selectionText && target.pageUrl && /^https?:/i.test(target.pageUrl)) {
@@ -79,7 +105,7 @@ export function createQuickClip(service: LibraryService, handlers: Handlers) {
       return { status: 'duplicate', dossierId, clipId: existing.clip.id };
     }
     const known = new Set((await handlers['themes/list']({ dossierId }, asExtension)).themes.map((th) => th.id));
-    const saved = await handlers['clip/save']({ dossierId, capture, themes: themes.filter((id) => known.has(id)) }, asExtension);
+    const saved = await handlers['clip/save']({ dossierId, capture, themes: themes.filter((id) => known.has(id)), keepFile }, asExtension);
     return { status: 'saved', dossierId, clipId: saved.clipId };
   }
 

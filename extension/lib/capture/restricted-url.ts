@@ -1,7 +1,8 @@
-// Which tabs cannot be clipped, and why: browser-internal pages, extension stores, the
-// PDF viewer, view-source, non-web schemes and pages still loading. Pure, unit-tested.
+// Which tabs cannot be clipped as a page, and why: browser-internal pages, extension stores,
+// view-source, non-web schemes and pages still loading. A PDF (in the viewer, or by its
+// address) is `pdf`: the background reads it with pdf.js instead. Pure, unit-tested.
 
-export type Restriction = 'no-access' | 'no-tab' | 'browser-page' | 'store' | 'pdf' | 'view-source' | 'not-web' | 'loading';
+export type Restriction = 'no-access' | 'no-tab' | 'browser-page' | 'store' | 'pdf' | 'pdf-fetch' | 'pdf-unreadable' | 'view-source' | 'not-web' | 'loading';
 
 const browserSchemes = /^(chrome|chrome-untrusted|edge|brave|opera|vivaldi|about|moz-extension|chrome-extension|chrome-search|devtools|resource|safari-web-extension)$/;
 const storeHosts: Array<[RegExp, RegExp]> = [

@@ -42,6 +42,8 @@ export const inputSchemas = {
     themes: v.optional(themeIds),
     /** The tab it came from: the highlighter is offered there right away. */
     tabId: v.optional(tabId),
+    /** A PDF capture naming its file (`capture.pdf.file`): keep that file (read in the preview). */
+    keepFile: v.optional(v.boolean()),
   }),
   'clip/get': v.object({ dossierId: id, clipId: id }),
   'clip/update': v.object({
@@ -94,6 +96,8 @@ export type PreviewResult =
       selection: { quote: Quote; position: { start: number; end: number } | null } | null;
       /** Clips in the target dossiers with the same (canonical) address. */
       duplicates: DuplicateRef[];
+      /** A PDF: its file, which the user may keep (up to `max` bytes). */
+      file?: { sha256: string; size: number; name: string; max: number };
     };
 
 export interface DuplicateRef {

@@ -23,6 +23,8 @@ export class PopupModel {
   saved = $state<{ dossierId: string; clipId: string; appUrl: string } | null>(null);
   /** The user chose to clip a page again although it is already in the dossier. */
   allowDuplicate = $state(false);
+  /** For a PDF: keep the file itself too (when within the limit). */
+  keepFile = $state(true);
 
   duplicate = $derived(this.preview?.duplicates.find((d) => d.dossierId === this.dossierId) ?? null);
   dossierName = $derived(this.dossiers.find((d) => d.id === this.dossierId)?.name ?? '');
@@ -90,10 +92,17 @@ export class PopupModel {
     if (this.phase !== 'ready' || !this.preview) return;
     if (this.duplicate && !this.allowDuplicate) return;
     this.phase = 'saving';
+    const file = this.preview.file;
+    const keep = !!file && this.keepFile && file.size <= file.max && this.preview.capture.mode === 'pdf';
+    const capture =
+      this.preview.capture.mode === 'pdf' && this.preview.capture.pdf
+        ? { ...this.preview.capture, pdf: { ...this.preview.capture.pdf, file: keep && file ? { sha256: file.sha256, size: file.size, name: file.name, type: 'application/pdf' } : null } }
+        : this.preview.capture;
     try {
       this.saved = await send('clip/save', {
+        keepFile: keep,
         dossierId: this.dossierId,
-        capture: this.preview.capture,
+        capture,
         note: this.note.trim() || undefined,
         themes: this.selected,
         tabId: this.tabId ?? undefined,
