@@ -6,7 +6,7 @@
 // The page is tests/e2e/bench-harness/sync-bench-page.ts.
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { presetFrameworks } from '../core/frameworks/presets.js';
+import { presetFrameworks } from '@knipsel/core';
 import { createKnipselServer } from '../server/create-server.js';
 import { launchBrowser } from '../tests/support/browser.js';
 import { buildHarness, writeJson } from './browser-harness.js';

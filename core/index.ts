@@ -17,6 +17,9 @@ export { createMemoryUpdateStore, type UpdateStore } from './storage/update-stor
 export { createMemoryLibraryStore, type DossierRecord, type LibraryStore } from './storage/library-store.js';
 export { createMemoryProjectionStore, type ProjectionStore } from './storage/projection-store.js';
 export { createDexieStores, type DexieStores } from './storage/dexie-stores.js';
+export { createMirroredUpdateStore, type MirroredUpdateStore } from './storage/mirrored-update-store.js';
+export { createOpfsUpdateStore } from './storage/opfs-update-store.js';
+export { createDexieKeptFiles, createMemoryKeptFiles, maxKeptFileBytes, sha256Hex, type KeptFile, type KeptFileStore } from './storage/kept-files.js';
 export { createClipSearch, makeSnippet, type SearchHit, type Snippet } from './search/clip-search.js';
-export type { SearchProgress } from './search/dossier-search.js';
+export { attachSearch, toSearchDocument, type SearchProgress } from './search/dossier-search.js';
 export { fold } from './search/fold.js';

@@ -11,10 +11,8 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { extract, type ExtractMode } from '../core/capture/extract.js';
-import { limitHtml } from '../core/capture/page-limits.js';
-import { extractPdf } from '../core/capture/pdf/pdf-extract.js';
-import { loadNodePdfjs } from '../core/capture/pdf/pdfjs-node.js';
+import { extract, extractPdf, type ExtractMode, limitHtml } from '@knipsel/core/capture';
+import { loadNodePdfjs } from '@knipsel/core/pdf-node';
 
 interface ManifestEntry {
   path: string;

@@ -4,8 +4,8 @@
 // background page holds it in an iframe. Answers only the background's messages.
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
-import { PdfReadError, runPdfTask } from '../../../core/capture/pdf/pdf-worker-protocol.js';
-import { createDexieKeptFiles, maxKeptFileBytes } from '../../../core/storage/kept-files.js';
+import { createDexieKeptFiles, maxKeptFileBytes } from '@knipsel/core';
+import { PdfReadError, runPdfTask } from '@knipsel/core/capture';
 import { fileNameOf, maxReadPdfBytes, pdfHostRequest, type PdfHostReply } from '../../lib/pdf/pdf-host-protocol.js';
 
 const files = createDexieKeptFiles('knipsel');

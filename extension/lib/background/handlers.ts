@@ -1,8 +1,8 @@
 // The background's implementation of the message protocol: every request in
 // messaging/protocol.ts is answered here, on top of the library service.
 import { browser } from 'wxt/browser';
-import { comparableUrl } from '../../../core/index.js';
-import { bridgeAlias } from '../../../core/sync/bridge-session.js';
+import { comparableUrl, maxKeptFileBytes } from '@knipsel/core';
+import { bridgeAlias } from '@knipsel/core/bridge';
 import type { DuplicateRef, Results } from '../messaging/protocol.js';
 import type { Handlers, SenderInfo } from '../messaging/router.js';
 import { appClipUrl, loadSettings, loadThemeMemory, saveSettings, saveThemeMemory } from '../settings/settings.js';
@@ -12,7 +12,6 @@ import { injectHighlighter, syncHighlighterRegistration } from './highlighter-re
 import type { BridgeHost } from './bridge-host.js';
 import type { LibraryService } from './library-service.js';
 import { PdfHostError, type PdfHost } from './pdf-host.js';
-import { maxKeptFileBytes } from '../../../core/storage/kept-files.js';
 
 const anchorKey = (clipId: string) => `anchors:${clipId}`;
 

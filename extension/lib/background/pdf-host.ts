@@ -2,7 +2,7 @@
 // cannot start workers, so it opens the page as an offscreen document; Firefox's background
 // page holds it in an iframe. Then it asks over runtime messages: read a PDF, keep its file.
 import { browser } from 'wxt/browser';
-import type { CaptureFile } from '../../../core/index.js';
+import type { CaptureFile } from '@knipsel/core';
 import type { PdfHostReply, PdfHostRequest, PdfRead } from '../pdf/pdf-host-protocol.js';
 
 interface OffscreenApi {

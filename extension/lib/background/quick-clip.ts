@@ -2,7 +2,7 @@
 // keyboard shortcut (quick clip with the last used themes). Never a silent duplicate: a
 // page already in the dossier gets the selection as a highlight, or is only reported.
 import { browser } from 'wxt/browser';
-import type { Capture } from '../../../core/index.js';
+import { maxKeptFileBytes, type Capture } from '@knipsel/core';
 import { dictionaries, translate, resolveLang, type MessageKey } from '../i18n/messages.js';
 import { bookmarkCapture, textSelectionCapture } from '../capture/bookmark.js';
 import { loadSettings, loadThemeMemory } from '../settings/settings.js';
@@ -11,7 +11,6 @@ import type { Handlers } from '../messaging/router.js';
 import type { LibraryService } from './library-service.js';
 import { showBadge } from './badge.js';
 import type { PdfHost } from './pdf-host.js';
-import { maxKeptFileBytes } from '../../../core/storage/kept-files.js';
 
 export type QuickKind = 'selection' | 'page' | 'link' | 'pdf';
 

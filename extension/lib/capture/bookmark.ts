@@ -1,6 +1,6 @@
 // A bookmark capture built without reading the page: for "Knip link" (the link target is
 // not open) and as a fallback for a selection the page would not give us.
-import type { Capture } from '../../../core/index.js';
+import type { Capture } from '@knipsel/core';
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

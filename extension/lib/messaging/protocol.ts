@@ -1,7 +1,7 @@
 // The one message protocol between the extension's parts: every request the background
 // answers, its input schema (valibot, checked at the edge) and its result type.
 import * as v from 'valibot';
-import type { Capture, Clip, ClipRow, DossierKind, HighlightColour } from '../../../core/index.js';
+import type { Capture, Clip, ClipRow, DossierKind, HighlightColour } from '@knipsel/core';
 import type { Restriction } from '../capture/restricted-url.js';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\w:./-]+$/, 'must be an id'));

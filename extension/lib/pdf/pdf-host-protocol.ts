@@ -1,7 +1,7 @@
 // Messages between the background and the PDF host page (offscreen document in Chrome, an
 // iframe of the background page in Firefox): read a PDF at an address, keep a read file.
 import * as v from 'valibot';
-import type { ExtractResult } from '../../../core/capture/extract-result.js';
+import type { ExtractResult } from '@knipsel/core/capture';
 
 export const pdfHostRequest = v.variant('type', [
   v.object({ knipselPdf: v.literal(1), type: v.literal('read'), url: v.pipe(v.string(), v.maxLength(8192), v.regex(/^https?:\/\//i)) }),

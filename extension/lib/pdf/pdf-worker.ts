@@ -1,7 +1,6 @@
 // The extension's PDF worker (started by the PDF host page, entrypoints/offscreen): pdf.js reads
 // one PDF in this worker — it parses here too, as its "fake worker" (`pdfjsWorker`).
-import { servePdfTasks } from '../../../core/capture/pdf/pdf-worker-protocol.js';
-import type { PdfjsLike } from '../../../core/capture/pdf/pdf-extract.js';
+import { servePdfTasks, type PdfjsLike } from '@knipsel/core/capture';
 
 servePdfTasks(self as unknown as Parameters<typeof servePdfTasks>[0], async () => {
   const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/build/pdf.mjs'), import('pdfjs-dist/build/pdf.worker.mjs')]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterThemes, pushRecent, themeOptions } from './theme-filter';
-import type { Framework, Theme } from '../../../core/index.js';
+import type { Framework, Theme } from '@knipsel/core';
 
 function theme(id: string, name: string, frameworkId: string, order: number, hidden = false): Theme {
   return { id, frameworkId, name, description: null, color: null, hidden, order, preset: true };

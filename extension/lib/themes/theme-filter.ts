@@ -1,8 +1,8 @@
 // The theme picker's list: every visible theme across the dossier's enabled frameworks,
 // filtered by what the user types (diacritics folded, word prefixes) with recently used
 // themes first. Pure, unit-tested.
-import { fold } from '../../../core/search/fold.js';
-import type { Framework } from '../../../core/index.js';
+import { fold } from '@knipsel/core';
+import type { Framework } from '@knipsel/core';
 import type { ThemeOption } from '../messaging/protocol.js';
 
 /** Flatten frameworks into picker options (hidden and disabled ones left out). */

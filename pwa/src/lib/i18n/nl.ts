@@ -1,5 +1,5 @@
 // Dutch: the first language of Knipsel. en.ts has the same keys (checked by the type).
-import type { CaptureMode, HighlightColour } from '../../../../core/index.js';
+import type { CaptureMode, HighlightColour } from '@knipsel/core';
 import { shareNl } from './share-nl.js';
 import { relayNl } from './relay-nl.js';
 import { pdfNl } from './pdf-nl.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createDossier, initDossierDoc, noteClipUrl } from '../../../../core/index.js';
+import { createDossier, initDossierDoc, noteClipUrl } from '@knipsel/core';
 import * as Y from 'yjs';
 import { bookmarkCapture, countWords, normalizeUrl, noteCapture, textToHtml, titleFromText } from './capture-input.js';
 

@@ -1,6 +1,6 @@
 // Builds the immutable capture of a clip made inside the app: a link with a note
 // (bookmark) or pasted text (note-clip). Pure: no DOM, no storage.
-import { noteClipUrl, type Capture } from '../../../../core/index.js';
+import { type Capture, noteClipUrl } from '@knipsel/core';
 
 /** Accepts "www.example.nl/pad" and "example.nl" too; returns null when it is no web address. */
 export function normalizeUrl(input: string): string | null {

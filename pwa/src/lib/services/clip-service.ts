@@ -1,6 +1,6 @@
 // Clip operations of one open dossier for the screens: add (bookmark, note-clip), tag,
 // trash, notes, search. Every write is followed by a flush so storage errors surface.
-import { toClipRow, type HighlightInput, type Capture, type Clip, type ClipRow, type DossierChange, type OpenDossier, type SearchHit, type SearchProgress } from '../../../../core/index.js';
+import { type Capture, type Clip, type ClipRow, type DossierChange, type HighlightInput, type OpenDossier, type SearchHit, type SearchProgress, toClipRow } from '@knipsel/core';
 import { bookmarkCapture, noteCapture } from './capture-input.js';
 import { bindNote, type NoteBinding } from './note-binding.js';
 

@@ -2,10 +2,8 @@
 // add it as a clip, keeping the file itself beside the dossier when the user wants it (within
 // the size limit shown to the user). A file without a web address gets a local one that is
 // never cited.
-import { isLocalFileUrl, localFileUrlPrefix } from '../../../../core/capture/citation.js';
-import { PdfReadError, runPdfTask, type PdfTaskResult } from '../../../../core/capture/pdf/pdf-worker-protocol.js';
-import type { Capture, CaptureFile } from '../../../../core/index.js';
-import { maxKeptFileBytes, sha256Hex, type KeptFileStore } from '../../../../core/storage/kept-files.js';
+import { maxKeptFileBytes, sha256Hex, type Capture, type CaptureFile, type KeptFileStore } from '@knipsel/core';
+import { isLocalFileUrl, localFileUrlPrefix, PdfReadError, runPdfTask, type PdfTaskResult } from '@knipsel/core/capture';
 import { normalizeUrl } from './capture-input.js';
 
 /** Files above this are not read at all (pdf.js holds the whole file in memory). */

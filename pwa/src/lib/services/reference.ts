@@ -1,7 +1,7 @@
 // The APA 7 reference of a clip for the reader (core/capture/citation.ts does the work):
 // the user's edited title wins, note-clips have none, copy puts text and HTML on the clipboard.
-import { apaReference, apaReferenceHtml } from '../../../../core/capture/citation.js';
-import type { Clip } from '../../../../core/index.js';
+import { apaReference, apaReferenceHtml } from '@knipsel/core/capture';
+import type { Clip } from '@knipsel/core';
 import { sanitizeClipHtml } from './sanitize.js';
 
 export interface Reference {

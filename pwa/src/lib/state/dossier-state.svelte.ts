@@ -1,6 +1,6 @@
 // Reactive state of the dossier on screen: rows (from the projection first, then live from
 // the doc), frameworks and meta. Bridges core's observe() to runes; destroy() tears it down.
-import type { ClipRow, DossierMeta, DossierRecord, Framework, OpenDossier, Theme } from '../../../../core/index.js';
+import type { ClipRow, DossierMeta, DossierRecord, Framework, OpenDossier, Theme } from '@knipsel/core';
 import { createClipService, type ClipService } from '../services/clip-service.js';
 import { createFrameworkService, type FrameworkService } from '../services/framework-service.js';
 import type { LibraryService } from '../services/library-service.js';

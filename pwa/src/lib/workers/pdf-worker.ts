@@ -2,8 +2,7 @@
 // pdf.js, which parses in this same worker (its "fake worker", given as `pdfjsWorker`), so one
 // worker does it all. Started per file and ended after its answer or its time limit by
 // services/pdf-service.ts; pdf.js comes in two lazy chunks that the service worker precaches.
-import { servePdfTasks } from '../../../../core/capture/pdf/pdf-worker-protocol.js';
-import type { PdfjsLike } from '../../../../core/capture/pdf/pdf-extract.js';
+import { servePdfTasks, type PdfjsLike } from '@knipsel/core/capture';
 
 servePdfTasks(self as unknown as Parameters<typeof servePdfTasks>[0], async () => {
   const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/build/pdf.mjs'), import('pdfjs-dist/build/pdf.worker.mjs')]);

@@ -1,0 +1,8 @@
+// Entry point `@knipsel/core/testing`: fixtures for tests and benches (browser-safe).
+// Node-only corpus readers are in `@knipsel/core/testing/corpus`.
+export { makeCapture } from '../dossier/test-fixtures.js';
+export { dumpDossier, makeTestDossier } from '../export/test-dossier.js';
+export { backupOfDeflated, deflatedZeros, zipOfDeflated } from '../export/test-bombs.js';
+export { hostileMarkdown, type HostileMarkdown } from '../export/test-hostile-markdown.js';
+export { hostileBookmarkFile, hostileBookmarkShapeNames, hostileBookmarkShapes, type HostileBookmarkShape } from '../import/test-hostile-bookmarks.js';
+export { runReadabilityBaseline, type BaselineOutput } from '../capture/testing/readability-baseline.js';
