@@ -63,6 +63,7 @@ export const captureSchema = v.object({
   capturedAt: timestamp,
   mode: v.picklist(captureModes),
   pdf: v.optional(capturePdfSchema),
+  files: v.optional(v.pipe(v.array(captureFileSchema), v.maxLength(20))),
 });
 
 export const clipInputSchema = v.object({
@@ -70,6 +71,7 @@ export const clipInputSchema = v.object({
   title: v.optional(v.pipe(v.string(), v.maxLength(MAX_SHORT))),
   note: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
   themes: v.optional(v.pipe(v.array(id), v.maxLength(500))),
+  toComplete: v.optional(v.boolean()),
 });
 
 export const clipPatchSchema = v.object({

@@ -64,6 +64,8 @@ export interface Capture {
   mode: CaptureMode;
   /** For mode `pdf`: the pages in `text` and the kept file. Absent on other captures. */
   pdf?: CapturePdf;
+  /** Files kept with the capture on the device that made it (a photo shared from a phone). */
+  files?: CaptureFile[];
 }
 
 /** The meaning colours a highlight can carry. */
@@ -104,6 +106,11 @@ export interface Clip {
   highlights: Highlight[];
   /** In the trash (restorable until the trash is emptied). */
   trashed: boolean;
+  /**
+   * A link saved without its page's text (shared from a phone, "Knip link"): a device that can
+   * read the page (the extension) completes it, replacing the capture in place.
+   */
+  toComplete?: boolean;
   /** When it went to the trash, ms since the epoch. */
   trashedAt: number | null;
   /** ms since the epoch. */
@@ -127,6 +134,8 @@ export interface ClipRow {
   themes: string[];
   hasNote: boolean;
   trashed: boolean;
+  /** See Clip.toComplete (absent in rows projected before it existed). */
+  toComplete?: boolean;
   wordCount: number;
   /** The first couple of hundred characters of the text. */
   excerpt: string;

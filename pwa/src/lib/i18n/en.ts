@@ -3,6 +3,7 @@ import type { Messages } from './messages.js';
 import { shareEn } from './share-en.js';
 import { relayEn } from './relay-en.js';
 import { pdfEn } from './pdf-en.js';
+import { sharedEn } from './shared-en.js';
 
 export const en: Messages = {
   appName: 'Knipsel',
@@ -415,6 +416,7 @@ export const en: Messages = {
   ...shareEn,
   ...relayEn,
   ...pdfEn,
+  ...sharedEn,
 
   errors: {
     title: 'Something went wrong',

@@ -3,6 +3,7 @@ import type { CaptureMode, HighlightColour } from '@knipsel/core';
 import { shareNl } from './share-nl.js';
 import { relayNl } from './relay-nl.js';
 import { pdfNl } from './pdf-nl.js';
+import { sharedNl } from './shared-nl.js';
 
 const modes: Record<CaptureMode, string> = {
   article: 'Artikel',
@@ -436,6 +437,7 @@ export const nl = {
   ...shareNl,
   ...relayNl,
   ...pdfNl,
+  ...sharedNl,
 
   errors: {
     title: 'Er ging iets mis',
