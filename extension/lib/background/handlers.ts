@@ -1,7 +1,7 @@
 // The background's implementation of the message protocol: every request in
 // messaging/protocol.ts is answered here, on top of the library service.
 import { browser } from 'wxt/browser';
-import { comparableUrl, maxKeptFileBytes } from '@knipsel/core';
+import { comparableUrl, maxKeptFileBytes, type Capture } from '@knipsel/core';
 import { bridgeAlias } from '@knipsel/core/bridge';
 import type { DuplicateRef, Results } from '../messaging/protocol.js';
 import type { Handlers, SenderInfo } from '../messaging/router.js';
@@ -84,6 +84,31 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
     }
   }
 
+  /**
+   * The normal capture of a page the user is not looking at: opened in a background tab, read
+   * once its document is (capture-tab.ts), the tab closed again. A PDF is read by the PDF host.
+   */
+  async function readInBackgroundTab(url: string): Promise<Capture | { reason: string }> {
+    if (/\.pdf(?:[?#]|$)/i.test(url) && pdf) {
+      try {
+        const read = await pdf.read(url);
+        return { ...read.result.capture, pdf: { ...read.result.capture.pdf!, file: null } };
+      } catch (error) {
+        return { reason: error instanceof PdfHostError ? error.reason : 'pdf-unreadable' };
+      }
+    }
+    const tab = await browser.tabs.create({ url, active: false });
+    try {
+      // Until the navigation commits, the new tab still shows a blank page.
+      for (let i = 0; i < 100 && !/^https?:/i.test((await browser.tabs.get(tab.id!)).url ?? ''); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      const captured = await captureTab(tab.id!, 'article');
+      if (!captured.ok) return { reason: captured.reason };
+      return captured.result.capture;
+    } finally {
+      await browser.tabs.remove(tab.id!).catch(() => undefined);
+    }
+  }
+
   const handlers: Handlers = {
     async 'clip/preview'({ tabId, mode }): Promise<Results['clip/preview']> {
       const captured = await captureTab(tabId, mode);
@@ -102,13 +127,35 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       };
     },
 
-    async 'clip/save'({ dossierId, capture, title, note, themes, tabId, keepFile }) {
+    async 'complete/list'() {
+      const lib = await service.library();
+      const links: Results['complete/list']['links'] = [];
+      for (const record of await lib.list()) {
+        const handle = await service.open(record.id);
+        for (const clip of handle.dossier.clips.toComplete()) links.push({ dossierId: record.id, clipId: clip.id, title: clip.title, url: clip.capture.url });
+      }
+      return { links };
+    },
+
+    async 'complete/run'({ dossierId, clipId }) {
+      const handle = await service.open(dossierId);
+      const clip = handle.dossier.clips.get(clipId);
+      if (!clip?.toComplete) return { completed: false, reason: 'not-waiting' };
+      const capture = await readInBackgroundTab(clip.capture.url);
+      if ('reason' in capture) return { completed: false, reason: capture.reason };
+      handle.dossier.clips.complete(clipId, capture);
+      await handle.flush();
+      broadcast(dossierId);
+      return { completed: true };
+    },
+
+    async 'clip/save'({ dossierId, capture, title, note, themes, tabId, keepFile, toComplete }) {
       // The file first: a clip never names a file that is not there.
       const file = capture.mode === 'pdf' ? capture.pdf?.file : null;
       if (file && keepFile && pdf) await pdf.keep(file, capture.url);
       else if (file) capture = { ...capture, pdf: { ...capture.pdf!, file: null } };
       const handle = await service.open(dossierId);
-      const clipId = handle.dossier.clips.add({ capture, title, note, themes });
+      const clipId = handle.dossier.clips.add({ capture, title, note, themes, toComplete });
       await handle.flush();
       // Saving without themes keeps the last chosen ones for the next quick clip.
       if (themes?.length) await rememberThemes(dossierId, themes);

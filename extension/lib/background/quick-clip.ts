@@ -52,6 +52,7 @@ export function createQuickClip(service: LibraryService, handlers: Handlers, pdf
     let capture: Capture;
     let selection: { quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number } | null } | null = null;
     let keepFile = false;
+    let toComplete = false;
 
     /** A PDF read with pdf.js; its file kept when it is within the limit (the menu item says "PDF"). */
     const readPdf = async (url: string): Promise<Capture | QuickResult> => {
@@ -75,6 +76,8 @@ export function createQuickClip(service: LibraryService, handlers: Handlers, pdf
       if (!target.linkUrl || !/^https?:/i.test(target.linkUrl)) return { status: 'failed', reason: 'not-web' };
       const text = target.linkText ?? (await linkTextIn(target.tabId, target.linkUrl, target.frameId));
       capture = bookmarkCapture(target.linkUrl, text);
+      // Only the link: its page's text can be filled in later (the popup offers it).
+      toComplete = true;
     } else {
       const captured = await captureTab(target.tabId, kind === 'selection' ? 'selection' : 'article');
       if (!captured.ok && captured.reason === 'pdf' && captured.url && /^https?:/i.test(captured.url)) {
@@ -104,7 +107,7 @@ export function createQuickClip(service: LibraryService, handlers: Handlers, pdf
       return { status: 'duplicate', dossierId, clipId: existing.clip.id };
     }
     const known = new Set((await handlers['themes/list']({ dossierId }, asExtension)).themes.map((th) => th.id));
-    const saved = await handlers['clip/save']({ dossierId, capture, themes: themes.filter((id) => known.has(id)), keepFile }, asExtension);
+    const saved = await handlers['clip/save']({ dossierId, capture, themes: themes.filter((id) => known.has(id)), keepFile, toComplete }, asExtension);
     return { status: 'saved', dossierId, clipId: saved.clipId };
   }
 

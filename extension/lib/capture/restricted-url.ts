@@ -15,8 +15,8 @@ const storeHosts: Array<[RegExp, RegExp]> = [
 /** Chrome's built-in PDF viewer extension. */
 const pdfViewerId = 'mhjfbmdgcfjbbpaeojofohoefgiehjai';
 
-/** Why a tab at `url` (with load `status`) cannot be clipped, or null when it can. */
-export function restrictionOf(url: string | undefined | null, status?: string): Restriction | null {
+/** Why a tab at `url` cannot be clipped, or null when it can. (Loading is judged by the document: capture-tab.ts.) */
+export function restrictionOf(url: string | undefined | null): Restriction | null {
   if (!url) return 'no-tab';
   let parsed: URL;
   try {
@@ -32,7 +32,6 @@ export function restrictionOf(url: string | undefined | null, status?: string): 
   const host = parsed.hostname.toLowerCase();
   if (storeHosts.some(([h, p]) => h.test(host) && p.test(parsed.pathname))) return 'store';
   if (/\.pdf$/i.test(parsed.pathname)) return 'pdf';
-  if (status === 'loading') return 'loading';
   return null;
 }
 

@@ -44,7 +44,13 @@ export const inputSchemas = {
     tabId: v.optional(tabId),
     /** A PDF capture naming its file (`capture.pdf.file`): keep that file (read in the preview). */
     keepFile: v.optional(v.boolean()),
+    /** A link saved without its page's text: marked to complete later. */
+    toComplete: v.optional(v.boolean()),
   }),
+  // Links saved without their page's text (shared from a phone, "Knip link"), in every dossier.
+  'complete/list': v.object({}),
+  // Read the page of one such link in a background tab and complete the clip in place.
+  'complete/run': v.object({ dossierId: id, clipId: id }),
   'clip/get': v.object({ dossierId: id, clipId: id }),
   'clip/update': v.object({
     dossierId: id,
@@ -169,6 +175,8 @@ export interface ClipDetails {
 export interface Results {
   'clip/preview': PreviewResult;
   'clip/save': { dossierId: string; clipId: string; appUrl: string };
+  'complete/list': { links: { dossierId: string; clipId: string; title: string; url: string }[] };
+  'complete/run': { completed: boolean; reason?: string };
   'clip/get': ClipDetails;
   'clip/update': { ok: true };
   'clip/add-highlight': { highlightId: string };

@@ -2,7 +2,7 @@
 // themes, save, handle duplicates. Talks to the background only through `send`.
 import type { DossierSummary, PopupMode, PreviewResult, ThemeOption } from '../../lib/messaging/protocol';
 import { send } from '../../lib/messaging/send';
-import { targetTabId } from '../../lib/services/page-services';
+import { requestOriginAccess, targetTabId } from '../../lib/services/page-services';
 
 type Ready = Extract<PreviewResult, { ok: true }>;
 
@@ -25,6 +25,10 @@ export class PopupModel {
   allowDuplicate = $state(false);
   /** For a PDF: keep the file itself too (when within the limit). */
   keepFile = $state(true);
+  /** Links saved without their page's text (from a phone, "Knip link"), and how completing them went. */
+  links = $state<{ dossierId: string; clipId: string; title: string; url: string }[]>([]);
+  completing = $state<'idle' | 'busy' | 'done' | 'denied'>('idle');
+  completed = $state(0);
 
   duplicate = $derived(this.preview?.duplicates.find((d) => d.dossierId === this.dossierId) ?? null);
   dossierName = $derived(this.dossiers.find((d) => d.id === this.dossierId)?.name ?? '');
@@ -36,6 +40,7 @@ export class PopupModel {
       this.dossiers = dossiers;
       this.dossierId = defaultId;
       await this.loadThemes();
+      void this.loadLinks();
       await this.loadPreview();
     } catch (error) {
       this.fail(error);
@@ -74,6 +79,28 @@ export class PopupModel {
   }
 
   private modeChosen = false;
+
+  async loadLinks(): Promise<void> {
+    this.links = (await send('complete/list', {}).catch(() => ({ links: [] }))).links;
+  }
+
+  /** Read each waiting link's page in a background tab and complete its clip (host access asked first). */
+  async completeLinks(): Promise<void> {
+    const links = [...this.links];
+    // First thing in the click: the permission prompt needs the user's gesture.
+    if (!(await requestOriginAccess(links.map((l) => l.url)))) {
+      this.completing = 'denied';
+      return;
+    }
+    this.completing = 'busy';
+    this.completed = 0;
+    for (const link of links) {
+      const { completed } = await send('complete/run', { dossierId: link.dossierId, clipId: link.clipId }).catch(() => ({ completed: false }));
+      if (completed) this.completed++;
+    }
+    await this.loadLinks();
+    this.completing = 'done';
+  }
 
   async setMode(mode: PopupMode): Promise<void> {
     if (mode === this.mode && this.phase === 'ready') return;
