@@ -8,3 +8,4 @@ export { renderPortfolioHtml } from './portfolio-html.js';
 export { formatBytes, reject, type RejectReason } from './reject.js';
 export { inflateStepBytes } from './inflate-exact.js';
 export { slugify } from './slug.js';
+export { citedSource, inTextCitation, referenceRuns, referenceText } from './reference.js';

@@ -6,7 +6,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Dossier } from '../dossier/dossier.js';
 import type { Clip, Framework, HighlightColour } from '../dossier/types.js';
 import { inertMarkdown, webLinkTarget } from './markdown-safety.js';
-import { referenceText } from './reference.js';
+import { citedSource, inTextCitation, referenceText, withPage } from './reference.js';
 import { createUniqueNamer, slugify } from './slug.js';
 import { pageOfQuote } from '../capture/pdf/pdf-pages.js';
 import { isLocalFileUrl } from '../capture/citation.js';
@@ -94,7 +94,7 @@ export function themeNamer(dossier: Dossier): (ids: string[]) => string[] {
 
 /** One clip as a Markdown document with YAML front matter. */
 export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]): string {
-  const c = clip.capture;
+  const c = citedSource(clip);
   const themes = themeNames(clip.themes);
   const source = c.mode === 'note' || isLocalFileUrl(c.url) ? null : webLinkTarget(c.url);
   const front = yamlFrontMatter([
@@ -117,8 +117,8 @@ export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]
   if (clip.highlights.length > 0) {
     const items = clip.highlights.map((h) => {
       const quote = h.quote.exact.trim().split(/\r?\n/).map((line) => `> ${escapeInline(line)}`.trimEnd()).join('\n');
-      const page = pageOfQuote(c, h.quote, h.position);
-      const meaning = `*${colourLabels[h.colour]?.nl ?? h.colour}*${page ? ` · p. ${escapeInline(page)}` : ''}${h.note.trim() ? ` — ${inertMarkdown(h.note.trim().replace(/\s*\n\s*/g, ' '))}` : ''}`;
+      const cite = c.mode === 'note' ? '' : withPage(inTextCitation(clip), pageOfQuote(c, h.quote, h.position));
+      const meaning = `${cite ? `${escapeInline(cite)} · ` : ''}*${colourLabels[h.colour]?.nl ?? h.colour}*${h.note.trim() ? ` — ${inertMarkdown(h.note.trim().replace(/\s*\n\s*/g, ' '))}` : ''}`;
       return `${quote}\n\n${meaning}`;
     });
     parts.push(`## Markeringen\n\n${items.join('\n\n')}`);

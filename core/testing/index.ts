@@ -6,3 +6,5 @@ export { backupOfDeflated, deflatedZeros, zipOfDeflated } from '../export/test-b
 export { hostileMarkdown, type HostileMarkdown } from '../export/test-hostile-markdown.js';
 export { hostileBookmarkFile, hostileBookmarkShapeNames, hostileBookmarkShapes, type HostileBookmarkShape } from '../import/test-hostile-bookmarks.js';
 export { runReadabilityBaseline, type BaselineOutput } from '../capture/testing/readability-baseline.js';
+export { bestThreshold, evaluate, overlapSuggester, type Scores } from '../frameworks/suggest-eval.js';
+export { labelledPassages } from '../frameworks/test-labelled-passages.js';

@@ -1,7 +1,7 @@
 // Entry point `@knipsel/core/bridge`: the extension ↔ web app bridge on one machine
 // (frames, pairing, the session that keeps dossiers in step).
-export { bridgeProtocolVersion, bridgeTag, checkEnvelope, type BridgeFrame, type BridgeRole, type Envelope } from '../bridge-protocol.js';
-export { createMemoryPairStore, createPrefPairStore, type StoredPair } from '../bridge-pairing.js';
+export { bridgeProtocolVersion, bridgeTag, checkEnvelope, type BridgeFrame, type BridgeRole, type Envelope } from './protocol.js';
+export { createMemoryPairStore, createPrefPairStore, type StoredPair } from './pairing.js';
 export {
   bridgeAlias,
   createBridgeSession,
@@ -12,4 +12,4 @@ export {
   type HeldDeletion,
   type PairRefusal,
   type PairStore,
-} from '../bridge-session.js';
+} from './session.js';

@@ -3,7 +3,7 @@
 // the sender again), and runs one core bridge session per app tab against the extension's
 // library, with the pairings of that tab's origin. Keeps what the popup and options show:
 // when the app was last seen, a protocol mismatch, the pairings, pairing requests waiting
-// for the user's click, and deletions waiting for the user. See core/sync/bridge-session.ts.
+// for the user's click, and deletions waiting for the user. See core/sync/bridge/session.ts.
 import { browser, type Browser } from 'wxt/browser';
 import { bridgeProtocolVersion, type BridgeSession, type BridgeStatus, createBridgeSession } from '@knipsel/core/bridge';
 import { createId } from '@knipsel/core';

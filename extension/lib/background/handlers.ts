@@ -1,7 +1,7 @@
 // The background's implementation of the message protocol: every request in
 // messaging/protocol.ts is answered here, on top of the library service.
 import { browser } from 'wxt/browser';
-import { comparableUrl, maxKeptFileBytes, type Capture } from '@knipsel/core';
+import { comparableUrl, maxKeptFileBytes, suggestThemes, type Capture } from '@knipsel/core';
 import { bridgeAlias } from '@knipsel/core/bridge';
 import type { DuplicateRef, Results } from '../messaging/protocol.js';
 import type { Handlers, SenderInfo } from '../messaging/router.js';
@@ -225,6 +225,12 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       const themes = themeOptions(handle.dossier.frameworks.list());
       const known = new Set(themes.map((t) => t.id));
       return { themes, recent: memory.recent.filter((id) => known.has(id)), lastUsed: memory.lastUsed.filter((id) => known.has(id)) };
+    },
+
+    /** Themes whose wording the text matches (core's suggester, on the dossier's own frameworks). */
+    async 'themes/suggest'({ dossierId, text, exclude }) {
+      const handle = await service.open(dossierId);
+      return { suggestions: suggestThemes(text, handle.dossier.frameworks.list(), { exclude }) };
     },
 
     async 'app/open'({ dossierId, clipId }) {

@@ -2,9 +2,8 @@
 // keyboard shortcut (quick clip with the last used themes). Never a silent duplicate: a
 // page already in the dossier gets the selection as a highlight, or is only reported.
 import { browser } from 'wxt/browser';
-import { maxKeptFileBytes, type Capture } from '@knipsel/core';
+import { bookmarkCapture, linkTitle, maxKeptFileBytes, selectionCapture, type Capture } from '@knipsel/core';
 import { dictionaries, translate, resolveLang, type MessageKey } from '../i18n/messages.js';
-import { bookmarkCapture, textSelectionCapture } from '../capture/bookmark.js';
 import { loadSettings, loadThemeMemory } from '../settings/settings.js';
 import { captureTab, linkTextIn } from './capture-tab.js';
 import type { Handlers } from '../messaging/router.js';
@@ -75,7 +74,7 @@ export function createQuickClip(service: LibraryService, handlers: Handlers, pdf
     } else if (kind === 'link') {
       if (!target.linkUrl || !/^https?:/i.test(target.linkUrl)) return { status: 'failed', reason: 'not-web' };
       const text = target.linkText ?? (await linkTextIn(target.tabId, target.linkUrl, target.frameId));
-      capture = bookmarkCapture(target.linkUrl, text);
+      capture = bookmarkCapture({ url: target.linkUrl, title: linkTitle(text, target.linkUrl), capturedAt: Date.now() });
       // Only the link: its page's text can be filled in later (the popup offers it).
       toComplete = true;
     } else {
@@ -89,7 +88,8 @@ export function createQuickClip(service: LibraryService, handlers: Handlers, pdf
         capture = captured.result.capture;
         selection = captured.selection ?? null;
       } else if (kind === 'selection' && target.selectionText && target.pageUrl && /^https?:/i.test(target.pageUrl)) {
-        capture = textSelectionCapture(target.pageUrl, target.pageTitle ?? '', target.selectionText);
+        const url = target.pageUrl;
+        capture = selectionCapture({ url, title: linkTitle(target.pageTitle, url), text: target.selectionText, capturedAt: Date.now() });
       } else {
         return { status: 'failed', reason: captured.reason };
       }

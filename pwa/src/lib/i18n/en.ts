@@ -4,6 +4,7 @@ import { shareEn } from './share-en.js';
 import { relayEn } from './relay-en.js';
 import { pdfEn } from './pdf-en.js';
 import { sharedEn } from './shared-en.js';
+import { wordingEn } from './wording-en.js';
 
 export const en: Messages = {
   appName: 'Knipsel',
@@ -34,10 +35,10 @@ export const en: Messages = {
     pair: 'Pair the extension with the app',
     pairingWait: 'Waiting for the extension…',
     pairingCode: 'Code',
-    pairingSteps: 'Click the Knipsel icon at the top right of your browser (it may sit under the puzzle piece). Does it show the same code? Then click “Pair”.',
+    pairingSteps: 'Click the Knipsel icon at the top right of your browser (it may sit under the puzzle piece). Does it show the same code? Then click ‘Pair’.',
     cancel: 'Cancel',
     refused: {
-      declined: '“Do not pair” was chosen in the extension.',
+      declined: '‘Do not pair’ was chosen in the extension.',
       expired: 'The pairing request has expired. Try again.',
       busy: 'The extension is already waiting for another pairing. Try again in a moment.',
       unavailable: 'Pairing only works when the app is opened over https or on this computer (127.0.0.1).',
@@ -198,7 +199,7 @@ export const en: Messages = {
     author: 'Author',
     site: 'Website',
     published: 'Published',
-    captured: 'Kept',
+    captured: 'Retrieved on',
     mode: 'Kind',
     words: (n) => `${n} words`,
     reference: 'Reference (APA 7)',
@@ -288,7 +289,7 @@ export const en: Messages = {
     covered: (covered, total) => `${covered} of ${total} themes with a reflected clip`,
     gapNone: 'No evidence yet',
     gapReflection: 'No reflection yet',
-    complete: 'In order',
+    complete: 'Covered',
     pick: 'Choose the framework your course assesses above.',
     openTheme: (name) => `Clips for ‘${name}’`,
   },
@@ -414,6 +415,7 @@ export const en: Messages = {
   },
 
   ...shareEn,
+  ...wordingEn,
   ...relayEn,
   ...pdfEn,
   ...sharedEn,

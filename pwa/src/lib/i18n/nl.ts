@@ -4,6 +4,7 @@ import { shareNl } from './share-nl.js';
 import { relayNl } from './relay-nl.js';
 import { pdfNl } from './pdf-nl.js';
 import { sharedNl } from './shared-nl.js';
+import { wordingNl } from './wording-nl.js';
 
 const modes: Record<CaptureMode, string> = {
   article: 'Artikel',
@@ -50,10 +51,10 @@ export const nl = {
     pair: 'Koppel de extensie aan de app',
     pairingWait: 'Even wachten op de extensie…',
     pairingCode: 'Code',
-    pairingSteps: 'Klik in je browser rechtsboven op het Knipsel-icoon (soms zit het onder het puzzelstukje). Staat daar dezelfde code? Klik dan op „Koppelen”.',
+    pairingSteps: 'Klik in je browser rechtsboven op het Knipsel-icoon (soms zit het onder het puzzelstukje). Staat daar dezelfde code? Klik dan op ‘Koppelen’.',
     cancel: 'Annuleren',
     refused: {
-      declined: 'In de extensie is gekozen voor „Niet koppelen”.',
+      declined: 'In de extensie is gekozen voor ‘Niet koppelen’.',
       expired: 'De vraag om te koppelen is verlopen. Probeer het opnieuw.',
       busy: 'De extensie wacht al op een andere koppeling. Probeer het zo opnieuw.',
       unavailable: 'Koppelen kan alleen als de app via https of op deze computer (127.0.0.1) geopend is.',
@@ -102,7 +103,7 @@ export const nl = {
     newName: 'Naam van het dossier',
     newPlaceholder: 'Bijvoorbeeld: Wijkteam Noord',
     create: 'Dossier maken',
-    renameTitle: 'Dossier hernoemen',
+    renameTitle: 'Dossiernaam wijzigen',
     deleteTitle: 'Dossier verwijderen?',
     deleteWhat: (name: string, clips: number) =>
       clips === 0 ? `‘${name}’ wordt verwijderd.` : `‘${name}’ en ${clips === 1 ? '1 knipsel wordt' : `${clips} knipsels worden`} verwijderd.`,
@@ -215,7 +216,7 @@ export const nl = {
     author: 'Auteur',
     site: 'Website',
     published: 'Gepubliceerd',
-    captured: 'Bewaard',
+    captured: 'Geraadpleegd op',
     mode: 'Soort',
     words: (n: string) => `${n} woorden`,
     reference: 'Bronvermelding (APA 7)',
@@ -309,7 +310,7 @@ export const nl = {
     covered: (covered: number, total: number) => `${covered} van ${total} thema’s met een gereflecteerd knipsel`,
     gapNone: 'Nog geen bewijs',
     gapReflection: 'Nog geen reflectie',
-    complete: 'Op orde',
+    complete: 'Onderbouwd',
     pick: 'Kies hierboven het kader dat je leergang beoordeelt.',
     openTheme: (name: string) => `Knipsels bij ‘${name}’`,
   },
@@ -435,6 +436,7 @@ export const nl = {
   },
 
   ...shareNl,
+  ...wordingNl,
   ...relayNl,
   ...pdfNl,
   ...sharedNl,

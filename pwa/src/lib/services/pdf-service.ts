@@ -2,9 +2,8 @@
 // add it as a clip, keeping the file itself beside the dossier when the user wants it (within
 // the size limit shown to the user). A file without a web address gets a local one that is
 // never cited.
-import { maxKeptFileBytes, sha256Hex, type Capture, type CaptureFile, type KeptFileStore } from '@knipsel/core';
+import { maxKeptFileBytes, normalizeUrl, sha256Hex, type Capture, type CaptureFile, type KeptFileStore } from '@knipsel/core';
 import { isLocalFileUrl, localFileUrlPrefix, PdfReadError, runPdfTask, type PdfTaskResult } from '@knipsel/core/capture';
-import { normalizeUrl } from './capture-input.js';
 
 /** Files above this are not read at all (pdf.js holds the whole file in memory). */
 export const maxReadPdfBytes = 200 * 1024 * 1024;

@@ -5,8 +5,7 @@
 // desktop fills in the page's text later); photos become evidence kept with the clip, with
 // the shared text as the note; text alone becomes a note-clip.
 import * as v from 'valibot';
-import { noteClipUrl, type Capture, type CaptureFile, type KeptFileStore, type OpenDossier } from '@knipsel/core';
-import { countWords, noteCapture, normalizeUrl, siteNameOf, textToHtml } from './capture-input.js';
+import { countTypedWords, normalizeUrl, noteCapture, noteClipUrl, siteNameOf, textToHtml, type Capture, type CaptureFile, type KeptFileStore, type OpenDossier } from '@knipsel/core';
 
 const inboxName = 'knipsel-share-inbox';
 
@@ -82,7 +81,7 @@ export function sharedClip(entry: Pick<SharedEntry, 'title' | 'text' | 'url'>, f
       html: text ? textToHtml(text) : '',
       markdown: text,
       text,
-      wordCount: countWords(text),
+      wordCount: countTypedWords(text),
       capturedAt: now,
       mode: 'bookmark',
       ...(files.length ? { files } : {}),
@@ -111,7 +110,7 @@ export function sharedClip(entry: Pick<SharedEntry, 'title' | 'text' | 'url'>, f
     return { capture, note: text, toComplete: false };
   }
   if (!text && !title) return null;
-  return { capture: noteCapture({ text: text || title, title: title || undefined, now }), note: '', toComplete: false };
+  return { capture: noteCapture({ text: text || title, title: title || undefined, capturedAt: now }), note: '', toComplete: false };
 }
 
 /**
