@@ -79,7 +79,7 @@ describe('clips a user can trust', () => {
     await popup.getByTestId('preview-title').waitFor({ timeout: 20_000 });
     expect(await popup.getByTestId('preview-title').innerText()).toBe('Buurtkracht met een advertentie die blijft hangen');
     expect(await popup.getByTestId('restricted').count()).toBe(0);
-    await popup.getByRole('button', { name: 'Knippen' }).click();
+    await popup.getByRole('button', { name: 'Bewaren in Knipsel' }).click();
     await popup.getByTestId('saved').waitFor();
     const dossierId = (await request(popup, 'dossiers/list', {})).defaultId;
     const { rows } = await request(popup, 'clips/list', { dossierId, query: 'bankje Overvecht' });

@@ -85,7 +85,7 @@ describe('PDFs in the extension', () => {
     expect(await keep.innerText()).toMatch(/Bewaar het PDF-bestand ook\s+\d+ kB · bestanden tot 20 MB worden bewaard/);
     expect(await keep.locator('input').isChecked()).toBe(true);
     await popup.screenshot({ path: '/tmp/knipsel-shots/extension-pdf-popup.png' });
-    await popup.getByRole('button', { name: 'Knippen' }).click();
+    await popup.getByRole('button', { name: 'Bewaren in Knipsel' }).click();
     await popup.getByTestId('saved').waitFor();
 
     const dossierId = (await request(popup, 'dossiers/list', {})).defaultId;
