@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { isKnipselError } from '../errors.js';
 import { createDossier, initDossierDoc } from './dossier.js';
-import { makeCapture } from './test-fixtures.js';
+import { makeCapture } from '../testing/captures.js';
 
 function newDossier(now = () => 1_700_000_000_000) {
   const doc = new Y.Doc();

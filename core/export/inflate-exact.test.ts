@@ -1,7 +1,7 @@
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { inflateExact, InflateProblem, inflateStepBytes, plausibleInflation } from './inflate-exact.js';
-import { deflatedZeros } from './test-bombs.js';
+import { deflatedZeros } from '../testing/bombs.js';
 
 const problem = (fn: () => unknown): InflateProblem => {
   try {

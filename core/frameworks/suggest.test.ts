@@ -5,7 +5,7 @@ import { createDossier, initDossierDoc } from '../dossier/dossier.js';
 import { presetFrameworks } from './presets.js';
 import { relatedWords } from './related-words.js';
 import { evaluate, overlapSuggester } from './suggest-eval.js';
-import { createThemeSuggester, suggestThemes, wordingOf } from './suggest.js';
+import { createThemeSuggester, maxSuggestChars, suggestThemes, wordingOf } from './suggest.js';
 import { labelledPassages } from './test-labelled-passages.js';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ');
@@ -15,6 +15,13 @@ describe('suggestThemes', () => {
     expect(suggestThemes('bedacht door bewoners zelf')[0]?.themeId).toBe('community-werker.eigenaarschap');
     const passage = 'Deze simpele oplossing is bedacht door bewoners zelf. Als gebruiker en eigenaar van hun omgeving weten zij als geen ander wat daar nodig is.';
     expect(suggestThemes(passage)[0]?.themeId).toBe('community-werker.eigenaarschap');
+  });
+
+  it('reads only the opening of a very long text', () => {
+    const about = 'De oplossing is bedacht door bewoners zelf.';
+    const filler = 'lorem ipsum dolor sit amet '.repeat(Math.ceil(maxSuggestChars / 27) + 1);
+    expect(suggestThemes(`${about} ${filler}`, undefined, { minScore: 0 }).map((s) => s.themeId)).toContain('community-werker.eigenaarschap');
+    expect(suggestThemes(`${filler} ${about}`, undefined, { minScore: 0 })).toEqual([]);
   });
 
   it('matches inflections through the Dutch stemmer and compounds through their parts', () => {

@@ -37,6 +37,9 @@ export interface SuggestOptions {
 
 /** Chosen on the labelled set in test-labelled-passages.ts (see bench/suggest-bench.ts). */
 export const defaultMinScore = 0.15;
+
+/** How much of a text the suggester reads (its opening). */
+export const maxSuggestChars = 20_000;
 const nameWeight = 2;
 /** With nothing above the minimum, the best theme is still suggested at this share of it when it leads the next by `leaderLead`. */
 const leaderShare = 0.6;
@@ -117,7 +120,9 @@ export function createThemeSuggester(themes: readonly ThemeWording[]): ThemeSugg
   }
 
   function rank(text: string): ThemeSuggestion[] {
-    const { counts, length } = termCounts(text);
+    // The opening of a long text says what it is about; reading all of a pasted book on every
+    // keystroke would only slow the page down.
+    const { counts, length } = termCounts(text.length > maxSuggestChars ? text.slice(0, maxSuggestChars) : text);
     if (length === 0) return [];
     const norm = k1 * (1 - b + (b * length) / referenceLength);
     const out: ThemeSuggestion[] = [];

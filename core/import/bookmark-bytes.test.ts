@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { isKnipselError } from '../errors.js';
-import { deflatedZeros, zipOfDeflated } from '../export/test-bombs.js';
+import { deflatedZeros, zipOfDeflated } from '../testing/bombs.js';
 import { parseBookmarkBytes, readBookmarkBytes } from './bookmark-bytes.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../tests/fixtures/imports/${name}`, import.meta.url)));

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { isKnipselError, type KnipselError } from '../errors.js';
-import { deflatedZeros, zipOfDeflated } from '../export/test-bombs.js';
+import { deflatedZeros, zipOfDeflated } from '../testing/bombs.js';
 import { readZipEntries, type ZipLimits } from './zip-entries.js';
 
 const limits: ZipLimits = { wanted: (name) => name.endsWith('.json'), maxTotalBytes: 50 * 1024 * 1024 };

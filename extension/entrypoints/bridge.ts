@@ -2,11 +2,11 @@
 // web app origin(s) (see lib/background/bridge-host.ts). It checks the exact origin against
 // the settings again before doing anything, then marks the page (`data-knipsel-extension`
 // on <html>, so the app says "verbinden…" rather than "no extension" while the background
-// wakes up) and relays (lib/bridge/relay.ts).
+// wakes up) and forwards (lib/bridge/page-forwarder.ts).
 import { defineUnlistedScript } from '#imports';
 import { browser } from 'wxt/browser';
 import { bridgeOrigins } from '../lib/bridge/origins';
-import { bridgePortName, startRelay } from '../lib/bridge/relay';
+import { bridgePortName, startForwarder } from '../lib/bridge/page-forwarder';
 import { loadSettings, onSettingsChanged } from '../lib/settings/settings';
 
 export default defineUnlistedScript(() => {
@@ -22,7 +22,7 @@ export default defineUnlistedScript(() => {
     window.removeEventListener('message', hold);
     if (!bridgeOrigins(settings.appUrls).includes(origin)) return;
     document.documentElement.dataset.knipselExtension = 'present';
-    const stop = startRelay({
+    const stop = startForwarder({
       win: window,
       origin,
       early: early.splice(0, 100),

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { makeCapture } from '../../dossier/test-fixtures.js';
+import { makeCapture } from '../../testing/captures.js';
 import type { Library } from '../../library/library.js';
 import { fromBase64, toBase64 } from '../base64.js';
 import { bridgeTag } from './protocol.js';
 import { bridgeAlias } from './session.js';
-import { newLibrary, pairedRig } from './test-kit.js';
+import { newLibrary, pairedRig } from '../../testing/bridge-rig.js';
 import { splitMessage } from '../frames/chunking.js';
 
 async function titles(library: Library, id: string) {

@@ -8,13 +8,13 @@ import { browser, type Browser } from 'wxt/browser';
 import { bridgeProtocolVersion, type BridgeSession, type BridgeStatus, createBridgeSession } from '@knipsel/core/bridge';
 import { createId } from '@knipsel/core';
 import { bridgeMatchPatterns, bridgeOrigins, isBridgeOrigin } from '../bridge/origins.js';
-import { bridgePortName, keepAliveMessage } from '../bridge/relay.js';
+import { bridgePortName, keepAliveMessage } from '../bridge/page-forwarder.js';
 import type { BridgeInfo, PairRequestInfo } from '../messaging/protocol.js';
 import { translate } from '../i18n/messages.js';
 import { loadSettings } from '../settings/settings.js';
 import { clearBadge, showBadge } from './badge.js';
 import { loadPairs, originPairStore, removePair } from './bridge-pairs.js';
-import type { LibraryService } from './library-service.js';
+import type { LibraryService } from './background-library.js';
 
 const scriptId = 'knipsel-bridge';
 const file = '/bridge.js';

@@ -10,7 +10,7 @@ import { pushRecent, themeOptions } from '../themes/theme-filter.js';
 import { captureTab } from './capture-tab.js';
 import { injectHighlighter, syncHighlighterRegistration } from './highlighter-registration.js';
 import type { BridgeHost } from './bridge-host.js';
-import type { LibraryService } from './library-service.js';
+import type { LibraryService } from './background-library.js';
 import { PdfHostError, type PdfHost } from './pdf-host.js';
 
 const anchorKey = (clipId: string) => `anchors:${clipId}`;

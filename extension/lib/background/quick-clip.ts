@@ -7,7 +7,7 @@ import { dictionaries, translate, resolveLang, type MessageKey } from '../i18n/m
 import { loadSettings, loadThemeMemory } from '../settings/settings.js';
 import { captureTab, linkTextIn } from './capture-tab.js';
 import type { Handlers } from '../messaging/router.js';
-import type { LibraryService } from './library-service.js';
+import type { LibraryService } from './background-library.js';
 import { showBadge } from './badge.js';
 import type { PdfHost } from './pdf-host.js';
 

@@ -8,7 +8,7 @@ import { createMenus, menuRequest } from './context-menu.js';
 import { createBridgeHost, syncBridgeRegistration } from './bridge-host.js';
 import { createHandlers } from './handlers.js';
 import { syncHighlighterRegistration } from './highlighter-registration.js';
-import { createLibraryService } from './library-service.js';
+import { createLibraryService } from './background-library.js';
 import { createQuickClip } from './quick-clip.js';
 import { createPdfHost } from './pdf-host.js';
 

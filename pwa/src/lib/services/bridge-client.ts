@@ -13,10 +13,10 @@
 import type { Library } from '@knipsel/core';
 import { type BridgeStatus, createBridgeSession, createPrefPairStore, type HeldDeletion, type PairRefusal } from '@knipsel/core/bridge';
 
-export type ExtensionLink = 'checking' | 'connected' | 'absent' | 'mismatch' | 'unpaired' | 'pairing';
+export type LinkState = 'checking' | 'connected' | 'absent' | 'mismatch' | 'unpaired' | 'pairing';
 
 export interface BridgeClientStatus {
-  link: ExtensionLink;
+  link: LinkState;
   /** The extension's protocol version, when it differs from the app's. */
   peerVersion: number | null;
   /** Dossiers kept in step with the extension. */

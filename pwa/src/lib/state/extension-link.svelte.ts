@@ -5,7 +5,7 @@
 import type { Library } from '@knipsel/core';
 import { bridgeProtocolVersion } from '@knipsel/core/bridge';
 import type { HeldDeletion, PairRefusal } from '@knipsel/core/bridge';
-import { startBridgeClient, type BridgeClient, type ExtensionLink as Link } from '../services/bridge-client.js';
+import { startBridgeClient, type BridgeClient, type LinkState as Link } from '../services/bridge-client.js';
 
 export class ExtensionLink {
   link = $state<Link>('checking');

@@ -2,7 +2,8 @@
 // bounded memory (a 1 GiB bomb without a 1 GiB buffer), wrapped in a zip or a backup whose
 // header declares whatever size the test wants.
 import { Deflate, deflateSync } from 'fflate';
-import { backupFormat, backupMagic } from './backup.js';
+import { backupFormat, backupMagic } from '../export/backup.js';
+import { concatParts } from '../sync/frames/stream-frames.js';
 
 /**
  * Raw DEFLATE of `size` zero bytes, about 1 KB per MiB. Built from a few flushed blocks: after
@@ -19,14 +20,14 @@ export function deflatedZeros(size: number): Uint8Array {
   const flushed = () => {
     deflate.push(block);
     deflate.flush(true);
-    return join(parts.splice(0));
+    return concatParts(parts.splice(0));
   };
   const start = [flushed(), flushed()];
   const repeated = flushed();
   if (!equal(repeated, flushed())) throw new Error('deflatedZeros: the repeated block is not stable');
   deflate.push(new Uint8Array(size - whole * mebibyte), true);
-  const tail = join(parts.splice(0));
-  return join([...start, ...Array.from({ length: whole - 2 }, () => repeated), tail]);
+  const tail = concatParts(parts.splice(0));
+  return concatParts([...start, ...Array.from({ length: whole - 2 }, () => repeated), tail]);
 }
 
 function equal(a: Uint8Array, b: Uint8Array): boolean {
@@ -65,7 +66,7 @@ export function zipOfDeflated(name: string, deflated: Uint8Array, declaredSize: 
   ev.setUint16(10, 1, true);
   ev.setUint32(12, central.length, true);
   ev.setUint32(16, local.length + deflated.length, true);
-  return join([local, deflated, central, end]);
+  return concatParts([local, deflated, central, end]);
 }
 
 /** A backup whose payload is `deflated` (checksum right) and whose header declares `stateBytes`. */
@@ -83,15 +84,6 @@ export async function backupOfDeflated(deflated: Uint8Array, stateBytes: number)
     stateBytes,
     sha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''),
   };
-  return join([new TextEncoder().encode(`${backupMagic}\n${JSON.stringify(header)}\n`), deflated]);
+  return concatParts([new TextEncoder().encode(`${backupMagic}\n${JSON.stringify(header)}\n`), deflated]);
 }
 
-function join(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}

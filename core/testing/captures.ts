@@ -1,5 +1,6 @@
-// Realistic captures for core tests and benchmarks (Dutch practice examples).
-import type { Capture } from './types.js';
+// Captures for tests and benchmarks: `makeCapture` a realistic Dutch practice example (its
+// html, markdown and word count follow `text`), `bareCapture` a page with no metadata and no content.
+import type { Capture } from '../dossier/types.js';
 
 let counter = 0;
 
@@ -27,4 +28,10 @@ export function makeCapture(overrides: Partial<Capture> = {}): Capture {
     mode: 'article',
     ...overrides,
   };
+}
+
+/** A capture with no metadata, and no content unless `text` is given (override what a test is about). */
+export function bareCapture(overrides: Partial<Capture> & { url: string; title: string }): Capture {
+  const empty = overrides.text ? {} : { text: '', html: '', markdown: '', wordCount: 0 };
+  return makeCapture({ byline: null, siteName: null, published: null, ...empty, ...overrides });
 }
