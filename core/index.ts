@@ -11,7 +11,7 @@ export { currentSchemaVersion, migrations, schemaVersionOf } from './dossier/mig
 export { captureSchema, highlightColourSchema, idSchema, noteClipUrl, positionSchema, quoteSchema, themeIdsSchema } from './dossier/schema.js';
 export { bookmarkCapture, countTypedWords, linkTitle, normalizeUrl, noteCapture, selectionCapture, siteNameOf, titleFromText, titleFromUrl, type HandMadeFields } from './capture/hand-made.js';
 export { sourceName } from './dossier/source.js';
-export { completeLink, isIncompleteLink } from './dossier/complete-link.js';
+export { isIncompleteLink } from './dossier/complete-link.js';
 export { escapeHtml, linesToHtml, textToHtml } from './capture/plain-html.js';
 export { presetFrameworks, findPresetFramework, findPresetTheme, type PresetFramework, type PresetGroup, type PresetTheme } from './frameworks/presets.js';
 export { groupOf, groupedThemes, matchStrength, numberLabel, orderedThemes, searchFields, searchThemes, themeEntries, type SearchFields, type ThemeEntry, type WordingLocale } from './frameworks/theme-wording.js';
@@ -25,6 +25,7 @@ export { createMemoryProjectionStore, type ProjectionStore } from './storage/pro
 export { createDexieStores, type DexieStores } from './storage/dexie-stores.js';
 export { createMirroredUpdateStore, type MirroredUpdateStore } from './storage/mirrored-update-store.js';
 export { createOpfsUpdateStore } from './storage/opfs-update-store.js';
+export { createDexieKeptFiles, createMemoryKeptFiles, maxKeptFileBytes, sha256Hex, type KeptFile, type KeptFileStore } from './storage/kept-files.js';
 export { createClipSearch, makeSnippet, type SearchHit, type Snippet } from './search/clip-search.js';
 export { attachSearch, toSearchDocument, type SearchProgress } from './search/dossier-search.js';
 export { fold } from './search/fold.js';

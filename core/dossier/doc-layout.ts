@@ -11,7 +11,8 @@
 //                         capture: Capture (plain, immutable), title: string, note: Y.Text,
 //                         source?: SourceEdits (plain, replaced whole),
 //                         themes: Y.Map<true>, highlights: Y.Map<id, Y.Map>,
-//                         trashedAt: number | null, createdAt, updatedAt }
+//                         trashedAt: number | null, createdAt, updatedAt,
+//                         toComplete?: true (a link waiting for its page's text) }
 import * as v from 'valibot';
 import * as Y from 'yjs';
 import { captureSchema, sourceEditsSchema } from './schema.js';
@@ -98,6 +99,7 @@ export function readClip(id: string, map: Y.Map<unknown>): Clip {
       : [],
     trashed: trashedAt !== null,
     trashedAt,
+    toComplete: map.get('toComplete') === true,
     createdAt: (map.get('createdAt') as number) ?? capture.capturedAt,
     updatedAt: (map.get('updatedAt') as number) ?? capture.capturedAt,
   };
@@ -132,6 +134,7 @@ export function toClipRow(clip: Clip): ClipRow {
     themes: clip.themes,
     hasNote: clip.note.trim().length > 0,
     trashed: clip.trashed,
+    toComplete: clip.toComplete,
     wordCount: clip.capture.wordCount,
     excerpt: excerptOf(clip.capture.text || clip.capture.description || ''),
   };

@@ -128,7 +128,7 @@ function renderClip(clip: PortfolioClip, model: PortfolioModel): string {
     ? `<p class="label">${escapeHtml(l.highlights)}</p>\n${clip.highlights
         .map(
           (h) =>
-            `<blockquote>${textToHtml(h.text)}${h.citation ? `<p class="citation">${escapeHtml(h.citation)}</p>` : ''}<footer>${escapeHtml(h.colourLabel)}${h.note ? ` — ${escapeHtml(h.note)}` : ''}</footer></blockquote>`,
+            `<blockquote>${textToHtml(h.text)}${h.citation ? `<p class="citation">${escapeHtml(h.citation)}</p>` : ''}<footer>${escapeHtml(h.colourLabel)}${h.page && !h.citation ? ` · p. ${escapeHtml(h.page)}` : ''}${h.note ? ` — ${escapeHtml(h.note)}` : ''}</footer></blockquote>`,
         )
         .join('\n')}`
     : '';

@@ -3,10 +3,12 @@
 // alphabetical APA 7 reference list. Renderers (HTML, .docx) only lay this out.
 import type { Dossier } from '../dossier/dossier.js';
 import type { Clip, HighlightColour } from '../dossier/types.js';
+import { pageOfQuote } from '../capture/pdf/pdf-pages.js';
+import { isLocalFileUrl } from '../capture/citation.js';
 import { KnipselError } from '../errors.js';
 import { colourLabels } from './markdown-export.js';
 import { numberLabel } from '../frameworks/theme-wording.js';
-import { citedSource, inTextCitation, referenceRuns, referenceText } from './reference.js';
+import { citedSource, inTextCitation, referenceRuns, referenceText, withPage } from './reference.js';
 
 export type PortfolioLocale = 'nl' | 'en';
 
@@ -29,7 +31,9 @@ export interface PortfolioOptions {
 
 export interface PortfolioHighlight {
   text: string;
-  /** APA in-text citation for the quote, e.g. "(Koenen, 2016)"; empty for a note without a source. */
+  /** The PDF page the quote is on ("12"), null for web pages. */
+  page: string | null;
+  /** APA in-text citation for the quote, e.g. "(Koenen, 2016)", with the page of a PDF ("(Koenen, 2016, p. 12)"); empty for a note without a source. */
   citation: string;
   note: string;
   colour: HighlightColour;
@@ -205,7 +209,7 @@ function portfolioClip(clip: Clip, locale: PortfolioLocale, dateFormat: Intl.Dat
   return {
     id: clip.id,
     title: clip.title,
-    url: isNote ? null : c.url,
+    url: isNote || isLocalFileUrl(c.url) ? null : c.url,
     site: c.siteName,
     author: c.byline,
     published: formatPublished(c.published, dateFormat),
@@ -213,7 +217,8 @@ function portfolioClip(clip: Clip, locale: PortfolioLocale, dateFormat: Intl.Dat
     reflection: clip.note.trim(),
     highlights: clip.highlights.map((h) => ({
       text: h.quote.exact.trim(),
-      citation,
+      page: pageOfQuote(c, h.quote, h.position),
+      citation: withPage(citation, pageOfQuote(c, h.quote, h.position)),
       note: h.note.trim(),
       colour: h.colour,
       colourLabel: colourLabels[h.colour]?.[locale] ?? h.colour,

@@ -31,7 +31,15 @@ export const inputSchemas = {
     themes: v.optional(themeIds),
     /** The tab it came from: the highlighter is offered there right away. */
     tabId: v.optional(tabId),
+    /** A PDF capture naming its file (`capture.pdf.file`): keep that file (read in the preview). */
+    keepFile: v.optional(v.boolean()),
+    /** A link saved without its page's text: marked to complete later. */
+    toComplete: v.optional(v.boolean()),
   }),
+  // Links saved without their page's text (shared from a phone, "Knip link"), in every dossier.
+  'complete/list': v.object({}),
+  // Read the page of one such link in a background tab and complete the clip in place.
+  'complete/run': v.object({ dossierId: id, clipId: id }),
   'clip/get': v.object({ dossierId: id, clipId: id }),
   // A link saved without the page's text gets the capture of its page, in place.
   'clip/complete': v.object({ dossierId: id, clipId: id, capture: captureSchema }),
@@ -86,6 +94,8 @@ export type PreviewResult =
       selection: { quote: Quote; position: { start: number; end: number } | null } | null;
       /** Clips in the target dossiers with the same (canonical) address. */
       duplicates: DuplicateRef[];
+      /** A PDF: its file, which the user may keep (up to `max` bytes). */
+      file?: { sha256: string; size: number; name: string; max: number };
     };
 
 export interface DuplicateRef {
@@ -166,6 +176,8 @@ export interface ClipDetails {
 export interface Results {
   'clip/preview': PreviewResult;
   'clip/save': { dossierId: string; clipId: string; appUrl: string };
+  'complete/list': { links: { dossierId: string; clipId: string; title: string; url: string }[] };
+  'complete/run': { completed: boolean; reason?: string };
   'clip/get': ClipDetails;
   'clip/complete': { dossierId: string; clipId: string; appUrl: string };
   'clip/update': { ok: true };

@@ -2,7 +2,7 @@
 // themes, save, handle duplicates. Talks to the background only through `send`.
 import type { DossierSummary, PopupMode, PreviewResult, ThemeOption } from '../../lib/messaging/protocol';
 import { send } from '../../lib/messaging/send';
-import { targetTabId } from '../../lib/services/page-services';
+import { requestOriginAccess, targetTabId } from '../../lib/services/page-services';
 
 type Ready = Extract<PreviewResult, { ok: true }>;
 
@@ -26,6 +26,12 @@ export class PopupModel {
   saved = $state<{ dossierId: string; clipId: string; appUrl: string } | null>(null);
   /** The user chose to clip a page again although it is already in the dossier. */
   allowDuplicate = $state(false);
+  /** For a PDF: keep the file itself too (when within the limit). */
+  keepFile = $state(true);
+  /** Links saved without their page's text (from a phone, "Knip link"), and how completing them went. */
+  links = $state<{ dossierId: string; clipId: string; title: string; url: string }[]>([]);
+  completing = $state<'idle' | 'busy' | 'done' | 'denied'>('idle');
+  completed = $state(0);
 
   duplicate = $derived(this.preview?.duplicates.find((d) => d.dossierId === this.dossierId) ?? null);
   dossierName = $derived(this.dossiers.find((d) => d.id === this.dossierId)?.name ?? '');
@@ -37,6 +43,7 @@ export class PopupModel {
       this.dossiers = dossiers;
       this.dossierId = defaultId;
       await this.loadThemes();
+      void this.loadLinks();
       await this.loadPreview();
     } catch (error) {
       this.fail(error);
@@ -77,6 +84,28 @@ export class PopupModel {
 
   private modeChosen = false;
 
+  async loadLinks(): Promise<void> {
+    this.links = (await send('complete/list', {}).catch(() => ({ links: [] }))).links;
+  }
+
+  /** Read each waiting link's page in a background tab and complete its clip (host access asked first). */
+  async completeLinks(): Promise<void> {
+    const links = [...this.links];
+    // First thing in the click: the permission prompt needs the user's gesture.
+    if (!(await requestOriginAccess(links.map((l) => l.url)))) {
+      this.completing = 'denied';
+      return;
+    }
+    this.completing = 'busy';
+    this.completed = 0;
+    for (const link of links) {
+      const { completed } = await send('complete/run', { dossierId: link.dossierId, clipId: link.clipId }).catch(() => ({ completed: false }));
+      if (completed) this.completed++;
+    }
+    await this.loadLinks();
+    this.completing = 'done';
+  }
+
   async setMode(mode: PopupMode): Promise<void> {
     if (mode === this.mode && this.phase === 'ready') return;
     this.modeChosen = true;
@@ -114,10 +143,17 @@ export class PopupModel {
     if (this.phase !== 'ready' || !this.preview) return;
     if (this.duplicate && !this.allowDuplicate) return;
     this.phase = 'saving';
+    const file = this.preview.file;
+    const keep = !!file && this.keepFile && file.size <= file.max && this.preview.capture.mode === 'pdf';
+    const capture =
+      this.preview.capture.mode === 'pdf' && this.preview.capture.pdf
+        ? { ...this.preview.capture, pdf: { ...this.preview.capture.pdf, file: keep && file ? { sha256: file.sha256, size: file.size, name: file.name, type: 'application/pdf' } : null } }
+        : this.preview.capture;
     try {
       this.saved = await send('clip/save', {
+        keepFile: keep,
         dossierId: this.dossierId,
-        capture: this.preview.capture,
+        capture,
         note: this.note.trim() || undefined,
         themes: this.selected,
         tabId: this.tabId ?? undefined,

@@ -3,6 +3,8 @@ import type { Messages } from './messages.js';
 import { shareEn } from './share-en.js';
 import { relayEn } from './relay-en.js';
 import { nextEn } from './next-en.js';
+import { pdfEn } from './pdf-en.js';
+import { sharedEn } from './shared-en.js';
 import { wordingEn } from './wording-en.js';
 
 export const en: Messages = {
@@ -112,6 +114,7 @@ export const en: Messages = {
     tagged: (theme, n) => (n === 1 ? `Theme ‘${theme}’ added` : `Theme ‘${theme}’ added to ${n} clips`),
     select: (title) => `Select ‘${title}’`,
     modes: { article: 'Article', selection: 'Selection', page: 'Whole page', bookmark: 'Link', note: 'Note' },
+    modes: { article: 'Article', selection: 'Selection', page: 'Whole page', bookmark: 'Link with note', note: 'Note', pdf: 'PDF document' },
     highlightColours: { inspiratie: 'Inspiration', methode: 'Method', onderbouwing: 'Evidence', vraag: 'Question' },
   },
 
@@ -421,6 +424,8 @@ export const en: Messages = {
   ...wordingEn,
   ...relayEn,
   ...nextEn,
+  ...pdfEn,
+  ...sharedEn,
 
   errors: {
     title: 'Something went wrong',

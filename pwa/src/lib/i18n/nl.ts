@@ -3,6 +3,8 @@ import type { CaptureMode, HighlightColour } from '@knipsel/core';
 import { shareNl } from './share-nl.js';
 import { relayNl } from './relay-nl.js';
 import { nextNl } from './next-nl.js';
+import { pdfNl } from './pdf-nl.js';
+import { sharedNl } from './shared-nl.js';
 import { wordingNl } from './wording-nl.js';
 
 const modes: Record<CaptureMode, string> = {
@@ -11,6 +13,7 @@ const modes: Record<CaptureMode, string> = {
   page: 'Hele pagina',
   bookmark: 'Link',
   note: 'Notitie',
+  pdf: 'PDF-document',
 };
 
 const highlightColours: Record<HighlightColour, string> = {
@@ -441,6 +444,8 @@ export const nl = {
   ...wordingNl,
   ...relayNl,
   ...nextNl,
+  ...pdfNl,
+  ...sharedNl,
 
   errors: {
     title: 'Er ging iets mis',

@@ -43,6 +43,8 @@ export class AppState implements AppPort {
   addClipOpen = $state(false);
   /** The clips a bookmark import just added: the list shows them first, as a filter the user can lift. */
   recentImport = $state.raw<{ dossierId: string; ids: readonly string[] } | null>(null);
+  /** A PDF dropped on the app: the add dialog opens with it. */
+  addClipFile = $state.raw<File | null>(null);
   /** The Knipsel extension on this machine (the bridge), started once the library is ready. */
   readonly extension = new ExtensionLink();
   #stopBridge: (() => void) | null = null;
