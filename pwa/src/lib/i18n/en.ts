@@ -113,8 +113,7 @@ export const en: Messages = {
     untagged: (theme, n) => (n === 1 ? `Theme ‘${theme}’ removed` : `Theme ‘${theme}’ removed from ${n} clips`),
     tagged: (theme, n) => (n === 1 ? `Theme ‘${theme}’ added` : `Theme ‘${theme}’ added to ${n} clips`),
     select: (title) => `Select ‘${title}’`,
-    modes: { article: 'Article', selection: 'Selection', page: 'Whole page', bookmark: 'Link', note: 'Note' },
-    modes: { article: 'Article', selection: 'Selection', page: 'Whole page', bookmark: 'Link with note', note: 'Note', pdf: 'PDF document' },
+    modes: { article: 'Article', selection: 'Selection', page: 'Whole page', bookmark: 'Link', note: 'Note', pdf: 'PDF document' },
     highlightColours: { inspiratie: 'Inspiration', methode: 'Method', onderbouwing: 'Evidence', vraag: 'Question' },
   },
 
