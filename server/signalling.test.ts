@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createKnipselServer } from './create-server.js';
 import type { KnipselServer } from './create-server.js';
-import { DEFAULT_SIGNALLING_LIMITS } from './signalling.js';
-import type { SignallingLimits } from './signalling.js';
+import { DEFAULT_SIGNALLING_LIMITS } from './signalling-limits.js';
+import type { SignallingLimits } from './signalling-limits.js';
 import { connectClient, upgradeStatus } from './test-clients.js';
 import type { TestClient } from './test-clients.js';
 

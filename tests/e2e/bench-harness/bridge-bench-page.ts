@@ -6,6 +6,7 @@
 // epoch milliseconds with sub-ms precision (performance.timeOrigin + performance.now()),
 // comparable across the pages of one browser.
 import * as Y from 'yjs';
+import { expose } from './expose.js';
 
 const epoch = () => performance.timeOrigin + performance.now();
 const doc = new Y.Doc();
@@ -18,7 +19,7 @@ const bench = {
     channel = new BroadcastChannel('knipsel-bridge-bench');
     if (role === 'receiver') {
       channel.onmessage = (event: MessageEvent<Uint8Array>) => Y.applyUpdate(doc, event.data, 'remote');
-      const list = document.querySelector('ul.clips')!;
+      const list = document.body.appendChild(Object.assign(document.createElement('ul'), { className: 'clips' }));
       clips.observe((event) => {
         for (const key of event.keysChanged) {
           const clip = clips.get(key);
@@ -88,5 +89,4 @@ declare global {
     knipselBridgeBenchReady: boolean;
   }
 }
-window.knipselBridgeBench = bench;
-window.knipselBridgeBenchReady = true;
+expose('knipselBridgeBench', bench);
