@@ -16,14 +16,14 @@ import { createBackup, inspectDossierState, readBackup } from '@knipsel/core/exp
 import { backupOfDeflated, deflatedZeros, hostileBookmarkFile, makeCapture, makeTestDossier, zipOfDeflated } from '@knipsel/core/testing';
 import { parseBookmarkBytes } from '@knipsel/core/import';
 import type { KnipselServer } from '../../server/create-server.js';
-import { launchProfile, seriousViolations, servePwa } from './pwa/harness.js';
+import { openApp, seriousViolations, type AppInProfile } from '../support/app.js';
 
 const shots = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/export';
 const fixtures = join(import.meta.dirname, '../fixtures/imports');
 const work = mkdtempSync(join(tmpdir(), 'knipsel-export-e2e-'));
 
+let app: AppInProfile;
 let server: KnipselServer;
-let profile: Awaited<ReturnType<typeof launchProfile>>;
 let context: BrowserContext;
 let page: Page;
 
@@ -46,11 +46,7 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   seedFile = join(work, 'knipsel-backup-leergang.knipsel');
   writeFileSync(seedFile, await createBackup(seed.dossier, { appVersion: '0.1.0' }));
-  server = await servePwa();
-  profile = await launchProfile();
-  context = profile.context;
-  context.setDefaultTimeout(10_000);
-  page = context.pages()[0] ?? (await context.newPage());
+  ({ server, context, page } = app = await openApp({ timeout: 10_000 }));
   page.on('pageerror', (error) => console.error('[page error]', error));
 });
 
@@ -59,8 +55,7 @@ afterEach(async (ctx) => {
 });
 
 afterAll(async () => {
-  await profile?.close();
-  await server?.close();
+  await app?.close();
   rmSync(work, { recursive: true, force: true });
 });
 

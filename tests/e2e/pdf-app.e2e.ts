@@ -8,30 +8,22 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { KnipselServer } from '../../server/create-server.js';
 import { repoRoot } from '../support/browser.js';
-import { launchProfile, seriousViolations, servePwa, shot } from './pwa/harness.js';
+import { openApp, seriousViolations, shot, type AppInProfile } from '../support/app.js';
 
 const fixtures = join(repoRoot, 'tests/fixtures/pdf');
 const reportTitle = 'Transformatie in sociaal domein gaat niet zonder community werk';
 
+let app: AppInProfile;
 let server: KnipselServer;
-let profile: Awaited<ReturnType<typeof launchProfile>>;
 let context: BrowserContext;
 let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  server = await servePwa();
-  profile = await launchProfile();
-  context = profile.context;
-  context.setDefaultTimeout(15_000);
-  page = context.pages()[0] ?? (await context.newPage());
+  ({ server, context, page } = app = await openApp({ timeout: 15_000 }));
   page.on('pageerror', (error) => errors.push(String(error)));
 });
-
-afterAll(async () => {
-  await profile?.close();
-  await server?.close();
-});
+afterAll(() => app?.close());
 
 const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 

@@ -4,10 +4,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { KnipselServer } from '../../server/create-server.js';
-import { launchProfile, seriousViolations, servePwa, shot } from './pwa/harness.js';
+import { openApp, seriousViolations, shot, type AppInProfile } from '../support/app.js';
 
+let app: AppInProfile;
 let server: KnipselServer;
-let profile: Awaited<ReturnType<typeof launchProfile>>;
 let context: BrowserContext;
 let page: Page;
 let base = '';
@@ -32,11 +32,7 @@ async function addBookmark(url: string, title: string, note = ''): Promise<strin
 }
 
 beforeAll(async () => {
-  server = await servePwa();
-  profile = await launchProfile({ viewport: viewports.desktop });
-  context = profile.context;
-  context.setDefaultTimeout(8_000);
-  page = context.pages()[0] ?? (await context.newPage());
+  ({ server, context, page } = app = await openApp({ viewport: viewports.desktop, timeout: 8_000 }));
   await page.goto(server.url);
   await page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
   base = page.url().replace(/\/list$/, '');
@@ -79,10 +75,7 @@ beforeAll(async () => {
   await page.reload(); // no leftover toasts in the screenshots
 });
 
-afterAll(async () => {
-  await profile?.close();
-  await server?.close();
-});
+afterAll(() => app?.close());
 
 const screens: Array<{ name: string; hash: () => string; ready: string | RegExp; open?: (page: Page) => Promise<void> }> = [
   { name: 'dossiers', hash: () => '#/', ready: /Je dossiers|Your dossiers/ },

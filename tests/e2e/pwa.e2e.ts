@@ -7,10 +7,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { KnipselServer } from '../../server/create-server.js';
 import { pwaDir } from '../support/browser.js';
-import { launchProfile, servePwa } from './pwa/harness.js';
+import { controlledByServiceWorker, openApp, type AppInProfile } from '../support/app.js';
 
+let app: AppInProfile;
 let server: KnipselServer;
-let profile: Awaited<ReturnType<typeof launchProfile>>;
 let context: BrowserContext;
 let page: Page;
 let dossierUrl = '';
@@ -19,18 +19,10 @@ const bookmarkTitle = 'Buurtkracht in Noord: bewoners aan zet';
 const noteText = 'Bewoners kwamen met ideeën voor de speeltuin.\n\nDe wijkagent en het opbouwwerk sloten aan bij de leefwereld van de jongeren.';
 
 beforeAll(async () => {
-  server = await servePwa();
-  profile = await launchProfile();
-  context = profile.context;
-  context.setDefaultTimeout(8_000);
-  page = context.pages()[0] ?? (await context.newPage());
+  ({ server, context, page } = app = await openApp({ timeout: 8_000 }));
   page.on('pageerror', (error) => console.error('[page error]', error));
 });
-
-afterAll(async () => {
-  await profile?.close();
-  await server?.close();
-});
+afterAll(() => app?.close());
 
 const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 // Nav links may carry a count badge ("Prullenbak 2").
@@ -38,12 +30,7 @@ const nav = (name: string) => page.getByRole('navigation').getByRole('link', { n
 
 describe('Knipsel web app', () => {
   test('is installable and controlled by its service worker', async () => {
-    await page.goto(server.url);
-    await heading('Knipsels').waitFor();
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.reload();
-    await heading('Knipsels').waitFor();
-    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(await controlledByServiceWorker(page, server.url)).toBe(true);
 
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] };

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { KnipselServer } from '../../server/create-server.js';
 import { launchBrowser } from '../support/browser.js';
-import { seriousViolations, servePwa } from './pwa/harness.js';
+import { seriousViolations, servePwa } from '../support/app.js';
 
 export const phone = { width: 390, height: 844 };
 export const desktop = { width: 1280, height: 860 };

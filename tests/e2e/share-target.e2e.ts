@@ -8,27 +8,19 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { KnipselServer } from '../../server/create-server.js';
 import { repoRoot } from '../support/browser.js';
-import { launchProfile, seriousViolations, servePwa, shot } from './pwa/harness.js';
+import { controlledByServiceWorker, openApp, seriousViolations, shot, type AppInProfile } from '../support/app.js';
 
+let app: AppInProfile;
 let server: KnipselServer;
-let profile: Awaited<ReturnType<typeof launchProfile>>;
 let context: BrowserContext;
 let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  server = await servePwa();
-  profile = await launchProfile({ viewport: { width: 390, height: 844 } });
-  context = profile.context;
-  context.setDefaultTimeout(15_000);
-  page = context.pages()[0] ?? (await context.newPage());
+  ({ server, context, page } = app = await openApp({ viewport: { width: 390, height: 844 }, timeout: 15_000 }));
   page.on('pageerror', (error) => errors.push(String(error)));
 });
-
-afterAll(async () => {
-  await profile?.close();
-  await server?.close();
-});
+afterAll(() => app?.close());
 
 const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
@@ -68,12 +60,7 @@ async function share(fields: Record<string, string>, photo?: { name: string; bas
 
 describe('sharing to the installed app', () => {
   test('the manifest makes the app a share target for pages, text and photos', async () => {
-    await page.goto(server.url);
-    await heading('Knipsels').waitFor();
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.reload();
-    await heading('Knipsels').waitFor();
-    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(await controlledByServiceWorker(page, server.url)).toBe(true);
     const manifest = await (await fetch(`${server.url}/manifest.webmanifest`)).json();
     expect(manifest.share_target).toEqual({
       action: '/gedeeld',

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDossier } from '@knipsel/core';
 import type { KnipselServer } from '../../server/create-server.js';
-import { servePwa } from '../e2e/pwa/harness.js';
+import { servePwa } from '../support/app.js';
 import { fullRun, pick, report, seed } from './support/mode.js';
 import { createRng } from './support/prng.js';
 import { startKillable, type KillableBrowser } from './support/killable-browser.js';

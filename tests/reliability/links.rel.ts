@@ -16,7 +16,7 @@ import { parseRelayLink } from '@knipsel/core/relay';
 import { createRelayService } from '../../pwa/src/lib/services/relay-service.js';
 import type { KnipselServer } from '../../server/create-server.js';
 import { createRelay, type Relay } from '../../server/relay/create-relay.js';
-import { launchProfile, servePwa } from '../e2e/pwa/harness.js';
+import { launchProfile, servePwa } from '../support/app.js';
 import { pick, report, seed } from './support/mode.js';
 import { createRng } from './support/prng.js';
 

@@ -12,23 +12,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnipselServer } from '../../server/create-server.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchProfile, servePwa } from '../e2e/pwa/harness.js';
+import { openApp, type AppInProfile } from '../support/app.js';
 import { pick, report } from './support/mode.js';
 
 const shotsDir = '/tmp/knipsel-shots/rel';
+let app: AppInProfile;
 let server: KnipselServer;
-let profile: Awaited<ReturnType<typeof launchProfile>>;
 
 beforeAll(async () => {
-  server = await servePwa();
-  profile = await launchProfile();
-  profile.context.setDefaultTimeout(10_000);
+  ({ server } = app = await openApp({ timeout: 10_000 }));
 });
-
-afterAll(async () => {
-  await profile?.close();
-  await server?.close();
-});
+afterAll(() => app?.close());
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
@@ -44,7 +38,7 @@ async function addText(page: Page, text: string): Promise<void> {
 
 describe('full storage', () => {
   it('fails a save with a clear Dutch message and damages nothing already stored', { timeout: pick(120_000, 300_000) }, async () => {
-    const page = profile.context.pages()[0] ?? (await profile.context.newPage());
+    const page = app.context.pages()[0] ?? (await app.context.newPage());
     // Count the app's calls of navigator.storage.persist() (installed before any app script).
     await page.addInitScript(() => {
       for (const method of ['put', 'add'] as const) {
@@ -78,7 +72,7 @@ describe('full storage', () => {
     // The earlier "saved" toasts have gone (so a new one would stand out).
     await expect.poll(() => page.getByText('Knipsel bewaard').count(), { timeout: 30_000 }).toBe(0);
     // Make the quota just above what is used now.
-    const cdp = await profile.context.newCDPSession(page);
+    const cdp = await app.context.newCDPSession(page);
     const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url, quotaSize: usage + 64 * 1024 });
     const setFull = (full: boolean) => page.evaluate((value) => ((window as unknown as { __knipselStorageFull?: boolean }).__knipselStorageFull = value), full);

@@ -9,24 +9,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnipselServer } from '../../server/create-server.js';
 import { launchWithExtension, loadedTabId } from '../support/browser.js';
 import { pairExtension } from '../support/pairing.js';
-import { launchProfile, servePwa } from '../e2e/pwa/harness.js';
+import { openApp, type AppInProfile } from '../support/app.js';
 
 declare const chrome: any;
 import { pick, report } from './support/mode.js';
 
+let app: AppInProfile;
 let server: KnipselServer;
-let profile: Awaited<ReturnType<typeof launchProfile>>;
 
 beforeAll(async () => {
-  server = await servePwa();
-  profile = await launchProfile();
-  profile.context.setDefaultTimeout(10_000);
+  ({ server } = app = await openApp({ timeout: 10_000 }));
 });
-
-afterAll(async () => {
-  await profile?.close();
-  await server?.close();
-});
+afterAll(() => app?.close());
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
@@ -51,7 +45,7 @@ const note = (page: Page) => page.getByLabel('Je reflectie op dit knipsel');
 describe('two tabs of the app', () => {
   it('converge while both edit at once, and keep everything after a reload', { timeout: pick(180_000, 600_000) }, async () => {
     const rounds = pick(1, 3);
-    const a = profile.context.pages()[0] ?? (await profile.context.newPage());
+    const a = app.context.pages()[0] ?? (await app.context.newPage());
     await a.goto(server.url);
     await heading(a, 'Knipsels').waitFor();
     const dossierUrl = a.url().replace(/#.*$/, '') + (await a.evaluate(() => location.hash)).replace(/\/list$/, '');
@@ -60,7 +54,7 @@ describe('two tabs of the app', () => {
     await note(a).fill('Begin.\n\nEinde.');
     await a.getByRole('status').filter({ hasText: 'Automatisch bewaard' }).waitFor();
 
-    const b = await profile.context.newPage();
+    const b = await app.context.newPage();
     await b.goto(clipUrl);
     await heading(b, 'Gedeeld knipsel').waitFor();
     await expect.poll(() => note(b).inputValue()).toBe('Begin.\n\nEinde.');

@@ -1,11 +1,12 @@
-// Helpers for the web app's end-to-end tests: serve the built app with the real server
-// (with its CSP), run axe-core in a page, and take screenshots for review.
+// The web app in end-to-end tests: the built app served by the real server (with its CSP),
+// a browser profile on disk, both at once with one page (`openApp`), axe-core in a page, and
+// screenshots for review.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { createKnipselServer, type KnipselServer } from '../../../server/create-server.js';
-import { chromiumPath, pwaDir, repoRoot } from '../../support/browser.js';
+import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
+import { chromiumPath, pwaDir, quietFlags, repoRoot } from './browser.js';
 
 export const shotsDir = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/pwa';
 
@@ -43,7 +44,12 @@ export async function shot(page: Page, name: string): Promise<void> {
  * A browser profile on disk (not incognito: Chromium reports `in-incognito` as an
  * installability error for the contexts `launchBrowser()` makes).
  */
-export async function launchProfile(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<{
+export interface ProfileOptions {
+  locale?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function launchProfile(options: ProfileOptions = {}): Promise<{
   context: BrowserContext;
   close(): Promise<void>;
 }> {
@@ -53,7 +59,7 @@ export async function launchProfile(options: { locale?: string; viewport?: { wid
     headless: true,
     locale: options.locale ?? 'nl-NL',
     viewport: options.viewport ?? { width: 1280, height: 800 },
-    args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
+    args: [...quietFlags, '--no-sandbox'],
   });
   return {
     context,
@@ -62,4 +68,46 @@ export async function launchProfile(options: { locale?: string; viewport?: { wid
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+export interface AppInProfile {
+  server: KnipselServer;
+  context: BrowserContext;
+  /** The profile's first page, on about:blank. */
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** The built app served by the real server and a profile to open it in; `timeout` is the profile's default wait. */
+export async function openApp(options: ProfileOptions & { timeout: number }): Promise<AppInProfile> {
+  const server = await servePwa();
+  const profile = await launchProfile(options).catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
+  profile.context.setDefaultTimeout(options.timeout);
+  const page = profile.context.pages()[0] ?? (await profile.context.newPage());
+  return {
+    server,
+    context: profile.context,
+    page,
+    async close() {
+      await profile.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Opens the app at `url` and reloads it once its service worker is ready; true when the
+ * service worker then controls the page (as for an installed app).
+ */
+export async function controlledByServiceWorker(page: Page, url: string): Promise<boolean> {
+  const firstHeading = page.getByRole('heading', { level: 1, name: 'Knipsels' });
+  await page.goto(url);
+  await firstHeading.waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.reload();
+  await firstHeading.waitFor();
+  return page.evaluate(() => navigator.serviceWorker.controller !== null);
 }
