@@ -1,20 +1,16 @@
 // Every screen of the web app at phone (390×844) and desktop (1280×800) width: no serious or
 // critical axe-core violations, no sideways overflow, and screenshots for a person to review
 // (in /tmp/knipsel-shots/pwa, Dutch and one set in English).
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { KnipselServer } from '../../server/create-server.js';
-import { openApp, seriousViolations, shot, type AppInProfile } from '../support/app.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { appForFile, seriousViolations, shot } from '../support/app.js';
 
-let app: AppInProfile;
-let server: KnipselServer;
-let context: BrowserContext;
+const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
+const app = appForFile({ viewport: viewports.desktop, timeout: 8_000 });
 let page: Page;
 let base = '';
 let bookmarkId = '';
 let noteId = '';
-
-const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 
 async function addBookmark(url: string, title: string, note = ''): Promise<string> {
   await page.goto(`${base}/list`);
@@ -32,8 +28,8 @@ async function addBookmark(url: string, title: string, note = ''): Promise<strin
 }
 
 beforeAll(async () => {
-  ({ server, context, page } = app = await openApp({ viewport: viewports.desktop, timeout: 8_000 }));
-  await page.goto(server.url);
+  page = app.page;
+  await page.goto(app.server.url);
   await page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
   base = page.url().replace(/\/list$/, '');
 
@@ -75,8 +71,6 @@ beforeAll(async () => {
   await page.reload(); // no leftover toasts in the screenshots
 });
 
-afterAll(() => app?.close());
-
 const screens: Array<{ name: string; hash: () => string; ready: string | RegExp; open?: (page: Page) => Promise<void> }> = [
   { name: 'dossiers', hash: () => '#/', ready: /Je dossiers|Your dossiers/ },
   { name: 'list', hash: () => `${base}/list`, ready: /^(Knipsels|Clips)$/ },
@@ -115,7 +109,7 @@ const screens: Array<{ name: string; hash: () => string; ready: string | RegExp;
 ];
 
 async function visit(screen: (typeof screens)[number]): Promise<void> {
-  const url = screen.hash().startsWith('#') ? `${server.url}/${screen.hash()}` : screen.hash();
+  const url = screen.hash().startsWith('#') ? `${app.server.url}/${screen.hash()}` : screen.hash();
   await page.goto(url);
   await page.getByRole('heading', { level: 1, name: screen.ready }).waitFor();
   await page.waitForTimeout(150);
@@ -143,7 +137,7 @@ describe('every screen', () => {
   }
 
   test('has no serious axe violations in English either', async () => {
-    await page.goto(`${server.url}/#/`);
+    await page.goto(`${app.server.url}/#/`);
     await page.setViewportSize(viewports.desktop);
     await page.locator('#language').selectOption('en');
     const problems: string[] = [];

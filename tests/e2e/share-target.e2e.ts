@@ -4,23 +4,19 @@
 // once; a photo with a few words becomes evidence with a note. Built app on 127.0.0.1.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { KnipselServer } from '../../server/create-server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot } from '../support/browser.js';
-import { controlledByServiceWorker, openApp, seriousViolations, shot, type AppInProfile } from '../support/app.js';
+import { appForFile, controlledByServiceWorker, seriousViolations, shot } from '../support/app.js';
 
-let app: AppInProfile;
-let server: KnipselServer;
-let context: BrowserContext;
+const app = appForFile({ viewport: { width: 390, height: 844 }, timeout: 15_000 });
 let page: Page;
 const errors: string[] = [];
 
-beforeAll(async () => {
-  ({ server, context, page } = app = await openApp({ viewport: { width: 390, height: 844 }, timeout: 15_000 }));
+beforeAll(() => {
+  page = app.page;
   page.on('pageerror', (error) => errors.push(String(error)));
 });
-afterAll(() => app?.close());
 
 const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
@@ -54,27 +50,27 @@ async function share(fields: Record<string, string>, photo?: { name: string; bas
       document.body.append(form);
       form.submit();
     },
-    { fields, photo, url: server.url },
+    { fields, photo, url: app.server.url },
   );
 }
 
 describe('sharing to the installed app', () => {
   test('the manifest makes the app a share target for pages, text and photos', async () => {
-    expect(await controlledByServiceWorker(page, server.url)).toBe(true);
-    const manifest = await (await fetch(`${server.url}/manifest.webmanifest`)).json();
+    expect(await controlledByServiceWorker(page, app.server.url)).toBe(true);
+    const manifest = await (await fetch(`${app.server.url}/manifest.webmanifest`)).json();
     expect(manifest.share_target).toEqual({
       action: '/gedeeld',
       method: 'POST',
       enctype: 'multipart/form-data',
       params: { title: 'title', text: 'text', url: 'url', files: [{ name: 'photos', accept: ['image/*'] }] },
     });
-    const cdp = await context.newCDPSession(page);
+    const cdp = await app.context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] };
     expect(installabilityErrors).toEqual([]);
   });
 
   test('a page shared offline is a link clip at once, marked to complete', async () => {
-    await context.setOffline(true);
+    await app.context.setOffline(true);
     // Android puts the address in the text; the title is the page's.
     await share({ title: 'Buurtkracht in Noord', text: '“Bewoners aan zet in de speeltuin” https://www.buurtkracht.example.nl/noord', url: '' });
     await heading('Buurtkracht in Noord').waitFor();
@@ -91,7 +87,7 @@ describe('sharing to the installed app', () => {
     const item = page.locator('.clips > li', { hasText: 'Buurtkracht in Noord' });
     expect(await item.getByTestId('to-complete').innerText()).toBe('Aan te vullen');
     await shot(page, 'share-list-phone');
-    await context.setOffline(false);
+    await app.context.setOffline(false);
   });
 
   test('a shared photo with a few words is evidence with a note', async () => {

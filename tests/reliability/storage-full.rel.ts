@@ -8,21 +8,14 @@
 // IndexedDB writes in the page fail the way an over-quota write does (QuotaExceededError)
 // from the moment the quota is made small, until it is lifted.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnipselServer } from '../../server/create-server.js';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, type AppInProfile } from '../support/app.js';
+import { appForFile } from '../support/app.js';
 import { pick, report } from './support/mode.js';
 
 const shotsDir = '/tmp/knipsel-shots/rel';
-let app: AppInProfile;
-let server: KnipselServer;
-
-beforeAll(async () => {
-  ({ server } = app = await openApp({ timeout: 10_000 }));
-});
-afterAll(() => app?.close());
+const app = appForFile({ timeout: 10_000 });
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
@@ -58,7 +51,7 @@ describe('full storage', () => {
         return original();
       };
     });
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await heading(page, 'Knipsels').waitFor();
     await expect.poll(() => page.evaluate(() => (navigator.storage as StorageManager & { __persistCalls?: number }).__persistCalls ?? 0)).toBeGreaterThan(0);
 
@@ -74,7 +67,7 @@ describe('full storage', () => {
     // Make the quota just above what is used now.
     const cdp = await app.context.newCDPSession(page);
     const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url, quotaSize: usage + 64 * 1024 });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.server.url, quotaSize: usage + 64 * 1024 });
     const setFull = (full: boolean) => page.evaluate((value) => ((window as unknown as { __knipselStorageFull?: boolean }).__knipselStorageFull = value), full);
     await setFull(true);
 
@@ -109,7 +102,7 @@ describe('full storage', () => {
     expect(await page.locator('.content').innerText()).toContain('buurtmaaltijd');
 
     // With room again, saving works again.
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.server.url });
     await setFull(false);
     await page.goto(listUrl);
     await heading(page, 'Knipsels').waitFor();

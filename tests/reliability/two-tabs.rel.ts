@@ -5,22 +5,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnipselServer } from '../../server/create-server.js';
+import { describe, expect, it } from 'vitest';
 import { launchWithExtension, loadedTabId } from '../support/browser.js';
 import { pairExtension } from '../support/pairing.js';
-import { openApp, type AppInProfile } from '../support/app.js';
+import { appForFile } from '../support/app.js';
 
 declare const chrome: any;
 import { pick, report } from './support/mode.js';
 
-let app: AppInProfile;
-let server: KnipselServer;
-
-beforeAll(async () => {
-  ({ server } = app = await openApp({ timeout: 10_000 }));
-});
-afterAll(() => app?.close());
+const app = appForFile({ timeout: 10_000 });
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
@@ -46,7 +39,7 @@ describe('two tabs of the app', () => {
   it('converge while both edit at once, and keep everything after a reload', { timeout: pick(180_000, 600_000) }, async () => {
     const rounds = pick(1, 3);
     const a = app.context.pages()[0] ?? (await app.context.newPage());
-    await a.goto(server.url);
+    await a.goto(app.server.url);
     await heading(a, 'Knipsels').waitFor();
     const dossierUrl = a.url().replace(/#.*$/, '') + (await a.evaluate(() => location.hash)).replace(/\/list$/, '');
     await addClip(a, 'https://www.movisie.nl/artikel/buurtkracht', 'Gedeeld knipsel');
@@ -144,14 +137,14 @@ describe('two tabs of the app', () => {
       const worker = session.context.serviceWorkers()[0];
       await worker.evaluate(async (url) => {
         await chrome.storage.local.set({ settings: { appUrls: [url], language: 'nl', defaultDossierId: null, defaultThemes: [], highlights: false } });
-      }, `${server.url}/`);
-      const appHost = new URL(server.url).host;
+      }, `${app.server.url}/`);
+      const appHost = new URL(app.server.url).host;
       await expect
         .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s: { matches?: string[] }) => s.matches ?? [])), { timeout: 15_000 })
         .toContain(`http://${appHost}/*`);
       const openApp = async (pair = false) => {
         const page = await session.context.newPage();
-        await page.goto(server.url);
+        await page.goto(app.server.url);
         if (pair) await pairExtension(session, page).then(({ confirmedIn }) => confirmedIn.close());
         await page.getByTestId('extension-status').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
         await page.waitForURL(/#\/d\/[^/]+\/list/);
@@ -183,7 +176,7 @@ describe('two tabs of the app', () => {
         ]);
         expect(clipped).toMatchObject({ status: 'saved' });
         await tab.close();
-        await Promise.all([a.goto(`${server.url}/#/d/${encodeURIComponent(dossierId)}/list`), b.goto(`${server.url}/#/d/${encodeURIComponent(dossierId)}/list`)]);
+        await Promise.all([a.goto(`${app.server.url}/#/d/${encodeURIComponent(dossierId)}/list`), b.goto(`${app.server.url}/#/d/${encodeURIComponent(dossierId)}/list`)]);
       }
       for (const page of [a, b]) await expect.poll(() => page.locator('.clips h2').allInnerTexts(), { timeout: 15_000 }).toEqual(expect.arrayContaining(expected));
       await expect.poll(extTitles, { timeout: 15_000 }).toEqual(expect.arrayContaining(expected));

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
 import { chromiumPath, pwaDir, quietFlags, repoRoot } from './browser.js';
 
@@ -96,6 +97,21 @@ export async function openApp(options: ProfileOptions & { timeout: number }): Pr
       await server.close();
     },
   };
+}
+
+/**
+ * For a test file: the app and its profile, opened before the file's tests and closed after
+ * them; the fields are there from the first `beforeAll` after this call on.
+ */
+export function appForFile(options: ProfileOptions & { timeout: number }): AppInProfile {
+  const app = {} as AppInProfile;
+  beforeAll(async () => {
+    Object.assign(app, await openApp(options));
+  });
+  afterAll(async () => {
+    await app.close?.();
+  });
+  return app;
 }
 
 /**
