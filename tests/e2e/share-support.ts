@@ -63,18 +63,6 @@ export function screenshotsIn(dir: string): (page: Page, name: string) => Promis
   };
 }
 
-/** Add a clip by web address in the dossier on screen; returns its id once its reader shows. */
-export async function addBookmark(page: Page, url: string, title: string, note = ''): Promise<string> {
-  await page.getByRole('button', { name: 'Knipsel toevoegen' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
-  await dialog.getByLabel('Webadres').fill(url);
-  await dialog.getByLabel('Titel (optioneel)').fill(title);
-  if (note) await dialog.getByLabel('Je notitie (optioneel)').fill(note);
-  await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-  return decodeURIComponent(new URL(page.url()).hash.split('/')[4]);
-}
-
 /**
  * The built app on the real Knipsel server and one Chromium, started before the file's tests
  * and closed after them with every app context opened through `openApp`.

@@ -9,7 +9,8 @@
 // what they look at. Screenshots (desktop and phone) go to /tmp/knipsel-shots/share.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { addBookmark, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
+import { addBookmark, makeDossier } from '../support/app.js';
+import { screenshotsIn, sharingSuite, type Peer } from './share-support.js';
 
 const shot = screenshotsIn(process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/share');
 
@@ -112,10 +113,7 @@ describe('sharing a dossier through the web app', () => {
     // ---- A makes a dossier with a clip and shares it ----
     const a = await openApp('A');
     await a.page.goto(`${suite.url}/#/`);
-    await a.page.getByLabel('Naam van het dossier').fill('Wijkteam Noord');
-    await a.page.getByRole('button', { name: 'Dossier maken' }).click();
-    await a.page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
-    const dossierId = decodeURIComponent(new URL(a.page.url()).hash.split('/')[2]);
+    const dossierId = await makeDossier(a.page, 'Wijkteam Noord');
     const sharedClip = await addBookmark(a.page, 'https://www.voorbeeld-wijkplatform.nl/buurtmaaltijd', 'Buurtmaaltijd in Kattenbroek', 'Eerste indruk.');
 
     await nav(a.page, 'Delen').click();

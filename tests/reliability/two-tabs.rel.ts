@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchWithExtension, loadedTabId } from '../support/browser.js';
 import { pairExtension } from '../support/pairing.js';
-import { appForFile } from '../support/app.js';
+import { addBookmark, appForFile } from '../support/app.js';
 
 declare const chrome: any;
 import { pick, report } from './support/mode.js';
@@ -16,15 +16,6 @@ import { pick, report } from './support/mode.js';
 const app = appForFile({ timeout: 10_000 });
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
-async function addClip(page: Page, url: string, title: string): Promise<void> {
-  await page.getByRole('button', { name: 'Knipsel toevoegen' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
-  await dialog.getByLabel('Webadres').fill(url);
-  await dialog.getByLabel('Titel (optioneel)').fill(title);
-  await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
-  await heading(page, title).waitFor();
-}
 
 async function tagWith(page: Page, theme: string): Promise<void> {
   await page.getByRole('button', { name: 'Thema’s kiezen' }).click();
@@ -42,7 +33,7 @@ describe('two tabs of the app', () => {
     await a.goto(app.server.url);
     await heading(a, 'Knipsels').waitFor();
     const dossierUrl = a.url().replace(/#.*$/, '') + (await a.evaluate(() => location.hash)).replace(/\/list$/, '');
-    await addClip(a, 'https://www.movisie.nl/artikel/buurtkracht', 'Gedeeld knipsel');
+    await addBookmark(a, 'https://www.movisie.nl/artikel/buurtkracht', 'Gedeeld knipsel');
     const clipUrl = a.url();
     await note(a).fill('Begin.\n\nEinde.');
     await a.getByRole('status').filter({ hasText: 'Automatisch bewaard' }).waitFor();
@@ -99,7 +90,7 @@ describe('two tabs of the app', () => {
     for (let round = 0; round < rounds; round++) {
       const titles = [`Nieuw uit tab A ${round}`, `Nieuw uit tab B ${round}`];
       expectedClips.push(...titles);
-      await Promise.all([addClip(a, `https://a.example.nl/${round}`, titles[0]), addClip(b, `https://b.example.nl/${round}`, titles[1])]);
+      await Promise.all([addBookmark(a, `https://a.example.nl/${round}`, titles[0]), addBookmark(b, `https://b.example.nl/${round}`, titles[1])]);
       edits += 2;
       await Promise.all([a.goto(`${dossierUrl}/list`), b.goto(`${dossierUrl}/list`)]);
     }
@@ -170,8 +161,8 @@ describe('two tabs of the app', () => {
         await tab.goto(`${pagesBase}/${encodeURIComponent(fromExt)}.html`);
         const tabId = await loadedTabId(worker, tab.url());
         const [, , clipped] = await Promise.all([
-          addClip(a, `https://a.example.nl/${round}`, fromA),
-          addClip(b, `https://b.example.nl/${round}`, fromB),
+          addBookmark(a, `https://a.example.nl/${round}`, fromA),
+          addBookmark(b, `https://b.example.nl/${round}`, fromB),
           worker.evaluate(([id]) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-pagina' }, { id }), [tabId]),
         ]);
         expect(clipped).toMatchObject({ status: 'saved' });

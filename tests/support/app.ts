@@ -127,3 +127,23 @@ export async function controlledByServiceWorker(page: Page, url: string): Promis
   await firstHeading.waitFor();
   return page.evaluate(() => navigator.serviceWorker.controller !== null);
 }
+
+/** Add a clip by web address in the dossier on screen; returns its id once its reader shows. */
+export async function addBookmark(page: Page, url: string, title: string, note = ''): Promise<string> {
+  await page.getByRole('button', { name: 'Knipsel toevoegen' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
+  await dialog.getByLabel('Webadres').fill(url);
+  await dialog.getByLabel('Titel (optioneel)').fill(title);
+  if (note) await dialog.getByLabel('Je notitie (optioneel)').fill(note);
+  await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  return decodeURIComponent(new URL(page.url()).hash.split('/')[4]);
+}
+
+/** Makes a dossier on the dossiers screen on show; returns its id once its clip list shows. */
+export async function makeDossier(page: Page, name: string): Promise<string> {
+  await page.getByLabel('Naam van het dossier').fill(name);
+  await page.getByRole('button', { name: 'Dossier maken' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
+  return decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
+}

@@ -14,6 +14,7 @@ import { backupOfDeflated, deflatedZeros, hostileBookmarkFile, hostileBookmarkSh
 import { createBackup, inflateStepBytes, maxBackupBytes, maxStateBytes, mergeBackupFile, restoreBackupFileAsNew } from '@knipsel/core/export';
 import { parseImportFile, parseNetscapeBookmarks, readBookmarkBytes, runImport } from '@knipsel/core/import';
 import { concat, equalBytes, mutate, type Rng } from '../support/prng.js';
+import { storeBytes, storedReplica } from '../support/stored-replica.js';
 
 type Progress = (index: number) => void;
 type Figures = Record<string, number>;
@@ -37,16 +38,8 @@ function makeDossier(id: string, name: string, clips: number): Dossier {
 
 /** The open dossier a file is restored into, with its update log, rebuilt from `base`. */
 async function openTarget(base: Uint8Array) {
-  const store = createMemoryUpdateStore();
-  await store.append(targetId, base);
-  const doc = new Y.Doc();
-  const persistence = attachPersistence(doc, store, targetId);
-  await persistence.ready;
-  return { doc, dossier: createDossier(doc), store, persistence };
-}
-
-async function storeBytes(store: UpdateStore, id: string): Promise<Uint8Array> {
-  return concat(...(await store.load(id)));
+  const replica = await storedReplica(base, targetId);
+  return { ...replica, dossier: createDossier(replica.doc) };
 }
 
 function newLibrary(): { library: Library; updates: UpdateStore } {

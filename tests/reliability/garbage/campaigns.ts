@@ -20,6 +20,7 @@ import { type BridgeSession, bridgeTag, checkEnvelope, createBridgeSession, crea
 import { checkAwarenessUpdate, checkPeerMessage, checkPresence, createMirrorBridge, messageAwareness, messageBcPeerId, messageQueryAwareness, messageSync } from '@knipsel/core/peer';
 import { createKnipselServer } from '../../../server/create-server.js';
 import { concat, equalBytes, mutate, randomString, randomValue, type Rng } from '../support/prng.js';
+import { storeBytes, storedReplica } from '../support/stored-replica.js';
 
 export type Progress = (index: number) => void;
 
@@ -93,20 +94,6 @@ function shapeHostileUpdate(rng: Rng, base: Uint8Array): Uint8Array {
   return Y.encodeStateAsUpdate(doc, before);
 }
 
-/** The dossier with persistence, rebuilt from `base` (after an input that was accepted). */
-async function freshReplica(base: Uint8Array) {
-  const store = createMemoryUpdateStore();
-  await store.append(docId, base);
-  const doc = new Y.Doc();
-  const persistence = attachPersistence(doc, store, docId);
-  await persistence.ready;
-  return { doc, store, persistence };
-}
-
-async function storeBytes(store: UpdateStore): Promise<Uint8Array> {
-  return concat(...(await store.load(docId)));
-}
-
 /**
  * After an accepted input: the dossier still reads, and so does a replica reloaded from the
  * stored log. Returns true when the reloaded replica shows something else than the live one.
@@ -159,7 +146,7 @@ function yjsInput(rng: Rng, base: Uint8Array, updates: Uint8Array[]): Uint8Array
 /** Yjs updates straight at a dossier (the bridge's DocSync path and applyCheckedUpdate). */
 export async function yjsUpdates(rng: Rng, count: number, progress: Progress): Promise<Figures> {
   const { base, updates } = realDossier();
-  let replica = await freshReplica(base);
+  let replica = await storedReplica(base, docId);
   let sync = createDocSync(replica.doc, () => undefined);
   let rejected = 0;
   let accepted = 0;
@@ -170,7 +157,7 @@ export async function yjsUpdates(rng: Rng, count: number, progress: Progress): P
     const viaSync = rng.chance(0.5);
     const message = viaSync ? (rng.chance(0.8) ? syncMessage(rng.pick([1, 2]), update) : mutate(rng, syncMessage(2, update))) : update;
     const stateBefore = Y.encodeStateAsUpdate(replica.doc);
-    const storedBefore = await storeBytes(replica.store);
+    const storedBefore = await storeBytes(replica.store, docId);
     let ok: boolean;
     try {
       ok = viaSync ? sync.receive(message) : applyCheckedUpdate(replica.doc, message, 'fuzz');
@@ -182,7 +169,7 @@ export async function yjsUpdates(rng: Rng, count: number, progress: Progress): P
     if (!ok) {
       rejected++;
       if (!equalBytes(stateBefore, Y.encodeStateAsUpdate(replica.doc))) throw failed('rejected update changed the dossier');
-      if (!equalBytes(storedBefore, await storeBytes(replica.store))) throw failed('rejected update changed the stored log');
+      if (!equalBytes(storedBefore, await storeBytes(replica.store, docId))) throw failed('rejected update changed the stored log');
     } else {
       accepted++;
       const diverged = await checkStillWhole(replica.doc, replica.store, i, () => replica.persistence.flush()).catch((error: Error) => {
@@ -194,7 +181,7 @@ export async function yjsUpdates(rng: Rng, count: number, progress: Progress): P
       }
       sync.destroy();
       replica.persistence.destroy();
-      replica = await freshReplica(base);
+      replica = await storedReplica(base, docId);
       sync = createDocSync(replica.doc, () => undefined);
     }
   }
@@ -310,7 +297,7 @@ export async function peerMessages(rng: Rng, count: number, progress: Progress):
     return awarenessProtocol.encodeAwarenessUpdate(a, [a.clientID]);
   })();
   const setup = async () => {
-    const replica = await freshReplica(base);
+    const replica = await storedReplica(base, docId);
     const bridge = createMirrorBridge(replica.doc);
     const awareness = presenceAwareness(bridge.mirror, 'Sanne');
     return { ...replica, bridge, awareness };
@@ -324,7 +311,7 @@ export async function peerMessages(rng: Rng, count: number, progress: Progress):
     progress(i);
     const message = peerInput(rng, base, updates, sample);
     const stateBefore = Y.encodeStateAsUpdate(peer.doc);
-    const storedBefore = await storeBytes(peer.store);
+    const storedBefore = await storeBytes(peer.store, docId);
     const rejectedBefore = peer.bridge.stats().rejected;
     const check = checkPeerMessage(message, { channel: 'webrtc', ownClientId: peer.awareness.clientID, ownClock: peer.awareness.meta.get(peer.awareness.clientID)?.clock ?? 0 });
     let changedAllowed = false;
@@ -349,7 +336,7 @@ export async function peerMessages(rng: Rng, count: number, progress: Progress):
     await peer.persistence.flush();
     if (!changedAllowed) {
       if (!equalBytes(stateBefore, Y.encodeStateAsUpdate(peer.doc))) throw new Error(`input #${i}: rejected peer message changed the dossier`);
-      if (!equalBytes(storedBefore, await storeBytes(peer.store))) throw new Error(`input #${i}: rejected peer message changed the stored log`);
+      if (!equalBytes(storedBefore, await storeBytes(peer.store, docId))) throw new Error(`input #${i}: rejected peer message changed the stored log`);
     } else if (!equalBytes(stateBefore, Y.encodeStateAsUpdate(peer.doc))) {
       if (await checkStillWhole(peer.doc, peer.store, i, () => peer.persistence.flush())) acceptedDiverged++;
       peer.bridge.destroy();
