@@ -15,20 +15,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
 import { launchBrowser, launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser';
 import { askToPair, confirmInExtension, pairExtension } from '../support/pairing';
+import { plainArticle } from './extension-pages.js';
 
 // Extension APIs inside worker/page evaluate callbacks (run in the browser, not in Node).
 declare const chrome: any;
 
 const shots = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/bridge';
-const paragraphs = [
-  'In de wijk begon het met een bankje voor de deur. Buren bleven staan, raakten aan de praat en vertelden wat hen bezighield.',
-  'De opbouwwerker sloot aan bij die gesprekken. Ze vroeg niet wat bewoners nodig hadden, maar wat ze zelf wilden doen.',
-  'Wat werkte? Tijd nemen, aansluiten bij de leefwereld van bewoners en hun talenten met elkaar verbinden.',
-  'Andere wijken willen het voorbeeld volgen. Begin bij wat bewoners drijft, niet bij een plan.',
-];
-const article = (title: string) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${title}</title>
-<meta name="author" content="Fatima el Amrani"></head><body><main><article><h1>${title}</h1>
-${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article></main></body></html>`;
 
 /** A page on another origin that tries to talk to the bridge in every way a page can. */
 const hostilePage = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Vijandige pagina</title></head>
@@ -116,7 +108,7 @@ beforeAll(async () => {
   fixtures = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const title = { '/voor.html': 'Geknipt voordat de app er was', '/open.html': 'Knippen terwijl de app open is', '/dicht.html': 'Knippen met de app dicht', '/samen.html': 'Samen bewerken' }[path];
-    const body = path === '/vijandig.html' ? hostilePage : title ? article(title) : null;
+    const body = path === '/vijandig.html' ? hostilePage : title ? plainArticle(title) : null;
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(body ?? 'niet gevonden');
   });
