@@ -14,11 +14,8 @@ const reportTitle = 'Transformatie in sociaal domein gaat niet zonder community 
 
 const app = appForFile({ timeout: 15_000 });
 let page: Page;
-const errors: string[] = [];
-
 beforeAll(() => {
   page = app.page;
-  page.on('pageerror', (error) => errors.push(String(error)));
 });
 
 const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
@@ -156,6 +153,6 @@ describe('PDFs in the web app', () => {
     await dropFile('expected.json', 'application/pdf');
     const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
     await expect.poll(() => dialog.getByRole('alert').innerText()).toBe('Dit is geen PDF-bestand.');
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

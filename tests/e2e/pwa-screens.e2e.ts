@@ -3,7 +3,7 @@
 // (in /tmp/knipsel-shots/pwa, Dutch and one set in English).
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { appForFile, seriousViolations, shot } from '../support/app.js';
+import { appForFile, fillTextClip, seriousViolations, shot } from '../support/app.js';
 
 const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 const app = appForFile({ viewport: viewports.desktop, timeout: 8_000 });
@@ -39,11 +39,9 @@ beforeAll(async () => {
     'Wat mij opvalt: de opbouwwerker stelt vooral vragen en laat bewoners het plan schrijven.',
   );
   await addBookmark('https://www.kis.nl/publicatie/eigen-kracht', 'Eigen kracht in de wijk: lessen uit tien buurten');
-  await page.getByRole('main').getByRole('button', { name: 'Knipsel toevoegen' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
-  await dialog.getByLabel('Geplakte tekst').check();
-  await dialog.getByLabel('Titel (optioneel)').fill('Gesprek met de wijkagent over de speeltuin');
-  await dialog.getByLabel('Tekst', { exact: true }).fill(
+  const dialog = await fillTextClip(
+    page,
+    'Gesprek met de wijkagent over de speeltuin',
     'Bewoners kwamen met ideeën voor de speeltuin. De wijkagent en het opbouwwerk sloten aan bij de leefwereld van de jongeren.\n\nWe spraken af dat de jongeren zelf een plan maken en dat de gemeente meedenkt over de financiering. Het buurthuis stelt een ruimte beschikbaar.',
   );
   await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();

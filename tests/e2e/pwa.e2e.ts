@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { pwaDir } from '../support/browser.js';
-import { appForFile, controlledByServiceWorker } from '../support/app.js';
+import { appForFile, controlledByServiceWorker, fillTextClip } from '../support/app.js';
 
 const app = appForFile({ timeout: 8_000 });
 let page: Page;
@@ -266,11 +266,9 @@ describe('Knipsel web app', () => {
   test('suggests a theme when a clip is added, and finds themes by number and wording in the picker', async () => {
     await nav('Knipsels').click();
     await heading('Knipsels').waitFor();
-    await page.getByRole('main').getByRole('button', { name: 'Knipsel toevoegen' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
-    await dialog.getByLabel('Geplakte tekst').check();
-    await dialog.getByLabel('Titel (optioneel)').fill('Welkom Thuis in Nieuw-West');
-    await dialog.getByLabel('Tekst', { exact: true }).fill(
+    const dialog = await fillTextClip(
+      page,
+      'Welkom Thuis in Nieuw-West',
       'Doorn in het oog was het grofvuil naast de containers. Deze simpele oplossing is bedacht door bewoners zelf. Als gebruiker en eigenaar van hun omgeving weten zij als geen ander wat daar nodig is.',
     );
     const suggested = dialog.getByTestId('suggested-themes');

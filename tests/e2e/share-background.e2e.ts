@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { addBookmark, makeDossier } from '../support/app.js';
-import { screenshotsIn, sharingSuite, type Peer } from './share-support.js';
+import { inviteLink, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
 
 const shot = screenshotsIn(process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/share-background');
 
@@ -27,12 +27,7 @@ describe('every shared dossier stays connected', () => {
     const dossierId = await makeDossier(a.page, 'Wijkteam Zuid');
     await addBookmark(a.page, 'https://www.voorbeeld-wijkplatform.nl/buurtkamer', 'Buurtkamer in de Schilderswijk');
     await a.page.goto(`${suite.url}/#/d/${dossierId}/share`);
-    await a.page.getByLabel('Je naam').fill('Anouk');
-    await a.page.getByRole('radio', { name: /Dit dossier/ }).check();
-    await a.page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
-    const linkInput = a.page.getByRole('textbox', { name: 'Uitnodigingslink' });
-    await expect.poll(() => linkInput.inputValue()).toContain('#/join/');
-    const link = await linkInput.inputValue();
+    const link = await inviteLink(a.page, 'Anouk');
 
     const b = await openApp('B');
     await b.page.goto(link);

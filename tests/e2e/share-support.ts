@@ -98,3 +98,13 @@ export function sharingSuite(): {
     },
   };
 }
+
+/** On the share screen: invites for this dossier under `name`; returns the invitation link once it shows. */
+export async function inviteLink(page: Page, name: string): Promise<string> {
+  await page.getByLabel('Je naam').fill(name);
+  await page.getByRole('radio', { name: /Dit dossier/ }).check();
+  await page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
+  const linkInput = page.getByRole('textbox', { name: 'Uitnodigingslink' });
+  await expect.poll(() => linkInput.inputValue()).toContain('#/join/');
+  return linkInput.inputValue();
+}

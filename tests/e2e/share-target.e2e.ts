@@ -11,11 +11,8 @@ import { appForFile, controlledByServiceWorker, seriousViolations, shot } from '
 
 const app = appForFile({ viewport: { width: 390, height: 844 }, timeout: 15_000 });
 let page: Page;
-const errors: string[] = [];
-
 beforeAll(() => {
   page = app.page;
-  page.on('pageerror', (error) => errors.push(String(error)));
 });
 
 const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
@@ -100,6 +97,6 @@ describe('sharing to the installed app', () => {
     expect(await page.getByLabel('Je reflectie op dit knipsel').inputValue()).toBe('Muur met gele briefjes na de bewonersavond in de Vogelwijk.');
     expect(await page.getByTestId('to-complete-notice').count()).toBe(0);
     await shot(page, 'share-photo-phone');
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { addBookmark, makeDossier } from '../support/app.js';
-import { screenshotsIn, sharingSuite, type Peer } from './share-support.js';
+import { inviteLink, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
 
 const shot = screenshotsIn(process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/share');
 
@@ -121,12 +121,7 @@ describe('sharing a dossier through the web app', () => {
     await a.page.getByLabel('Je naam').fill('');
     await a.page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
     await a.page.getByText('Vul je naam in').waitFor(); // bad input: a clear message, nothing shared
-    await a.page.getByLabel('Je naam').fill('Anouk');
-    await a.page.getByRole('radio', { name: /Dit dossier/ }).check();
-    await a.page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
-    const linkInput = a.page.getByRole('textbox', { name: 'Uitnodigingslink' });
-    await expect.poll(() => linkInput.inputValue()).toContain('#/join/');
-    const link = await linkInput.inputValue();
+    const link = await inviteLink(a.page, 'Anouk');
     expect(link.startsWith(`${suite.url}/#/join/`)).toBe(true);
     expect(await a.page.getByRole('img', { name: /QR-code met de uitnodigingslink voor ‘Wijkteam Noord’/ }).count()).toBe(1);
     expect(await a.page.locator('svg.qr path').getAttribute('d')).toMatch(/^M4 4h7v1h-7z/);
@@ -236,6 +231,7 @@ describe('sharing a dossier through the web app', () => {
     expect(await confirm.innerText()).toContain('houden wat ze hebben');
     await shot(a.page, 'renew-confirm');
     await confirm.getByRole('button', { name: 'Ja, nieuwe link maken' }).click();
+    const linkInput = a.page.getByRole('textbox', { name: 'Uitnodigingslink' });
     await expect.poll(() => linkInput.inputValue()).not.toBe(link);
     const newLink = await linkInput.inputValue();
     expect(newLink).toContain('#/join/');

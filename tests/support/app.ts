@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
 import { chromiumPath, pwaDir, quietFlags, repoRoot } from './browser.js';
@@ -76,6 +76,8 @@ export interface AppInProfile {
   context: BrowserContext;
   /** The profile's first page, on about:blank. */
   page: Page;
+  /** Errors the first page threw (uncaught), as text. */
+  errors: string[];
   close(): Promise<void>;
 }
 
@@ -88,10 +90,13 @@ export async function openApp(options: ProfileOptions & { timeout: number }): Pr
   });
   profile.context.setDefaultTimeout(options.timeout);
   const page = profile.context.pages()[0] ?? (await profile.context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
   return {
     server,
     context: profile.context,
     page,
+    errors,
     async close() {
       await profile.close();
       await server.close();
@@ -146,4 +151,14 @@ export async function makeDossier(page: Page, name: string): Promise<string> {
   await page.getByRole('button', { name: 'Dossier maken' }).click();
   await page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
   return decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
+}
+
+/** Opens "Knipsel toevoegen" in the main area and fills in a pasted text; returns the dialog, not yet saved. */
+export async function fillTextClip(page: Page, title: string, text: string): Promise<Locator> {
+  await page.getByRole('main').getByRole('button', { name: 'Knipsel toevoegen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
+  await dialog.getByLabel('Geplakte tekst').check();
+  await dialog.getByLabel('Titel (optioneel)').fill(title);
+  await dialog.getByLabel('Tekst', { exact: true }).fill(text);
+  return dialog;
 }
