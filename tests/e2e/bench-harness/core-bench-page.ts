@@ -89,6 +89,13 @@ async function knipselState(count: number): Promise<Uint8Array> {
   return state;
 }
 
+/** Core's library on the bench database, opened cold; `t0` is the time just before. */
+function coldLibrary(): { t0: number; stores: ReturnType<typeof createDexieStores>; library: Library } {
+  const t0 = now();
+  const stores = createDexieStores(knipselDbName);
+  return { t0, stores, library: createLibrary(stores) };
+}
+
 let raw: { db: IDBDatabase; doc: Y.Doc; pending: Promise<void>[] } | null = null;
 let knipsel: { library: Library; handle: OpenDossier } | null = null;
 
@@ -123,9 +130,7 @@ const bench = {
 
   /** Cold open with core: until `library.open(id)` resolves (doc loaded, projection reconciled). */
   async openKnipsel(id: string) {
-    const t0 = now();
-    const stores = createDexieStores(knipselDbName);
-    const library = createLibrary(stores);
+    const { t0, library } = coldLibrary();
     const handle = await library.open(id);
     const ms = now() - t0;
     knipsel = { library, handle };
@@ -134,9 +139,7 @@ const bench = {
 
   /** Cold: until `library.rows(id)` resolves (the projection the app shows first). */
   async rowsKnipsel(id: string) {
-    const t0 = now();
-    const stores = createDexieStores(knipselDbName);
-    const library = createLibrary(stores);
+    const { t0, stores, library } = coldLibrary();
     const rows = await library.rows(id);
     const ms = now() - t0;
     stores.close();
