@@ -1,6 +1,6 @@
 // Filtering and sorting of clip rows: pure functions shared by the dossier, the Dexie
 // projection (fast lists before the doc is loaded) and the apps.
-import type { CaptureMode, ClipRow } from './types.js';
+import type { CaptureMode, ClipRow, EvidenceKind } from './types.js';
 
 export interface ClipFilter {
   /** Clips carrying these theme ids (all of them, or any with `themeMatch: 'any'`). */
@@ -14,6 +14,9 @@ export interface ClipFilter {
   from?: number;
   to?: number;
   hasNote?: boolean;
+  kind?: EvidenceKind;
+  /** Clips with at least one answered reflection (true) or none (false). */
+  reflected?: boolean;
   /** false (default): only clips not in the trash; true: only the trash; 'all': both. */
   trashed?: boolean | 'all';
 }
@@ -37,6 +40,8 @@ export function matchesFilter(row: ClipRow, filter: ClipFilter): boolean {
   if (filter.from !== undefined && row.capturedAt < filter.from) return false;
   if (filter.to !== undefined && row.capturedAt > filter.to) return false;
   if (filter.hasNote !== undefined && row.hasNote !== filter.hasNote) return false;
+  if (filter.kind !== undefined && row.kind !== filter.kind) return false;
+  if (filter.reflected !== undefined && row.reflections > 0 !== filter.reflected) return false;
   return true;
 }
 

@@ -14,7 +14,8 @@ import {
   parse,
 } from './schema.js';
 import { replaceText } from './text-diff.js';
-import type { Capture, Clip, ClipRow } from './types.js';
+import { cardPrefix } from './evidence-layout.js';
+import type { Capture, Clip, ClipRow, EvidenceCard, EvidenceKind } from './types.js';
 import * as v from 'valibot';
 
 export interface ClipInput {
@@ -22,6 +23,9 @@ export interface ClipInput {
   title?: string;
   note?: string;
   themes?: string[];
+  /** Default: praktijkvoorbeeld. */
+  kind?: EvidenceKind;
+  card?: Partial<EvidenceCard>;
 }
 export interface ClipPatch {
   title?: string;
@@ -85,6 +89,8 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
         map.set('themes', themeSet);
         for (const theme of themes) themeSet.set(theme, true);
         map.set('highlights', new Y.Map());
+        map.set('kind', parsed.kind ?? 'praktijkvoorbeeld');
+        for (const [field, value] of Object.entries(parsed.card ?? {})) if (value) map.set(cardPrefix + field, value);
         map.set('trashedAt', null);
         map.set('createdAt', createdAt ?? at);
         map.set('updatedAt', at);

@@ -2,7 +2,7 @@
 // brings a doc from version N-1 to N. A doc from a newer version is refused, never rewritten.
 import type * as Y from 'yjs';
 import { KnipselError } from '../errors.js';
-import { roots } from './doc-layout.js';
+import { isClipMap, roots } from './doc-layout.js';
 
 export interface Migration {
   name: string;
@@ -22,6 +22,18 @@ export const migrations: readonly Migration[] = [
       if (!meta.has('course')) meta.set('course', '');
       if (!meta.has('assessedFrameworkId')) meta.set('assessedFrameworkId', null);
       if (!meta.has('createdAt')) meta.set('createdAt', Date.now());
+    },
+  },
+  {
+    // Evidence has kinds: every clip made before is someone else's practice example. The
+    // other new fields (card, attachments, guided reflections, leervragen, periods, ratings,
+    // growth) start empty and need nothing written. Notes stay as they are.
+    name: 'dossier/2',
+    version: 2,
+    up(doc) {
+      for (const map of roots(doc).clips.values()) {
+        if (isClipMap(map) && !map.has('kind')) map.set('kind', 'praktijkvoorbeeld');
+      }
     },
   },
 ];

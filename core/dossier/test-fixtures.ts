@@ -1,5 +1,6 @@
 // Realistic captures for core tests and benchmarks (Dutch practice examples).
-import type { Capture } from './types.js';
+import { emptyCard } from './evidence-layout.js';
+import type { Capture, Clip } from './types.js';
 
 let counter = 0;
 
@@ -27,4 +28,9 @@ export function makeCapture(overrides: Partial<Capture> = {}): Capture {
     mode: 'article',
     ...overrides,
   };
+}
+
+/** The evidence fields of a clip that has none filled in (for clips built by hand in tests). */
+export function noEvidence(): Pick<Clip, 'kind' | 'card' | 'attachments' | 'reflections'> {
+  return { kind: 'praktijkvoorbeeld', card: emptyCard(), attachments: [], reflections: [] };
 }

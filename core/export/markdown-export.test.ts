@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { makeCapture } from '../dossier/test-fixtures.js';
+import { makeCapture, noEvidence } from '../dossier/test-fixtures.js';
 import type { Clip } from '../dossier/types.js';
 import { clipMarkdown, exportMarkdownZip, yamlFrontMatter } from './markdown-export.js';
 import { inertMarkdown } from './markdown-safety.js';
@@ -129,6 +129,7 @@ function unsafeParts(doc: Document): string[] {
 function peerClip(markdown: string, url = 'https://www.movisie.nl/artikel'): Clip {
   return {
     id: 'peer-clip',
+    ...noEvidence(),
     capture: makeCapture({ url, markdown, title: 'Van een peer' }),
     title: 'Van een peer',
     note: markdown,

@@ -20,6 +20,7 @@ import * as Y from 'yjs';
 import { extract } from '../../core/capture/extract.js';
 import { createDossier, initDossierDoc } from '../../core/dossier/dossier.js';
 import type { Clip } from '../../core/dossier/types.js';
+import { noEvidence } from '../../core/dossier/test-fixtures.js';
 import { clipMarkdown, exportMarkdownZip } from '../../core/export/markdown-export.js';
 import { hostileMarkdown } from '../../core/export/test-hostile-markdown.js';
 import { buildPortfolio } from '../../core/export/portfolio.js';
@@ -286,6 +287,7 @@ describe('hostile pages', () => {
       const js = (where: string) => payload(origin, `${id}.${where}`);
       const clip: Clip = {
         id: `peer-${id}`,
+        ...noEvidence(),
         capture: { ...dossier.clips.all()[0].capture, url: `javascript:${js('source')}`, markdown: markdown(js('markdown')) },
         title: `Van een peer ${textVector(js('title'))}`,
         note: markdown(js('note')),
