@@ -90,3 +90,26 @@ export function noteCapture(input: { text: string; title?: string; now: number; 
     mode: 'note',
   };
 }
+
+/** The capture of evidence without a source page (an own experience, feedback): its words live in the card. */
+export function evidenceCapture(input: { title: string; now: number; lang?: string }): Capture {
+  const title = input.title.trim();
+  if (!title) throw new Error('empty title');
+  return {
+    url: noteClipUrl,
+    canonicalUrl: noteClipUrl,
+    title,
+    byline: null,
+    siteName: null,
+    published: null,
+    lang: input.lang ?? 'nl',
+    description: null,
+    image: null,
+    html: '',
+    markdown: '',
+    text: '',
+    wordCount: 0,
+    capturedAt: input.now,
+    mode: 'note',
+  };
+}

@@ -1,6 +1,6 @@
 // Clip operations of one open dossier for the screens: add (bookmark, note-clip), tag,
 // trash, notes, search. Every write is followed by a flush so storage errors surface.
-import { toClipRow, type Clip, type ClipRow, type DossierChange, type OpenDossier, type SearchHit, type SearchProgress } from '../../../../core/index.js';
+import { toClipRow, type Clip, type EvidenceKind, type ClipRow, type DossierChange, type OpenDossier, type SearchHit, type SearchProgress } from '../../../../core/index.js';
 import { bookmarkCapture, noteCapture } from './capture-input.js';
 import { bindNote, type NoteBinding } from './note-binding.js';
 
@@ -23,13 +23,13 @@ export function createClipService(open: OpenDossier, persist: Persist, now: () =
     get: (id: string): Clip | undefined => dossier.clips.get(id),
     observe: (listener: (change: DossierChange) => void) => dossier.observe(listener),
 
-    addBookmark(input: { url: string; title?: string; note?: string; themes?: string[] }): string {
+    addBookmark(input: { url: string; title?: string; note?: string; themes?: string[]; kind?: EvidenceKind }): string {
       const capture = bookmarkCapture({ url: input.url, title: input.title, now: now() });
-      return write(() => dossier.clips.add({ capture, title: input.title, note: input.note, themes: input.themes }));
+      return write(() => dossier.clips.add({ capture, title: input.title, note: input.note, themes: input.themes, kind: input.kind }));
     },
-    addNote(input: { text: string; title?: string; themes?: string[]; lang?: string }): string {
+    addNote(input: { text: string; title?: string; themes?: string[]; lang?: string; kind?: EvidenceKind }): string {
       const capture = noteCapture({ text: input.text, title: input.title, now: now(), lang: input.lang });
-      return write(() => dossier.clips.add({ capture, title: capture.title, themes: input.themes }));
+      return write(() => dossier.clips.add({ capture, title: capture.title, themes: input.themes, kind: input.kind }));
     },
     /** Clips already in the dossier with this address (to warn about duplicates). */
     findByUrl: (url: string) => dossier.clips.findByUrl(url),

@@ -1,6 +1,6 @@
 // The one library of dossiers of this app: creates the Dexie stores and the core library
 // once, and exposes what the screens need (plus preferences). Components never see Dexie.
-import { createDexieStores, createLibrary, type DexieStores, type Library } from '../../../../core/index.js';
+import { createDexieBlobStore, createDexieStores, createLibrary, type BlobStore, type DexieStores, type Library } from '../../../../core/index.js';
 import { createMirroredUpdateStore } from '../../../../core/storage/mirrored-update-store.js';
 import { createOpfsUpdateStore } from '../../../../core/storage/opfs-update-store.js';
 import { recoverLostDossiers } from './storage-recovery.js';
@@ -8,6 +8,8 @@ import { tabSyncExtension } from './tab-sync-service.js';
 
 export interface LibraryService {
   library: Library;
+  /** Photos and files attached to evidence (content-addressed, this device only). */
+  blobs: BlobStore;
   getPref<T>(key: string): Promise<T | undefined>;
   setPref(key: string, value: unknown): Promise<void>;
   /** Ask the browser to keep our storage (best effort; quietly ignored when refused). */
@@ -17,7 +19,7 @@ export interface LibraryService {
   close(): void;
 }
 
-export function createLibraryService(stores: DexieStores = createDexieStores()): LibraryService {
+export function createLibraryService(stores: DexieStores = createDexieStores(), blobs: BlobStore = createDexieBlobStore()): LibraryService {
   // Every update also goes to a second copy on the Origin Private File System: Chromium
   // deletes a corrupted IndexedDB database after a crash, and dossiers must survive that.
   const updates = createMirroredUpdateStore(stores.updates, createOpfsUpdateStore(), {
@@ -42,6 +44,7 @@ export function createLibraryService(stores: DexieStores = createDexieStores()):
   }
   return {
     library,
+    blobs,
     getPref: (key) => stores.library.getPref(key),
     setPref: (key, value) => stores.library.setPref(key, value),
     async persistStorage() {
