@@ -80,9 +80,9 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       };
     },
 
-    async 'clip/save'({ dossierId, capture, title, note, themes, tabId }) {
+    async 'clip/save'({ dossierId, capture, title, note, themes, kind, tabId }) {
       const handle = await service.open(dossierId);
-      const clipId = handle.dossier.clips.add({ capture, title, note, themes });
+      const clipId = handle.dossier.clips.add({ capture, title, note, themes, kind });
       await handle.flush();
       // Saving without themes keeps the last chosen ones for the next quick clip.
       if (themes?.length) await rememberThemes(dossierId, themes);
@@ -100,9 +100,10 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       return { clip, orphaned: (stored?.orphaned ?? []).filter((id) => known.has(id)), appUrl: await appLink(dossierId, clipId) };
     },
 
-    async 'clip/update'({ dossierId, clipId, title, note, addThemes, removeThemes }) {
+    async 'clip/update'({ dossierId, clipId, title, note, addThemes, removeThemes, kind }) {
       const handle = await service.open(dossierId);
       const clips = handle.dossier.clips;
+      if (kind !== undefined) handle.dossier.evidence.setKind([clipId], kind);
       if (title !== undefined || note !== undefined) clips.update(clipId, { title, note });
       if (addThemes?.length) clips.tag([clipId], addThemes);
       if (removeThemes?.length) clips.untag([clipId], removeThemes);

@@ -20,6 +20,9 @@ describe('checkRequest', () => {
     expect(mode && 'error' in mode).toBe(true);
     const capture = checkRequest({ knipsel: 1, type: 'clip/save', input: { dossierId: 'd1', capture: { url: 'javascript:alert(1)' } } });
     expect(capture && 'error' in capture && capture.error).toMatch(/capture/);
+    const kind = checkRequest({ knipsel: 1, type: 'clip/update', input: { dossierId: 'd1', clipId: 'c1', kind: 'roddel' } });
+    expect(kind && 'error' in kind && kind.error).toMatch(/clip\/update \(kind\)/);
+    expect(checkRequest({ knipsel: 1, type: 'clip/update', input: { dossierId: 'd1', clipId: 'c1', kind: 'eigen-praktijk' } })).toMatchObject({ input: { kind: 'eigen-praktijk' } });
     const id = checkRequest({ knipsel: 1, type: 'clip/get', input: { dossierId: '../../etc', clipId: 'x y' } });
     expect(id && 'error' in id).toBe(true);
   });

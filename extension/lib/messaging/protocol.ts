@@ -16,6 +16,7 @@ const webUrl = v.pipe(
 const themeIds = v.pipe(v.array(id), v.maxLength(500));
 const colour = v.picklist(['inspiratie', 'methode', 'onderbouwing', 'vraag'] as const);
 export const captureModeSchema = v.picklist(['article', 'selection', 'bookmark'] as const);
+export const evidenceKindSchema = v.picklist(['praktijkvoorbeeld', 'eigen-praktijk', 'feedback'] as const);
 export const quoteSchema = v.object({
   exact: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
   prefix: v.pipe(v.string(), v.maxLength(500)),
@@ -29,6 +30,7 @@ const captureShape = v.looseObject({ url: webUrl, canonicalUrl: webUrl, title: s
 const captureSchema = v.custom<Capture>((value) => v.is(captureShape, value), 'must be a capture');
 
 export type PopupMode = v.InferOutput<typeof captureModeSchema>;
+export type EvidenceKind = v.InferOutput<typeof evidenceKindSchema>;
 export type Quote = v.InferOutput<typeof quoteSchema>;
 
 /** Input schemas, one per request. */
@@ -40,6 +42,8 @@ export const inputSchemas = {
     title: v.optional(short),
     note: v.optional(longText),
     themes: v.optional(themeIds),
+    /** What the clip is evidence of (default: a praktijkvoorbeeld). */
+    kind: v.optional(evidenceKindSchema),
     /** The tab it came from: the highlighter is offered there right away. */
     tabId: v.optional(tabId),
   }),
@@ -51,6 +55,7 @@ export const inputSchemas = {
     note: v.optional(longText),
     addThemes: v.optional(themeIds),
     removeThemes: v.optional(themeIds),
+    kind: v.optional(evidenceKindSchema),
   }),
   'clip/add-highlight': v.object({
     dossierId: id,

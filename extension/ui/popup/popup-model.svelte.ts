@@ -1,6 +1,6 @@
 // The popup's state and actions: load the preview for the target tab, switch mode, pick
 // themes, save, handle duplicates. Talks to the background only through `send`.
-import type { DossierSummary, PopupMode, PreviewResult, ThemeOption } from '../../lib/messaging/protocol';
+import type { DossierSummary, EvidenceKind, PopupMode, PreviewResult, ThemeOption } from '../../lib/messaging/protocol';
 import { send } from '../../lib/messaging/send';
 import { targetTabId } from '../../lib/services/page-services';
 
@@ -20,6 +20,8 @@ export class PopupModel {
   recent = $state<string[]>([]);
   selected = $state<string[]>([]);
   note = $state('');
+  /** What the clip is evidence of; clipping someone else's page is a praktijkvoorbeeld by default. */
+  kind = $state<EvidenceKind>('praktijkvoorbeeld');
   saved = $state<{ dossierId: string; clipId: string; appUrl: string } | null>(null);
   /** The user chose to clip a page again although it is already in the dossier. */
   allowDuplicate = $state(false);
@@ -96,6 +98,7 @@ export class PopupModel {
         capture: this.preview.capture,
         note: this.note.trim() || undefined,
         themes: this.selected,
+        kind: this.kind,
         tabId: this.tabId ?? undefined,
       });
       this.phase = 'saved';
