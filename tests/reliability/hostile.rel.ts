@@ -269,7 +269,7 @@ describe('hostile pages', () => {
       expect(await canaryOf(page)).toBe(0);
       expect(beacons.slice(mark)).toEqual([]);
       expect(consoleHits.filter((h) => h.startsWith('portfolio'))).toEqual([]);
-      report('hostile/portfolio', { clips: model.themes.reduce((n, t) => n + t.clips.length, 0), executions: 0 });
+      report('hostile/portfolio', { clips: model.themes.reduce((n, t) => n + t.entries.length, 0), executions: 0 });
     } finally {
       await browser.close();
     }

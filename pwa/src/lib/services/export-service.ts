@@ -1,12 +1,14 @@
-// Exports of one dossier for the screens: the portfolio (printable HTML, .docx), the Markdown
-// zip and the `.knipsel` backup. The work is in core/export; this picks the open dossier,
+// Exports of one dossier for the screens: the portfolio (printable HTML, .docx, Markdown zip),
+// the Markdown zip of the whole dossier and the `.knipsel` backup. The work is in core/export;
+// this picks the open dossier, loads the attachments the portfolio shows from the blob store,
 // names the files and hands bytes to the browser (download, or a new tab for the HTML).
-import type { ClipRow, Framework, Library, Theme } from '../../../../core/index.js';
+import type { BlobStore, ClipRow, Framework, Library, Theme } from '../../../../core/index.js';
 // Modules, not core/export/index.ts: the .docx writer stays in its own lazily loaded chunk.
 import { backupFileName, createBackup } from '../../../../core/export/backup.js';
 import { exportMarkdownZip } from '../../../../core/export/markdown-export.js';
-import { buildPortfolio, type PortfolioLocale } from '../../../../core/export/portfolio.js';
+import { buildPortfolio, portfolioAttachmentHashes, type PortfolioLocale, type PortfolioModel } from '../../../../core/export/portfolio.js';
 import { renderPortfolioHtml } from '../../../../core/export/portfolio-html.js';
+import { renderPortfolioMarkdownZip } from '../../../../core/export/portfolio-markdown.js';
 import { slugify } from '../../../../core/export/slug.js';
 
 export interface ExportFile {
@@ -49,8 +51,18 @@ export function exportFileName(kind: 'portfolio' | 'markdown', dossierName: stri
   return `${kind}-${slugify(dossierName, 40, 'dossier')}-${new Date(now).toISOString().slice(0, 10)}${extension}`;
 }
 
-export function createExportService(library: Library, options: { appVersion?: string; now?: () => number } = {}) {
+export function createExportService(library: Library, options: { appVersion?: string; now?: () => number; blobs?: BlobStore } = {}) {
   const now = options.now ?? Date.now;
+  /** The bytes of the photos and files the portfolio shows that are on this device. */
+  const attachmentsOf = async (built: PortfolioModel): Promise<Map<string, Uint8Array>> => {
+    const found = new Map<string, Uint8Array>();
+    if (!options.blobs) return found;
+    for (const hash of portfolioAttachmentHashes(built)) {
+      const blob = await options.blobs.get(hash).catch(() => undefined);
+      if (blob) found.set(hash, blob.bytes);
+    }
+    return found;
+  };
   const dossierOf = async (id: string) => (await library.open(id)).dossier;
   const model = async (id: string, choice: PortfolioChoice) => {
     const dossier = await dossierOf(id);
@@ -72,7 +84,8 @@ export function createExportService(library: Library, options: { appVersion?: st
   return {
     /** The portfolio as one self-contained HTML document (escaped text only, no script). */
     async portfolioHtml(id: string, choice: PortfolioChoice): Promise<string> {
-      return renderPortfolioHtml((await model(id, choice)).model);
+      const built = (await model(id, choice)).model;
+      return renderPortfolioHtml(built, await attachmentsOf(built));
     },
 
     async portfolioDocx(id: string, choice: PortfolioChoice): Promise<ExportFile> {
@@ -82,7 +95,17 @@ export function createExportService(library: Library, options: { appVersion?: st
       return {
         name: exportFileName('portfolio', dossier.meta().name, '.docx', now()),
         type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        bytes: await renderPortfolioDocx(built),
+        bytes: await renderPortfolioDocx(built, await attachmentsOf(built)),
+      };
+    },
+
+    /** The portfolio as a Markdown zip: an index, a file per theme, the attachments in bijlagen/. */
+    async portfolioMarkdown(id: string, choice: PortfolioChoice): Promise<ExportFile> {
+      const { dossier, model: built } = await model(id, choice);
+      return {
+        name: exportFileName('portfolio', dossier.meta().name, '.zip', now()),
+        type: 'application/zip',
+        bytes: renderPortfolioMarkdownZip(built, await attachmentsOf(built), now()),
       };
     },
 
