@@ -24,7 +24,7 @@ export type { SearchProgress } from './search/dossier-search.js';
 export { fold } from './search/fold.js';
 export type * from './learning/types.js';
 export { leervraagStatuses } from './learning/types.js';
-export { presetGuides, findPresetGuide, localizeGuide, guidesForKind, type Guide, type GuideLocale, type PresetGuide } from './learning/guides.js';
+export { presetGuides, findPresetGuide, localizeGuide, guidesForKind, reflectionWording, type Guide, type GuideLocale, type PresetGuide } from './learning/guides.js';
 export { isAnswer, reflectionStatus, answeredPrompts, cleanNote, noteIsAnswered, answeredReflectionCount, type ReflectionStatus } from './learning/answered.js';
 export { growthView, answeredReflections, type DatedReflection, type GrowthView } from './learning/growth.js';
 export type { GuideOps, OwnGuideInput } from './learning/guide-ops.js';

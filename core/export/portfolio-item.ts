@@ -3,7 +3,7 @@
 // free note without inserted prompts, and highlights.
 import type { Clip, Reflection } from '../dossier/types.js';
 import { answeredPrompts, cleanNote, reflectionStatus } from '../learning/answered.js';
-import { findPresetGuide, localizeGuide } from '../learning/guides.js';
+import { reflectionWording } from '../learning/guides.js';
 import { colourLabels } from './markdown-export.js';
 import { cardFieldsOf, type PortfolioLabels, type PortfolioLocale } from './portfolio-labels.js';
 import { referenceText } from './reference.js';
@@ -53,15 +53,14 @@ export function portfolioItem(
 
 function portfolioReflection(reflection: Reflection, locale: PortfolioLocale, dateFormat: Intl.DateTimeFormat): PortfolioReflection {
   // A preset guide speaks the portfolio's language; an own guide keeps its own words.
-  const preset = findPresetGuide(reflection.guideId);
-  const wording = preset ? localizeGuide(preset, locale) : null;
+  const wording = reflectionWording(reflection, locale);
   const answers = answeredPrompts(reflection).map(({ prompt, answer }) => {
-    const localized = wording?.prompts.find((p) => p.id === prompt.id);
-    return { heading: localized?.heading ?? prompt.heading, question: localized?.question ?? prompt.question, answer, change: prompt.change === true };
+    const localized = wording.prompts.find((p) => p.id === prompt.id) ?? prompt;
+    return { heading: localized.heading, question: localized.question, answer, change: prompt.change === true };
   });
   return {
     id: reflection.id,
-    guide: wording?.name ?? reflection.guideName,
+    guide: wording.guideName,
     date: dateFormat.format(new Date(reflection.createdAt)),
     complete: reflectionStatus(reflection).complete,
     answers,

@@ -3,6 +3,7 @@
 // veranderd" answer. Pure over plain values.
 import type { Clip, EvidenceKind, GuidePrompt } from '../dossier/types.js';
 import { answeredPrompts, cleanNote, reflectionStatus } from './answered.js';
+import { reflectionWording, type GuideLocale } from './guides.js';
 import type { Period, Rating } from './types.js';
 
 /** One answered reflection with the evidence it is about. */
@@ -31,8 +32,8 @@ export interface GrowthView {
   changed: string;
 }
 
-/** Answered reflections of clips (not in the trash), oldest first. */
-export function answeredReflections(clips: readonly Clip[]): DatedReflection[] {
+/** Answered reflections of clips (not in the trash), oldest first; preset guides in `locale`. */
+export function answeredReflections(clips: readonly Clip[], locale: GuideLocale = 'nl'): DatedReflection[] {
   const out: DatedReflection[] = [];
   for (const clip of clips) {
     if (clip.trashed) continue;
@@ -41,7 +42,9 @@ export function answeredReflections(clips: readonly Clip[]): DatedReflection[] {
     if (note) out.push({ ...base, reflectionId: null, guideName: null, date: clip.createdAt, answers: [{ prompt: null, answer: note }] });
     for (const reflection of clip.reflections) {
       if (!reflectionStatus(reflection).complete) continue;
-      out.push({ ...base, reflectionId: reflection.id, guideName: reflection.guideName, date: reflection.createdAt, answers: answeredPrompts(reflection) });
+      const wording = reflectionWording(reflection, locale);
+      const answers = answeredPrompts(reflection).map(({ prompt, answer }) => ({ prompt: wording.prompts.find((p) => p.id === prompt.id) ?? prompt, answer }));
+      out.push({ ...base, reflectionId: reflection.id, guideName: wording.guideName, date: reflection.createdAt, answers });
     }
   }
   return out.sort((a, b) => a.date - b.date || a.clipId.localeCompare(b.clipId));
@@ -53,8 +56,9 @@ export function growthView(input: {
   periods: readonly Period[];
   rating: (periodId: string, themeId: string) => Rating | null;
   changed: string;
+  locale?: GuideLocale;
 }): GrowthView {
-  const reflections = answeredReflections(input.clips.filter((c) => c.themes.includes(input.themeId)));
+  const reflections = answeredReflections(input.clips.filter((c) => c.themes.includes(input.themeId)), input.locale);
   return {
     themeId: input.themeId,
     reflections,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDossier, initDossierDoc } from '../dossier/dossier.js';
 import { isKnipselError } from '../errors.js';
-import { guidesForKind, localizeGuide, presetGuides } from './guides.js';
+import { guidesForKind, localizeGuide, presetGuides, reflectionWording } from './guides.js';
 
 const textsDir = join(import.meta.dirname, '../../tests/fixtures/domain-texts');
 const texts = readdirSync(textsDir)
@@ -72,5 +72,13 @@ describe('reflection guides', () => {
     expect(isKnipselError(error, 'invalid-input')).toBe(true);
     dossier.guides.remove(id);
     expect(dossier.guides.own()).toEqual([]);
+  });
+
+  it('show a reflection started in Dutch in the reader’s language; an own guide keeps its words', () => {
+    const starr = localizeGuide(presetGuides.find((g) => g.id === 'starr')!, 'nl');
+    const english = reflectionWording({ guideId: 'starr', guideName: starr.name, prompts: starr.prompts }, 'en');
+    expect(english.prompts.map((p) => p.heading)).toEqual(['Situation', 'Task', 'Action', 'Result', 'Reflection']);
+    const own = { guideId: 'eigen-x', guideName: 'Intervisie', prompts: [{ id: 'v1', heading: 'Wat leerde ik?', question: 'Wat leerde ik?' }] };
+    expect(reflectionWording(own, 'en')).toEqual({ guideName: 'Intervisie', prompts: own.prompts });
   });
 });

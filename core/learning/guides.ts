@@ -279,6 +279,23 @@ export function localizeGuide(guide: PresetGuide, locale: GuideLocale): Guide {
 }
 
 /**
+ * The words of a reflection in `locale`: a preset guide's name and questions in that language
+ * (the reflection keeps the words it was started in), an own guide's as they are.
+ */
+export function reflectionWording(reflection: { guideId: string; guideName: string; prompts: readonly GuidePrompt[] }, locale: GuideLocale): { guideName: string; prompts: GuidePrompt[] } {
+  const preset = findPresetGuide(reflection.guideId);
+  if (!preset) return { guideName: reflection.guideName, prompts: reflection.prompts.map((p) => ({ ...p })) };
+  const wording = localizeGuide(preset, locale);
+  return {
+    guideName: wording.name,
+    prompts: reflection.prompts.map((p) => {
+      const localized = wording.prompts.find((w) => w.id === p.id);
+      return localized ? { ...p, heading: localized.heading, question: localized.question } : { ...p };
+    }),
+  };
+}
+
+/**
  * The guides that fit a kind first (in their order), then the others. `own` guides follow
  * the presets within each group.
  */

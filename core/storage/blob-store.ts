@@ -19,7 +19,7 @@ export interface BlobStore {
 }
 
 /** The largest photo or file one attachment may hold (shown to the user beside the picker). */
-export const maxBlobBytes = 10 * 1024 * 1024;
+export const maxBlobBytes = 10_000_000;
 
 const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -32,11 +32,12 @@ export const isBlobHash = (hash: string) => /^[0-9a-f]{64}$/.test(hash);
 /** Refuse bytes above the limit, with a Dutch message for the user. */
 export function checkBlobSize(size: number, max = maxBlobBytes): void {
   if (size > max) {
-    throw new KnipselError('invalid-input', `The file is larger than ${Math.round(max / 1024 / 1024)} MB.`, {
+    const limit = `${Math.round(max / 1e5) / 10} MB`.replace('.', ',');
+    throw new KnipselError('invalid-input', `The file is larger than ${limit.replace(',', '.')}.`, {
       reason: 'too-large',
       size,
       max,
-      nl: `Dit bestand is groter dan ${Math.round(max / 1024 / 1024)} MB. Verklein de foto of kies een kleiner bestand.`,
+      nl: `Dit bestand is groter dan ${limit}. Verklein de foto of kies een kleiner bestand.`,
     });
   }
 }

@@ -39,10 +39,10 @@ export class I18n {
   };
   dateShort = (value: number | Date): string => this.#dateShort.format(value);
   number = (value: number): string => this.#number.format(value);
-  bytes = (value: number): string =>
-    new Intl.NumberFormat(intlTags[this.locale], { style: 'unit', unit: value >= 1e9 ? 'gigabyte' : 'megabyte', maximumFractionDigits: 1 }).format(
-      value >= 1e9 ? value / 1e9 : value / 1e6,
-    );
+  bytes = (value: number): string => {
+    const [unit, size] = value >= 1e9 ? (['gigabyte', value / 1e9] as const) : value >= 1e6 ? (['megabyte', value / 1e6] as const) : (['kilobyte', Math.max(1, value / 1e3)] as const);
+    return new Intl.NumberFormat(intlTags[this.locale], { style: 'unit', unit, maximumFractionDigits: unit === 'kilobyte' ? 0 : 1 }).format(size);
+  };
 }
 
 const key = Symbol('knipsel-i18n');

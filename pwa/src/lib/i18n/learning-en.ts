@@ -145,7 +145,6 @@ export const learningEn: typeof learningNl = {
     linkTitle: 'Link evidence to your learning question',
     linkSearch: 'Search by title',
     linkNone: 'No clips found.',
-    linkChoose: (title) => `Link ‘${title}’`,
     linked: (title) => `‘${title}’ linked`,
     unlink: (title) => `Unlink ‘${title}’`,
     remove: 'Delete learning question',

@@ -145,7 +145,6 @@ export const learningNl = {
     linkTitle: 'Bewijs koppelen aan je leervraag',
     linkSearch: 'Zoek op titel',
     linkNone: 'Geen knipsels gevonden.',
-    linkChoose: (title: string) => `‘${title}’ koppelen`,
     linked: (title: string) => `‘${title}’ gekoppeld`,
     unlink: (title: string) => `‘${title}’ ontkoppelen`,
     remove: 'Leervraag verwijderen',

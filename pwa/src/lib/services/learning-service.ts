@@ -1,7 +1,7 @@
 // The learning plan of one open dossier for the screens: leervragen (with evidence and
 // actions), periods, self-ratings and the "gaandeweg veranderd" answer per theme, and the
 // growth view of a theme. Every write is followed by a flush.
-import { growthView, type GrowthView, type Leervraag, type LeervraagInput, type LeervraagPatch, type OpenDossier, type Period, type PeriodInput, type Rating } from '../../../../core/index.js';
+import { growthView, type GrowthView, type GuideLocale, type Leervraag, type LeervraagInput, type LeervraagPatch, type OpenDossier, type Period, type PeriodInput, type Rating } from '../../../../core/index.js';
 import type { Persist } from './clip-service.js';
 
 export function createLearningService(open: OpenDossier, persist: Persist) {
@@ -31,8 +31,8 @@ export function createLearningService(open: OpenDossier, persist: Persist) {
     setChanged: (themeId: string, text: string) => write(() => growth.setChanged(themeId, text)),
 
     /** The growth view of one theme: first and latest reflection, ratings per period, what changed. */
-    view(themeId: string): GrowthView {
-      return growthView({ themeId, clips: dossier.clips.all(), periods: growth.periods(), rating: growth.rating, changed: growth.changed(themeId) });
+    view(themeId: string, locale: GuideLocale = 'nl'): GrowthView {
+      return growthView({ themeId, clips: dossier.clips.all(), periods: growth.periods(), rating: growth.rating, changed: growth.changed(themeId), locale });
     },
   };
 }
