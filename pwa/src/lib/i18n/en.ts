@@ -223,7 +223,7 @@ export const en: Messages = {
 
   reflection: {
     title: 'Free note',
-    label: 'Your note on this clip',
+    label: 'Your reflection on this clip',
     placeholder: 'What do you take to your own practice? What would you do differently in your neighbourhood?',
     saved: 'Saved automatically',
   },

@@ -239,7 +239,7 @@ export const nl = {
 
   reflection: {
     title: 'Vrije notitie',
-    label: 'Je notitie bij dit knipsel',
+    label: 'Je reflectie op dit knipsel',
     placeholder: 'Wat neem je mee voor je eigen praktijk? Wat zou je in jouw wijk anders doen?',
     saved: 'Automatisch bewaard',
   },
