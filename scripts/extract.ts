@@ -9,8 +9,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { extract, type ExtractMode } from '../core/capture/extract.js';
-import { limitHtml } from '../core/capture/page-limits.js';
+import { extract, type ExtractMode, limitHtml } from '@knipsel/core/capture';
 
 interface ManifestEntry {
   path: string;

@@ -5,6 +5,7 @@ import { extractArticle, type ArticleResult } from './article.js';
 import { removeMetaLines } from './meta-lines.js';
 import { boundedDocument } from './page-limits.js';
 import { parseDate } from './dutch-dates.js';
+import { escapeHtml, linesToHtml } from './plain-html.js';
 import { cleanByline, collectMetadata, headingTitle, type PageMetadata } from './metadata.js';
 import { createSanitizer, embedsToLinks } from './sanitize.js';
 import { currentSelection, selectionHtml } from './selection.js';
@@ -52,19 +53,6 @@ interface Content {
   linkDensity: number;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function textToHtml(text: string): string {
-  return text
-    .split(/\n{2,}|\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => `<p>${escapeHtml(line)}</p>`)
-    .join('\n');
-}
-
 function inertDiv(doc: Document, html: string): Element {
   const inert = doc.implementation.createHTMLDocument('');
   const div = inert.createElement('div');
@@ -92,12 +80,12 @@ function finish(doc: Document, content: Element, base: string, warnings: Extract
     sanitizer.sanitizeInPlace(root);
   } else {
     // No window to sanitise with: keep only the text, escaped.
-    root = inertDiv(doc, textToHtml(plainText(root)));
+    root = inertDiv(doc, linesToHtml(plainText(root)));
     warnings.push(warning('text-only'));
   }
   let html = root.innerHTML;
   if (html.length > maxHtmlChars) {
-    root = inertDiv(doc, textToHtml(plainText(root).slice(0, maxHtmlChars / 2)));
+    root = inertDiv(doc, linesToHtml(plainText(root).slice(0, maxHtmlChars / 2)));
     html = root.innerHTML;
     warnings.push(warning('truncated'));
   }

@@ -1,4 +1,5 @@
 // Sanitised HTML → GitHub-flavoured Markdown (turndown + GFM tables, strikethrough, task lists).
+/// <reference path="./turndown-plugin-gfm.d.ts" />
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
 

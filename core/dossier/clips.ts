@@ -15,7 +15,7 @@ import {
 } from './schema.js';
 import { replaceText } from './text-diff.js';
 import { cardPrefix } from './evidence-layout.js';
-import type { Capture, Clip, ClipRow, EvidenceCard, EvidenceKind } from './types.js';
+import type { Capture, Clip, ClipRow, EvidenceCard, EvidenceKind, SourceEdits } from './types.js';
 import * as v from 'valibot';
 
 export interface ClipInput {
@@ -30,6 +30,8 @@ export interface ClipInput {
 export interface ClipPatch {
   title?: string;
   note?: string;
+  /** Corrections to the source for references; replaces earlier ones whole. */
+  source?: SourceEdits;
 }
 export type HighlightInput = v.InferInput<typeof highlightInputSchema>;
 export type HighlightPatch = v.InferInput<typeof highlightPatchSchema>;
@@ -117,6 +119,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
       const map = clipMap(id);
       doc.transact(() => {
         if (parsed.title !== undefined) map.set('title', parsed.title.trim());
+        if (parsed.source !== undefined) map.set('source', trimmedSource(parsed.source));
         if (parsed.note !== undefined) replaceText(map.get('note') as Y.Text, parsed.note);
         touch(map);
       }, localOrigin);
@@ -290,6 +293,16 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
 export type ClipOps = ReturnType<typeof createClipOps>;
 
 /** URL without fragment, trailing slash and common tracking parameters. */
+/** Source edits with their text trimmed and untouched fields left out. */
+function trimmedSource(source: SourceEdits): SourceEdits {
+  const out: SourceEdits = {};
+  for (const key of ['title', 'authors', 'published', 'siteName'] as const) {
+    const value = source[key];
+    if (value !== undefined) out[key] = value.trim();
+  }
+  return out;
+}
+
 export function comparableUrl(url: string): string {
   try {
     const parsed = new URL(url);

@@ -9,6 +9,7 @@
 //                       (for a preset theme: only overrides)
 //   clips       Y.Map   clipId → Y.Map {
 //                         capture: Capture (plain, immutable), title: string, note: Y.Text,
+//                         source?: SourceEdits (plain, replaced whole),
 //                         themes: Y.Map<true>, highlights: Y.Map<id, Y.Map>,
 //                         trashedAt: number | null, createdAt, updatedAt,
 //                         kind, card:<field>, attachment:<id>, reflection:<id> (evidence-layout.ts) }
@@ -22,8 +23,8 @@ import * as v from 'valibot';
 import * as Y from 'yjs';
 import { answeredReflectionCount } from '../learning/answered.js';
 import { readAttachments, readCard, readKind, readReflections } from './evidence-layout.js';
-import { captureSchema } from './schema.js';
-import type { Capture, Clip, ClipRow, EvidenceCard, EvidenceKind, Highlight, HighlightColour } from './types.js';
+import { captureSchema, sourceEditsSchema } from './schema.js';
+import type { Capture, Clip, ClipRow, EvidenceCard, EvidenceKind, Highlight, HighlightColour, SourceEdits } from './types.js';
 
 /** Transaction origin for edits made by this replica's user. Sync adapters use their own. */
 export const localOrigin = 'knipsel:local';
@@ -83,6 +84,13 @@ export function readHighlight(id: string, map: Y.Map<unknown>): Highlight {
   };
 }
 
+/** Source edits as stored; anything a peer wrote that is not a valid SourceEdits reads as none. */
+function readSource(value: unknown): SourceEdits {
+  if (value === undefined) return {};
+  const parsed = v.safeParse(sourceEditsSchema, value);
+  return parsed.success ? parsed.output : {};
+}
+
 export function readClip(id: string, map: Y.Map<unknown>): Clip {
   const capture = map.get('capture') as Capture;
   const themes = map.get('themes') as Y.Map<true> | undefined;
@@ -97,6 +105,7 @@ export function readClip(id: string, map: Y.Map<unknown>): Clip {
     attachments: readAttachments(map),
     reflections: readReflections(map),
     title: typeof map.get('title') === 'string' ? (map.get('title') as string) : capture.title,
+    source: readSource(map.get('source')),
     note: note?.toString() ?? '',
     themes: themes ? [...themes.keys()].sort() : [],
     highlights: highlights

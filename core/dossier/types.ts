@@ -152,6 +152,19 @@ export interface Reflection {
   updatedAt: number;
 }
 
+/**
+ * The user's corrections to a reference (a page that names no author, a wrong date). Each
+ * field absent = as captured; an empty string = none. The clip's own title never enters a
+ * reference; `title` here is the source's title, corrected.
+ */
+export interface SourceEdits {
+  title?: string;
+  authors?: string;
+  /** "2016", "2016-12" or "2016-12-16"; "" = no date. */
+  published?: string;
+  siteName?: string;
+}
+
 /** A clip as callers read it: the capture plus the editable, merging fields. */
 export interface Clip {
   id: string;
@@ -164,6 +177,8 @@ export interface Clip {
   reflections: Reflection[];
   /** Editable title (starts as the capture's title). */
   title: string;
+  /** Corrections to the source for references (last writer wins; read as {} when none). */
+  source?: SourceEdits;
   /** The user's free note / reflection (a Y.Text in the doc). */
   note: string;
   /** Theme ids (a set in the doc: concurrent adds never duplicate). */
@@ -216,6 +231,27 @@ export interface Theme {
   order: number;
   /** Part of a shipped preset (its wording can be renamed, not deleted). */
   preset: boolean;
+  /** The number the theme has in its text's own list (per group), or null (custom, unnumbered). Always set when read from a dossier. */
+  number?: number | null;
+  /** Id of its group in `Framework.groups`, or null. Always set when read from a dossier. */
+  group?: string | null;
+}
+
+/** What one numbered item of a framework is called ("regel" 7, "houdingsprincipe" 3). */
+export interface ItemLabel {
+  nl: string;
+  en: string;
+}
+
+/** A group of themes as the framework's text names it (DichtErBij: Houdingsprincipes). */
+export interface ThemeGroup {
+  id: string;
+  name: string;
+  description: string;
+  /** Other names the texts use for the group ("Houdingsaspecten"). */
+  aliases: string[];
+  /** Numbered items of the group are called this. */
+  itemLabel: ItemLabel | null;
 }
 
 export interface Framework {
@@ -230,6 +266,10 @@ export interface Framework {
   preset: boolean;
   /** Presets can be switched off per dossier; custom frameworks are always enabled. */
   enabled: boolean;
+  /** Numbered items outside any group are called this ("regel"), or null. Always set when read from a dossier. */
+  itemLabel?: ItemLabel | null;
+  /** Groups in the text's order (empty for frameworks without groups). Always set when read from a dossier. */
+  groups?: ThemeGroup[];
   themes: Theme[];
 }
 

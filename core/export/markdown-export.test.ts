@@ -56,7 +56,7 @@ describe('markdown export', () => {
     expect(body).toContain('# Buurtmaaltijd in Kattenbroek');
     expect(body).toContain('Bewoners koken **samen**.');
     expect(body).toContain('## Reflectie\n\nMooi voorbeeld van eigenaarschap');
-    expect(body).toContain('## Markeringen\n\n> eigen kracht\n\n*Methode* — Kern van de aanpak');
+    expect(body).toContain('## Markeringen\n\n> eigen kracht\n\n(Jansen, 2023) · *Methode* — Kern van de aanpak');
     expect(parseFrontMatter(files['zonder-thema.md']).data.themes).toEqual([]);
   });
 

@@ -11,7 +11,7 @@ import type { Clip, Framework, HighlightColour } from '../dossier/types.js';
 import { answeredPrompts, cleanNote } from '../learning/answered.js';
 import { cardFieldsOf, portfolioLabels } from './portfolio-labels.js';
 import { inertMarkdown, webLinkTarget } from './markdown-safety.js';
-import { referenceText } from './reference.js';
+import { citedSource, inTextCitation, referenceText } from './reference.js';
 import { createUniqueNamer, slugify } from './slug.js';
 
 export interface MarkdownExportOptions {
@@ -120,7 +120,7 @@ Beschreven in [${escapeInline(target.replace(/^\.\.\//, ''))}](<${href}>).
 
 /** One clip as a Markdown document with YAML front matter. */
 export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]): string {
-  const c = clip.capture;
+  const c = citedSource(clip);
   const themes = themeNames(clip.themes);
   const source = c.mode === 'note' ? null : webLinkTarget(c.url);
   const front = yamlFrontMatter([
@@ -159,7 +159,8 @@ export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]
   if (clip.highlights.length > 0) {
     const items = clip.highlights.map((h) => {
       const quote = h.quote.exact.trim().split(/\r?\n/).map((line) => `> ${escapeInline(line)}`.trimEnd()).join('\n');
-      const meaning = `*${colourLabels[h.colour]?.nl ?? h.colour}*${h.note.trim() ? ` — ${inertMarkdown(h.note.trim().replace(/\s*\n\s*/g, ' '))}` : ''}`;
+      const cite = c.mode === 'note' ? '' : inTextCitation(clip);
+      const meaning = `${cite ? `${escapeInline(cite)} · ` : ''}*${colourLabels[h.colour]?.nl ?? h.colour}*${h.note.trim() ? ` — ${inertMarkdown(h.note.trim().replace(/\s*\n\s*/g, ' '))}` : ''}`;
       return `${quote}\n\n${meaning}`;
     });
     parts.push(`## Markeringen\n\n${items.join('\n\n')}`);

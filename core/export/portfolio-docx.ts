@@ -139,7 +139,9 @@ function leervraagParagraphs(q: PortfolioLeervraag, model: PortfolioModel): Para
 function themeParagraphs(theme: PortfolioTheme, model: PortfolioModel, attachments: AttachmentBytes): Paragraph[] {
   const l = model.labels;
   const out = [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: textRuns(theme.name) })];
-  if (theme.description) out.push(new Paragraph({ children: textRuns(theme.description, { italics: true }) }));
+  const kicker = [theme.group, theme.numberLabel].filter(Boolean).join(' · ');
+  if (kicker) out.push(new Paragraph({ style: 'Meta', children: [new TextRun(clean(kicker))] }));
+  if (theme.description) for (const line of theme.description.split('\n')) out.push(new Paragraph({ children: textRuns(line, { italics: true }) }));
   out.push(new Paragraph({ style: 'Meta', children: [new TextRun(clean(l.answered(theme.answered)))] }));
   if (theme.leervragen.length) {
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: textRuns(l.leervragen) }));
@@ -230,6 +232,7 @@ function clipParagraphs(clip: PortfolioClip, model: PortfolioModel, attachments:
     out.push(new Paragraph({ style: 'Label', children: [new TextRun(clean(l.highlights))] }));
     for (const h of clip.highlights) {
       out.push(...paragraphsOf(h.text, 'Quote'));
+      if (h.citation) out.push(new Paragraph({ style: 'Quote', children: [new TextRun(clean(h.citation))] }));
       out.push(new Paragraph({ style: 'QuoteNote', children: [new TextRun({ text: clean(h.colourLabel), bold: true }), ...(h.note ? textRuns(` — ${h.note}`) : [])] }));
     }
   }

@@ -2,6 +2,7 @@
 // stylesheet (a page break before each theme), no scripts, no app chrome. Every string from
 // the dossier is escaped; clip content is never included as HTML. Photos are embedded as
 // data: URLs only when their bytes are a real PNG, JPEG, GIF or WebP.
+import { escapeHtml, textToHtml } from '../capture/plain-html.js';
 import { toBase64 } from '../sync/base64.js';
 import { imageInfo } from './image-info.js';
 import type { PortfolioClip, PortfolioEntry, PortfolioLeervraag, PortfolioModel, PortfolioTheme } from './portfolio.js';
@@ -9,20 +10,8 @@ import type { PortfolioClip, PortfolioEntry, PortfolioLeervraag, PortfolioModel,
 /** Bytes of attachments by hash (what the device has; missing ones are listed by name). */
 export type AttachmentBytes = ReadonlyMap<string, Uint8Array>;
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
-
 /** Plain text with blank-line paragraphs and single line breaks, as escaped HTML paragraphs. */
-function paragraphs(text: string, className?: string): string {
-  const cls = className ? ` class="${className}"` : '';
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `<p${cls}>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
-    .join('\n');
-}
+const paragraphs = (text: string, className?: string) => textToHtml(text, className);
 
 function safeHref(url: string): string | null {
   try {
@@ -56,6 +45,8 @@ a { color: #1f5f57; overflow-wrap: anywhere; }
 .toc ol { padding-left: 1.2em; }
 .theme, .references, .dossier-leervragen { margin-top: 3em; }
 .theme-description { color: #444; font-style: italic; margin-top: 0; }
+.theme .kicker { font-size: 10pt; color: #5a5a5f; margin: 0 0 .2em; }
+blockquote .citation { margin: .2em 0 0; }
 .clip { margin: 0 0 1.8em; break-inside: auto; }
 .kind { display: inline-block; font-size: 8.5pt; font-weight: 700; text-transform: uppercase; letter-spacing: .06em; color: #1f5f57; margin-right: .4em; }
 .meta { font-size: 9.5pt; color: #5a5a5f; margin: 0 0 .6em; }
@@ -157,7 +148,8 @@ function renderLeervraag(q: PortfolioLeervraag, model: PortfolioModel): string {
 
 function renderTheme(theme: PortfolioTheme, n: number, model: PortfolioModel, attachments: AttachmentBytes): string {
   const l = model.labels;
-  const description = theme.description ? `<p class="theme-description">${escapeHtml(theme.description)}</p>` : '';
+  const description = theme.description ? `<p class="theme-description">${theme.description.split('\n').map(escapeHtml).join('<br>')}</p>` : '';
+  const kicker = [theme.group, theme.numberLabel].filter(Boolean).join(' · ');
   const leervragen = theme.leervragen.length ? `<h3>${escapeHtml(l.leervragen)}</h3>\n${theme.leervragen.map((q) => renderLeervraag(q, model)).join('\n')}` : '';
   const evidence = theme.entries.length ? `<h3>${escapeHtml(l.evidence)}</h3>\n${theme.entries.map((entry) => renderEntry(entry, model, attachments)).join('\n')}` : '';
   const changes = theme.changes.map((c) => `<li>${escapeHtml(c.answer)} <span class="meta">(<a href="#${anchor(c.number)}">${escapeHtml(l.evidenceNumber(c.number))}</a>)</span></li>`).join('');
@@ -170,7 +162,7 @@ ${changes ? `<ul class="changes">${changes}</ul>` : ''}
 ${ratings ? `<p><span class="label">${escapeHtml(l.ratings)}</span><br>${ratings}</p>` : ''}`
       : '';
   return `<section class="theme" id="thema-${n}">
-<h2>${escapeHtml(theme.name)}</h2>
+${kicker ? `<p class="kicker">${escapeHtml(kicker)}</p>\n` : ''}<h2>${escapeHtml(theme.name)}</h2>
 ${description}
 <p class="meta">${escapeHtml(l.answered(theme.answered))}</p>
 ${leervragen}
@@ -219,7 +211,7 @@ function renderClip(clip: PortfolioClip, model: PortfolioModel, attachments: Att
   const none = !reflections && !note ? `<p class="label">${escapeHtml(l.reflection)}</p><p class="empty">${escapeHtml(l.noReflection)}</p>` : '';
   const highlights = clip.highlights.length
     ? `<p class="label">${escapeHtml(l.highlights)}</p>\n${clip.highlights
-        .map((h) => `<blockquote>${paragraphs(h.text)}<footer>${escapeHtml(h.colourLabel)}${h.note ? ` — ${escapeHtml(h.note)}` : ''}</footer></blockquote>`)
+        .map((h) => `<blockquote>${paragraphs(h.text)}${h.citation ? `<p class="citation">${escapeHtml(h.citation)}</p>` : ''}<footer>${escapeHtml(h.colourLabel)}${h.note ? ` — ${escapeHtml(h.note)}` : ''}</footer></blockquote>`)
         .join('\n')}`
     : '';
   return `<article class="clip" id="${anchor(clip.number)}" data-kind="${escapeHtml(clip.kind)}">

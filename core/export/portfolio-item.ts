@@ -6,7 +6,7 @@ import { answeredPrompts, cleanNote, reflectionStatus } from '../learning/answer
 import { reflectionWording } from '../learning/guides.js';
 import { colourLabels } from './markdown-export.js';
 import { cardFieldsOf, type PortfolioLabels, type PortfolioLocale } from './portfolio-labels.js';
-import { referenceText } from './reference.js';
+import { citedSource, inTextCitation, referenceText } from './reference.js';
 import type { PortfolioClip, PortfolioReflection } from './portfolio.js';
 
 
@@ -16,8 +16,9 @@ export function portfolioItem(
   context: { locale: PortfolioLocale; labels: PortfolioLabels; dateFormat: Intl.DateTimeFormat },
 ): PortfolioClip {
   const { locale, labels, dateFormat } = context;
-  const c = clip.capture;
+  const c = citedSource(clip);
   const isNote = c.mode === 'note';
+  const citation = isNote ? '' : inTextCitation(clip, locale);
   const card = cardFieldsOf[clip.kind]
     .map((field) => {
       const raw = clip.card[field].trim();
@@ -43,6 +44,7 @@ export function portfolioItem(
     reflection: cleanNote(clip.note),
     highlights: clip.highlights.map((h) => ({
       text: h.quote.exact.trim(),
+      citation,
       note: h.note.trim(),
       colour: h.colour,
       colourLabel: colourLabels[h.colour]?.[locale] ?? h.colour,

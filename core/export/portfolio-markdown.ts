@@ -102,7 +102,8 @@ interface Helpers {
 
 function themeMarkdown(theme: PortfolioTheme, model: PortfolioModel, h: Helpers): string {
   const l = model.labels;
-  const parts = [`# ${escapeInline(theme.name)}`];
+  const kicker = [theme.group, theme.numberLabel].filter(Boolean).join(' · ');
+  const parts = [...(kicker ? [`*${escapeInline(kicker)}*`] : []), `# ${escapeInline(theme.name)}`];
   if (theme.description) parts.push(`*${escapeInline(theme.description)}*`);
   parts.push(escapeInline(l.answered(theme.answered)));
   if (theme.leervragen.length) parts.push(`## ${escapeInline(l.leervragen)}`, theme.leervragen.map(h.leervraag).join('\n'));
@@ -152,7 +153,7 @@ function clipMarkdown(clip: PortfolioClip, model: PortfolioModel, attachmentPath
     parts.push(`**${escapeInline(l.highlights)}**`);
     for (const hl of clip.highlights) {
       const quote = hl.text.split(/\r?\n/).map((line) => `> ${escapeInline(line)}`.trimEnd()).join('\n');
-      parts.push(`${quote}\n\n*${escapeInline(hl.colourLabel)}*${hl.note ? ` — ${prose(hl.note).replace(/\s*\n\s*/g, ' ')}` : ''}`);
+      parts.push(`${quote}${hl.citation ? `\n>\n> ${escapeInline(hl.citation)}` : ''}\n\n*${escapeInline(hl.colourLabel)}*${hl.note ? ` — ${prose(hl.note).replace(/\s*\n\s*/g, ' ')}` : ''}`);
     }
   }
   return parts.join('\n\n');

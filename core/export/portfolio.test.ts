@@ -51,7 +51,7 @@ describe('portfolio', () => {
       'In en vanuit de community',
       'Aansluiten bij de leefwereld',
       'Eigenaarschap bij bewoners',
-      'Lef en ondernemerschap',
+      'Lef, ondernemerschap, creativiteit en innovatie',
     ].map((name) => expect.stringContaining(name.split(' ')[0])));
     const ids = model.themes.map((t) => t.id);
     expect(ids).toEqual([...ids].sort((a, b) => order(a) - order(b)));
@@ -100,11 +100,11 @@ describe('portfolio', () => {
       'In en vanuit de community',
       'Aansluiten bij de leefwereld',
       'Eigenaarschap bij bewoners',
-      'Lef en ondernemerschap',
+      'Lef, ondernemerschap, creativiteit en innovatie',
     ]);
     const evil = [...document.querySelectorAll('article.clip')].find((a) => a.querySelector('h4')!.textContent!.endsWith(hostile))!;
     expect(evil.querySelector('.reflection')!.innerHTML).toBe(`<p>Reflectie met &lt;img src=x onerror=alert(1)&gt;<br>en een tweede regel.</p>\n<p>Tweede alinea.</p>`);
-    expect(evil.querySelector('blockquote')!.textContent).toBe('"citaat" <b>vet</b>Vraag — <i>noot</i>');
+    expect(evil.querySelector('blockquote')!.textContent).toBe('"citaat" <b>vet</b>(<script>alert(2)</script>, 2021)Vraag — <i>noot</i>');
     expect([...document.querySelectorAll('.references p')].map((p) => p.textContent)).toHaveLength(3);
     expect(document.querySelector('.references p em, .references p i')).not.toBeNull();
     expect(document.querySelector('.cover dl')!.textContent).toContain(hostile);

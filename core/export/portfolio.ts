@@ -7,6 +7,7 @@
 import type { Dossier } from '../dossier/dossier.js';
 import type { CardField, EvidenceKind, HighlightColour } from '../dossier/types.js';
 import { KnipselError } from '../errors.js';
+import { numberLabel } from '../frameworks/theme-wording.js';
 import { answeredReflectionCount } from '../learning/answered.js';
 import type { LeervraagStatus } from '../learning/types.js';
 import { formatPublished, portfolioItem } from './portfolio-item.js';
@@ -35,6 +36,8 @@ export interface PortfolioOptions {
 
 export interface PortfolioHighlight {
   text: string;
+  /** APA in-text citation for the quote, e.g. "(Koenen, 2016)"; empty for a note without a source. */
+  citation: string;
   note: string;
   colour: HighlightColour;
   colourLabel: string;
@@ -102,6 +105,10 @@ export interface PortfolioLeervraag {
 export interface PortfolioTheme {
   id: string;
   name: string;
+  /** The theme's number as its text says it ("regel 7"), or null. */
+  numberLabel: string | null;
+  /** Its group in the framework ("Houdingsprincipes"), or null. */
+  group: string | null;
   description: string | null;
   /** Answered reflections on the theme's evidence (in this portfolio). */
   answered: number;
@@ -198,6 +205,8 @@ export function buildPortfolio(dossier: Dossier, options: PortfolioOptions): Por
     return {
       id: theme.id,
       name: theme.name,
+      numberLabel: numberLabel(framework, theme, locale),
+      group: framework.groups?.find((g) => g.id === theme.group)?.name ?? null,
       description: theme.description,
       answered: inTheme.reduce((n, clip) => n + answeredReflectionCount(clip), 0),
       leervragen: leervragen.filter((l) => l.themeId === theme.id).map(toLeervraag),

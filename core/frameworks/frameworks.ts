@@ -14,6 +14,8 @@ import {
 } from '../dossier/schema.js';
 import type { Framework, Theme } from '../dossier/types.js';
 import { findPresetFramework, findPresetTheme, presetFrameworks } from './presets.js';
+import type { PresetFramework } from './preset-types.js';
+import type { ThemeGroup } from '../dossier/types.js';
 
 export type FrameworkInput = v.InferInput<typeof frameworkInputSchema>;
 export type ThemeInput = v.InferInput<typeof themeInputSchema>;
@@ -44,7 +46,19 @@ export function createFrameworkOps(doc: Y.Doc) {
       hidden: field(map, 'hidden', false),
       order: field(map, 'order', order),
       preset: preset !== undefined,
+      number: preset?.number ?? null,
+      group: preset?.group ?? null,
     };
+  }
+
+  function groupsOf(preset: PresetFramework | undefined): ThemeGroup[] {
+    return (preset?.groups ?? []).map((g) => ({
+      id: g.id,
+      name: g.name,
+      description: g.description,
+      aliases: [...(g.aliases ?? [])],
+      itemLabel: g.itemLabel ?? null,
+    }));
   }
 
   function readFramework(id: string): Framework | undefined {
@@ -70,6 +84,8 @@ export function createFrameworkOps(doc: Y.Doc) {
       order: field(map, 'order', presetIndex),
       preset: preset !== undefined,
       enabled: preset ? presets.get(id) !== false : true,
+      itemLabel: preset?.itemLabel ?? null,
+      groups: groupsOf(preset),
       themes: own,
     };
   }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { parseRelayLink } from '../../core/sync/relay/relay-link.js';
+import { parseRelayLink } from '@knipsel/core/relay';
 import { createRelay, type Relay } from '../../server/relay/create-relay.js';
 import { frames, rawClient } from '../../server/relay/relay-test-support.js';
 import { addBookmark, screenshotsIn, sharingSuite, type Peer } from './share-support.js';

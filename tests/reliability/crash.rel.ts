@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createDossier } from '../../core/dossier/dossier.js';
+import { createDossier } from '@knipsel/core';
 import type { KnipselServer } from '../../server/create-server.js';
 import { servePwa } from '../e2e/pwa/harness.js';
 import { fullRun, pick, report, seed } from './support/mode.js';

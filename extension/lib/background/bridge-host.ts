@@ -3,11 +3,10 @@
 // the sender again), and runs one core bridge session per app tab against the extension's
 // library, with the pairings of that tab's origin. Keeps what the popup and options show:
 // when the app was last seen, a protocol mismatch, the pairings, pairing requests waiting
-// for the user's click, and deletions waiting for the user. See core/sync/bridge-session.ts.
+// for the user's click, and deletions waiting for the user. See core/sync/bridge/session.ts.
 import { browser, type Browser } from 'wxt/browser';
-import { bridgeProtocolVersion } from '../../../core/sync/bridge-protocol.js';
-import { createBridgeSession, type BridgeSession, type BridgeStatus } from '../../../core/sync/bridge-session.js';
-import { createId } from '../../../core/ids.js';
+import { bridgeProtocolVersion, type BridgeSession, type BridgeStatus, createBridgeSession } from '@knipsel/core/bridge';
+import { createId } from '@knipsel/core';
 import { bridgeMatchPatterns, bridgeOrigins, isBridgeOrigin } from '../bridge/origins.js';
 import { bridgePortName, keepAliveMessage } from '../bridge/relay.js';
 import type { BridgeInfo, PairRequestInfo } from '../messaging/protocol.js';

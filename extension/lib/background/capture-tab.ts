@@ -2,7 +2,7 @@
 // run extract() on the live DOM and bring back the result. Restricted tabs and injection
 // failures become a Restriction the UI can explain, never an exception or a hang.
 import { browser } from 'wxt/browser';
-import type { ExtractResult } from '../../../core/capture/extract.js';
+import type { ExtractResult } from '@knipsel/core/capture';
 import { restrictionOf, type Restriction } from '../capture/restricted-url.js';
 import type { PopupMode, Quote } from '../messaging/protocol.js';
 

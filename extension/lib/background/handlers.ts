@@ -1,8 +1,8 @@
 // The background's implementation of the message protocol: every request in
 // messaging/protocol.ts is answered here, on top of the library service.
 import { browser } from 'wxt/browser';
-import { comparableUrl } from '../../../core/index.js';
-import { bridgeAlias } from '../../../core/sync/bridge-session.js';
+import { comparableUrl, suggestThemes } from '@knipsel/core';
+import { bridgeAlias } from '@knipsel/core/bridge';
 import type { DuplicateRef, Results } from '../messaging/protocol.js';
 import type { Handlers, SenderInfo } from '../messaging/router.js';
 import { appClipUrl, loadSettings, loadThemeMemory, saveSettings, saveThemeMemory } from '../settings/settings.js';
@@ -153,6 +153,12 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       const themes = themeOptions(handle.dossier.frameworks.list());
       const known = new Set(themes.map((t) => t.id));
       return { themes, recent: memory.recent.filter((id) => known.has(id)), lastUsed: memory.lastUsed.filter((id) => known.has(id)) };
+    },
+
+    /** Themes whose wording the text matches (core's suggester, on the dossier's own frameworks). */
+    async 'themes/suggest'({ dossierId, text, exclude }) {
+      const handle = await service.open(dossierId);
+      return { suggestions: suggestThemes(text, handle.dossier.frameworks.list(), { exclude }) };
     },
 
     async 'app/open'({ dossierId, clipId }) {

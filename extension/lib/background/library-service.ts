@@ -1,6 +1,6 @@
 // The background's replica of the dossiers: one Dexie database on the extension origin,
 // opened lazily (a service worker may start for any event) with the personal dossier ensured.
-import { comparableUrl, createDexieStores, createLibrary, type Clip, type Library } from '../../../core/index.js';
+import { type Clip, comparableUrl, createDexieStores, createLibrary, type Library } from '@knipsel/core';
 import { loadSettings } from '../settings/settings.js';
 
 export function createLibraryService(name = 'knipsel') {

@@ -2,9 +2,8 @@
 // keyboard shortcut (quick clip with the last used themes). Never a silent duplicate: a
 // page already in the dossier gets the selection as a highlight, or is only reported.
 import { browser } from 'wxt/browser';
-import type { Capture } from '../../../core/index.js';
+import { bookmarkCapture, linkTitle, selectionCapture, type Capture } from '@knipsel/core';
 import { dictionaries, translate, resolveLang, type MessageKey } from '../i18n/messages.js';
-import { bookmarkCapture, textSelectionCapture } from '../capture/bookmark.js';
 import { loadSettings, loadThemeMemory } from '../settings/settings.js';
 import { captureTab, linkTextIn } from './capture-tab.js';
 import type { Handlers } from '../messaging/router.js';
@@ -54,14 +53,15 @@ export function createQuickClip(service: LibraryService, handlers: Handlers) {
     if (kind === 'link') {
       if (!target.linkUrl || !/^https?:/i.test(target.linkUrl)) return { status: 'failed', reason: 'not-web' };
       const text = target.linkText ?? (await linkTextIn(target.tabId, target.linkUrl, target.frameId));
-      capture = bookmarkCapture(target.linkUrl, text);
+      capture = bookmarkCapture({ url: target.linkUrl, title: linkTitle(text, target.linkUrl), capturedAt: Date.now() });
     } else {
       const captured = await captureTab(target.tabId, kind === 'selection' ? 'selection' : 'article');
       if (captured.ok) {
         capture = captured.result.capture;
         selection = captured.selection ?? null;
       } else if (kind === 'selection' && target.selectionText && target.pageUrl && /^https?:/i.test(target.pageUrl)) {
-        capture = textSelectionCapture(target.pageUrl, target.pageTitle ?? '', target.selectionText);
+        const url = target.pageUrl;
+        capture = selectionCapture({ url, title: linkTitle(target.pageTitle, url), text: target.selectionText, capturedAt: Date.now() });
       } else {
         return { status: 'failed', reason: captured.reason };
       }

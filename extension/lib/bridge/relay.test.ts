@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bridgeTag } from '../../../core/sync/bridge-protocol';
+import { bridgeTag } from '@knipsel/core/bridge';
 import { keepAliveMessage, startRelay, type RelayPort, type RelayWindow } from './relay';
 
 const origin = 'http://127.0.0.1:8787';

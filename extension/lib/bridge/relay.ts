@@ -7,7 +7,7 @@
 // envelopes from the extension, posted to this origin (never '*'). When the background
 // goes away (service worker stopped, extension updated) the page hears 'bye' for the
 // session it had, so the app says hello again; the next message reconnects.
-import { checkEnvelope, type Envelope } from '../../../core/sync/bridge-protocol.js';
+import { checkEnvelope, type Envelope } from '@knipsel/core/bridge';
 
 export const bridgePortName = 'knipsel-bridge';
 /** Port traffic that is not a bridge envelope: keeps the background awake while the app is open. */

@@ -9,7 +9,7 @@ describe('i18n', () => {
   });
   it('fills placeholders', () => {
     expect(translate('nl', 'popup.words', { count: 412 })).toBe('412 woorden');
-    expect(translate('en', 'popup.saved', { dossier: 'Mijn leerdossier' })).toBe('Clipped into Mijn leerdossier.');
+    expect(translate('en', 'popup.saved', { dossier: 'Mijn leerdossier' })).toBe('Saved in Mijn leerdossier.');
   });
   it('picks the language: setting, else browser nl/en, else Dutch', () => {
     expect(resolveLang('en', 'nl-NL')).toBe('en');

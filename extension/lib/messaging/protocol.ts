@@ -1,10 +1,10 @@
 // The one message protocol between the extension's parts: every request the background
 // answers, its input schema (valibot, checked at the edge) and its result type.
 import * as v from 'valibot';
-import type { Capture, Clip, ClipRow, DossierKind, HighlightColour } from '../../../core/index.js';
+import { captureSchema, highlightColourSchema, idSchema, kindSchema, positionSchema, quoteSchema, themeIdsSchema, type Capture, type Clip, type ClipRow, type DossierKind, type HighlightColour, type SearchFields } from '@knipsel/core';
 import type { Restriction } from '../capture/restricted-url.js';
 
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\w:./-]+$/, 'must be an id'));
+const id = idSchema;
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const short = v.pipe(v.string(), v.maxLength(2_000));
 const longText = v.pipe(v.string(), v.maxLength(2_000_000));
@@ -13,21 +13,10 @@ const webUrl = v.pipe(
   v.maxLength(8_192),
   v.check((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL'),
 );
-const themeIds = v.pipe(v.array(id), v.maxLength(500));
-const colour = v.picklist(['inspiratie', 'methode', 'onderbouwing', 'vraag'] as const);
+const themeIds = themeIdsSchema;
+const colour = highlightColourSchema;
 export const captureModeSchema = v.picklist(['article', 'selection', 'bookmark'] as const);
-export const evidenceKindSchema = v.picklist(['praktijkvoorbeeld', 'eigen-praktijk', 'feedback'] as const);
-export const quoteSchema = v.object({
-  exact: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
-  prefix: v.pipe(v.string(), v.maxLength(500)),
-  suffix: v.pipe(v.string(), v.maxLength(500)),
-});
-const positionSchema = v.nullable(
-  v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
-);
-/** The capture travels from the popup back to the background; core validates it in full. */
-const captureShape = v.looseObject({ url: webUrl, canonicalUrl: webUrl, title: short, mode: v.string(), text: v.string(), html: v.string() });
-const captureSchema = v.custom<Capture>((value) => v.is(captureShape, value), 'must be a capture');
+export const evidenceKindSchema = kindSchema;
 
 export type PopupMode = v.InferOutput<typeof captureModeSchema>;
 export type EvidenceKind = v.InferOutput<typeof evidenceKindSchema>;
@@ -68,6 +57,7 @@ export const inputSchemas = {
   'clips/list': v.object({ dossierId: id, query: v.optional(v.pipe(v.string(), v.maxLength(500))), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
   'dossiers/list': v.object({}),
   'themes/list': v.object({ dossierId: id }),
+  'themes/suggest': v.object({ dossierId: id, text: v.pipe(v.string(), v.maxLength(2_000_000)), exclude: v.optional(v.pipe(v.array(id), v.maxLength(500))) }),
   'app/open': v.object({ dossierId: v.optional(id), clipId: v.optional(id) }),
   'highlights/enable': v.object({ enabled: v.boolean() }),
   'bridge/status': v.object({}),
@@ -121,6 +111,13 @@ export interface ThemeOption {
   frameworkId: string;
   frameworkName: string;
   color: string | null;
+  /** The full wording (lines separated by \n), or null. */
+  description: string | null;
+  /** "regel 7" / "rule 7", per interface language; null when unnumbered. */
+  numberLabel: { nl: string; en: string } | null;
+  groupName: string | null;
+  /** Words the picker finds the theme by (core's searchFields). */
+  search: SearchFields;
 }
 
 export interface PageHighlights {
@@ -176,6 +173,7 @@ export interface Results {
   'clips/list': { rows: (ClipRow & { snippet?: string })[] };
   'dossiers/list': { dossiers: DossierSummary[]; defaultId: string };
   'themes/list': { themes: ThemeOption[]; recent: string[]; lastUsed: string[] };
+  'themes/suggest': { suggestions: { themeId: string; score: number }[] };
   'app/open': { url: string };
   'highlights/enable': { enabled: boolean; origins: string[] };
   'bridge/status': BridgeInfo;

@@ -22,6 +22,9 @@ export class PopupModel {
   note = $state('');
   /** What the clip is evidence of; clipping someone else's page is a praktijkvoorbeeld by default. */
   kind = $state<EvidenceKind>('praktijkvoorbeeld');
+  /** Theme ids whose wording the page (and the note) matches, best first: the user adds one with a click or ignores them. */
+  suggested = $state<string[]>([]);
+  #suggestTimer: ReturnType<typeof setTimeout> | undefined;
   saved = $state<{ dossierId: string; clipId: string; appUrl: string } | null>(null);
   /** The user chose to clip a page again although it is already in the dossier. */
   allowDuplicate = $state(false);
@@ -64,6 +67,7 @@ export class PopupModel {
       return;
     }
     this.preview = result;
+    this.suggestSoon(0);
     // A selection on the page: start in selection mode.
     if (this.mode === 'article' && result.selection && !this.modeChosen) {
       this.modeChosen = true;
@@ -86,6 +90,26 @@ export class PopupModel {
     this.dossierId = id;
     this.allowDuplicate = false;
     await this.loadThemes().catch((e) => this.fail(e));
+    this.suggestSoon(0);
+  }
+
+  /** Ask the background again for suggested themes, after `ms` (the note changes as the user types). */
+  suggestSoon(ms = 400): void {
+    clearTimeout(this.#suggestTimer);
+    this.#suggestTimer = setTimeout(() => void this.loadSuggestions(), ms);
+  }
+
+  async loadSuggestions(): Promise<void> {
+    const capture = this.preview?.capture;
+    if (!capture || !this.dossierId) return;
+    const text = [capture.title, capture.description ?? '', capture.text, this.note].join('\n');
+    try {
+      const { suggestions } = await send('themes/suggest', { dossierId: this.dossierId, text });
+      this.suggested = suggestions.map((s) => s.themeId);
+    } catch {
+      // Suggestions are a help; without them the picker works as before.
+      this.suggested = [];
+    }
   }
 
   async save(): Promise<void> {

@@ -5,11 +5,11 @@ import * as encoding from 'lib0/encoding';
 import { WebrtcProvider } from 'y-webrtc';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { fromBase64, toBase64 } from '../../../core/sync/base64.js';
-import { createDossier, initDossierDoc, type Dossier } from '../../../core/dossier/dossier.js';
-import { createInviteSecret, deriveRoom, makeInviteLink, parseInviteLink } from '../../../core/sync/peer/invite.js';
-import { connectPeers, type PeerSession, type PeerStatusEvent } from '../../../core/sync/peer/peer-session.js';
-import type { PresenceView } from '../../../core/sync/peer/presence.js';
+import { fromBase64, toBase64 } from '@knipsel/core/sync';
+import { createDossier, type Dossier, initDossierDoc } from '@knipsel/core';
+import { createInviteSecret, deriveRoom, makeInviteLink, parseInviteLink } from '@knipsel/core/peer';
+import { connectPeers, type PeerSession, type PeerStatusEvent } from '@knipsel/core/peer/session';
+import type { PresenceView } from '@knipsel/core/peer';
 
 const doc = new Y.Doc();
 let dossier: Dossier | null = null;

@@ -3,6 +3,7 @@ import type { Messages } from './messages.js';
 import { shareEn } from './share-en.js';
 import { relayEn } from './relay-en.js';
 import { learningEn } from './learning-en.js';
+import { wordingEn } from './wording-en.js';
 
 export const en: Messages = {
   appName: 'Knipsel',
@@ -33,10 +34,10 @@ export const en: Messages = {
     pair: 'Pair the extension with the app',
     pairingWait: 'Waiting for the extension…',
     pairingCode: 'Code',
-    pairingSteps: 'Click the Knipsel icon at the top right of your browser (it may sit under the puzzle piece). Does it show the same code? Then click “Pair”.',
+    pairingSteps: 'Click the Knipsel icon at the top right of your browser (it may sit under the puzzle piece). Does it show the same code? Then click ‘Pair’.',
     cancel: 'Cancel',
     refused: {
-      declined: '“Do not pair” was chosen in the extension.',
+      declined: '‘Do not pair’ was chosen in the extension.',
       expired: 'The pairing request has expired. Try again.',
       busy: 'The extension is already waiting for another pairing. Try again in a moment.',
       unavailable: 'Pairing only works when the app is opened over https or on this computer (127.0.0.1).',
@@ -203,7 +204,7 @@ export const en: Messages = {
     author: 'Author',
     site: 'Website',
     published: 'Published',
-    captured: 'Kept',
+    captured: 'Retrieved on',
     mode: 'Kind',
     words: (n) => `${n} words`,
     reference: 'Reference (APA 7)',
@@ -268,7 +269,7 @@ export const en: Messages = {
     gapNone: 'No evidence yet',
     gapReflection: 'No answered reflection yet',
     kindCounts: 'Kinds of evidence',
-    complete: 'In order',
+    complete: 'Covered',
     pick: 'Choose the framework your course assesses above.',
     openTheme: (name) => `Clips for ‘${name}’`,
   },
@@ -395,6 +396,7 @@ export const en: Messages = {
   },
 
   ...shareEn,
+  ...wordingEn,
   ...relayEn,
   ...learningEn,
 

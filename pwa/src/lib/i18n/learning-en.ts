@@ -1,5 +1,5 @@
 // English texts for evidence kinds, guided reflections, leervragen and growth (same keys as learning-nl.ts).
-import type { EvidenceKind, FeedbackSource, LeervraagStatus } from '../../../../core/index.js';
+import type { EvidenceKind, FeedbackSource, LeervraagStatus } from '@knipsel/core';
 import type { learningNl } from './learning-nl.js';
 
 const kinds: Record<EvidenceKind, string> = {

@@ -1,6 +1,6 @@
 // Dutch texts for evidence of more than one kind, guided reflections, leervragen and growth.
 // Spread into nl.ts; learning-en.ts has the same keys.
-import type { EvidenceKind, FeedbackSource, LeervraagStatus } from '../../../../core/index.js';
+import type { EvidenceKind, FeedbackSource, LeervraagStatus } from '@knipsel/core';
 
 const kinds: Record<EvidenceKind, string> = {
   praktijkvoorbeeld: 'Praktijkvoorbeeld',

@@ -1,8 +1,9 @@
 // Dutch: the first language of Knipsel. en.ts has the same keys (checked by the type).
-import type { CaptureMode, HighlightColour } from '../../../../core/index.js';
+import type { CaptureMode, HighlightColour } from '@knipsel/core';
 import { shareNl } from './share-nl.js';
 import { relayNl } from './relay-nl.js';
 import { learningNl } from './learning-nl.js';
+import { wordingNl } from './wording-nl.js';
 
 const modes: Record<CaptureMode, string> = {
   article: 'Artikel',
@@ -48,10 +49,10 @@ export const nl = {
     pair: 'Koppel de extensie aan de app',
     pairingWait: 'Even wachten op de extensie…',
     pairingCode: 'Code',
-    pairingSteps: 'Klik in je browser rechtsboven op het Knipsel-icoon (soms zit het onder het puzzelstukje). Staat daar dezelfde code? Klik dan op „Koppelen”.',
+    pairingSteps: 'Klik in je browser rechtsboven op het Knipsel-icoon (soms zit het onder het puzzelstukje). Staat daar dezelfde code? Klik dan op ‘Koppelen’.',
     cancel: 'Annuleren',
     refused: {
-      declined: 'In de extensie is gekozen voor „Niet koppelen”.',
+      declined: 'In de extensie is gekozen voor ‘Niet koppelen’.',
       expired: 'De vraag om te koppelen is verlopen. Probeer het opnieuw.',
       busy: 'De extensie wacht al op een andere koppeling. Probeer het zo opnieuw.',
       unavailable: 'Koppelen kan alleen als de app via https of op deze computer (127.0.0.1) geopend is.',
@@ -102,7 +103,7 @@ export const nl = {
     newName: 'Naam van het dossier',
     newPlaceholder: 'Bijvoorbeeld: Wijkteam Noord',
     create: 'Dossier maken',
-    renameTitle: 'Dossier hernoemen',
+    renameTitle: 'Dossiernaam wijzigen',
     deleteTitle: 'Dossier verwijderen?',
     deleteWhat: (name: string, clips: number) =>
       clips === 0 ? `‘${name}’ wordt verwijderd.` : `‘${name}’ en ${clips === 1 ? '1 knipsel wordt' : `${clips} knipsels worden`} verwijderd.`,
@@ -219,7 +220,7 @@ export const nl = {
     author: 'Auteur',
     site: 'Website',
     published: 'Gepubliceerd',
-    captured: 'Bewaard',
+    captured: 'Geraadpleegd op',
     mode: 'Soort',
     words: (n: string) => `${n} woorden`,
     reference: 'Bronvermelding (APA 7)',
@@ -284,7 +285,7 @@ export const nl = {
     gapNone: 'Nog geen bewijs',
     gapReflection: 'Nog geen beantwoorde reflectie',
     kindCounts: 'Soorten bewijs',
-    complete: 'Op orde',
+    complete: 'Onderbouwd',
     pick: 'Kies hierboven het kader dat je leergang beoordeelt.',
     openTheme: (name: string) => `Knipsels bij ‘${name}’`,
   },
@@ -411,6 +412,7 @@ export const nl = {
   },
 
   ...shareNl,
+  ...wordingNl,
   ...relayNl,
   ...learningNl,
 

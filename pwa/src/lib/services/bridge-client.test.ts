@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore } from '../../../../core/index.js';
-import { makeCapture } from '../../../../core/dossier/test-fixtures.js';
-import { createMemoryPairStore } from '../../../../core/sync/bridge-pairing.js';
-import { createBridgeSession } from '../../../../core/sync/bridge-session.js';
+import { createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore } from '@knipsel/core';
+import { makeCapture } from '@knipsel/core/testing';
+import { createBridgeSession, createMemoryPairStore } from '@knipsel/core/bridge';
 import { startBridgeClient, type BridgeClientStatus, type BridgeWindow } from './bridge-client.js';
 
 const origin = 'http://127.0.0.1:8787';

@@ -10,9 +10,8 @@
 // extension takes to wake. A 'bye' (the extension restarted) and a return from the
 // back/forward cache start a new handshake. Remote updates are applied by the session with
 // its own origin, so the dossier on screen updates live through observe().
-import type { Library } from '../../../../core/index.js';
-import { createPrefPairStore } from '../../../../core/sync/bridge-pairing.js';
-import { createBridgeSession, type BridgeStatus, type HeldDeletion, type PairRefusal } from '../../../../core/sync/bridge-session.js';
+import type { Library } from '@knipsel/core';
+import { type BridgeStatus, createBridgeSession, createPrefPairStore, type HeldDeletion, type PairRefusal } from '@knipsel/core/bridge';
 
 export type ExtensionLink = 'checking' | 'connected' | 'absent' | 'mismatch' | 'unpaired' | 'pairing';
 

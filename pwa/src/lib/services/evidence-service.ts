@@ -3,6 +3,7 @@
 // reflections bound answer by answer, and reflection guides. Every write is followed by a flush.
 import {
   checkBlobSize,
+  evidenceCapture,
   type BlobStore,
   type CardPatch,
   type EvidenceKind,
@@ -10,8 +11,7 @@ import {
   type GuideLocale,
   type OpenDossier,
   type OwnGuideInput,
-} from '../../../../core/index.js';
-import { evidenceCapture } from './capture-input.js';
+} from '@knipsel/core';
 import type { Persist } from './clip-service.js';
 import { bindText, type NoteBinding } from './note-binding.js';
 
@@ -34,7 +34,7 @@ export function createEvidenceService(open: OpenDossier, blobs: BlobStore, persi
   return {
     /** A piece of evidence with no source page: an own experience or feedback. */
     add(input: EvidenceInput): string {
-      const capture = evidenceCapture({ title: input.title, now: now(), lang: input.lang });
+      const capture = evidenceCapture({ title: input.title, capturedAt: now(), lang: input.lang });
       return write(() => dossier.clips.add({ capture, title: capture.title, kind: input.kind, card: input.card, themes: input.themes }));
     },
     setKind: (clipId: string, kind: EvidenceKind) => write(() => ops.setKind([clipId], kind)),

@@ -2,14 +2,9 @@
 // the Markdown zip of the whole dossier and the `.knipsel` backup. The work is in core/export;
 // this picks the open dossier, loads the attachments the portfolio shows from the blob store,
 // names the files and hands bytes to the browser (download, or a new tab for the HTML).
-import type { BlobStore, ClipRow, Framework, Library, Theme } from '../../../../core/index.js';
-// Modules, not core/export/index.ts: the .docx writer stays in its own lazily loaded chunk.
-import { backupFileName, createBackup } from '../../../../core/export/backup.js';
-import { exportMarkdownZip } from '../../../../core/export/markdown-export.js';
-import { buildPortfolio, portfolioAttachmentHashes, type PortfolioLocale, type PortfolioModel } from '../../../../core/export/portfolio.js';
-import { renderPortfolioHtml } from '../../../../core/export/portfolio-html.js';
-import { renderPortfolioMarkdownZip } from '../../../../core/export/portfolio-markdown.js';
-import { slugify } from '../../../../core/export/slug.js';
+import type { BlobStore, ClipRow, Framework, Library, Theme } from '@knipsel/core';
+// The .docx writer (`@knipsel/core/export/docx`) stays in its own lazily loaded chunk.
+import { backupFileName, buildPortfolio, createBackup, exportMarkdownZip, portfolioAttachmentHashes, type PortfolioLocale, type PortfolioModel, renderPortfolioHtml, renderPortfolioMarkdownZip, slugify } from '@knipsel/core/export';
 
 export interface ExportFile {
   name: string;
@@ -91,7 +86,7 @@ export function createExportService(library: Library, options: { appVersion?: st
     async portfolioDocx(id: string, choice: PortfolioChoice): Promise<ExportFile> {
       const { dossier, model: built } = await model(id, choice);
       // The docx writer is large; load it only when someone asks for Word.
-      const { renderPortfolioDocx } = await import('../../../../core/export/portfolio-docx.js');
+      const { renderPortfolioDocx } = await import('@knipsel/core/export/docx');
       return {
         name: exportFileName('portfolio', dossier.meta().name, '.docx', now()),
         type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -1,8 +1,6 @@
 // The one library of dossiers of this app: creates the Dexie stores and the core library
 // once, and exposes what the screens need (plus preferences). Components never see Dexie.
-import { createDexieBlobStore, createDexieStores, createLibrary, type BlobStore, type DexieStores, type Library } from '../../../../core/index.js';
-import { createMirroredUpdateStore } from '../../../../core/storage/mirrored-update-store.js';
-import { createOpfsUpdateStore } from '../../../../core/storage/opfs-update-store.js';
+import { createDexieBlobStore, createDexieStores, createLibrary, createMirroredUpdateStore, createOpfsUpdateStore, type BlobStore, type DexieStores, type Library } from '@knipsel/core';
 import { recoverLostDossiers } from './storage-recovery.js';
 import { tabSyncExtension } from './tab-sync-service.js';
 

@@ -1,6 +1,6 @@
 // Evidence per theme of the assessed framework: pieces of evidence (by kind) and answered
 // reflections — a reflection counts only when its guide's questions are answered. Pure.
-import { evidenceKinds, type ClipRow, type EvidenceKind, type Framework, type Theme } from '../../../../core/index.js';
+import { evidenceKinds, type ClipRow, type EvidenceKind, type Framework, type Theme } from '@knipsel/core';
 
 export interface ThemeEvidence {
   theme: Theme;

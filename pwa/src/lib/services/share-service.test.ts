@@ -4,8 +4,8 @@
 // peer's dossier before storing it).
 import * as Y from 'yjs';
 import { describe, expect, test, vi } from 'vitest';
-import { createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, isKnipselError } from '../../../../core/index.js';
-import { deriveRoom, parseInviteLink, type ConnectPeersOptions, type PeerSession } from '../../../../core/sync/peer/index.js';
+import { createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, isKnipselError } from '@knipsel/core';
+import { type ConnectPeersOptions, deriveRoom, parseInviteLink, type PeerSession } from '@knipsel/core/peer';
 import { createShareService } from './share-service.js';
 
 const location = { protocol: 'https:', host: 'knipsel.example.nl', origin: 'https://knipsel.example.nl' };

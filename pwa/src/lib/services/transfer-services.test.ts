@@ -3,23 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import {
-  createLibrary,
-  createMemoryLibraryStore,
-  createMemoryProjectionStore,
-  createMemoryBlobStore,
-  createMemoryUpdateStore,
-  KnipselError,
-  type ClipRow,
-  type Framework,
-  type Library,
-  type Theme,
-} from '../../../../core/index.js';
+import { type ClipRow, createLibrary, createMemoryBlobStore, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, type Framework, KnipselError, type Library, type Theme } from '@knipsel/core';
 import { composerThemes, createExportService, defaultSelection, exportFileName, type PortfolioChoice } from './export-service.js';
-import { parseBookmarkBytes } from '../../../../core/import/bookmark-bytes.js';
+import { parseBookmarkBytes } from '@knipsel/core/import';
 import { createImportService, fileErrorMessage, suggestedChoices, tagMapping, type PickedFile } from './import-service.js';
 import { createEvidenceService } from './evidence-service.js';
-import { tinyPng } from '../../../../core/export/test-learning-dossier.js';
+import { tinyPng } from '@knipsel/core/testing';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../tests/fixtures/imports/${name}`, import.meta.url)));
 const picked = (name: string, bytes: Uint8Array): PickedFile => ({ name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer });

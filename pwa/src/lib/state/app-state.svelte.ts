@@ -2,8 +2,8 @@
 // errors and the update notice. One instance per app; connect() wires the observers and
 // returns the teardown (called from the root component's $effect cleanup).
 import { getContext, setContext } from 'svelte';
-import { isKnipselError, KnipselError, type DossierRecord } from '../../../../core/index.js';
-import { bridgeAlias } from '../../../../core/sync/bridge-dossiers.js';
+import { type DossierRecord, isKnipselError, KnipselError } from '@knipsel/core';
+import { bridgeAlias } from '@knipsel/core/bridge';
 import { I18n, provideI18n } from '../i18n/i18n.svelte.js';
 import { locales, type Locale } from '../i18n/messages.js';
 import type { LibraryService } from '../services/library-service.js';

@@ -2,9 +2,9 @@
 // state for the shell's status: connecting, absent, not paired (with "Koppelen"), pairing
 // (with the code), connected, or a version mismatch; and dossiers the extension deleted,
 // several at once, waiting for the user. start() runs the bridge client; its return stops it.
-import type { Library } from '../../../../core/index.js';
-import { bridgeProtocolVersion } from '../../../../core/sync/bridge-protocol.js';
-import type { HeldDeletion, PairRefusal } from '../../../../core/sync/bridge-session.js';
+import type { Library } from '@knipsel/core';
+import { bridgeProtocolVersion } from '@knipsel/core/bridge';
+import type { HeldDeletion, PairRefusal } from '@knipsel/core/bridge';
 import { startBridgeClient, type BridgeClient, type ExtensionLink as Link } from '../services/bridge-client.js';
 
 export class ExtensionLink {

@@ -11,12 +11,12 @@
 // until the user decides (`resolveHeld`), and dossiers the user chose to keep are not asked
 // about again.
 import * as Y from 'yjs';
-import type { Library } from '../library/library.js';
-import { createDocSync, type DocSync } from './doc-sync.js';
-import { fromBase64, toBase64 } from './base64.js';
-import type { BridgeFrame, BridgeFrameInput, BridgeRole } from './bridge-protocol.js';
-import { createDossier } from '../dossier/dossier.js';
-import { createChunkJoiner, isChunkFrame, splitMessage } from './peer/chunking.js';
+import type { Library } from '../../library/library.js';
+import { createDocSync, type DocSync } from '../doc-sync.js';
+import { fromBase64, toBase64 } from '../base64.js';
+import type { BridgeFrame, BridgeFrameInput, BridgeRole } from './protocol.js';
+import { createDossier } from '../../dossier/dossier.js';
+import { createChunkJoiner, isChunkFrame, splitMessage } from '../frames/chunking.js';
 
 /**
  * Sync messages above this many bytes travel as a run of chunk frames (the peer chunk

@@ -2,12 +2,12 @@
 // campaign: messages cross a JSON boundary on a timer, as they do between page and
 // extension. `pair()` does what the user does: asks in the app, then confirms in the
 // extension (after checking that both show the same code).
-import { createLibrary, type Library } from '../library/library.js';
-import { createMemoryLibraryStore } from '../storage/library-store.js';
-import { createMemoryProjectionStore } from '../storage/projection-store.js';
-import { createMemoryUpdateStore } from '../storage/update-store.js';
-import { createMemoryPairStore } from './bridge-pairing.js';
-import { createBridgeSession, type BridgeSession, type BridgeSessionOptions } from './bridge-session.js';
+import { createLibrary, type Library } from '../../library/library.js';
+import { createMemoryLibraryStore } from '../../storage/library-store.js';
+import { createMemoryProjectionStore } from '../../storage/projection-store.js';
+import { createMemoryUpdateStore } from '../../storage/update-store.js';
+import { createMemoryPairStore } from './pairing.js';
+import { createBridgeSession, type BridgeSession, type BridgeSessionOptions } from './session.js';
 
 export const testOrigin = 'http://127.0.0.1:8787';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { makeCapture } from '../dossier/test-fixtures.js';
-import type { Library } from '../library/library.js';
-import { fromBase64, toBase64 } from './base64.js';
-import { bridgeTag } from './bridge-protocol.js';
-import { bridgeAlias } from './bridge-session.js';
-import { newLibrary, pairedRig } from './bridge-test-kit.js';
-import { splitMessage } from './peer/chunking.js';
+import { makeCapture } from '../../dossier/test-fixtures.js';
+import type { Library } from '../../library/library.js';
+import { fromBase64, toBase64 } from '../base64.js';
+import { bridgeTag } from './protocol.js';
+import { bridgeAlias } from './session.js';
+import { newLibrary, pairedRig } from './test-kit.js';
+import { splitMessage } from '../frames/chunking.js';
 
 async function titles(library: Library, id: string) {
   return (await library.open(id)).dossier.clips.all().map((c) => c.title).sort();

@@ -3,11 +3,10 @@
 // (22 MB took ~2.5 s; deflate makes it ~6× smaller in ~0.4 s). The sender compresses
 // (CompressionStream 'deflate-raw', native) while the frames already made go out; the
 // receiver inflates while frames still arrive. Output is capped: a peer cannot make us
-// inflate more than `maxPeerMessageBytes` (a deflate bomb is refused, not expanded).
+// inflate more than `maxJoinedBytes` (a deflate bomb is refused, not expanded).
 //
 // Frame: varUint 76, varUint streamId, varUint index, varUint final (0|1), varUint8Array part.
-import { maxPeerMessageBytes } from './peer-messages.js';
-import { concatParts, decodeStreamFrame, encodeStreamFrame, framePartBytes } from './stream-frames.js';
+import { concatParts, decodeStreamFrame, encodeStreamFrame, framePartBytes, maxJoinedBytes } from './stream-frames.js';
 
 /** Frame type of a compressed stream; y-webrtc uses 0, 1, 3 and 4, chunking.ts 75. */
 export const messageDeflated = 76;
@@ -81,7 +80,7 @@ export type InflateResult = { done: Promise<Uint8Array> } | { pending: true } | 
  * stream at a time. A stream's message resolves after its final frame; it rejects when the
  * data does not inflate or would exceed `maxBytes`.
  */
-export function createInflateJoiner(maxBytes = maxPeerMessageBytes) {
+export function createInflateJoiner(maxBytes = maxJoinedBytes) {
   let current: { id: number; next: number; writer: WritableStreamDefaultWriter<BufferSource>; done: Promise<Uint8Array>; received: number } | null = null;
 
   const abandon = () => {

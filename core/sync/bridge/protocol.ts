@@ -3,8 +3,8 @@
 // app (window.postMessage), the content script relay and the extension background (port).
 //
 // Version 2 adds pairing: nothing about dossiers flows before both sides have proved that
-// they hold the key of a pairing the user confirmed (see bridge-session.ts and
-// bridge-pairing.ts).
+// they hold the key of a pairing the user confirmed (see session.ts and
+// pairing.ts).
 import * as v from 'valibot';
 
 export const bridgeProtocolVersion = 2;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { makeCapture } from '../dossier/test-fixtures.js';
-import { bridgeTag, checkEnvelope } from './bridge-protocol.js';
-import { createMemoryPairStore, createProof, derivePairing, createPairingKeys, encodePairKey } from './bridge-pairing.js';
-import { connect, newLibrary, pairedRig } from './bridge-test-kit.js';
+import { makeCapture } from '../../dossier/test-fixtures.js';
+import { bridgeTag, checkEnvelope } from './protocol.js';
+import { createMemoryPairStore, createProof, derivePairing, createPairingKeys, encodePairKey } from './pairing.js';
+import { connect, newLibrary, pairedRig } from './test-kit.js';
 
 const dossierFrames = (sent: { frame: { t: string } }[]) => sent.filter((m) => m.frame.t === 'dossiers' || m.frame.t === 'sync');
 const hostile = (frame: object) => ({ tag: bridgeTag, from: 'app', frame });

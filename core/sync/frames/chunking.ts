@@ -5,8 +5,7 @@
 // y-webrtc does not use) — compressed from `deflateAboveBytes` on (deflate-frames.ts) —
 // and paces them by the channel's buffered amount.
 import { canDeflate, deflateAboveBytes, deflateToFrames } from './deflate-frames.js';
-import { maxPeerMessageBytes } from './peer-messages.js';
-import { concatParts, decodeStreamFrame, encodeStreamFrame, framePartBytes } from './stream-frames.js';
+import { concatParts, decodeStreamFrame, encodeStreamFrame, framePartBytes, maxJoinedBytes } from './stream-frames.js';
 
 /** Frame type of a chunk; y-webrtc uses 0, 1, 3 and 4. */
 export const messageChunk = 75;
@@ -36,7 +35,7 @@ export type JoinResult = { done: Uint8Array } | { pending: true } | { rejected: 
  * Joins chunk frames from one ordered channel. Frames must come in order, one message at a
  * time; anything else drops the message being joined. The total is capped.
  */
-export function createChunkJoiner(maxBytes = maxPeerMessageBytes, maxChunk = chunkBytes) {
+export function createChunkJoiner(maxBytes = maxJoinedBytes, maxChunk = chunkBytes) {
   let current: { id: number; count: number; parts: Uint8Array[]; bytes: number } | null = null;
   return {
     push(frame: Uint8Array): JoinResult {

@@ -4,6 +4,9 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
+/** The largest message a joiner puts back together (chunked or inflated) unless told otherwise. */
+export const maxJoinedBytes = 64 * 1024 * 1024;
+
 /** Payload bytes per frame; far below every browser's data-channel limit. */
 export const framePartBytes = 64 * 1024;
 

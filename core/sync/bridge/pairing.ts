@@ -5,7 +5,7 @@
 // the codes match. Later sessions prove possession of the key with HMAC-SHA-256 over both
 // handshake nonces, a label per direction and the app's origin, so a proof can be neither
 // replayed into another session nor reflected back to its sender.
-import { fromBase64, toBase64 } from './base64.js';
+import { fromBase64, toBase64 } from '../base64.js';
 
 /** Why a pairing cannot happen here: WebCrypto needs a secure context (https or this computer). */
 export function pairingUnavailable(): string | null {
@@ -101,7 +101,7 @@ export function decodePairKey(text: string): Uint8Array | null {
   }
 }
 
-/** Where a side keeps its pairing(s) (see PairStore in bridge-session.ts). */
+/** Where a side keeps its pairing(s) (see PairStore in session.ts). */
 export interface PairStoreLike {
   get(id: string | null): Promise<StoredPair | null>;
   save(pair: StoredPair): Promise<void>;
