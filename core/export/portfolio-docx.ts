@@ -6,7 +6,7 @@
 import { Bookmark, Document, ExternalHyperlink, HeadingLevel, ImageRun, InternalHyperlink, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import { imageInfo } from './image-info.js';
 import type { AttachmentBytes } from './portfolio-html.js';
-import type { PortfolioClip, PortfolioEntry, PortfolioLeervraag, PortfolioModel, PortfolioTheme } from './portfolio.js';
+import type { PortfolioClip, PortfolioEntry, PortfolioLeervraag, PortfolioModel, PortfolioTheme } from './portfolio-model.js';
 
 const cm = (n: number) => Math.round((n / 2.54) * 1440); // twips
 const hanging = cm(1.27);

@@ -5,7 +5,7 @@
 import { escapeHtml, textToHtml } from '../capture/plain-html.js';
 import { toBase64 } from '../sync/base64.js';
 import { imageInfo } from './image-info.js';
-import type { PortfolioClip, PortfolioEntry, PortfolioLeervraag, PortfolioModel, PortfolioTheme } from './portfolio.js';
+import type { PortfolioClip, PortfolioEntry, PortfolioLeervraag, PortfolioModel, PortfolioTheme } from './portfolio-model.js';
 
 /** Bytes of attachments by hash (what the device has; missing ones are listed by name). */
 export type AttachmentBytes = ReadonlyMap<string, Uint8Array>;

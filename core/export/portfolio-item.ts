@@ -7,7 +7,7 @@ import { reflectionWording } from '../learning/guides.js';
 import { colourLabels } from './markdown-export.js';
 import { cardFieldsOf, type PortfolioLabels, type PortfolioLocale } from './portfolio-labels.js';
 import { citedSource, inTextCitation, referenceText } from './reference.js';
-import type { PortfolioClip, PortfolioReflection } from './portfolio.js';
+import type { PortfolioClip, PortfolioReflection } from './portfolio-model.js';
 
 
 export function portfolioItem(

@@ -6,7 +6,7 @@ import { strToU8, zipSync } from 'fflate';
 import { escapeInline } from './markdown-export.js';
 import { inertMarkdown, webLinkTarget } from './markdown-safety.js';
 import type { AttachmentBytes } from './portfolio-html.js';
-import type { PortfolioAttachment, PortfolioClip, PortfolioLeervraag, PortfolioModel, PortfolioTheme } from './portfolio.js';
+import type { PortfolioAttachment, PortfolioClip, PortfolioLeervraag, PortfolioModel, PortfolioTheme } from './portfolio-model.js';
 import { createUniqueNamer, slugify } from './slug.js';
 
 export const portfolioIndexFile = '00 Portfolio.md';
