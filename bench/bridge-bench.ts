@@ -1,4 +1,4 @@
-// Sync row "extension→app bridge latency" of `npm run bench` (issue 9; the bridge is issue 6).
+// Sync row "extension→app bridge latency" of `npm run bench`.
 // One Chromium profile with the built extension (`launchWithExtension`) and the built web app
 // served by the real server (`createKnipselServer`) on 127.0.0.1; the extension is pointed at
 // the app through its settings and paired with it as a user does (tests/support/pairing.ts),

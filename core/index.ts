@@ -13,6 +13,8 @@ export { comparableUrl, type ClipInput, type ClipPatch, type HighlightInput, typ
 export { currentSchemaVersion, migrations, schemaVersionOf } from './dossier/migrations.js';
 export { captureSchema, highlightColourSchema, idSchema, noteClipUrl, positionSchema, quoteSchema, themeIdsSchema } from './dossier/schema.js';
 export { bookmarkCapture, evidenceCapture, countTypedWords, linkTitle, normalizeUrl, noteCapture, selectionCapture, siteNameOf, titleFromText, titleFromUrl, type HandMadeFields } from './capture/hand-made.js';
+export { sourceName } from './dossier/source.js';
+export { isIncompleteLink } from './dossier/complete-link.js';
 export { escapeHtml, linesToHtml, textToHtml } from './capture/plain-html.js';
 export { presetFrameworks, findPresetFramework, findPresetTheme, type PresetFramework, type PresetGroup, type PresetTheme } from './frameworks/presets.js';
 export { groupOf, groupedThemes, matchStrength, numberLabel, orderedThemes, searchFields, searchThemes, themeEntries, type SearchFields, type ThemeEntry, type WordingLocale } from './frameworks/theme-wording.js';

@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Capture } from '../dossier/types.js';
+import { bareCapture } from '../testing/captures.js';
 import { apaInTextCitation, apaReference, apaReferenceHtml, parseAuthor, splitByline } from './citation.js';
 
 const capturedAt = new Date(2026, 10, 22, 12, 0).getTime();
 function capture(patch: Partial<Capture>): Capture {
-  return {
-    url: 'https://www.buurtontwikkeling.nl/blogs/transformatie',
-    canonicalUrl: 'https://www.buurtontwikkeling.nl/blogs/transformatie',
-    title: 'Transformatie in sociaal domein gaat niet zonder community werk',
-    byline: null,
-    siteName: null,
-    published: null,
-    lang: 'nl',
-    description: null,
-    image: null,
-    html: '',
-    markdown: '',
-    text: '',
-    wordCount: 0,
-    capturedAt,
-    mode: 'article',
-    ...patch,
-  };
+  const url = 'https://www.buurtontwikkeling.nl/blogs/transformatie';
+  return bareCapture({ url, title: 'Transformatie in sociaal domein gaat niet zonder community werk', capturedAt, ...patch });
 }
 
 describe('parseAuthor', () => {

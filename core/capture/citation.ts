@@ -152,17 +152,26 @@ function parts(capture: Capture, locale: 'nl' | 'en'): Parts {
   const last = authors[authors.length - 1];
   const author = listed && (!last || last.kind === 'organisation') ? sentence(listed) : listed;
   const url = capture.canonicalUrl || capture.url;
+  // A PDF is cited as a report: the year only, the publisher after the title, no retrieval
+  // date (a published document does not change); a file without an address has no URL.
+  const report = capture.mode === 'pdf';
+  const year = dateParts(capture.published)?.year;
   return {
     author,
-    periodical: !!site && !sameAsSite && dateParts(capture.published) !== null,
-    date: formatDate(capture.published, locale),
+    // A report's publisher is no periodical: the title is what APA sets in italics.
+    periodical: !report && !!site && !sameAsSite && dateParts(capture.published) !== null,
+    date: report ? (year ? String(year) : formatDate(null, locale)) : formatDate(capture.published, locale),
     title: capture.title?.trim() || url,
     site: sameAsSite ? null : site,
     // APA asks for a retrieval date when the page may change and has no date of its own.
-    retrieved: dateParts(capture.published) ? null : retrieval(capture.capturedAt, locale),
-    url,
+    retrieved: report || dateParts(capture.published) ? null : retrieval(capture.capturedAt, locale),
+    url: isLocalFileUrl(url) ? '' : url,
   };
 }
+
+/** The address a file clip gets when it came without one (a dropped PDF): never cited. */
+export const localFileUrlPrefix = 'https://knipsel.invalid/bestand/';
+export const isLocalFileUrl = (url: string): boolean => url.startsWith(localFileUrlPrefix);
 
 /** Plain-text APA 7 reference, e.g. "Koenen, B., & Ikink, J. (2016, 16 december). Titel. Movisie. https://…". */
 export function apaReference(capture: Capture, options: CitationOptions = {}): string {
@@ -172,7 +181,7 @@ export function apaReference(capture: Capture, options: CitationOptions = {}): s
   if (p.author) out.push(`${p.author} (${p.date}).`, sentence(p.title));
   else out.push(sentence(p.title), `(${p.date}).`);
   if (p.site) out.push(sentence(p.site));
-  out.push(p.retrieved ? `${p.retrieved} ${p.url}` : p.url);
+  if (p.url) out.push(p.retrieved ? `${p.retrieved} ${p.url}` : p.url);
   return out.join(' ');
 }
 
@@ -186,7 +195,7 @@ export function apaReferenceHtml(capture: Capture, options: CitationOptions = {}
   if (p.author) out.push(`${escapeHtml(p.author)} (${escapeHtml(p.date)}).`, title);
   else out.push(title, `(${escapeHtml(p.date)}).`);
   if (p.site) out.push(p.periodical ? em(p.site) : escapeHtml(sentence(p.site)));
-  out.push(escapeHtml(p.retrieved ? `${p.retrieved} ${p.url}` : p.url));
+  if (p.url) out.push(escapeHtml(p.retrieved ? `${p.retrieved} ${p.url}` : p.url));
   return out.join(' ');
 }
 

@@ -14,7 +14,8 @@ import { consumeToMarkdown, toMarkdown } from './to-markdown.js';
 import { absolutizeUrls, resolveLazyImages } from './urls.js';
 import { warning, type ExtractWarning } from './warnings.js';
 
-export type ExtractMode = 'article' | 'selection' | 'page' | 'bookmark';
+export type { ExtractMode, ExtractResult } from './extract-result.js';
+import type { ExtractMode, ExtractResult } from './extract-result.js';
 
 export interface ExtractOptions {
   /** For mode 'selection'; default: document.getSelection(). */
@@ -26,17 +27,6 @@ export interface ExtractOptions {
 }
 
 export type { ExtractWarning } from './warnings.js';
-
-export interface ExtractResult {
-  /** mode set to the mode actually used. */
-  capture: Capture;
-  /** 0..1: how sure we are this is the real content. */
-  confidence: number;
-  /** Machine codes + Dutch and English text. */
-  warnings: ExtractWarning[];
-  /** Suggested fallback when confidence is low, e.g. 'selection' or 'page'. */
-  suggestedMode: ExtractMode | null;
-}
 
 /** Content longer than this (characters of sanitised HTML) is cut, with a warning. */
 export const maxHtmlChars = 3_000_000;

@@ -6,6 +6,7 @@ import { createId } from '../ids.js';
 import { isClipMap, localOrigin, readClip, roots, toClipRow } from './doc-layout.js';
 import { type ClipFilter, type ClipSort, matchesFilter, compareRows } from './clip-query.js';
 import {
+  captureSchema,
   clipInputSchema,
   clipPatchSchema,
   highlightInputSchema,
@@ -13,6 +14,7 @@ import {
   idSchema,
   parse,
 } from './schema.js';
+import { isIncompleteLink } from './complete-link.js';
 import { replaceText } from './text-diff.js';
 import { cardPrefix } from './evidence-layout.js';
 import type { Capture, Clip, ClipRow, EvidenceCard, EvidenceKind, SourceEdits } from './types.js';
@@ -26,6 +28,8 @@ export interface ClipInput {
   /** Default: praktijkvoorbeeld. */
   kind?: EvidenceKind;
   card?: Partial<EvidenceCard>;
+  /** A link saved without its page's text: to be completed by a device that can read the page. */
+  toComplete?: boolean;
 }
 export interface ClipPatch {
   title?: string;
@@ -62,6 +66,21 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
   function touch(map: Y.Map<unknown>): void {
     map.set('updatedAt', now());
   }
+  /** Tag (on) or untag (off) clips; a clip's edit time moves only when its themes changed. */
+  function setThemes(maps: Y.Map<unknown>[], themes: string[], on: boolean): void {
+    doc.transact(() => {
+      for (const map of maps) {
+        const set = map.get('themes') as Y.Map<true>;
+        const changes = themes.filter((theme) => set.has(theme) !== on);
+        for (const theme of changes) {
+          if (on) set.set(theme, true);
+          else set.delete(theme);
+        }
+        if (changes.length > 0) touch(map);
+      }
+    }, localOrigin);
+  }
+
 
   return {
     /**
@@ -94,6 +113,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
         map.set('kind', parsed.kind ?? 'praktijkvoorbeeld');
         for (const [field, value] of Object.entries(parsed.card ?? {})) if (value) map.set(cardPrefix + field, value);
         map.set('trashedAt', null);
+        if (parsed.toComplete) map.set('toComplete', true);
         map.set('createdAt', createdAt ?? at);
         map.set('updatedAt', at);
       }, localOrigin);
@@ -125,43 +145,53 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
       }, localOrigin);
     },
 
+    /**
+     * Complete a link saved without its page's text: the capture read from the page replaces
+     * the one saved, in place (same clip, notes, themes, highlights). Only for a clip marked
+     * to complete or a link saved without text (an imported bookmark, a link added in the app),
+     * and only with a capture of the same address; the title follows the page unless the user
+     * renamed the clip.
+     */
+    complete(id: string, capture: Capture): void {
+      const parsed = parse(captureSchema, capture, 'capture');
+      const map = clipMap(id);
+      const old = map.get('capture') as Capture;
+      if (map.get('toComplete') !== true && !isIncompleteLink(old)) throw new KnipselError('conflict', `Clip ${id} is not waiting to be completed.`, { id });
+      const same = [old.url, old.canonicalUrl].map(comparableUrl);
+      if (!same.includes(comparableUrl(parsed.url)) && !same.includes(comparableUrl(parsed.canonicalUrl))) {
+        throw new KnipselError('invalid-input', 'A completed capture must be of the same address.', { id, url: parsed.url });
+      }
+      doc.transact(() => {
+        // The shared text (a quote the user picked) is kept as the start of the note.
+        const shared = old.text.trim();
+        const note = map.get('note') as Y.Text;
+        if (shared && !note.toString().includes(shared)) note.insert(0, `${shared}\n\n`);
+        const title = map.get('title');
+        if (title === old.title || title === old.url) map.set('title', parsed.title || parsed.url);
+        map.set('capture', { ...parsed, capturedAt: parsed.capturedAt });
+        map.delete('toComplete');
+        touch(map);
+      }, localOrigin);
+    },
+
+    /** Clips (not in the trash) waiting for their page's text. */
+    toComplete(): Clip[] {
+      const out: Clip[] = [];
+      for (const [id, map] of validClips()) if (map.get('toComplete') === true && map.get('trashedAt') == null) out.push(readClip(id, map));
+      return out;
+    },
+
     tag(ids: string[], themeIds: string[]): void {
       const clipIds = parse(idList, ids, 'clip ids');
       const themes = parse(idList, themeIds, 'theme ids');
       checkThemes(themes);
-      const maps = clipIds.map(clipMap);
-      doc.transact(() => {
-        for (const map of maps) {
-          const set = map.get('themes') as Y.Map<true>;
-          let changed = false;
-          for (const theme of themes) {
-            if (!set.has(theme)) {
-              set.set(theme, true);
-              changed = true;
-            }
-          }
-          if (changed) touch(map);
-        }
-      }, localOrigin);
+      setThemes(clipIds.map(clipMap), themes, true);
     },
 
     untag(ids: string[], themeIds: string[]): void {
       const clipIds = parse(idList, ids, 'clip ids');
       const themes = parse(idList, themeIds, 'theme ids');
-      const maps = clipIds.map(clipMap);
-      doc.transact(() => {
-        for (const map of maps) {
-          const set = map.get('themes') as Y.Map<true>;
-          let changed = false;
-          for (const theme of themes) {
-            if (set.has(theme)) {
-              set.delete(theme);
-              changed = true;
-            }
-          }
-          if (changed) touch(map);
-        }
-      }, localOrigin);
+      setThemes(clipIds.map(clipMap), themes, false);
     },
 
     trash(ids: string[]): void {

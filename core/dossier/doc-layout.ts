@@ -12,6 +12,7 @@
 //                         source?: SourceEdits (plain, replaced whole),
 //                         themes: Y.Map<true>, highlights: Y.Map<id, Y.Map>,
 //                         trashedAt: number | null, createdAt, updatedAt,
+//                         toComplete?: true (a link waiting for its page's text),
 //                         kind, card:<field>, attachment:<id>, reflection:<id> (evidence-layout.ts) }
 //   guides      Y.Map   guideId → plain OwnGuide (the user's own reflection guides)
 //   leervragen  Y.Map   id → Y.Map { text, themeId, status, createdAt, updatedAt,
@@ -116,6 +117,7 @@ export function readClip(id: string, map: Y.Map<unknown>): Clip {
       : [],
     trashed: trashedAt !== null,
     trashedAt,
+    toComplete: map.get('toComplete') === true,
     createdAt: (map.get('createdAt') as number) ?? capture.capturedAt,
     updatedAt: (map.get('updatedAt') as number) ?? capture.capturedAt,
   };
@@ -153,6 +155,7 @@ export function toClipRow(clip: Clip): ClipRow {
     reflections: answeredReflectionCount(clip),
     attachments: clip.attachments.length,
     trashed: clip.trashed,
+    toComplete: clip.toComplete,
     wordCount: clip.capture.wordCount,
     excerpt: excerptOf(evidenceText(clip.kind, clip.card) || clip.capture.text || clip.capture.description || ''),
   };

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { isKnipselError } from '../errors.js';
 import { createDossier, initDossierDoc } from './dossier.js';
-import { makeCapture } from './test-fixtures.js';
+import { makeCapture } from '../testing/captures.js';
 
+/** A dossier whose clock ticks a millisecond per call (attachments list in the order they were added). */
 function newDossier(doc = new Y.Doc()) {
   initDossierDoc(doc, { id: 'd1', name: 'Leergang' });
-  return createDossier(doc);
+  let time = 1_700_000_000_000;
+  return createDossier(doc, { now: () => time++ });
 }
 
 const hash = 'a'.repeat(64);

@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { isKnipselError } from '../errors.js';
 import { createDossier } from './dossier.js';
 import { currentSchemaVersion, migrate, migrations, schemaVersionOf } from './migrations.js';
-import { makeCapture } from './test-fixtures.js';
+import { makeCapture } from '../testing/captures.js';
+import { noteClipUrl } from './schema.js';
 
 describe('migrations', () => {
   it('are named dossier/N and ordered by version', () => {
@@ -125,6 +126,37 @@ describe('dossier/2: evidence kinds and the learning plan', () => {
     expect(dossier.clips.get(clipIds[1]!)!.reflections[0]!.answers).toEqual({ situatie: 'Een buurtgesprek over de speeltuin.' });
     expect(dossier.clips.get(clipIds[0]!)!.kind).toBe('eigen-praktijk');
     expect(dossier.leervragen.get(leervraag)!.evidence).toEqual([...clipIds].sort());
+  });
+
+  it('turns photos a phone shared (kept in the capture) into attachments of own practice, the same on every replica', () => {
+    const { doc } = schemaOneDoc();
+    const photo = { sha256: 'ab'.repeat(32), size: 1234, name: 'briefjes.png', type: 'image/png' };
+    const map = new Y.Map<unknown>();
+    doc.getMap('clips').set('foto', map);
+    map.set('capture', makeCapture({ url: noteClipUrl, canonicalUrl: noteClipUrl, title: 'Foto van 7 december', mode: 'note', text: '', html: '', markdown: '', wordCount: 0, capturedAt: 1_700_000_000_000, files: [photo] }));
+    map.set('title', 'Foto van 7 december');
+    map.set('note', new Y.Text('Muur met gele briefjes.'));
+    map.set('themes', new Y.Map());
+    map.set('highlights', new Y.Map());
+    map.set('trashedAt', null);
+    map.set('createdAt', 1_700_000_000_000);
+    map.set('updatedAt', 1_700_000_000_000);
+    const state = Y.encodeStateAsUpdate(doc);
+    const [a, b] = [new Y.Doc(), new Y.Doc()];
+    Y.applyUpdate(a, state);
+    Y.applyUpdate(b, state);
+    const [left, right] = [createDossier(a), createDossier(b)];
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    for (const dossier of [left, right]) {
+      const clip = dossier.clips.get('foto')!;
+      expect(clip.kind).toBe('eigen-praktijk');
+      expect(clip.note).toBe('Muur met gele briefjes.');
+      expect(clip.attachments).toEqual([{ id: `shared-${'ab'.repeat(8)}`, hash: photo.sha256, name: 'briefjes.png', type: 'image/png', size: 1234, addedAt: 1_700_000_000_000 }]);
+      expect(dossier.clips.rows({}).find((r) => r.id === 'foto')?.attachments).toBe(1);
+    }
+    // The practice examples stay what they were.
+    expect(left.clips.get('oud-0')!.kind).toBe('praktijkvoorbeeld');
   });
 
   it('two replicas that migrate the same old dossier apart converge, and nothing added after is lost', () => {

@@ -29,6 +29,24 @@ const timestamp = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** A note-clip has no source page; it still needs a syntactically valid URL. */
 export const noteClipUrl = 'https://knipsel.invalid/notitie';
 
+const sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest'));
+
+export const captureFileSchema = v.object({
+  sha256,
+  size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  name: v.pipe(v.string(), v.maxLength(500)),
+  type: v.pipe(v.string(), v.maxLength(200)),
+});
+
+export const capturePdfSchema = v.object({
+  pages: v.pipe(
+    v.array(v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TEXT)), label: v.pipe(v.string(), v.maxLength(32)) })),
+    v.maxLength(20_000),
+  ),
+  scanned: v.boolean(),
+  file: v.nullable(captureFileSchema),
+});
+
 export const captureSchema = v.object({
   url: httpUrl,
   canonicalUrl: httpUrl,
@@ -45,6 +63,8 @@ export const captureSchema = v.object({
   wordCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   capturedAt: timestamp,
   mode: v.picklist(captureModes),
+  pdf: v.optional(capturePdfSchema),
+  files: v.optional(v.pipe(v.array(captureFileSchema), v.maxLength(20))),
 });
 
 /** The theme ids one operation may name. */
@@ -57,6 +77,7 @@ export const clipInputSchema = v.object({
   themes: v.optional(themeIdsSchema),
   kind: v.optional(kindSchema),
   card: v.optional(cardPatchSchema),
+  toComplete: v.optional(v.boolean()),
 });
 
 /** The user's corrections to what a reference says about the source (absent = as captured). */

@@ -1,9 +1,34 @@
 // The shapes of a dossier as callers see them. Persisted inside one Y.Doc per dossier
 // (see doc-layout.ts for where each lives); every persisted field is documented here.
 
-/** How a clip was captured. `note` is text pasted into the app, with no source page. */
-export type CaptureMode = 'article' | 'selection' | 'page' | 'bookmark' | 'note';
-export const captureModes: readonly CaptureMode[] = ['article', 'selection', 'page', 'bookmark', 'note'];
+/**
+ * How a clip was captured. `note` is text pasted into the app, with no source page; `pdf` the
+ * text of a PDF document (its pages in `Capture.pdf`).
+ */
+export type CaptureMode = 'article' | 'selection' | 'page' | 'bookmark' | 'note' | 'pdf';
+export const captureModes: readonly CaptureMode[] = ['article', 'selection', 'page', 'bookmark', 'note', 'pdf'];
+
+/** A file kept with a clip (the PDF itself), stored by its content hash beside the dossier. */
+export interface CaptureFile {
+  /** SHA-256 of the bytes, lower-case hex: the key in the file store. */
+  sha256: string;
+  /** Bytes. */
+  size: number;
+  /** The file name as it came (from the address or the picked file). */
+  name: string;
+  /** Media type, e.g. application/pdf. */
+  type: string;
+}
+
+/** Where the pages of a PDF capture sit in its text. */
+export interface CapturePdf {
+  /** One entry per page in order: where its text starts in `Capture.text`, and its printed label ("12", "iv"). */
+  pages: { start: number; label: string }[];
+  /** The PDF has no text layer (a scan): `text` is empty, the file and the address are what is kept. */
+  scanned: boolean;
+  /** The PDF itself when the user chose to keep it, else null (the address is the way back). */
+  file: CaptureFile | null;
+}
 
 /** The immutable snapshot taken when a clip is made. Stored as a plain value, never edited. */
 export interface Capture {
@@ -37,6 +62,10 @@ export interface Capture {
   capturedAt: number;
   /** Capture mode. */
   mode: CaptureMode;
+  /** For mode `pdf`: the pages in `text` and the kept file. Absent on other captures. */
+  pdf?: CapturePdf;
+  /** Photos shared from a phone before attachments existed (read by migration dossier/2, which makes them attachments); never written now. */
+  files?: CaptureFile[];
 }
 
 /** The meaning colours a highlight can carry. */
@@ -186,6 +215,11 @@ export interface Clip {
   highlights: Highlight[];
   /** In the trash (restorable until the trash is emptied). */
   trashed: boolean;
+  /**
+   * A link saved without its page's text (shared from a phone, "Knip link"): a device that can
+   * read the page (the extension) completes it, replacing the capture in place.
+   */
+  toComplete?: boolean;
   /** When it went to the trash, ms since the epoch. */
   trashedAt: number | null;
   /** ms since the epoch. */
@@ -215,6 +249,8 @@ export interface ClipRow {
   /** Photos and files attached. */
   attachments: number;
   trashed: boolean;
+  /** See Clip.toComplete (absent in rows projected before it existed). */
+  toComplete?: boolean;
   wordCount: number;
   /** The first couple of hundred characters of the text. */
   excerpt: string;

@@ -3,13 +3,13 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { makeCapture, noEvidence } from '../dossier/test-fixtures.js';
+import { makeCapture, noEvidence } from '../testing/captures.js';
 import type { Clip } from '../dossier/types.js';
 import { clipMarkdown, exportMarkdownZip, yamlFrontMatter } from './markdown-export.js';
 import { inertMarkdown } from './markdown-safety.js';
 import { slugify } from './slug.js';
-import { makeTestDossier } from './test-dossier.js';
-import { hostileMarkdown } from './test-hostile-markdown.js';
+import { makeTestDossier } from '../testing/dossier.js';
+import { hostileMarkdown } from '../testing/hostile-markdown.js';
 
 /**
  * A strict reader for the YAML subset the export writes: `key: "json string"`, `key: []`, and

@@ -11,8 +11,10 @@ import type { Clip, Framework, HighlightColour } from '../dossier/types.js';
 import { answeredPrompts, cleanNote } from '../learning/answered.js';
 import { cardFieldsOf, portfolioLabels } from './portfolio-labels.js';
 import { inertMarkdown, webLinkTarget } from './markdown-safety.js';
-import { citedSource, inTextCitation, referenceText } from './reference.js';
+import { citedSource, inTextCitation, referenceText, withPage } from './reference.js';
 import { createUniqueNamer, slugify } from './slug.js';
+import { pageOfQuote } from '../capture/pdf/pdf-pages.js';
+import { isLocalFileUrl } from '../capture/citation.js';
 
 export interface MarkdownExportOptions {
   layout: 'flat' | 'by-theme';
@@ -122,7 +124,7 @@ Beschreven in [${escapeInline(target.replace(/^\.\.\//, ''))}](<${href}>).
 export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]): string {
   const c = citedSource(clip);
   const themes = themeNames(clip.themes);
-  const source = c.mode === 'note' ? null : webLinkTarget(c.url);
+  const source = c.mode === 'note' || isLocalFileUrl(c.url) ? null : webLinkTarget(c.url);
   const front = yamlFrontMatter([
     ['title', clip.title],
     ['url', source],
@@ -159,7 +161,7 @@ export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]
   if (clip.highlights.length > 0) {
     const items = clip.highlights.map((h) => {
       const quote = h.quote.exact.trim().split(/\r?\n/).map((line) => `> ${escapeInline(line)}`.trimEnd()).join('\n');
-      const cite = c.mode === 'note' ? '' : inTextCitation(clip);
+      const cite = c.mode === 'note' ? '' : withPage(inTextCitation(clip), pageOfQuote(c, h.quote, h.position));
       const meaning = `${cite ? `${escapeInline(cite)} · ` : ''}*${colourLabels[h.colour]?.nl ?? h.colour}*${h.note.trim() ? ` — ${inertMarkdown(h.note.trim().replace(/\s*\n\s*/g, ' '))}` : ''}`;
       return `${quote}\n\n${meaning}`;
     });

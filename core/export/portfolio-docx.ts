@@ -233,7 +233,7 @@ function clipParagraphs(clip: PortfolioClip, model: PortfolioModel, attachments:
     for (const h of clip.highlights) {
       out.push(...paragraphsOf(h.text, 'Quote'));
       if (h.citation) out.push(new Paragraph({ style: 'Quote', children: [new TextRun(clean(h.citation))] }));
-      out.push(new Paragraph({ style: 'QuoteNote', children: [new TextRun({ text: clean(h.colourLabel), bold: true }), ...(h.note ? textRuns(` — ${h.note}`) : [])] }));
+      out.push(new Paragraph({ style: 'QuoteNote', children: [new TextRun({ text: clean(h.colourLabel), bold: true }), ...(h.page && !h.citation ? [new TextRun(clean(` · p. ${h.page}`))] : []), ...(h.note ? textRuns(` — ${h.note}`) : [])] }));
     }
   }
   return out;

@@ -211,7 +211,10 @@ function renderClip(clip: PortfolioClip, model: PortfolioModel, attachments: Att
   const none = !reflections && !note ? `<p class="label">${escapeHtml(l.reflection)}</p><p class="empty">${escapeHtml(l.noReflection)}</p>` : '';
   const highlights = clip.highlights.length
     ? `<p class="label">${escapeHtml(l.highlights)}</p>\n${clip.highlights
-        .map((h) => `<blockquote>${paragraphs(h.text)}${h.citation ? `<p class="citation">${escapeHtml(h.citation)}</p>` : ''}<footer>${escapeHtml(h.colourLabel)}${h.note ? ` — ${escapeHtml(h.note)}` : ''}</footer></blockquote>`)
+        .map(
+          (h) =>
+            `<blockquote>${paragraphs(h.text)}${h.citation ? `<p class="citation">${escapeHtml(h.citation)}</p>` : ''}<footer>${escapeHtml(h.colourLabel)}${h.page && !h.citation ? ` · p. ${escapeHtml(h.page)}` : ''}${h.note ? ` — ${escapeHtml(h.note)}` : ''}</footer></blockquote>`,
+        )
         .join('\n')}`
     : '';
   return `<article class="clip" id="${anchor(clip.number)}" data-kind="${escapeHtml(clip.kind)}">

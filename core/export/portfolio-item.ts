@@ -6,9 +6,10 @@ import { answeredPrompts, cleanNote, reflectionStatus } from '../learning/answer
 import { reflectionWording } from '../learning/guides.js';
 import { colourLabels } from './markdown-export.js';
 import { cardFieldsOf, type PortfolioLabels, type PortfolioLocale } from './portfolio-labels.js';
-import { citedSource, inTextCitation, referenceText } from './reference.js';
+import { citedSource, inTextCitation, referenceText, withPage } from './reference.js';
+import { pageOfQuote } from '../capture/pdf/pdf-pages.js';
+import { isLocalFileUrl } from '../capture/citation.js';
 import type { PortfolioClip, PortfolioReflection } from './portfolio-model.js';
-
 
 export function portfolioItem(
   clip: Clip,
@@ -33,7 +34,7 @@ export function portfolioItem(
     title: clip.title,
     kind: clip.kind,
     kindLabel: labels.kinds[clip.kind],
-    url: isNote ? null : c.url,
+    url: isNote || isLocalFileUrl(c.url) ? null : c.url,
     site: c.siteName,
     author: c.byline,
     published: formatPublished(c.published, dateFormat),
@@ -42,13 +43,17 @@ export function portfolioItem(
     attachments: clip.attachments.map((a) => ({ id: a.id, hash: a.hash, name: a.name, type: a.type, size: a.size })),
     reflections: clip.reflections.map((r) => portfolioReflection(r, locale, dateFormat)).filter((r) => r.answers.length > 0),
     reflection: cleanNote(clip.note),
-    highlights: clip.highlights.map((h) => ({
-      text: h.quote.exact.trim(),
-      citation,
-      note: h.note.trim(),
-      colour: h.colour,
-      colourLabel: colourLabels[h.colour]?.[locale] ?? h.colour,
-    })),
+    highlights: clip.highlights.map((h) => {
+      const page = pageOfQuote(c, h.quote, h.position);
+      return {
+        text: h.quote.exact.trim(),
+        page,
+        citation: withPage(citation, page),
+        note: h.note.trim(),
+        colour: h.colour,
+        colourLabel: colourLabels[h.colour]?.[locale] ?? h.colour,
+      };
+    }),
     reference: isNote ? '' : referenceText(clip, locale),
   };
 }

@@ -7,7 +7,7 @@ import { buildPortfolio, portfolioAttachmentHashes } from './portfolio.js';
 import { renderPortfolioDocx } from './portfolio-docx.js';
 import { renderPortfolioHtml } from './portfolio-html.js';
 import { portfolioIndexFile, portfolioMarkdownFiles, renderPortfolioMarkdownZip } from './portfolio-markdown.js';
-import { eigenaarschap, leefwereld, makeLearningDossier, starrAnswers } from './test-learning-dossier.js';
+import { eigenaarschap, leefwereld, makeLearningDossier, starrAnswers } from '../testing/learning-dossier.js';
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 /** Every question of every preset guide, and the prompts the old app inserted into notes. */

@@ -153,7 +153,7 @@ function clipMarkdown(clip: PortfolioClip, model: PortfolioModel, attachmentPath
     parts.push(`**${escapeInline(l.highlights)}**`);
     for (const hl of clip.highlights) {
       const quote = hl.text.split(/\r?\n/).map((line) => `> ${escapeInline(line)}`.trimEnd()).join('\n');
-      parts.push(`${quote}${hl.citation ? `\n>\n> ${escapeInline(hl.citation)}` : ''}\n\n*${escapeInline(hl.colourLabel)}*${hl.note ? ` — ${prose(hl.note).replace(/\s*\n\s*/g, ' ')}` : ''}`);
+      parts.push(`${quote}${hl.citation ? `\n>\n> ${escapeInline(hl.citation)}` : ''}\n\n*${escapeInline(hl.colourLabel)}*${hl.page && !hl.citation ? ` · p. ${escapeInline(hl.page)}` : ''}${hl.note ? ` — ${prose(hl.note).replace(/\s*\n\s*/g, ' ')}` : ''}`);
     }
   }
   return parts.join('\n\n');

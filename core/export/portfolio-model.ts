@@ -5,7 +5,9 @@ import type { PortfolioLabels, PortfolioLocale } from './portfolio-labels.js';
 
 export interface PortfolioHighlight {
   text: string;
-  /** APA in-text citation for the quote, e.g. "(Koenen, 2016)"; empty for a note without a source. */
+  /** The PDF page the quote is on ("12"), null for web pages. */
+  page: string | null;
+  /** APA in-text citation for the quote, e.g. "(Koenen, 2016)", with the page of a PDF ("(Koenen, 2016, p. 12)"); empty for a note without a source. */
   citation: string;
   note: string;
   colour: HighlightColour;

@@ -1,11 +1,11 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { makeCapture } from '../dossier/test-fixtures.js';
+import { makeCapture } from '../testing/captures.js';
 import { buildPortfolio } from './portfolio.js';
 import { renderPortfolioDocx } from './portfolio-docx.js';
 import { renderPortfolioHtml } from './portfolio-html.js';
-import { makeTestDossier } from './test-dossier.js';
+import { makeTestDossier } from '../testing/dossier.js';
 
 const hostile = '<img src=x onerror=alert(1)>';
 

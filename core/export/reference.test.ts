@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makeCapture } from '../dossier/test-fixtures.js';
+import { makeCapture } from '../testing/captures.js';
 import { buildPortfolio } from './portfolio.js';
 import { inTextCitation, referenceRuns, referenceText } from './reference.js';
-import { makeTestDossier } from './test-dossier.js';
+import { makeTestDossier } from '../testing/dossier.js';
 
 function blogClip() {
   const made = makeTestDossier();

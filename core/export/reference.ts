@@ -30,6 +30,11 @@ export function inTextCitation(clip: Pick<Clip, 'capture' | 'source'>, locale: '
   }
 }
 
+/** An in-text citation with the page of a quote from a PDF: "(Koenen, 2016)" → "(Koenen, 2016, p. 12)". */
+export function withPage(citation: string, page: string | null): string {
+  return page && citation.endsWith(')') ? `${citation.slice(0, -1)}, p. ${page})` : citation;
+}
+
 /** Plain-text APA reference. */
 export function referenceText(clip: Clip, locale: 'nl' | 'en' = 'nl'): string {
   try {

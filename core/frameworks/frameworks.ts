@@ -99,6 +99,20 @@ export function createFrameworkOps(doc: Y.Doc) {
     return map;
   }
 
+  /** A new custom framework or theme: its map with the given fields, visible, at `order`. */
+  function addEntry(parent: Y.Map<Y.Map<unknown>>, id: string, link: Record<string, string>, fields: { name: string; description?: string | null; color?: string | null }, order: number) {
+    doc.transact(() => {
+      const map = new Y.Map<unknown>();
+      parent.set(id, map);
+      for (const [key, value] of Object.entries(link)) map.set(key, value);
+      map.set('name', fields.name);
+      map.set('description', fields.description ?? null);
+      map.set('color', fields.color ?? null);
+      map.set('hidden', false);
+      map.set('order', order);
+    }, localOrigin);
+  }
+
   function requireFramework(id: string): Framework {
     const framework = readFramework(parse(idSchema, id, 'framework id'));
     if (!framework) throw new KnipselError('not-found', `No framework with id ${id}.`, { id });
@@ -147,15 +161,7 @@ export function createFrameworkOps(doc: Y.Doc) {
       const parsed = parse(frameworkInputSchema, input, 'framework');
       const id = `custom.${createId(10)}`;
       const order = Math.max(presetFrameworks.length, ...ops.list({ includeDisabled: true }).map((f) => f.order + 1));
-      doc.transact(() => {
-        const map = new Y.Map<unknown>();
-        frameworks.set(id, map);
-        map.set('name', parsed.name);
-        map.set('description', parsed.description ?? null);
-        map.set('color', parsed.color ?? null);
-        map.set('hidden', false);
-        map.set('order', order);
-      }, localOrigin);
+      addEntry(frameworks, id, {}, parsed, order);
       return id;
     },
 
@@ -174,16 +180,7 @@ export function createFrameworkOps(doc: Y.Doc) {
       const framework = requireFramework(frameworkId);
       const id = `custom.${createId(10)}`;
       const order = Math.max(0, ...framework.themes.map((t) => t.order + 1));
-      doc.transact(() => {
-        const map = new Y.Map<unknown>();
-        themes.set(id, map);
-        map.set('frameworkId', frameworkId);
-        map.set('name', parsed.name);
-        map.set('description', parsed.description ?? null);
-        map.set('color', parsed.color ?? null);
-        map.set('hidden', false);
-        map.set('order', order);
-      }, localOrigin);
+      addEntry(themes, id, { frameworkId }, parsed, order);
       return id;
     },
 

@@ -1,5 +1,6 @@
-// The storage adapter for attachments (photos, files): bytes stored under their SHA-256, so
-// the same photo twice is stored once and bytes can be checked against the name they travel
+// The one store for files beside the dossiers — photos and files attached to evidence, a PDF
+// kept with its clip, photos shared from a phone: bytes stored under their SHA-256, so the
+// same photo twice is stored once and bytes can be checked against the name they travel
 // under. Narrow on purpose (put/get/has): a body store that syncs to peers will grow from it.
 // Core ships an in-memory implementation (tests) and a Dexie one (dexie-blob-store.ts).
 import { KnipselError } from '../errors.js';
@@ -18,8 +19,8 @@ export interface BlobStore {
   has(hash: string): Promise<boolean>;
 }
 
-/** The largest photo or file one attachment may hold (shown to the user beside the picker). */
-export const maxBlobBytes = 10_000_000;
+/** The largest file Knipsel keeps (an attachment, a PDF); shown to the user where they pick one. */
+export const maxBlobBytes = 20 * 1024 * 1024;
 
 const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -32,12 +33,12 @@ export const isBlobHash = (hash: string) => /^[0-9a-f]{64}$/.test(hash);
 /** Refuse bytes above the limit, with a Dutch message for the user. */
 export function checkBlobSize(size: number, max = maxBlobBytes): void {
   if (size > max) {
-    const limit = `${Math.round(max / 1e5) / 10} MB`.replace('.', ',');
-    throw new KnipselError('invalid-input', `The file is larger than ${limit.replace(',', '.')}.`, {
+    const mb = Math.round((max / 1024 / 1024) * 10) / 10;
+    throw new KnipselError('invalid-input', `The file is larger than ${mb} MB.`, {
       reason: 'too-large',
       size,
       max,
-      nl: `Dit bestand is groter dan ${limit}. Verklein de foto of kies een kleiner bestand.`,
+      nl: `Dit bestand is groter dan ${String(mb).replace('.', ',')} MB en wordt niet bewaard.`,
     });
   }
 }

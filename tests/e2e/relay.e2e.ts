@@ -1,4 +1,4 @@
-// A dossier through a relay (issue 11), in the BUILT web app: three Chromium contexts (an
+// A dossier through a relay, in the BUILT web app: three Chromium contexts (an
 // owner A, a member B with an edit link, an assessor C with a read-only link) against the
 // Knipsel server (the app) and a relay on 127.0.0.1 (another port: another origin).
 // A registers the dossier and makes both links; B and C open them. B goes offline, A and

@@ -96,5 +96,13 @@ export function createAppSide(ctx: BridgeContext) {
     setStatus({ state: 'unpaired', pairCode: null, pairRefused: frame.reason });
   }
 
-  return { sayHello, answerWelcome, ready, requestPairing, receiveOffer, completePairing, refused, dropPairing: () => void (pairing = null) };
+  /** The extension's answers that need no version check: ready, and the steps of a pairing. */
+  function answer(frame: Extract<BridgeFrame, { t: 'ready' | 'pair-offer' | 'pair-done' | 'pair-refused' }>) {
+    if (frame.t === 'ready') return ready(frame);
+    if (frame.t === 'pair-offer') return receiveOffer(frame);
+    if (frame.t === 'pair-done') return completePairing(frame);
+    return refused(frame);
+  }
+
+  return { sayHello, answerWelcome, answer, requestPairing, dropPairing: () => void (pairing = null) };
 }

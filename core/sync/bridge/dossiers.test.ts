@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { makeCapture } from '../../dossier/test-fixtures.js';
+import { makeCapture } from '../../testing/captures.js';
 import type { Library } from '../../library/library.js';
 import { fromBase64, toBase64 } from '../base64.js';
 import { bridgeTag } from './protocol.js';
 import { bridgeAlias } from './session.js';
-import { newLibrary, pairedRig } from './test-kit.js';
+import { newLibrary, pairedRig } from '../../testing/bridge-rig.js';
 import { splitMessage } from '../frames/chunking.js';
 
 async function titles(library: Library, id: string) {
@@ -35,6 +35,23 @@ describe('bridge dossiers (over a paired session)', () => {
     expect(await bridgeAlias(ext, extPersonal)).toBe(appPersonal);
     expect(await bridgeAlias(app, extPersonal)).toBe(appPersonal);
     expect(await bridgeAlias(app, appPersonal)).toBeUndefined();
+  });
+
+  it('tells every app tab where a retired dossier lives, also when another tab stored it first', async () => {
+    const app = newLibrary();
+    const ext = newLibrary();
+    const appPersonal = (await app.ensurePersonal()).id;
+    const extPersonal = (await ext.ensurePersonal()).id;
+    const followed: string[] = [];
+    const { appSession, sent, settle } = await pairedRig(app, ext, { appExtra: { onAlias: (from, to) => void followed.push(`${from}→${to}`) } });
+    expect(followed).toContain(`${extPersonal}→${appPersonal}`);
+    followed.length = 0;
+    // A second tab of the app gets the same list from the extension; the alias is already stored.
+    const session = sent.find((m) => m.frame.t === 'ready')!.frame.session as string;
+    const list = sent.filter((m) => m.from === 'extension' && m.frame.t === 'dossiers').at(-1)!.frame;
+    appSession.receive({ tag: bridgeTag, from: 'extension', frame: { ...list, session } });
+    await settle();
+    expect(followed).toEqual([`${extPersonal}→${appPersonal}`]);
   });
 
   it('never lets an alias point away from a dossier this side has', async () => {
@@ -92,8 +109,7 @@ describe('bridge dossiers (over a paired session)', () => {
     const c = await app.create('Leergang', 'shared');
     const first = await pairedRig(app, ext);
     expect((await ext.list()).map((r) => r.name).sort()).toEqual(['Leergang', 'Mijn leerdossier', 'Wijkteam Noord', 'Wijkteam Zuid']);
-    first.appSession.close();
-    first.extSession.close();
+    first.close();
 
     // Deleted in the app while the extension was away: two at once when they meet again.
     await app.remove(a.id);
@@ -107,8 +123,7 @@ describe('bridge dossiers (over a paired session)', () => {
     await again.extSession.resolveHeld(false);
     await again.settle();
     expect(again.extSession.status.held).toEqual([]);
-    again.appSession.close();
-    again.extSession.close();
+    again.close();
     const third = await pairedRig(app, ext, { appPairs: first.appPairs, extPairs: first.extPairs });
     expect(third.extSession.status.held).toEqual([]); // not asked again
     expect(await ext.get(a.id)).toBeDefined();
@@ -120,14 +135,12 @@ describe('bridge dossiers (over a paired session)', () => {
     await app.remove(d.id);
     await third.settle();
     expect(await ext.get(c.id)).toBeUndefined(); // one at a time is followed
-    third.appSession.close();
-    third.extSession.close();
+    third.close();
     const e = await ext.create('Extensie A', 'shared');
     const f = await ext.create('Extensie B', 'shared');
     const fourth = await pairedRig(app, ext, { appPairs: first.appPairs, extPairs: first.extPairs });
     expect(await app.get(e.id)).toBeDefined();
-    fourth.appSession.close();
-    fourth.extSession.close();
+    fourth.close();
     await ext.remove(e.id);
     await ext.remove(f.id);
     const fifth = await pairedRig(app, ext, { appPairs: first.appPairs, extPairs: first.extPairs });

@@ -29,9 +29,8 @@ export const maxBridgeMessageBytes = 1024 * 1024 * 1024;
 
 type SessionFrame = Extract<BridgeFrameInput, { t: 'dossiers' | 'sync' }>;
 
-const linkedPref = 'bridgePersonalLinked';
-const aliasPref = 'bridgeDossierAliases';
-const keptPref = 'bridgeKeptDossiers';
+/** Library prefs: the personal dossiers are linked; retired ids → current ones; deletions the user kept. */
+const prefs = { linked: 'bridgePersonalLinked', aliases: 'bridgeDossierAliases', kept: 'bridgeKeptDossiers' } as const;
 const maxAliases = 100;
 
 /** Dossiers the other side deleted, held until the user says whether to delete them here too. */
@@ -63,15 +62,15 @@ interface Entry {
 
 /** The dossier a retired id now lives in (after linking the personal dossiers), if any. */
 export async function bridgeAlias(library: Library, id: string): Promise<string | undefined> {
-  const aliases = (await library.getPref<Record<string, string>>(aliasPref)) ?? {};
+  const aliases = (await library.getPref<Record<string, string>>(prefs.aliases)) ?? {};
   return Object.hasOwn(aliases, id) ? aliases[id] : undefined;
 }
 
 async function addAlias(library: Library, from: string, to: string): Promise<boolean> {
-  const aliases = (await library.getPref<Record<string, string>>(aliasPref)) ?? {};
+  const aliases = (await library.getPref<Record<string, string>>(prefs.aliases)) ?? {};
   if (aliases[from] === to) return false;
   const entries = Object.entries({ ...aliases, [from]: to }).slice(-maxAliases);
-  await library.setPref(aliasPref, Object.fromEntries(entries));
+  await library.setPref(prefs.aliases, Object.fromEntries(entries));
   return true;
 }
 
@@ -106,14 +105,14 @@ export function createBridgeDossiers(options: BridgeDossiersOptions) {
   async function sendList() {
     if (!active) return;
     const records = await library.list();
-    const aliases = (await library.getPref<Record<string, string>>(aliasPref)) ?? {};
+    const aliases = (await library.getPref<Record<string, string>>(prefs.aliases)) ?? {};
     send({
       t: 'dossiers',
       session: '',
       list: records.map((r) => ({ id: r.id, name: r.name.slice(0, 200), kind: r.kind })),
       deleted: (await library.deletedIds()).slice(-10_000),
       personalId: (await library.personalId()) ?? null,
-      personalLinked: (await library.getPref<boolean>(linkedPref)) === true,
+      personalLinked: (await library.getPref<boolean>(prefs.linked)) === true,
       aliases: Object.entries(aliases).slice(-maxAliases).map(([from, to]) => ({ from, to })),
     });
   }
@@ -196,7 +195,7 @@ export function createBridgeDossiers(options: BridgeDossiersOptions) {
     } else {
       await library.setPersonal(newId);
     }
-    await library.setPref(linkedPref, true);
+    await library.setPref(prefs.linked, true);
     log(`bridge: personal dossier linked (${newId})`);
   }
 
@@ -208,9 +207,9 @@ export function createBridgeDossiers(options: BridgeDossiersOptions) {
 
   async function reconcile(frame: Extract<BridgeFrame, { t: 'dossiers' }>) {
     const myPersonal = await library.personalId();
-    const myLinked = (await library.getPref<boolean>(linkedPref)) === true;
+    const myLinked = (await library.getPref<boolean>(prefs.linked)) === true;
     const tombstones = new Set(await library.deletedIds());
-    const kept = new Set((await library.getPref<string[]>(keptPref)) ?? []);
+    const kept = new Set((await library.getPref<string[]>(prefs.kept)) ?? []);
 
     const gone: HeldDeletion[] = [];
     for (const id of frame.deleted) {
@@ -235,10 +234,9 @@ export function createBridgeDossiers(options: BridgeDossiersOptions) {
       // An alias only ever points a retired id (not a dossier here) at a dossier this side keeps.
       if (alias.from === alias.to || (await library.get(alias.from))) continue;
       if (!(await library.get(alias.to)) && alias.to !== frame.personalId) continue;
-      if (await addAlias(library, alias.from, alias.to)) {
-        log(`bridge: ${alias.from} now lives in ${alias.to}`);
-        options.onAlias?.(alias.from, alias.to);
-      }
+      if (await addAlias(library, alias.from, alias.to)) log(`bridge: ${alias.from} now lives in ${alias.to}`);
+      // Also when another tab of this side stored it first: this side's screens follow it too.
+      options.onAlias?.(alias.from, alias.to);
     }
 
     let adoptFrom: string | undefined;
@@ -246,7 +244,7 @@ export function createBridgeDossiers(options: BridgeDossiersOptions) {
       const adopt = role === 'extension' ? !myLinked : !myLinked && frame.personalLinked;
       if (adopt) adoptFrom = myPersonal ?? undefined;
     } else if (frame.personalId && frame.personalId === myPersonal && !myLinked) {
-      await library.setPref(linkedPref, true);
+      await library.setPref(prefs.linked, true);
     }
 
     for (const remote of frame.list) {
@@ -322,9 +320,9 @@ export function createBridgeDossiers(options: BridgeDossiersOptions) {
         if (remove) {
           for (const { id } of decided) if ((await library.get(id)) && id !== (await library.personalId())) await removeHere(id);
         } else {
-          const kept = (await library.getPref<string[]>(keptPref)) ?? [];
+          const kept = (await library.getPref<string[]>(prefs.kept)) ?? [];
           // They stay here; the other side keeps its tombstones, so neither brings them back.
-          await library.setPref(keptPref, [...new Set([...kept, ...decided.map((d) => d.id)])].slice(-10_000));
+          await library.setPref(prefs.kept, [...new Set([...kept, ...decided.map((d) => d.id)])].slice(-10_000));
         }
       });
     },

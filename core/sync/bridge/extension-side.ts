@@ -99,6 +99,8 @@ export function createExtensionSide(ctx: BridgeContext, options: BridgeSessionOp
       setStatus({ state: 'unpaired', pairCode: null, pairRefused: reason });
       return null;
     }
+    // The user said yes: the gap that keeps a page from stacking requests does not hold up the next one.
+    lastPairRequest = -Infinity;
     const pair: StoredPair = { id: createId(24), key: encodePairKey(waiting.derived.key), origin, pairedAt: Date.now() };
     await ctx.pairs.save(pair);
     const proof = await ctx.prove(waiting.derived.key, 'paired', waiting.appNonce, waiting.extensionNonce, pair.id);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { makeCapture } from '../../dossier/test-fixtures.js';
+import { makeCapture } from '../../testing/captures.js';
 import { bridgeTag, checkEnvelope } from './protocol.js';
 import { createMemoryPairStore, createProof, derivePairing, createPairingKeys, encodePairKey } from './pairing.js';
-import { connect, newLibrary, pairedRig } from './test-kit.js';
+import { connect, newLibrary, pairedRig } from '../../testing/bridge-rig.js';
 
 const dossierFrames = (sent: { frame: { t: string } }[]) => sent.filter((m) => m.frame.t === 'dossiers' || m.frame.t === 'sync');
 const hostile = (frame: object) => ({ tag: bridgeTag, from: 'app', frame });
@@ -96,8 +96,7 @@ describe('bridge session: pairing and handshake', () => {
     await app.ensurePersonal();
     const { ext, snapshot } = await stockedExtension();
     const first = await pairedRig(app, ext);
-    first.appSession.close();
-    first.extSession.close();
+    first.close();
     const before = await snapshot();
     const realPair = first.extPairs.all()[0];
 
@@ -146,8 +145,7 @@ describe('bridge session: pairing and handshake', () => {
     await first.settle();
     const recorded = first.sent.filter((m) => m.from === 'app' && (m.frame.t === 'hello' || m.frame.t === 'auth')).slice(-2);
     expect(recorded.map((m) => m.frame.t)).toEqual(['hello', 'auth']);
-    first.appSession.close();
-    first.extSession.close();
+    first.close();
     const before = await snapshot();
 
     const rig = connect(newLibrary(), ext, { extPairs: first.extPairs });
@@ -169,8 +167,7 @@ describe('bridge session: pairing and handshake', () => {
     const ext = newLibrary();
     await app.ensurePersonal();
     const first = await pairedRig(app, ext);
-    first.appSession.close();
-    first.extSession.close();
+    first.close();
     // Same stored pairing (as if copied), but the extension sees the page on http://localhost:8787.
     const twin = connect(newLibrary(), ext, { appPairs: createMemoryPairStore(first.appPairs.all()), extPairs: first.extPairs, appOrigin: 'http://localhost:8787', extOrigin: 'http://localhost:8787' });
     await twin.appSession.start();
@@ -179,11 +176,12 @@ describe('bridge session: pairing and handshake', () => {
     expect(dossierFrames(twin.sent)).toEqual([]);
   });
 
-  it('can be unpaired from either side; the other side forgets the pairing too', async () => {
+  it('can be unpaired from either side; the other side forgets the pairing too, and pairing again right away works', async () => {
     const app = newLibrary();
     const ext = newLibrary();
     await app.ensurePersonal();
-    const rig = await pairedRig(app, ext, { extra: { pairRequestGapMs: 0 } });
+    // The default gap between pairing requests: a confirmed pairing does not hold up the next one.
+    const rig = await pairedRig(app, ext);
     await rig.appSession.unpair();
     await rig.settle();
     expect(rig.appPairs.all()).toEqual([]);
@@ -206,8 +204,7 @@ describe('bridge session: pairing and handshake', () => {
     const app = newLibrary();
     const ext = newLibrary();
     const first = await pairedRig(app, ext);
-    first.appSession.close();
-    first.extSession.close();
+    first.close();
     const rig = connect(app, newLibrary(), { appPairs: first.appPairs });
     await rig.appSession.start();
     await rig.settle();

@@ -52,16 +52,10 @@ export function createBridgeSession(options: BridgeSessionOptions) {
         else void serial(() => ctx.forgetPairing('the extension does not know this pairing'));
         return;
       case 'ready':
-        if (role === 'app') void serial(() => app.ready(frame));
-        return;
       case 'pair-offer':
-        if (role === 'app') void serial(() => app.receiveOffer(frame));
-        return;
       case 'pair-done':
-        if (role === 'app') void serial(() => app.completePairing(frame));
-        return;
       case 'pair-refused':
-        if (role === 'app') void serial(() => app.refused(frame));
+        if (role === 'app') void serial(() => app.answer(frame));
         return;
       case 'mismatch':
         // Someone else's answer (e.g. to another tab's hello): it says nothing about us.

@@ -1,5 +1,5 @@
 // Entry point `@knipsel/core/relay`: relay invite links and the owners' API. The session
 // (Hocuspocus provider) is `@knipsel/core/relay/session`, loaded only when a dossier connects.
-export type { ConnectRelayOptions, RelayRole, RelaySession, RelayState, RelayStatus } from './relay-session.js';
+export type { ConnectRelayOptions, RelayRole, RelaySession, RelaySessionState, RelayStatus } from './relay-session.js';
 export { makeRelayLink, parseRelayLink, relayHttpUrl, relayLinkPrefix, relayTokenSchema, relayUrlSchema, type RelayLink } from './relay-link.js';
 export { createRelayAdmin, type RelayAdmin, type RelayTokenInfo } from './relay-admin.js';

@@ -35,8 +35,18 @@ export const inputSchemas = {
     kind: v.optional(evidenceKindSchema),
     /** The tab it came from: the highlighter is offered there right away. */
     tabId: v.optional(tabId),
+    /** A PDF capture naming its file (`capture.pdf.file`): keep that file (read in the preview). */
+    keepFile: v.optional(v.boolean()),
+    /** A link saved without its page's text: marked to complete later. */
+    toComplete: v.optional(v.boolean()),
   }),
+  // Links saved without their page's text (shared from a phone, "Knip link"), in every dossier.
+  'complete/list': v.object({}),
+  // Read the page of one such link in a background tab and complete the clip in place.
+  'complete/run': v.object({ dossierId: id, clipId: id }),
   'clip/get': v.object({ dossierId: id, clipId: id }),
+  // A link saved without the page's text gets the capture of its page, in place.
+  'clip/complete': v.object({ dossierId: id, clipId: id, capture: captureSchema }),
   'clip/update': v.object({
     dossierId: id,
     clipId: id,
@@ -89,6 +99,8 @@ export type PreviewResult =
       selection: { quote: Quote; position: { start: number; end: number } | null } | null;
       /** Clips in the target dossiers with the same (canonical) address. */
       duplicates: DuplicateRef[];
+      /** A PDF: its file, which the user may keep (up to `max` bytes). */
+      file?: { sha256: string; size: number; name: string; max: number };
     };
 
 export interface DuplicateRef {
@@ -96,6 +108,8 @@ export interface DuplicateRef {
   clipId: string;
   title: string;
   createdAt: number;
+  /** Saved as a link without the page's text: the popup offers to complete it. */
+  incomplete: boolean;
 }
 
 export interface DossierSummary {
@@ -167,7 +181,10 @@ export interface ClipDetails {
 export interface Results {
   'clip/preview': PreviewResult;
   'clip/save': { dossierId: string; clipId: string; appUrl: string };
+  'complete/list': { links: { dossierId: string; clipId: string; title: string; url: string }[] };
+  'complete/run': { completed: boolean; reason?: string };
   'clip/get': ClipDetails;
+  'clip/complete': { dossierId: string; clipId: string; appUrl: string };
   'clip/update': { ok: true };
   'clip/add-highlight': { highlightId: string };
   'clips/list': { rows: (ClipRow & { snippet?: string })[] };

@@ -14,7 +14,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { attachPersistence, createDossier, createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, initDossierDoc, type Library, type UpdateStore } from '@knipsel/core';
-import { makeCapture } from '@knipsel/core/testing';
+import { makeCapture, settleSessions } from '@knipsel/core/testing';
 import { applyCheckedUpdate, createDocSync, toBase64 } from '@knipsel/core/sync';
 import { type BridgeSession, bridgeTag, checkEnvelope, createBridgeSession, createMemoryPairStore } from '@knipsel/core/bridge';
 import { checkAwarenessUpdate, checkPeerMessage, checkPresence, createMirrorBridge, messageAwareness, messageBcPeerId, messageQueryAwareness, messageSync } from '@knipsel/core/peer';
@@ -401,14 +401,7 @@ export async function bridgeFrames(rng: Rng, count: number, progress: Progress):
     },
     log: () => undefined,
   });
-  const settle = async () => {
-    for (let quiet = 0; quiet < 3; ) {
-      await new Promise((r) => setTimeout(r, 0));
-      await appSession.idle();
-      await extSession.idle();
-      quiet = inFlight === 0 ? quiet + 1 : 0;
-    }
-  };
+  const settle = () => settleSessions([appSession, extSession], () => inFlight, 3, 0);
   /** Paired and connected again, as the user would (after a forged bye or unpair ended it). */
   const reconnect = async () => {
     if (!(await appPairs.get(null))) {

@@ -3,14 +3,18 @@ import type { CaptureMode, HighlightColour } from '@knipsel/core';
 import { shareNl } from './share-nl.js';
 import { relayNl } from './relay-nl.js';
 import { learningNl } from './learning-nl.js';
+import { nextNl } from './next-nl.js';
+import { pdfNl } from './pdf-nl.js';
+import { sharedNl } from './shared-nl.js';
 import { wordingNl } from './wording-nl.js';
 
 const modes: Record<CaptureMode, string> = {
   article: 'Artikel',
   selection: 'Selectie',
   page: 'Hele pagina',
-  bookmark: 'Link met notitie',
+  bookmark: 'Link',
   note: 'Notitie',
+  pdf: 'PDF-document',
 };
 
 const highlightColours: Record<HighlightColour, string> = {
@@ -58,11 +62,10 @@ export const nl = {
       unavailable: 'Koppelen kan alleen als de app via https of op deze computer (127.0.0.1) geopend is.',
     },
     unpair: 'Ontkoppelen',
-    heldTitle: (count: number) => `De extensie heeft ${count} dossiers verwijderd`,
+    heldTitle: (count: number) => (count === 1 ? 'De extensie heeft 1 dossier verwijderd' : `De extensie heeft ${count} dossiers verwijderd`),
     heldAsk: 'Ook in de app verwijderen? Meer dan één dossier tegelijk verwijdert Knipsel niet zonder het te vragen.',
     heldRemove: 'Ook hier verwijderen',
     heldKeep: 'Hier bewaren',
-    missingHint: 'Geknipt met de extensie? Koppel de extensie aan de app; daarna opent het knipsel hier vanzelf.',
     mismatch: 'Extensie past niet bij deze app',
     mismatchHint: (app: number, extension: number) =>
       `De extensie gebruikt versie ${extension} van de koppeling, deze app versie ${app}. Werk de extensie en de app bij; tot dan worden knipsels niet uitgewisseld.`,
@@ -167,11 +170,15 @@ export const nl = {
     dropHere: (theme: string) => `Laat los om ‘${theme}’ toe te voegen`,
     noFrameworks: 'Er staat geen kader aan. Zet er een aan bij Thema’s.',
     showMore: (n: number) => `Nog ${n} tonen`,
+    columns: 'Kolommen',
+    sortOne: 'Sorteren',
+    sortOneHint: 'Geef de ongesorteerde knipsels één voor één een thema',
+    next: 'Volgende knipsel',
+    remaining: (n: number) => (n === 0 ? 'Dit is de laatste' : n === 1 ? 'Nog 1 ongesorteerd' : `Nog ${n} ongesorteerd`),
   },
 
   list: {
     title: 'Knipsels',
-    empty: 'Nog geen knipsels in dit dossier. Bewaar er een met de extensie, of voeg er hier een toe.',
     noMatches: 'Geen knipsels met deze filters.',
     filters: 'Filters',
     theme: 'Thema',
@@ -187,7 +194,7 @@ export const nl = {
     withReflection: 'Met reflectie',
     withoutReflection: 'Zonder reflectie',
     sort: 'Sorteren',
-    sorts: { newest: 'Nieuwste eerst', oldest: 'Oudste eerst', title: 'Titel (A–Z)', site: 'Website', updated: 'Laatst bewerkt' },
+    sorts: { newest: 'Nieuwste eerst', oldest: 'Oudste eerst', added: 'Laatst toegevoegd', title: 'Titel (A–Z)', site: 'Website', updated: 'Laatst bewerkt' },
     clearFilters: 'Filters wissen',
     selectAll: 'Alles selecteren',
     clearSelection: 'Selectie opheffen',
@@ -195,7 +202,7 @@ export const nl = {
     bulkTag: 'Thema toevoegen',
     bulkUntag: 'Thema verwijderen',
     bulkTrash: 'Naar prullenbak',
-    shown: (shown: number, total: number) => (shown === total ? `${total} knipsels` : `${shown} van ${total} knipsels`),
+    shown: (shown: number, total: number) => `${shown === total ? '' : `${shown} van `}${total === 1 ? '1 knipsel' : `${total} knipsels`}`,
     loadingDoc: 'Het dossier wordt geladen; bewerken kan zo meteen.',
   },
 
@@ -208,7 +215,7 @@ export const nl = {
     results: (n: number) => (n === 1 ? '1 resultaat' : `${n} resultaten`),
     fields: { title: 'Titel', text: 'Tekst', note: 'Reflectie', site: 'Website', themes: 'Thema' },
     building: (done: number, total: number) =>
-      `Zoekindex wordt opgebouwd… (${done.toLocaleString('nl-NL')} van ${total.toLocaleString('nl-NL')} knipsels)`,
+      `Zoekindex wordt opgebouwd… (${done.toLocaleString('nl-NL')} van ${total.toLocaleString('nl-NL')} ${total === 1 ? 'knipsel' : 'knipsels'})`,
     incomplete: 'De resultaten zijn nog onvolledig: nog niet alle knipsels zijn doorzocht.',
     noneYet: (q: string) => `Nog niets gevonden voor ‘${q}’.`,
   },
@@ -222,7 +229,7 @@ export const nl = {
     published: 'Gepubliceerd',
     captured: 'Geraadpleegd op',
     mode: 'Soort',
-    words: (n: string) => `${n} woorden`,
+    words: (n: number) => (n === 1 ? '1 woord' : `${n.toLocaleString('nl-NL')} woorden`),
     reference: 'Bronvermelding (APA 7)',
     copy: 'Kopiëren',
     copied: 'Bronvermelding gekopieerd',
@@ -281,7 +288,7 @@ export const nl = {
     theme: 'Thema',
     clips: 'Bewijs',
     reflected: 'Beantwoorde reflecties',
-    covered: (covered: number, total: number) => `${covered} van ${total} thema’s met een beantwoorde reflectie`,
+    covered: (covered: number, total: number) => `${covered} van ${total} ${total === 1 ? 'thema' : 'thema’s'} met een beantwoorde reflectie`,
     gapNone: 'Nog geen bewijs',
     gapReflection: 'Nog geen beantwoorde reflectie',
     kindCounts: 'Soorten bewijs',
@@ -391,6 +398,7 @@ export const nl = {
     open: 'Open als document',
     docx: 'Download .docx',
     markdown: 'Download Markdown (zip)',
+    html: 'Download .html',
     printHint: 'Het document opent in een nieuw tabblad. Kies daar Afdrukken en dan ‘Opslaan als pdf’.',
     nothing: 'Kies minstens één thema.',
     opened: 'Het portfolio staat in een nieuw tabblad; kies daar Afdrukken en dan ‘Opslaan als pdf’.',
@@ -400,7 +408,7 @@ export const nl = {
   trash: {
     title: 'Prullenbak',
     intro: 'Knipsels in de prullenbak blijven bewaard tot je de prullenbak leegt.',
-    empty: 'De prullenbak is leeg.',
+    empty: 'De prullenbak is leeg. Wat je weggooit, blijft hier tot je de prullenbak leegt.',
     restore: 'Terugzetten',
     restoreAll: 'Alles terugzetten',
     emptyTrash: 'Prullenbak legen',
@@ -415,6 +423,9 @@ export const nl = {
   ...wordingNl,
   ...relayNl,
   ...learningNl,
+  ...nextNl,
+  ...pdfNl,
+  ...sharedNl,
 
   errors: {
     title: 'Er ging iets mis',

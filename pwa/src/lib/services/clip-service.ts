@@ -1,6 +1,6 @@
 // Clip operations of one open dossier for the screens: add (bookmark, note-clip), tag,
 // trash, notes, search. Every write is followed by a flush so storage errors surface.
-import { bookmarkCapture, type Clip, type ClipRow, type DossierChange, type EvidenceKind, normalizeUrl, noteCapture, type OpenDossier, type SearchHit, type SearchProgress, siteNameOf, type SourceEdits, toClipRow } from '@knipsel/core';
+import { bookmarkCapture, type Capture, type Clip, type ClipRow, type DossierChange, type EvidenceKind, type HighlightInput, normalizeUrl, noteCapture, type OpenDossier, type SearchHit, type SearchProgress, siteNameOf, type SourceEdits, toClipRow } from '@knipsel/core';
 import { bindNote, type NoteBinding } from './note-binding.js';
 
 export type Persist = () => void;
@@ -33,9 +33,14 @@ export function createClipService(open: OpenDossier, persist: Persist, now: () =
       const capture = noteCapture({ text: input.text, title: input.title, capturedAt: now(), lang: input.lang });
       return write(() => dossier.clips.add({ capture, title: capture.title, themes: input.themes, kind: input.kind }));
     },
+    /** A capture made in the app (a PDF read from a file): validated by core like every clip. */
+    addCapture(capture: Capture, input: { title?: string; note?: string; themes?: string[] } = {}): string {
+      return write(() => dossier.clips.add({ capture, title: input.title, note: input.note, themes: input.themes }));
+    },
     /** Clips already in the dossier with this address (to warn about duplicates). */
     findByUrl: (url: string) => dossier.clips.findByUrl(url),
 
+    addHighlight: (id: string, input: HighlightInput) => write(() => dossier.clips.addHighlight(id, input)),
     setTitle: (id: string, title: string) => write(() => dossier.clips.update(id, { title })),
     /** Corrections to the source for references (authors, date, site, source title); {} = as captured. */
     setSource: (id: string, source: SourceEdits) => write(() => dossier.clips.update(id, { source })),

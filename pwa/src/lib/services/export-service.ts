@@ -83,6 +83,16 @@ export function createExportService(library: Library, options: { appVersion?: st
       return renderPortfolioHtml(built, await attachmentsOf(built));
     },
 
+    /** The same document as a file to download and keep (or hand in). */
+    async portfolioHtmlFile(id: string, choice: PortfolioChoice): Promise<ExportFile> {
+      const { dossier, model: built } = await model(id, choice);
+      return {
+        name: exportFileName('portfolio', dossier.meta().name, '.html', now()),
+        type: 'text/html;charset=utf-8',
+        bytes: new TextEncoder().encode(renderPortfolioHtml(built)),
+      };
+    },
+
     async portfolioDocx(id: string, choice: PortfolioChoice): Promise<ExportFile> {
       const { dossier, model: built } = await model(id, choice);
       // The docx writer is large; load it only when someone asks for Word.

@@ -6,7 +6,7 @@ import { tabSyncExtension } from './tab-sync-service.js';
 
 export interface LibraryService {
   library: Library;
-  /** Photos and files attached to evidence (content-addressed, this device only). */
+  /** Files beside the dossiers on this device (content-addressed): attachments, kept PDFs, shared photos. */
   blobs: BlobStore;
   getPref<T>(key: string): Promise<T | undefined>;
   setPref(key: string, value: unknown): Promise<void>;

@@ -51,6 +51,16 @@ describe('export service', () => {
     expect(html).toContain('najaar 2025');
   });
 
+  test('the portfolio HTML also comes as a file to download', async () => {
+    const library = newLibrary();
+    const { id, clips } = await seeded(library);
+    const service = createExportService(library, { now });
+    const file = await service.portfolioHtmlFile(id, choice({ clipIds: [clips.a] }));
+    expect(file.name).toBe('portfolio-wijkteam-noord-2025-03-14.html');
+    expect(file.type).toContain('text/html');
+    expect(new TextDecoder().decode(file.bytes)).toBe(await service.portfolioHtml(id, choice({ clipIds: [clips.a] })));
+  });
+
   test('the .docx is a zip with word/document.xml naming the clips', async () => {
     const library = newLibrary();
     const { id, clips } = await seeded(library);

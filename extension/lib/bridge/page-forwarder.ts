@@ -1,5 +1,5 @@
-// The content script's half of the bridge: relays bridge envelopes between the web app
-// page (window.postMessage) and the extension background (a runtime port). It only relays:
+// The content script's half of the bridge: forwards bridge envelopes between the web app
+// page (window.postMessage) and the extension background (a runtime port). It only forwards:
 // the handshake, sessions and Yjs sync are the background's and the app's business.
 //
 // Page → background: only messages posted by this window itself, from this very origin,
@@ -14,37 +14,37 @@ export const bridgePortName = 'knipsel-bridge';
 export const keepAliveMessage = { knipselKeepAlive: 1 } as const;
 const keepAliveMs = 20_000;
 
-export interface RelayPort {
+export interface ForwarderPort {
   postMessage(message: unknown): void;
   disconnect(): void;
   onMessage: { addListener(listener: (message: unknown) => void): void };
   onDisconnect: { addListener(listener: () => void): void };
 }
 
-export interface RelayWindow {
+export interface ForwarderWindow {
   postMessage(message: unknown, targetOrigin: string): void;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }
 
-export interface RelayOptions {
-  win: RelayWindow;
+export interface ForwarderOptions {
+  win: ForwarderWindow;
   /** This page's origin (`location.origin`). */
   origin: string;
-  connect: () => RelayPort;
+  connect: () => ForwarderPort;
   log?: (message: string) => void;
-  /** Messages the page posted before the relay started (held while the settings were read). */
+  /** Messages the page posted before the forwarder started (held while the settings were read). */
   early?: MessageEvent[];
   setInterval?: (fn: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
 }
 
-export function startRelay(options: RelayOptions): () => void {
+export function startForwarder(options: ForwarderOptions): () => void {
   const { win, origin } = options;
   const log = options.log ?? (() => undefined);
   const every = options.setInterval ?? ((fn, ms) => setInterval(fn, ms));
   const stopEvery = options.clearInterval ?? ((handle) => clearInterval(handle as ReturnType<typeof setInterval>));
-  let port: RelayPort | null = null;
+  let port: ForwarderPort | null = null;
   let session: string | null = null;
   let timer: unknown = null;
   let stopped = false;
@@ -59,7 +59,7 @@ export function startRelay(options: RelayOptions): () => void {
     session = null;
   }
 
-  function ensurePort(): RelayPort | null {
+  function ensurePort(): ForwarderPort | null {
     if (port || stopped) return port;
     try {
       const next = options.connect();
@@ -67,7 +67,7 @@ export function startRelay(options: RelayOptions): () => void {
         if (port !== next) return;
         const checked = checkEnvelope(message);
         if (checked === null) return;
-        if (!checked.ok) return log(`bridge relay: dropped from the extension: ${checked.reason}`);
+        if (!checked.ok) return log(`bridge forwarder: dropped from the extension: ${checked.reason}`);
         if (checked.envelope.from !== 'extension') return;
         const frame = checked.envelope.frame;
         if (frame.t === 'welcome') session = `${frame.nonce}.${frame.peerNonce}`;
@@ -86,7 +86,7 @@ export function startRelay(options: RelayOptions): () => void {
         }
       }, keepAliveMs);
     } catch (error) {
-      log(`bridge relay: cannot reach the extension: ${error instanceof Error ? error.message : String(error)}`);
+      log(`bridge forwarder: cannot reach the extension: ${error instanceof Error ? error.message : String(error)}`);
       port = null;
     }
     return port;
@@ -96,7 +96,7 @@ export function startRelay(options: RelayOptions): () => void {
     if (event.source !== (win as unknown) || event.origin !== origin) return;
     const checked = checkEnvelope(event.data);
     if (checked === null) return;
-    if (!checked.ok) return log(`bridge relay: dropped from the page: ${checked.reason}`);
+    if (!checked.ok) return log(`bridge forwarder: dropped from the page: ${checked.reason}`);
     if (checked.envelope.from !== 'app') return; // our own posts to the page
     const target = ensurePort();
     try {

@@ -3,7 +3,7 @@
 // and a note of inserted prompts only, feedback half reflected on, leervragen, two periods.
 import * as Y from 'yjs';
 import { createDossier, initDossierDoc, type Dossier } from '../dossier/dossier.js';
-import { makeCapture } from '../dossier/test-fixtures.js';
+import { makeCapture } from './captures.js';
 import { localizeGuide, findPresetGuide } from '../learning/guides.js';
 import { fromBase64 } from '../sync/base64.js';
 import { sha256Hex } from '../storage/blob-store.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bridgeTag } from '@knipsel/core/bridge';
-import { keepAliveMessage, startRelay, type RelayPort, type RelayWindow } from './relay';
+import { keepAliveMessage, startForwarder, type ForwarderPort, type ForwarderWindow } from './page-forwarder';
 
 const origin = 'http://127.0.0.1:8787';
 const hello = { tag: bridgeTag, from: 'app', frame: { t: 'hello', v: 2, nonce: 'a'.repeat(24), role: 'app', pair: 'p'.repeat(24) } };
@@ -13,12 +13,12 @@ const welcome = {
 function fakes() {
   const listeners = new Set<(event: MessageEvent) => void>();
   const toPage: { message: unknown; target: string }[] = [];
-  const win: RelayWindow = {
+  const win: ForwarderWindow = {
     postMessage: (message, target) => toPage.push({ message, target }),
     addEventListener: (_t, l) => listeners.add(l),
     removeEventListener: (_t, l) => listeners.delete(l),
   };
-  const ports: (RelayPort & { sent: unknown[]; deliver(m: unknown): void; drop(): void })[] = [];
+  const ports: (ForwarderPort & { sent: unknown[]; deliver(m: unknown): void; drop(): void })[] = [];
   const connect = () => {
     const onMessage: ((m: unknown) => void)[] = [];
     const onDisconnect: (() => void)[] = [];
@@ -40,12 +40,12 @@ function fakes() {
   };
   const logs: string[] = [];
   let tick: (() => void) | null = null;
-  const stop = startRelay({ win, origin, connect, log: (l) => logs.push(l), setInterval: (fn) => ((tick = fn), 1), clearInterval: () => (tick = null) });
+  const stop = startForwarder({ win, origin, connect, log: (l) => logs.push(l), setInterval: (fn) => ((tick = fn), 1), clearInterval: () => (tick = null) });
   return { win, toPage, ports, post, logs, stop, keepAlive: () => tick?.() };
 }
 
-describe('bridge relay (content script)', () => {
-  it('relays app frames to the background and extension frames back to this origin only', () => {
+describe('bridge forwarder (content script)', () => {
+  it('forwards app frames to the background and extension frames back to this origin only', () => {
     const f = fakes();
     expect(f.ports).toHaveLength(0); // no port until the app speaks
     f.post(hello);
@@ -82,8 +82,8 @@ describe('bridge relay (content script)', () => {
     expect(f.logs).toHaveLength(3);
   });
 
-  it('relays what the page posted before the relay started, with the same checks', () => {
-    const win: RelayWindow = { postMessage: () => undefined, addEventListener: () => undefined, removeEventListener: () => undefined };
+  it('forwards what the page posted before the forwarder started, with the same checks', () => {
+    const win: ForwarderWindow = { postMessage: () => undefined, addEventListener: () => undefined, removeEventListener: () => undefined };
     const sent: unknown[] = [];
     const port = { postMessage: (m: unknown) => sent.push(m), disconnect: () => undefined, onMessage: { addListener: () => undefined }, onDisconnect: { addListener: () => undefined } };
     const early = [
@@ -91,7 +91,7 @@ describe('bridge relay (content script)', () => {
       { data: hello, source: win, origin: 'http://localhost:9999' },
       { data: hello, source: win, origin },
     ] as unknown as MessageEvent[];
-    startRelay({ win, origin, early, connect: () => port, setInterval: () => 1, clearInterval: () => undefined });
+    startForwarder({ win, origin, early, connect: () => port, setInterval: () => 1, clearInterval: () => undefined });
     expect(sent).toEqual([hello]);
   });
 

@@ -2,7 +2,7 @@
 // clips with notes, themes, highlights, a trashed clip, a renamed preset theme.
 import * as Y from 'yjs';
 import { createDossier, initDossierDoc, type Dossier } from '../dossier/dossier.js';
-import { makeCapture } from '../dossier/test-fixtures.js';
+import { makeCapture } from './captures.js';
 
 export function makeTestDossier(options: { id?: string; name?: string } = {}): { dossier: Dossier; ids: Record<string, string> } {
   const doc = new Y.Doc();

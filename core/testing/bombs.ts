@@ -2,7 +2,8 @@
 // bounded memory (a 1 GiB bomb without a 1 GiB buffer), wrapped in a zip or a backup whose
 // header declares whatever size the test wants.
 import { Deflate, deflateSync } from 'fflate';
-import { backupFormat, backupMagic } from './backup.js';
+import { backupFormat, backupMagic } from '../export/backup.js';
+import { concatParts } from '../sync/frames/stream-frames.js';
 
 /**
  * Raw DEFLATE of `size` zero bytes, about 1 KB per MiB. Built from a few flushed blocks: after
@@ -19,14 +20,14 @@ export function deflatedZeros(size: number): Uint8Array {
   const flushed = () => {
     deflate.push(block);
     deflate.flush(true);
-    return join(parts.splice(0));
+    return concatParts(parts.splice(0));
   };
   const start = [flushed(), flushed()];
   const repeated = flushed();
   if (!equal(repeated, flushed())) throw new Error('deflatedZeros: the repeated block is not stable');
   deflate.push(new Uint8Array(size - whole * mebibyte), true);
-  const tail = join(parts.splice(0));
-  return join([...start, ...Array.from({ length: whole - 2 }, () => repeated), tail]);
+  const tail = concatParts(parts.splice(0));
+  return concatParts([...start, ...Array.from({ length: whole - 2 }, () => repeated), tail]);
 }
 
 function equal(a: Uint8Array, b: Uint8Array): boolean {
@@ -36,36 +37,24 @@ function equal(a: Uint8Array, b: Uint8Array): boolean {
 /** A zip of one deflated entry whose headers declare `declaredSize` (the CRC is not filled in). */
 export function zipOfDeflated(name: string, deflated: Uint8Array, declaredSize: number): Uint8Array {
   const fileName = new TextEncoder().encode(name);
-  const local = new Uint8Array(30 + fileName.length);
-  const lv = new DataView(local.buffer);
-  lv.setUint32(0, 0x04034b50, true);
-  lv.setUint16(4, 20, true);
-  lv.setUint16(6, 0x800, true);
-  lv.setUint16(8, 8, true);
-  lv.setUint32(18, deflated.length, true);
-  lv.setUint32(22, declaredSize, true);
-  lv.setUint16(26, fileName.length, true);
-  local.set(fileName, 30);
-  const central = new Uint8Array(46 + fileName.length);
-  const cv = new DataView(central.buffer);
-  cv.setUint32(0, 0x02014b50, true);
-  cv.setUint16(4, 20, true);
-  cv.setUint16(6, 20, true);
-  cv.setUint16(8, 0x800, true);
-  cv.setUint16(10, 8, true);
-  cv.setUint32(20, deflated.length, true);
-  cv.setUint32(24, declaredSize, true);
-  cv.setUint16(28, fileName.length, true);
-  cv.setUint32(42, 0, true);
-  central.set(fileName, 46);
-  const end = new Uint8Array(22);
-  const ev = new DataView(end.buffer);
-  ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, 1, true);
-  ev.setUint16(10, 1, true);
-  ev.setUint32(12, central.length, true);
-  ev.setUint32(16, local.length + deflated.length, true);
-  return join([local, deflated, central, end]);
+  const n = fileName.length;
+  // [offset, bytes, value] of each little-endian field; the rest stays zero.
+  const local = record(30, fileName, [[0, 4, 0x04034b50], [4, 2, 20], [6, 2, 0x800], [8, 2, 8], [18, 4, deflated.length], [22, 4, declaredSize], [26, 2, n]]);
+  const central = record(46, fileName, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [8, 2, 0x800], [10, 2, 8], [20, 4, deflated.length], [24, 4, declaredSize], [28, 2, n], [42, 4, 0]]);
+  const end = record(22, new Uint8Array(0), [[0, 4, 0x06054b50], [8, 2, 1], [10, 2, 1], [12, 4, central.length], [16, 4, local.length + deflated.length]]);
+  return concatParts([local, deflated, central, end]);
+}
+
+/** A zip record: a fixed-size header with the given fields, then `tail`. */
+function record(size: number, tail: Uint8Array, fields: [offset: number, bytes: 2 | 4, value: number][]): Uint8Array {
+  const out = new Uint8Array(size + tail.length);
+  const view = new DataView(out.buffer);
+  for (const [offset, bytes, value] of fields) {
+    if (bytes === 2) view.setUint16(offset, value, true);
+    else view.setUint32(offset, value, true);
+  }
+  out.set(tail, size);
+  return out;
 }
 
 /** A backup whose payload is `deflated` (checksum right) and whose header declares `stateBytes`. */
@@ -83,15 +72,6 @@ export async function backupOfDeflated(deflated: Uint8Array, stateBytes: number)
     stateBytes,
     sha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''),
   };
-  return join([new TextEncoder().encode(`${backupMagic}\n${JSON.stringify(header)}\n`), deflated]);
+  return concatParts([new TextEncoder().encode(`${backupMagic}\n${JSON.stringify(header)}\n`), deflated]);
 }
 
-function join(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}

@@ -2,12 +2,12 @@
 // campaign: messages cross a JSON boundary on a timer, as they do between page and
 // extension. `pair()` does what the user does: asks in the app, then confirms in the
 // extension (after checking that both show the same code).
-import { createLibrary, type Library } from '../../library/library.js';
-import { createMemoryLibraryStore } from '../../storage/library-store.js';
-import { createMemoryProjectionStore } from '../../storage/projection-store.js';
-import { createMemoryUpdateStore } from '../../storage/update-store.js';
-import { createMemoryPairStore } from './pairing.js';
-import { createBridgeSession, type BridgeSession, type BridgeSessionOptions } from './session.js';
+import { createLibrary, type Library } from '../library/library.js';
+import { createMemoryLibraryStore } from '../storage/library-store.js';
+import { createMemoryProjectionStore } from '../storage/projection-store.js';
+import { createMemoryUpdateStore } from '../storage/update-store.js';
+import { createMemoryPairStore } from '../sync/bridge/pairing.js';
+import { createBridgeSession, type BridgeSession, type BridgeSessionOptions } from '../sync/bridge/session.js';
 
 export const testOrigin = 'http://127.0.0.1:8787';
 
@@ -29,6 +29,8 @@ export interface BridgeRig {
   settle(): Promise<void>;
   /** Pair like a user: ask in the app, confirm in the extension once the codes match. */
   pair(): Promise<void>;
+  /** Close both sessions (as when the page or the extension goes away). */
+  close(): void;
 }
 
 export interface RigOptions {
@@ -40,6 +42,8 @@ export interface RigOptions {
   appOrigin?: string;
   extOrigin?: string;
   extra?: Partial<BridgeSessionOptions>;
+  /** The same for the app's session. */
+  appExtra?: Partial<BridgeSessionOptions>;
 }
 
 export function connect(app: Library, ext: Library, options: RigOptions = {}): BridgeRig {
@@ -58,36 +62,17 @@ export function connect(app: Library, ext: Library, options: RigOptions = {}): B
       to().receive(JSON.parse(JSON.stringify(message)));
     }, 0);
   };
-  const appSession: BridgeSession = createBridgeSession({
-    role: 'app',
-    library: app,
-    origin: options.appOrigin ?? testOrigin,
-    pairs: appPairs,
-    send: (m) => deliver(() => extSession, m),
-    log: (l) => logs.push(`app ${l}`),
-    version: options.versions?.app,
-    chunkBytes: options.chunkBytes,
-  });
-  const extSession: BridgeSession = createBridgeSession({
-    role: 'extension',
-    library: ext,
-    origin: options.extOrigin ?? testOrigin,
-    pairs: extPairs,
-    send: (m) => deliver(() => appSession, m),
-    log: (l) => logs.push(`ext ${l}`),
-    onPairRequest: (request) => void requests.push(request),
-    version: options.versions?.ext,
-    chunkBytes: options.chunkBytes,
-    ...options.extra,
-  });
-  const settle = async () => {
-    for (let quiet = 0; quiet < 5; ) {
-      await new Promise((r) => setTimeout(r, 5));
-      await appSession.idle();
-      await extSession.idle();
-      quiet = inFlight === 0 ? quiet + 1 : 0;
-    }
+  const side = (role: 'app' | 'extension', library: Library, other: () => BridgeSession, rest: Partial<BridgeSessionOptions>) => {
+    const tag = role === 'app' ? 'app' : 'ext';
+    const origin = (role === 'app' ? options.appOrigin : options.extOrigin) ?? testOrigin;
+    const pairs = role === 'app' ? appPairs : extPairs;
+    const version = options.versions?.[tag];
+    const send = (m: unknown) => deliver(other, m);
+    return createBridgeSession({ role, library, origin, pairs, send, log: (l) => logs.push(`${tag} ${l}`), version, chunkBytes: options.chunkBytes, ...rest });
   };
+  const appSession: BridgeSession = side('app', app, () => extSession, { ...options.appExtra });
+  const extSession: BridgeSession = side('extension', ext, () => appSession, { onPairRequest: (request) => void requests.push(request), ...options.extra });
+  const settle = () => settleSessions([appSession, extSession], () => inFlight, 5, 5);
   const pair = async () => {
     await appSession.requestPairing();
     await settle();
@@ -98,7 +83,20 @@ export function connect(app: Library, ext: Library, options: RigOptions = {}): B
     await extSession.answerPairing(true);
     await settle();
   };
-  return { appSession, extSession, appPairs, extPairs, logs, sent, requests, settle, pair };
+  const close = () => {
+    appSession.close();
+    extSession.close();
+  };
+  return { appSession, extSession, appPairs, extPairs, logs, sent, requests, settle, pair, close };
+}
+
+/** Wait until the sessions are idle with nothing in flight, `rounds` checks `gapMs` apart in a row. */
+export async function settleSessions(sessions: BridgeSession[], inFlight: () => number, rounds: number, gapMs: number): Promise<void> {
+  for (let quiet = 0; quiet < rounds; ) {
+    await new Promise((r) => setTimeout(r, gapMs));
+    for (const session of sessions) await session.idle();
+    quiet = inFlight() === 0 ? quiet + 1 : 0;
+  }
 }
 
 /** Paired and connected, as after the user's first pairing. */
