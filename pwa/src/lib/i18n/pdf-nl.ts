@@ -14,7 +14,7 @@ export const pdfNl = {
     notPdf: 'Dit is geen PDF-bestand.',
     tooLarge: (mb: string) => `Dit bestand is te groot om te lezen (meer dan ${mb} MB).`,
     pages: (n: number) => (n === 1 ? '1 pagina' : `${n} pagina’s`),
-    summary: (pages: string, words: string) => `${pages}, ${words} woorden`,
+    summary: (pages: string, words: number) => `${pages}, ${words.toLocaleString('nl-NL')} ${words === 1 ? 'woord' : 'woorden'}`,
     urlLabel: 'Waar staat deze PDF online? (optioneel)',
     urlHint: 'Met het adres kan de bronvermelding ernaar verwijzen.',
     keep: 'Bewaar het bestand zelf ook',
