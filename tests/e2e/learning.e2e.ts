@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Page, Worker } from 'playwright-core';
+import type { Locator, Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { findPresetGuide, findPresetTheme } from '@knipsel/core';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
@@ -38,6 +38,7 @@ const starrAnswers: Record<string, string> = {
   resultaat: 'Drie bewoners namen de trekkersrol; de gemeente denkt mee over geld.',
   reflectie: 'Ik stel eerst vragen en wacht langer voordat ik iets overneem.',
 };
+const happened = 'Het plan voor de speeltuin is bedacht door bewoners zelf; zij blijven eigenaar van het probleem en de oplossing. Ik begeleidde de avond.';
 const changedAnswer = 'Ik laat stiltes vallen en vraag wat bewoners zelf willen, in plaats van met een plan te komen.';
 
 /** A real PNG photo-like image (a gradient), made here so the repository holds no binary. */
@@ -127,10 +128,15 @@ async function tabIdOf(url: string): Promise<number> {
 }
 
 /**
- * Hook for the suggested-themes step (made on another branch): when saving a clip or an
- * experience suggests themes, the student accepts them here. Until then it accepts nothing.
+ * The suggested-themes step: Knipsel suggests the themes whose wording the text matches; the
+ * student accepts `themeId` with one click and sees it chosen.
  */
-async function acceptSuggestedThemes(_where: Page): Promise<void> {}
+async function acceptSuggestedTheme(where: Locator, themeId: string): Promise<void> {
+  const suggested = where.getByTestId('suggested-themes');
+  await suggested.waitFor();
+  await suggested.getByRole('button', { name: `Thema toevoegen: ${themeName(themeId)}` }).click();
+  await where.locator('.accepted .chip-name', { hasText: themeName(themeId) }).waitFor();
+}
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 /** Questions of guides the student left unanswered, and prompts the old app put in notes. */
@@ -202,16 +208,17 @@ describe('a leergang student’s learning dossier', () => {
     await dialog.getByLabel('Plaats').fill('Buurthuis De Kern');
     await dialog.getByLabel('Wie waren erbij?').fill('twaalf bewoners, een collega van het wijkteam');
     await dialog.getByText('Noem geen namen van cliënten of bewoners').waitFor();
-    await dialog.getByLabel('Wat gebeurde er?').fill('Bewoners kwamen met een plan voor de speeltuin. Ik begeleidde de avond.');
+    await dialog.getByLabel('Wat gebeurde er?').fill(happened);
     const files = dialog.locator('input[type=file]');
     // Files from disk, as a person picks them (Playwright streams paths; big buffers crawl over the protocol).
     const photoPath = join(work, 'speeltuin.png');
     const videoPath = join(work, 'filmpje.mp4');
     writeFileSync(photoPath, photo);
-    writeFileSync(videoPath, Buffer.alloc(11 * 1024 * 1024));
+    writeFileSync(videoPath, Buffer.alloc(21 * 1024 * 1024));
     await files.setInputFiles([photoPath, videoPath]);
     await dialog.getByText('‘filmpje.mp4’ is groter dan').waitFor();
-    await dialog.getByLabel('Thema (optioneel)').selectOption(eigenaarschap);
+    // The theme comes from a suggestion (the wording of the framework matches what happened).
+    await acceptSuggestedTheme(dialog, eigenaarschap);
     await dialog.evaluate((d) => (d.scrollTop = d.scrollHeight));
     await shotBoth('add-own-experience-files');
     await dialog.evaluate((d) => (d.scrollTop = 0));
@@ -219,12 +226,11 @@ describe('a leergang student’s learning dossier', () => {
     await dialog.getByLabel('Feedback', { exact: false }).first().check();
     await shotBoth('add-feedback');
     await dialog.getByLabel('Eigen praktijk').check();
-    await dialog.getByLabel('Wat gebeurde er?').fill('Bewoners kwamen met een plan voor de speeltuin. Ik begeleidde de avond.');
     await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
     await heading('Bewonersavond over de speeltuin').waitFor();
     await page.getByText('Eigen praktijk bewaard').waitFor();
     ownId = decodeURIComponent(page.url().split('/clip/')[1]!);
-    await acceptSuggestedThemes(page);
+    await page.locator('.themes .chip-name', { hasText: themeName(eigenaarschap) }).waitFor();
     // The photo is stored on the device and shown; the video was never added.
     const thumb = page.getByRole('link', { name: '‘speeltuin.png’ openen' }).locator('img');
     await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
@@ -255,7 +261,6 @@ describe('a leergang student’s learning dossier', () => {
     await popup.screenshot({ path: join(shots, 'popup-kind-nl.png') });
     await popup.getByRole('button', { name: /^(Knippen|Bewaren in Knipsel)$/ }).click();
     await popup.getByTestId('saved').waitFor();
-    await acceptSuggestedThemes(popup);
     await popup.close();
     await tab.close();
 
@@ -271,8 +276,9 @@ describe('a leergang student’s learning dossier', () => {
     // Under two themes, with the card filled in.
     await page.getByRole('button', { name: 'Thema’s kiezen' }).click();
     const picker = page.getByRole('dialog', { name: exampleTitle });
-    await picker.getByLabel(themeName(eigenaarschap), { exact: true }).check();
-    await picker.getByLabel(themeName(leefwereld), { exact: true }).check();
+    const box = (id: string) => picker.getByRole('checkbox', { name: new RegExp(`(^|\\s)${themeName(id)}$`) });
+    await box(eigenaarschap).check();
+    await box(leefwereld).check();
     await picker.getByRole('button', { name: 'Sluiten' }).last().click();
     await page.getByLabel('Context: wijk en organisatie').fill('Kattenbroek, Amersfoort');
     await page.getByLabel('Wat werkte?').fill('Samen koken; aansluiten bij wat bewoners al deden.');
@@ -281,7 +287,7 @@ describe('a leergang student’s learning dossier', () => {
 
   test('answers a guide for the own experience and leaves the other’s prompts empty', async () => {
     // The practice example: a transfer guide is offered first; started, nothing answered.
-    const guide = page.getByLabel('Leidraad');
+    const guide = page.getByLabel('Leidraad', { exact: true });
     expect(await guide.inputValue()).toBe('transfer');
     await page.getByRole('button', { name: 'Reflectie beginnen' }).click();
     await page.getByText('0 van 4 vragen beantwoord').waitFor();
@@ -290,7 +296,7 @@ describe('a leergang student’s learning dossier', () => {
 
     await page.goto(`${app.url}/#/d/${encodeURIComponent(dossierId)}/clip/${encodeURIComponent(ownId)}`);
     await heading('Bewonersavond over de speeltuin').waitFor();
-    expect(await page.getByLabel('Leidraad').inputValue()).toBe('starr');
+    expect(await page.getByLabel('Leidraad', { exact: true }).inputValue()).toBe('starr');
     await page.getByRole('button', { name: 'Reflectie beginnen' }).click();
     const reflection = page.locator('[data-reflection="starr"]');
     for (const prompt of starr.prompts) await reflection.getByLabel(prompt.nl.heading, { exact: true }).fill(starrAnswers[prompt.id]!);
