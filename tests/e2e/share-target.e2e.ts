@@ -118,6 +118,10 @@ describe('sharing to the installed app', () => {
     await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(192);
     expect(await page.getByLabel('Je reflectie op dit knipsel').inputValue()).toBe('Muur met gele briefjes na de bewonersavond in de Vogelwijk.');
     expect(await page.getByTestId('to-complete-notice').count()).toBe(0);
+    // The situation is dated the day it was shared, and the clip was added, not retrieved.
+    const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
+    expect(await page.getByLabel('Datum', { exact: true }).inputValue()).toBe(today);
+    await page.getByText('Toegevoegd op', { exact: true }).waitFor();
     await shot(page, 'share-photo-phone');
     expect(errors).toEqual([]);
   });

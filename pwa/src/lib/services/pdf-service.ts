@@ -71,13 +71,6 @@ export async function keepPdfFile(files: BlobStore, capture: Capture, bytes: Uin
 
 export const hasWebAddress = (capture: Capture) => !isLocalFileUrl(capture.url);
 
-/** "2,1 MB" / "640 kB" in the locale. */
-export function formatBytes(bytes: number, locale: string): string {
-  const mb = bytes / (1024 * 1024);
-  if (mb >= 1) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: mb < 10 ? 1 : 0 }).format(mb)} MB`;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} kB`;
-}
-
 /** Offer a kept file as a download. */
 export function downloadFile(bytes: Uint8Array, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));

@@ -6,7 +6,7 @@
 // store) of a piece of own practice, with the shared text as the note; text alone becomes a
 // note-clip.
 import * as v from 'valibot';
-import { countTypedWords, normalizeUrl, noteCapture, noteClipUrl, siteNameOf, textToHtml, type AttachmentInput, type BlobStore, type Capture, type EvidenceKind, type OpenDossier } from '@knipsel/core';
+import { countTypedWords, normalizeUrl, noteCapture, noteClipUrl, siteNameOf, textToHtml, type AttachmentInput, type BlobStore, type Capture, type CardPatch, type EvidenceKind, type OpenDossier } from '@knipsel/core';
 
 const inboxName = 'knipsel-share-inbox';
 
@@ -61,8 +61,14 @@ export async function removeFromInbox(id: string): Promise<void> {
 
 const urlPattern = /https?:\/\/[^\s<>"']+/i;
 
+/** The local calendar day of a time, as YYYY-MM-DD. */
+const localDay = (ms: number) => {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
 /** What a share becomes: the capture, the note, its kind, and whether it waits for its page's text. */
-export function sharedClip(entry: Pick<SharedEntry, 'title' | 'text' | 'url'>, photos: number, now: number, labels: { photo: (date: string) => string; date: (ms: number) => string }): { capture: Capture; note: string; kind: EvidenceKind; toComplete: boolean } | null {
+export function sharedClip(entry: Pick<SharedEntry, 'title' | 'text' | 'url'>, photos: number, now: number, labels: { photo: (date: string) => string; date: (ms: number) => string }): { capture: Capture; note: string; kind: EvidenceKind; card?: CardPatch; toComplete: boolean } | null {
   // Browsers on phones often put the address in the text instead of the url field.
   const inText = entry.text.match(urlPattern)?.[0] ?? null;
   const url = normalizeUrl(entry.url) ?? (inText ? normalizeUrl(inText) : null);
@@ -106,7 +112,8 @@ export function sharedClip(entry: Pick<SharedEntry, 'title' | 'text' | 'url'>, p
       capturedAt: now,
       mode: 'note',
     };
-    return { capture, note: text, kind: 'eigen-praktijk', toComplete: false };
+    // The day it was shared is the day of the situation, until the user says otherwise.
+    return { capture, note: text, kind: 'eigen-praktijk', card: { date: localDay(now) }, toComplete: false };
   }
   if (!text && !title) return null;
   return { capture: noteCapture({ text: text || title, title: title || undefined, capturedAt: now }), note: '', kind: 'praktijkvoorbeeld', toComplete: false };
@@ -128,7 +135,7 @@ export async function receiveShares(open: OpenDossier, blobs: BlobStore, labels:
     const clip = sharedClip(entry, kept.length, now(), labels);
     if (clip) {
       const { dossier } = open;
-      const id = dossier.clips.add({ capture: clip.capture, note: clip.note || undefined, kind: clip.kind, toComplete: clip.toComplete });
+      const id = dossier.clips.add({ capture: clip.capture, note: clip.note || undefined, kind: clip.kind, card: clip.card, toComplete: clip.toComplete });
       for (const attachment of kept) dossier.evidence.addAttachment(id, attachment);
       made.push(id);
       await open.flush();
