@@ -6,7 +6,7 @@ export { captureModes, highlightColours, evidenceKinds, feedbackSources, cardFie
 export { createDossier, initDossierDoc, type Dossier, type DossierChange, type MetaPatch } from './dossier/dossier.js';
 export { localOrigin, toClipRow, excerptOf, evidenceText } from './dossier/doc-layout.js';
 export { emptyCard } from './dossier/evidence-layout.js';
-export { kindSchema } from './dossier/evidence-schema.js';
+export { cardPatchSchema, kindSchema } from './dossier/evidence-schema.js';
 export { maxAttachmentsPerClip, type AttachmentInput, type CardPatch, type EvidenceOps, type ReflectionInput } from './dossier/evidence-ops.js';
 export { queryRows, matchesFilter, clipSorts, type ClipFilter, type ClipSort } from './dossier/clip-query.js';
 export { comparableUrl, type ClipInput, type ClipPatch, type HighlightInput, type HighlightPatch } from './dossier/clips.js';

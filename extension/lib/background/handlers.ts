@@ -12,6 +12,7 @@ import { injectHighlighter, syncHighlighterRegistration } from './highlighter-re
 import type { BridgeHost } from './bridge-host.js';
 import type { LibraryService } from './background-library.js';
 import { PdfHostError, type PdfHost } from './pdf-host.js';
+import { evidenceHandlers } from './evidence-handlers.js';
 
 const anchorKey = (clipId: string) => `anchors:${clipId}`;
 
@@ -116,6 +117,7 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
   }
 
   const handlers: Handlers = {
+    ...evidenceHandlers(service, broadcast, appLink),
     async 'clip/preview'({ tabId, mode }): Promise<Results['clip/preview']> {
       const captured = await captureTab(tabId, mode);
       if (!captured.ok) return captured.reason === 'pdf' && captured.url && /^https?:/i.test(captured.url) ? pdfPreview(tabId, captured.url) : captured;

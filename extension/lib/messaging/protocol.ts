@@ -1,7 +1,7 @@
 // The one message protocol between the extension's parts: every request the background
 // answers, its input schema (valibot, checked at the edge) and its result type.
 import * as v from 'valibot';
-import { captureSchema, highlightColourSchema, idSchema, kindSchema, positionSchema, quoteSchema, themeIdsSchema, type Capture, type Clip, type ClipRow, type DossierKind, type HighlightColour, type SearchFields } from '@knipsel/core';
+import { captureSchema, cardPatchSchema, highlightColourSchema, idSchema, kindSchema, positionSchema, quoteSchema, themeIdsSchema, type Capture, type Clip, type ClipRow, type DossierKind, type HighlightColour, type SearchFields } from '@knipsel/core';
 import type { Restriction } from '../capture/restricted-url.js';
 
 const id = idSchema;
@@ -39,6 +39,14 @@ export const inputSchemas = {
     keepFile: v.optional(v.boolean()),
     /** A link saved without its page's text: marked to complete later. */
     toComplete: v.optional(v.boolean()),
+  }),
+  // A situation from the user's own work, written in the side panel (no page, no photos here).
+  'evidence/add': v.object({
+    dossierId: id,
+    kind: v.literal('eigen-praktijk'),
+    title: v.pipe(short, v.trim(), v.minLength(1)),
+    card: cardPatchSchema,
+    themes: v.optional(themeIds),
   }),
   // Links saved without their page's text (shared from a phone, "Knip link"), in every dossier.
   'complete/list': v.object({}),
@@ -180,6 +188,7 @@ export interface ClipDetails {
 /** Result types, one per request. */
 export interface Results {
   'clip/preview': PreviewResult;
+  'evidence/add': { dossierId: string; clipId: string; appUrl: string };
   'clip/save': { dossierId: string; clipId: string; appUrl: string };
   'complete/list': { links: { dossierId: string; clipId: string; title: string; url: string }[] };
   'complete/run': { completed: boolean; reason?: string };
