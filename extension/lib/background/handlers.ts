@@ -15,6 +15,7 @@ import { bridgeHandlers, noBridge, type BridgeControls } from './bridge-handlers
 import { anchorKey, pageHandlers } from './page-handlers.js';
 import { createPageReading } from './page-reading.js';
 import type { PdfHost } from './pdf-host.js';
+import { evidenceHandlers } from './evidence-handlers.js';
 
 export function createHandlers(service: LibraryService, broadcast: (dossierId: string) => void, bridge: BridgeControls = noBridge, pdf: PdfHost | null = null): Handlers {
   async function appUrl(): Promise<string> {
@@ -47,6 +48,7 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
   };
 
   return {
+    ...evidenceHandlers(service, broadcast, appLink),
     async 'clip/preview'({ tabId, mode }) {
       return reading.preview(tabId, mode);
     },
@@ -73,13 +75,13 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       return { completed: true };
     },
 
-    async 'clip/save'({ dossierId, capture, title, note, themes, tabId, keepFile, toComplete }) {
+    async 'clip/save'({ dossierId, capture, title, note, themes, kind, tabId, keepFile, toComplete }) {
       // The file first: a clip never names a file that is not there.
       const file = capture.mode === 'pdf' ? capture.pdf?.file : null;
       if (file && keepFile && pdf) await pdf.keep(file, capture.url);
       else if (file) capture = { ...capture, pdf: { ...capture.pdf!, file: null } };
       const handle = await service.open(dossierId);
-      const clipId = handle.dossier.clips.add({ capture, title, note, themes, toComplete });
+      const clipId = handle.dossier.clips.add({ capture, title, note, themes, kind, toComplete });
       await handle.flush();
       // Saving without themes keeps the last chosen ones for the next quick clip.
       if (themes?.length) await rememberThemes(dossierId, themes);
@@ -105,9 +107,10 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       return { clip, orphaned: (stored?.orphaned ?? []).filter((id) => known.has(id)), appUrl: await appLink(dossierId, clipId) };
     },
 
-    async 'clip/update'({ dossierId, clipId, title, note, addThemes, removeThemes }) {
+    async 'clip/update'({ dossierId, clipId, title, note, addThemes, removeThemes, kind }) {
       const handle = await service.open(dossierId);
       const clips = handle.dossier.clips;
+      if (kind !== undefined) handle.dossier.evidence.setKind([clipId], kind);
       if (title !== undefined || note !== undefined) clips.update(clipId, { title, note });
       if (addThemes?.length) clips.tag([clipId], addThemes);
       if (removeThemes?.length) clips.untag([clipId], removeThemes);
