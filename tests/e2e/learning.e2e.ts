@@ -18,7 +18,7 @@ import { findPresetGuide, findPresetTheme } from '@knipsel/core';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
 import { launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser.js';
 import { pairExtension } from '../support/pairing.js';
-import { seriousViolations } from './pwa/harness.js';
+import { seriousViolations } from '../support/app.js';
 
 // Extension APIs inside worker evaluate callbacks (run in the browser, not in Node).
 declare const chrome: any;
