@@ -2,11 +2,10 @@
 // errors and the update notice. One instance per app; connect() wires the observers and
 // returns the teardown (called from the root component's $effect cleanup).
 import { getContext, setContext } from 'svelte';
-import { type DossierRecord, isKnipselError, KnipselError } from '@knipsel/core';
+import { type DossierRecord, isKnipselError } from '@knipsel/core';
 import { bridgeAlias } from '@knipsel/core/bridge';
 import { I18n, provideI18n } from '../i18n/i18n.svelte.js';
 import { locales, type Locale } from '../i18n/messages.js';
-import type { ClipService } from '../services/clip-service.js';
 import type { LibraryService } from '../services/library-service.js';
 import { parseRoute, screenKey, type Route } from '../services/routes.js';
 import type { AppPort } from './app-port.js';
@@ -14,15 +13,10 @@ import { DossierState } from './dossier-state.svelte.js';
 import { ShareState } from './share-state.svelte.js';
 import { RelayState } from './relay-state.svelte.js';
 import { ExtensionLink } from './extension-link.svelte.js';
-import { Toasts, type ToastText } from './toasts.svelte.js';
+import { Toasts } from './toasts.svelte.js';
 import { FirstRun } from './first-run.svelte.js';
-
-export interface AppError {
-  kind: 'storage-full' | 'newer-version' | 'other';
-  title: string;
-  message: string;
-  usage?: string;
-}
+import { describeError, type AppError } from './app-errors.js';
+import { ClipActions } from './clip-actions.js';
 
 const localePref = 'locale';
 const lastDossierPref = 'lastDossierId';
@@ -211,23 +205,14 @@ export class AppState implements AppPort {
   }
 
   report(error: unknown): void {
-    const m = this.m.errors;
     console.error(error);
-    if (isKnipselError(error, 'storage-full')) {
-      this.error = { kind: 'storage-full', title: m.storageFullTitle, message: m.storageFull };
-      void this.service.estimate().then((estimate) => {
-        if (estimate && this.error?.kind === 'storage-full') {
-          this.error = { ...this.error, usage: m.storageUsage(this.i18n.bytes(estimate.usage), this.i18n.bytes(estimate.quota)) };
-        }
-      });
-      return;
-    }
-    if (isKnipselError(error, 'newer-version')) {
-      this.error = { kind: 'newer-version', title: m.title, message: m.newerVersion };
-      return;
-    }
-    const message = isKnipselError(error, 'invalid-input') ? m.invalid : isKnipselError(error, 'not-found') ? m.notFound : m.generic;
-    this.error = { kind: 'other', title: m.title, message };
+    this.error = describeError(error, this.m.errors);
+    if (!isKnipselError(error, 'storage-full')) return;
+    void this.service.estimate().then((estimate) => {
+      if (estimate && this.error?.kind === 'storage-full') {
+        this.error = { ...this.error, usage: this.m.errors.storageUsage(this.i18n.bytes(estimate.usage), this.i18n.bytes(estimate.quota)) };
+      }
+    });
   }
 
   // --- dossiers -------------------------------------------------------------------------
@@ -263,62 +248,14 @@ export class AppState implements AppPort {
     if (done) this.toasts.show((m) => m.dossiers.deleted(record.name));
   }
 
-  // --- clips of the dossier on screen (with toasts and undo) -------------------------------
+  // --- clips of the dossier on screen (with toasts and undo): see clip-actions.ts ----------
 
-  #clips() {
-    const clips = this.dossier?.clips;
-    if (!clips) throw new Error('The dossier is not open yet.');
-    if (this.dossier?.readOnly) throw new KnipselError('invalid-input', 'This dossier is read-only here.', { reason: 'read-only' });
-    return clips;
-  }
-
-  #themeName(themeId: string): string {
-    return this.dossier?.theme(themeId)?.theme.name ?? '';
-  }
-
-  /** Run a clip action; when it worked and `undone` is not empty, offer to undo it. */
-  #undoable(action: (clips: ClipService) => void, undo: (clips: ClipService) => void, undone: string[], message: ToastText): void {
-    const done = this.run(() => {
-      action(this.#clips());
-      return true;
-    });
-    if (done && undone.length > 0) this.toasts.show(message, { undo: () => this.run(() => undo(this.#clips())) });
-  }
-
-  #carrying(ids: string[], themeId: string): string[] {
-    return ids.filter((id) => this.dossier?.rows.find((r) => r.id === id)?.themes.includes(themeId));
-  }
-
-  trash(ids: string[]): void {
-    if (ids.length === 0) return;
-    this.#undoable((c) => c.trash(ids), (c) => c.restore(ids), ids, (m) => m.clip.trashed(ids.length));
-  }
-
-  restore(ids: string[]): void {
-    if (ids.length === 0) return;
-    this.#undoable((c) => c.restore(ids), (c) => c.trash(ids), ids, (m) => m.clip.restored(ids.length));
-  }
-
-  tag(ids: string[], themeId: string): void {
-    if (ids.length === 0) return;
-    // Only the clips that did not carry it yet are undone.
-    const carrying = new Set(this.#carrying(ids, themeId));
-    const fresh = ids.filter((id) => !carrying.has(id));
-    const theme = this.#themeName(themeId);
-    this.#undoable((c) => c.tag(ids, [themeId]), (c) => c.untag(fresh, [themeId]), fresh, (m) => m.clip.tagged(theme, fresh.length));
-  }
-
-  untag(ids: string[], themeId: string): void {
-    if (ids.length === 0) return;
-    const carrying = this.#carrying(ids, themeId);
-    const theme = this.#themeName(themeId);
-    this.#undoable((c) => c.untag(ids, [themeId]), (c) => c.tag(carrying, [themeId]), carrying, (m) => m.clip.untagged(theme, carrying.length));
-  }
-
-  emptyTrash(): void {
-    const count = this.run(() => this.#clips().emptyTrash());
-    if (count) this.toasts.show((m) => m.trash.emptied(count));
-  }
+  readonly #actions = new ClipActions(this);
+  trash = (ids: string[]): void => this.#actions.trash(ids);
+  restore = (ids: string[]): void => this.#actions.restore(ids);
+  tag = (ids: string[], themeId: string): void => this.#actions.tag(ids, themeId);
+  untag = (ids: string[], themeId: string): void => this.#actions.untag(ids, themeId);
+  emptyTrash = (): void => this.#actions.emptyTrash();
 }
 
 const key = Symbol('knipsel-app');
