@@ -25,6 +25,7 @@ import * as Y from 'yjs';
 import { answeredReflectionCount } from '../learning/answered.js';
 import { readAttachments, readCard, readKind, readReflections } from './evidence-layout.js';
 import { captureSchema, sourceEditsSchema } from './schema.js';
+import { validOnce } from './valid-once.js';
 import type { Capture, Clip, ClipRow, EvidenceCard, EvidenceKind, Highlight, HighlightColour, SourceEdits } from './types.js';
 
 /** Transaction origin for edits made by this replica's user. Sync adapters use their own. */
@@ -61,17 +62,10 @@ export function isClipMap(value: unknown): value is Y.Map<unknown> {
   );
 }
 
-// A capture is immutable and Yjs hands out the same object on every read: check it once.
-const checkedCaptures = new WeakMap<object, boolean>();
+const validCapture = validOnce(captureSchema);
 
 export function isValidCapture(capture: unknown): capture is Capture {
-  if (typeof capture !== 'object' || capture === null) return false;
-  let valid = checkedCaptures.get(capture);
-  if (valid === undefined) {
-    valid = v.is(captureSchema, capture);
-    checkedCaptures.set(capture, valid);
-  }
-  return valid;
+  return validCapture(capture);
 }
 
 export function readHighlight(id: string, map: Y.Map<unknown>): Highlight {

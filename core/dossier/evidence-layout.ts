@@ -10,9 +10,9 @@
 // A reflection's answers are created with it, one Y.Text per question, so two people typing
 // answers merge like the note does. Anything a peer wrote that does not have these shapes is
 // skipped by the readers.
-import * as v from 'valibot';
 import * as Y from 'yjs';
 import { attachmentSchema, guidePromptsSchema } from './evidence-schema.js';
+import { validOnce } from './valid-once.js';
 import {
   cardFields,
   evidenceKinds,
@@ -48,22 +48,13 @@ export function readCard(map: Y.Map<unknown>): EvidenceCard {
   return card;
 }
 
-// Plain values from the doc are immutable objects: check each once.
-const checked = new WeakMap<object, boolean>();
-function valid(schema: v.GenericSchema, value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  let ok = checked.get(value);
-  if (ok === undefined) {
-    ok = v.is(schema, value);
-    checked.set(value, ok);
-  }
-  return ok;
-}
+const validAttachment = validOnce(attachmentSchema);
+const validPrompts = validOnce(guidePromptsSchema);
 
 export function readAttachments(map: Y.Map<unknown>): Attachment[] {
   const out: Attachment[] = [];
   for (const [key, value] of map.entries()) {
-    if (!key.startsWith(attachmentPrefix) || !valid(attachmentSchema, value)) continue;
+    if (!key.startsWith(attachmentPrefix) || !validAttachment(value)) continue;
     out.push({ id: key.slice(attachmentPrefix.length), ...(value as Omit<Attachment, 'id'>) });
   }
   return out.sort((a, b) => a.addedAt - b.addedAt || a.id.localeCompare(b.id));
@@ -75,7 +66,7 @@ export function isReflectionMap(value: unknown): value is Y.Map<unknown> {
     value instanceof Y.Map &&
     typeof value.get('guideId') === 'string' &&
     value.get('answers') instanceof Y.Map &&
-    valid(guidePromptsSchema, value.get('prompts'))
+    validPrompts(value.get('prompts'))
   );
 }
 

@@ -1,6 +1,8 @@
 // The shapes of a dossier as callers see them. Persisted inside one Y.Doc per dossier
 // (see doc-layout.ts for where each lives); every persisted field is documented here.
 
+import type { Attachment, EvidenceCard, EvidenceKind, Reflection } from './evidence-types.js';
+
 /**
  * How a clip was captured. `note` is text pasted into the app, with no source page; `pdf` the
  * text of a PDF document (its pages in `Capture.pdf`).
@@ -93,93 +95,8 @@ export interface Highlight {
   createdAt: number;
 }
 
-/**
- * What a piece of evidence is. `praktijkvoorbeeld`: someone else's practice (a clipped page
- * or pasted text); `eigen-praktijk`: a situation from the user's own work; `feedback`: what a
- * colleague, a client group or an assessor said.
- */
-export type EvidenceKind = 'praktijkvoorbeeld' | 'eigen-praktijk' | 'feedback';
-export const evidenceKinds: readonly EvidenceKind[] = ['praktijkvoorbeeld', 'eigen-praktijk', 'feedback'];
-
-/** Who gave feedback. */
-export type FeedbackSource = 'collega' | 'bewoners' | 'assessor' | 'anders';
-export const feedbackSources: readonly FeedbackSource[] = ['collega', 'bewoners', 'assessor', 'anders'];
-
-/**
- * The short card a user fills in about a piece of evidence. Every field is a plain string
- * (last writer wins per field), empty when not filled in; which fields a screen offers
- * depends on the kind, but switching kind keeps them all.
- */
-export interface EvidenceCard {
-  /** praktijkvoorbeeld: wijk, organisation. */
-  context: string;
-  /** praktijkvoorbeeld: whose initiative it was. */
-  initiative: string;
-  /** praktijkvoorbeeld: what worked. */
-  worked: string;
-  /** praktijkvoorbeeld: what did not work. */
-  notWorked: string;
-  /** praktijkvoorbeeld: "Wat zou dit in mijn wijk vragen?" */
-  myWijk: string;
-  /** eigen-praktijk and feedback: the day it happened, YYYY-MM-DD (or empty). */
-  date: string;
-  /** eigen-praktijk: where. */
-  place: string;
-  /** eigen-praktijk: who was involved (roles, never clients' names). */
-  involved: string;
-  /** eigen-praktijk: what happened. */
-  happened: string;
-  /** feedback: who said it (a name or a role). */
-  from: string;
-  /** feedback: what kind of source. Empty when not chosen. */
-  fromRole: FeedbackSource | '';
-  /** feedback: what was said. */
-  said: string;
-}
-export const cardFields = ['context', 'initiative', 'worked', 'notWorked', 'myWijk', 'date', 'place', 'involved', 'happened', 'from', 'fromRole', 'said'] as const;
-export type CardField = (typeof cardFields)[number];
-
-/** A photo or file attached to a clip. The bytes live in the blob store under `hash`. */
-export interface Attachment {
-  id: string;
-  /** SHA-256 of the bytes, lowercase hex. */
-  hash: string;
-  /** The file name as the user picked it. */
-  name: string;
-  /** MIME type, e.g. image/jpeg. */
-  type: string;
-  /** Bytes. */
-  size: number;
-  /** ms since the epoch. */
-  addedAt: number;
-}
-
-/** One question of a reflection guide as the reflection keeps it. */
-export interface GuidePrompt {
-  id: string;
-  /** Short heading, e.g. "Situatie". */
-  heading: string;
-  /** The question, e.g. "Wat gebeurde er, waar en met wie?". */
-  question: string;
-  /** The answer says what the user now does differently (collected under "Wat ik nu anders doe"). */
-  change?: boolean;
-}
-
-/** A reflection on a clip that follows a guide: one answer (a Y.Text in the doc) per question. */
-export interface Reflection {
-  id: string;
-  /** A preset guide id (core/learning/guides.ts) or an own guide's id. */
-  guideId: string;
-  /** The guide's name when the reflection was started (for own guides that were deleted since). */
-  guideName: string;
-  /** The guide's questions when the reflection was started. */
-  prompts: GuidePrompt[];
-  /** promptId → answer text ('' when unanswered). */
-  answers: Record<string, string>;
-  /** ms since the epoch. */
-  createdAt: number;
-  updatedAt: number;
-}
+export type { EvidenceKind, FeedbackSource, EvidenceCard, CardField, Attachment, GuidePrompt, Reflection } from './evidence-types.js';
+export { evidenceKinds, feedbackSources, cardFields } from './evidence-types.js';
 
 /**
  * The user's corrections to a reference (a page that names no author, a wrong date). Each

@@ -1,0 +1,91 @@
+// The shapes of a clip as evidence: its kind, the card the user fills in, attached files and
+// guided reflections. Persisted inside the dossier's Y.Doc (see evidence-layout.ts); types.ts
+// re-exports them with the other shapes of a dossier.
+
+/**
+ * What a piece of evidence is. `praktijkvoorbeeld`: someone else's practice (a clipped page
+ * or pasted text); `eigen-praktijk`: a situation from the user's own work; `feedback`: what a
+ * colleague, a client group or an assessor said.
+ */
+export type EvidenceKind = 'praktijkvoorbeeld' | 'eigen-praktijk' | 'feedback';
+export const evidenceKinds: readonly EvidenceKind[] = ['praktijkvoorbeeld', 'eigen-praktijk', 'feedback'];
+
+/** Who gave feedback. */
+export type FeedbackSource = 'collega' | 'bewoners' | 'assessor' | 'anders';
+export const feedbackSources: readonly FeedbackSource[] = ['collega', 'bewoners', 'assessor', 'anders'];
+
+/**
+ * The short card a user fills in about a piece of evidence. Every field is a plain string
+ * (last writer wins per field), empty when not filled in; which fields a screen offers
+ * depends on the kind, but switching kind keeps them all.
+ */
+export interface EvidenceCard {
+  /** praktijkvoorbeeld: wijk, organisation. */
+  context: string;
+  /** praktijkvoorbeeld: whose initiative it was. */
+  initiative: string;
+  /** praktijkvoorbeeld: what worked. */
+  worked: string;
+  /** praktijkvoorbeeld: what did not work. */
+  notWorked: string;
+  /** praktijkvoorbeeld: "Wat zou dit in mijn wijk vragen?" */
+  myWijk: string;
+  /** eigen-praktijk and feedback: the day it happened, YYYY-MM-DD (or empty). */
+  date: string;
+  /** eigen-praktijk: where. */
+  place: string;
+  /** eigen-praktijk: who was involved (roles, never clients' names). */
+  involved: string;
+  /** eigen-praktijk: what happened. */
+  happened: string;
+  /** feedback: who said it (a name or a role). */
+  from: string;
+  /** feedback: what kind of source. Empty when not chosen. */
+  fromRole: FeedbackSource | '';
+  /** feedback: what was said. */
+  said: string;
+}
+export const cardFields = ['context', 'initiative', 'worked', 'notWorked', 'myWijk', 'date', 'place', 'involved', 'happened', 'from', 'fromRole', 'said'] as const;
+export type CardField = (typeof cardFields)[number];
+
+/** A photo or file attached to a clip. The bytes live in the blob store under `hash`. */
+export interface Attachment {
+  id: string;
+  /** SHA-256 of the bytes, lowercase hex. */
+  hash: string;
+  /** The file name as the user picked it. */
+  name: string;
+  /** MIME type, e.g. image/jpeg. */
+  type: string;
+  /** Bytes. */
+  size: number;
+  /** ms since the epoch. */
+  addedAt: number;
+}
+
+/** One question of a reflection guide as the reflection keeps it. */
+export interface GuidePrompt {
+  id: string;
+  /** Short heading, e.g. "Situatie". */
+  heading: string;
+  /** The question, e.g. "Wat gebeurde er, waar en met wie?". */
+  question: string;
+  /** The answer says what the user now does differently (collected under "Wat ik nu anders doe"). */
+  change?: boolean;
+}
+
+/** A reflection on a clip that follows a guide: one answer (a Y.Text in the doc) per question. */
+export interface Reflection {
+  id: string;
+  /** A preset guide id (core/learning/guides.ts) or an own guide's id. */
+  guideId: string;
+  /** The guide's name when the reflection was started (for own guides that were deleted since). */
+  guideName: string;
+  /** The guide's questions when the reflection was started. */
+  prompts: GuidePrompt[];
+  /** promptId → answer text ('' when unanswered). */
+  answers: Record<string, string>;
+  /** ms since the epoch. */
+  createdAt: number;
+  updatedAt: number;
+}
