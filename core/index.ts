@@ -33,7 +33,8 @@ export { attachSearch, toSearchDocument, type SearchProgress } from './search/do
 export { fold } from './search/fold.js';
 export type * from './learning/types.js';
 export { leervraagStatuses } from './learning/types.js';
-export { presetGuides, findPresetGuide, localizeGuide, guidesForKind, reflectionWording, type Guide, type GuideLocale, type PresetGuide } from './learning/guides.js';
+export { findPresetGuide, localizeGuide, guidesForKind, reflectionWording, type Guide, type GuideLocale } from './learning/guides.js';
+export { presetGuides, type PresetGuide } from './learning/preset-guides.js';
 export { isAnswer, reflectionStatus, answeredPrompts, cleanNote, noteIsAnswered, answeredReflectionCount, type ReflectionStatus } from './learning/answered.js';
 export { growthView, answeredReflections, type DatedReflection, type GrowthView } from './learning/growth.js';
 export type { GuideOps, OwnGuideInput } from './learning/guide-ops.js';

@@ -2,7 +2,7 @@
 // (portfolio, growth) counts only answered reflections, and exports leave unanswered
 // questions out. Pure functions over plain values.
 import type { Reflection } from '../dossier/types.js';
-import { legacyNotePrompts } from './guides.js';
+import { legacyNotePrompts } from './preset-guides.js';
 
 /** Letters and digits an answer needs besides the question and heading ("ja" is not a reflection). */
 const minimumCharacters = 3;

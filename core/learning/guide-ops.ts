@@ -6,7 +6,8 @@ import { localOrigin, roots } from '../dossier/doc-layout.js';
 import { parse } from '../dossier/schema.js';
 import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
-import { findPresetGuide, localizeGuide, presetGuides, type Guide, type GuideLocale } from './guides.js';
+import { findPresetGuide, localizeGuide, type Guide, type GuideLocale } from './guides.js';
+import { presetGuides } from './preset-guides.js';
 import { ownGuideInputSchema, storedGuideSchema } from './learning-schema.js';
 import type { OwnGuide } from './types.js';
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDossier, initDossierDoc } from '../dossier/dossier.js';
 import { isKnipselError } from '../errors.js';
-import { guidesForKind, localizeGuide, presetGuides, reflectionWording } from './guides.js';
+import { guidesForKind, localizeGuide, reflectionWording } from './guides.js';
+import { presetGuides } from './preset-guides.js';
 
 const textsDir = join(import.meta.dirname, '../../tests/fixtures/domain-texts');
 const texts = readdirSync(textsDir)
