@@ -3,6 +3,8 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+import './shared.css';
+import './shell.css';
 import { createLibraryService } from './lib/services/library-service.js';
 import { registerUpdates } from './lib/services/pwa-update.js';
 import { AppState } from './lib/state/app-state.svelte.js';
