@@ -2,16 +2,11 @@
 // trash, notes, search. Every write is followed by a flush so storage errors surface.
 import { bookmarkCapture, type Capture, type Clip, type ClipRow, type DossierChange, type EvidenceKind, type HighlightInput, normalizeUrl, noteCapture, type OpenDossier, type SearchHit, type SearchProgress, siteNameOf, type SourceEdits, toClipRow } from '@knipsel/core';
 import { bindNote, type NoteBinding } from './note-binding.js';
-
-export type Persist = () => void;
+import { persisting, type Persist } from './persist.js';
 
 export function createClipService(open: OpenDossier, persist: Persist, now: () => number = Date.now) {
   const { dossier } = open;
-  const write = <T>(work: () => T): T => {
-    const result = work();
-    persist();
-    return result;
-  };
+  const write = persisting(persist);
   return {
     /** Every row (trash included), straight from the doc. */
     rows: (): ClipRow[] => dossier.clips.rows({ trashed: 'all' }),

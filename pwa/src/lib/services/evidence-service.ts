@@ -12,7 +12,7 @@ import {
   type OpenDossier,
   type OwnGuideInput,
 } from '@knipsel/core';
-import type { Persist } from './clip-service.js';
+import { persisting, type Persist } from './persist.js';
 import { bindText, type NoteBinding } from './note-binding.js';
 
 export interface EvidenceInput {
@@ -25,11 +25,7 @@ export interface EvidenceInput {
 
 export function createEvidenceService(open: OpenDossier, blobs: BlobStore, persist: Persist, now: () => number = Date.now) {
   const { dossier } = open;
-  const write = <T>(work: () => T): T => {
-    const result = work();
-    persist();
-    return result;
-  };
+  const write = persisting(persist);
   const ops = dossier.evidence;
   return {
     /** A piece of evidence with no source page: an own experience or feedback. */

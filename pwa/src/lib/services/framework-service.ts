@@ -1,7 +1,7 @@
 // Frameworks, themes and dossier settings of one open dossier: presets on/off, custom
 // frameworks and themes (add, rename, colour, hide, reorder), the assessed framework.
 import type { DossierMeta, Framework, FrameworkInput, MetaPatch, OpenDossier, ThemeInput, ThemePatch } from '@knipsel/core';
-import type { Persist } from './clip-service.js';
+import { persisting, type Persist } from './persist.js';
 
 /** The order of `ids` with `id` moved one place up (-1) or down (+1). Pure. */
 export function moved(ids: readonly string[], id: string, direction: -1 | 1): string[] {
@@ -15,11 +15,7 @@ export function moved(ids: readonly string[], id: string, direction: -1 | 1): st
 
 export function createFrameworkService(open: OpenDossier, persist: Persist) {
   const { dossier } = open;
-  const write = <T>(work: () => T): T => {
-    const result = work();
-    persist();
-    return result;
-  };
+  const write = persisting(persist);
   const ops = dossier.frameworks;
   return {
     /** All frameworks, switched-off presets included, in order. */

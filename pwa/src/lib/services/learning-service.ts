@@ -2,15 +2,11 @@
 // actions), periods, self-ratings and the "gaandeweg veranderd" answer per theme, and the
 // growth view of a theme. Every write is followed by a flush.
 import { growthView, type GrowthView, type GuideLocale, type Leervraag, type LeervraagInput, type LeervraagPatch, type OpenDossier, type Period, type PeriodInput, type Rating } from '@knipsel/core';
-import type { Persist } from './clip-service.js';
+import { persisting, type Persist } from './persist.js';
 
 export function createLearningService(open: OpenDossier, persist: Persist) {
   const { dossier } = open;
-  const write = <T>(work: () => T): T => {
-    const result = work();
-    persist();
-    return result;
-  };
+  const write = persisting(persist);
   const lv = dossier.leervragen;
   const growth = dossier.growth;
   return {
