@@ -5,7 +5,7 @@
 // library. Everything here is local to this device: the secret is kept in the library's
 // prefs, never in the dossier (so a backup or export does not carry it).
 import * as Y from 'yjs';
-import { createId, isKnipselError, KnipselError, type Library } from '@knipsel/core';
+import { createId, type DossierKind, isKnipselError, KnipselError, type Library } from '@knipsel/core';
 // The session itself (`@knipsel/core/peer/session`: y-webrtc, simple-peer) is loaded only
 // when a shared dossier connects (a lazy chunk).
 import { copyDossierState, createInviteSecret, type InviteDetails, makeInviteLink, markShared, parsePresence, type Presence, receivedDossierId, waitForDossierMeta } from '@knipsel/core/peer';
@@ -84,6 +84,15 @@ export function createShareService(library: Library, prefs: PrefStore, options: 
     return record;
   }
 
+  /** A new dossier of `kind` with everything of `dossierId` under another name; its id. */
+  async function copyOf(dossierId: string, name: string, kind: DossierKind): Promise<string> {
+    const open = await library.open(dossierId);
+    await open.flush();
+    const id = createId();
+    const state = copyDossierState(Y.encodeStateAsUpdate(open.doc), { id, kind, name });
+    return (await library.importState(state, { id, kind })).id;
+  }
+
   async function sessionOptions(secret: string, presence: Presence) {
     const settings = await service.getSettings();
     return {
@@ -142,11 +151,7 @@ export function createShareService(library: Library, prefs: PrefStore, options: 
       const sharedBy = parsePresence({ name: how.sharedBy, colour: '#000000', view: { screen: 'share' } }).name;
       let sharedId = dossierId;
       if (how.copyName !== undefined) {
-        const open = await library.open(dossierId);
-        await open.flush();
-        const id = createId();
-        const state = copyDossierState(Y.encodeStateAsUpdate(open.doc), { id, kind: 'shared', name: how.copyName });
-        sharedId = (await library.importState(state, { id, kind: 'shared' })).id;
+        sharedId = await copyOf(dossierId, how.copyName, 'shared');
       } else {
         if (dossierId === (await library.personalId())) {
           throw new KnipselError('conflict', 'The personal dossier can only be shared as a copy.', { reason: 'personal' });
@@ -186,13 +191,7 @@ export function createShareService(library: Library, prefs: PrefStore, options: 
      */
     async leave(dossierId: string, how: { keepCopyName?: string } = {}): Promise<string | null> {
       let copyId: string | null = null;
-      if (how.keepCopyName !== undefined) {
-        const open = await library.open(dossierId);
-        await open.flush();
-        const id = createId();
-        const state = copyDossierState(Y.encodeStateAsUpdate(open.doc), { id, kind: 'personal', name: how.keepCopyName });
-        copyId = (await library.importState(state, { id, kind: 'personal' })).id;
-      }
+      if (how.keepCopyName !== undefined) copyId = await copyOf(dossierId, how.keepCopyName, 'personal');
       await prefs.setPref(sharePref(dossierId), null);
       await library.remove(dossierId);
       return copyId;
