@@ -15,6 +15,7 @@ import { attachmentSchema, guidePromptsSchema } from './evidence-schema.js';
 import { validOnce } from './valid-once.js';
 import {
   cardFields,
+  feedbackSources,
   evidenceKinds,
   type Attachment,
   type EvidenceCard,
@@ -44,7 +45,7 @@ export function readCard(map: Y.Map<unknown>): EvidenceCard {
     const value = map.get(cardPrefix + field);
     if (typeof value === 'string') (card as unknown as Record<string, string>)[field] = value;
   }
-  if (card.fromRole && !['collega', 'bewoners', 'assessor', 'anders'].includes(card.fromRole)) card.fromRole = '';
+  if (card.fromRole && !(feedbackSources as readonly string[]).includes(card.fromRole)) card.fromRole = '';
   return card;
 }
 

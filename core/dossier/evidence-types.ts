@@ -7,12 +7,12 @@
  * or pasted text); `eigen-praktijk`: a situation from the user's own work; `feedback`: what a
  * colleague, a client group or an assessor said.
  */
-export type EvidenceKind = 'praktijkvoorbeeld' | 'eigen-praktijk' | 'feedback';
-export const evidenceKinds: readonly EvidenceKind[] = ['praktijkvoorbeeld', 'eigen-praktijk', 'feedback'];
+export const evidenceKinds = ['praktijkvoorbeeld', 'eigen-praktijk', 'feedback'] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];
 
 /** Who gave feedback. */
-export type FeedbackSource = 'collega' | 'bewoners' | 'assessor' | 'anders';
-export const feedbackSources: readonly FeedbackSource[] = ['collega', 'bewoners', 'assessor', 'anders'];
+export const feedbackSources = ['collega', 'bewoners', 'assessor', 'anders'] as const;
+export type FeedbackSource = (typeof feedbackSources)[number];
 
 /**
  * The short card a user fills in about a piece of evidence. Every field is a plain string

@@ -7,8 +7,8 @@ import type { Attachment, EvidenceCard, EvidenceKind, Reflection } from './evide
  * How a clip was captured. `note` is text pasted into the app, with no source page; `pdf` the
  * text of a PDF document (its pages in `Capture.pdf`).
  */
-export type CaptureMode = 'article' | 'selection' | 'page' | 'bookmark' | 'note' | 'pdf';
-export const captureModes: readonly CaptureMode[] = ['article', 'selection', 'page', 'bookmark', 'note', 'pdf'];
+export const captureModes = ['article', 'selection', 'page', 'bookmark', 'note', 'pdf'] as const;
+export type CaptureMode = (typeof captureModes)[number];
 
 /** A file kept with a clip (the PDF itself), stored by its content hash beside the dossier. */
 export interface CaptureFile {
@@ -71,8 +71,8 @@ export interface Capture {
 }
 
 /** The meaning colours a highlight can carry. */
-export type HighlightColour = 'inspiratie' | 'methode' | 'onderbouwing' | 'vraag';
-export const highlightColours: readonly HighlightColour[] = ['inspiratie', 'methode', 'onderbouwing', 'vraag'];
+export const highlightColours = ['inspiratie', 'methode', 'onderbouwing', 'vraag'] as const;
+export type HighlightColour = (typeof highlightColours)[number];
 
 /** A W3C-style text quote selector: the exact text with a little context either side. */
 export interface QuoteSelector {
