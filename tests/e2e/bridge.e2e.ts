@@ -13,7 +13,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
 import { launchBrowser, launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser';
-import { askToPair, confirmInExtension, pairExtension } from '../support/pairing';
+import { askToPair, configureAppUrls, confirmInExtension, pairExtension } from '../support/pairing';
 import { serveSite } from '../support/site.js';
 import { plainArticle } from './extension-pages.js';
 
@@ -114,16 +114,7 @@ beforeAll(async () => {
   session = await launchWithExtension();
   worker = session.context.serviceWorkers()[0];
   // Configure the app's address, as the options page does, and wait until the bridge is registered for it.
-  await worker.evaluate(async (url) => {
-    await chrome.storage.local.set({ settings: { appUrls: [url], language: 'nl', defaultDossierId: null, defaultThemes: [], highlights: false } });
-  }, `${app.url}/`);
-  const appHost = new URL(app.url).host;
-  for (let i = 0; ; i++) {
-    const matches: string[] = await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s: { matches?: string[] }) => s.matches ?? []));
-    if (matches.includes(`http://${appHost}/*`)) break;
-    if (i > 200) throw new Error('the bridge content script was not registered for the app');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await configureAppUrls(worker, [`${app.url}/`]);
   extPage = await session.openExtensionPage('options.html');
 });
 

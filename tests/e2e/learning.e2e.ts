@@ -17,7 +17,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { findPresetGuide, findPresetTheme } from '@knipsel/core';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
 import { launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser.js';
-import { pairExtension } from '../support/pairing.js';
+import { configureAppUrls, pairExtension } from '../support/pairing.js';
 import { seriousViolations } from '../support/app.js';
 
 // Extension APIs inside worker evaluate callbacks (run in the browser, not in Node).
@@ -154,16 +154,7 @@ beforeAll(async () => {
   fixtureBase = `http://127.0.0.1:${(fixtures.address() as AddressInfo).port}`;
   session = await launchWithExtension();
   worker = session.context.serviceWorkers()[0]!;
-  await worker.evaluate(async (url) => {
-    await chrome.storage.local.set({ settings: { appUrls: [url], language: 'nl', defaultDossierId: null, defaultThemes: [], highlights: false } });
-  }, `${app.url}/`);
-  const appHost = new URL(app.url).host;
-  for (let i = 0; ; i++) {
-    const matches: string[] = await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s: { matches?: string[] }) => s.matches ?? []));
-    if (matches.includes(`http://${appHost}/*`)) break;
-    if (i > 200) throw new Error('the bridge content script was not registered for the app');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await configureAppUrls(worker, [`${app.url}/`]);
   session.context.setDefaultTimeout(10_000);
   page = await session.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });

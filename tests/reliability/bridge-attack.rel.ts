@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
 import { launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser.js';
-import { pairExtension } from '../support/pairing.js';
+import { configureAppUrls, pairExtension } from '../support/pairing.js';
 import { pick, report } from './support/mode.js';
 
 // Extension APIs inside worker/page evaluate callbacks (run in the browser, not in Node).
@@ -119,16 +119,7 @@ beforeAll(async () => {
   otherUrl = `http://127.0.0.1:${await listen(other)}`;
   session = await launchWithExtension();
   const worker = session.context.serviceWorkers()[0];
-  await worker.evaluate(async (urls) => {
-    await chrome.storage.local.set({ settings: { appUrls: urls, language: 'nl', defaultDossierId: null, defaultThemes: [], highlights: false } });
-  }, [`${appUrl}/`, `${otherUrl}/`]);
-  const wanted = [`${appUrl}/*`, `${twinUrl}/*`, `${otherUrl}/*`];
-  for (let i = 0; ; i++) {
-    const matches: string[] = await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s: { matches?: string[] }) => s.matches ?? []));
-    if (wanted.every((m) => matches.includes(m))) break;
-    if (i > 300) throw new Error(`the bridge content script was not registered for ${wanted.join(', ')}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await configureAppUrls(worker, [`${appUrl}/`, `${otherUrl}/`], [`${appUrl}/*`, `${twinUrl}/*`, `${otherUrl}/*`], 300);
 });
 
 afterAll(async () => {

@@ -25,6 +25,23 @@ async function tabIdOf(worker: Worker, url: string): Promise<number> {
   throw new Error(`no tab for ${url}`);
 }
 
+/**
+ * Set the app addresses the extension bridges to, as its options page does, and wait until
+ * the bridge's content script is registered for each of `registered` (by default the
+ * addresses' origins).
+ */
+export async function configureAppUrls(worker: Worker, urls: string[], registered = urls.map((u) => `${new URL(u).origin}/*`), tries = 200): Promise<void> {
+  await worker.evaluate(async (appUrls) => {
+    await chrome.storage.local.set({ settings: { appUrls, language: 'nl', defaultDossierId: null, defaultThemes: [], highlights: false } });
+  }, urls);
+  for (let i = 0; ; i++) {
+    const matches: string[] = await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s: { matches?: string[] }) => s.matches ?? []));
+    if (registered.every((m) => matches.includes(m))) return;
+    if (i > tries) throw new Error(`the bridge content script was not registered for ${registered.join(', ')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Wait for the app to offer pairing (Dutch UI), ask for it and return the code it shows. */
 export async function askToPair(appPage: Page, timeout = 20_000): Promise<string> {
   const status = appPage.getByTestId('extension-status');
