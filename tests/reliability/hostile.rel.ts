@@ -94,6 +94,27 @@ const canaryOf = (page: Page) => page.evaluate(() => (window as unknown as { __k
 /** Elements in rendered clip content that could run script if anything slipped through. */
 const dangerous = 'script, iframe, object, embed, frame, base, form, [onerror], [onload], [onclick], [onmouseover], [onfocus], [ontoggle], [onbegin], [onstart], a[href^="javascript:" i], a[href^="data:" i], [src^="javascript:" i], [srcdoc]';
 
+/**
+ * Open an export (`/<name>.html`, served from the variable the test set) in a fresh browser
+ * without any CSP, run `check` on it, then require that nothing called home and nothing
+ * reached the console or a dialog.
+ */
+async function openExported(name: string, check: (page: Page) => Promise<void>): Promise<void> {
+  const browser = await launchBrowser();
+  const mark = beacons.length;
+  try {
+    const page = await browser.newPage();
+    watchConsole(page, name);
+    await page.goto(`${origin}/${name}.html`);
+    await page.waitForTimeout(500);
+    await check(page);
+    expect(beacons.slice(mark)).toEqual([]);
+    expect(consoleHits.filter((h) => h.startsWith(name))).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Clips, as core builds them from the hostile pages (as the app gets them). */
 function buildHostileDossier() {
   const doc = new Y.Doc();
@@ -252,24 +273,14 @@ describe('hostile pages', () => {
       now: 1_700_000_000_000,
     });
     portfolioHtml = renderPortfolioHtml(model);
-    const browser = await launchBrowser();
-    const mark = beacons.length;
-    try {
-      const page = await browser.newPage();
-      watchConsole(page, 'portfolio');
-      await page.goto(`${origin}/portfolio.html`);
-      await page.waitForTimeout(500);
+    await openExported('portfolio', async (page) => {
       expect(await canaryOf(page)).toBe(0);
       expect(await page.locator(dangerous).count()).toBe(0);
       // (Web links lead to the hostile pages themselves, whose own scripts run there.)
       for (const link of await page.locator('a[href]:not([href^="http"])').all()) await link.click({ modifiers: ['Control'] }).catch(() => undefined);
       expect(await canaryOf(page)).toBe(0);
-      expect(beacons.slice(mark)).toEqual([]);
-      expect(consoleHits.filter((h) => h.startsWith('portfolio'))).toEqual([]);
-      report('hostile/portfolio', { clips: model.themes.reduce((n, t) => n + t.entries.length, 0), executions: 0 });
-    } finally {
-      await browser.close();
-    }
+    });
+    report('hostile/portfolio', { clips: model.themes.reduce((n, t) => n + t.entries.length, 0), executions: 0 });
   });
 
   it(`exported as Markdown and read by a CommonMark reader without any CSP: zero executions`, async () => {
@@ -299,29 +310,19 @@ describe('hostile pages', () => {
     }
     const reader = new HtmlRenderer({ safe: false });
     markdownHtml = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Markdown</title></head><body>${files.map((file) => `<article>${reader.render(new Parser().parse(file))}</article>`).join('\n')}</body></html>`;
-    const browser = await launchBrowser();
-    const mark = beacons.length;
-    try {
-      const page = await browser.newPage();
-      watchConsole(page, 'markdown');
-      await page.goto(`${origin}/markdown.html`);
-      await page.waitForTimeout(500);
+    let clicked = 0;
+    await openExported('markdown', async (page) => {
       expect(await page.locator('article').count()).toBe(files.length);
       expect(await canaryOf(page)).toBe(0);
       expect(await page.locator(dangerous).count()).toBe(0);
       expect(await page.locator('article *:not(p, a, img, em, strong, code, pre, h1, h2, h3, h4, h5, h6, ul, ol, li, blockquote, hr, br)').count()).toBe(0);
-      let clicked = 0;
       for (const link of await page.locator('a[href]:not([href^="http"])').all()) {
         await link.click({ modifiers: ['Control'] }).catch(() => undefined);
         clicked++;
       }
       expect(await canaryOf(page)).toBe(0);
       await page.waitForTimeout(300);
-      expect(beacons.slice(mark)).toEqual([]);
-      expect(consoleHits.filter((h) => h.startsWith('markdown'))).toEqual([]);
-      report('hostile/markdown', { files: files.length, peerVectors: peerVectors.length, placesPerPeerClip: 5, otherLinksClicked: clicked, executions: 0 });
-    } finally {
-      await browser.close();
-    }
+    });
+    report('hostile/markdown', { files: files.length, peerVectors: peerVectors.length, placesPerPeerClip: 5, otherLinksClicked: clicked, executions: 0 });
   });
 });
