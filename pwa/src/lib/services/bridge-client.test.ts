@@ -8,14 +8,16 @@ const origin = 'http://127.0.0.1:8787';
 const newLibrary = () =>
   createLibrary({ updates: createMemoryUpdateStore(), library: createMemoryLibraryStore(), projections: createMemoryProjectionStore() });
 
-/** A page window; `extension` (when given) plays the content script + background on the same window. */
+/** A page window; `extension` (when given) plays the content script + background on the same window. `sent`: every message posted on it. */
 function fakeWindow() {
   type Listener = (event: MessageEvent & PageTransitionEvent) => void;
   const listeners = new Map<string, Set<Listener>>([['message', new Set()], ['pageshow', new Set()]]);
-  const win: BridgeWindow & { dispatch(data: unknown, source?: unknown, from?: string): void; dispatchType(type: string, event: object): void } = {
+  const win: BridgeWindow & { sent: unknown[]; dispatch(data: unknown, source?: unknown, from?: string): void; dispatchType(type: string, event: object): void } = {
     location: { origin },
+    sent: [],
     postMessage(message, target) {
       if (target !== origin) throw new Error(`posted to ${target}`);
+      win.sent.push(message);
       win.dispatch(JSON.parse(JSON.stringify(message)));
     },
     addEventListener: (type, l) => listeners.get(type)!.add(l),
@@ -55,12 +57,18 @@ async function until(check: () => boolean | Promise<boolean>, what: string, trie
 
 const quiet = { log: () => undefined };
 
+/** A library with its personal dossier, as the app has it when the bridge starts. */
+async function appLibrary() {
+  const app = newLibrary();
+  await app.ensurePersonal();
+  return app;
+}
+
 describe('bridge client (web app side)', () => {
   it('reports a missing extension only when the page is not marked, then connects when one answers later', async () => {
     const win = fakeWindow();
     const statuses: BridgeClientStatus[] = [];
-    const app = newLibrary();
-    await app.ensurePersonal();
+    const app = await appLibrary();
     let mark = false;
     const client = startBridgeClient({ library: app, win, onStatus: (s) => statuses.push(s), answerMs: 20, retryMs: 60, marked: () => mark, ...quiet });
     await until(() => client.status.link === 'absent', 'absent');
@@ -120,15 +128,9 @@ describe('bridge client (web app side)', () => {
 
   it('never says “no extension” before two hellos went unanswered, and says hello at once when the page is marked late', async () => {
     const win = fakeWindow();
-    const app = newLibrary();
-    await app.ensurePersonal();
+    const app = await appLibrary();
     const links: string[] = [];
-    let hellos = 0;
-    const original = win.postMessage;
-    win.postMessage = (m, t) => {
-      if ((m as { frame: { t: string } }).frame.t === 'hello') hellos++;
-      original(m, t);
-    };
+    const hellos = () => (win.sent as { frame: { t: string } }[]).filter((m) => m.frame.t === 'hello').length;
     let mark = false;
     let markChanged = () => {};
     const client = startBridgeClient({
@@ -141,30 +143,24 @@ describe('bridge client (web app side)', () => {
       watchMark: (changed) => ((markChanged = changed), () => undefined),
       ...quiet,
     });
-    await until(() => hellos === 2, 'a second hello, right after the first went unanswered', 30);
+    await until(() => hellos() === 2, 'a second hello, right after the first went unanswered', 30);
     expect(links).not.toContain('absent'); // one unanswered hello is no proof of absence
     await until(() => client.status.link === 'absent', 'absent after the second hello had its chance');
     // The extension is configured for this address while the app is open: its script marks the page.
     attachExtension(win);
     mark = true;
-    const before = hellos;
+    const before = hellos();
     markChanged();
     expect(client.status.link).toBe('checking');
-    await until(() => hellos === before + 1, 'a hello at once, well before the next retry', 30);
+    await until(() => hellos() === before + 1, 'a hello at once, well before the next retry', 30);
     await until(() => client.status.link === 'unpaired', 'the extension answered');
     client.stop();
   });
 
   it('reads only this window’s own messages from this origin, and sends nothing about dossiers unpaired', async () => {
     const win = fakeWindow();
-    const app = newLibrary();
-    await app.ensurePersonal();
-    const posted: unknown[] = [];
-    const original = win.postMessage;
-    win.postMessage = (m, t) => {
-      posted.push(m);
-      original(m, t);
-    };
+    const app = await appLibrary();
+    const posted = win.sent;
     const client = startBridgeClient({ library: app, win, onStatus: () => undefined, answerMs: 2000, retryMs: 10_000, marked: () => false, ...quiet });
     await until(() => posted.length === 1, 'hello');
     const hello = posted[0] as { frame: { nonce: string } };
@@ -184,8 +180,7 @@ describe('bridge client (web app side)', () => {
 
   it('reports a protocol version mismatch with the extension’s version', async () => {
     const win = fakeWindow();
-    const app = newLibrary();
-    await app.ensurePersonal();
+    const app = await appLibrary();
     const ext = newLibrary();
     attachExtension(win, ext, 2);
     const client = startBridgeClient({ library: app, win, onStatus: () => undefined, version: 3, answerMs: 20, retryMs: 60, ...quiet });
