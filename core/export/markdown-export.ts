@@ -3,6 +3,7 @@
 // Everything in a clip may come from a peer: titles and quotes are escaped, bodies and notes
 // made inert (markdown-safety.ts), and only an http(s) address becomes the source link.
 import { strToU8, zipSync } from 'fflate';
+import { captureMarkdown } from '../capture/to-markdown.js';
 import type { Dossier } from '../dossier/dossier.js';
 import type { Clip, Framework, HighlightColour } from '../dossier/types.js';
 import { inertMarkdown, webLinkTarget } from './markdown-safety.js';
@@ -109,7 +110,7 @@ export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]
   const parts = [front, `# ${escapeInline(clip.title)}`];
   if (source) parts.push(`Bron: [${escapeInline(c.siteName || hostOf(source))}](<${source.replace(/[<>\s]/g, encodeURIComponent)}>)`);
   else if (c.mode !== 'note') parts.push(`Bron: ${escapeInline(c.siteName || c.url)}`);
-  const body = inertMarkdown(c.markdown.trim());
+  const body = inertMarkdown(captureMarkdown(c).trim());
   if (body) parts.push(body);
   if (clip.note.trim()) parts.push(`## Reflectie\n\n${inertMarkdown(clip.note.trim())}`);
   if (clip.highlights.length > 0) {
