@@ -16,6 +16,8 @@ export default defineConfig({
   publicDir: 'extension/public',
   outDir: `${process.env.KNIPSEL_DIST ?? 'dist'}/extension`,
   modules: ['@wxt-dev/module-svelte'],
+  // The PDF worker (extension/lib/pdf/pdf-worker.ts) is a module worker with lazy pdf.js chunks.
+  vite: () => ({ worker: { format: 'es' } }),
   hooks: {
     // The toolbar tooltip is localised; WXT would take the popup's <title>.
     'build:manifestGenerated': (_wxt, manifest) => {
@@ -37,7 +39,8 @@ export default defineConfig({
       manifestVersion === 3
         ? { extension_pages: extensionPagesCsp }
         : (extensionPagesCsp as unknown as { extension_pages: string }),
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // offscreen: the PDF host page (Chrome's service worker cannot start the pdf.js worker itself).
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     host_permissions: appHosts,
     ...(manifestVersion === 3 ? { optional_host_permissions: optionalHosts } : { optional_permissions: optionalHosts }),
     commands: {

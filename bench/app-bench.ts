@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { presetFrameworks } from '../core/frameworks/presets.js';
+import { presetFrameworks } from '@knipsel/core';
 import { createKnipselServer } from '../server/create-server.js';
 import { buildHarness, newProfile, openSession, writeJson } from './browser-harness.js';
 import { loadSources } from './corpus/sources.js';

@@ -1,10 +1,10 @@
-// Sync row "extension→app bridge latency" of `npm run bench` (issue 9; the bridge is issue 6).
+// Sync row "extension→app bridge latency" of `npm run bench`.
 // One Chromium profile with the built extension (`launchWithExtension`) and the built web app
 // served by the real server (`createKnipselServer`) on 127.0.0.1; the extension is pointed at
 // the app through its settings and paired with it as a user does (tests/support/pairing.ts),
 // as tests/e2e/bridge.e2e.ts does, and the app is open on the shared personal dossier. One clip is made with the popup first (it also links the dossiers);
 // then each timed clip is saved through the background's `clip/save` handler — what the
-// popup's "Knippen" sends — from an extension page, with the same capture under a new title.
+// popup's "Bewaren in Knipsel" sends — from an extension page, with the same capture under a new title.
 // Timed from just before that request in the extension page to the moment the title is in the
 // app's clip list (a MutationObserver in the app page). Both ends read
 // performance.timeOrigin + performance.now(): epoch milliseconds comparable across the pages
@@ -186,7 +186,7 @@ export async function runBridgeBench(ctx: BenchContext): Promise<BenchRow[]> {
     const b = summarize(baseline);
     ctx.note(
       `sync (bridge): ${knipsel.length} clips after ${warmup} warm-up, one profile with the extension and the app open on 127.0.0.1; each timed from the extension page's \`clip/save\` request ` +
-        `(what the popup's Knippen sends) to its title in the app's clip list; capture ${(capture.text.length / 1000).toFixed(0)} k characters of text, ${(capture.html.length / 1000).toFixed(0)} k of HTML ` +
+        `(what the popup's Bewaren in Knipsel sends) to its title in the app's clip list; capture ${(capture.text.length / 1000).toFixed(0)} k characters of text, ${(capture.html.length / 1000).toFixed(0)} k of HTML ` +
         `(raw Yjs update ${(updateBytes / 1000).toFixed(0)} kB). The background answered the save (after its IndexedDB flush) in ${summarize(saved).median.toFixed(0)} ms median; ` +
         `range of the bridge latency ${k.min.toFixed(0)}–${k.max.toFixed(0)} ms. ` +
         `The clocks of the app page and the extension page agree within ${Math.max(...skew).toFixed(1)} ms (each checked against Date.now, which has whole ms).`,

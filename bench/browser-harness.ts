@@ -8,23 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { chromiumPath, repoRoot } from '../tests/support/browser.js';
+import { chromiumPath, quietFlags, repoRoot } from '../tests/support/browser.js';
 
 export const harnessDir = join(repoRoot, 'tests/e2e/bench-harness');
 
-// The flags of tests/support/browser.ts, plus precise memory figures and an exposed gc.
-const flags = [
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--disable-gpu',
-  '--no-default-browser-check',
-  '--no-sandbox',
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-];
+// The flags of the e2e tests, plus precise memory figures and an exposed gc.
+const flags = [...quietFlags, '--no-sandbox', '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 /** Build an HTML entry of the harness into a fresh temp dir; returns the dir. */
 export async function buildHarness(entries: string[]): Promise<string> {

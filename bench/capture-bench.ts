@@ -6,9 +6,8 @@
 // (where the command line runs) and in Chromium (where the extension runs; timings only).
 // Standalone: `npx tsx bench/capture-bench.ts`.
 import { fileURLToPath } from 'node:url';
-import { extract } from '../core/capture/extract.js';
-import { passRate, tallyMetadata, textScore, type MetadataValues } from '../core/capture/scoring.js';
-import { loadCorpus, loadDutchFixtures, parseHtml, runDefuddleBaseline, runReadabilityBaseline } from '../core/capture/testing/corpus.js';
+import { extract } from '@knipsel/core/capture';
+import { loadCorpus, loadDutchFixtures, type MetadataValues, parseHtml, passRate, runDefuddleBaseline, runReadabilityBaseline, tallyMetadata, textScore } from '@knipsel/core/testing/corpus';
 import { buildHarness, newProfile, openSession, serveDir } from './browser-harness.js';
 import { inclusiveTimes, type CpuProfile, type ProfileEntry } from './lib.js';
 import { formatTable, percentile, type BenchRow } from './table.js';

@@ -1,7 +1,7 @@
 // Clip in the browser: from the popup's save to the clip stored, on a large (~1 MB of HTML)
 // Dutch fixture page, with the built Chrome extension in headless Chromium
 // (`launchWithExtension`). The popup is opened as a page with `?tabId=` (as in
-// tests/e2e/extension.e2e.ts); the time runs in the popup from the click on "Knippen" to the
+// tests/e2e/extension.e2e.ts); the time runs in the popup from the click on "Bewaren in Knipsel" to the
 // "saved" confirmation, which the background sends after `handle.flush()` (update log and
 // projection durable in IndexedDB). Baseline: raw Yjs storing the same capture (Y.Map set +
 // IndexedDB put of the update) in a plain page of the same browser, same run.
@@ -153,7 +153,7 @@ export async function runClipInBrowserBench(ctx: BenchContext): Promise<BenchRow
     }
     ctx.note(
       `clip in the browser: fixture page ${(pageBytes / 1e6).toFixed(2)} MB of HTML, article text ${(textChars / 1000).toFixed(0)} k characters; ` +
-        `timed in the popup from the click on Knippen to the confirmation (after the background's flush); the extraction runs before, when the popup opens: popup opened → preview ready took ${summarize(previews).median.toFixed(0)} ms (median, measured from Node).`,
+        `timed in the popup from the click on Bewaren in Knipsel to the confirmation (after the background's flush); the extraction runs before, when the popup opens: popup opened → preview ready took ${summarize(previews).median.toFixed(0)} ms (median, measured from Node).`,
     );
     const k = summarize(knipsel);
     const b = summarize(baseline);

@@ -9,9 +9,7 @@
 import { Session } from 'node:inspector/promises';
 import MiniSearch from 'minisearch';
 import * as Y from 'yjs';
-import { createDossier, initDossierDoc } from '../core/dossier/dossier.js';
-import { presetFrameworks } from '../core/frameworks/presets.js';
-import { attachSearch, toSearchDocument } from '../core/search/dossier-search.js';
+import { attachSearch, createDossier, initDossierDoc, presetFrameworks, toSearchDocument } from '@knipsel/core';
 import { buildHarness, newProfile, openSession, serveDir, writeJson, type BrowserSession } from './browser-harness.js';
 import { dutchQueries, keystrokes, makeCorpus } from './corpus/clip-corpus.js';
 import { loadSources } from './corpus/sources.js';

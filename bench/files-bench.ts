@@ -7,10 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync, unzipSync } from 'fflate';
-import { zipOfDeflated } from '../core/export/test-bombs.js';
-import { readBookmarkBytes } from '../core/import/bookmark-bytes.js';
-import { parseNetscapeBookmarks } from '../core/import/netscape-bookmarks.js';
-import { hostileBookmarkFile } from '../core/import/test-hostile-bookmarks.js';
+import { hostileBookmarkFile, zipOfDeflated } from '@knipsel/core/testing';
+import { parseNetscapeBookmarks, readBookmarkBytes } from '@knipsel/core/import';
 import { repoRoot } from '../tests/support/browser.js';
 import { formatMs, repeat, spread, summarize, type BenchContext } from './lib.js';
 import type { BenchRow } from './table.js';

@@ -1,10 +1,10 @@
 // `npm run bench`: measures Knipsel where users feel it and prints ONE markdown table, each
-// figure beside a baseline measured in the same run (see issue 9). Also writes the table to
+// figure beside a baseline measured in the same run. Also writes the table to
 // bench/latest.md for the README. Never part of `npm test`.
 //
 //   npm run bench                       all sections, full sizes
 //   npm run bench -- --quick            smaller sizes, fewer runs
-//   npm run bench -- --only core,size   some sections (capture, core, size, clip, app, sync, bridge, files)
+//   npm run bench -- --only core,size   some sections (capture, core, size, clip, app, sync, bridge, files, suggest, pdf)
 //   npm run bench -- --build            run `npm run build` first when dist/ is missing
 //   npm run bench -- --profile          CPU-profile the slow paths; summaries in the notes
 //   npm run bench -- --readme           also put the table into README.md's "## Benchmarks"
@@ -21,8 +21,10 @@ import { runClipInBrowserBench } from './clip-bench.js';
 import { chromiumVersion } from './browser-harness.js';
 import { runCoreBench } from './core-bench.js';
 import { runFilesBench } from './files-bench.js';
+import { runPdfBench } from './pdf-bench.js';
 import { formatMs, type BenchContext, type BenchOptions } from './lib.js';
 import { extensionDist, pwaDist, runSizeBench } from './size-bench.js';
+import { runSuggestBench } from './suggest-bench.js';
 import { runSyncBench } from './sync-bench.js';
 import { writeReadmeSection } from './readme-section.js';
 import { formatTable, type BenchRow } from './table.js';
@@ -52,6 +54,8 @@ export const sections: Section[] = [
   { name: 'sync', run: runSyncBench },
   { name: 'bridge', run: runBridgeBench },
   { name: 'files', run: runFilesBench },
+  { name: 'suggest', run: runSuggestBench },
+  { name: 'pdf', run: runPdfBench },
   { name: 'size', run: runSizeBench },
 ];
 
@@ -67,7 +71,7 @@ export function parseArgs(argv: string[]): BenchOptions {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i] ?? '';
       options.only.push(...value.split(',').map((s) => s.trim()).filter(Boolean));
     } else if (arg === '--help' || arg === '-h') {
-      console.log('npm run bench -- [--quick] [--only capture,clip,core,app,sync,bridge,files,size] [--build] [--profile] [--readme]');
+      console.log('npm run bench -- [--quick] [--only capture,clip,core,app,sync,bridge,files,suggest,pdf,size] [--build] [--profile] [--readme]');
       process.exit(0);
     } else {
       console.error(`Unknown option ${arg} (try --help).`);

@@ -6,7 +6,7 @@
 // The page is tests/e2e/bench-harness/sync-bench-page.ts.
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { presetFrameworks } from '../core/frameworks/presets.js';
+import { presetFrameworks } from '@knipsel/core';
 import { createKnipselServer } from '../server/create-server.js';
 import { launchBrowser } from '../tests/support/browser.js';
 import { buildHarness, writeJson } from './browser-harness.js';
@@ -186,12 +186,12 @@ export async function runSyncBench(ctx: BenchContext): Promise<BenchRow[]> {
     ctx.note(
       `sync: ${clips.toLocaleString('en-US')}-clip dossier, ${(bytes / 1e6).toFixed(1)} MB of state; initial sync is join → every clip present on the new peer ` +
         '(includes signalling, key derivation and the WebRTC handshake). The state goes compressed (deflate-raw, streamed while it is being compressed; ' +
-        'see core/sync/peer/deflate-frames.ts), and the new peer does not send it back. Edits alternate direction; each is timed from the edit in one page to the change in the other.',
+        'see core/sync/frames/deflate-frames.ts), and the new peer does not send it back. Edits alternate direction; each is timed from the edit in one page to the change in the other.',
     );
     if (okR.length < syncR.length) {
       ctx.note(
         `sync: raw y-webrtc did not complete the initial sync in ${okR.length === 0 ? 'any' : `${syncR.length - okR.length} of ${syncR.length}`} run(s) within ${rawSyncTimeoutMs / 1000} s — ` +
-          'it sends the whole state as one data-channel message, which Chromium refuses above 256 KiB (core compresses, splits and paces it, see core/sync/peer/chunking.ts); ' +
+          'it sends the whole state as one data-channel message, which Chromium refuses above 256 KiB (core compresses, splits and paces it, see core/sync/frames/chunking.ts); ' +
           'its edit latency is measured all the same (both peers load the dossier out of band first).',
       );
     }

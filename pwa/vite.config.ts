@@ -38,6 +38,14 @@ export default defineConfig({
         theme_color: accent,
         background_color: '#f6f5f1',
         categories: ['education', 'productivity'],
+        // Sharing from a phone's browser or gallery to the installed app: public/share-target-sw.js
+        // takes the POST in the service worker (offline too) and the app makes the clip.
+        share_target: {
+          action: '/gedeeld',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: { title: 'title', text: 'text', url: 'url', files: [{ name: 'photos', accept: ['image/*'] }] },
+        },
         icons: [
           { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
@@ -52,6 +60,8 @@ export default defineConfig({
         // The server owns these paths (signalling, relay, API): never answer them with the shell.
         navigateFallbackDenylist: [/^\/(api|signal|relay|ws)\b/],
         cleanupOutdatedCaches: true,
+        // Before Workbox's own handlers: the share target's POST (see the manifest's share_target).
+        importScripts: ['share-target-sw.js'],
       },
     }),
   ],

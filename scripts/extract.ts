@@ -1,17 +1,18 @@
 // Command line for capture: `extract FILE.html --url URL [--mode article|page|bookmark]` prints
-// the ExtractResult as JSON; `extract --manifest M.json` (M maps id → { path, url }) prints one
+// the ExtractResult as JSON; a PDF (`extract FILE.pdf --url URL`, recognised by its first
+// bytes) gives the same with its text per page (pdf.js, core/capture/pdf); `extract --manifest M.json` (M maps id → { path, url }) prints one
 // JSON object mapping each id to { title, byline, published, lang, text, markdown, confidence }
 // or { error }. Pages are parsed with jsdom without scripts or resource loading, their markup
 // bounded first (core/capture/page-limits.ts); a manifest is spread over worker threads.
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { extract, type ExtractMode } from '../core/capture/extract.js';
-import { limitHtml } from '../core/capture/page-limits.js';
-import { captureMarkdown } from '../core/capture/to-markdown.js';
+import { extract, extractPdf, type ExtractMode, limitHtml, captureMarkdown } from '@knipsel/core/capture';
+import { loadNodePdfjs } from '@knipsel/core/pdf-node';
 
 interface ManifestEntry {
   path: string;
@@ -73,7 +74,7 @@ async function runManifest(manifestPath: string): Promise<Record<string, Row>> {
 }
 
 function usage(): never {
-  process.stderr.write('usage: extract FILE.html --url URL [--mode article|selection|page|bookmark]\n       extract --manifest M.json\n');
+  process.stderr.write('usage: extract FILE.html|FILE.pdf --url URL [--mode article|selection|page|bookmark]\n       extract --manifest M.json\n');
   process.exit(2);
 }
 
@@ -97,6 +98,18 @@ async function main(argv: string[]): Promise<void> {
   const url = arg('--url') ?? pathToFileURL(resolve(file)).href;
   const mode = (arg('--mode') ?? 'article') as ExtractMode;
   if (!modes.includes(mode)) usage();
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    process.stderr.write(`extract: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  if (bytes.subarray(0, 1024).includes('%PDF-')) {
+    const result = await extractPdf(new Uint8Array(bytes), url, { pdfjs: await loadNodePdfjs(), fileName: basename(file) });
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
   let page: { doc: Document; limited: boolean };
   try {
     page = parse(file, url);

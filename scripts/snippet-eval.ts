@@ -9,8 +9,8 @@
 //   --out FILE.json            per-page counts, confidence and texts, for looking at failures
 //   --dir DIR                  another copy of the corpus (html/*.gz + evaldata.json)
 import { writeFileSync } from 'node:fs';
-import { confidenceReport, evaluateParallel, extractorNames, summarise, type ExtractorName } from '../core/capture/testing/snippet-eval.js';
-import { loadSnippetCases, selectCases, snippetCorpusDir, type SnippetSplit } from '../core/capture/testing/snippet-corpus.js';
+import { confidenceReport, evaluateParallel, extractorNames, summarise, type ExtractorName } from '@knipsel/core/testing/corpus';
+import { loadSnippetCases, selectCases, snippetCorpusDir, type SnippetSplit } from '@knipsel/core/testing/corpus';
 
 function usage(message?: string): never {
   if (message) process.stderr.write(`${message}\n`);

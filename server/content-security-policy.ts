@@ -6,7 +6,7 @@
  * because Svelte transitions and some libraries set them. Images may come from anywhere
  * over http(s) because clipped pages reference remote images. `connect-src ws: wss:` lets
  * the app reach this server's signalling endpoint or one configured in settings, and a
- * relay (issue 11); `https:` (and plain http on this machine) for the relay owners' API.
+ * relay; `https:` (and plain http on this machine) for the relay owners' API.
  * Workers only from our own origin (the file worker that reads picked files; no blob: workers).
  */
 export const CONTENT_SECURITY_POLICY = [

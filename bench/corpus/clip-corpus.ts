@@ -6,7 +6,7 @@
 // search queries find something); the rest are the article bodies of Mozilla Readability's
 // test pages (expected.html, already sanitised article HTML). Sizes: html from about 1 kB to
 // 60 kB (median around 8 kB), plus markdown and text of the same content.
-import type { Capture, CaptureMode } from '../../core/dossier/types.js';
+import type { Capture, CaptureMode } from '@knipsel/core';
 
 export interface CorpusBlock {
   tag: 'p' | 'h2' | 'h3' | 'li' | 'blockquote';

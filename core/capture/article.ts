@@ -56,17 +56,18 @@ function runReadability(doc: Document): ArticleResult | null {
   if (!parsed?.content) return null;
   removeBoilerplate(parsed.content);
   pruneArticle(parsed.content);
-  return {
-    root: parsed.content,
-    textLength: (parsed.content.textContent ?? '').trim().length,
-    source: 'readability',
-    title: parsed.title || null,
-    byline: parsed.byline || null,
-    siteName: parsed.siteName || null,
-    excerpt: parsed.excerpt || null,
-    published: parsed.publishedTime || null,
-    lang: parsed.lang || null,
-  };
+  const { title, byline, siteName, excerpt, publishedTime: published, lang } = parsed;
+  return articleResult(parsed.content, 'readability', { title, byline, siteName, excerpt, published, lang });
+}
+
+type ArticleMeta = Pick<ArticleResult, 'title' | 'byline' | 'siteName' | 'excerpt' | 'published' | 'lang'>;
+
+/** The result of an extractor: its metadata with empty values as null. */
+function articleResult(root: Element, source: ArticleResult['source'], meta: { [K in keyof ArticleMeta]?: string | null }): ArticleResult {
+  const or = (value: string | null | undefined) => value || null;
+  const { title, byline, siteName, excerpt, published, lang } = meta;
+  const text = { title: or(title), byline: or(byline), siteName: or(siteName), excerpt: or(excerpt), published: or(published), lang: or(lang) };
+  return { root, textLength: (root.textContent ?? '').trim().length, source, ...text };
 }
 
 function runDefuddle(doc: Document, url: string): ArticleResult | null {
@@ -79,17 +80,8 @@ function runDefuddle(doc: Document, url: string): ArticleResult | null {
   root.innerHTML = parsed.content; // inert document: nothing runs or loads
   removeBoilerplate(root);
   pruneArticle(root);
-  return {
-    root,
-    textLength: (root.textContent ?? '').trim().length,
-    source: 'defuddle',
-    title: parsed.title || null,
-    byline: parsed.author || null,
-    siteName: parsed.site || null,
-    excerpt: parsed.description || null,
-    published: parsed.published || null,
-    lang: parsed.language || null,
-  };
+  const { title, author: byline, site: siteName, description: excerpt, published, language: lang } = parsed;
+  return articleResult(root, 'defuddle', { title, byline, siteName, excerpt, published, lang });
 }
 
 /** Below this many characters Readability's pick is doubted and defuddle is asked as well. */

@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Capture } from '../dossier/types.js';
-import { apaReference, apaReferenceHtml, parseAuthor, splitByline } from './citation.js';
+import { bareCapture } from '../testing/captures.js';
+import { apaInTextCitation, apaReference, apaReferenceHtml, parseAuthor, splitByline } from './citation.js';
 
 const capturedAt = new Date(2026, 10, 22, 12, 0).getTime();
 function capture(patch: Partial<Capture>): Capture {
-  return {
-    url: 'https://www.buurtontwikkeling.nl/blogs/transformatie',
-    canonicalUrl: 'https://www.buurtontwikkeling.nl/blogs/transformatie',
-    title: 'Transformatie in sociaal domein gaat niet zonder community werk',
-    byline: null,
-    siteName: null,
-    published: null,
-    lang: 'nl',
-    description: null,
-    image: null,
-    html: '',
-    markdown: '',
-    text: '',
-    wordCount: 0,
-    capturedAt,
-    mode: 'article',
-    ...patch,
-  };
+  const url = 'https://www.buurtontwikkeling.nl/blogs/transformatie';
+  return bareCapture({ url, title: 'Transformatie in sociaal domein gaat niet zonder community werk', capturedAt, ...patch });
 }
 
 describe('parseAuthor', () => {
@@ -94,10 +79,47 @@ describe('apaReference (en)', () => {
 });
 
 describe('apaReferenceHtml', () => {
-  it('sets the title in <em> and escapes everything', () => {
+  it('italicises the site of a blog post or news item, not its title, and escapes everything', () => {
     const html = apaReferenceHtml(capture({ title: 'Kinderen <script>alert(1)</script> & wijk', byline: 'Ben Koenen', published: '2016-12-16', siteName: 'A&B' }));
     expect(html).toBe(
-      'Koenen, B. (2016, 16 december). <em>Kinderen &lt;script&gt;alert(1)&lt;/script&gt; &amp; wijk</em>. A&amp;B. https://www.buurtontwikkeling.nl/blogs/transformatie',
+      'Koenen, B. (2016, 16 december). Kinderen &lt;script&gt;alert(1)&lt;/script&gt; &amp; wijk. <em>A&amp;B</em>. https://www.buurtontwikkeling.nl/blogs/transformatie',
     );
+  });
+
+  it('writes the issue\'s example: two authors, Dutch date, the platform in italics', () => {
+    const html = apaReferenceHtml(
+      capture({ byline: 'Jaap Ikink en Ben Koenen', published: '2016-12-16', siteName: 'Platform voor buurtontwikkeling' }),
+    );
+    expect(html).toBe(
+      'Ikink, J., &amp; Koenen, B. (2016, 16 december). Transformatie in sociaal domein gaat niet zonder community werk. <em>Platform voor buurtontwikkeling</em>. https://www.buurtontwikkeling.nl/blogs/transformatie',
+    );
+  });
+
+  it('italicises the title of a web page without a date, with the retrieval date', () => {
+    const html = apaReferenceHtml(capture({ title: 'Over ons', siteName: 'Movisie', byline: 'Movisie' }), { locale: 'en' });
+    expect(html).toBe('Movisie. (n.d.). <em>Over ons</em>. Retrieved November 22, 2026, from https://www.buurtontwikkeling.nl/blogs/transformatie');
+    expect(apaReferenceHtml(capture({ title: 'Over ons', siteName: 'Vilans' }))).toMatch(/^Vilans\. \(z\.d\.\)\. <em>Over ons<\/em>\. Geraadpleegd op 22 november 2026, van /);
+  });
+});
+
+describe('apaInTextCitation', () => {
+  it('cites one, two and three or more authors as APA 7 does', () => {
+    expect(apaInTextCitation(capture({ byline: 'Ben Koenen', published: '2016-12-16' }))).toBe('(Koenen, 2016)');
+    expect(apaInTextCitation(capture({ byline: 'Jaap Ikink en Ben Koenen', published: '2016' }))).toBe('(Ikink & Koenen, 2016)');
+    expect(apaInTextCitation(capture({ byline: 'Jaap Ikink, Ben Koenen en Miriam Stolten', published: '2016' }))).toBe('(Ikink et al., 2016)');
+  });
+
+  it('capitalises a leading particle in Dutch and keeps it as written in English', () => {
+    const c = capture({ byline: 'Tine van Regenmortel', published: '2010' });
+    expect(apaInTextCitation(c)).toBe('(Van Regenmortel, 2010)');
+    expect(apaInTextCitation(c, { locale: 'en' })).toBe('(van Regenmortel, 2010)');
+    expect(apaInTextCitation(capture({ byline: 'Jaap van der Ikink', published: '2016' }))).toBe('(Van der Ikink, 2016)');
+  });
+
+  it('says z.d. in Dutch and n.d. in English; an organisation or the title stands in for a missing author', () => {
+    expect(apaInTextCitation(capture({ byline: 'Ben Koenen' }))).toBe('(Koenen, z.d.)');
+    expect(apaInTextCitation(capture({ byline: 'Ben Koenen' }), { locale: 'en' })).toBe('(Koenen, n.d.)');
+    expect(apaInTextCitation(capture({ siteName: 'Movisie', published: '2020-03' }))).toBe('(Movisie, 2020)');
+    expect(apaInTextCitation(capture({}))).toBe('(“Transformatie in sociaal domein…”, z.d.)');
   });
 });

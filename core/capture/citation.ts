@@ -10,6 +10,7 @@
 // and the site name is left out when it repeats the author (APA 7, §9.7).
 import type { Capture } from '../dossier/types.js';
 import { dutchMonths, englishMonths } from './dutch-dates.js';
+import { escapeHtml } from './plain-html.js';
 
 export interface CitationOptions {
   locale?: 'nl' | 'en';
@@ -127,6 +128,11 @@ const sentence = (text: string): string => (endsWithPunctuation(text) ? text : `
 interface Parts {
   /** The author element, already ending the way APA wants before " (date)." */
   author: string | null;
+  /**
+   * A dated item on a named site (a blog post, a news item): APA 7 treats the site as a
+   * periodical and italicises it, not the title. A web page without a date italicises its title.
+   */
+  periodical: boolean;
   date: string;
   title: string;
   site: string | null;
@@ -146,16 +152,26 @@ function parts(capture: Capture, locale: 'nl' | 'en'): Parts {
   const last = authors[authors.length - 1];
   const author = listed && (!last || last.kind === 'organisation') ? sentence(listed) : listed;
   const url = capture.canonicalUrl || capture.url;
+  // A PDF is cited as a report: the year only, the publisher after the title, no retrieval
+  // date (a published document does not change); a file without an address has no URL.
+  const report = capture.mode === 'pdf';
+  const year = dateParts(capture.published)?.year;
   return {
     author,
-    date: formatDate(capture.published, locale),
+    // A report's publisher is no periodical: the title is what APA sets in italics.
+    periodical: !report && !!site && !sameAsSite && dateParts(capture.published) !== null,
+    date: report ? (year ? String(year) : formatDate(null, locale)) : formatDate(capture.published, locale),
     title: capture.title?.trim() || url,
     site: sameAsSite ? null : site,
     // APA asks for a retrieval date when the page may change and has no date of its own.
-    retrieved: dateParts(capture.published) ? null : retrieval(capture.capturedAt, locale),
-    url,
+    retrieved: report || dateParts(capture.published) ? null : retrieval(capture.capturedAt, locale),
+    url: isLocalFileUrl(url) ? '' : url,
   };
 }
+
+/** The address a file clip gets when it came without one (a dropped PDF): never cited. */
+export const localFileUrlPrefix = 'https://knipsel.invalid/bestand/';
+export const isLocalFileUrl = (url: string): boolean => url.startsWith(localFileUrlPrefix);
 
 /** Plain-text APA 7 reference, e.g. "Koenen, B., & Ikink, J. (2016, 16 december). Titel. Movisie. https://…". */
 export function apaReference(capture: Capture, options: CitationOptions = {}): string {
@@ -165,23 +181,57 @@ export function apaReference(capture: Capture, options: CitationOptions = {}): s
   if (p.author) out.push(`${p.author} (${p.date}).`, sentence(p.title));
   else out.push(sentence(p.title), `(${p.date}).`);
   if (p.site) out.push(sentence(p.site));
-  out.push(p.retrieved ? `${p.retrieved} ${p.url}` : p.url);
+  if (p.url) out.push(p.retrieved ? `${p.retrieved} ${p.url}` : p.url);
   return out.join(' ');
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-/** The same reference as HTML: the title in <em>, everything escaped. */
+/** The same reference as HTML: the site of a blog post or news item in <em>, else the title; everything escaped. */
 export function apaReferenceHtml(capture: Capture, options: CitationOptions = {}): string {
   const locale = options.locale ?? 'nl';
   const p = parts(capture, locale);
-  const title = endsWithPunctuation(p.title) ? `<em>${escapeHtml(p.title)}</em>` : `<em>${escapeHtml(p.title)}</em>.`;
+  const em = (text: string) => (endsWithPunctuation(text) ? `<em>${escapeHtml(text)}</em>` : `<em>${escapeHtml(text)}</em>.`);
+  const title = p.periodical ? escapeHtml(sentence(p.title)) : em(p.title);
   const out: string[] = [];
   if (p.author) out.push(`${escapeHtml(p.author)} (${escapeHtml(p.date)}).`, title);
   else out.push(title, `(${escapeHtml(p.date)}).`);
-  if (p.site) out.push(escapeHtml(sentence(p.site)));
-  out.push(escapeHtml(p.retrieved ? `${p.retrieved} ${p.url}` : p.url));
+  if (p.site) out.push(p.periodical ? em(p.site) : escapeHtml(sentence(p.site)));
+  if (p.url) out.push(escapeHtml(p.retrieved ? `${p.retrieved} ${p.url}` : p.url));
   return out.join(' ');
+}
+
+function capitalise(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
+}
+
+/** The name an in-text citation uses: surname with its particles, capitalised when it leads (Dutch). */
+function citedName(author: Author, locale: 'nl' | 'en'): string {
+  if (author.kind === 'organisation') return author.name;
+  if (!author.particles) return author.surname;
+  // Dutch usage (APA-richtlijnen of Dutch higher education): "Van der Ikink" when the name
+  // opens the citation. APA's own manual keeps the particle as the person writes it ("van der Ikink").
+  return locale === 'nl' ? `${capitalise(author.particles)} ${author.surname}` : `${author.particles} ${author.surname}`;
+}
+
+/**
+ * APA 7 in-text citation for a quote from the capture: "(Koenen, 2016)", "(Ikink & Koenen,
+ * 2016)", "(Ikink et al., 2016)", "(Van Regenmortel, z.d.)"; an organisation by its name; no
+ * author: the title in quotes. English: "n.d.".
+ */
+export function apaInTextCitation(capture: Capture, options: CitationOptions = {}): string {
+  const locale = options.locale ?? 'nl';
+  const byline = capture.byline?.trim() || null;
+  const authors = byline ? splitByline(byline).map(parseAuthor) : [];
+  const year = dateParts(capture.published)?.year;
+  const date = year ? String(year) : locale === 'nl' ? 'z.d.' : 'n.d.';
+  let who: string;
+  if (authors.length === 1) who = citedName(authors[0]!, locale);
+  else if (authors.length === 2) who = `${citedName(authors[0]!, locale)} & ${citedName(authors[1]!, locale)}`;
+  else if (authors.length > 2) who = `${citedName(authors[0]!, locale)} et al.`;
+  else if (capture.siteName?.trim()) who = capture.siteName.trim();
+  else {
+    const title = capture.title?.trim() || capture.url;
+    const short = title.split(/\s+/).slice(0, 4).join(' ');
+    who = `“${short}${short.length < title.length ? '…' : ''}”`;
+  }
+  return `(${who}, ${date})`;
 }

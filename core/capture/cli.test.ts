@@ -22,6 +22,13 @@ describe('extract CLI', () => {
     expect(Array.isArray(out.warnings)).toBe(true);
   });
 
+  it('reads a PDF: its text per page and the report metadata', { timeout: 60_000 }, () => {
+    const out = run([join(repoRoot, 'tests/fixtures/pdf/rapport-transformatie.pdf'), '--url', 'https://www.buurtontwikkeling.nl/rapport.pdf']);
+    expect(out.capture).toMatchObject({ mode: 'pdf', title: 'Transformatie in sociaal domein gaat niet zonder community werk', byline: 'Jaap Ikink en Ben Koenen', siteName: 'Platform voor buurtontwikkeling', url: 'https://www.buurtontwikkeling.nl/rapport.pdf' });
+    expect(out.capture.pdf.pages.map((p: { label: string }) => p.label)).toEqual(['1', '2', '3']);
+    expect(out.capture.text).toContain('De transformatie in het sociaal domein ontwikkelt zich eenzijdig.');
+  });
+
   it('runs a manifest and reports unreadable files per id', { timeout: 60_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'knipsel-cli-'));
     const manifest = join(dir, 'm.json');

@@ -78,22 +78,44 @@ describe('extract: article', () => {
 });
 
 describe('extract: selection', () => {
-  it('captures the selection inside its paragraph, marked', () => {
+  it('captures the selection as made, then its paragraph as context with the selection marked', () => {
     const doc = dom('<html><body><h2>Kop</h2><p id="p">Begin van de alinea. <b>Het gekozen stuk</b> en verder. Einde.</p></body></html>');
     const range = doc.createRange();
     range.selectNodeContents(doc.querySelector('b')!);
     const result = extract(doc, url, 'selection', { selection: range });
     expect(result.capture.mode).toBe('selection');
-    expect(result.capture.html).toBe('<p>Begin van de alinea. <mark><b>Het gekozen stuk</b></mark> en verder. Einde.</p>');
-    expect(captureMarkdown(result.capture)).toContain('**');
+    expect(result.capture.html).toBe(
+      '<blockquote><p><b>Het gekozen stuk</b></p></blockquote><aside><p>Begin van de alinea. <mark><b>Het gekozen stuk</b></mark> en verder. Einde.</p></aside>',
+    );
+    expect(result.capture.text.startsWith('Het gekozen stuk')).toBe(true);
+    expect(captureMarkdown(result.capture)).toContain('> **Het gekozen stuk**');
     expect(result.confidence).toBe(1);
   });
 
-  it('captures a selection across blocks as those blocks', () => {
+  it('widens a selection cut inside words to the whole words', () => {
+    const doc = dom('<html><body><p id="p">Bewoners brachten hun laptop mee naar het buurthuis.</p></body></html>');
+    const text = doc.getElementById('p')!.firstChild!;
+    const range = doc.createRange();
+    range.setStart(text, 'Bewoners brachten hun lap'.length); // "top mee naar het buurt"
+    range.setEnd(text, 'Bewoners brachten hun laptop mee naar het buurt'.length);
+    const { capture } = extract(doc, url, 'selection', { selection: range });
+    expect(capture.html).toBe(
+      '<blockquote><p>laptop mee naar het buurthuis</p></blockquote><aside><p>Bewoners brachten hun <mark>laptop mee naar het buurthuis</mark>.</p></aside>',
+    );
+  });
+
+  it('keeps no context when the selection is the whole paragraph', () => {
+    const doc = dom('<html><body><p id="p">Samen koken in de wijk.</p><p>Iets anders.</p></body></html>');
+    const range = doc.createRange();
+    range.selectNodeContents(doc.getElementById('p')!);
+    expect(extract(doc, url, 'selection', { selection: range }).capture.html).toBe('<blockquote><p>Samen koken in de wijk.</p></blockquote>');
+  });
+
+  it('captures a selection across blocks as those blocks, whole words at both ends', () => {
     const doc = dom('<html><body><p id="a">Eerste alinea.</p><p id="b">Tweede alinea.</p></body></html>');
     const range = doc.createRange();
-    range.setStart(doc.getElementById('a')!.firstChild!, 7);
-    range.setEnd(doc.getElementById('b')!.firstChild!, 6);
+    range.setStart(doc.getElementById('a')!.firstChild!, 9); // "inea."
+    range.setEnd(doc.getElementById('b')!.firstChild!, 4); // "Twee"
     const { capture } = extract(doc, url, 'selection', { selection: range });
     expect(capture.html).toBe('<p>alinea.</p><p>Tweede</p>');
   });

@@ -6,6 +6,7 @@ import { addLead } from './lead.js';
 import { removeMetaLines } from './meta-lines.js';
 import { boundedDocument } from './page-limits.js';
 import { parseDate } from './dutch-dates.js';
+import { escapeHtml, linesToHtml } from './plain-html.js';
 import { cleanByline, collectMetadata, headingTitle, type PageMetadata } from './metadata.js';
 import { createSanitizer, embedsToLinks } from './sanitize.js';
 import { currentSelection, selectionHtml } from './selection.js';
@@ -13,7 +14,8 @@ import { countWords, linkDensity, plainText } from './text-metrics.js';
 import { absolutizeUrls, resolveLazyImages } from './urls.js';
 import { warning, type ExtractWarning } from './warnings.js';
 
-export type ExtractMode = 'article' | 'selection' | 'page' | 'bookmark';
+export type { ExtractMode, ExtractResult } from './extract-result.js';
+import type { ExtractMode, ExtractResult } from './extract-result.js';
 
 export interface ExtractOptions {
   /** For mode 'selection'; default: document.getSelection(). */
@@ -25,17 +27,6 @@ export interface ExtractOptions {
 }
 
 export type { ExtractWarning } from './warnings.js';
-
-export interface ExtractResult {
-  /** mode set to the mode actually used. */
-  capture: Capture;
-  /** 0..1: how sure we are this is the real content. */
-  confidence: number;
-  /** Machine codes + Dutch and English text. */
-  warnings: ExtractWarning[];
-  /** Suggested fallback when confidence is low, e.g. 'selection' or 'page'. */
-  suggestedMode: ExtractMode | null;
-}
 
 /** Content longer than this (characters of sanitised HTML) is cut, with a warning. */
 export const maxHtmlChars = 3_000_000;
@@ -49,19 +40,6 @@ interface Content {
   text: string;
   wordCount: number;
   linkDensity: number;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function textToHtml(text: string): string {
-  return text
-    .split(/\n{2,}|\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => `<p>${escapeHtml(line)}</p>`)
-    .join('\n');
 }
 
 function inertDiv(doc: Document, html: string): Element {
@@ -92,12 +70,12 @@ function finish(doc: Document, content: Element, base: string, warnings: Extract
     sanitizer.sanitizeInPlace(root);
   } else {
     // No window to sanitise with: keep only the text, escaped.
-    root = inertDiv(doc, textToHtml(plainText(root)));
+    root = inertDiv(doc, linesToHtml(plainText(root)));
     warnings.push(warning('text-only'));
   }
   let html = root.innerHTML;
   if (html.length > maxHtmlChars) {
-    root = inertDiv(doc, textToHtml(plainText(root).slice(0, maxHtmlChars / 2)));
+    root = inertDiv(doc, linesToHtml(plainText(root).slice(0, maxHtmlChars / 2)));
     html = root.innerHTML;
     warnings.push(warning('truncated'));
   }

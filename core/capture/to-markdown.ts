@@ -1,4 +1,5 @@
 // Sanitised HTML → GitHub-flavoured Markdown (turndown + GFM tables, strikethrough, task lists).
+/// <reference path="./turndown-plugin-gfm.d.ts" />
 // A capture's Markdown is built when it is asked for (export, the command line), not at capture:
 // `captureMarkdown` reads a stored one or converts the capture's sanitised HTML.
 import TurndownService from 'turndown';

@@ -43,6 +43,34 @@ const texts: Record<string, { nl: string; en: string }> = {
     nl: 'Het uitlezen van de pagina is mislukt; alleen de ruwe tekst is opgeslagen.',
     en: 'Reading the page failed; only its raw text was captured.',
   },
+  'pdf-scanned': {
+    nl: 'Deze PDF heeft geen tekstlaag (een scan): Knipsel kan de tekst niet lezen. Het adres en, als je dat kiest, het bestand worden bewaard.',
+    en: 'This PDF has no text layer (a scan): Knipsel cannot read its text. The address and, if you choose, the file are kept.',
+  },
+  'pdf-partly-scanned': {
+    nl: 'Sommige pagina’s van deze PDF hebben geen tekstlaag (gescand); hun tekst ontbreekt.',
+    en: 'Some pages of this PDF have no text layer (scanned); their text is missing.',
+  },
+  'pdf-empty': {
+    nl: 'Deze PDF heeft geen pagina’s.',
+    en: 'This PDF has no pages.',
+  },
+  'pdf-title-guessed': {
+    nl: 'De PDF noemt zelf geen titel; de titel komt van de eerste pagina. Controleer hem.',
+    en: 'The PDF names no title itself; the title comes from its first page. Check it.',
+  },
+  'pdf-encrypted': {
+    nl: 'Deze PDF is met een wachtwoord beveiligd; Knipsel kan hem niet lezen. Het adres wordt bewaard.',
+    en: 'This PDF is protected with a password; Knipsel cannot read it. The address is kept.',
+  },
+  'pdf-unreadable': {
+    nl: 'Deze PDF kon niet gelezen worden (beschadigd of geen PDF). Het adres wordt bewaard.',
+    en: 'This PDF could not be read (damaged or not a PDF). The address is kept.',
+  },
+  'pdf-page-limited': {
+    nl: 'Deze PDF is erg lang: alleen de eerste pagina’s zijn gelezen.',
+    en: 'This PDF is very long: only its first pages were read.',
+  },
 };
 
 /** A warning by code, with its Dutch and English text. */

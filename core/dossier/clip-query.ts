@@ -1,5 +1,6 @@
 // Filtering and sorting of clip rows: pure functions shared by the dossier, the Dexie
 // projection (fast lists before the doc is loaded) and the apps.
+import { sourceName } from './source.js';
 import type { CaptureMode, ClipRow } from './types.js';
 
 export interface ClipFilter {
@@ -8,6 +9,7 @@ export interface ClipFilter {
   themeMatch?: 'all' | 'any';
   /** Clips carrying no theme of this framework's theme ids ("ongesorteerd"). */
   withoutThemes?: string[];
+  /** The clip's source as lists show it (`sourceName`: the site's name, else its domain). */
   siteName?: string;
   mode?: CaptureMode;
   /** capturedAt range, ms since the epoch, inclusive. */
@@ -18,8 +20,9 @@ export interface ClipFilter {
   trashed?: boolean | 'all';
 }
 
-export type ClipSort = 'newest' | 'oldest' | 'title' | 'site' | 'updated';
-export const clipSorts: readonly ClipSort[] = ['newest', 'oldest', 'title', 'site', 'updated'];
+/** newest/oldest: by the date of the source (a bookmark keeps its own); added: last added to the dossier first. */
+export type ClipSort = 'newest' | 'oldest' | 'added' | 'title' | 'site' | 'updated';
+export const clipSorts: readonly ClipSort[] = ['newest', 'oldest', 'added', 'title', 'site', 'updated'];
 
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
 
@@ -32,7 +35,7 @@ export function matchesFilter(row: ClipRow, filter: ClipFilter): boolean {
     if (!ok) return false;
   }
   if (filter.withoutThemes && filter.withoutThemes.some((id) => row.themes.includes(id))) return false;
-  if (filter.siteName !== undefined && row.siteName !== filter.siteName) return false;
+  if (filter.siteName !== undefined && sourceName(row) !== filter.siteName) return false;
   if (filter.mode !== undefined && row.mode !== filter.mode) return false;
   if (filter.from !== undefined && row.capturedAt < filter.from) return false;
   if (filter.to !== undefined && row.capturedAt > filter.to) return false;
@@ -46,13 +49,15 @@ export function compareRows(sort: ClipSort): (a: ClipRow, b: ClipRow) => number 
       return (a, b) => b.capturedAt - a.capturedAt || a.id.localeCompare(b.id);
     case 'oldest':
       return (a, b) => a.capturedAt - b.capturedAt || a.id.localeCompare(b.id);
+    case 'added':
+      return (a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id);
     case 'updated':
       return (a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id);
     case 'title':
       return (a, b) => collator.compare(a.title, b.title) || a.id.localeCompare(b.id);
     case 'site':
       return (a, b) =>
-        collator.compare(a.siteName ?? '\uffff', b.siteName ?? '\uffff') || b.capturedAt - a.capturedAt || a.id.localeCompare(b.id);
+        collator.compare(sourceName(a) || '\uffff', sourceName(b) || '\uffff') || b.capturedAt - a.capturedAt || a.id.localeCompare(b.id);
   }
 }
 

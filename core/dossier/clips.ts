@@ -6,6 +6,7 @@ import { createId } from '../ids.js';
 import { isClipMap, localOrigin, readClip, roots, toClipRow } from './doc-layout.js';
 import { type ClipFilter, type ClipSort, matchesFilter, compareRows } from './clip-query.js';
 import {
+  captureSchema,
   clipInputSchema,
   clipPatchSchema,
   highlightInputSchema,
@@ -13,8 +14,9 @@ import {
   idSchema,
   parse,
 } from './schema.js';
+import { isIncompleteLink } from './complete-link.js';
 import { replaceText } from './text-diff.js';
-import type { Capture, Clip, ClipRow } from './types.js';
+import type { Capture, Clip, ClipRow, SourceEdits } from './types.js';
 import * as v from 'valibot';
 
 export interface ClipInput {
@@ -22,10 +24,14 @@ export interface ClipInput {
   title?: string;
   note?: string;
   themes?: string[];
+  /** A link saved without its page's text: to be completed by a device that can read the page. */
+  toComplete?: boolean;
 }
 export interface ClipPatch {
   title?: string;
   note?: string;
+  /** Corrections to the source for references; replaces earlier ones whole. */
+  source?: SourceEdits;
 }
 export type HighlightInput = v.InferInput<typeof highlightInputSchema>;
 export type HighlightPatch = v.InferInput<typeof highlightPatchSchema>;
@@ -56,6 +62,21 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
   function touch(map: Y.Map<unknown>): void {
     map.set('updatedAt', now());
   }
+  /** Tag (on) or untag (off) clips; a clip's edit time moves only when its themes changed. */
+  function setThemes(maps: Y.Map<unknown>[], themes: string[], on: boolean): void {
+    doc.transact(() => {
+      for (const map of maps) {
+        const set = map.get('themes') as Y.Map<true>;
+        const changes = themes.filter((theme) => set.has(theme) !== on);
+        for (const theme of changes) {
+          if (on) set.set(theme, true);
+          else set.delete(theme);
+        }
+        if (changes.length > 0) touch(map);
+      }
+    }, localOrigin);
+  }
+
 
   return {
     /**
@@ -86,6 +107,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
         for (const theme of themes) themeSet.set(theme, true);
         map.set('highlights', new Y.Map());
         map.set('trashedAt', null);
+        if (parsed.toComplete) map.set('toComplete', true);
         map.set('createdAt', createdAt ?? at);
         map.set('updatedAt', at);
       }, localOrigin);
@@ -111,48 +133,59 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
       const map = clipMap(id);
       doc.transact(() => {
         if (parsed.title !== undefined) map.set('title', parsed.title.trim());
+        if (parsed.source !== undefined) map.set('source', trimmedSource(parsed.source));
         if (parsed.note !== undefined) replaceText(map.get('note') as Y.Text, parsed.note);
         touch(map);
       }, localOrigin);
+    },
+
+    /**
+     * Complete a link saved without its page's text: the capture read from the page replaces
+     * the one saved, in place (same clip, notes, themes, highlights). Only for a clip marked
+     * to complete or a link saved without text (an imported bookmark, a link added in the app),
+     * and only with a capture of the same address; the title follows the page unless the user
+     * renamed the clip.
+     */
+    complete(id: string, capture: Capture): void {
+      const parsed = parse(captureSchema, capture, 'capture');
+      const map = clipMap(id);
+      const old = map.get('capture') as Capture;
+      if (map.get('toComplete') !== true && !isIncompleteLink(old)) throw new KnipselError('conflict', `Clip ${id} is not waiting to be completed.`, { id });
+      const same = [old.url, old.canonicalUrl].map(comparableUrl);
+      if (!same.includes(comparableUrl(parsed.url)) && !same.includes(comparableUrl(parsed.canonicalUrl))) {
+        throw new KnipselError('invalid-input', 'A completed capture must be of the same address.', { id, url: parsed.url });
+      }
+      doc.transact(() => {
+        // The shared text (a quote the user picked) is kept as the start of the note.
+        const shared = old.text.trim();
+        const note = map.get('note') as Y.Text;
+        if (shared && !note.toString().includes(shared)) note.insert(0, `${shared}\n\n`);
+        const title = map.get('title');
+        if (title === old.title || title === old.url) map.set('title', parsed.title || parsed.url);
+        map.set('capture', { ...parsed, capturedAt: parsed.capturedAt });
+        map.delete('toComplete');
+        touch(map);
+      }, localOrigin);
+    },
+
+    /** Clips (not in the trash) waiting for their page's text. */
+    toComplete(): Clip[] {
+      const out: Clip[] = [];
+      for (const [id, map] of validClips()) if (map.get('toComplete') === true && map.get('trashedAt') == null) out.push(readClip(id, map));
+      return out;
     },
 
     tag(ids: string[], themeIds: string[]): void {
       const clipIds = parse(idList, ids, 'clip ids');
       const themes = parse(idList, themeIds, 'theme ids');
       checkThemes(themes);
-      const maps = clipIds.map(clipMap);
-      doc.transact(() => {
-        for (const map of maps) {
-          const set = map.get('themes') as Y.Map<true>;
-          let changed = false;
-          for (const theme of themes) {
-            if (!set.has(theme)) {
-              set.set(theme, true);
-              changed = true;
-            }
-          }
-          if (changed) touch(map);
-        }
-      }, localOrigin);
+      setThemes(clipIds.map(clipMap), themes, true);
     },
 
     untag(ids: string[], themeIds: string[]): void {
       const clipIds = parse(idList, ids, 'clip ids');
       const themes = parse(idList, themeIds, 'theme ids');
-      const maps = clipIds.map(clipMap);
-      doc.transact(() => {
-        for (const map of maps) {
-          const set = map.get('themes') as Y.Map<true>;
-          let changed = false;
-          for (const theme of themes) {
-            if (set.has(theme)) {
-              set.delete(theme);
-              changed = true;
-            }
-          }
-          if (changed) touch(map);
-        }
-      }, localOrigin);
+      setThemes(clipIds.map(clipMap), themes, false);
     },
 
     trash(ids: string[]): void {
@@ -284,6 +317,16 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
 export type ClipOps = ReturnType<typeof createClipOps>;
 
 /** URL without fragment, trailing slash and common tracking parameters. */
+/** Source edits with their text trimmed and untouched fields left out. */
+function trimmedSource(source: SourceEdits): SourceEdits {
+  const out: SourceEdits = {};
+  for (const key of ['title', 'authors', 'published', 'siteName'] as const) {
+    const value = source[key];
+    if (value !== undefined) out[key] = value.trim();
+  }
+  return out;
+}
+
 export function comparableUrl(url: string): string {
   try {
     const parsed = new URL(url);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDossier, initDossierDoc, type Dossier } from './dossier.js';
-import { makeCapture } from './test-fixtures.js';
+import { makeCapture } from '../testing/captures.js';
 
 const seed = process.env.KNIPSEL_SEED ? Number(process.env.KNIPSEL_SEED) : undefined;
 const runs = Number(process.env.KNIPSEL_RUNS ?? 60);

@@ -9,12 +9,14 @@
 //                       (for a preset theme: only overrides)
 //   clips       Y.Map   clipId → Y.Map {
 //                         capture: Capture (plain, immutable), title: string, note: Y.Text,
+//                         source?: SourceEdits (plain, replaced whole),
 //                         themes: Y.Map<true>, highlights: Y.Map<id, Y.Map>,
-//                         trashedAt: number | null, createdAt, updatedAt }
+//                         trashedAt: number | null, createdAt, updatedAt,
+//                         toComplete?: true (a link waiting for its page's text) }
 import * as v from 'valibot';
 import * as Y from 'yjs';
-import { captureSchema } from './schema.js';
-import type { Capture, Clip, ClipRow, Highlight, HighlightColour } from './types.js';
+import { captureSchema, sourceEditsSchema } from './schema.js';
+import type { Capture, Clip, ClipRow, Highlight, HighlightColour, SourceEdits } from './types.js';
 
 /** Transaction origin for edits made by this replica's user. Sync adapters use their own. */
 export const localOrigin = 'knipsel:local';
@@ -69,6 +71,13 @@ export function readHighlight(id: string, map: Y.Map<unknown>): Highlight {
   };
 }
 
+/** Source edits as stored; anything a peer wrote that is not a valid SourceEdits reads as none. */
+function readSource(value: unknown): SourceEdits {
+  if (value === undefined) return {};
+  const parsed = v.safeParse(sourceEditsSchema, value);
+  return parsed.success ? parsed.output : {};
+}
+
 export function readClip(id: string, map: Y.Map<unknown>): Clip {
   const capture = map.get('capture') as Capture;
   const themes = map.get('themes') as Y.Map<true> | undefined;
@@ -79,6 +88,7 @@ export function readClip(id: string, map: Y.Map<unknown>): Clip {
     id,
     capture,
     title: typeof map.get('title') === 'string' ? (map.get('title') as string) : capture.title,
+    source: readSource(map.get('source')),
     note: note?.toString() ?? '',
     themes: themes ? [...themes.keys()].sort() : [],
     highlights: highlights
@@ -89,6 +99,7 @@ export function readClip(id: string, map: Y.Map<unknown>): Clip {
       : [],
     trashed: trashedAt !== null,
     trashedAt,
+    toComplete: map.get('toComplete') === true,
     createdAt: (map.get('createdAt') as number) ?? capture.capturedAt,
     updatedAt: (map.get('updatedAt') as number) ?? capture.capturedAt,
   };
@@ -123,6 +134,7 @@ export function toClipRow(clip: Clip): ClipRow {
     themes: clip.themes,
     hasNote: clip.note.trim().length > 0,
     trashed: clip.trashed,
+    toComplete: clip.toComplete,
     wordCount: clip.capture.wordCount,
     excerpt: excerptOf(clip.capture.text || clip.capture.description || ''),
   };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { isKnipselError } from '../errors.js';
 import { createDossier, initDossierDoc } from './dossier.js';
-import { makeCapture } from './test-fixtures.js';
+import { presetFrameworks } from '../frameworks/presets.js';
+import { makeCapture } from '../testing/captures.js';
 
 function newDossier(now = () => 1_700_000_000_000) {
   const doc = new Y.Doc();
@@ -135,6 +136,18 @@ describe('clips', () => {
     expect(dossier.clips.rows({}, 'title').map((r) => r.title)).toEqual(['appel', 'Éénheid', 'Zwaluw']);
   });
 
+  it('sorts by when a clip was added, and filters a page without a site name by its domain', () => {
+    let clock = 1000;
+    const dossier = newDossier(() => clock++);
+    // Imported bookmarks keep their own (older) dates; "added" puts the import first.
+    const clipped = dossier.clips.add({ capture: makeCapture({ capturedAt: 5_000 }) });
+    const imported = dossier.clips.add({ capture: makeCapture({ siteName: null, url: 'https://www.buurtwerk.nl/a', capturedAt: 10, mode: 'bookmark' }) });
+    expect(dossier.clips.rows({}, 'newest').map((r) => r.id)).toEqual([clipped, imported]);
+    expect(dossier.clips.rows({}, 'added').map((r) => r.id)).toEqual([imported, clipped]);
+    expect(dossier.clips.rows({ siteName: 'buurtwerk.nl' }).map((r) => r.id)).toEqual([imported]);
+    expect(dossier.clips.rows({}, 'site').map((r) => r.id)).toEqual([imported, clipped]);
+  });
+
   it('reports changes with their source', () => {
     const dossier = newDossier();
     const seen: Array<{ ids: string[]; source: string; frameworks: boolean }> = [];
@@ -170,14 +183,7 @@ describe('frameworks', () => {
   it('ships the six presets, enabled, with Dutch themes', () => {
     const dossier = newDossier();
     const list = dossier.frameworks.list();
-    expect(list.map((f) => f.id)).toEqual([
-      'community-werker',
-      'gouden-regels',
-      'dichterbij',
-      'bouwstenen',
-      'interventierichtingen',
-      'hulp-zorg-welzijn',
-    ]);
+    expect(list.map((f) => f.id)).toEqual(presetFrameworks.map((f) => f.id));
     expect(list.every((f) => f.preset && f.enabled && f.themes.length > 0)).toBe(true);
     expect(dossier.frameworks.isKnownTheme(themeA) || dossier.frameworks.isKnownTheme(list[0].themes[0].id)).toBe(true);
   });
@@ -266,5 +272,34 @@ describe('malformed content from a peer', () => {
     expect(dossier.clips.all().map((c) => c.id)).toEqual([good]);
     expect(dossier.clips.rows().map((r) => r.id)).toEqual([good]);
     expect(dossier.clips.get('script-url')).toBeUndefined();
+  });
+});
+
+describe('links to complete', () => {
+  it('completes a link saved without text in place: same clip, note and themes, the page title unless renamed', () => {
+    const dossier = newDossier();
+    const theme = anyPresetTheme(dossier);
+    const url = 'https://www.buurtplatform.nl/verhalen/bankje';
+    const link = makeCapture({ url, title: 'buurtplatform.nl', mode: 'bookmark', text: 'Een bankje als begin', html: '', markdown: '', wordCount: 4 });
+    const id = dossier.clips.add({ capture: link, themes: [theme], note: 'Mooi voor de wijk.', toComplete: true });
+    expect(dossier.clips.get(id)!.toComplete).toBe(true);
+    expect(dossier.clips.rows()[0].toComplete).toBe(true);
+    expect(dossier.clips.toComplete().map((c) => c.id)).toEqual([id]);
+
+    // Only a capture of the same address completes it.
+    expect(() => dossier.clips.complete(id, makeCapture({ url: 'https://elders.nl/' }))).toThrow(/same address/);
+    dossier.clips.complete(id, makeCapture({ url: `${url}?utm_source=x`, title: 'Een bankje als begin van buurtkracht' }));
+    const done = dossier.clips.get(id)!;
+    expect(done).toMatchObject({ id, title: 'Een bankje als begin van buurtkracht', themes: [theme], toComplete: false });
+    expect(done.capture.mode).toBe('article');
+    expect(done.note).toBe('Een bankje als begin\n\nMooi voor de wijk.');
+    expect(dossier.clips.toComplete()).toEqual([]);
+    // Once complete, it is a capture like any other: not replaced again.
+    expect(() => dossier.clips.complete(id, makeCapture({ url }))).toThrow(/not waiting/);
+
+    const renamed = dossier.clips.add({ capture: makeCapture({ url: 'https://a.nl/x', mode: 'bookmark', title: 'a.nl' }), toComplete: true });
+    dossier.clips.update(renamed, { title: 'Mijn eigen titel' });
+    dossier.clips.complete(renamed, makeCapture({ url: 'https://a.nl/x', title: 'Paginatitel' }));
+    expect(dossier.clips.get(renamed)!.title).toBe('Mijn eigen titel');
   });
 });

@@ -28,6 +28,24 @@ const timestamp = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** A note-clip has no source page; it still needs a syntactically valid URL. */
 export const noteClipUrl = 'https://knipsel.invalid/notitie';
 
+const sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest'));
+
+export const captureFileSchema = v.object({
+  sha256,
+  size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  name: v.pipe(v.string(), v.maxLength(500)),
+  type: v.pipe(v.string(), v.maxLength(200)),
+});
+
+export const capturePdfSchema = v.object({
+  pages: v.pipe(
+    v.array(v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TEXT)), label: v.pipe(v.string(), v.maxLength(32)) })),
+    v.maxLength(20_000),
+  ),
+  scanned: v.boolean(),
+  file: v.nullable(captureFileSchema),
+});
+
 export const captureSchema = v.object({
   url: httpUrl,
   canonicalUrl: httpUrl,
@@ -44,36 +62,56 @@ export const captureSchema = v.object({
   wordCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   capturedAt: timestamp,
   mode: v.picklist(captureModes),
+  pdf: v.optional(capturePdfSchema),
+  files: v.optional(v.pipe(v.array(captureFileSchema), v.maxLength(20))),
 });
+
+/** The theme ids one operation may name. */
+export const themeIdsSchema = v.pipe(v.array(id), v.maxLength(500));
 
 export const clipInputSchema = v.object({
   capture: captureSchema,
   title: v.optional(v.pipe(v.string(), v.maxLength(MAX_SHORT))),
   note: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
-  themes: v.optional(v.pipe(v.array(id), v.maxLength(500))),
+  themes: v.optional(themeIdsSchema),
+  toComplete: v.optional(v.boolean()),
+});
+
+/** The user's corrections to what a reference says about the source (absent = as captured). */
+export const sourceEditsSchema = v.object({
+  title: v.optional(v.pipe(v.string(), v.maxLength(MAX_SHORT))),
+  authors: v.optional(v.pipe(v.string(), v.maxLength(MAX_SHORT))),
+  /** "2016", "2016-12" or "2016-12-16"; empty = no date (z.d.). */
+  published: v.optional(v.pipe(v.string(), v.maxLength(10), v.regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD'))),
+  siteName: v.optional(v.pipe(v.string(), v.maxLength(MAX_SHORT))),
 });
 
 export const clipPatchSchema = v.object({
   title: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_SHORT))),
+  source: v.optional(sourceEditsSchema),
   note: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
 });
 
+/** A text quote selector: the exact text with some context on either side. */
+export const quoteSchema = v.object({
+  exact: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
+  prefix: v.pipe(v.string(), v.maxLength(500)),
+  suffix: v.pipe(v.string(), v.maxLength(500)),
+});
+/** Character offsets of a highlight in the clip's text, when known. */
+export const positionSchema = v.nullable(v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) }));
+export const highlightColourSchema = v.picklist(highlightColours);
+
 export const highlightInputSchema = v.object({
-  quote: v.object({
-    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
-    prefix: v.pipe(v.string(), v.maxLength(500)),
-    suffix: v.pipe(v.string(), v.maxLength(500)),
-  }),
-  position: v.optional(
-    v.nullable(v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
-  ),
+  quote: quoteSchema,
+  position: v.optional(positionSchema),
   note: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
-  colour: v.optional(v.picklist(highlightColours)),
+  colour: v.optional(highlightColourSchema),
 });
 
 export const highlightPatchSchema = v.object({
   note: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
-  colour: v.optional(v.picklist(highlightColours)),
+  colour: v.optional(highlightColourSchema),
 });
 
 export const nameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200));

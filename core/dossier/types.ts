@@ -1,9 +1,34 @@
 // The shapes of a dossier as callers see them. Persisted inside one Y.Doc per dossier
 // (see doc-layout.ts for where each lives); every persisted field is documented here.
 
-/** How a clip was captured. `note` is text pasted into the app, with no source page. */
-export type CaptureMode = 'article' | 'selection' | 'page' | 'bookmark' | 'note';
-export const captureModes: readonly CaptureMode[] = ['article', 'selection', 'page', 'bookmark', 'note'];
+/**
+ * How a clip was captured. `note` is text pasted into the app, with no source page; `pdf` the
+ * text of a PDF document (its pages in `Capture.pdf`).
+ */
+export type CaptureMode = 'article' | 'selection' | 'page' | 'bookmark' | 'note' | 'pdf';
+export const captureModes: readonly CaptureMode[] = ['article', 'selection', 'page', 'bookmark', 'note', 'pdf'];
+
+/** A file kept with a clip (the PDF itself), stored by its content hash beside the dossier. */
+export interface CaptureFile {
+  /** SHA-256 of the bytes, lower-case hex: the key in the file store. */
+  sha256: string;
+  /** Bytes. */
+  size: number;
+  /** The file name as it came (from the address or the picked file). */
+  name: string;
+  /** Media type, e.g. application/pdf. */
+  type: string;
+}
+
+/** Where the pages of a PDF capture sit in its text. */
+export interface CapturePdf {
+  /** One entry per page in order: where its text starts in `Capture.text`, and its printed label ("12", "iv"). */
+  pages: { start: number; label: string }[];
+  /** The PDF has no text layer (a scan): `text` is empty, the file and the address are what is kept. */
+  scanned: boolean;
+  /** The PDF itself when the user chose to keep it, else null (the address is the way back). */
+  file: CaptureFile | null;
+}
 
 /** The immutable snapshot taken when a clip is made. Stored as a plain value, never edited. */
 export interface Capture {
@@ -40,6 +65,10 @@ export interface Capture {
   capturedAt: number;
   /** Capture mode. */
   mode: CaptureMode;
+  /** For mode `pdf`: the pages in `text` and the kept file. Absent on other captures. */
+  pdf?: CapturePdf;
+  /** Files kept with the capture on the device that made it (a photo shared from a phone). */
+  files?: CaptureFile[];
 }
 
 /** The meaning colours a highlight can carry. */
@@ -67,12 +96,27 @@ export interface Highlight {
   createdAt: number;
 }
 
+/**
+ * The user's corrections to a reference (a page that names no author, a wrong date). Each
+ * field absent = as captured; an empty string = none. The clip's own title never enters a
+ * reference; `title` here is the source's title, corrected.
+ */
+export interface SourceEdits {
+  title?: string;
+  authors?: string;
+  /** "2016", "2016-12" or "2016-12-16"; "" = no date. */
+  published?: string;
+  siteName?: string;
+}
+
 /** A clip as callers read it: the capture plus the editable, merging fields. */
 export interface Clip {
   id: string;
   capture: Capture;
   /** Editable title (starts as the capture's title). */
   title: string;
+  /** Corrections to the source for references (last writer wins; read as {} when none). */
+  source?: SourceEdits;
   /** The user's note / reflection (a Y.Text in the doc). */
   note: string;
   /** Theme ids (a set in the doc: concurrent adds never duplicate). */
@@ -80,6 +124,11 @@ export interface Clip {
   highlights: Highlight[];
   /** In the trash (restorable until the trash is emptied). */
   trashed: boolean;
+  /**
+   * A link saved without its page's text (shared from a phone, "Knip link"): a device that can
+   * read the page (the extension) completes it, replacing the capture in place.
+   */
+  toComplete?: boolean;
   /** When it went to the trash, ms since the epoch. */
   trashedAt: number | null;
   /** ms since the epoch. */
@@ -103,6 +152,8 @@ export interface ClipRow {
   themes: string[];
   hasNote: boolean;
   trashed: boolean;
+  /** See Clip.toComplete (absent in rows projected before it existed). */
+  toComplete?: boolean;
   wordCount: number;
   /** The first couple of hundred characters of the text. */
   excerpt: string;
@@ -119,6 +170,27 @@ export interface Theme {
   order: number;
   /** Part of a shipped preset (its wording can be renamed, not deleted). */
   preset: boolean;
+  /** The number the theme has in its text's own list (per group), or null (custom, unnumbered). Always set when read from a dossier. */
+  number?: number | null;
+  /** Id of its group in `Framework.groups`, or null. Always set when read from a dossier. */
+  group?: string | null;
+}
+
+/** What one numbered item of a framework is called ("regel" 7, "houdingsprincipe" 3). */
+export interface ItemLabel {
+  nl: string;
+  en: string;
+}
+
+/** A group of themes as the framework's text names it (DichtErBij: Houdingsprincipes). */
+export interface ThemeGroup {
+  id: string;
+  name: string;
+  description: string;
+  /** Other names the texts use for the group ("Houdingsaspecten"). */
+  aliases: string[];
+  /** Numbered items of the group are called this. */
+  itemLabel: ItemLabel | null;
 }
 
 export interface Framework {
@@ -133,6 +205,10 @@ export interface Framework {
   preset: boolean;
   /** Presets can be switched off per dossier; custom frameworks are always enabled. */
   enabled: boolean;
+  /** Numbered items outside any group are called this ("regel"), or null. Always set when read from a dossier. */
+  itemLabel?: ItemLabel | null;
+  /** Groups in the text's order (empty for frameworks without groups). Always set when read from a dossier. */
+  groups?: ThemeGroup[];
   themes: Theme[];
 }
 

@@ -3,7 +3,7 @@ import { deflateSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDossier, initDossierDoc } from '../dossier/dossier.js';
-import { makeCapture } from '../dossier/test-fixtures.js';
+import { makeCapture } from '../testing/captures.js';
 import { isKnipselError, KnipselError } from '../errors.js';
 import { createLibrary } from '../library/library.js';
 import { createMemoryLibraryStore } from '../storage/library-store.js';
@@ -11,8 +11,9 @@ import { createMemoryProjectionStore } from '../storage/projection-store.js';
 import { createMemoryUpdateStore } from '../storage/update-store.js';
 import { backupFileName, backupFormat, checkBackupSize, createBackup, maxBackupBytes, maxStateBytes, readBackup } from './backup.js';
 import { mergeBackupFile, mergeBackupInto, restoreBackupAsNew, restoreBackupFileAsNew } from './restore.js';
-import { backupOfDeflated, deflatedZeros } from './test-bombs.js';
-import { dumpDossier, makeTestDossier } from './test-dossier.js';
+import { backupOfDeflated, deflatedZeros } from '../testing/bombs.js';
+import { dumpDossier, makeTestDossier } from '../testing/dossier.js';
+import { concatParts } from '../sync/frames/stream-frames.js';
 
 const enc = new TextEncoder();
 
@@ -294,15 +295,7 @@ function flipByte(bytes: Uint8Array, at: number, value?: number): Uint8Array {
   return copy;
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+const concat = (...parts: Uint8Array[]) => concatParts(parts);
 
 /** A well-formed container around an arbitrary state (valid checksum), to test the state checks. */
 async function fakeBackup(state: Uint8Array, overrides: Record<string, unknown> = {}): Promise<Uint8Array> {

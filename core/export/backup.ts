@@ -19,7 +19,7 @@ import { currentSchemaVersion } from '../dossier/migrations.js';
 import type { DossierMeta } from '../dossier/types.js';
 import { isKnipselError } from '../errors.js';
 import { inflateExact, InflateProblem, maxPlausibleInflation, plausibleInflation } from './inflate-exact.js';
-import { formatBytes, reject, sniffFileKind } from './reject.js';
+import { checkFileSize, formatBytes, reject, sniffFileKind } from './reject.js';
 import { slugify } from './slug.js';
 
 export const backupMagic = 'KNIPSEL-BACKUP';
@@ -129,15 +129,7 @@ export function backupFileName(meta: Pick<DossierMeta, 'name'>, now = Date.now()
 
 /** Refuse a file by its size before reading it into memory (call with `file.size`). */
 export function checkBackupSize(size: number): void {
-  if (size === 0) throw reject('empty', 'The file is empty.', 'Het bestand is leeg.');
-  if (size > maxBackupBytes) {
-    throw reject(
-      'too-large',
-      `The file is too large (${size} bytes; the limit is ${maxBackupBytes}).`,
-      `Het bestand is te groot (${formatBytes(size)}); Knipsel opent back-ups tot ${formatBytes(maxBackupBytes)}.`,
-      { size, limit: maxBackupBytes },
-    );
-  }
+  checkFileSize(size, maxBackupBytes, (bytes, limit) => `Het bestand is te groot (${bytes}); Knipsel opent back-ups tot ${limit}.`);
 }
 
 const notABackup = (bytes: Uint8Array) => {

@@ -1,9 +1,11 @@
-// Public surface of export/ (backups, restore, Markdown, portfolio) for the web app.
+// Entry point `@knipsel/core/export`: backups, restore, Markdown and the portfolio. The Word
+// portfolio (docx, large) is `@knipsel/core/export/docx`, loaded only when asked for.
 export { backupExtension, backupFileName, backupFormat, checkBackupSize, createBackup, inspectDossierState, maxBackupBytes, maxStateBytes, readBackup, type Backup, type BackupHeader, type CreateBackupOptions } from './backup.js';
 export { backupOrigin, isSameDossier, mergeBackupFile, mergeBackupInto, restoreBackupAsNew, restoreBackupFileAsNew, type MergeOptions, type MergeResult, type RestoreAsNewOptions } from './restore.js';
-export { exportMarkdownZip, markdownFiles, unsortedFolder, type MarkdownExportOptions } from './markdown-export.js';
+export { clipMarkdown, exportMarkdownZip, markdownFiles, unsortedFolder, type MarkdownExportOptions } from './markdown-export.js';
 export { buildPortfolio, portfolioLabels, type PortfolioClip, type PortfolioLocale, type PortfolioModel, type PortfolioOptions, type PortfolioTheme } from './portfolio.js';
 export { renderPortfolioHtml } from './portfolio-html.js';
-export { renderPortfolioDocx } from './portfolio-docx.js';
-export { formatBytes, type RejectReason } from './reject.js';
+export { formatBytes, reject, type RejectReason } from './reject.js';
+export { inflateStepBytes } from './inflate-exact.js';
 export { slugify } from './slug.js';
+export { citedSource, inTextCitation, referenceRuns, referenceText } from './reference.js';

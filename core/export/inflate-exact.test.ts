@@ -1,17 +1,10 @@
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { inflateExact, InflateProblem, inflateStepBytes, plausibleInflation } from './inflate-exact.js';
-import { deflatedZeros } from './test-bombs.js';
+import { deflatedZeros } from '../testing/bombs.js';
+import { thrownBy } from '../testing/errors.js';
 
-const problem = (fn: () => unknown): InflateProblem => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InflateProblem);
-    return error as InflateProblem;
-  }
-  throw new Error('expected an InflateProblem');
-};
+const problem = (fn: () => unknown) => thrownBy(fn, InflateProblem);
 
 describe('inflate to a declared size', () => {
   it('inflates into a buffer of exactly the declared size', () => {

@@ -3,13 +3,13 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { makeCapture } from '../dossier/test-fixtures.js';
+import { makeCapture } from '../testing/captures.js';
 import type { Clip } from '../dossier/types.js';
 import { clipMarkdown, exportMarkdownZip, yamlFrontMatter } from './markdown-export.js';
 import { inertMarkdown } from './markdown-safety.js';
 import { slugify } from './slug.js';
-import { makeTestDossier } from './test-dossier.js';
-import { hostileMarkdown } from './test-hostile-markdown.js';
+import { makeTestDossier } from '../testing/dossier.js';
+import { hostileMarkdown } from '../testing/hostile-markdown.js';
 
 /**
  * A strict reader for the YAML subset the export writes: `key: "json string"`, `key: []`, and
@@ -56,7 +56,7 @@ describe('markdown export', () => {
     expect(body).toContain('# Buurtmaaltijd in Kattenbroek');
     expect(body).toContain('Bewoners koken **samen**.');
     expect(body).toContain('## Reflectie\n\nMooi voorbeeld van eigenaarschap');
-    expect(body).toContain('## Markeringen\n\n> eigen kracht\n\n*Methode* — Kern van de aanpak');
+    expect(body).toContain('## Markeringen\n\n> eigen kracht\n\n(Jansen, 2023) · *Methode* — Kern van de aanpak');
     expect(parseFrontMatter(files['zonder-thema.md']).data.themes).toEqual([]);
   });
 

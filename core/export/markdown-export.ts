@@ -7,8 +7,10 @@ import { captureMarkdown } from '../capture/to-markdown.js';
 import type { Dossier } from '../dossier/dossier.js';
 import type { Clip, Framework, HighlightColour } from '../dossier/types.js';
 import { inertMarkdown, webLinkTarget } from './markdown-safety.js';
-import { referenceText } from './reference.js';
+import { citedSource, inTextCitation, referenceText, withPage } from './reference.js';
 import { createUniqueNamer, slugify } from './slug.js';
+import { pageOfQuote } from '../capture/pdf/pdf-pages.js';
+import { isLocalFileUrl } from '../capture/citation.js';
 
 export interface MarkdownExportOptions {
   layout: 'flat' | 'by-theme';
@@ -93,9 +95,9 @@ export function themeNamer(dossier: Dossier): (ids: string[]) => string[] {
 
 /** One clip as a Markdown document with YAML front matter. */
 export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]): string {
-  const c = clip.capture;
+  const c = citedSource(clip);
   const themes = themeNames(clip.themes);
-  const source = c.mode === 'note' ? null : webLinkTarget(c.url);
+  const source = c.mode === 'note' || isLocalFileUrl(c.url) ? null : webLinkTarget(c.url);
   const front = yamlFrontMatter([
     ['title', clip.title],
     ['url', source],
@@ -116,7 +118,8 @@ export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]
   if (clip.highlights.length > 0) {
     const items = clip.highlights.map((h) => {
       const quote = h.quote.exact.trim().split(/\r?\n/).map((line) => `> ${escapeInline(line)}`.trimEnd()).join('\n');
-      const meaning = `*${colourLabels[h.colour]?.nl ?? h.colour}*${h.note.trim() ? ` — ${inertMarkdown(h.note.trim().replace(/\s*\n\s*/g, ' '))}` : ''}`;
+      const cite = c.mode === 'note' ? '' : withPage(inTextCitation(clip), pageOfQuote(c, h.quote, h.position));
+      const meaning = `${cite ? `${escapeInline(cite)} · ` : ''}*${colourLabels[h.colour]?.nl ?? h.colour}*${h.note.trim() ? ` — ${inertMarkdown(h.note.trim().replace(/\s*\n\s*/g, ' '))}` : ''}`;
       return `${quote}\n\n${meaning}`;
     });
     parts.push(`## Markeringen\n\n${items.join('\n\n')}`);

@@ -57,7 +57,9 @@ export async function renderPortfolioDocx(model: PortfolioModel): Promise<Uint8A
 
   for (const theme of model.themes) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: textRuns(theme.name) }));
-    if (theme.description) children.push(new Paragraph({ children: textRuns(theme.description, { italics: true }) }));
+    const kicker = [theme.group, theme.numberLabel].filter(Boolean).join(' · ');
+    if (kicker) children.push(new Paragraph({ style: 'Meta', children: [new TextRun(clean(kicker))] }));
+    if (theme.description) for (const line of theme.description.split('\n')) children.push(new Paragraph({ children: textRuns(line, { italics: true }) }));
     for (const clip of theme.clips) children.push(...clipParagraphs(clip, model));
   }
 
@@ -130,7 +132,8 @@ function clipParagraphs(clip: PortfolioClip, model: PortfolioModel): Paragraph[]
     out.push(new Paragraph({ style: 'Label', children: [new TextRun(clean(l.highlights))] }));
     for (const h of clip.highlights) {
       out.push(...paragraphsOf(h.text, 'Quote'));
-      out.push(new Paragraph({ style: 'QuoteNote', children: [new TextRun({ text: clean(h.colourLabel), bold: true }), ...(h.note ? textRuns(` — ${h.note}`) : [])] }));
+      if (h.citation) out.push(new Paragraph({ style: 'Quote', children: [new TextRun(clean(h.citation))] }));
+      out.push(new Paragraph({ style: 'QuoteNote', children: [new TextRun({ text: clean(h.colourLabel), bold: true }), ...(h.page && !h.citation ? [new TextRun(clean(` · p. ${h.page}`))] : []), ...(h.note ? textRuns(` — ${h.note}`) : [])] }));
     }
   }
   return out;

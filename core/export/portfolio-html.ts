@@ -1,22 +1,9 @@
 // The portfolio as one self-contained, printable HTML document: inline CSS with an A4 print
 // stylesheet (a page break before each theme), no scripts, no app chrome. Every string from
 // the dossier is escaped; clip content is never included as HTML.
+import { escapeHtml, textToHtml } from '../capture/plain-html.js';
 import type { PortfolioClip, PortfolioModel, PortfolioTheme } from './portfolio.js';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
-
-/** Plain text with blank-line paragraphs and single line breaks, as escaped HTML paragraphs. */
-function paragraphs(text: string, className?: string): string {
-  const cls = className ? ` class="${className}"` : '';
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `<p${cls}>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
-    .join('\n');
-}
 
 function safeHref(url: string): string | null {
   try {
@@ -47,6 +34,8 @@ a { color: #1f5f57; overflow-wrap: anywhere; }
 .toc ol { padding-left: 1.2em; }
 .theme, .references { margin-top: 3em; }
 .theme-description { color: #444; font-style: italic; margin-top: 0; }
+.theme .kicker { font-size: 10pt; color: #5a5a5f; margin: 0 0 .2em; }
+blockquote .citation { margin: .2em 0 0; }
 .clip { margin: 0 0 1.8em; break-inside: auto; }
 .meta { font-size: 9.5pt; color: #5a5a5f; margin: 0 0 .6em; }
 .label { font-size: 9pt; font-weight: 600; text-transform: uppercase; letter-spacing: .08em; color: #5a5a5f; margin: 1em 0 .2em; }
@@ -116,9 +105,10 @@ ${references}
 }
 
 function renderTheme(theme: PortfolioTheme, n: number, model: PortfolioModel): string {
-  const description = theme.description ? `<p class="theme-description">${escapeHtml(theme.description)}</p>` : '';
+  const description = theme.description ? `<p class="theme-description">${theme.description.split('\n').map(escapeHtml).join('<br>')}</p>` : '';
+  const kicker = [theme.group, theme.numberLabel].filter(Boolean).join(' · ');
   return `<section class="theme" id="thema-${n}">
-<h2>${escapeHtml(theme.name)}</h2>
+${kicker ? `<p class="kicker">${escapeHtml(kicker)}</p>\n` : ''}<h2>${escapeHtml(theme.name)}</h2>
 ${description}
 ${theme.clips.map((clip) => renderClip(clip, model)).join('\n')}
 </section>`;
@@ -133,12 +123,12 @@ function renderClip(clip: PortfolioClip, model: PortfolioModel): string {
     clip.published ? `${escapeHtml(l.published)}: ${escapeHtml(clip.published)}` : '',
     `${escapeHtml(l.captured)}: ${escapeHtml(clip.captured)}`,
   ].filter(Boolean);
-  const reflection = clip.reflection ? paragraphs(clip.reflection) : `<p class="empty">${escapeHtml(l.noReflection)}</p>`;
+  const reflection = clip.reflection ? textToHtml(clip.reflection) : `<p class="empty">${escapeHtml(l.noReflection)}</p>`;
   const highlights = clip.highlights.length
     ? `<p class="label">${escapeHtml(l.highlights)}</p>\n${clip.highlights
         .map(
           (h) =>
-            `<blockquote>${paragraphs(h.text)}<footer>${escapeHtml(h.colourLabel)}${h.note ? ` — ${escapeHtml(h.note)}` : ''}</footer></blockquote>`,
+            `<blockquote>${textToHtml(h.text)}${h.citation ? `<p class="citation">${escapeHtml(h.citation)}</p>` : ''}<footer>${escapeHtml(h.colourLabel)}${h.page && !h.citation ? ` · p. ${escapeHtml(h.page)}` : ''}${h.note ? ` — ${escapeHtml(h.note)}` : ''}</footer></blockquote>`,
         )
         .join('\n')}`
     : '';

@@ -1,11 +1,11 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { makeCapture } from '../dossier/test-fixtures.js';
+import { makeCapture } from '../testing/captures.js';
 import { buildPortfolio } from './portfolio.js';
 import { renderPortfolioDocx } from './portfolio-docx.js';
 import { renderPortfolioHtml } from './portfolio-html.js';
-import { makeTestDossier } from './test-dossier.js';
+import { makeTestDossier } from '../testing/dossier.js';
 
 const hostile = '<img src=x onerror=alert(1)>';
 
@@ -51,7 +51,7 @@ describe('portfolio', () => {
       'In en vanuit de community',
       'Aansluiten bij de leefwereld',
       'Eigenaarschap bij bewoners',
-      'Lef en ondernemerschap',
+      'Lef, ondernemerschap, creativiteit en innovatie',
     ].map((name) => expect.stringContaining(name.split(' ')[0])));
     const ids = model.themes.map((t) => t.id);
     expect(ids).toEqual([...ids].sort((a, b) => order(a) - order(b)));
@@ -96,11 +96,11 @@ describe('portfolio', () => {
       'In en vanuit de community',
       'Aansluiten bij de leefwereld',
       'Eigenaarschap bij bewoners',
-      'Lef en ondernemerschap',
+      'Lef, ondernemerschap, creativiteit en innovatie',
     ]);
     const evil = [...document.querySelectorAll('article.clip')].find((a) => a.querySelector('h3')!.textContent === hostile)!;
     expect(evil.querySelector('.reflection')!.innerHTML).toBe(`<p>Reflectie met &lt;img src=x onerror=alert(1)&gt;<br>en een tweede regel.</p>\n<p>Tweede alinea.</p>`);
-    expect(evil.querySelector('blockquote')!.textContent).toBe('"citaat" <b>vet</b>Vraag — <i>noot</i>');
+    expect(evil.querySelector('blockquote')!.textContent).toBe('"citaat" <b>vet</b>(<script>alert(2)</script>, 2021)Vraag — <i>noot</i>');
     expect([...document.querySelectorAll('.references p')].map((p) => p.textContent)).toHaveLength(3);
     expect(document.querySelector('.references p em, .references p i')).not.toBeNull();
     expect(document.querySelector('.cover dl')!.textContent).toContain(hostile);

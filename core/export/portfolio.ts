@@ -3,9 +3,12 @@
 // alphabetical APA 7 reference list. Renderers (HTML, .docx) only lay this out.
 import type { Dossier } from '../dossier/dossier.js';
 import type { Clip, HighlightColour } from '../dossier/types.js';
+import { pageOfQuote } from '../capture/pdf/pdf-pages.js';
+import { isLocalFileUrl } from '../capture/citation.js';
 import { KnipselError } from '../errors.js';
 import { colourLabels } from './markdown-export.js';
-import { referenceRuns, referenceText } from './reference.js';
+import { numberLabel } from '../frameworks/theme-wording.js';
+import { citedSource, inTextCitation, referenceRuns, referenceText, withPage } from './reference.js';
 
 export type PortfolioLocale = 'nl' | 'en';
 
@@ -28,6 +31,10 @@ export interface PortfolioOptions {
 
 export interface PortfolioHighlight {
   text: string;
+  /** The PDF page the quote is on ("12"), null for web pages. */
+  page: string | null;
+  /** APA in-text citation for the quote, e.g. "(Koenen, 2016)", with the page of a PDF ("(Koenen, 2016, p. 12)"); empty for a note without a source. */
+  citation: string;
   note: string;
   colour: HighlightColour;
   colourLabel: string;
@@ -53,6 +60,10 @@ export interface PortfolioClip {
 export interface PortfolioTheme {
   id: string;
   name: string;
+  /** The theme's number as its text says it ("regel 7"), or null. */
+  numberLabel: string | null;
+  /** Its group in the framework ("Houdingsprincipes"), or null. */
+  group: string | null;
   description: string | null;
   clips: PortfolioClip[];
 }
@@ -109,7 +120,7 @@ export const portfolioLabels: Record<PortfolioLocale, PortfolioLabels> = {
     contents: 'Inhoud',
     source: 'Bron',
     published: 'Gepubliceerd',
-    captured: 'Geknipt op',
+    captured: 'Geraadpleegd op',
     reflection: 'Reflectie',
     highlights: 'Markeringen',
     references: 'Literatuurlijst',
@@ -126,7 +137,7 @@ export const portfolioLabels: Record<PortfolioLocale, PortfolioLabels> = {
     contents: 'Contents',
     source: 'Source',
     published: 'Published',
-    captured: 'Captured',
+    captured: 'Retrieved on',
     reflection: 'Reflection',
     highlights: 'Highlights',
     references: 'References',
@@ -160,6 +171,8 @@ export function buildPortfolio(dossier: Dossier, options: PortfolioOptions): Por
     themes.push({
       id: theme.id,
       name: theme.name,
+      numberLabel: numberLabel(framework, theme, locale),
+      group: framework.groups?.find((g) => g.id === theme.group)?.name ?? null,
       description: theme.description,
       clips: inTheme.map((clip) => {
         const item = portfolioClip(clip, locale, dateFormat);
@@ -190,12 +203,13 @@ export function buildPortfolio(dossier: Dossier, options: PortfolioOptions): Por
 }
 
 function portfolioClip(clip: Clip, locale: PortfolioLocale, dateFormat: Intl.DateTimeFormat): PortfolioClip {
-  const c = clip.capture;
+  const c = citedSource(clip);
   const isNote = c.mode === 'note';
+  const citation = isNote ? '' : inTextCitation(clip, locale);
   return {
     id: clip.id,
     title: clip.title,
-    url: isNote ? null : c.url,
+    url: isNote || isLocalFileUrl(c.url) ? null : c.url,
     site: c.siteName,
     author: c.byline,
     published: formatPublished(c.published, dateFormat),
@@ -203,6 +217,8 @@ function portfolioClip(clip: Clip, locale: PortfolioLocale, dateFormat: Intl.Dat
     reflection: clip.note.trim(),
     highlights: clip.highlights.map((h) => ({
       text: h.quote.exact.trim(),
+      page: pageOfQuote(c, h.quote, h.position),
+      citation: withPage(citation, pageOfQuote(c, h.quote, h.position)),
       note: h.note.trim(),
       colour: h.colour,
       colourLabel: colourLabels[h.colour]?.[locale] ?? h.colour,

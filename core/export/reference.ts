@@ -1,11 +1,38 @@
-// The APA 7 reference of a clip for exports: capture/citation.ts does the work; this adds the
-// editable clip title and a plain fallback so one odd capture never breaks a whole export.
-import { apaReference, apaReferenceHtml } from '../capture/citation.js';
+// The APA 7 reference of a clip for exports: capture/citation.ts does the work; this applies
+// the user's corrections to the source (authors, date, site, the source's title) and a plain
+// fallback so one odd capture never breaks a whole export. The clip's own title — what the
+// user renamed it to in the dossier — never enters a reference.
+import { apaInTextCitation, apaReference, apaReferenceHtml } from '../capture/citation.js';
 import type { Capture, Clip } from '../dossier/types.js';
 
-function forExport(clip: Clip): Capture {
-  // The user's title wins over the page title (they often fix page titles like "Home | Site").
-  return { ...clip.capture, title: clip.title || clip.capture.title };
+/** The capture as the reference describes it: captured values, corrected where the user did. */
+export function citedSource(clip: Pick<Clip, 'capture' | 'source'>): Capture {
+  const c = clip.capture;
+  const edits = clip.source ?? {};
+  const orNull = (value: string | undefined, captured: string | null) => (value === undefined ? captured : value.trim() || null);
+  return {
+    ...c,
+    title: edits.title?.trim() || c.title,
+    byline: orNull(edits.authors, c.byline),
+    siteName: orNull(edits.siteName, c.siteName),
+    published: orNull(edits.published, c.published),
+  };
+}
+
+const forExport = citedSource;
+
+/** "(Koenen, 2016)" for a quote from the clip, with the user's corrections. */
+export function inTextCitation(clip: Pick<Clip, 'capture' | 'source'>, locale: 'nl' | 'en' = 'nl'): string {
+  try {
+    return apaInTextCitation(citedSource(clip), { locale });
+  } catch {
+    return '';
+  }
+}
+
+/** An in-text citation with the page of a quote from a PDF: "(Koenen, 2016)" → "(Koenen, 2016, p. 12)". */
+export function withPage(citation: string, page: string | null): string {
+  return page && citation.endsWith(')') ? `${citation.slice(0, -1)}, p. ${page})` : citation;
 }
 
 /** Plain-text APA reference. */
@@ -16,7 +43,7 @@ export function referenceText(clip: Clip, locale: 'nl' | 'en' = 'nl'): string {
   } catch {
     // fall through to the plain fallback
   }
-  return fallbackReference(clip);
+  return fallbackReference(clip, locale);
 }
 
 /**
@@ -28,7 +55,7 @@ export function referenceRuns(clip: Clip, locale: 'nl' | 'en' = 'nl'): { text: s
   try {
     html = apaReferenceHtml(forExport(clip), { locale });
   } catch {
-    return [{ text: fallbackReference(clip), italic: false }];
+    return [{ text: fallbackReference(clip, locale), italic: false }];
   }
   const runs: { text: string; italic: boolean }[] = [];
   let italic = false;
@@ -44,12 +71,12 @@ export function referenceRuns(clip: Clip, locale: 'nl' | 'en' = 'nl'): { text: s
   return joined ? runs : [{ text: referenceText(clip, locale), italic: false }];
 }
 
-function fallbackReference(clip: Clip): string {
-  const c = clip.capture;
+function fallbackReference(clip: Clip, locale: 'nl' | 'en' = 'nl'): string {
+  const c = citedSource(clip);
   const who = c.byline || c.siteName || '';
-  const year = c.published?.match(/^\d{4}/)?.[0] ?? 'z.d.';
+  const year = c.published?.match(/^\d{4}/)?.[0] ?? (locale === 'nl' ? 'z.d.' : 'n.d.');
   const site = c.siteName && c.siteName !== who ? ` ${c.siteName}.` : '';
-  return `${who ? `${who} ` : ''}(${year}). ${clip.title || c.title}.${site} ${c.url}`.trim();
+  return `${who ? `${who} ` : ''}(${year}). ${c.title}.${site} ${c.url}`.trim();
 }
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -27,6 +27,17 @@ export function reject(
   return new KnipselError(code, en, { ...details, reason, nl });
 }
 
+/**
+ * Refuse a file by its size before reading it: empty, or above `limit`. `nlTooLarge` is the
+ * Dutch sentence for a file that is too large, given the formatted size and limit.
+ */
+export function checkFileSize(size: number, limit: number, nlTooLarge: (size: string, limit: string) => string): void {
+  if (size === 0) throw reject('empty', 'The file is empty.', 'Het bestand is leeg.');
+  if (size > limit) {
+    throw reject('too-large', `The file is too large (${size} bytes; the limit is ${limit}).`, nlTooLarge(formatBytes(size), formatBytes(limit)), { size, limit });
+  }
+}
+
 /** Format a byte count for messages, Dutch style ("12,5 MB"). */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;

@@ -14,6 +14,8 @@ import {
 } from '../dossier/schema.js';
 import type { Framework, Theme } from '../dossier/types.js';
 import { findPresetFramework, findPresetTheme, presetFrameworks } from './presets.js';
+import type { PresetFramework } from './preset-types.js';
+import type { ThemeGroup } from '../dossier/types.js';
 
 export type FrameworkInput = v.InferInput<typeof frameworkInputSchema>;
 export type ThemeInput = v.InferInput<typeof themeInputSchema>;
@@ -44,7 +46,19 @@ export function createFrameworkOps(doc: Y.Doc) {
       hidden: field(map, 'hidden', false),
       order: field(map, 'order', order),
       preset: preset !== undefined,
+      number: preset?.number ?? null,
+      group: preset?.group ?? null,
     };
+  }
+
+  function groupsOf(preset: PresetFramework | undefined): ThemeGroup[] {
+    return (preset?.groups ?? []).map((g) => ({
+      id: g.id,
+      name: g.name,
+      description: g.description,
+      aliases: [...(g.aliases ?? [])],
+      itemLabel: g.itemLabel ?? null,
+    }));
   }
 
   function readFramework(id: string): Framework | undefined {
@@ -70,6 +84,8 @@ export function createFrameworkOps(doc: Y.Doc) {
       order: field(map, 'order', presetIndex),
       preset: preset !== undefined,
       enabled: preset ? presets.get(id) !== false : true,
+      itemLabel: preset?.itemLabel ?? null,
+      groups: groupsOf(preset),
       themes: own,
     };
   }
@@ -81,6 +97,20 @@ export function createFrameworkOps(doc: Y.Doc) {
       parent.set(id, map);
     }
     return map;
+  }
+
+  /** A new custom framework or theme: its map with the given fields, visible, at `order`. */
+  function addEntry(parent: Y.Map<Y.Map<unknown>>, id: string, link: Record<string, string>, fields: { name: string; description?: string | null; color?: string | null }, order: number) {
+    doc.transact(() => {
+      const map = new Y.Map<unknown>();
+      parent.set(id, map);
+      for (const [key, value] of Object.entries(link)) map.set(key, value);
+      map.set('name', fields.name);
+      map.set('description', fields.description ?? null);
+      map.set('color', fields.color ?? null);
+      map.set('hidden', false);
+      map.set('order', order);
+    }, localOrigin);
   }
 
   function requireFramework(id: string): Framework {
@@ -131,15 +161,7 @@ export function createFrameworkOps(doc: Y.Doc) {
       const parsed = parse(frameworkInputSchema, input, 'framework');
       const id = `custom.${createId(10)}`;
       const order = Math.max(presetFrameworks.length, ...ops.list({ includeDisabled: true }).map((f) => f.order + 1));
-      doc.transact(() => {
-        const map = new Y.Map<unknown>();
-        frameworks.set(id, map);
-        map.set('name', parsed.name);
-        map.set('description', parsed.description ?? null);
-        map.set('color', parsed.color ?? null);
-        map.set('hidden', false);
-        map.set('order', order);
-      }, localOrigin);
+      addEntry(frameworks, id, {}, parsed, order);
       return id;
     },
 
@@ -158,16 +180,7 @@ export function createFrameworkOps(doc: Y.Doc) {
       const framework = requireFramework(frameworkId);
       const id = `custom.${createId(10)}`;
       const order = Math.max(0, ...framework.themes.map((t) => t.order + 1));
-      doc.transact(() => {
-        const map = new Y.Map<unknown>();
-        themes.set(id, map);
-        map.set('frameworkId', frameworkId);
-        map.set('name', parsed.name);
-        map.set('description', parsed.description ?? null);
-        map.set('color', parsed.color ?? null);
-        map.set('hidden', false);
-        map.set('order', order);
-      }, localOrigin);
+      addEntry(themes, id, { frameworkId }, parsed, order);
       return id;
     },
 

@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { isKnipselError } from '../errors.js';
-import { deflatedZeros, zipOfDeflated } from '../export/test-bombs.js';
+import { KnipselError } from '../errors.js';
+import { thrownBy } from '../testing/errors.js';
+import { deflatedZeros, zipOfDeflated } from '../testing/bombs.js';
 import { parseBookmarkBytes, readBookmarkBytes } from './bookmark-bytes.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../tests/fixtures/imports/${name}`, import.meta.url)));
 
-function refusal(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (isKnipselError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (fn: () => unknown) => thrownBy(fn, KnipselError);
 
 describe('bookmark bytes', () => {
   it("reads Omnivore's zip of JSON files, and a browser export as it is", () => {

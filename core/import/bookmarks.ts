@@ -1,6 +1,6 @@
 // The shape every bookmark import produces, whatever its source, plus the per-row problem
 // list and the shared checks (http(s) URL, dates, tags, limits) the parsers use.
-import { formatBytes, reject } from '../export/reject.js';
+import { checkFileSize, formatBytes, reject } from '../export/reject.js';
 
 export interface ImportedBookmark {
   url: string;
@@ -39,15 +39,7 @@ export const maxImportBytes = 50 * 1024 * 1024;
 export const maxImportItems = 50_000;
 
 export function checkImportSize(size: number): void {
-  if (size === 0) throw reject('empty', 'The file is empty.', 'Het bestand is leeg.');
-  if (size > maxImportBytes) {
-    throw reject(
-      'too-large',
-      `The file is too large (${size} bytes; the limit is ${maxImportBytes}).`,
-      `Het bestand is te groot (${formatBytes(size)}); Knipsel importeert bestanden tot ${formatBytes(maxImportBytes)}. Exporteer een deel van je bladwijzers, of splits het bestand.`,
-      { size, limit: maxImportBytes },
-    );
-  }
+  checkFileSize(size, maxImportBytes, (bytes, limit) => `Het bestand is te groot (${bytes}); Knipsel importeert bestanden tot ${limit}. Exporteer een deel van je bladwijzers, of splits het bestand.`);
 }
 
 /** Collects bookmarks and problems while a parser walks its source. */

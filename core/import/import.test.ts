@@ -3,10 +3,11 @@ import { zipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createDossier, initDossierDoc } from '../dossier/dossier.js';
-import { makeCapture } from '../dossier/test-fixtures.js';
+import { makeCapture } from '../testing/captures.js';
 import { KnipselError } from '../errors.js';
+import { thrownBy } from '../testing/errors.js';
 import { createBackup } from '../export/backup.js';
-import { makeTestDossier } from '../export/test-dossier.js';
+import { makeTestDossier } from '../testing/dossier.js';
 import { checkImportSize, maxImportBytes, type ImportedBookmark } from './bookmarks.js';
 import { parseCsv } from './csv.js';
 import { detectImportFormat, parseImportFile } from './detect-import.js';
@@ -24,15 +25,7 @@ function freshDossier() {
   return dossier;
 }
 
-function thrown(fn: () => unknown): KnipselError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KnipselError);
-    return error as KnipselError;
-  }
-  throw new Error('expected a KnipselError');
-}
+const thrown = (fn: () => unknown) => thrownBy(fn, KnipselError);
 
 describe('CSV reader', () => {
   it('handles quotes, doubled quotes, line breaks in fields, CRLF, BOM and semicolons', () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseImportFile } from './detect-import.js';
 import { parseNetscapeBookmarks } from './netscape-bookmarks.js';
-import { hostileBookmarkFile, hostileBookmarkShapeNames } from './test-hostile-bookmarks.js';
+import { hostileBookmarkFile, hostileBookmarkShapeNames } from '../testing/hostile-bookmarks.js';
 
 const encoder = new TextEncoder();
 const chrome = readFileSync(new URL('../../tests/fixtures/imports/chrome-bookmarks.html', import.meta.url), 'utf8');

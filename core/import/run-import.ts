@@ -7,6 +7,7 @@ import { comparableUrl, type ClipInput } from '../dossier/clips.js';
 import { localOrigin } from '../dossier/doc-layout.js';
 import { clipInputSchema, parse } from '../dossier/schema.js';
 import type { Capture } from '../dossier/types.js';
+import { bookmarkCapture } from '../capture/hand-made.js';
 import { reject } from '../export/reject.js';
 import { fold } from '../search/fold.js';
 import type { ImportedBookmark } from './bookmarks.js';
@@ -129,7 +130,7 @@ export async function runImport(
         skipped.push({ url: bookmark.url, title: bookmark.title, reason: 'already-in-dossier', nl: 'Staat al in dit dossier.' });
         continue;
       }
-      const input: ClipInput = { capture: bookmarkCapture(bookmark, now()), title: bookmark.title || undefined, note: bookmark.note || undefined, themes };
+      const input: ClipInput = { capture: importedCapture(bookmark, now()), title: bookmark.title || undefined, note: bookmark.note || undefined, themes };
       try {
         parse(clipInputSchema, input, 'bookmark');
       } catch {
@@ -155,25 +156,10 @@ export async function runImport(
 }
 
 /** The immutable capture of a bookmark clip: the address, title and note, no page content. */
-export function bookmarkCapture(bookmark: ImportedBookmark, fallbackTime: number): Capture {
-  const text = bookmark.note;
-  return {
-    url: bookmark.url,
-    canonicalUrl: bookmark.url,
-    title: bookmark.title || bookmark.url,
-    byline: null,
-    siteName: null,
-    published: null,
-    lang: null,
-    description: bookmark.description,
-    image: null,
-    html: '',
-    markdown: '',
-    text,
-    wordCount: text.trim() ? text.trim().split(/\s+/).length : 0,
-    capturedAt: bookmark.addedAt ?? fallbackTime,
-    mode: 'bookmark',
-  };
+/** The bookmark capture of an imported bookmark; its note goes along as the capture's text. */
+export function importedCapture(bookmark: ImportedBookmark, fallbackTime: number): Capture {
+  const { url, title, description, note } = bookmark;
+  return bookmarkCapture({ url, title: title || url, description, text: note, capturedAt: bookmark.addedAt ?? fallbackTime });
 }
 
 function nextTask(): Promise<void> {

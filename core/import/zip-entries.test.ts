@@ -1,20 +1,13 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { isKnipselError, type KnipselError } from '../errors.js';
-import { deflatedZeros, zipOfDeflated } from '../export/test-bombs.js';
+import { KnipselError } from '../errors.js';
+import { thrownBy } from '../testing/errors.js';
+import { deflatedZeros, zipOfDeflated } from '../testing/bombs.js';
 import { readZipEntries, type ZipLimits } from './zip-entries.js';
 
 const limits: ZipLimits = { wanted: (name) => name.endsWith('.json'), maxTotalBytes: 50 * 1024 * 1024 };
 
-function refusal(fn: () => unknown): KnipselError {
-  try {
-    fn();
-  } catch (error) {
-    if (isKnipselError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (fn: () => unknown) => thrownBy(fn, KnipselError);
 
 /** Rewrite the uncompressed size of every entry (local header and directory), as a lying zip does. */
 function claimSize(zip: Uint8Array, size: number): Uint8Array {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { makeCapture } from '../dossier/test-fixtures.js';
+import { makeCapture } from '../testing/captures.js';
 import { isKnipselError } from '../errors.js';
 import { createDexieStores } from '../storage/dexie-stores.js';
 import { createMemoryLibraryStore } from '../storage/library-store.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDossier, initDossierDoc } from '../dossier/dossier.js';
 import { excerptOf, toClipRow } from '../dossier/doc-layout.js';
-import { makeCapture } from '../dossier/test-fixtures.js';
+import { makeCapture } from '../testing/captures.js';
 import type { ClipRow } from '../dossier/types.js';
 import { createMemoryProjectionStore, type ProjectionStore } from '../storage/projection-store.js';
 import { attachProjection, rebuildProjection } from './clip-projection.js';

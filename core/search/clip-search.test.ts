@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDossier, initDossierDoc } from '../dossier/dossier.js';
-import { makeCapture } from '../dossier/test-fixtures.js';
+import { makeCapture } from '../testing/captures.js';
 import { createClipSearch, makeSnippet } from './clip-search.js';
 import { attachSearch } from './dossier-search.js';
 import { fold } from './fold.js';

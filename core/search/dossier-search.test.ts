@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDossier, initDossierDoc, type Dossier } from '../dossier/dossier.js';
-import { makeCapture } from '../dossier/test-fixtures.js';
+import { makeCapture } from '../testing/captures.js';
 import { attachSearch, type Scheduler, type SearchProgress } from './dossier-search.js';
 
 const words = ['buurtmaaltijd', 'kwartiermaken', 'eigen kracht', 'mantelzorg', 'netwerkcoaching', 'ideeën', 'coöperatie', 'wijkteam', 'jongerenwerk', 'schuldhulp'];

@@ -1,6 +1,7 @@
 // Keeps a clip search index in step with one dossier: built on attach (at once, or in the
 // background in small slices that yield to the main thread), updated on change.
 import type { Dossier } from '../dossier/dossier.js';
+import { sourceName } from '../dossier/source.js';
 import type { Clip } from '../dossier/types.js';
 import { createClipSearch, type SearchDocument } from './clip-search.js';
 
@@ -10,7 +11,7 @@ export function toSearchDocument(clip: Clip, themeName: (id: string) => string |
     title: clip.title,
     text: clip.capture.text,
     note: [clip.note, ...clip.highlights.map((h) => `${h.quote.exact} ${h.note}`)].join('\n'),
-    site: clip.capture.siteName ?? '',
+    site: sourceName(clip.capture),
     themes: clip.themes.map(themeName).filter(Boolean).join(' · '),
   };
 }

@@ -4,6 +4,16 @@ import { isKnipselError } from '../errors.js';
 import { attachPersistence } from './doc-persistence.js';
 import { createMemoryUpdateStore, type UpdateStore } from './update-store.js';
 
+/** A doc attached to `store` as 'd' with one key set and flushed. */
+async function storedEdit(store: UpdateStore, key: string) {
+  const doc = new Y.Doc();
+  const persistence = attachPersistence(doc, store, 'd');
+  await persistence.ready;
+  doc.getMap('m').set(key, 1);
+  await persistence.flush();
+  return { doc, persistence };
+}
+
 describe('attachPersistence', () => {
   it('stores state present before attaching and every later update; a new doc loads it all', async () => {
     const store = createMemoryUpdateStore();
@@ -25,11 +35,7 @@ describe('attachPersistence', () => {
 
   it('does not write back what it loaded', async () => {
     const store = createMemoryUpdateStore();
-    const doc = new Y.Doc();
-    const p = attachPersistence(doc, store, 'd');
-    await p.ready;
-    doc.getMap('m').set('a', 1);
-    await p.flush();
+    await storedEdit(store, 'a');
     const count = (await store.load('d')).length;
     const again = attachPersistence(new Y.Doc(), store, 'd');
     await again.ready;
@@ -39,11 +45,7 @@ describe('attachPersistence', () => {
 
   it('stores edits made while the stored log is still loading, and only those', async () => {
     const store = createMemoryUpdateStore();
-    const first = new Y.Doc();
-    const p = attachPersistence(first, store, 'd');
-    await p.ready;
-    first.getMap('m').set('stored', 1);
-    await p.flush();
+    const { doc: first } = await storedEdit(store, 'stored');
     const before = (await store.load('d')).length;
 
     // A store whose load is held until the doc has been edited.

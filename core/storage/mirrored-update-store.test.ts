@@ -16,11 +16,16 @@ const keysOf = (updates: Uint8Array[]) => {
   return [...doc.getMap('m').keys()].sort();
 };
 
+/** A mirrored store over two memory stores. */
+function mirrored() {
+  const primary = createMemoryUpdateStore();
+  const mirror = createMemoryUpdateStore();
+  return { primary, mirror, store: createMirroredUpdateStore(primary, Promise.resolve(mirror)) };
+}
+
 describe('mirrored update store', () => {
   it('writes every update to both stores and reads the primary', async () => {
-    const primary = createMemoryUpdateStore();
-    const mirror = createMemoryUpdateStore();
-    const store = createMirroredUpdateStore(primary, Promise.resolve(mirror));
+    const { primary, mirror, store } = mirrored();
     const doc = new Y.Doc();
     await store.append('d', edit(doc, 'a'));
     await store.append('d', edit(doc, 'b'));
@@ -73,9 +78,7 @@ describe('mirrored update store', () => {
   });
 
   it('reads what the primary lost of a doc it still partly holds', async () => {
-    const primary = createMemoryUpdateStore();
-    const mirror = createMemoryUpdateStore();
-    const store = createMirroredUpdateStore(primary, Promise.resolve(mirror));
+    const { primary, mirror, store } = mirrored();
     const doc = new Y.Doc();
     await store.append('d', edit(doc, 'a'));
     await mirror.append('d', edit(doc, 'b')); // the primary never got (or lost) this one
@@ -101,9 +104,7 @@ describe('mirrored update store', () => {
   });
 
   it('removes a doc from both', async () => {
-    const primary = createMemoryUpdateStore();
-    const mirror = createMemoryUpdateStore();
-    const store = createMirroredUpdateStore(primary, Promise.resolve(mirror));
+    const { primary, mirror, store } = mirrored();
     await store.append('d', edit(new Y.Doc(), 'a'));
     await store.remove('d');
     expect(await primary.load('d')).toEqual([]);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDossier, initDossierDoc } from '../dossier/dossier.js';
-import { makeCapture } from '../dossier/test-fixtures.js';
+import { makeCapture } from '../testing/captures.js';
 import { createDocSync, type DocSync } from './doc-sync.js';
 
 function pair(a: Y.Doc, b: Y.Doc) {

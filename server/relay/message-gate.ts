@@ -21,7 +21,7 @@ import type { Duplex } from 'node:stream';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { isWellFormedUpdate } from '../../core/sync/update-check.js';
+import { isWellFormedUpdate } from '@knipsel/core/sync';
 
 /** Hocuspocus message types (packages/server/src/types.ts, 3.x). */
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3, SyncReply: 4, Stateless: 5, BroadcastStateless: 6, Close: 7, SyncStatus: 8 } as const;

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { createRelayAdmin } from '../../core/sync/relay/relay-admin.js';
+import { createRelayAdmin } from '@knipsel/core/relay';
 import { createRelay, type Relay, type RelayOptions } from './create-relay.js';
 import { connectDoc, dossierName, frames, newDossierDoc, rawClient, rename, until } from './relay-test-support.js';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createRelayAdmin } from '../../core/sync/relay/relay-admin.js';
+import { createRelayAdmin } from '@knipsel/core/relay';
 import { createRelay, type Relay } from './create-relay.js';
 import { connectDoc, dossierName, newDossierDoc, rename, startRedis, until } from './relay-test-support.js';
 

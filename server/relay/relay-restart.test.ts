@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createDossier } from '../../core/dossier/dossier.js';
-import { makeCapture } from '../../core/dossier/test-fixtures.js';
-import { createRelayAdmin } from '../../core/sync/relay/relay-admin.js';
+import { createDossier } from '@knipsel/core';
+import { makeCapture } from '@knipsel/core/testing';
+import { createRelayAdmin } from '@knipsel/core/relay';
 import { connectDoc, dossierName, freePort, newDossierDoc, rename, startRelayProcess, type RelayProcess } from './relay-test-support.js';
 
 const cleanups: Array<() => unknown> = [];

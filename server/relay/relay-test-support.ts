@@ -11,8 +11,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { createDossier, initDossierDoc } from '../../core/dossier/dossier.js';
-import { connectRelay, type RelaySession } from '../../core/sync/relay/relay-session.js';
+import { createDossier, initDossierDoc } from '@knipsel/core';
+import { connectRelay, type RelaySession } from '@knipsel/core/relay/session';
 
 export const REDIS_SERVER = process.env.KNIPSEL_REDIS_SERVER ?? '/usr/bin/redis-server';
 

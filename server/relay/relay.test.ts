@@ -2,8 +2,8 @@
 // enforcement, revocation, and malformed/oversized frames that leave the stored doc alone.
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createRelayAdmin } from '../../core/sync/relay/relay-admin.js';
-import type { RelaySession } from '../../core/sync/relay/relay-session.js';
+import { createRelayAdmin } from '@knipsel/core/relay';
+import type { RelaySession } from '@knipsel/core/relay';
 import { createRelay, type Relay, type RelayOptions } from './create-relay.js';
 import { connectDoc, dossierName, frames, newDossierDoc, rawClient, rename, until } from './relay-test-support.js';
 

@@ -98,9 +98,9 @@ async function clipWithPopup(path: string, note = ''): Promise<{ popup: Page; sa
   await tab.goto(`${fixtureBase}${path}`);
   const popup = await session.openExtensionPage(`popup.html?tabId=${await tabIdOf(`${fixtureBase}${path}`)}`);
   await popup.setViewportSize({ width: 380, height: 600 });
-  await popup.getByRole('button', { name: 'Knippen', exact: true }).waitFor();
+  await popup.getByRole('button', { name: 'Bewaren in Knipsel', exact: true }).waitFor();
   if (note) await popup.getByLabel('Wat neem ik hieruit mee?').fill(note);
-  await popup.getByRole('button', { name: 'Knippen', exact: true }).click();
+  await popup.getByRole('button', { name: 'Bewaren in Knipsel', exact: true }).click();
   await popup.getByTestId('saved').waitFor();
   const savedAt = Date.now();
   await tab.close();
@@ -224,7 +224,7 @@ describe('extension ↔ web app bridge', () => {
     const status = await session.openExtensionPage(`popup.html?tabId=${await tabIdOf(appPage!.url())}`);
     await status.setViewportSize({ width: 380, height: 600 });
     await expect.poll(() => status.getByTestId('bridge-status').getAttribute('data-state')).toBe('connected');
-    await status.getByRole('button', { name: 'Knippen', exact: true }).waitFor();
+    await status.getByRole('button', { name: 'Bewaren in Knipsel', exact: true }).waitFor();
     expect(await status.getByTestId('bridge-status').innerText()).toContain('Verbonden met de Knipsel-app');
     await status.screenshot({ path: join(shots, 'popup-connected.png') });
     await status.close();
@@ -238,7 +238,7 @@ describe('extension ↔ web app bridge', () => {
     const article = await session.context.newPage();
     await article.goto(`${fixtureBase}/samen.html`);
     const status = await session.openExtensionPage(`popup.html?tabId=${await tabIdOf(`${fixtureBase}/samen.html`)}`);
-    await status.getByRole('button', { name: 'Knippen', exact: true }).waitFor();
+    await status.getByRole('button', { name: 'Bewaren in Knipsel', exact: true }).waitFor();
     await status.setViewportSize({ width: 380, height: 600 });
     await expect.poll(() => status.getByTestId('bridge-status').getAttribute('data-state')).toBe('seen');
     expect(await status.getByTestId('bridge-status').innerText()).toMatch(/^Knipsel-app laatst gezien: \d{1,2} [a-z]+,? (om )?\d\d:\d\d$/);
@@ -265,13 +265,13 @@ describe('extension ↔ web app bridge', () => {
     await tab.goto(`${fixtureBase}/samen.html`);
     const popup = await session.openExtensionPage(`popup.html?tabId=${await tabIdOf(`${fixtureBase}/samen.html`)}`);
     await popup.setViewportSize({ width: 380, height: 600 });
-    await popup.getByPlaceholder('Zoek een thema…').fill('buurtkracht');
+    await popup.getByRole('combobox', { name: 'Thema’s' }).fill('buurtkracht');
     const offered = popup.getByRole('listbox').getByRole('option');
     await expect.poll(() => offered.allInnerTexts()).toEqual([expect.stringContaining('Buurtkracht in de straat')]);
     await popup.screenshot({ path: join(shots, 'popup-theme-from-app.png') });
     await offered.first().click();
     await popup.getByLabel('Wat neem ik hieruit mee?').fill('Eerste gedachte.');
-    await popup.getByRole('button', { name: 'Knippen', exact: true }).click();
+    await popup.getByRole('button', { name: 'Bewaren in Knipsel', exact: true }).click();
     await popup.getByTestId('saved').waitFor();
     await popup.close();
     await tab.close();
@@ -500,7 +500,7 @@ describe('extension ↔ web app bridge', () => {
     expect(await status.innerText()).toBe(
       'De Knipsel-app gebruikt een andere versie van de koppeling (app 3, extensie 2). Werk de extensie en de app bij; tot dan synchroniseren ze niet.',
     );
-    await popup.getByRole('button', { name: 'Knippen', exact: true }).waitFor();
+    await popup.getByRole('button', { name: 'Bewaren in Knipsel', exact: true }).waitFor();
     await popup.screenshot({ path: join(shots, 'popup-mismatch.png') });
     await popup.close();
     // The extension's answer to that hello says nothing about this app's own (matching) session.

@@ -11,13 +11,10 @@ import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { createDossier, type Dossier } from '../../core/index.js';
-import { createBackup, inspectDossierState, readBackup } from '../../core/export/index.js';
-import { backupOfDeflated, deflatedZeros, zipOfDeflated } from '../../core/export/test-bombs.js';
-import { makeTestDossier } from '../../core/export/test-dossier.js';
-import { makeCapture } from '../../core/dossier/test-fixtures.js';
-import { hostileBookmarkFile } from '../../core/import/test-hostile-bookmarks.js';
-import { parseBookmarkBytes } from '../../core/import/bookmark-bytes.js';
+import { createDossier, type Dossier } from '@knipsel/core';
+import { createBackup, inspectDossierState, readBackup } from '@knipsel/core/export';
+import { backupOfDeflated, deflatedZeros, hostileBookmarkFile, makeCapture, makeTestDossier, zipOfDeflated } from '@knipsel/core/testing';
+import { parseBookmarkBytes } from '@knipsel/core/import';
 import type { KnipselServer } from '../../server/create-server.js';
 import { launchProfile, seriousViolations, servePwa } from './pwa/harness.js';
 

@@ -34,3 +34,13 @@ export const hostile = `<!doctype html><html lang="nl"><head><meta charset="utf-
 <script>window.pageScriptRan = true;</script>
 <p onmouseover="window.__pwned=1">${paragraphs[2]} ${paragraphs[3]}</p><p>${paragraphs[4]}</p>
 </article></body></html>`;
+
+/** A practice example from the domain texts (text 001): residents solved it themselves. */
+export const ownershipPage = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Welkom Thuis in Nieuw-West | Platform voor buurtontwikkeling</title>
+<meta property="og:site_name" content="Platform voor buurtontwikkeling"><meta name="author" content="Jaap Ikink en Ben Koenen">
+<meta property="article:published_time" content="2016-12-16T09:00:00+01:00"></head>
+<body><main><article><h1>Welkom Thuis in Nieuw-West</h1>
+<p>Een mooi voorbeeld, dat laat zien hoe bewoners het verschil kunnen maken, is het project “Welkom Thuis” in Amsterdam Nieuw-West. Doorn in het oog was het grofvuil dat zich regelmatig ophoopte náást de ondergrondse containers.</p>
+<p>Dankzij de plaatsing van een hekwerk is er uiteindelijk een nieuwe ‘vergaarbak’ gecreëerd. Resultaat: het gedrag van bewoners is veranderd en er slingert geen zwerfvuil rond de containers.</p>
+<p>Deze simpele oplossing is bedacht door bewoners zelf. Als gebruiker en eigenaar van hun omgeving weten zij als geen ander wat daar nodig is. Het benutten van deze kennis kan dus leiden tot slimme oplossingen.</p>
+</article></main></body></html>`;

@@ -52,6 +52,12 @@ describe.each(['nl', 'en'] as const)('screenshots (%s)', (lang) => {
     await input.press('Enter');
     await input.fill('verbind');
     await input.press('Enter');
+    // The picker in use: found by number, its full wording below the list.
+    await input.fill(lang === 'nl' ? 'regel 7' : 'rule 7');
+    await expect.poll(() => popup.getByTestId('theme-wording').isVisible()).toBe(true);
+    await popup.screenshot({ path: `${shots}/popup-picker-${lang}.png` });
+    await input.fill('houding');
+    await popup.screenshot({ path: `${shots}/popup-picker-groups-${lang}.png` });
     await input.fill('');
     await popup.locator('textarea').fill(lang === 'nl' ? 'Eigenaarschap groeit als je een stap terug doet.' : 'Ownership grows when you step back.');
     await popup.screenshot({ path: `${shots}/popup-${lang}.png` });

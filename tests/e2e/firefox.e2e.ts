@@ -95,7 +95,7 @@ describe('Firefox extension', () => {
     expect(await text(popup, '[data-testid="preview-site"]')).toBe('Buurtplatform');
     await popup.screenshot({ path: `${shots}/popup-firefox.png` });
     await popup.type('textarea', 'Begin bij wat bewoners drijft.');
-    await popup.locator('button ::-p-text(Knippen)').click();
+    await popup.locator('button ::-p-text(Bewaren in Knipsel)').click();
     await popup.waitForSelector('[data-testid="saved"]', { visible: true, timeout: 10_000 });
     await popup.screenshot({ path: `${shots}/popup-firefox-saved.png` });
 
@@ -114,7 +114,7 @@ describe('Firefox extension', () => {
 
   it('never runs a hostile page’s script in its pages, and stores it inert', { timeout: 60_000 }, async () => {
     const popup = await openPopup('/vijandig.html');
-    await popup.locator('button ::-p-text(Knippen)').click();
+    await popup.locator('button ::-p-text(Bewaren in Knipsel)').click();
     await popup.waitForSelector('[data-testid="saved"]', { visible: true, timeout: 10_000 });
     expect(await popup.evaluate(() => (window as any).__pwned ?? 0)).toBe(0);
     const { defaultId } = await request(popup, 'dossiers/list', {});
@@ -163,7 +163,7 @@ describe('Firefox extension', () => {
 
     // A clip saved while the app is open shows up there.
     const popup = await openPopup('/open.html');
-    await popup.locator('button ::-p-text(Knippen)').click();
+    await popup.locator('button ::-p-text(Bewaren in Knipsel)').click();
     await popup.waitForSelector('[data-testid="saved"]', { visible: true, timeout: 10_000 });
     await popup.close();
     await appPage.waitForFunction(() => [...document.querySelectorAll('.clips h2')].some((el) => el.textContent?.includes('Knippen terwijl de app open is')), { timeout: 15_000 });

@@ -1,4 +1,4 @@
-// Sharing a dossier peer to peer (issue 7), in real Chromium: two separate browser
+// Sharing a dossier peer to peer, in real Chromium: two separate browser
 // contexts (A shares, B joins via the invite link), a third with the wrong secret (C) and
 // a hostile peer with the right secret running unguarded y-webrtc (M). The harness page
 // (tests/e2e/peer-harness) and the signalling endpoint come from ONE origin: the Knipsel

@@ -102,6 +102,18 @@ const screens: Array<{ name: string; hash: () => string; ready: string | RegExp;
     open: (p) => p.getByRole('button', { name: /Portfolio exporteren|Export portfolio/ }).click(),
   },
   {
+    name: 'theme-picker',
+    hash: () => `${base}/clip/${noteId}`,
+    ready: 'Gesprek met de wijkagent over de speeltuin',
+    open: (p) => p.getByRole('button', { name: /Thema’s kiezen|Choose themes/ }).click(),
+  },
+  {
+    name: 'source-edit',
+    hash: () => `${base}/clip/${bookmarkId}`,
+    ready: /Wijkontwikkelings/,
+    open: (p) => p.getByRole('button', { name: /Bron aanpassen|Edit source/ }).click(),
+  },
+  {
     name: 'add-clip',
     hash: () => `${base}/list`,
     ready: /^(Knipsels|Clips)$/,

@@ -280,11 +280,54 @@ describe('Knipsel web app', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
   });
 
+  test('suggests a theme when a clip is added, and finds themes by number and wording in the picker', async () => {
+    await nav('Knipsels').click();
+    await heading('Knipsels').waitFor();
+    await page.getByRole('main').getByRole('button', { name: 'Knipsel toevoegen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
+    await dialog.getByLabel('Geplakte tekst').check();
+    await dialog.getByLabel('Titel (optioneel)').fill('Welkom Thuis in Nieuw-West');
+    await dialog.getByLabel('Tekst', { exact: true }).fill(
+      'Doorn in het oog was het grofvuil naast de containers. Deze simpele oplossing is bedacht door bewoners zelf. Als gebruiker en eigenaar van hun omgeving weten zij als geen ander wat daar nodig is.',
+    );
+    const suggested = dialog.getByTestId('suggested-themes');
+    await expect.poll(() => suggested.textContent()).toContain('Eigenaarschap');
+    await suggested.getByRole('button', { name: 'Thema toevoegen: Eigenaarschap' }).click();
+    await expect.poll(() => suggested.getByRole('button', { name: 'Thema toevoegen: Eigenaarschap' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
+    await heading('Welkom Thuis in Nieuw-West').waitFor();
+    const chips = page.locator('section.themes .chip');
+    await expect.poll(() => chips.allTextContents()).toEqual([expect.stringContaining('Eigenaarschap')]);
+    // The chip opens the theme's number and full wording.
+    await chips.first().locator('button.chip-name').click();
+    const wording = page.getByTestId('theme-wording').filter({ visible: true });
+    await expect.poll(() => wording.textContent()).toContain('Kenmerk 5 · De community werker');
+    expect(await wording.textContent()).toContain('bewoner is eigenaar van het probleem en de oplossing');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Thema’s kiezen' }).click();
+    const picker = page.getByRole('dialog');
+    const visible = picker.locator('label.theme');
+    await picker.getByLabel('Zoek een thema').fill('regel 7');
+    await expect.poll(() => visible.count()).toBe(1);
+    expect(await visible.first().textContent()).toContain('100 actieve bewoners kennen');
+    expect(await visible.first().textContent()).toContain('Je kent minimaal 100 bewoners die actief bijdragen aan de buurt.');
+    await picker.getByLabel('Zoek een thema').fill('eigenaarschap');
+    await expect.poll(() => visible.count()).toBe(1);
+    expect(await picker.getByRole('checkbox', { name: /Eigenaarschap/ }).isChecked()).toBe(true);
+    // DichtErBij shows its two groups, the houdingsprincipes with the letter's other name for them.
+    await picker.getByLabel('Zoek een thema').fill('houding 10');
+    await expect.poll(() => visible.count()).toBe(1);
+    expect(await picker.locator('.group').first().textContent()).toContain('Houdingsprincipes (ook: Houdingsaspecten)');
+    expect(await visible.first().textContent()).toContain('hoe en tot op welke hoogte');
+    await picker.getByRole('button', { name: 'Sluiten' }).last().click();
+  });
+
   test('deletes a dossier after a confirmation that names what is lost', async () => {
     await nav('Dossiers').click();
     await page.getByRole('button', { name: /Verwijderen.*Wijkteam Noord/ }).click();
     const confirm = page.getByRole('dialog', { name: 'Dossier verwijderen?' });
-    expect(await confirm.innerText()).toContain('‘Wijkteam Noord’ en 2 knipsels worden verwijderd.');
+    expect(await confirm.innerText()).toContain('‘Wijkteam Noord’ en 3 knipsels worden verwijderd.');
     await confirm.getByRole('button', { name: 'Ja, verwijder dossier' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Wijkteam Noord' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /Verwijderen.*Mijn leerdossier/ }).count()).toBe(0);

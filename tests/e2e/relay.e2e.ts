@@ -1,4 +1,4 @@
-// A dossier through a relay (issue 11), in the BUILT web app: three Chromium contexts (an
+// A dossier through a relay, in the BUILT web app: three Chromium contexts (an
 // owner A, a member B with an edit link, an assessor C with a read-only link) against the
 // Knipsel server (the app) and a relay on 127.0.0.1 (another port: another origin).
 // A registers the dossier and makes both links; B and C open them. B goes offline, A and
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { parseRelayLink } from '../../core/sync/relay/relay-link.js';
+import { parseRelayLink } from '@knipsel/core/relay';
 import { createRelay, type Relay } from '../../server/relay/create-relay.js';
 import { frames, rawClient } from '../../server/relay/relay-test-support.js';
 import { addBookmark, screenshotsIn, sharingSuite, type Peer } from './share-support.js';

@@ -1,4 +1,4 @@
-// Every shared dossier stays connected while the app is open (issue 7: "the shared dossier
+// Every shared dossier stays connected while the app is open ("the shared dossier
 // syncs with every peer that is online"), not only the one on screen. Two separate Chromium
 // contexts through the BUILT app and the real Knipsel server on 127.0.0.1 (no STUN):
 // A shares a dossier, B joins and then works in another dossier. A sees B present but

@@ -1,4 +1,4 @@
-// Sharing a dossier peer to peer through the BUILT web app (issue 7): three separate
+// Sharing a dossier peer to peer through the BUILT web app: three separate
 // Chromium contexts (separate storage, like separate profiles) against the real Knipsel
 // server on 127.0.0.1, which serves the app and the signalling endpoint. Every context
 // first clears the STUN servers in Settings (ICE servers: [] — no internet here).
@@ -37,7 +37,8 @@ async function openClip(page: Page, dossierId: string, clipId: string): Promise<
 async function tag(page: Page, theme: string): Promise<void> {
   await page.getByRole('button', { name: 'Thema’s kiezen' }).click();
   const picker = page.getByRole('dialog');
-  await picker.getByLabel(theme, { exact: true }).first().check();
+  // A preset theme's name starts with its number ("7. Eigenaarschap").
+  await picker.getByRole('checkbox', { name: new RegExp(`(^|\\s)${theme}$`) }).first().check();
   await picker.getByRole('button', { name: 'Sluiten' }).last().click();
 }
 
@@ -180,7 +181,7 @@ describe('sharing a dossier through the web app', () => {
     ]);
     const together = await converge(a.page, b.page, dossierId, sharedClip, (s) => s.titles.length === 3 && s.themes.length === 2);
     expect(together.titles).toEqual(['Buurtmaaltijd in Kattenbroek', 'Moestuin op het plein', 'Talentenbank in de wijk']);
-    expect(together.themes).toEqual(['Aansluiten bij de leefwereld', 'Eigenaarschap']);
+    expect(together.themes.map((t: string) => t.replace(/^\d+\s*\.\s*/, ''))).toEqual(['Aansluiten bij de leefwereld', 'Eigenaarschap']);
     // Typed into the same reflection at the same moment, at its end and at its start.
     expect(together.note).toBe('Bram: past bij talenten verbinden. Eerste indruk. Anouk: sterk voorbeeld.');
 
@@ -206,6 +207,15 @@ describe('sharing a dossier through the web app', () => {
     const merged = await converge(a.page, b.page, dossierId, sharedClip, (s) => s.titles.length === 5);
     expect(merged.titles).toEqual(['Buurtmaaltijd in Kattenbroek', 'Moestuin op het plein', 'Offline bij Anouk', 'Offline bij Bram', 'Talentenbank in de wijk']);
     expect(merged.note).toMatch(/^Bram: past bij talenten verbinden\. Eerste indruk\. Anouk: sterk voorbeeld\.( A-offline\. B-offline\.| B-offline\. A-offline\.)$/);
+
+    // ---- the portfolio's course, changed by A, shows on B's open portfolio at once ----
+    await nav(a.page, 'Portfolio').click();
+    await nav(b.page, 'Portfolio').click();
+    const course = (page: typeof a.page) => page.getByLabel('Leergang of opleiding');
+    await course(b.page).waitFor();
+    await course(a.page).fill('Leergang Community Work 2026');
+    await course(a.page).press('Tab');
+    await expect.poll(() => course(b.page).inputValue(), { timeout: 20_000 }).toBe('Leergang Community Work 2026');
 
     // ---- C, all this time in the room's neighbourhood with a wrong secret, got nothing ----
     expect(await c.page.locator('[data-join-state]').getAttribute('data-join-state')).toBe('waiting');

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createDossier } from '../../core/dossier/dossier.js';
+import { createDossier } from '@knipsel/core';
 import type { KnipselServer } from '../../server/create-server.js';
 import { servePwa } from '../e2e/pwa/harness.js';
 import { fullRun, pick, report, seed } from './support/mode.js';
@@ -156,7 +156,7 @@ describe('crashes', () => {
     for (let round = 0; round < editKills; round++) {
       // A burst of typing at the end of the reflection. Long runs kill at a random moment in
       // the middle of it (writes in flight); quick runs kill right after a burst the app
-      // confirmed (see the report of issue 10: a kill mid-write can make Chromium drop
+      // confirmed (a kill mid-write can make Chromium drop
       // IndexedDB and roll back OPFS, which the quick run in `npm test` must not depend on).
       const note = noteOf(page);
       await note.focus();

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageLimits } from '../../core/capture/page-limits.js';
+import { pageLimits } from '@knipsel/core/capture';
 import { launchWithExtension, loadedTabId, repoRoot } from '../support/browser.js';
 import { report } from './support/mode.js';
 

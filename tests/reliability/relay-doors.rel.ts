@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { createRelayAdmin } from '../../core/sync/relay/relay-admin.js';
+import { createRelayAdmin } from '@knipsel/core/relay';
 import { connectDoc, dossierName, frames, freePort, newDossierDoc, rename, residentBytes, startRelayProcess, type RelayProcess } from '../../server/relay/relay-test-support.js';
 import { pick, report, seed } from './support/mode.js';
 import { createRng } from './support/prng.js';
@@ -192,8 +192,13 @@ it('strangers cannot park memory or sockets on the relay; a member still gets th
   readerSession.destroy();
 
   // 5. One client behind the proxy floods the owners' API; another behind it is not slowed.
+  // Requests go out 40 at a time, so that a busy machine answering slowly (and the bucket
+  // refilling meanwhile) cannot hide the limit; at most 400.
   const apiStatuses: number[] = [];
-  for (let i = 0; i < 80; i++) apiStatuses.push(await getStatus('/api/dossiers/lidvanelders0001/tokens', { 'x-forwarded-for': '203.0.113.88' }));
+  while (apiStatuses.length < 400 && !apiStatuses.includes(429)) {
+    const batch = Array.from({ length: 40 }, () => getStatus('/api/dossiers/lidvanelders0001/tokens', { 'x-forwarded-for': '203.0.113.88' }));
+    apiStatuses.push(...(await Promise.all(batch)));
+  }
   const otherStatus = await getStatus('/api/dossiers/lidvanelders0001/tokens', { 'x-forwarded-for': '203.0.113.99', authorization: `Bearer ${ownerSecret}` });
 
   const figures = {
@@ -211,6 +216,7 @@ it('strangers cannot park memory or sockets on the relay; a member still gets th
     capRefused: statuses.filter((s) => s === 429).length,
     capOpen: statuses.filter((s) => s === 'open').length,
     memberSynced: memberSynced ? 1 : 0,
+    apiRequests: apiStatuses.length,
     apiRateLimited: apiStatuses.filter((s) => s === 429).length,
     otherClientStatus: otherStatus,
   };

@@ -14,7 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createRelayAdmin } from '../../core/sync/relay/relay-admin.js';
+import { createRelayAdmin } from '@knipsel/core/relay';
 import { startPostgres, type TestPostgres } from '../../server/relay/postgres-test-support.js';
 import { connectDoc, cpuSeconds, freePort, newDossierDoc, residentBytes, startRedis, startRelayProcess, until, type RelayProcess } from '../../server/relay/relay-test-support.js';
 import { pick, report, seed } from './support/mode.js';

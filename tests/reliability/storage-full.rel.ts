@@ -37,7 +37,9 @@ async function addText(page: Page, text: string): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
   await dialog.getByLabel('Geplakte tekst').check();
   await dialog.getByLabel('Tekst', { exact: true }).fill(text);
-  await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
+  // A megabyte of pasted text keeps a busy machine's page occupied for a while before the
+  // click can be delivered; what is asserted is what the save then says.
+  await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click({ timeout: 60_000 });
 }
 
 describe('full storage', () => {

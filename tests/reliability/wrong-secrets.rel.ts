@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as cryptoutils from './support/y-webrtc-crypto.js';
-import { bytesToBase64url, deriveRoom } from '../../core/sync/peer/invite.js';
+import { bytesToBase64url, deriveRoom } from '@knipsel/core/peer';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
 import { connectClient, type TestClient } from '../../server/test-clients.js';
 import { pick, report, seed } from './support/mode.js';

@@ -12,7 +12,8 @@ export const distDir = resolve(repoRoot, process.env.KNIPSEL_DIST ?? 'dist');
 export const extensionDir = join(distDir, 'extension/chrome-mv3');
 export const pwaDir = join(distDir, 'pwa');
 
-const quietFlags = [
+/** Chromium flags that keep it off the (closed) network and quiet; the benches add their own. */
+export const quietFlags = [
   '--no-first-run',
   '--disable-background-networking',
   '--disable-component-update',

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { createDossier, initDossierDoc } from '../../dossier/dossier.js';
-import { makeCapture } from '../../dossier/test-fixtures.js';
+import { makeCapture } from '../../testing/captures.js';
 import { createMirrorBridge } from './mirror-bridge.js';
 import { checkPeerMessage, messageSync } from './peer-messages.js';
 

@@ -7,7 +7,7 @@
 // Cost: the mirror holds a second copy of the dossier's CRDT state (roughly the size of
 // its encoded state again in memory) and every update is applied twice. Applying is
 // linear in the update, so a local edit costs microseconds; the initial copy of a dossier
-// of 500 clipped articles takes tens of milliseconds (see peer-session.test.ts).
+// of 500 clipped articles takes tens of milliseconds (see mirror-bridge.test.ts).
 //
 // A rejected update stays in the mirror (Yjs cannot take an integrated update back), so
 // the mirror may hold more than the real doc; later updates that build on rejected items

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { createChunkJoiner, createChunkSender, splitMessage } from './chunking.js';
+import { createChunkJoiner, createChunkSender, splitMessage } from '../frames/chunking.js';
 import { checkPeerMessage, messageAwareness, messageBcPeerId, messageQueryAwareness } from './peer-messages.js';
 import { checkPresence } from './presence.js';
 

@@ -4,6 +4,7 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { isWellFormedUpdate } from '../update-check.js';
+import { maxJoinedBytes } from '../frames/stream-frames.js';
 import { checkPresence } from './presence.js';
 
 // y-webrtc's message types (src/y-webrtc.js) and y-protocols' sync sub-types.
@@ -21,7 +22,7 @@ export function isUpdateMessage(message: Uint8Array): boolean {
 }
 
 /** Largest message (after reassembly of chunks) accepted from a peer. */
-export const maxPeerMessageBytes = 64 * 1024 * 1024;
+export const maxPeerMessageBytes = maxJoinedBytes;
 /** Largest awareness message; a presence state is well under 1 KB. */
 const maxAwarenessBytes = 64 * 1024;
 /** Clients one awareness message may describe. */

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { createDossier, initDossierDoc } from '../../dossier/dossier.js';
 import { isKnipselError } from '../../errors.js';
+import { bareCapture } from '../../testing/captures.js';
 import { copyDossierState, markShared, receivedDossierId, waitForDossierMeta } from './shared-dossier.js';
 
 function sampleDoc() {
@@ -9,23 +10,7 @@ function sampleDoc() {
   initDossierDoc(doc, { id: 'wijkteam-noord', name: 'Wijkteam Noord', kind: 'personal' });
   const dossier = createDossier(doc);
   const clipId = dossier.clips.add({
-    capture: {
-      url: 'https://www.voorbeeld.nl/buurtmaaltijd',
-      canonicalUrl: 'https://www.voorbeeld.nl/buurtmaaltijd',
-      title: 'Buurtmaaltijd',
-      byline: null,
-      siteName: null,
-      published: null,
-      lang: 'nl',
-      description: null,
-      image: null,
-      html: '<p>Samen koken.</p>',
-      markdown: 'Samen koken.',
-      text: 'Samen koken.',
-      wordCount: 2,
-      capturedAt: 1,
-      mode: 'article',
-    },
+    capture: bareCapture({ url: 'https://www.voorbeeld.nl/buurtmaaltijd', title: 'Buurtmaaltijd', text: 'Samen koken.', capturedAt: 1 }),
     note: 'Mooi voorbeeld.',
   });
   return { doc, dossier, clipId };

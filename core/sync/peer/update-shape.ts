@@ -13,7 +13,7 @@
 //                  Y.Map; trashedAt: number|null; createdAt, updatedAt: numbers
 //   clips/<id>/themes/<theme>  true;  clips/<id>/highlights/<id>  a Y.Map
 //   anywhere       no sub-documents, no binary, no XML types
-// Deletions are not checked: in a peer-to-peer group every member may delete (issue 7).
+// Deletions are not checked: in a peer-to-peer group every member may delete.
 import * as Y from 'yjs';
 
 const rootNames = new Set(['meta', 'presets', 'frameworks', 'themes', 'clips']);

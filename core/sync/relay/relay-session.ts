@@ -16,7 +16,7 @@ export type RelayStatus = 'connecting' | 'connected' | 'offline' | 'refused';
 /** The role the relay granted this connection. */
 export type RelayRole = 'edit' | 'read-only';
 
-export interface RelayState {
+export interface RelaySessionState {
   status: RelayStatus;
   role: RelayRole | null;
   /** True after the first sync with the relay on this connection. */
@@ -38,8 +38,8 @@ export interface ConnectRelayOptions {
 }
 
 export interface RelaySession {
-  state(): RelayState;
-  onChange(listener: (state: RelayState) => void): () => void;
+  state(): RelaySessionState;
+  onChange(listener: (state: RelaySessionState) => void): () => void;
   /** Resolves once synced with nothing unacknowledged (rejects on 'refused'). */
   whenAcknowledged(): Promise<void>;
   /** Origin of transactions that applied relay updates to the doc. */
@@ -52,11 +52,11 @@ export interface RelaySession {
 export function connectRelay(doc: Y.Doc, options: ConnectRelayOptions): RelaySession {
   const log = options.log ?? (() => undefined);
   const bridge = createMirrorBridge(doc, { onReject: (reason) => log(`relay: rejected an update: ${reason}`) });
-  const listeners = new Set<(state: RelayState) => void>();
-  let state: RelayState = { status: 'connecting', role: null, synced: false, unacknowledged: 0 };
+  const listeners = new Set<(state: RelaySessionState) => void>();
+  let state: RelaySessionState = { status: 'connecting', role: null, synced: false, unacknowledged: 0 };
   let destroyed = false;
 
-  const set = (patch: Partial<RelayState>) => {
+  const set = (patch: Partial<RelaySessionState>) => {
     const next = { ...state, ...patch };
     if (next.status === state.status && next.role === state.role && next.synced === state.synced && next.unacknowledged === state.unacknowledged) return;
     state = next;
@@ -93,7 +93,7 @@ export function connectRelay(doc: Y.Doc, options: ConnectRelayOptions): RelaySes
     },
     whenAcknowledged() {
       return new Promise((resolve, reject) => {
-        const check = (current: RelayState) => {
+        const check = (current: RelaySessionState) => {
           if (current.status === 'refused') {
             unsubscribe();
             reject(new Error('The relay refused this token.'));

@@ -3,19 +3,18 @@
 // the sender again), and runs one core bridge session per app tab against the extension's
 // library, with the pairings of that tab's origin. Keeps what the popup and options show:
 // when the app was last seen, a protocol mismatch, the pairings, pairing requests waiting
-// for the user's click, and deletions waiting for the user. See core/sync/bridge-session.ts.
+// for the user's click, and deletions waiting for the user. See core/sync/bridge/session.ts.
 import { browser, type Browser } from 'wxt/browser';
-import { bridgeProtocolVersion } from '../../../core/sync/bridge-protocol.js';
-import { createBridgeSession, type BridgeSession, type BridgeStatus } from '../../../core/sync/bridge-session.js';
-import { createId } from '../../../core/ids.js';
+import { bridgeProtocolVersion, type BridgeSession, type BridgeStatus, createBridgeSession } from '@knipsel/core/bridge';
+import { createId } from '@knipsel/core';
 import { bridgeMatchPatterns, bridgeOrigins, isBridgeOrigin } from '../bridge/origins.js';
-import { bridgePortName, keepAliveMessage } from '../bridge/relay.js';
+import { bridgePortName, keepAliveMessage } from '../bridge/page-forwarder.js';
 import type { BridgeInfo, PairRequestInfo } from '../messaging/protocol.js';
 import { translate } from '../i18n/messages.js';
 import { loadSettings } from '../settings/settings.js';
 import { clearBadge, showBadge } from './badge.js';
 import { loadPairs, originPairStore, removePair } from './bridge-pairs.js';
-import type { LibraryService } from './library-service.js';
+import type { LibraryService } from './background-library.js';
 
 const scriptId = 'knipsel-bridge';
 const file = '/bridge.js';
@@ -43,15 +42,25 @@ interface Live {
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Register the bridge content script for the web app addresses in the settings; returns the patterns. Calls run one at a time. */
+/**
+ * Register the bridge content script for the web app addresses in the settings, and start it
+ * in app tabs that are already open (the app was open before the address was set, or before
+ * the extension was installed, updated or restarted: without this they would say "no
+ * extension" until reloaded). A registration that is already right is left alone, so a page
+ * that loads while the worker starts never falls into a gap. Returns the patterns. Calls run
+ * one at a time.
+ */
 export function syncBridgeRegistration(appUrls: string[]): Promise<string[]> {
   const next = queue.then(async () => {
     try {
-      const existing = await browser.scripting.getRegisteredContentScripts({ ids: [scriptId] });
-      if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [scriptId] });
-      const matches = bridgeMatchPatterns(bridgeOrigins(appUrls), !import.meta.env.FIREFOX);
+      const origins = bridgeOrigins(appUrls);
+      const matches = bridgeMatchPatterns(origins, !import.meta.env.FIREFOX);
+      const [existing] = await browser.scripting.getRegisteredContentScripts({ ids: [scriptId] });
+      const same = existing && [...(existing.matches ?? [])].sort().join() === [...matches].sort().join();
+      if (existing && !same) await browser.scripting.unregisterContentScripts({ ids: [scriptId] });
       if (matches.length === 0) return [];
-      await browser.scripting.registerContentScripts([{ id: scriptId, matches, js: [file], runAt: 'document_start', allFrames: false }]);
+      if (!same) await browser.scripting.registerContentScripts([{ id: scriptId, matches, js: [file], runAt: 'document_start', allFrames: false }]);
+      await startInOpenTabs(origins);
       return matches;
     } catch (error) {
       console.warn('[knipsel] bridge registration failed', error);
@@ -60,6 +69,16 @@ export function syncBridgeRegistration(appUrls: string[]): Promise<string[]> {
   });
   queue = next.catch(() => undefined);
   return next;
+}
+
+/** Run the bridge script in the open tabs of the app's origins (it does nothing where it already runs). */
+async function startInOpenTabs(origins: readonly string[]): Promise<void> {
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  await Promise.all(
+    tabs
+      .filter((tab) => tab.id !== undefined && isBridgeOrigin(tab.url, origins))
+      .map((tab) => browser.scripting.executeScript({ target: { tabId: tab.id!, frameIds: [0] }, files: [file] }).catch(() => undefined)),
+  );
 }
 
 async function loadStored(): Promise<StoredBridge> {

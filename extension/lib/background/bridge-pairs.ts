@@ -4,8 +4,7 @@
 // localhost twin or on another port. Keys are plain bytes here, like the dossiers themselves.
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
-import type { PairStore } from '../../../core/sync/bridge-session.js';
-import type { StoredPair } from '../../../core/sync/bridge-pairing.js';
+import type { PairStore, StoredPair } from '@knipsel/core/bridge';
 
 const key = 'bridgePairs';
 const pairSchema = v.object({

@@ -2,7 +2,7 @@
 // run extract() on the live DOM and bring back the result. Restricted tabs and injection
 // failures become a Restriction the UI can explain, never an exception or a hang.
 import { browser } from 'wxt/browser';
-import type { ExtractResult } from '../../../core/capture/extract.js';
+import type { ExtractResult } from '@knipsel/core/capture';
 import { restrictionOf, type Restriction } from '../capture/restricted-url.js';
 import type { PopupMode, Quote } from '../messaging/protocol.js';
 
@@ -39,6 +39,29 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/** How long to wait for a document that is still being parsed before saying it is loading. */
+export const readableWaitMs = 8_000;
+
+/**
+ * Wait until the tab's document has been parsed (readyState past "loading"): then its text is
+ * there, whatever its images, ads or other requests still do. False after `readableWaitMs`.
+ */
+async function untilReadable(tabId: number): Promise<boolean> {
+  const started = Date.now();
+  for (;;) {
+    let state: unknown = null;
+    try {
+      const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: () => document.readyState, injectImmediately: true });
+      state = frame?.result;
+    } catch {
+      return true; // not injectable: the capture itself will say why
+    }
+    if (state === 'interactive' || state === 'complete') return true;
+    if (Date.now() - started > readableWaitMs) return false;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 export async function captureTab(tabId: number, mode: PopupMode | 'page'): Promise<TabCapture> {
   let tab: { url?: string; title?: string; status?: string };
   try {
@@ -47,10 +70,13 @@ export async function captureTab(tabId: number, mode: PopupMode | 'page'): Promi
     return { ok: false, reason: 'no-tab', url: null };
   }
   const url = tab.url ?? null;
-  // Only judge by address when the browser tells it (activeTab or host access).
-  const byUrl = url ? restrictionOf(url, tab.status) : null;
+  // Only judge by address when the browser tells it (activeTab or host access). A tab still
+  // "loading" is not refused: a page whose ad or image never finishes is read once its
+  // document is (see untilReadable).
+  const byUrl = url ? restrictionOf(url) : null;
   if (byUrl) return { ok: false, reason: byUrl, url };
   try {
+    if (!(await untilReadable(tabId))) return { ok: false, reason: 'loading', url };
     await browser.scripting.executeScript({
       target: { tabId },
       func: (requested: string) => {
@@ -58,7 +84,9 @@ export async function captureTab(tabId: number, mode: PopupMode | 'page'): Promi
       },
       args: [mode],
     });
-    const [frame] = await withTimeout(browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] }), TIMEOUT_MS);
+    // Right away: by default the browser waits for the page's "idle" moment, which a request
+    // that never ends can put off.
+    const [frame] = await withTimeout(browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'], injectImmediately: true }), TIMEOUT_MS);
     const page = frame?.result as PageCapture | undefined;
     if (!page) return { ok: false, reason: 'no-access', url };
     if (page.restricted) return { ok: false, reason: page.restricted, url };

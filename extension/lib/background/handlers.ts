@@ -1,8 +1,8 @@
 // The background's implementation of the message protocol: every request in
 // messaging/protocol.ts is answered here, on top of the library service.
 import { browser } from 'wxt/browser';
-import { comparableUrl } from '../../../core/index.js';
-import { bridgeAlias } from '../../../core/sync/bridge-session.js';
+import { comparableUrl, isIncompleteLink, maxKeptFileBytes, suggestThemes, type Capture } from '@knipsel/core';
+import { bridgeAlias } from '@knipsel/core/bridge';
 import type { DuplicateRef, Results } from '../messaging/protocol.js';
 import type { Handlers, SenderInfo } from '../messaging/router.js';
 import { appClipUrl, loadSettings, loadThemeMemory, saveSettings, saveThemeMemory } from '../settings/settings.js';
@@ -10,7 +10,8 @@ import { pushRecent, themeOptions } from '../themes/theme-filter.js';
 import { captureTab } from './capture-tab.js';
 import { injectHighlighter, syncHighlighterRegistration } from './highlighter-registration.js';
 import type { BridgeHost } from './bridge-host.js';
-import type { LibraryService } from './library-service.js';
+import type { LibraryService } from './background-library.js';
+import { PdfHostError, type PdfHost } from './pdf-host.js';
 
 const anchorKey = (clipId: string) => `anchors:${clipId}`;
 
@@ -23,7 +24,7 @@ const noBridge: BridgeControls = {
   resolveDeletions: async () => undefined,
 };
 
-export function createHandlers(service: LibraryService, broadcast: (dossierId: string) => void, bridge: BridgeControls = noBridge): Handlers {
+export function createHandlers(service: LibraryService, broadcast: (dossierId: string) => void, bridge: BridgeControls = noBridge, pdf: PdfHost | null = null): Handlers {
   async function appUrl(): Promise<string> {
     return (await loadSettings()).appUrls[0];
   }
@@ -57,17 +58,69 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
     return found ?? null;
   }
 
+  async function duplicatesOf(urls: string[]): Promise<DuplicateRef[]> {
+    return (await service.findByUrl(urls)).map(({ dossierId, clip }) => ({
+      dossierId,
+      clipId: clip.id,
+      title: clip.title,
+      createdAt: clip.createdAt,
+      incomplete: clip.toComplete === true || isIncompleteLink(clip.capture),
+    }));
+  }
+
+  /** A PDF open in the browser's viewer: read by the PDF host, its file offered for keeping. */
+  async function pdfPreview(tabId: number, url: string): Promise<Results['clip/preview']> {
+    if (!pdf) return { ok: false, reason: 'pdf', url };
+    try {
+      const read = await pdf.read(url);
+      const { capture } = read.result;
+      return {
+        ok: true,
+        tab: { id: tabId, url, title: capture.title },
+        capture,
+        confidence: read.result.confidence,
+        warnings: read.result.warnings,
+        suggestedMode: null,
+        selection: null,
+        duplicates: await duplicatesOf([capture.canonicalUrl, capture.url]),
+        file: { sha256: read.sha256, size: read.size, name: read.name, max: maxKeptFileBytes },
+      };
+    } catch (error) {
+      return { ok: false, reason: error instanceof PdfHostError && error.reason === 'fetch-failed' ? 'pdf-fetch' : 'pdf-unreadable', url };
+    }
+  }
+
+  /**
+   * The normal capture of a page the user is not looking at: opened in a background tab, read
+   * once its document is (capture-tab.ts), the tab closed again. A PDF is read by the PDF host.
+   */
+  async function readInBackgroundTab(url: string): Promise<Capture | { reason: string }> {
+    if (/\.pdf(?:[?#]|$)/i.test(url) && pdf) {
+      try {
+        const read = await pdf.read(url);
+        return { ...read.result.capture, pdf: { ...read.result.capture.pdf!, file: null } };
+      } catch (error) {
+        return { reason: error instanceof PdfHostError ? error.reason : 'pdf-unreadable' };
+      }
+    }
+    const tab = await browser.tabs.create({ url, active: false });
+    try {
+      // Until the navigation commits, the new tab still shows a blank page.
+      for (let i = 0; i < 100 && !/^https?:/i.test((await browser.tabs.get(tab.id!)).url ?? ''); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      const captured = await captureTab(tab.id!, 'article');
+      if (!captured.ok) return { reason: captured.reason };
+      return captured.result.capture;
+    } finally {
+      await browser.tabs.remove(tab.id!).catch(() => undefined);
+    }
+  }
+
   const handlers: Handlers = {
     async 'clip/preview'({ tabId, mode }): Promise<Results['clip/preview']> {
       const captured = await captureTab(tabId, mode);
-      if (!captured.ok) return captured;
+      if (!captured.ok) return captured.reason === 'pdf' && captured.url && /^https?:/i.test(captured.url) ? pdfPreview(tabId, captured.url) : captured;
       const { capture } = captured.result;
-      const duplicates: DuplicateRef[] = (await service.findByUrl([capture.canonicalUrl, capture.url])).map(({ dossierId, clip }) => ({
-        dossierId,
-        clipId: clip.id,
-        title: clip.title,
-        createdAt: clip.createdAt,
-      }));
+      const duplicates = await duplicatesOf([capture.canonicalUrl, capture.url]);
       return {
         ok: true,
         tab: captured.tab,
@@ -80,14 +133,48 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       };
     },
 
-    async 'clip/save'({ dossierId, capture, title, note, themes, tabId }) {
+    async 'complete/list'() {
+      const lib = await service.library();
+      const links: Results['complete/list']['links'] = [];
+      for (const record of await lib.list()) {
+        const handle = await service.open(record.id);
+        for (const clip of handle.dossier.clips.toComplete()) links.push({ dossierId: record.id, clipId: clip.id, title: clip.title, url: clip.capture.url });
+      }
+      return { links };
+    },
+
+    async 'complete/run'({ dossierId, clipId }) {
       const handle = await service.open(dossierId);
-      const clipId = handle.dossier.clips.add({ capture, title, note, themes });
+      const clip = handle.dossier.clips.get(clipId);
+      if (!clip?.toComplete) return { completed: false, reason: 'not-waiting' };
+      const capture = await readInBackgroundTab(clip.capture.url);
+      if ('reason' in capture) return { completed: false, reason: capture.reason };
+      handle.dossier.clips.complete(clipId, capture);
+      await handle.flush();
+      broadcast(dossierId);
+      return { completed: true };
+    },
+
+    async 'clip/save'({ dossierId, capture, title, note, themes, tabId, keepFile, toComplete }) {
+      // The file first: a clip never names a file that is not there.
+      const file = capture.mode === 'pdf' ? capture.pdf?.file : null;
+      if (file && keepFile && pdf) await pdf.keep(file, capture.url);
+      else if (file) capture = { ...capture, pdf: { ...capture.pdf!, file: null } };
+      const handle = await service.open(dossierId);
+      const clipId = handle.dossier.clips.add({ capture, title, note, themes, toComplete });
       await handle.flush();
       // Saving without themes keeps the last chosen ones for the next quick clip.
       if (themes?.length) await rememberThemes(dossierId, themes);
       broadcast(dossierId);
       if (tabId !== undefined) void injectHighlighter(tabId);
+      return { dossierId, clipId, appUrl: await appLink(dossierId, clipId) };
+    },
+
+    async 'clip/complete'({ dossierId, clipId, capture }) {
+      const handle = await service.open(dossierId);
+      handle.dossier.clips.complete(clipId, capture);
+      await handle.flush();
+      broadcast(dossierId);
       return { dossierId, clipId, appUrl: await appLink(dossierId, clipId) };
     },
 
@@ -152,6 +239,12 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       const themes = themeOptions(handle.dossier.frameworks.list());
       const known = new Set(themes.map((t) => t.id));
       return { themes, recent: memory.recent.filter((id) => known.has(id)), lastUsed: memory.lastUsed.filter((id) => known.has(id)) };
+    },
+
+    /** Themes whose wording the text matches (core's suggester, on the dossier's own frameworks). */
+    async 'themes/suggest'({ dossierId, text, exclude }) {
+      const handle = await service.open(dossierId);
+      return { suggestions: suggestThemes(text, handle.dossier.frameworks.list(), { exclude }) };
     },
 
     async 'app/open'({ dossierId, clipId }) {

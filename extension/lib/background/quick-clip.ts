@@ -2,16 +2,16 @@
 // keyboard shortcut (quick clip with the last used themes). Never a silent duplicate: a
 // page already in the dossier gets the selection as a highlight, or is only reported.
 import { browser } from 'wxt/browser';
-import type { Capture } from '../../../core/index.js';
+import { bookmarkCapture, linkTitle, maxKeptFileBytes, selectionCapture, type Capture } from '@knipsel/core';
 import { dictionaries, translate, resolveLang, type MessageKey } from '../i18n/messages.js';
-import { bookmarkCapture, textSelectionCapture } from '../capture/bookmark.js';
 import { loadSettings, loadThemeMemory } from '../settings/settings.js';
 import { captureTab, linkTextIn } from './capture-tab.js';
 import type { Handlers } from '../messaging/router.js';
-import type { LibraryService } from './library-service.js';
+import type { LibraryService } from './background-library.js';
 import { showBadge } from './badge.js';
+import type { PdfHost } from './pdf-host.js';
 
-export type QuickKind = 'selection' | 'page' | 'link';
+export type QuickKind = 'selection' | 'page' | 'link' | 'pdf';
 
 export interface QuickTarget {
   tabId: number;
@@ -41,7 +41,7 @@ async function failureText(reason: string): Promise<string> {
   return key in dictionaries.nl ? t(key as MessageKey) : reason;
 }
 
-export function createQuickClip(service: LibraryService, handlers: Handlers) {
+export function createQuickClip(service: LibraryService, handlers: Handlers, pdf: PdfHost | null = null) {
   const ext = { url: browser.runtime.getURL('/') };
   const asExtension = { url: ext.url };
 
@@ -50,18 +50,46 @@ export function createQuickClip(service: LibraryService, handlers: Handlers) {
     const themes = themeSource === 'last' ? (await loadThemeMemory(dossierId)).lastUsed : (await loadSettings()).defaultThemes;
     let capture: Capture;
     let selection: { quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number } | null } | null = null;
+    let keepFile = false;
+    let toComplete = false;
 
-    if (kind === 'link') {
+    /** A PDF read with pdf.js; its file kept when it is within the limit (the menu item says "PDF"). */
+    const readPdf = async (url: string): Promise<Capture | QuickResult> => {
+      if (!pdf) return { status: 'failed', reason: 'pdf' };
+      try {
+        const read = await pdf.read(url);
+        keepFile = read.size <= maxKeptFileBytes;
+        const file = keepFile ? { sha256: read.sha256, size: read.size, name: read.name, type: 'application/pdf' } : null;
+        return { ...read.result.capture, pdf: { ...read.result.capture.pdf!, file } };
+      } catch {
+        return { status: 'failed', reason: 'pdf-fetch' };
+      }
+    };
+
+    if (kind === 'pdf') {
+      if (!target.linkUrl || !/^https?:/i.test(target.linkUrl)) return { status: 'failed', reason: 'not-web' };
+      const read = await readPdf(target.linkUrl);
+      if ('status' in read) return read;
+      capture = read;
+    } else if (kind === 'link') {
       if (!target.linkUrl || !/^https?:/i.test(target.linkUrl)) return { status: 'failed', reason: 'not-web' };
       const text = target.linkText ?? (await linkTextIn(target.tabId, target.linkUrl, target.frameId));
-      capture = bookmarkCapture(target.linkUrl, text);
+      capture = bookmarkCapture({ url: target.linkUrl, title: linkTitle(text, target.linkUrl), capturedAt: Date.now() });
+      // Only the link: its page's text can be filled in later (the popup offers it).
+      toComplete = true;
     } else {
       const captured = await captureTab(target.tabId, kind === 'selection' ? 'selection' : 'article');
-      if (captured.ok) {
+      if (!captured.ok && captured.reason === 'pdf' && captured.url && /^https?:/i.test(captured.url)) {
+        // "Knip pagina" on a PDF open in the viewer.
+        const read = await readPdf(captured.url);
+        if ('status' in read) return read;
+        capture = read;
+      } else if (captured.ok) {
         capture = captured.result.capture;
         selection = captured.selection ?? null;
       } else if (kind === 'selection' && target.selectionText && target.pageUrl && /^https?:/i.test(target.pageUrl)) {
-        capture = textSelectionCapture(target.pageUrl, target.pageTitle ?? '', target.selectionText);
+        const url = target.pageUrl;
+        capture = selectionCapture({ url, title: linkTitle(target.pageTitle, url), text: target.selectionText, capturedAt: Date.now() });
       } else {
         return { status: 'failed', reason: captured.reason };
       }
@@ -79,7 +107,7 @@ export function createQuickClip(service: LibraryService, handlers: Handlers) {
       return { status: 'duplicate', dossierId, clipId: existing.clip.id };
     }
     const known = new Set((await handlers['themes/list']({ dossierId }, asExtension)).themes.map((th) => th.id));
-    const saved = await handlers['clip/save']({ dossierId, capture, themes: themes.filter((id) => known.has(id)) }, asExtension);
+    const saved = await handlers['clip/save']({ dossierId, capture, themes: themes.filter((id) => known.has(id)), keepFile, toComplete }, asExtension);
     return { status: 'saved', dossierId, clipId: saved.clipId };
   }
 

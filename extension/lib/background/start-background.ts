@@ -8,17 +8,19 @@ import { createMenus, menuRequest } from './context-menu.js';
 import { createBridgeHost, syncBridgeRegistration } from './bridge-host.js';
 import { createHandlers } from './handlers.js';
 import { syncHighlighterRegistration } from './highlighter-registration.js';
-import { createLibraryService } from './library-service.js';
+import { createLibraryService } from './background-library.js';
 import { createQuickClip } from './quick-clip.js';
+import { createPdfHost } from './pdf-host.js';
 
 export function startBackground() {
   const service = createLibraryService();
   const tell = (event: BackgroundEvent) => void browser.runtime.sendMessage(event).catch(() => undefined); // nobody listening is fine
   const broadcast = (dossierId: string) => tell({ knipselEvent: 1, type: 'dossier/changed', dossierId });
   const bridge = createBridgeHost(service, { broadcast, changed: () => tell({ knipselEvent: 1, type: 'bridge/changed' }) });
-  const handlers = createHandlers(service, broadcast, bridge);
+  const pdf = createPdfHost();
+  const handlers = createHandlers(service, broadcast, bridge, pdf);
   const router = createRouter(handlers, { extensionOrigin: browser.runtime.getURL('/'), extensionId: browser.runtime.id });
-  const quick = createQuickClip(service, handlers);
+  const quick = createQuickClip(service, handlers, pdf);
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const pending = router.handle(message, sender);

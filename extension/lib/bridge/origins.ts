@@ -2,7 +2,7 @@
 // web app addresses. A loopback address also covers its twin (127.0.0.1 ⇄ localhost, same
 // port), so the app can ask to pair however the user types the address. Being reachable is
 // not being trusted: a page gets no dossier until it has paired on its own exact origin
-// (core/sync/bridge-session.ts). Everything else gets nothing.
+// (core/sync/bridge/session.ts). Everything else gets nothing.
 
 const loopbackTwin: Record<string, string> = { '127.0.0.1': 'localhost', localhost: '127.0.0.1' };
 

@@ -1,6 +1,6 @@
 // Runs inside the page (injected on demand): extract() on the live DOM plus the current
 // selection as a quote selector. Reads only; never changes the page.
-import { extract, type ExtractMode } from '../../../core/capture/extract.js';
+import { extract, type ExtractMode } from '@knipsel/core/capture';
 import type { PageCapture } from '../background/capture-tab.js';
 import { describeRange } from '../highlights/anchor.js';
 import { restrictionOfDocument } from './restricted-url.js';

@@ -1,7 +1,8 @@
-// Which tabs cannot be clipped, and why: browser-internal pages, extension stores, the
-// PDF viewer, view-source, non-web schemes and pages still loading. Pure, unit-tested.
+// Which tabs cannot be clipped as a page, and why: browser-internal pages, extension stores,
+// view-source, non-web schemes and pages still loading. A PDF (in the viewer, or by its
+// address) is `pdf`: the background reads it with pdf.js instead. Pure, unit-tested.
 
-export type Restriction = 'no-access' | 'no-tab' | 'browser-page' | 'store' | 'pdf' | 'view-source' | 'not-web' | 'loading';
+export type Restriction = 'no-access' | 'no-tab' | 'browser-page' | 'store' | 'pdf' | 'pdf-fetch' | 'pdf-unreadable' | 'view-source' | 'not-web' | 'loading';
 
 const browserSchemes = /^(chrome|chrome-untrusted|edge|brave|opera|vivaldi|about|moz-extension|chrome-extension|chrome-search|devtools|resource|safari-web-extension)$/;
 const storeHosts: Array<[RegExp, RegExp]> = [
@@ -14,8 +15,8 @@ const storeHosts: Array<[RegExp, RegExp]> = [
 /** Chrome's built-in PDF viewer extension. */
 const pdfViewerId = 'mhjfbmdgcfjbbpaeojofohoefgiehjai';
 
-/** Why a tab at `url` (with load `status`) cannot be clipped, or null when it can. */
-export function restrictionOf(url: string | undefined | null, status?: string): Restriction | null {
+/** Why a tab at `url` cannot be clipped, or null when it can. (Loading is judged by the document: capture-tab.ts.) */
+export function restrictionOf(url: string | undefined | null): Restriction | null {
   if (!url) return 'no-tab';
   let parsed: URL;
   try {
@@ -31,7 +32,6 @@ export function restrictionOf(url: string | undefined | null, status?: string): 
   const host = parsed.hostname.toLowerCase();
   if (storeHosts.some(([h, p]) => h.test(host) && p.test(parsed.pathname))) return 'store';
   if (/\.pdf$/i.test(parsed.pathname)) return 'pdf';
-  if (status === 'loading') return 'loading';
   return null;
 }
 

@@ -1,7 +1,7 @@
 // The highlighter in a page: if the page is a clip, re-anchor and paint its highlights,
 // report the ones that no longer match, and offer the toolbar on a new selection.
 import { browser } from 'wxt/browser';
-import type { HighlightColour } from '../../../core/index.js';
+import type { HighlightColour } from '@knipsel/core';
 import { resolveLang, translate } from '../i18n/messages.js';
 import type { PageHighlights } from '../messaging/protocol.js';
 import { send } from '../messaging/send.js';

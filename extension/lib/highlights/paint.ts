@@ -1,6 +1,6 @@
 // Painting highlights without touching the page's DOM: the CSS Custom Highlight API, one
 // named highlight per meaning colour, styled by a constructed stylesheet.
-import type { HighlightColour } from '../../../core/index.js';
+import type { HighlightColour } from '@knipsel/core';
 
 export const colourStyles: Record<HighlightColour, string> = {
   inspiratie: 'rgba(255, 213, 79, 0.55)',

@@ -1,7 +1,7 @@
 // The small in-page toolbar shown on a selection in a clipped page: a note field and one
 // button per meaning colour. Lives in a closed shadow root on a host reset with
 // `all: initial`, so no style leaks in or out.
-import type { HighlightColour } from '../../../core/index.js';
+import type { HighlightColour } from '@knipsel/core';
 import { colourStyles } from './paint.js';
 
 export interface ToolbarText {

@@ -1,10 +1,10 @@
 // The one message protocol between the extension's parts: every request the background
 // answers, its input schema (valibot, checked at the edge) and its result type.
 import * as v from 'valibot';
-import type { Capture, Clip, ClipRow, DossierKind, HighlightColour } from '../../../core/index.js';
+import { captureSchema, highlightColourSchema, idSchema, positionSchema, quoteSchema, themeIdsSchema, type Capture, type Clip, type ClipRow, type DossierKind, type HighlightColour, type SearchFields } from '@knipsel/core';
 import type { Restriction } from '../capture/restricted-url.js';
 
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\w:./-]+$/, 'must be an id'));
+const id = idSchema;
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const short = v.pipe(v.string(), v.maxLength(2_000));
 const longText = v.pipe(v.string(), v.maxLength(2_000_000));
@@ -13,20 +13,9 @@ const webUrl = v.pipe(
   v.maxLength(8_192),
   v.check((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL'),
 );
-const themeIds = v.pipe(v.array(id), v.maxLength(500));
-const colour = v.picklist(['inspiratie', 'methode', 'onderbouwing', 'vraag'] as const);
+const themeIds = themeIdsSchema;
+const colour = highlightColourSchema;
 export const captureModeSchema = v.picklist(['article', 'selection', 'bookmark'] as const);
-export const quoteSchema = v.object({
-  exact: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
-  prefix: v.pipe(v.string(), v.maxLength(500)),
-  suffix: v.pipe(v.string(), v.maxLength(500)),
-});
-const positionSchema = v.nullable(
-  v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
-);
-/** The capture travels from the popup back to the background; core validates it in full. */
-const captureShape = v.looseObject({ url: webUrl, canonicalUrl: webUrl, title: short, mode: v.string(), text: v.string(), html: v.string() });
-const captureSchema = v.custom<Capture>((value) => v.is(captureShape, value), 'must be a capture');
 
 export type PopupMode = v.InferOutput<typeof captureModeSchema>;
 export type Quote = v.InferOutput<typeof quoteSchema>;
@@ -42,8 +31,18 @@ export const inputSchemas = {
     themes: v.optional(themeIds),
     /** The tab it came from: the highlighter is offered there right away. */
     tabId: v.optional(tabId),
+    /** A PDF capture naming its file (`capture.pdf.file`): keep that file (read in the preview). */
+    keepFile: v.optional(v.boolean()),
+    /** A link saved without its page's text: marked to complete later. */
+    toComplete: v.optional(v.boolean()),
   }),
+  // Links saved without their page's text (shared from a phone, "Knip link"), in every dossier.
+  'complete/list': v.object({}),
+  // Read the page of one such link in a background tab and complete the clip in place.
+  'complete/run': v.object({ dossierId: id, clipId: id }),
   'clip/get': v.object({ dossierId: id, clipId: id }),
+  // A link saved without the page's text gets the capture of its page, in place.
+  'clip/complete': v.object({ dossierId: id, clipId: id, capture: captureSchema }),
   'clip/update': v.object({
     dossierId: id,
     clipId: id,
@@ -63,6 +62,7 @@ export const inputSchemas = {
   'clips/list': v.object({ dossierId: id, query: v.optional(v.pipe(v.string(), v.maxLength(500))), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
   'dossiers/list': v.object({}),
   'themes/list': v.object({ dossierId: id }),
+  'themes/suggest': v.object({ dossierId: id, text: v.pipe(v.string(), v.maxLength(2_000_000)), exclude: v.optional(v.pipe(v.array(id), v.maxLength(500))) }),
   'app/open': v.object({ dossierId: v.optional(id), clipId: v.optional(id) }),
   'highlights/enable': v.object({ enabled: v.boolean() }),
   'bridge/status': v.object({}),
@@ -94,6 +94,8 @@ export type PreviewResult =
       selection: { quote: Quote; position: { start: number; end: number } | null } | null;
       /** Clips in the target dossiers with the same (canonical) address. */
       duplicates: DuplicateRef[];
+      /** A PDF: its file, which the user may keep (up to `max` bytes). */
+      file?: { sha256: string; size: number; name: string; max: number };
     };
 
 export interface DuplicateRef {
@@ -101,6 +103,8 @@ export interface DuplicateRef {
   clipId: string;
   title: string;
   createdAt: number;
+  /** Saved as a link without the page's text: the popup offers to complete it. */
+  incomplete: boolean;
 }
 
 export interface DossierSummary {
@@ -116,6 +120,13 @@ export interface ThemeOption {
   frameworkId: string;
   frameworkName: string;
   color: string | null;
+  /** The full wording (lines separated by \n), or null. */
+  description: string | null;
+  /** "regel 7" / "rule 7", per interface language; null when unnumbered. */
+  numberLabel: { nl: string; en: string } | null;
+  groupName: string | null;
+  /** Words the picker finds the theme by (core's searchFields). */
+  search: SearchFields;
 }
 
 export interface PageHighlights {
@@ -165,12 +176,16 @@ export interface ClipDetails {
 export interface Results {
   'clip/preview': PreviewResult;
   'clip/save': { dossierId: string; clipId: string; appUrl: string };
+  'complete/list': { links: { dossierId: string; clipId: string; title: string; url: string }[] };
+  'complete/run': { completed: boolean; reason?: string };
   'clip/get': ClipDetails;
+  'clip/complete': { dossierId: string; clipId: string; appUrl: string };
   'clip/update': { ok: true };
   'clip/add-highlight': { highlightId: string };
   'clips/list': { rows: (ClipRow & { snippet?: string })[] };
   'dossiers/list': { dossiers: DossierSummary[]; defaultId: string };
   'themes/list': { themes: ThemeOption[]; recent: string[]; lastUsed: string[] };
+  'themes/suggest': { suggestions: { themeId: string; score: number }[] };
   'app/open': { url: string };
   'highlights/enable': { enabled: boolean; origins: string[] };
   'bridge/status': BridgeInfo;

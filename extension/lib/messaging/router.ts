@@ -1,6 +1,6 @@
 // The background's side of the protocol: validates each request, checks who may send it,
 // runs the handler and answers with a Reply. Unknown traffic is ignored.
-import { isKnipselError } from '../../../core/index.js';
+import { isKnipselError } from '@knipsel/core';
 import { checkRequest, contentScriptMessages, type Messages, type MessageType, type Reply } from './protocol.js';
 
 export interface SenderInfo {

@@ -62,3 +62,17 @@ export async function requestAppAccess(appUrls: string[]): Promise<string[]> {
 export function uiLanguage(): string {
   return browser.i18n.getUILanguage();
 }
+
+/**
+ * Host access to the origins of links to complete (their pages are read in background tabs,
+ * where activeTab does not reach); must be called first thing in a user gesture.
+ */
+export async function requestOriginAccess(urls: string[]): Promise<boolean> {
+  const origins = [...new Set(urls.flatMap((url) => (/^https?:\/\//i.test(url) ? [`${new URL(url).origin}/*`] : [])))];
+  if (origins.length === 0) return true;
+  try {
+    return await browser.permissions.request({ origins });
+  } catch {
+    return false;
+  }
+}

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { filterThemes, pushRecent, themeOptions } from './theme-filter';
-import type { Framework, Theme } from '../../../core/index.js';
+import type { Framework, Theme } from '@knipsel/core';
 
-function theme(id: string, name: string, frameworkId: string, order: number, hidden = false): Theme {
-  return { id, frameworkId, name, description: null, color: null, hidden, order, preset: true };
+function theme(id: string, name: string, frameworkId: string, order: number, hidden = false, number: number | null = null, description: string | null = null): Theme {
+  return { id, frameworkId, name, description, color: null, hidden, order, preset: true, number, group: null };
 }
 const frameworks: Framework[] = [
   {
-    id: 'bouwstenen', name: 'Bouwstenen van sociaal werk', description: null, source: null, color: '#336699', hidden: false, order: 1, preset: true, enabled: true,
-    themes: [theme('b.empowerment', 'Empowerment', 'bouwstenen', 0), theme('b.wederkerigheid', 'Wederkerigheid', 'bouwstenen', 1), theme('b.moreel', 'Moreel handelen', 'bouwstenen', 2)],
+    id: 'bouwstenen', name: 'Bouwstenen van sociaal werk', description: null, source: null, color: '#336699', hidden: false, order: 1, preset: true, enabled: true, itemLabel: { nl: 'bouwsteen', en: 'block' }, groups: [],
+    themes: [theme('b.empowerment', 'Empowerment', 'bouwstenen', 0, false, 1, 'Kaders stellen en opvoeden.'), theme('b.wederkerigheid', 'Wederkerigheid', 'bouwstenen', 1, false, 2), theme('b.moreel', 'Moreel handelen', 'bouwstenen', 2, false, 3)],
   },
   {
-    id: 'interventie', name: 'Interventierichtingen', description: null, source: null, color: null, hidden: false, order: 0, preset: true, enabled: true,
+    id: 'interventie', name: 'Interventierichtingen', description: null, source: null, color: null, hidden: false, order: 0, preset: true, enabled: true, itemLabel: null, groups: [],
     themes: [theme('i.activeren', 'Activeren', 'interventie', 0), theme('i.mobiliseren', 'Gepast reageren en mobiliseren', 'interventie', 1), theme('i.verborgen', 'Verborgen', 'interventie', 2, true)],
   },
   {
-    id: 'uit', name: 'Uitgeschakeld', description: null, source: null, color: null, hidden: false, order: 2, preset: true, enabled: false,
+    id: 'uit', name: 'Uitgeschakeld', description: null, source: null, color: null, hidden: false, order: 2, preset: true, enabled: false, itemLabel: null, groups: [],
     themes: [theme('u.x', 'Eigenaarschap', 'uit', 0)],
   },
 ];
@@ -48,6 +48,12 @@ describe('filterThemes', () => {
   });
   it('orders matches by recency among equals', () => {
     expect(filterThemes(options, 'bouwstenen', ['b.wederkerigheid']).map((o) => o.id)[0]).toBe('b.wederkerigheid');
+  });
+  it('finds a theme by its number and by words of its wording, showing number and wording', () => {
+    expect(filterThemes(options, 'bouwsteen 2').map((o) => o.id)).toEqual(['b.wederkerigheid']);
+    expect(filterThemes(options, 'block 2').map((o) => o.id)).toEqual(['b.wederkerigheid']);
+    expect(filterThemes(options, 'opvoeden').map((o) => o.id)).toEqual(['b.empowerment']);
+    expect(options.find((o) => o.id === 'b.empowerment')).toMatchObject({ numberLabel: { nl: 'bouwsteen 1', en: 'block 1' }, description: 'Kaders stellen en opvoeden.' });
   });
   it('returns nothing for a query without matches', () => {
     expect(filterThemes(options, 'zzz')).toEqual([]);

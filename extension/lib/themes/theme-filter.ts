@@ -1,8 +1,8 @@
-// The theme picker's list: every visible theme across the dossier's enabled frameworks,
-// filtered by what the user types (diacritics folded, word prefixes) with recently used
-// themes first. Pure, unit-tested.
-import { fold } from '../../../core/search/fold.js';
-import type { Framework } from '../../../core/index.js';
+// The theme picker's list: every visible theme across the dossier's enabled frameworks, with
+// its number ("regel 7"), group and full wording, filtered by what the user types — number,
+// name, words of the wording, group or framework (core's theme search) — with recently used
+// themes first among equals. Pure, unit-tested.
+import { groupOf, matchStrength, numberLabel, orderedThemes, searchFields, type Framework } from '@knipsel/core';
 import type { ThemeOption } from '../messaging/protocol.js';
 
 /** Flatten frameworks into picker options (hidden and disabled ones left out). */
@@ -10,44 +10,43 @@ export function themeOptions(frameworks: Framework[]): ThemeOption[] {
   const options: ThemeOption[] = [];
   for (const framework of [...frameworks].sort((a, b) => a.order - b.order)) {
     if (framework.hidden || !framework.enabled) continue;
-    for (const theme of framework.themes) {
+    for (const theme of orderedThemes(framework)) {
       if (theme.hidden) continue;
-      options.push({ id: theme.id, name: theme.name, frameworkId: framework.id, frameworkName: framework.name, color: theme.color ?? framework.color });
+      const nl = numberLabel(framework, theme, 'nl');
+      const en = numberLabel(framework, theme, 'en');
+      options.push({
+        id: theme.id,
+        name: theme.name,
+        frameworkId: framework.id,
+        frameworkName: framework.name,
+        color: theme.color ?? framework.color,
+        description: theme.description,
+        numberLabel: nl && en ? { nl, en } : null,
+        groupName: groupOf(framework, theme)?.name ?? null,
+        search: searchFields(framework, theme),
+      });
     }
   }
   return options;
 }
 
-function words(text: string): string[] {
-  return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-}
-
-/** True when every typed word starts a word of the theme's or framework's name. */
+/** True when every typed word is found (numbers whole, other words as a word's start). */
 export function matchesQuery(option: ThemeOption, query: string): boolean {
-  const wanted = words(query);
-  if (wanted.length === 0) return true;
-  const themeWords = words(option.name);
-  const haystack = [...themeWords, ...words(option.frameworkName)];
-  return wanted.every((w) => haystack.some((h) => h.startsWith(w)) || fold(option.name).includes(w));
+  return matchStrength(option.search, query) >= 0;
 }
 
 /**
- * The options to show for `query`: matches only, recently used first (most recent first),
- * then in framework and theme order. With a query, name matches rank above framework-only ones.
+ * The options to show for `query`: matches only; name hits before number/group hits before
+ * wording hits before framework-only hits; recently used first among equals, then in
+ * framework and theme order.
  */
 export function filterThemes(options: ThemeOption[], query: string, recent: readonly string[] = []): ThemeOption[] {
   const rank = new Map(recent.map((id, index) => [id, index]));
-  const wanted = words(query);
-  const scored = options
-    .map((option, index) => {
-      if (!matchesQuery(option, query)) return null;
-      const nameWords = words(option.name);
-      const nameHit = wanted.length > 0 && wanted.every((w) => nameWords.some((h) => h.startsWith(w)));
-      return { option, index, recent: rank.get(option.id) ?? Infinity, nameHit };
-    })
-    .filter((x): x is NonNullable<typeof x> => x !== null);
-  scored.sort((a, b) => Number(b.nameHit) - Number(a.nameHit) || a.recent - b.recent || a.index - b.index);
-  return scored.map((s) => s.option);
+  return options
+    .map((option, index) => ({ option, index, strength: matchStrength(option.search, query), recent: rank.get(option.id) ?? Infinity }))
+    .filter((x) => x.strength >= 0)
+    .sort((a, b) => a.strength - b.strength || a.recent - b.recent || a.index - b.index)
+    .map((s) => s.option);
 }
 
 /** Put `used` at the front of the recent list (deduplicated, capped). */

@@ -2,12 +2,12 @@
 // themes, save, handle duplicates. Talks to the background only through `send`.
 import type { DossierSummary, PopupMode, PreviewResult, ThemeOption } from '../../lib/messaging/protocol';
 import { send } from '../../lib/messaging/send';
-import { targetTabId } from '../../lib/services/page-services';
+import { requestOriginAccess, targetTabId } from '../../lib/services/page-services';
 
 type Ready = Extract<PreviewResult, { ok: true }>;
 
 export class PopupModel {
-  phase = $state<'loading' | 'restricted' | 'ready' | 'saving' | 'saved' | 'added' | 'error'>('loading');
+  phase = $state<'loading' | 'restricted' | 'ready' | 'saving' | 'saved' | 'added' | 'completed' | 'error'>('loading');
   mode = $state<PopupMode>('article');
   preview = $state<Ready | null>(null);
   restriction = $state<string>('no-tab');
@@ -20,9 +20,18 @@ export class PopupModel {
   recent = $state<string[]>([]);
   selected = $state<string[]>([]);
   note = $state('');
+  /** Theme ids whose wording the page (and the note) matches, best first: the user adds one with a click or ignores them. */
+  suggested = $state<string[]>([]);
+  #suggestTimer: ReturnType<typeof setTimeout> | undefined;
   saved = $state<{ dossierId: string; clipId: string; appUrl: string } | null>(null);
   /** The user chose to clip a page again although it is already in the dossier. */
   allowDuplicate = $state(false);
+  /** For a PDF: keep the file itself too (when within the limit). */
+  keepFile = $state(true);
+  /** Links saved without their page's text (from a phone, "Knip link"), and how completing them went. */
+  links = $state<{ dossierId: string; clipId: string; title: string; url: string }[]>([]);
+  completing = $state<'idle' | 'busy' | 'done' | 'denied'>('idle');
+  completed = $state(0);
 
   duplicate = $derived(this.preview?.duplicates.find((d) => d.dossierId === this.dossierId) ?? null);
   dossierName = $derived(this.dossiers.find((d) => d.id === this.dossierId)?.name ?? '');
@@ -34,6 +43,7 @@ export class PopupModel {
       this.dossiers = dossiers;
       this.dossierId = defaultId;
       await this.loadThemes();
+      void this.loadLinks();
       await this.loadPreview();
     } catch (error) {
       this.fail(error);
@@ -62,6 +72,7 @@ export class PopupModel {
       return;
     }
     this.preview = result;
+    this.suggestSoon(0);
     // A selection on the page: start in selection mode.
     if (this.mode === 'article' && result.selection && !this.modeChosen) {
       this.modeChosen = true;
@@ -72,6 +83,28 @@ export class PopupModel {
   }
 
   private modeChosen = false;
+
+  async loadLinks(): Promise<void> {
+    this.links = (await send('complete/list', {}).catch(() => ({ links: [] }))).links;
+  }
+
+  /** Read each waiting link's page in a background tab and complete its clip (host access asked first). */
+  async completeLinks(): Promise<void> {
+    const links = [...this.links];
+    // First thing in the click: the permission prompt needs the user's gesture.
+    if (!(await requestOriginAccess(links.map((l) => l.url)))) {
+      this.completing = 'denied';
+      return;
+    }
+    this.completing = 'busy';
+    this.completed = 0;
+    for (const link of links) {
+      const { completed } = await send('complete/run', { dossierId: link.dossierId, clipId: link.clipId }).catch(() => ({ completed: false }));
+      if (completed) this.completed++;
+    }
+    await this.loadLinks();
+    this.completing = 'done';
+  }
 
   async setMode(mode: PopupMode): Promise<void> {
     if (mode === this.mode && this.phase === 'ready') return;
@@ -84,16 +117,43 @@ export class PopupModel {
     this.dossierId = id;
     this.allowDuplicate = false;
     await this.loadThemes().catch((e) => this.fail(e));
+    this.suggestSoon(0);
+  }
+
+  /** Ask the background again for suggested themes, after `ms` (the note changes as the user types). */
+  suggestSoon(ms = 400): void {
+    clearTimeout(this.#suggestTimer);
+    this.#suggestTimer = setTimeout(() => void this.loadSuggestions(), ms);
+  }
+
+  async loadSuggestions(): Promise<void> {
+    const capture = this.preview?.capture;
+    if (!capture || !this.dossierId) return;
+    const text = [capture.title, capture.description ?? '', capture.text, this.note].join('\n');
+    try {
+      const { suggestions } = await send('themes/suggest', { dossierId: this.dossierId, text });
+      this.suggested = suggestions.map((s) => s.themeId);
+    } catch {
+      // Suggestions are a help; without them the picker works as before.
+      this.suggested = [];
+    }
   }
 
   async save(): Promise<void> {
     if (this.phase !== 'ready' || !this.preview) return;
     if (this.duplicate && !this.allowDuplicate) return;
     this.phase = 'saving';
+    const file = this.preview.file;
+    const keep = !!file && this.keepFile && file.size <= file.max && this.preview.capture.mode === 'pdf';
+    const capture =
+      this.preview.capture.mode === 'pdf' && this.preview.capture.pdf
+        ? { ...this.preview.capture, pdf: { ...this.preview.capture.pdf, file: keep && file ? { sha256: file.sha256, size: file.size, name: file.name, type: 'application/pdf' } : null } }
+        : this.preview.capture;
     try {
       this.saved = await send('clip/save', {
+        keepFile: keep,
         dossierId: this.dossierId,
-        capture: this.preview.capture,
+        capture,
         note: this.note.trim() || undefined,
         themes: this.selected,
         tabId: this.tabId ?? undefined,
@@ -115,6 +175,20 @@ export class PopupModel {
       const { appUrl } = await send('clip/get', { dossierId: dup.dossierId, clipId: dup.clipId });
       this.saved = { dossierId: dup.dossierId, clipId: dup.clipId, appUrl };
       this.phase = 'added';
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** The page is in the dossier as a link without its text: put this capture in that clip. */
+  async completeDuplicate(): Promise<void> {
+    const dup = this.duplicate;
+    if (!dup || !this.preview) return;
+    this.phase = 'saving';
+    try {
+      this.saved = await send('clip/complete', { dossierId: dup.dossierId, clipId: dup.clipId, capture: this.preview.capture });
+      if (this.selected.length) await send('clip/update', { dossierId: dup.dossierId, clipId: dup.clipId, addThemes: this.selected });
+      this.phase = 'completed';
     } catch (error) {
       this.fail(error);
     }

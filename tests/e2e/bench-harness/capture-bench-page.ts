@@ -3,8 +3,8 @@
 // excluded, as in the jsdom rows), then Knipsel's extract() and raw Readability run on that
 // document, interleaved, after one warm-up run each. The page is served cross-origin
 // isolated, so performance.now() resolves to microseconds rather than 0.1 ms.
-import { extract } from '../../../core/capture/extract.js';
-import { runReadabilityBaseline } from '../../../core/capture/testing/readability-baseline.js';
+import { extract } from '@knipsel/core/capture';
+import { runReadabilityBaseline } from '@knipsel/core/testing';
 
 interface PageTimes {
   knipsel: number[];

@@ -6,9 +6,7 @@
 // with a Y.Map of Y.Maps holding the same fields, persisted as a log of updates in a plain
 // IndexedDB object store (no Dexie, no validation, no projection).
 import * as Y from 'yjs';
-import { createDossier, initDossierDoc } from '../../../core/dossier/dossier.js';
-import { createLibrary, type Library, type OpenDossier } from '../../../core/library/library.js';
-import { createDexieStores } from '../../../core/storage/dexie-stores.js';
+import { createDexieStores, createDossier, createLibrary, initDossierDoc, type Library, type OpenDossier } from '@knipsel/core';
 import { makeCorpus, type CorpusClip, type CorpusSource } from '../../../bench/corpus/clip-corpus.js';
 
 const knipselDbName = 'knipsel-bench';

@@ -9,10 +9,9 @@
 import { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
 import { makeCorpus, type CorpusSource } from '../../../bench/corpus/clip-corpus.js';
-import { createDossier, initDossierDoc } from '../../../core/dossier/dossier.js';
-import { localOrigin } from '../../../core/dossier/doc-layout.js';
-import { fromBase64, toBase64 } from '../../../core/sync/base64.js';
-import { connectPeers, type PeerSession } from '../../../core/sync/peer/peer-session.js';
+import { createDossier, initDossierDoc, localOrigin } from '@knipsel/core';
+import { fromBase64, toBase64 } from '@knipsel/core/sync';
+import { connectPeers, type PeerSession } from '@knipsel/core/peer/session';
 
 interface Fixture {
   sources: CorpusSource[];

@@ -5,11 +5,12 @@ import * as encoding from 'lib0/encoding';
 import { WebrtcProvider } from 'y-webrtc';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { fromBase64, toBase64 } from '../../../core/sync/base64.js';
-import { createDossier, initDossierDoc, type Dossier } from '../../../core/dossier/dossier.js';
-import { createInviteSecret, deriveRoom, makeInviteLink, parseInviteLink } from '../../../core/sync/peer/invite.js';
-import { connectPeers, type PeerSession, type PeerStatusEvent } from '../../../core/sync/peer/peer-session.js';
-import type { PresenceView } from '../../../core/sync/peer/presence.js';
+import { fromBase64, toBase64 } from '@knipsel/core/sync';
+import { createDossier, type Dossier, initDossierDoc } from '@knipsel/core';
+import { createInviteSecret, deriveRoom, makeInviteLink, parseInviteLink } from '@knipsel/core/peer';
+import { connectPeers, type PeerSession, type PeerStatusEvent } from '@knipsel/core/peer/session';
+import type { PresenceView } from '@knipsel/core/peer';
+import { makeCapture } from '@knipsel/core/testing';
 
 const doc = new Y.Doc();
 let dossier: Dossier | null = null;
@@ -24,24 +25,8 @@ function open(): Dossier {
 }
 
 function capture(title: string, words = 1) {
-  const text = body.repeat(words);
-  return {
-    url: `https://www.voorbeeld-wijkplatform.nl/praktijk/${encodeURIComponent(title)}`,
-    canonicalUrl: `https://www.voorbeeld-wijkplatform.nl/praktijk/${encodeURIComponent(title)}`,
-    title,
-    byline: 'Ben Koenen',
-    siteName: 'Wijkplatform',
-    published: '2016-12-16',
-    lang: 'nl',
-    description: null,
-    image: null,
-    html: `<p>${text}</p>`,
-    markdown: text,
-    text,
-    wordCount: text.split(/\s+/).length,
-    capturedAt: Date.now(),
-    mode: 'article' as const,
-  };
+  const url = `https://www.voorbeeld-wijkplatform.nl/praktijk/${encodeURIComponent(title)}`;
+  return makeCapture({ url, title, text: body.repeat(words), capturedAt: Date.now() });
 }
 
 /** The dossier's state as plain, order-independent JSON (what both peers must agree on). */

@@ -9,23 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'fflate';
 import * as Y from 'yjs';
-import { createDossier, initDossierDoc, type Dossier } from '../../../core/dossier/dossier.js';
-import { makeCapture } from '../../../core/dossier/test-fixtures.js';
-import { isKnipselError } from '../../../core/errors.js';
-import { createBackup, maxBackupBytes, maxStateBytes } from '../../../core/export/backup.js';
-import { inflateStepBytes } from '../../../core/export/inflate-exact.js';
-import { backupOfDeflated, deflatedZeros, zipOfDeflated } from '../../../core/export/test-bombs.js';
-import { mergeBackupFile, restoreBackupFileAsNew } from '../../../core/export/restore.js';
-import { readBookmarkBytes } from '../../../core/import/bookmark-bytes.js';
-import { parseImportFile } from '../../../core/import/detect-import.js';
-import { parseNetscapeBookmarks } from '../../../core/import/netscape-bookmarks.js';
-import { hostileBookmarkFile, hostileBookmarkShapeNames, hostileBookmarkShapes } from '../../../core/import/test-hostile-bookmarks.js';
-import { runImport } from '../../../core/import/run-import.js';
-import { createLibrary, type Library } from '../../../core/library/library.js';
-import { attachPersistence } from '../../../core/storage/doc-persistence.js';
-import { createMemoryLibraryStore } from '../../../core/storage/library-store.js';
-import { createMemoryProjectionStore } from '../../../core/storage/projection-store.js';
-import { createMemoryUpdateStore, type UpdateStore } from '../../../core/storage/update-store.js';
+import { attachPersistence, createDossier, createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, type Dossier, initDossierDoc, isKnipselError, type Library, type UpdateStore } from '@knipsel/core';
+import { backupOfDeflated, deflatedZeros, hostileBookmarkFile, hostileBookmarkShapeNames, hostileBookmarkShapes, makeCapture, zipOfDeflated } from '@knipsel/core/testing';
+import { createBackup, inflateStepBytes, maxBackupBytes, maxStateBytes, mergeBackupFile, restoreBackupFileAsNew } from '@knipsel/core/export';
+import { parseImportFile, parseNetscapeBookmarks, readBookmarkBytes, runImport } from '@knipsel/core/import';
 import { concat, equalBytes, mutate, type Rng } from '../support/prng.js';
 
 type Progress = (index: number) => void;

@@ -13,22 +13,11 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { createDossier, initDossierDoc } from '../../../core/dossier/dossier.js';
-import { makeCapture } from '../../../core/dossier/test-fixtures.js';
-import { createLibrary, type Library } from '../../../core/library/library.js';
-import { attachPersistence } from '../../../core/storage/doc-persistence.js';
-import { createMemoryLibraryStore } from '../../../core/storage/library-store.js';
-import { createMemoryProjectionStore } from '../../../core/storage/projection-store.js';
-import { createMemoryUpdateStore, type UpdateStore } from '../../../core/storage/update-store.js';
-import { toBase64 } from '../../../core/sync/base64.js';
-import { bridgeTag, checkEnvelope } from '../../../core/sync/bridge-protocol.js';
-import { createMemoryPairStore } from '../../../core/sync/bridge-pairing.js';
-import { createBridgeSession, type BridgeSession } from '../../../core/sync/bridge-session.js';
-import { createDocSync } from '../../../core/sync/doc-sync.js';
-import { createMirrorBridge } from '../../../core/sync/peer/mirror-bridge.js';
-import { checkAwarenessUpdate, checkPeerMessage, messageAwareness, messageBcPeerId, messageQueryAwareness, messageSync } from '../../../core/sync/peer/peer-messages.js';
-import { checkPresence } from '../../../core/sync/peer/presence.js';
-import { applyCheckedUpdate } from '../../../core/sync/update-check.js';
+import { attachPersistence, createDossier, createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, initDossierDoc, type Library, type UpdateStore } from '@knipsel/core';
+import { makeCapture, settleSessions } from '@knipsel/core/testing';
+import { applyCheckedUpdate, createDocSync, toBase64 } from '@knipsel/core/sync';
+import { type BridgeSession, bridgeTag, checkEnvelope, createBridgeSession, createMemoryPairStore } from '@knipsel/core/bridge';
+import { checkAwarenessUpdate, checkPeerMessage, checkPresence, createMirrorBridge, messageAwareness, messageBcPeerId, messageQueryAwareness, messageSync } from '@knipsel/core/peer';
 import { createKnipselServer } from '../../../server/create-server.js';
 import { concat, equalBytes, mutate, randomString, randomValue, type Rng } from '../support/prng.js';
 
@@ -412,14 +401,7 @@ export async function bridgeFrames(rng: Rng, count: number, progress: Progress):
     },
     log: () => undefined,
   });
-  const settle = async () => {
-    for (let quiet = 0; quiet < 3; ) {
-      await new Promise((r) => setTimeout(r, 0));
-      await appSession.idle();
-      await extSession.idle();
-      quiet = inFlight === 0 ? quiet + 1 : 0;
-    }
-  };
+  const settle = () => settleSessions([appSession, extSession], () => inFlight, 3, 0);
   /** Paired and connected again, as the user would (after a forged bye or unpair ended it). */
   const reconnect = async () => {
     if (!(await appPairs.get(null))) {

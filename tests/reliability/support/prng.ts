@@ -1,4 +1,5 @@
 // A small seeded PRNG (mulberry32) and the byte mutations the fuzzers apply to real inputs.
+import { concatParts } from '@knipsel/core/testing';
 export interface Rng {
   next(): number;
   int(maxExclusive: number): number;
@@ -87,15 +88,7 @@ export function mutate(rng: Rng, input: Uint8Array, donors: readonly Uint8Array[
   return bytes;
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
+export const concat = (...parts: Uint8Array[]): Uint8Array => concatParts(parts);
 
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;

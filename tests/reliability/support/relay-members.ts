@@ -5,9 +5,9 @@
 // a member has an edit once its doc's state for that client reaches that clock.
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { createDossier } from '../../../core/dossier/dossier.js';
-import { makeCapture } from '../../../core/dossier/test-fixtures.js';
-import { connectRelay, type RelaySession } from '../../../core/sync/relay/relay-session.js';
+import { createDossier } from '@knipsel/core';
+import { makeCapture } from '@knipsel/core/testing';
+import { connectRelay, type RelaySession } from '@knipsel/core/relay/session';
 
 /** The relay processes behind one "address"; a dead one is skipped (the balancer's health check). */
 export class Balancer {

@@ -2,6 +2,10 @@
 import type { Messages } from './messages.js';
 import { shareEn } from './share-en.js';
 import { relayEn } from './relay-en.js';
+import { nextEn } from './next-en.js';
+import { pdfEn } from './pdf-en.js';
+import { sharedEn } from './shared-en.js';
+import { wordingEn } from './wording-en.js';
 
 export const en: Messages = {
   appName: 'Knipsel',
@@ -32,20 +36,19 @@ export const en: Messages = {
     pair: 'Pair the extension with the app',
     pairingWait: 'Waiting for the extension…',
     pairingCode: 'Code',
-    pairingSteps: 'Click the Knipsel icon at the top right of your browser (it may sit under the puzzle piece). Does it show the same code? Then click “Pair”.',
+    pairingSteps: 'Click the Knipsel icon at the top right of your browser (it may sit under the puzzle piece). Does it show the same code? Then click ‘Pair’.',
     cancel: 'Cancel',
     refused: {
-      declined: '“Do not pair” was chosen in the extension.',
+      declined: '‘Do not pair’ was chosen in the extension.',
       expired: 'The pairing request has expired. Try again.',
       busy: 'The extension is already waiting for another pairing. Try again in a moment.',
       unavailable: 'Pairing only works when the app is opened over https or on this computer (127.0.0.1).',
     },
     unpair: 'Unpair',
-    heldTitle: (count) => `The extension deleted ${count} dossiers`,
+    heldTitle: (count) => (count === 1 ? 'The extension deleted 1 dossier' : `The extension deleted ${count} dossiers`),
     heldAsk: 'Delete them in the app too? Knipsel never deletes more than one dossier at once without asking.',
     heldRemove: 'Delete here too',
     heldKeep: 'Keep them here',
-    missingHint: 'Clipped with the extension? Pair the extension with the app; the clip then opens here by itself.',
     mismatch: 'The extension does not match this app',
     mismatchHint: (app, extension) =>
       `The extension uses version ${extension} of the link, this app version ${app}. Update the extension and the app; until then no clips are exchanged.`,
@@ -110,7 +113,7 @@ export const en: Messages = {
     untagged: (theme, n) => (n === 1 ? `Theme ‘${theme}’ removed` : `Theme ‘${theme}’ removed from ${n} clips`),
     tagged: (theme, n) => (n === 1 ? `Theme ‘${theme}’ added` : `Theme ‘${theme}’ added to ${n} clips`),
     select: (title) => `Select ‘${title}’`,
-    modes: { article: 'Article', selection: 'Selection', page: 'Whole page', bookmark: 'Link with note', note: 'Note' },
+    modes: { article: 'Article', selection: 'Selection', page: 'Whole page', bookmark: 'Link', note: 'Note', pdf: 'PDF document' },
     highlightColours: { inspiratie: 'Inspiration', methode: 'Method', onderbouwing: 'Evidence', vraag: 'Question' },
   },
 
@@ -144,11 +147,15 @@ export const en: Messages = {
     dropHere: (theme) => `Drop to add ‘${theme}’`,
     noFrameworks: 'No framework is switched on. Switch one on under Themes.',
     showMore: (n) => `Show ${n} more`,
+    columns: 'Columns',
+    sortOne: 'Sort',
+    sortOneHint: 'Give the unsorted clips a theme one by one',
+    next: 'Next clip',
+    remaining: (n) => (n === 0 ? 'This is the last one' : n === 1 ? '1 more unsorted' : `${n} more unsorted`),
   },
 
   list: {
     title: 'Clips',
-    empty: 'No clips in this dossier yet. Keep one with the extension, or add one here.',
     noMatches: 'No clips match these filters.',
     filters: 'Filters',
     theme: 'Theme',
@@ -164,7 +171,7 @@ export const en: Messages = {
     withReflection: 'With reflection',
     withoutReflection: 'Without reflection',
     sort: 'Sort',
-    sorts: { newest: 'Newest first', oldest: 'Oldest first', title: 'Title (A–Z)', site: 'Website', updated: 'Last edited' },
+    sorts: { newest: 'Newest first', oldest: 'Oldest first', added: 'Recently added', title: 'Title (A–Z)', site: 'Website', updated: 'Last edited' },
     clearFilters: 'Clear filters',
     selectAll: 'Select all',
     clearSelection: 'Clear selection',
@@ -172,7 +179,7 @@ export const en: Messages = {
     bulkTag: 'Add theme',
     bulkUntag: 'Remove theme',
     bulkTrash: 'Move to trash',
-    shown: (shown, total) => (shown === total ? `${total} clips` : `${shown} of ${total} clips`),
+    shown: (shown, total) => `${shown === total ? '' : `${shown} of `}${total === 1 ? '1 clip' : `${total} clips`}`,
     loadingDoc: 'The dossier is loading; editing will be possible in a moment.',
   },
 
@@ -184,7 +191,7 @@ export const en: Messages = {
     none: (q) => `Nothing found for ‘${q}’.`,
     results: (n) => (n === 1 ? '1 result' : `${n} results`),
     fields: { title: 'Title', text: 'Text', note: 'Reflection', site: 'Website', themes: 'Theme' },
-    building: (done, total) => `Building the search index… (${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} clips)`,
+    building: (done, total) => `Building the search index… (${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} ${total === 1 ? 'clip' : 'clips'})`,
     incomplete: 'Results are still incomplete: not every clip has been searched yet.',
     noneYet: (q) => `Nothing found for ‘${q}’ yet.`,
   },
@@ -196,9 +203,9 @@ export const en: Messages = {
     author: 'Author',
     site: 'Website',
     published: 'Published',
-    captured: 'Kept',
+    captured: 'Retrieved on',
     mode: 'Kind',
-    words: (n) => `${n} words`,
+    words: (n) => (n === 1 ? '1 word' : `${n.toLocaleString('en-GB')} words`),
     reference: 'Reference (APA 7)',
     copy: 'Copy',
     copied: 'Reference copied',
@@ -283,10 +290,10 @@ export const en: Messages = {
     theme: 'Theme',
     clips: 'Clips',
     reflected: 'With reflection',
-    covered: (covered, total) => `${covered} of ${total} themes with a reflected clip`,
+    covered: (covered, total) => `${covered} of ${total} ${total === 1 ? 'theme' : 'themes'} with a reflected clip`,
     gapNone: 'No evidence yet',
     gapReflection: 'No reflection yet',
-    complete: 'In order',
+    complete: 'Covered',
     pick: 'Choose the framework your course assesses above.',
     openTheme: (name) => `Clips for ‘${name}’`,
   },
@@ -391,6 +398,7 @@ export const en: Messages = {
     none: 'Choose none',
     open: 'Open as document',
     docx: 'Download .docx',
+    html: 'Download .html',
     printHint: 'The document opens in a new tab. Choose Print there, then ‘Save as PDF’.',
     nothing: 'Choose at least one theme.',
     opened: 'The portfolio is open in a new tab; choose Print there, then ‘Save as PDF’.',
@@ -400,7 +408,7 @@ export const en: Messages = {
   trash: {
     title: 'Trash',
     intro: 'Clips in the trash are kept until you empty the trash.',
-    empty: 'The trash is empty.',
+    empty: 'The trash is empty. What you throw away stays here until you empty the trash.',
     restore: 'Restore',
     restoreAll: 'Restore all',
     emptyTrash: 'Empty trash',
@@ -412,7 +420,11 @@ export const en: Messages = {
   },
 
   ...shareEn,
+  ...wordingEn,
   ...relayEn,
+  ...nextEn,
+  ...pdfEn,
+  ...sharedEn,
 
   errors: {
     title: 'Something went wrong',

@@ -32,8 +32,12 @@ export class I18n {
   #dateShort = $derived(new Intl.DateTimeFormat(intlTags[this.locale], { day: 'numeric', month: 'short', year: 'numeric' }));
   #number = $derived(new Intl.NumberFormat(intlTags[this.locale]));
 
-  /** "3 maart 2025" */
+  #month = $derived(new Intl.DateTimeFormat(intlTags[this.locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }));
+
+  /** "3 maart 2025"; a year ("2016") or a month ("december 2016") as given, never a made-up day. */
   date = (value: number | string | Date): string => {
+    if (typeof value === 'string' && /^\d{4}$/.test(value)) return value;
+    if (typeof value === 'string' && /^\d{4}-\d{2}$/.test(value)) return this.#month.format(new Date(`${value}-01T00:00:00Z`));
     const date = value instanceof Date ? value : new Date(value);
     return Number.isNaN(date.getTime()) ? String(value) : this.#date.format(date);
   };

@@ -1,14 +1,19 @@
 // Dutch: the first language of Knipsel. en.ts has the same keys (checked by the type).
-import type { CaptureMode, HighlightColour } from '../../../../core/index.js';
+import type { CaptureMode, HighlightColour } from '@knipsel/core';
 import { shareNl } from './share-nl.js';
 import { relayNl } from './relay-nl.js';
+import { nextNl } from './next-nl.js';
+import { pdfNl } from './pdf-nl.js';
+import { sharedNl } from './shared-nl.js';
+import { wordingNl } from './wording-nl.js';
 
 const modes: Record<CaptureMode, string> = {
   article: 'Artikel',
   selection: 'Selectie',
   page: 'Hele pagina',
-  bookmark: 'Link met notitie',
+  bookmark: 'Link',
   note: 'Notitie',
+  pdf: 'PDF-document',
 };
 
 const highlightColours: Record<HighlightColour, string> = {
@@ -47,20 +52,19 @@ export const nl = {
     pair: 'Koppel de extensie aan de app',
     pairingWait: 'Even wachten op de extensie…',
     pairingCode: 'Code',
-    pairingSteps: 'Klik in je browser rechtsboven op het Knipsel-icoon (soms zit het onder het puzzelstukje). Staat daar dezelfde code? Klik dan op „Koppelen”.',
+    pairingSteps: 'Klik in je browser rechtsboven op het Knipsel-icoon (soms zit het onder het puzzelstukje). Staat daar dezelfde code? Klik dan op ‘Koppelen’.',
     cancel: 'Annuleren',
     refused: {
-      declined: 'In de extensie is gekozen voor „Niet koppelen”.',
+      declined: 'In de extensie is gekozen voor ‘Niet koppelen’.',
       expired: 'De vraag om te koppelen is verlopen. Probeer het opnieuw.',
       busy: 'De extensie wacht al op een andere koppeling. Probeer het zo opnieuw.',
       unavailable: 'Koppelen kan alleen als de app via https of op deze computer (127.0.0.1) geopend is.',
     },
     unpair: 'Ontkoppelen',
-    heldTitle: (count: number) => `De extensie heeft ${count} dossiers verwijderd`,
+    heldTitle: (count: number) => (count === 1 ? 'De extensie heeft 1 dossier verwijderd' : `De extensie heeft ${count} dossiers verwijderd`),
     heldAsk: 'Ook in de app verwijderen? Meer dan één dossier tegelijk verwijdert Knipsel niet zonder het te vragen.',
     heldRemove: 'Ook hier verwijderen',
     heldKeep: 'Hier bewaren',
-    missingHint: 'Geknipt met de extensie? Koppel de extensie aan de app; daarna opent het knipsel hier vanzelf.',
     mismatch: 'Extensie past niet bij deze app',
     mismatchHint: (app: number, extension: number) =>
       `De extensie gebruikt versie ${extension} van de koppeling, deze app versie ${app}. Werk de extensie en de app bij; tot dan worden knipsels niet uitgewisseld.`,
@@ -99,7 +103,7 @@ export const nl = {
     newName: 'Naam van het dossier',
     newPlaceholder: 'Bijvoorbeeld: Wijkteam Noord',
     create: 'Dossier maken',
-    renameTitle: 'Dossier hernoemen',
+    renameTitle: 'Dossiernaam wijzigen',
     deleteTitle: 'Dossier verwijderen?',
     deleteWhat: (name: string, clips: number) =>
       clips === 0 ? `‘${name}’ wordt verwijderd.` : `‘${name}’ en ${clips === 1 ? '1 knipsel wordt' : `${clips} knipsels worden`} verwijderd.`,
@@ -159,11 +163,15 @@ export const nl = {
     dropHere: (theme: string) => `Laat los om ‘${theme}’ toe te voegen`,
     noFrameworks: 'Er staat geen kader aan. Zet er een aan bij Thema’s.',
     showMore: (n: number) => `Nog ${n} tonen`,
+    columns: 'Kolommen',
+    sortOne: 'Sorteren',
+    sortOneHint: 'Geef de ongesorteerde knipsels één voor één een thema',
+    next: 'Volgende knipsel',
+    remaining: (n: number) => (n === 0 ? 'Dit is de laatste' : n === 1 ? 'Nog 1 ongesorteerd' : `Nog ${n} ongesorteerd`),
   },
 
   list: {
     title: 'Knipsels',
-    empty: 'Nog geen knipsels in dit dossier. Bewaar er een met de extensie, of voeg er hier een toe.',
     noMatches: 'Geen knipsels met deze filters.',
     filters: 'Filters',
     theme: 'Thema',
@@ -179,7 +187,7 @@ export const nl = {
     withReflection: 'Met reflectie',
     withoutReflection: 'Zonder reflectie',
     sort: 'Sorteren',
-    sorts: { newest: 'Nieuwste eerst', oldest: 'Oudste eerst', title: 'Titel (A–Z)', site: 'Website', updated: 'Laatst bewerkt' },
+    sorts: { newest: 'Nieuwste eerst', oldest: 'Oudste eerst', added: 'Laatst toegevoegd', title: 'Titel (A–Z)', site: 'Website', updated: 'Laatst bewerkt' },
     clearFilters: 'Filters wissen',
     selectAll: 'Alles selecteren',
     clearSelection: 'Selectie opheffen',
@@ -187,7 +195,7 @@ export const nl = {
     bulkTag: 'Thema toevoegen',
     bulkUntag: 'Thema verwijderen',
     bulkTrash: 'Naar prullenbak',
-    shown: (shown: number, total: number) => (shown === total ? `${total} knipsels` : `${shown} van ${total} knipsels`),
+    shown: (shown: number, total: number) => `${shown === total ? '' : `${shown} van `}${total === 1 ? '1 knipsel' : `${total} knipsels`}`,
     loadingDoc: 'Het dossier wordt geladen; bewerken kan zo meteen.',
   },
 
@@ -200,7 +208,7 @@ export const nl = {
     results: (n: number) => (n === 1 ? '1 resultaat' : `${n} resultaten`),
     fields: { title: 'Titel', text: 'Tekst', note: 'Reflectie', site: 'Website', themes: 'Thema' },
     building: (done: number, total: number) =>
-      `Zoekindex wordt opgebouwd… (${done.toLocaleString('nl-NL')} van ${total.toLocaleString('nl-NL')} knipsels)`,
+      `Zoekindex wordt opgebouwd… (${done.toLocaleString('nl-NL')} van ${total.toLocaleString('nl-NL')} ${total === 1 ? 'knipsel' : 'knipsels'})`,
     incomplete: 'De resultaten zijn nog onvolledig: nog niet alle knipsels zijn doorzocht.',
     noneYet: (q: string) => `Nog niets gevonden voor ‘${q}’.`,
   },
@@ -212,9 +220,9 @@ export const nl = {
     author: 'Auteur',
     site: 'Website',
     published: 'Gepubliceerd',
-    captured: 'Bewaard',
+    captured: 'Geraadpleegd op',
     mode: 'Soort',
-    words: (n: string) => `${n} woorden`,
+    words: (n: number) => (n === 1 ? '1 woord' : `${n.toLocaleString('nl-NL')} woorden`),
     reference: 'Bronvermelding (APA 7)',
     copy: 'Kopiëren',
     copied: 'Bronvermelding gekopieerd',
@@ -303,10 +311,10 @@ export const nl = {
     theme: 'Thema',
     clips: 'Knipsels',
     reflected: 'Met reflectie',
-    covered: (covered: number, total: number) => `${covered} van ${total} thema’s met een gereflecteerd knipsel`,
+    covered: (covered: number, total: number) => `${covered} van ${total} ${total === 1 ? 'thema' : 'thema’s'} met een gereflecteerd knipsel`,
     gapNone: 'Nog geen bewijs',
     gapReflection: 'Nog geen reflectie',
-    complete: 'Op orde',
+    complete: 'Onderbouwd',
     pick: 'Kies hierboven het kader dat je leergang beoordeelt.',
     openTheme: (name: string) => `Knipsels bij ‘${name}’`,
   },
@@ -411,6 +419,7 @@ export const nl = {
     none: 'Niets kiezen',
     open: 'Open als document',
     docx: 'Download .docx',
+    html: 'Download .html',
     printHint: 'Het document opent in een nieuw tabblad. Kies daar Afdrukken en dan ‘Opslaan als pdf’.',
     nothing: 'Kies minstens één thema.',
     opened: 'Het portfolio staat in een nieuw tabblad; kies daar Afdrukken en dan ‘Opslaan als pdf’.',
@@ -420,7 +429,7 @@ export const nl = {
   trash: {
     title: 'Prullenbak',
     intro: 'Knipsels in de prullenbak blijven bewaard tot je de prullenbak leegt.',
-    empty: 'De prullenbak is leeg.',
+    empty: 'De prullenbak is leeg. Wat je weggooit, blijft hier tot je de prullenbak leegt.',
     restore: 'Terugzetten',
     restoreAll: 'Alles terugzetten',
     emptyTrash: 'Prullenbak legen',
@@ -432,7 +441,11 @@ export const nl = {
   },
 
   ...shareNl,
+  ...wordingNl,
   ...relayNl,
+  ...nextNl,
+  ...pdfNl,
+  ...sharedNl,
 
   errors: {
     title: 'Er ging iets mis',

@@ -1,4 +1,4 @@
-// English texts for the relay (issue 11); same keys as relay-nl.ts.
+// English texts for the relay; same keys as relay-nl.ts.
 
 export const relayEn = {
   relay: {

@@ -1,4 +1,4 @@
-// Dutch texts for the relay (issue 11): connect a shared dossier to a relay server, invite
+// Dutch texts for the relay: connect a shared dossier to a relay server, invite
 // with a role, revoke, read-only view. Spread into nl.ts; relay-en.ts has the same keys.
 
 export const relayNl = {

@@ -1,4 +1,4 @@
-// Dutch texts for sharing dossiers peer to peer (issue 7): share, join, presence, settings.
+// Dutch texts for sharing dossiers peer to peer: share, join, presence, settings.
 // Spread into nl.ts; share-en.ts has the same keys.
 
 const views: Record<string, string> = {

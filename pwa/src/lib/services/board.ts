@@ -1,6 +1,6 @@
 // The theme board's columns for one framework: one per visible theme (a clip in two themes
 // shows in both) and an "ongesorteerd" column for clips without a theme of the framework.
-import type { ClipRow, Framework, Theme } from '../../../../core/index.js';
+import type { ClipRow, Framework, Theme } from '@knipsel/core';
 
 export interface BoardColumn {
   /** Theme id, or null for "ongesorteerd". */

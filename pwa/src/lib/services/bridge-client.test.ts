@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore } from '../../../../core/index.js';
-import { makeCapture } from '../../../../core/dossier/test-fixtures.js';
-import { createMemoryPairStore } from '../../../../core/sync/bridge-pairing.js';
-import { createBridgeSession } from '../../../../core/sync/bridge-session.js';
+import { createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore } from '@knipsel/core';
+import { makeCapture } from '@knipsel/core/testing';
+import { createBridgeSession, createMemoryPairStore } from '@knipsel/core/bridge';
 import { startBridgeClient, type BridgeClientStatus, type BridgeWindow } from './bridge-client.js';
 
 const origin = 'http://127.0.0.1:8787';
@@ -46,8 +45,8 @@ function attachExtension(win: ReturnType<typeof fakeWindow>, library = newLibrar
   return { session, pairs, requests };
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string) {
-  for (let i = 0; i < 400; i++) {
+async function until(check: () => boolean | Promise<boolean>, what: string, tries = 400) {
+  for (let i = 0; i < tries; i++) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -119,6 +118,43 @@ describe('bridge client (web app side)', () => {
     client.stop();
   });
 
+  it('never says “no extension” before two hellos went unanswered, and says hello at once when the page is marked late', async () => {
+    const win = fakeWindow();
+    const app = newLibrary();
+    await app.ensurePersonal();
+    const links: string[] = [];
+    let hellos = 0;
+    const original = win.postMessage;
+    win.postMessage = (m, t) => {
+      if ((m as { frame: { t: string } }).frame.t === 'hello') hellos++;
+      original(m, t);
+    };
+    let mark = false;
+    let markChanged = () => {};
+    const client = startBridgeClient({
+      library: app,
+      win,
+      onStatus: (s) => links.push(s.link),
+      answerMs: 20,
+      retryMs: 1000,
+      marked: () => mark,
+      watchMark: (changed) => ((markChanged = changed), () => undefined),
+      ...quiet,
+    });
+    await until(() => hellos === 2, 'a second hello, right after the first went unanswered', 30);
+    expect(links).not.toContain('absent'); // one unanswered hello is no proof of absence
+    await until(() => client.status.link === 'absent', 'absent after the second hello had its chance');
+    // The extension is configured for this address while the app is open: its script marks the page.
+    attachExtension(win);
+    mark = true;
+    const before = hellos;
+    markChanged();
+    expect(client.status.link).toBe('checking');
+    await until(() => hellos === before + 1, 'a hello at once, well before the next retry', 30);
+    await until(() => client.status.link === 'unpaired', 'the extension answered');
+    client.stop();
+  });
+
   it('reads only this window’s own messages from this origin, and sends nothing about dossiers unpaired', async () => {
     const win = fakeWindow();
     const app = newLibrary();
@@ -129,13 +165,14 @@ describe('bridge client (web app side)', () => {
       posted.push(m);
       original(m, t);
     };
-    const client = startBridgeClient({ library: app, win, onStatus: () => undefined, answerMs: 20, retryMs: 10_000, marked: () => false, ...quiet });
+    const client = startBridgeClient({ library: app, win, onStatus: () => undefined, answerMs: 2000, retryMs: 10_000, marked: () => false, ...quiet });
     await until(() => posted.length === 1, 'hello');
     const hello = posted[0] as { frame: { nonce: string } };
     const unpaired = { tag: 'knipsel-bridge', from: 'extension', frame: { t: 'unpaired', v: 2, nonce: hello.frame.nonce, role: 'extension' } };
     win.dispatch(unpaired, {}, origin); // from another window (an opener or a frame)
     win.dispatch(unpaired, win, 'http://127.0.0.1:9999'); // from another origin
-    await until(() => client.status.link === 'absent', 'absent');
+    await new Promise((r) => setTimeout(r, 60));
+    expect(client.status.link).toBe('checking');
     win.dispatch(unpaired);
     await until(() => client.status.link === 'unpaired', 'unpaired');
     // A welcome without a pairing the app holds is not for it.

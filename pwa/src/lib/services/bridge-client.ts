@@ -5,19 +5,21 @@
 // lives in a local-only library preference (never in a dossier or a backup).
 //
 // Hello is repeated until the extension answers (it may be installed or woken later). No
-// answer means "no extension here" only when the extension's content script has not marked
-// the page either; with the mark, the app keeps saying "verbinden…" however long the
-// extension takes to wake. A 'bye' (the extension restarted) and a return from the
-// back/forward cache start a new handshake. Remote updates are applied by the session with
+// answer means "no extension here" only after two hellos went unanswered (the handshake had
+// its chance: a busy machine or a waking extension takes seconds) and only when the
+// extension's content script has not marked the page either; with the mark, the app keeps
+// saying "verbinden…" however long the extension takes to wake. The mark can come late (the
+// extension reads its settings first, or is configured or installed while the app is open):
+// when it appears the app says hello at once. A 'bye' (the extension restarted) and a return
+// from the back/forward cache start a new handshake. Remote updates are applied by the session with
 // its own origin, so the dossier on screen updates live through observe().
-import type { Library } from '../../../../core/index.js';
-import { createPrefPairStore } from '../../../../core/sync/bridge-pairing.js';
-import { createBridgeSession, type BridgeStatus, type HeldDeletion, type PairRefusal } from '../../../../core/sync/bridge-session.js';
+import type { Library } from '@knipsel/core';
+import { type BridgeStatus, createBridgeSession, createPrefPairStore, type HeldDeletion, type PairRefusal } from '@knipsel/core/bridge';
 
-export type ExtensionLink = 'checking' | 'connected' | 'absent' | 'mismatch' | 'unpaired' | 'pairing';
+export type LinkState = 'checking' | 'connected' | 'absent' | 'mismatch' | 'unpaired' | 'pairing';
 
 export interface BridgeClientStatus {
-  link: ExtensionLink;
+  link: LinkState;
   /** The extension's protocol version, when it differs from the app's. */
   peerVersion: number | null;
   /** Dossiers kept in step with the extension. */
@@ -45,8 +47,10 @@ export interface BridgeClientOptions {
   win?: BridgeWindow;
   /** Whether the extension's content script marked this page (default: `data-knipsel-extension` on <html>). */
   marked?: () => boolean;
+  /** Calls back when the mark may have appeared; returns the unsubscribe (default: a MutationObserver on <html>). */
+  watchMark?: (changed: () => void) => () => void;
   log?: (message: string) => void;
-  /** No answer to hello and no mark within this time: the extension counts as absent (hello keeps repeating). */
+  /** How long one hello waits for an answer; no answer to two hellos and no mark: the extension counts as absent (hello keeps repeating). */
   answerMs?: number;
   /** How often hello is repeated while no extension answers, or it answers "not paired". */
   retryMs?: number;
@@ -55,6 +59,14 @@ export interface BridgeClientOptions {
 }
 
 const documentMarked = () => typeof document !== 'undefined' && document.documentElement.dataset.knipselExtension === 'present';
+const watchDocumentMark = (changed: () => void) => {
+  if (typeof MutationObserver === 'undefined' || typeof document === 'undefined') return () => undefined;
+  const observer = new MutationObserver(changed);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-knipsel-extension'] });
+  return () => observer.disconnect();
+};
+/** Unanswered hellos before "no extension" may be said. */
+const absentAfter = 2;
 
 export interface BridgeClient {
   readonly status: BridgeClientStatus;
@@ -71,6 +83,7 @@ export interface BridgeClient {
 export function startBridgeClient(options: BridgeClientOptions): BridgeClient {
   const win = options.win ?? (window as unknown as BridgeWindow);
   const marked = options.marked ?? documentMarked;
+  const watchMark = options.watchMark ?? watchDocumentMark;
   const origin = win.location.origin;
   const answerMs = options.answerMs ?? 2000;
   const retryMs = options.retryMs ?? 5000;
@@ -78,6 +91,8 @@ export function startBridgeClient(options: BridgeClientOptions): BridgeClient {
   let answerTimer: ReturnType<typeof setTimeout> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
+  /** Hellos in a row that got no answer in time. */
+  let unanswered = 0;
 
   const publish = (patch: Partial<BridgeClientStatus>) => {
     const next = { ...status, ...patch };
@@ -106,8 +121,12 @@ export function startBridgeClient(options: BridgeClientOptions): BridgeClient {
     void session.start();
     answerTimer = setTimeout(() => {
       answerTimer = null;
-      // Claim absence only when the extension has not marked this page: it may just be waking up.
-      if (session.status.state === 'connecting') publish({ link: marked() ? 'checking' : 'absent', dossiers: 0 });
+      if (session.status.state !== 'connecting') return;
+      unanswered++;
+      // Claim absence only after the handshake had its chance and the extension has not marked this page.
+      publish({ link: unanswered >= absentAfter && !marked() ? 'absent' : 'checking', dossiers: 0 });
+      // The second chance comes at once rather than after the retry time.
+      if (unanswered < absentAfter) hello();
     }, answerMs);
     scheduleRetry();
   };
@@ -123,6 +142,7 @@ export function startBridgeClient(options: BridgeClientOptions): BridgeClient {
     log: options.log ?? ((message) => console.warn(`[knipsel] ${message}`)),
     onStatus: (s: BridgeStatus) => {
       const shared = { pairCode: s.pairCode, pairRefused: s.pairRefused, held: s.held };
+      if (s.state !== 'connecting' && s.state !== 'idle') unanswered = 0;
       if (s.state === 'connected') {
         clearTimers();
         publish({ ...shared, link: 'connected', peerVersion: null, dossiers: s.dossiers });
@@ -162,6 +182,13 @@ export function startBridgeClient(options: BridgeClientOptions): BridgeClient {
   };
   win.addEventListener('message', onMessage);
   win.addEventListener('pageshow', onPageShow);
+  // The extension marked the page after all (it was busy, or was just configured for this address): ask now.
+  const stopWatching = watchMark(() => {
+    if (stopped || !marked() || (status.link !== 'absent' && status.link !== 'checking')) return;
+    if (session.status.state !== 'connecting' && session.status.state !== 'idle') return;
+    publish({ link: 'checking' });
+    hello();
+  });
   hello();
 
   return {
@@ -186,6 +213,7 @@ export function startBridgeClient(options: BridgeClientOptions): BridgeClient {
     stop() {
       stopped = true;
       clearTimers();
+      stopWatching();
       win.removeEventListener('message', onMessage);
       win.removeEventListener('pageshow', onPageShow);
       session.close();

@@ -1,7 +1,6 @@
 // Clip operations of one open dossier for the screens: add (bookmark, note-clip), tag,
 // trash, notes, search. Every write is followed by a flush so storage errors surface.
-import { toClipRow, type Clip, type ClipRow, type DossierChange, type OpenDossier, type SearchHit, type SearchProgress } from '../../../../core/index.js';
-import { bookmarkCapture, noteCapture } from './capture-input.js';
+import { bookmarkCapture, type Capture, type Clip, type ClipRow, type DossierChange, type HighlightInput, normalizeUrl, noteCapture, type OpenDossier, type SearchHit, type SearchProgress, siteNameOf, type SourceEdits, toClipRow } from '@knipsel/core';
 import { bindNote, type NoteBinding } from './note-binding.js';
 
 export type Persist = () => void;
@@ -24,17 +23,27 @@ export function createClipService(open: OpenDossier, persist: Persist, now: () =
     observe: (listener: (change: DossierChange) => void) => dossier.observe(listener),
 
     addBookmark(input: { url: string; title?: string; note?: string; themes?: string[] }): string {
-      const capture = bookmarkCapture({ url: input.url, title: input.title, now: now() });
+      const url = normalizeUrl(input.url);
+      if (!url) throw new Error('not a web address');
+      const siteName = siteNameOf(url);
+      const capture = bookmarkCapture({ url, title: input.title?.trim() || siteName, siteName, capturedAt: now() });
       return write(() => dossier.clips.add({ capture, title: input.title, note: input.note, themes: input.themes }));
     },
     addNote(input: { text: string; title?: string; themes?: string[]; lang?: string }): string {
-      const capture = noteCapture({ text: input.text, title: input.title, now: now(), lang: input.lang });
+      const capture = noteCapture({ text: input.text, title: input.title, capturedAt: now(), lang: input.lang });
       return write(() => dossier.clips.add({ capture, title: capture.title, themes: input.themes }));
+    },
+    /** A capture made in the app (a PDF read from a file): validated by core like every clip. */
+    addCapture(capture: Capture, input: { title?: string; note?: string; themes?: string[] } = {}): string {
+      return write(() => dossier.clips.add({ capture, title: input.title, note: input.note, themes: input.themes }));
     },
     /** Clips already in the dossier with this address (to warn about duplicates). */
     findByUrl: (url: string) => dossier.clips.findByUrl(url),
 
+    addHighlight: (id: string, input: HighlightInput) => write(() => dossier.clips.addHighlight(id, input)),
     setTitle: (id: string, title: string) => write(() => dossier.clips.update(id, { title })),
+    /** Corrections to the source for references (authors, date, site, source title); {} = as captured. */
+    setSource: (id: string, source: SourceEdits) => write(() => dossier.clips.update(id, { source })),
     tag: (ids: string[], themeIds: string[]) => write(() => dossier.clips.tag(ids, themeIds)),
     untag: (ids: string[], themeIds: string[]) => write(() => dossier.clips.untag(ids, themeIds)),
     trash: (ids: string[]) => write(() => dossier.clips.trash(ids)),

@@ -5,7 +5,7 @@
 // Default ICE: one public STUN server, so colleagues on different networks (home, office,
 // phone) can connect. A STUN server sees IP addresses, never dossier content. Clearing the
 // list keeps connections to the local network (what the end-to-end tests do: they have no
-// internet). TURN needs credentials and is left to the relay (issue 11).
+// internet). TURN needs credentials and is left to the relay.
 
 export interface ConnectionSettings {
   /** A ws(s):// URL, or '' for this app's own `/signal`. */

@@ -1,13 +1,9 @@
 // Exports of one dossier for the screens: the portfolio (printable HTML, .docx), the Markdown
 // zip and the `.knipsel` backup. The work is in core/export; this picks the open dossier,
 // names the files and hands bytes to the browser (download, or a new tab for the HTML).
-import type { ClipRow, Framework, Library, Theme } from '../../../../core/index.js';
-// Modules, not core/export/index.ts: the .docx writer stays in its own lazily loaded chunk.
-import { backupFileName, createBackup } from '../../../../core/export/backup.js';
-import { exportMarkdownZip } from '../../../../core/export/markdown-export.js';
-import { buildPortfolio, type PortfolioLocale } from '../../../../core/export/portfolio.js';
-import { renderPortfolioHtml } from '../../../../core/export/portfolio-html.js';
-import { slugify } from '../../../../core/export/slug.js';
+import type { ClipRow, Framework, Library, Theme } from '@knipsel/core';
+// The .docx writer (`@knipsel/core/export/docx`) stays in its own lazily loaded chunk.
+import { backupFileName, buildPortfolio, createBackup, exportMarkdownZip, type PortfolioLocale, renderPortfolioHtml, slugify } from '@knipsel/core/export';
 
 export interface ExportFile {
   name: string;
@@ -75,10 +71,20 @@ export function createExportService(library: Library, options: { appVersion?: st
       return renderPortfolioHtml((await model(id, choice)).model);
     },
 
+    /** The same document as a file to download and keep (or hand in). */
+    async portfolioHtmlFile(id: string, choice: PortfolioChoice): Promise<ExportFile> {
+      const { dossier, model: built } = await model(id, choice);
+      return {
+        name: exportFileName('portfolio', dossier.meta().name, '.html', now()),
+        type: 'text/html;charset=utf-8',
+        bytes: new TextEncoder().encode(renderPortfolioHtml(built)),
+      };
+    },
+
     async portfolioDocx(id: string, choice: PortfolioChoice): Promise<ExportFile> {
       const { dossier, model: built } = await model(id, choice);
       // The docx writer is large; load it only when someone asks for Word.
-      const { renderPortfolioDocx } = await import('../../../../core/export/portfolio-docx.js');
+      const { renderPortfolioDocx } = await import('@knipsel/core/export/docx');
       return {
         name: exportFileName('portfolio', dossier.meta().name, '.docx', now()),
         type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -3,7 +3,7 @@
 // ended after its file. The worker is a stand-in here (Node has no web workers); the real
 // one runs in the built app (tests/e2e/export.e2e.ts). The time limit runs on fake timers.
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { KnipselError } from '../../../../core/errors.js';
+import { KnipselError } from '@knipsel/core';
 import type { FileAnswer, FileTask } from './file-task.js';
 import { createWorkerFileReaders, inlineFileReaders, runFileTask, timeLimitMs, type WorkerLike } from './file-readers.js';
 import { fileErrorMessage } from './import-service.js';

@@ -3,8 +3,8 @@
 // hostile file nor a bug in a parser can freeze the app or keep memory. The bytes are moved
 // (transferred) to the worker, not copied. Where there are no workers (Node tests) the same
 // task runs inline.
-import type { Backup } from '../../../../core/export/backup.js';
-import type { ParsedImport } from '../../../../core/import/bookmarks.js';
+import type { Backup } from '@knipsel/core/export';
+import type { ParsedImport } from '@knipsel/core/import';
 import { answerValue, tooSlow, unreadable, type FileTask } from './file-task.js';
 
 export interface FileReaders {

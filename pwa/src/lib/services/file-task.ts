@@ -1,10 +1,10 @@
 // The messages between the app and its file worker: a task (read this bookmark file or
 // backup) and its plain answer. A refusal travels as the KnipselError's code, message and
 // details and is rebuilt as one here; the work itself is in perform-file-task.ts.
-import type { Backup } from '../../../../core/export/backup.js';
-import { reject } from '../../../../core/export/reject.js';
-import { KnipselError, type KnipselErrorCode } from '../../../../core/errors.js';
-import type { ParsedImport } from '../../../../core/import/bookmarks.js';
+import type { Backup } from '@knipsel/core/export';
+import { reject } from '@knipsel/core/export';
+import { KnipselError, type KnipselErrorCode } from '@knipsel/core';
+import type { ParsedImport } from '@knipsel/core/import';
 
 export type FileTask = { kind: 'bookmarks'; bytes: Uint8Array; name: string } | { kind: 'backup'; bytes: Uint8Array };
 

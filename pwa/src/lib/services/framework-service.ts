@@ -1,6 +1,6 @@
 // Frameworks, themes and dossier settings of one open dossier: presets on/off, custom
 // frameworks and themes (add, rename, colour, hide, reorder), the assessed framework.
-import type { DossierMeta, Framework, FrameworkInput, MetaPatch, OpenDossier, ThemeInput, ThemePatch } from '../../../../core/index.js';
+import type { DossierMeta, Framework, FrameworkInput, MetaPatch, OpenDossier, ThemeInput, ThemePatch } from '@knipsel/core';
 import type { Persist } from './clip-service.js';
 
 /** The order of `ids` with `id` moved one place up (-1) or down (+1). Pure. */

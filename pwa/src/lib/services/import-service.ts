@@ -4,10 +4,9 @@
 // before anything is stored; a bookmark import into a new dossier is built in memory and
 // only stored once complete, so a cancel leaves nothing.
 import * as Y from 'yjs';
-import { createDossier, createId, initDossierDoc, isKnipselError, type Dossier, type DossierRecord, type Library } from '../../../../core/index.js';
-import { checkBackupSize, type Backup } from '../../../../core/export/backup.js';
-import { mergeBackupInto, restoreBackupAsNew, type MergeResult } from '../../../../core/export/restore.js';
-import { checkImportSize, planImport, runImport, type ImportPlan, type ImportResult, type ParsedImport } from '../../../../core/import/index.js';
+import { createDossier, createId, type Dossier, type DossierRecord, initDossierDoc, isKnipselError, type Library } from '@knipsel/core';
+import { type Backup, checkBackupSize, mergeBackupInto, type MergeResult, restoreBackupAsNew } from '@knipsel/core/export';
+import { checkImportSize, type ImportPlan, type ImportResult, type ParsedImport, planImport, runImport } from '@knipsel/core/import';
 import { defaultFileReaders, type FileReaders } from './file-readers.js';
 
 /** Where bookmarks go: an existing dossier, or a new one (made only when the import completes). */

@@ -1,13 +1,13 @@
 // The one library of dossiers of this app: creates the Dexie stores and the core library
 // once, and exposes what the screens need (plus preferences). Components never see Dexie.
-import { createDexieStores, createLibrary, type DexieStores, type Library } from '../../../../core/index.js';
-import { createMirroredUpdateStore } from '../../../../core/storage/mirrored-update-store.js';
-import { createOpfsUpdateStore } from '../../../../core/storage/opfs-update-store.js';
+import { createDexieKeptFiles, createDexieStores, createLibrary, createMirroredUpdateStore, createOpfsUpdateStore, type DexieStores, type KeptFileStore, type Library } from '@knipsel/core';
 import { recoverLostDossiers } from './storage-recovery.js';
 import { tabSyncExtension } from './tab-sync-service.js';
 
 export interface LibraryService {
   library: Library;
+  /** Files kept with clips (PDFs), beside the dossiers on this device. */
+  files: KeptFileStore;
   getPref<T>(key: string): Promise<T | undefined>;
   setPref(key: string, value: unknown): Promise<void>;
   /** Ask the browser to keep our storage (best effort; quietly ignored when refused). */
@@ -40,8 +40,10 @@ export function createLibraryService(stores: DexieStores = createDexieStores()):
       if (document.visibilityState === 'hidden') writeNow();
     });
   }
+  const files = createDexieKeptFiles();
   return {
     library,
+    files,
     getPref: (key) => stores.library.getPref(key),
     setPref: (key, value) => stores.library.setPref(key, value),
     async persistStorage() {

@@ -1,5 +1,5 @@
 // The list screen's filter form turned into a core ClipFilter (dates are whole local days). Pure.
-import type { CaptureMode, ClipFilter } from '../../../../core/index.js';
+import type { CaptureMode, ClipFilter } from '@knipsel/core';
 
 export interface ListFilterForm {
   theme: string;

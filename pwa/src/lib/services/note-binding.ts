@@ -1,7 +1,7 @@
 // Binds an editor (a textarea) to a clip's note Y.Text: local edits go in as minimal diffs
 // (clips.update does that), remote edits come out with the caret kept in place.
 import type * as Y from 'yjs';
-import { localOrigin, type Dossier } from '../../../../core/index.js';
+import { type Dossier, localOrigin } from '@knipsel/core';
 
 export type TextDelta = Array<{ insert?: unknown; delete?: number; retain?: number }>;
 

@@ -2,7 +2,7 @@
 // first), retries after a failure with back-off, offline pauses and online resumes every
 // session, a dossier being left is never reconnected, new settings reconnect all.
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { PeerPresence, PeerSession, PeerStatusEvent } from '../../../../core/sync/peer/index.js';
+import type { PeerPresence, PeerSession, PeerStatusEvent } from '@knipsel/core/peer';
 import { createPeerSupervisor, type ShareConnection, type SupervisorDeps } from './peer-supervisor.js';
 import type { ShareRecord } from './share-service.js';
 

@@ -4,7 +4,7 @@
 // a minute, pauses and resumes every session with the browser's offline/online, and never
 // (re)connects a dossier that is being left. Plain TypeScript, tested in Node; ShareState
 // turns what it reports into reactive state.
-import type { PeerPresence, PeerSession, PresenceView } from '../../../../core/sync/peer/index.js';
+import type { PeerPresence, PeerSession, PresenceView } from '@knipsel/core/peer';
 import type { Identity, ShareRecord } from './share-service.js';
 import { retryDelayMs } from './share-service.js';
 

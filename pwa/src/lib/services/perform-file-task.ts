@@ -1,8 +1,8 @@
 // The work of a file task (file-task.ts): core's bookmark parser or backup reader on the
 // bytes, turned into an answer that can be posted. Runs in the file worker; inline in Node.
-import { readBackup } from '../../../../core/export/backup.js';
-import { isKnipselError } from '../../../../core/errors.js';
-import { readBookmarkBytes } from '../../../../core/import/bookmark-bytes.js';
+import { readBackup } from '@knipsel/core/export';
+import { isKnipselError } from '@knipsel/core';
+import { readBookmarkBytes } from '@knipsel/core/import';
 import type { FileAnswer, FileTask } from './file-task.js';
 
 /** Do the task; the answer (and the buffers to transfer back) are ready for postMessage. */

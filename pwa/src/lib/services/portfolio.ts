@@ -1,5 +1,5 @@
 // Evidence per theme of the assessed framework: clips and clips with a reflection. Pure.
-import type { ClipRow, Framework, Theme } from '../../../../core/index.js';
+import type { ClipRow, Framework, Theme } from '@knipsel/core';
 
 export interface ThemeEvidence {
   theme: Theme;

@@ -1,6 +1,6 @@
 // What we tell peers we are looking at: the screen of the current route, and the clip when
 // reading one. Nothing else about the route (no search query) leaves the device.
-import type { PresenceView } from '../../../../core/sync/peer/index.js';
+import type { PresenceView } from '@knipsel/core/peer';
 import type { Route } from './routes.js';
 
 export function presenceViewOf(route: Route, dossierId: string): PresenceView {

@@ -1,6 +1,6 @@
 // Unit tests of the small pure helpers behind the screens.
 import { describe, expect, test } from 'vitest';
-import type { ClipRow, Framework, Theme } from '../../../../core/index.js';
+import type { ClipRow, Framework, Theme } from '@knipsel/core';
 import { boardColumns } from './board.js';
 import { moved } from './framework-service.js';
 import { emptyListFilter, isFiltered, toClipFilter } from './list-filter.js';

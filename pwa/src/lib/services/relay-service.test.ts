@@ -4,9 +4,9 @@
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, isKnipselError } from '../../../../core/index.js';
-import { makeCapture } from '../../../../core/dossier/test-fixtures.js';
-import { parseRelayLink } from '../../../../core/sync/relay/index.js';
+import { createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, isKnipselError } from '@knipsel/core';
+import { makeCapture } from '@knipsel/core/testing';
+import { parseRelayLink } from '@knipsel/core/relay';
 import { createRelay, type Relay } from '../../../../server/relay/create-relay.js';
 import { createRelayService } from './relay-service.js';
 

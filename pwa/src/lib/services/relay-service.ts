@@ -1,15 +1,14 @@
 // Connecting dossiers to a relay, for the screens: which relay and token this device uses
 // for a dossier (kept in the library's prefs, never in the dossier), the owner's actions
 // (register, invite with a role, list, revoke) and joining by a relay link. The session
-// itself comes from core (core/sync/relay).
+// itself comes from core (`@knipsel/core/relay`).
 import * as v from 'valibot';
 import * as Y from 'yjs';
-import { createId, KnipselError, type Library } from '../../../../core/index.js';
-// Module by module: the session (@hocuspocus/provider) is loaded only when a dossier
-// connects to a relay or a relay link is joined (a lazy chunk).
-import { createRelayAdmin, type RelayTokenInfo } from '../../../../core/sync/relay/relay-admin.js';
-import { makeRelayLink, relayTokenSchema, relayUrlSchema, type RelayLink } from '../../../../core/sync/relay/relay-link.js';
-import type { RelayRole, RelaySession } from '../../../../core/sync/relay/relay-session.js';
+import { createId, KnipselError, type Library } from '@knipsel/core';
+// The session (`@knipsel/core/relay/session`: @hocuspocus/provider) is loaded only when a
+// dossier connects to a relay or a relay link is joined (a lazy chunk).
+import { createRelayAdmin, makeRelayLink, type RelayLink, type RelayTokenInfo, relayTokenSchema, relayUrlSchema } from '@knipsel/core/relay';
+import type { RelayRole, RelaySession } from '@knipsel/core/relay';
 import type { PrefStore } from './share-service.js';
 
 /** What this device knows about a dossier's relay. */
@@ -37,7 +36,7 @@ export type RelayLinkCheck =
 
 const recordPref = (dossierId: string) => `relay.${dossierId}`;
 
-const loadSession = () => import('../../../../core/sync/relay/relay-session.js');
+const loadSession = () => import('@knipsel/core/relay/session');
 
 export interface RelayServiceOptions {
   fetch?: typeof fetch;

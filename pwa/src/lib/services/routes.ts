@@ -12,7 +12,9 @@ export type Route =
   /** A relay link (`#/relay/<payload>`); `hash` is the whole fragment for parseRelayLink. */
   | { name: 'relay-join'; hash: string }
   | { name: 'dossier'; dossierId: string; view: DossierView; query: string }
-  | { name: 'clip'; dossierId: string; clipId: string };
+  | { name: 'clip'; dossierId: string; clipId: string }
+  /** Something shared to the app (Web Share Target): the service worker put it in the inbox. */
+  | { name: 'shared'; failed: boolean };
 
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
@@ -21,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'join') return { name: 'join', hash: `#${raw}` };
   if (parts[0] === 'relay') return { name: 'relay-join', hash: `#${raw}` };
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'gedeeld') return { name: 'shared', failed: new URLSearchParams(search).has('mislukt') };
   if (parts[0] === 'd' && parts[1]) {
     const dossierId = parts[1];
     if (parts[2] === 'clip' && parts[3]) return { name: 'clip', dossierId, clipId: parts[3] };
@@ -36,6 +39,8 @@ export function href(route: Route): string {
       return '#/';
     case 'settings':
       return '#/settings';
+    case 'shared':
+      return route.failed ? '#/gedeeld?mislukt=1' : '#/gedeeld';
     case 'join':
     case 'relay-join':
       return route.hash;
@@ -59,3 +64,21 @@ function safeDecode(part: string): string {
     return part;
   }
 }
+
+/** Which screen a route shows (a search query is part of its screen, not a screen of its own). */
+export function screenKey(route: Route): string {
+  switch (route.name) {
+    case 'dossier':
+      return `d/${route.dossierId}/${route.view}`;
+    case 'clip':
+      return `d/${route.dossierId}/clip/${route.clipId}`;
+    case 'join':
+    case 'relay-join':
+      return route.name;
+    default:
+      return route.name;
+  }
+}
+
+/** The screen an address opens. */
+export const screenOfHash = (hash: string): string => screenKey(parseRoute(hash));

@@ -4,8 +4,9 @@
 // peer's dossier before storing it).
 import * as Y from 'yjs';
 import { describe, expect, test, vi } from 'vitest';
-import { createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, isKnipselError } from '../../../../core/index.js';
-import { deriveRoom, parseInviteLink, type ConnectPeersOptions, type PeerSession } from '../../../../core/sync/peer/index.js';
+import { createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, isKnipselError } from '@knipsel/core';
+import { type ConnectPeersOptions, deriveRoom, parseInviteLink, type PeerSession } from '@knipsel/core/peer';
+import { bareCapture } from '@knipsel/core/testing';
 import { createShareService } from './share-service.js';
 
 const location = { protocol: 'https:', host: 'knipsel.example.nl', origin: 'https://knipsel.example.nl' };
@@ -39,23 +40,7 @@ async function dossierWithClip(library: ReturnType<typeof setup>['library'], nam
   return record;
 }
 
-const capture = {
-  url: 'https://www.voorbeeld.nl/buurtmaaltijd',
-  canonicalUrl: 'https://www.voorbeeld.nl/buurtmaaltijd',
-  title: 'Buurtmaaltijd',
-  byline: null,
-  siteName: null,
-  published: null,
-  lang: 'nl',
-  description: null,
-  image: null,
-  html: '<p>Samen koken.</p>',
-  markdown: 'Samen koken.',
-  text: 'Samen koken.',
-  wordCount: 2,
-  capturedAt: 1,
-  mode: 'article' as const,
-};
+const capture = bareCapture({ url: 'https://www.voorbeeld.nl/buurtmaaltijd', title: 'Buurtmaaltijd', text: 'Samen koken.', capturedAt: 1 });
 
 describe('identity and settings', () => {
   test('remembers a checked name with a colour; refuses an empty or long name and keeps the old one', async () => {

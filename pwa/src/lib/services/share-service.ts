@@ -1,17 +1,16 @@
 // Sharing dossiers peer to peer, for the screens: who I am to colleagues (name, colour),
 // where peers meet (connection settings), which dossiers are shared with which invite
 // secret, and the operations share / share a copy / new invite link / leave / join. Peer
-// sessions themselves come from core (core/sync/peer); this service only wires them to the
+// sessions themselves come from core (`@knipsel/core/peer`); this service only wires them to the
 // library. Everything here is local to this device: the secret is kept in the library's
 // prefs, never in the dossier (so a backup or export does not carry it).
 import * as Y from 'yjs';
-import { createId, isKnipselError, KnipselError, type Library } from '../../../../core/index.js';
-// The pure parts of core/sync/peer are imported module by module; the session itself
-// (y-webrtc, simple-peer) is loaded only when a shared dossier connects (a lazy chunk).
-import { createInviteSecret, makeInviteLink, type InviteDetails } from '../../../../core/sync/peer/invite.js';
-import type { connectPeers, PeerSession, PeerStatusEvent } from '../../../../core/sync/peer/peer-session.js';
-import { parsePresence, type Presence } from '../../../../core/sync/peer/presence.js';
-import { copyDossierState, markShared, receivedDossierId, waitForDossierMeta } from '../../../../core/sync/peer/shared-dossier.js';
+import { createId, isKnipselError, KnipselError, type Library } from '@knipsel/core';
+// The session itself (`@knipsel/core/peer/session`: y-webrtc, simple-peer) is loaded only
+// when a shared dossier connects (a lazy chunk).
+import { copyDossierState, createInviteSecret, type InviteDetails, makeInviteLink, markShared, parsePresence, type Presence, receivedDossierId, waitForDossierMeta } from '@knipsel/core/peer';
+import type { PeerSession, PeerStatusEvent } from '@knipsel/core/peer';
+import type { connectPeers } from '@knipsel/core/peer/session';
 import { iceServersOf, normaliseSettings, resolveSignalingUrl, type ConnectionSettings } from './connection-settings.js';
 
 /** What this device knows about one shared dossier. */
@@ -66,7 +65,7 @@ export interface JoinPreview {
 
 export function createShareService(library: Library, prefs: PrefStore, options: ShareServiceOptions = {}) {
   const connect: typeof connectPeers =
-    options.connect ?? (async (doc, peerOptions) => (await import('../../../../core/sync/peer/peer-session.js')).connectPeers(doc, peerOptions));
+    options.connect ?? (async (doc, peerOptions) => (await import('@knipsel/core/peer/session')).connectPeers(doc, peerOptions));
   const where = () => options.location ?? globalThis.location;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;

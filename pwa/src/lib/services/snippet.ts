@@ -1,6 +1,6 @@
 // Splits a search snippet into plain and marked segments, so it renders as text with
 // <mark> elements and never as HTML. Pure.
-import type { Snippet } from '../../../../core/index.js';
+import type { Snippet } from '@knipsel/core';
 
 export interface Segment {
   text: string;

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeCapture } from '../../../../core/dossier/test-fixtures.js';
-import { createLibrary } from '../../../../core/library/library.js';
-import { createMemoryLibraryStore } from '../../../../core/storage/library-store.js';
-import { createMirroredUpdateStore } from '../../../../core/storage/mirrored-update-store.js';
-import { createMemoryProjectionStore } from '../../../../core/storage/projection-store.js';
-import { createMemoryUpdateStore } from '../../../../core/storage/update-store.js';
+import { makeCapture } from '@knipsel/core/testing';
+import { createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, createMirroredUpdateStore } from '@knipsel/core';
 import { recoverLostDossiers } from './storage-recovery.js';
 
 describe('recovering dossiers the database lost', () => {

@@ -3,8 +3,7 @@
 // dossier the mirror (OPFS) still holds but the library no longer lists comes back, and the
 // personal dossier is found again — before the app would create a new, empty one.
 import * as Y from 'yjs';
-import type { DossierRecord, Library } from '../../../../core/index.js';
-import type { MirroredUpdateStore } from '../../../../core/storage/mirrored-update-store.js';
+import type { DossierRecord, Library, MirroredUpdateStore } from '@knipsel/core';
 
 export async function recoverLostDossiers(library: Library, updates: MirroredUpdateStore): Promise<DossierRecord[]> {
   // Records are read one by one: list() waits for this recovery (a library extension's ready).

@@ -2,8 +2,8 @@
 // library extension keeps every dossier a tab opens in step with the same dossier in the
 // other tabs, through core's tab sync over one BroadcastChannel per dossier; a tab that
 // becomes visible again asks the others for what it missed.
-import type { LibraryExtension } from '../../../../core/index.js';
-import { attachTabSync, tabChannelName, type TabSync } from '../../../../core/sync/tab-sync.js';
+import type { LibraryExtension } from '@knipsel/core';
+import { attachTabSync, tabChannelName, type TabSync } from '@knipsel/core/sync';
 
 export function tabSyncExtension(): LibraryExtension {
   if (typeof BroadcastChannel === 'undefined' || typeof document === 'undefined') return {};

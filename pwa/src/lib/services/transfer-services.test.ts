@@ -3,19 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import {
-  createLibrary,
-  createMemoryLibraryStore,
-  createMemoryProjectionStore,
-  createMemoryUpdateStore,
-  KnipselError,
-  type ClipRow,
-  type Framework,
-  type Library,
-  type Theme,
-} from '../../../../core/index.js';
+import { type ClipRow, createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, type Framework, KnipselError, type Library, type Theme } from '@knipsel/core';
 import { composerThemes, createExportService, defaultSelection, exportFileName, type PortfolioChoice } from './export-service.js';
-import { parseBookmarkBytes } from '../../../../core/import/bookmark-bytes.js';
+import { parseBookmarkBytes } from '@knipsel/core/import';
 import { createImportService, fileErrorMessage, suggestedChoices, tagMapping, type PickedFile } from './import-service.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../tests/fixtures/imports/${name}`, import.meta.url)));
@@ -57,6 +47,16 @@ describe('export service', () => {
     expect(html).not.toContain('Presentie in de wijk');
     expect(html).toContain('Sanne de Vries');
     expect(html).toContain('najaar 2025');
+  });
+
+  test('the portfolio HTML also comes as a file to download', async () => {
+    const library = newLibrary();
+    const { id, clips } = await seeded(library);
+    const service = createExportService(library, { now });
+    const file = await service.portfolioHtmlFile(id, choice({ clipIds: [clips.a] }));
+    expect(file.name).toBe('portfolio-wijkteam-noord-2025-03-14.html');
+    expect(file.type).toContain('text/html');
+    expect(new TextDecoder().decode(file.bytes)).toBe(await service.portfolioHtml(id, choice({ clipIds: [clips.a] })));
   });
 
   test('the .docx is a zip with word/document.xml naming the clips', async () => {

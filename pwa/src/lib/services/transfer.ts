@@ -1,5 +1,5 @@
 // One export service and one import service per library (the screens share them).
-import type { Library } from '../../../../core/index.js';
+import type { Library } from '@knipsel/core';
 import { appVersion } from './app-version.js';
 import { createExportService, type ExportService } from './export-service.js';
 import { createImportService, type ImportService } from './import-service.js';

@@ -1,6 +1,6 @@
 // What the sharing and relay states need of the app, as a narrow port (AppState provides it):
 // the library, the dossiers and the dossier on screen, the route, texts, and a few actions.
-import type { DossierRecord } from '../../../../core/index.js';
+import type { DossierRecord } from '@knipsel/core';
 import type { Messages } from '../i18n/messages.js';
 import type { LibraryService } from '../services/library-service.js';
 import type { Route } from '../services/routes.js';

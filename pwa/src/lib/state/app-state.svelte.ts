@@ -2,18 +2,20 @@
 // errors and the update notice. One instance per app; connect() wires the observers and
 // returns the teardown (called from the root component's $effect cleanup).
 import { getContext, setContext } from 'svelte';
-import { isKnipselError, KnipselError, type DossierRecord } from '../../../../core/index.js';
-import { bridgeAlias } from '../../../../core/sync/bridge-dossiers.js';
+import { type DossierRecord, isKnipselError, KnipselError } from '@knipsel/core';
+import { bridgeAlias } from '@knipsel/core/bridge';
 import { I18n, provideI18n } from '../i18n/i18n.svelte.js';
 import { locales, type Locale } from '../i18n/messages.js';
+import type { ClipService } from '../services/clip-service.js';
 import type { LibraryService } from '../services/library-service.js';
-import { parseRoute, type Route } from '../services/routes.js';
+import { parseRoute, screenKey, type Route } from '../services/routes.js';
 import type { AppPort } from './app-port.js';
 import { DossierState } from './dossier-state.svelte.js';
 import { ShareState } from './share-state.svelte.js';
 import { RelayState } from './relay-state.svelte.js';
 import { ExtensionLink } from './extension-link.svelte.js';
-import { Toasts } from './toasts.svelte.js';
+import { Toasts, type ToastText } from './toasts.svelte.js';
+import { FirstRun } from './first-run.svelte.js';
 
 export interface AppError {
   kind: 'storage-full' | 'newer-version' | 'other';
@@ -24,6 +26,7 @@ export interface AppError {
 
 const localePref = 'locale';
 const lastDossierPref = 'lastDossierId';
+const startDossierPref = 'startDossierId';
 
 export class AppState implements AppPort {
   readonly i18n = new I18n();
@@ -38,6 +41,10 @@ export class AppState implements AppPort {
   applyUpdate = $state.raw<(() => Promise<void>) | null>(null);
   /** Opens the "add a clip" dialog (set by the layout). */
   addClipOpen = $state(false);
+  /** The clips a bookmark import just added: the list shows them first, as a filter the user can lift. */
+  recentImport = $state.raw<{ dossierId: string; ids: readonly string[] } | null>(null);
+  /** A PDF dropped on the app: the add dialog opens with it. */
+  addClipFile = $state.raw<File | null>(null);
   /** The Knipsel extension on this machine (the bridge), started once the library is ready. */
   readonly extension = new ExtensionLink();
   #stopBridge: (() => void) | null = null;
@@ -45,10 +52,14 @@ export class AppState implements AppPort {
   /** Sharing with colleagues: identity, settings, the peer session of the dossier on screen. */
   readonly share: ShareState;
 
-  /** The relay connection of the dossier on screen (issue 11). */
+  /** The relay connection of the dossier on screen. */
   readonly relay: RelayState;
 
+  /** The first run's welcome. */
+  readonly firstRun: FirstRun = new FirstRun(this);
+
   constructor(readonly service: LibraryService) {
+    this.toasts.screen = screenKey(this.route);
     this.share = new ShareState(this);
     this.relay = new RelayState(this);
   }
@@ -86,7 +97,7 @@ export class AppState implements AppPort {
       // After the personal dossier exists, so linking it with the extension's cannot race its creation.
       this.#stopBridge ??= this.extension.start(this.service.library, (from, to) => this.#followAlias(from, to));
       await this.refreshDossiers();
-      await language;
+      await Promise.all([language, this.firstRun.load()]);
       void this.service.persistStorage();
     } catch (error) {
       this.report(error);
@@ -99,11 +110,21 @@ export class AppState implements AppPort {
     this.dossiers = await this.service.library.list();
     // Linking with the extension can change which dossier is the personal one.
     this.personalId = (await this.service.library.personalId()) ?? this.personalId;
+    // The address on screen named a dossier this device did not have: it may have arrived
+    // (from the extension, a colleague, a restore) or be known under another id by now.
+    const missing = this.dossier?.status === 'missing' ? this.dossier.id : null;
+    if (!missing) return;
+    if (this.dossiers.some((d) => d.id === missing)) this.#openDossier(missing);
+    else {
+      const to = await bridgeAlias(this.service.library, missing);
+      if (to) this.#followAlias(missing, to);
+    }
   }
 
   #setRoute(route: Route): void {
     this.route = route;
     this.addClipOpen = false;
+    this.toasts.screen = screenKey(route);
     const id = 'dossierId' in route ? route.dossierId : null;
     if (!this.ready) return;
     if (id && this.dossier?.id !== id) {
@@ -140,11 +161,23 @@ export class AppState implements AppPort {
     if (location.hash.startsWith(prefix)) location.replace(`#/d/${encodeURIComponent(to)}${location.hash.slice(prefix.length)}`);
   }
 
-  /** The dossier to show when none is in the address: the last one used, else the personal one. */
+  /** The dossier to show when none is in the address: the one chosen in Settings, else the last one used, else the personal one. */
   async defaultDossierId(): Promise<string | null> {
+    const start = await this.startDossierId();
+    if (start) return start;
     const last = await this.service.getPref<string>(lastDossierPref);
     if (last && this.dossiers.some((d) => d.id === last)) return last;
     return this.personalId;
+  }
+
+  /** The dossier chosen in Settings to open the app with (null: the last one used). */
+  async startDossierId(): Promise<string | null> {
+    const id = await this.service.getPref<string>(startDossierPref);
+    return id && this.dossiers.some((d) => d.id === id) ? id : null;
+  }
+
+  async setStartDossier(id: string | null): Promise<void> {
+    await this.service.setPref(startDossierPref, id).catch((error) => this.report(error));
   }
 
   go(hash: string): void {
@@ -227,7 +260,7 @@ export class AppState implements AppPort {
     });
     await this.refreshDossiers();
     this.#setRoute(this.route);
-    if (done) this.toasts.show(this.m.dossiers.deleted(record.name));
+    if (done) this.toasts.show((m) => m.dossiers.deleted(record.name));
   }
 
   // --- clips of the dossier on screen (with toasts and undo) -------------------------------
@@ -243,56 +276,48 @@ export class AppState implements AppPort {
     return this.dossier?.theme(themeId)?.theme.name ?? '';
   }
 
-  trash(ids: string[]): void {
-    if (ids.length === 0) return;
+  /** Run a clip action; when it worked and `undone` is not empty, offer to undo it. */
+  #undoable(action: (clips: ClipService) => void, undo: (clips: ClipService) => void, undone: string[], message: ToastText): void {
     const done = this.run(() => {
-      this.#clips().trash(ids);
+      action(this.#clips());
       return true;
     });
-    if (done) this.toasts.show(this.m.clip.trashed(ids.length), { undo: () => this.run(() => this.#clips().restore(ids)) });
+    if (done && undone.length > 0) this.toasts.show(message, { undo: () => this.run(() => undo(this.#clips())) });
+  }
+
+  #carrying(ids: string[], themeId: string): string[] {
+    return ids.filter((id) => this.dossier?.rows.find((r) => r.id === id)?.themes.includes(themeId));
+  }
+
+  trash(ids: string[]): void {
+    if (ids.length === 0) return;
+    this.#undoable((c) => c.trash(ids), (c) => c.restore(ids), ids, (m) => m.clip.trashed(ids.length));
   }
 
   restore(ids: string[]): void {
     if (ids.length === 0) return;
-    const done = this.run(() => {
-      this.#clips().restore(ids);
-      return true;
-    });
-    if (done) this.toasts.show(this.m.clip.restored(ids.length), { undo: () => this.run(() => this.#clips().trash(ids)) });
+    this.#undoable((c) => c.restore(ids), (c) => c.trash(ids), ids, (m) => m.clip.restored(ids.length));
   }
 
   tag(ids: string[], themeId: string): void {
     if (ids.length === 0) return;
     // Only the clips that did not carry it yet are undone.
-    const fresh = ids.filter((id) => !this.dossier?.rows.find((r) => r.id === id)?.themes.includes(themeId));
-    const done = this.run(() => {
-      this.#clips().tag(ids, [themeId]);
-      return true;
-    });
-    if (done && fresh.length > 0) {
-      this.toasts.show(this.m.clip.tagged(this.#themeName(themeId), fresh.length), {
-        undo: () => this.run(() => this.#clips().untag(fresh, [themeId])),
-      });
-    }
+    const carrying = new Set(this.#carrying(ids, themeId));
+    const fresh = ids.filter((id) => !carrying.has(id));
+    const theme = this.#themeName(themeId);
+    this.#undoable((c) => c.tag(ids, [themeId]), (c) => c.untag(fresh, [themeId]), fresh, (m) => m.clip.tagged(theme, fresh.length));
   }
 
   untag(ids: string[], themeId: string): void {
     if (ids.length === 0) return;
-    const carrying = ids.filter((id) => this.dossier?.rows.find((r) => r.id === id)?.themes.includes(themeId));
-    const done = this.run(() => {
-      this.#clips().untag(ids, [themeId]);
-      return true;
-    });
-    if (done && carrying.length > 0) {
-      this.toasts.show(this.m.clip.untagged(this.#themeName(themeId), carrying.length), {
-        undo: () => this.run(() => this.#clips().tag(carrying, [themeId])),
-      });
-    }
+    const carrying = this.#carrying(ids, themeId);
+    const theme = this.#themeName(themeId);
+    this.#undoable((c) => c.untag(ids, [themeId]), (c) => c.tag(carrying, [themeId]), carrying, (m) => m.clip.untagged(theme, carrying.length));
   }
 
   emptyTrash(): void {
     const count = this.run(() => this.#clips().emptyTrash());
-    if (count) this.toasts.show(this.m.trash.emptied(count));
+    if (count) this.toasts.show((m) => m.trash.emptied(count));
   }
 }
 

@@ -1,6 +1,6 @@
 // Reactive state of the dossier on screen: rows (from the projection first, then live from
 // the doc), frameworks and meta. Bridges core's observe() to runes; destroy() tears it down.
-import type { ClipRow, DossierMeta, DossierRecord, Framework, OpenDossier, Theme } from '../../../../core/index.js';
+import { groupOf, numberLabel, suggestThemes, type ClipRow, type DossierMeta, type DossierRecord, type Framework, type OpenDossier, type Theme, type ThemeGroup } from '@knipsel/core';
 import { createClipService, type ClipService } from '../services/clip-service.js';
 import { createFrameworkService, type FrameworkService } from '../services/framework-service.js';
 import type { LibraryService } from '../services/library-service.js';
@@ -10,6 +10,10 @@ export interface ThemeInfo {
   framework: Framework;
   /** The theme's colour, else its framework's. */
   color: string;
+  /** Its group in the framework (DichtErBij: Houdingsprincipes), if any. */
+  group: ThemeGroup | null;
+  /** "regel 7" / "rule 7" in either language; null when the text does not number it. */
+  number: { nl: string; en: string } | null;
 }
 
 export const fallbackColor = '#5b6b7a';
@@ -45,7 +49,15 @@ export class DossierState {
     const index = new Map<string, ThemeInfo>();
     for (const framework of this.frameworks) {
       for (const theme of framework.themes) {
-        index.set(theme.id, { theme, framework, color: theme.color ?? framework.color ?? fallbackColor });
+        const nl = numberLabel(framework, theme, 'nl');
+        const en = numberLabel(framework, theme, 'en');
+        index.set(theme.id, {
+          theme,
+          framework,
+          color: theme.color ?? framework.color ?? fallbackColor,
+          group: groupOf(framework, theme) ?? null,
+          number: nl && en ? { nl, en } : null,
+        });
       }
     }
     return index;
@@ -162,6 +174,14 @@ export class DossierState {
       .map((id) => this.themeIndex.get(id))
       .filter((t): t is ThemeInfo => t !== undefined && !t.theme.hidden && t.framework.enabled)
       .sort((a, b) => a.framework.order - b.framework.order || a.theme.order - b.theme.order);
+  }
+
+  /** Themes whose wording `text` matches (core's suggester on this dossier's frameworks), best first. */
+  suggest(text: string, exclude: readonly string[] = []): ThemeInfo[] {
+    if (!text.trim()) return [];
+    return suggestThemes(text, this.frameworks, { exclude })
+      .map((s) => this.themeIndex.get(s.themeId))
+      .filter((t): t is ThemeInfo => t !== undefined);
   }
 
   async flush(): Promise<void> {

@@ -2,10 +2,11 @@
 // state for the shell's status: connecting, absent, not paired (with "Koppelen"), pairing
 // (with the code), connected, or a version mismatch; and dossiers the extension deleted,
 // several at once, waiting for the user. start() runs the bridge client; its return stops it.
-import type { Library } from '../../../../core/index.js';
-import { bridgeProtocolVersion } from '../../../../core/sync/bridge-protocol.js';
-import type { HeldDeletion, PairRefusal } from '../../../../core/sync/bridge-session.js';
-import { startBridgeClient, type BridgeClient, type ExtensionLink as Link } from '../services/bridge-client.js';
+import { untrack } from 'svelte';
+import type { Library } from '@knipsel/core';
+import { bridgeProtocolVersion } from '@knipsel/core/bridge';
+import type { HeldDeletion, PairRefusal } from '@knipsel/core/bridge';
+import { startBridgeClient, type BridgeClient, type LinkState as Link } from '../services/bridge-client.js';
 
 export class ExtensionLink {
   link = $state<Link>('checking');
@@ -16,7 +17,15 @@ export class ExtensionLink {
   pairCode = $state<string | null>(null);
   pairRefused = $state<PairRefusal | null>(null);
   held = $state.raw<readonly HeldDeletion[]>([]);
+  /** Panels in the main content showing the extension (the status line steps aside on a phone). */
+  inMain = $state(0);
   #client: BridgeClient | null = null;
+
+  /** A panel in the main content shows the extension; returns its removal (for an $effect). */
+  showInMain = (): (() => void) => {
+    untrack(() => this.inMain++);
+    return () => untrack(() => this.inMain--);
+  };
 
   start(library: Library, onAlias?: (from: string, to: string) => void): () => void {
     const client = startBridgeClient({

@@ -3,9 +3,8 @@
 // One relay session at a time, opened when the dossier's doc is open and closed when
 // another opens; the browser's offline/online events pause and resume it.
 import { untrack } from 'svelte';
-import type { RelayTokenInfo } from '../../../../core/sync/relay/relay-admin.js';
-import { parseRelayLink, type RelayLink } from '../../../../core/sync/relay/relay-link.js';
-import type { RelayRole, RelaySession, RelayStatus } from '../../../../core/sync/relay/relay-session.js';
+import type { RelayRole, RelaySession, RelayStatus, RelayTokenInfo } from '@knipsel/core/relay';
+import { parseRelayLink, type RelayLink } from '@knipsel/core/relay';
 import { createRelayService, type RelayLinkCheck, type RelayRecord, type RelayService } from '../services/relay-service.js';
 import { dossierHref } from '../services/routes.js';
 import type { AppPort } from './app-port.js';

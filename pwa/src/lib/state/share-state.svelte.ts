@@ -3,7 +3,7 @@
 // dossier on screen its status and who is here. The peer code (a lazy chunk) loads only
 // when a shared dossier exists.
 import { untrack } from 'svelte';
-import type { InviteDetails, PeerPresence } from '../../../../core/sync/peer/index.js';
+import type { InviteDetails, PeerPresence } from '@knipsel/core/peer';
 import { defaultConnectionSettings, type ConnectionSettings } from '../services/connection-settings.js';
 import { presenceViewOf } from '../services/presence-view.js';
 import { createPeerSupervisor, type PeerSupervisor, type ShareConnection, type ShareStatus } from '../services/peer-supervisor.js';

@@ -1,0 +1,11 @@
+// Entry point `@knipsel/core/capture`: extraction from a Document, page limits, citations and
+// the one sanitiser policy for showing clip HTML (for the extension, the web app and tools).
+export { extract, maxHtmlChars, type ExtractMode, type ExtractOptions, type ExtractResult, type ExtractWarning } from './extract.js';
+export { limitHtml, pageLimits, type PageLimits } from './page-limits.js';
+export { apaReference, apaReferenceHtml, isLocalFileUrl, localFileUrlPrefix, type CitationOptions } from './citation.js';
+export { extractPdf, type PdfjsLike, type PdfExtractOptions } from './pdf/pdf-extract.js';
+export { pageOfOffset, pageOfQuote, pagesOf, type PageText } from './pdf/pdf-pages.js';
+export { pageMarker } from './pdf/pdf-capture.js';
+export { PdfReadError, runPdfTask, servePdfTasks, pdfTimeLimitMs, type PdfTask, type PdfTaskResult, type PdfWorkerLike } from './pdf/pdf-worker-protocol.js';
+export { captureMarkdown } from './to-markdown.js';
+export { createRenderSanitizer, type RenderSanitizer } from './render-html.js';

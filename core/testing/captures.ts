@@ -1,0 +1,37 @@
+// Captures for tests and benchmarks: `makeCapture` a realistic Dutch practice example (its
+// html, markdown and word count follow `text`), `bareCapture` a page with no metadata and no content.
+import type { Capture } from '../dossier/types.js';
+
+let counter = 0;
+
+export function makeCapture(overrides: Partial<Capture> = {}): Capture {
+  counter++;
+  const url = overrides.url ?? `https://www.voorbeeld-wijkplatform.nl/praktijk/${counter}`;
+  const text =
+    overrides.text ??
+    'Bewoners van de wijk Kattenbroek organiseren samen een buurtmaaltijd. De opbouwwerker sluit aan bij hun ideeën en coacht de ambities van bewoners vanuit hun eigen kracht.';
+  return {
+    url,
+    canonicalUrl: overrides.canonicalUrl ?? url,
+    title: `Praktijkvoorbeeld ${counter}`,
+    byline: 'Ben Koenen',
+    siteName: 'Wijkplatform',
+    published: '2016-12-16',
+    lang: 'nl',
+    description: null,
+    image: null,
+    html: `<p>${text}</p>`,
+    markdown: text,
+    text,
+    wordCount: text.split(/\s+/).length,
+    capturedAt: 1_700_000_000_000,
+    mode: 'article',
+    ...overrides,
+  };
+}
+
+/** A capture with no metadata, and no content unless `text` is given (override what a test is about). */
+export function bareCapture(overrides: Partial<Capture> & { url: string; title: string }): Capture {
+  const empty = overrides.text ? {} : { text: '', html: '', markdown: '', wordCount: 0 };
+  return makeCapture({ byline: null, siteName: null, published: null, ...empty, ...overrides });
+}

@@ -1,0 +1,55 @@
+// The background's replica of the dossiers: one Dexie database on the extension origin,
+// opened lazily (a service worker may start for any event) with the personal dossier ensured.
+import { type Clip, comparableUrl, createDexieStores, createLibrary, type Library } from '@knipsel/core';
+import { loadSettings } from '../settings/settings.js';
+
+export function createLibraryService(name = 'knipsel') {
+  let ready: Promise<Library> | null = null;
+
+  function library(): Promise<Library> {
+    ready ??= (async () => {
+      const lib = createLibrary(createDexieStores(name));
+      await lib.ensurePersonal();
+      return lib;
+    })();
+    ready.catch(() => (ready = null));
+    return ready;
+  }
+
+  async function open(dossierId: string) {
+    return (await library()).open(dossierId);
+  }
+
+  /** The dossier clips go to by default: the one chosen in the options if it exists, else the personal one. */
+  async function defaultDossierId(): Promise<string> {
+    const lib = await library();
+    const { defaultDossierId } = await loadSettings();
+    if (defaultDossierId && (await lib.get(defaultDossierId))) return defaultDossierId;
+    return (await lib.ensurePersonal()).id;
+  }
+
+  /** Clips with this address in any dossier, the default dossier's first. */
+  async function findByUrl(urls: string[]): Promise<{ dossierId: string; clip: Clip }[]> {
+    const lib = await library();
+    const first = await defaultDossierId();
+    const records = (await lib.list()).sort((a, b) => Number(b.id === first) - Number(a.id === first));
+    const found: { dossierId: string; clip: Clip }[] = [];
+    const seen = new Set<string>();
+    const keys = [...new Set(urls.filter(Boolean).map(comparableUrl))];
+    for (const record of records) {
+      const handle = await lib.open(record.id);
+      for (const url of keys) {
+        for (const clip of handle.dossier.clips.findByUrl(url)) {
+          if (seen.has(clip.id)) continue;
+          seen.add(clip.id);
+          found.push({ dossierId: record.id, clip });
+        }
+      }
+    }
+    return found;
+  }
+
+  return { library, open, defaultDossierId, findByUrl };
+}
+
+export type LibraryService = ReturnType<typeof createLibraryService>;

@@ -1,0 +1,37 @@
+// English texts for PDFs in the app (same keys as pdf-nl.ts).
+import type { pdfNl } from './pdf-nl.js';
+
+export const pdfEn: typeof pdfNl = {
+  pdf: {
+    kind: 'A PDF file',
+    kindHint: 'A report, guide or account: its text is kept page by page and can be searched.',
+    pick: 'Choose a PDF file',
+    drop: 'or drag it here',
+    dropHere: 'Drop to add this PDF',
+    reading: 'Reading the PDF…',
+    readFailed: 'Knipsel could not read this PDF.',
+    tooSlow: 'Reading this PDF took too long; Knipsel stopped.',
+    notPdf: 'This is not a PDF file.',
+    tooLarge: (mb: string) => `This file is too large to read (more than ${mb} MB).`,
+    pages: (n: number) => (n === 1 ? '1 page' : `${n} pages`),
+    summary: (pages: string, words: string) => `${pages}, ${words} words`,
+    urlLabel: 'Where is this PDF online? (optional)',
+    urlHint: 'With the address, the reference can point to it.',
+    keep: 'Keep the file itself too',
+    keepHint: (size: string, max: string) => `${size} · files up to ${max} are kept, on this device`,
+    keepTooLarge: (size: string, max: string) => `This file (${size}) is larger than ${max} and is not kept; its text and address are.`,
+    another: 'Choose another file',
+    page: (label: string) => `Page ${label}`,
+    pageShort: (label: string) => `p. ${label}`,
+    scanned: 'This PDF has no text layer (a scan): Knipsel cannot read its text. The file and the address are kept.',
+    scannedNoFile: 'This PDF has no text layer (a scan): Knipsel cannot read its text. Open the source to read it.',
+    publisher: 'Publisher',
+    file: 'File',
+    download: (size: string) => `Download the PDF (${size})`,
+    fileElsewhere: 'The PDF file is kept on another device (where this clip was made).',
+    noFile: 'The file itself was not kept.',
+    mark: 'Highlight',
+    markHint: 'Select text on a page to highlight it.',
+    marked: (page: string) => `Highlight on ${page} saved`,
+  },
+};

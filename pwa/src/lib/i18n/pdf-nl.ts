@@ -1,0 +1,37 @@
+// Dutch texts for PDFs in the app: adding a PDF file, reading it by page, the kept file.
+// Spread into nl.ts; pdf-en.ts has the same keys.
+
+export const pdfNl = {
+  pdf: {
+    kind: 'Een PDF-bestand',
+    kindHint: 'Een rapport, handreiking of verslag: de tekst wordt per pagina bewaard en doorzoekbaar.',
+    pick: 'Kies een PDF-bestand',
+    drop: 'of sleep het hierheen',
+    dropHere: 'Laat los om deze PDF toe te voegen',
+    reading: 'PDF wordt gelezen…',
+    readFailed: 'Knipsel kon deze PDF niet lezen.',
+    tooSlow: 'Het lezen van deze PDF duurde te lang; Knipsel is ermee gestopt.',
+    notPdf: 'Dit is geen PDF-bestand.',
+    tooLarge: (mb: string) => `Dit bestand is te groot om te lezen (meer dan ${mb} MB).`,
+    pages: (n: number) => (n === 1 ? '1 pagina' : `${n} pagina’s`),
+    summary: (pages: string, words: string) => `${pages}, ${words} woorden`,
+    urlLabel: 'Waar staat deze PDF online? (optioneel)',
+    urlHint: 'Met het adres kan de bronvermelding ernaar verwijzen.',
+    keep: 'Bewaar het bestand zelf ook',
+    keepHint: (size: string, max: string) => `${size} · bestanden tot ${max} worden bewaard, op dit apparaat`,
+    keepTooLarge: (size: string, max: string) => `Dit bestand (${size}) is groter dan ${max} en wordt niet bewaard; de tekst en het adres wel.`,
+    another: 'Ander bestand kiezen',
+    page: (label: string) => `Pagina ${label}`,
+    pageShort: (label: string) => `p. ${label}`,
+    scanned: 'Deze PDF heeft geen tekstlaag (een scan): Knipsel kan de tekst niet lezen. Het bestand en het adres zijn bewaard.',
+    scannedNoFile: 'Deze PDF heeft geen tekstlaag (een scan): Knipsel kan de tekst niet lezen. Open de bron om hem te lezen.',
+    publisher: 'Uitgever',
+    file: 'Bestand',
+    download: (size: string) => `Download de PDF (${size})`,
+    fileElsewhere: 'Het PDF-bestand is bewaard op een ander apparaat (waar dit knipsel gemaakt is).',
+    noFile: 'Het bestand zelf is niet bewaard.',
+    mark: 'Markeer',
+    markHint: 'Selecteer tekst op een pagina om die te markeren.',
+    marked: (page: string) => `Markering op ${page} bewaard`,
+  },
+};

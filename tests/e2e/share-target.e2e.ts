@@ -1,0 +1,122 @@
+// Sharing from a phone to the installed app (Web Share Target), at phone size (390 × 844): the
+// manifest names the target; a page shared as the browser sends it (a multipart POST, handled
+// by the service worker, with the network off) becomes a link clip marked "Aan te vullen" at
+// once; a photo with a few words becomes evidence with a note. Built app on 127.0.0.1.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { KnipselServer } from '../../server/create-server.js';
+import { repoRoot } from '../support/browser.js';
+import { launchProfile, seriousViolations, servePwa, shot } from './pwa/harness.js';
+
+let server: KnipselServer;
+let profile: Awaited<ReturnType<typeof launchProfile>>;
+let context: BrowserContext;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  server = await servePwa();
+  profile = await launchProfile({ viewport: { width: 390, height: 844 } });
+  context = profile.context;
+  context.setDefaultTimeout(15_000);
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => errors.push(String(error)));
+});
+
+afterAll(async () => {
+  await profile?.close();
+  await server?.close();
+});
+
+const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+/**
+ * Post a share the way a phone's share sheet does: a multipart form navigation to the target
+ * (from a blank page: the app's own pages may not submit forms, its CSP says form-action 'none').
+ */
+async function share(fields: Record<string, string>, photo?: { name: string; base64: string; type: string }): Promise<void> {
+  await page.goto('about:blank');
+  await page.evaluate(
+    ({ fields, photo, url }) => {
+      const form = document.createElement('form');
+      form.method = 'POST';
+      form.enctype = 'multipart/form-data';
+      form.action = `${url}/gedeeld`;
+      for (const [name, value] of Object.entries(fields)) {
+        const input = document.createElement('input');
+        input.name = name;
+        input.value = value;
+        form.append(input);
+      }
+      if (photo) {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.name = 'photos';
+        const data = new DataTransfer();
+        data.items.add(new File([Uint8Array.from(atob(photo.base64), (c) => c.charCodeAt(0))], photo.name, { type: photo.type }));
+        input.files = data.files;
+        form.append(input);
+      }
+      document.body.append(form);
+      form.submit();
+    },
+    { fields, photo, url: server.url },
+  );
+}
+
+describe('sharing to the installed app', () => {
+  test('the manifest makes the app a share target for pages, text and photos', async () => {
+    await page.goto(server.url);
+    await heading('Knipsels').waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await heading('Knipsels').waitFor();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    const manifest = await (await fetch(`${server.url}/manifest.webmanifest`)).json();
+    expect(manifest.share_target).toEqual({
+      action: '/gedeeld',
+      method: 'POST',
+      enctype: 'multipart/form-data',
+      params: { title: 'title', text: 'text', url: 'url', files: [{ name: 'photos', accept: ['image/*'] }] },
+    });
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] };
+    expect(installabilityErrors).toEqual([]);
+  });
+
+  test('a page shared offline is a link clip at once, marked to complete', async () => {
+    await context.setOffline(true);
+    // Android puts the address in the text; the title is the page's.
+    await share({ title: 'Buurtkracht in Noord', text: '“Bewoners aan zet in de speeltuin” https://www.buurtkracht.example.nl/noord', url: '' });
+    await heading('Buurtkracht in Noord').waitFor();
+    expect(page.url()).toMatch(/#\/d\/[^/]+\/clip\/[^/]+$/);
+    expect(await page.getByTestId('to-complete-notice').innerText()).toMatch(/^Aan te vullen\. Alleen de link is bewaard/);
+    expect(await page.getByRole('link', { name: /Naar de bron/ }).getAttribute('href')).toBe('https://www.buurtkracht.example.nl/noord');
+    expect(await page.locator('.content').innerText()).toContain('“Bewoners aan zet in de speeltuin”');
+    await shot(page, 'share-link-phone');
+    expect(await seriousViolations(page)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByRole('link', { name: 'Terug naar de knipsels' }).click();
+    await heading('Knipsels').waitFor();
+    const item = page.locator('.clips > li', { hasText: 'Buurtkracht in Noord' });
+    expect(await item.getByTestId('to-complete').innerText()).toBe('Aan te vullen');
+    await shot(page, 'share-list-phone');
+    await context.setOffline(false);
+  });
+
+  test('a shared photo with a few words is evidence with a note', async () => {
+    const photo = readFileSync(join(repoRoot, 'pwa/public/icons/icon-192.png')).toString('base64');
+    await share({ title: '', text: 'Muur met gele briefjes na de bewonersavond in de Vogelwijk.', url: '' }, { name: 'briefjes.png', base64: photo, type: 'image/png' });
+    await heading(/^Foto van \d+ \w+ \d{4}$/).waitFor();
+    const image = page.getByTestId('clip-photos').getByRole('img', { name: 'Foto 1' });
+    await image.waitFor();
+    await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(192);
+    expect(await page.getByLabel('Je reflectie op dit knipsel').inputValue()).toBe('Muur met gele briefjes na de bewonersavond in de Vogelwijk.');
+    expect(await page.getByTestId('to-complete-notice').count()).toBe(0);
+    await shot(page, 'share-photo-phone');
+    expect(errors).toEqual([]);
+  });
+});
