@@ -13,8 +13,10 @@ export function addLead(root: Element, doc: Document, description: string | null
   const lead = squash(description);
   if (lead.length < minLeadChars || !doc.body) return;
   const probe = lead.slice(0, 60);
-  if (squash(root.textContent).includes(probe)) return;
+  if (squash(root.textContent).includes(probe) || !squash(doc.body.textContent).includes(probe)) return;
   for (const el of Array.from(doc.body.querySelectorAll('p, h2, div'))) {
+    // A block of blocks is not the lead paragraph (and reading its text is costly).
+    if (el.childElementCount > 3) continue;
     const text = squash(el.textContent);
     // The element itself, not a block around it: its text is the lead, give or take a little.
     if (text.length < lead.length * 0.9 || text.length > lead.length * 1.2 || !text.includes(probe)) continue;
