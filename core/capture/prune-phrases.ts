@@ -13,12 +13,12 @@ const HEADING = new RegExp(
       'related(?: articles| posts| stories| news| content| reading| topics)?', 'read (?:more|also|next)(?: about .{0,40})?', 'see also', 'more (?:from|on|about|stories|news|articles|in)(?: .{0,40})?', 'you (?:may|might) (?:also )?(?:like|enjoy|be interested in)', 'recommended(?: for you| articles| stories)?', 'most (?:read|popular|viewed)', 'popular (?:posts|articles|stories)', 'trending(?: now)?',
       'share(?: this)?(?: article| post| story| page)?(?: on)?', 'comments?(?: \\(\\d+\\))?', '\\d+ (?:comments?|responses?|replies)', 'leave a (?:comment|reply)', 'post a comment', 'add a comment', 'join the discussion', 'newsletter', 'sign up(?: for .{0,40})?', 'subscribe(?: to .{0,40})?', 'tags?', 'topics', 'filed under', 'about the author', 'advertisement',
       // German
-      'mehr (?:zum thema|zu diesem thema|dazu|artikel|nachrichten|aus .{0,40}|von .{0,40})', 'das könnte sie auch interessieren', 'auch interessant', 'weitere (?:artikel|beiträge|nachrichten|themen)(?: .{0,40})?', 'lesen sie (?:auch|mehr)', 'ähnliche (?:artikel|beiträge)', 'verwandte (?:artikel|beiträge|themen)', 'empfohlene artikel', 'meistgelesen', 'beliebte beiträge', 'schon gelesen', 'auch lesen', 'beiträge zum thema', 'kategorien', 'kategorie', 'categories', 'category', 'categorieën',
+      'mehr (?:zum thema|zu diesem thema|dazu|artikel|nachrichten|aus .{0,40}|von .{0,40})', 'das könnte sie auch interessieren', 'auch interessant', 'weitere (?:artikel|beiträge|nachrichten|themen)(?: .{0,40})?', 'lesen sie (?:auch|mehr)', 'ähnliche (?:artikel|beiträge)', 'verwandte (?:artikel|beiträge|themen)', 'empfohlene artikel', 'meistgelesen', 'beliebte beiträge', 'schon gelesen', 'auch lesen', 'zum weiterlesen', 'weiterführende links?', 'weiterführender link', 'weitere informationen(?: .{0,40})?', 'zusatzinformationen', 'vorschau auf den nächsten artikel', 'war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)', 'zurück(?: zur .{0,40})?', 'beiträge zum thema', 'kategorien', 'kategorie', 'categories', 'category', 'categorieën',
       'teilen', 'diesen (?:artikel|beitrag) teilen', 'kommentare?(?: \\(\\d+\\))?', '\\d+ kommentare?', 'kommentar schreiben', 'schreibe einen kommentar', 'hinterlasse einen kommentar', 'newsletter abonnieren', 'schlagwörter', 'schlagworte', 'themen', 'über den autor', 'anzeige', 'werbung',
       // French
       'à lire aussi', 'lire aussi', 'à lire également', 'voir aussi', 'sur le même (?:sujet|thème)', 'articles? (?:similaires|liés|connexes|recommandés)', 'dans la même rubrique', 'les plus lus', 'partager(?: cet article)?', 'commentaires?', '\\d+ commentaires?', 'laisser un commentaire', 'réagir', 'abonnez-vous(?: .{0,40})?', "inscrivez-vous(?: .{0,40})?", 'mots-clés', 'étiquettes',
       // Spanish, Italian
-      'leer más', 'también te puede interesar', 'noticias relacionadas', 'artículos relacionados', 'comentarios', 'compartir', 'leggi anche', 'articoli correlati', 'commenti',
+      'leer más', 'también te puede interesar', 'veja também', 'leia também', 'valora esta noticia', 'was this (?:article|page) (?:useful|helpful)', 'was this helpful', 'this entry was posted .{0,120}', 'posted in .{0,80}', 'vond je dit (?:artikel )?(?:nuttig|interessant)', 'noticias relacionadas', 'artículos relacionados', 'comentarios', 'compartir', 'leggi anche', 'articoli correlati', 'commenti',
     ].join('|') +
     ')$',
   'u',
@@ -41,7 +41,7 @@ const LINE = new RegExp(
       // "Read more: <another article>" in the languages here
       '(?:read (?:more|also)|see also|related|lees (?:ook|meer|verder)|bekijk ook|lesen sie (?:auch|mehr)|auch lesen|mehr zum thema|siehe auch|lire aussi|à lire aussi|voir aussi|lea (?:más|también)|lee también|leia (?:mais|também)|leggi anche) ?: .{1,150}',
       // credits and ads
-      '(?:foto|bild|photo|image|imagen|beeld|credit|fotos|bildquelle|crédit photo|photograph|picture)s? ?(?:\\([^)]*\\))?(?:: .{1,80}| by .{1,60}| via .{1,60})?', '(?:advertisement|advertentie|anzeige|werbung|publicité|sponsored|gesponsord)', '(?:noch )?(?:no|keine|geen|aucune) (?:ratings|bewertungen|beoordelingen|évaluations?)(?: yet)?',
+      '(?:foto|bild|photo|image|imagen|beeld|credit|fotos|bildquelle|crédit photo|photograph|picture|titelbild|beitragsbild|headerbild)s? ?(?:\\([^)]*\\))?(?:: .{1,80}| by .{1,60}| via .{1,60})?', '(?:advertisement|advertentie|anzeige|werbung|publicité|sponsored|gesponsord)', '(?:noch )?(?:no|keine|geen|aucune) (?:ratings|bewertungen|beoordelingen|évaluations?)(?: yet)?',
     ].join('|') +
     ')$',
   'u',
@@ -54,7 +54,8 @@ export function boilerplateHeading(text: string): boolean {
   return HEADING.test(prepare(text));
 }
 
-/** Whether a short line is page furniture. */
+/** Whether a short line is page furniture (a furniture heading standing alone is one too). */
 export function boilerplateLine(text: string): boolean {
-  return LINE.test(prepare(text));
+  const line = prepare(text);
+  return LINE.test(line) || HEADING.test(line);
 }
