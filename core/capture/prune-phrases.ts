@@ -11,7 +11,7 @@ const HEADING = new RegExp(
       'deel (?:dit|deze)(?: artikel| pagina| bericht)?', 'delen', 'reacties?(?: \\(\\d+\\))?', 'reageer(?: op dit artikel)?', 'plaats een reactie', 'nieuwsbrief', 'schrijf je in(?: voor .{0,40})?', 'tags?', 'trefwoorden', 'populair', 'meest gelezen',
       // English
       'related(?: articles| posts| stories| news| content| reading| topics)?', 'read (?:more|also|next)(?: about .{0,40})?', 'see also', 'more (?:from|on|about|stories|news|articles|in)(?: .{0,40})?', 'you (?:may|might) (?:also )?(?:like|enjoy|be interested in)', 'recommended(?: for you| articles| stories)?', 'most (?:read|popular|viewed)', 'popular (?:posts|articles|stories)', 'trending(?: now)?',
-      'share(?: this)?(?: article| post| story| page)?(?: on)?', 'comments?(?: \\(\\d+\\))?', '\\d+ (?:comments?|responses?|replies)', 'leave a (?:comment|reply)', 'post a comment', 'add a comment', 'join the discussion', 'newsletter', 'sign up(?: for .{0,40})?', 'subscribe(?: to .{0,40})?', 'tags?', 'topics', 'filed under', 'about the author', 'advertisement',
+      'share(?: this)?(?: article| post| story| page)?(?: on)?', 'comments?(?: \\(\\d+\\))?', '\\d+ (?:comments?|responses?|replies)', 'leave a (?:comment|reply)', 'post a comment', 'add a comment', 'join the discussion', 'newsletter', 'subscribe(?: to .{0,40})?', 'tags?', 'topics', 'filed under', 'about the author', 'advertisement',
       // German
       'mehr (?:zum thema|zu diesem thema|dazu|artikel|nachrichten|aus .{0,40}|von .{0,40})', 'das könnte sie auch interessieren', 'auch interessant', 'weitere (?:artikel|beiträge|nachrichten|themen)(?: .{0,40})?', 'lesen sie (?:auch|mehr)', 'ähnliche (?:artikel|beiträge)', 'verwandte (?:artikel|beiträge|themen)', 'empfohlene artikel', 'meistgelesen', 'beliebte beiträge', 'schon gelesen', 'auch lesen', 'zum weiterlesen', 'weiterführende links?', 'weiterführender link', 'weitere informationen(?: .{0,40})?', 'zusatzinformationen', 'vorschau auf den nächsten artikel', 'war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)', 'zurück(?: zur .{0,40})?', 'beiträge zum thema', 'kategorien', 'kategorie', 'categories', 'category', 'categorieën',
       'teilen', 'diesen (?:artikel|beitrag) teilen', 'kommentare?(?: \\(\\d+\\))?', '\\d+ kommentare?', 'kommentar schreiben', 'schreibe einen kommentar', 'hinterlasse einen kommentar', 'newsletter abonnieren', 'schlagwörter', 'schlagworte', 'themen', 'über den autor', 'anzeige', 'werbung',
@@ -37,11 +37,11 @@ const LINE = new RegExp(
       // cookies
       '.{0,80}(?:uses|use|verwenden|gebruikt|gebruiken|utilise|utilisons) (?:cookies|des cookies).{0,200}',
       // sign-ups
-      '(?:subscribe to|sign up for|abonneer (?:je|u) op|meld je aan voor|schrijf je in voor|abonnieren sie|melden sie sich) .{0,60}(?:newsletter|nieuwsbrief|updates).{0,60}',
+      '(?:subscribe to|abonneer (?:je|u) op|meld je aan voor|schrijf je in voor|abonnieren sie|melden sie sich) .{0,60}(?:newsletter|nieuwsbrief|updates).{0,60}',
       // "Read more: <another article>" in the languages here
-      '(?:read (?:more|also)|see also|related|lees (?:ook|meer|verder)|bekijk ook|lesen sie (?:auch|mehr)|auch lesen|mehr zum thema|siehe auch|lire aussi|à lire aussi|voir aussi|lea (?:más|también)|lee también|leia (?:mais|também)|leggi anche) ?: .{1,150}',
+      '(?:read (?:more|also)|see also|lees (?:ook|meer|verder)|bekijk ook|lesen sie (?:auch|mehr)|auch lesen|mehr zum thema|siehe auch|lire aussi|à lire aussi|voir aussi|lea (?:más|también)|lee también|leia (?:mais|também)|leggi anche) ?: .{1,150}',
       // credits and ads
-      '(?:foto|bild|photo|image|imagen|beeld|credit|fotos|bildquelle|crédit photo|photograph|picture|titelbild|beitragsbild|headerbild)s? ?(?:\\([^)]*\\))?(?:: .{1,80}| by .{1,60}| via .{1,60})?', '(?:advertisement|advertentie|anzeige|werbung|publicité|sponsored|gesponsord)', '(?:noch )?(?:no|keine|geen|aucune) (?:ratings|bewertungen|beoordelingen|évaluations?)(?: yet)?',
+      '(?:foto|bild|photo|image|imagen|beeld|credit|fotos|bildquelle|crédit photo|photograph|picture|titelbild|beitragsbild|headerbild)s? ?(?:\\([^)]*\\))?(?:: .{1,80}| by .{1,60}| via .{1,60})', '(?:advertisement|advertentie|anzeige|werbung|publicité|sponsored|gesponsord)', '(?:noch )?(?:no|keine|geen|aucune) (?:ratings|bewertungen|beoordelingen|évaluations?)(?: yet)?',
     ].join('|') +
     ')$',
   'u',

@@ -35,11 +35,14 @@ describe('pruneArticle', () => {
     expect(text).toContain('Lees ook wat bewoners');
   });
 
-  it('cuts a list of article links and keeps a list in the text', () => {
-    const links = '<ul><li><a href="/1">Eerste bericht over de wijk</a></li><li><a href="/2">Tweede bericht</a></li><li><a href="/3">Derde bericht</a></li></ul>';
+  it('cuts a list of article links after the text and keeps lists within it', () => {
+    const links = (name: string) => `<ul><li><a href="/1">${name} bericht over de wijk</a></li><li><a href="/2">Tweede bericht</a></li><li><a href="/3">Derde bericht</a></li></ul>`;
     const steps = '<ul><li>Bel de wijkcoach</li><li>Maak een afspraak met <a href="/buurthuis">het buurthuis</a></li><li>Neem buren mee</li></ul>';
-    const { text } = pruned(links + steps);
-    expect(text).not.toContain('Eerste bericht');
+    const { root, text } = pruned(links('Inhoud:') + steps);
+    root.insertAdjacentHTML('beforeend', links('Volgend'));
+    pruneArticle(root);
+    expect(root.textContent).not.toContain('Volgend bericht');
+    expect(text).toContain('Inhoud: bericht'); // a table of contents within the text
     expect(text).toContain('Bel de wijkcoach');
     expect(text).toContain('het buurthuis');
   });
@@ -48,7 +51,7 @@ describe('pruneArticle', () => {
     const furniture = [
       'Skip to content', 'Naar de inhoud', 'Zum Inhalt springen', 'Deel op Facebook', 'Share on Twitter', '12 reacties', '3 Kommentare',
       'Deze website gebruikt cookies om je ervaring te verbeteren.', 'Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.',
-      'Schrijf je in voor onze nieuwsbrief en blijf op de hoogte', 'Foto: ANP', 'Bild: dpa', 'Advertentie', 'Anzeige',
+      'Schrijf je in voor onze nieuwsbrief en blijf op de hoogte', 'Foto: ANP', 'Bild: dpa', 'Photograph by Ann Example', 'Advertentie', 'Anzeige',
     ];
     const { text } = pruned(furniture.map((line) => `<p>${line}</p>`).join(''));
     for (const line of furniture) expect(text).not.toContain(line);
@@ -68,6 +71,8 @@ describe('phrases', () => {
     expect(boilerplateLine('Share on Facebook')).toBe(true);
     expect(boilerplateLine('Wie deelt op Facebook wat bewoners bezighoudt, bereikt de buurt')).toBe(false);
     expect(boilerplateLine('Foto: bewoners bij het buurthuis (ANP)')).toBe(true);
+    expect(boilerplateLine('Images')).toBe(false); // a credit says whose
+    expect(boilerplateLine('Credit')).toBe(false);
     expect(boilerplateHeading('Meer over wijkteams')).toBe(true);
     expect(boilerplateHeading('Meer dan wijkteams alleen')).toBe(false);
   });

@@ -38,14 +38,13 @@ export function isLinkList(list: Element): boolean {
   return text > 0 && linkChars(list) >= text * linkListShare;
 }
 
-/** Whether a block after a boilerplate heading belongs to it: links or short lines, no prose. */
+/** Whether a block after a boilerplate heading belongs to it: a list of links or a link-heavy block. */
 function belongsToHeading(el: Element): boolean {
   const text = squash(el.textContent);
   if (!text) return true;
   if (HEADINGS.has(el.tagName)) return false;
-  if (LISTS.has(el.tagName)) return isLinkList(el) || text.length < 400;
-  const links = linkChars(el);
-  return links >= text.length * 0.5 || text.length < 100;
+  if (LISTS.has(el.tagName)) return linkChars(el) >= text.length * linkListShare;
+  return linkChars(el) >= text.length * 0.5;
 }
 
 /** Characters of raw text under each element, in one walk (reading textContent per element is quadratic). */
@@ -71,6 +70,12 @@ export function pruneArticle(root: Element): void {
   const cuttable = (el: Element) => (lengths.get(el) ?? 0) <= total * maxCutShare && !el.querySelector('h1');
   // Only short elements are read as text: a furniture line or heading is short even with its markup's whitespace.
   const shortText = (el: Element, max: number) => ((lengths.get(el) ?? 0) <= max * 3 ? squash(el.textContent) : null);
+  // Lists of article links are teasers after the text; a list of links within the text (a
+  // table of contents, a list of changes) is part of it.
+  const paragraphs = Array.from(root.getElementsByTagName('p'));
+  let lastProse: Element | null = null;
+  for (let i = paragraphs.length - 1; i >= 0 && !lastProse; i--) if ((lengths.get(paragraphs[i]) ?? 0) >= 80) lastProse = paragraphs[i];
+  const afterText = (el: Element) => !lastProse || !!(lastProse.compareDocumentPosition(el) & 4 /* FOLLOWING */) && !el.contains(lastProse);
   const doomed = new Set<Element>();
   for (const el of lengths.keys()) {
     if (el === root || doomed.has(el)) continue;
@@ -82,7 +87,7 @@ export function pruneArticle(root: Element): void {
         continue;
       }
     }
-    if (LISTS.has(el.tagName) && cuttable(el) && isLinkList(el)) {
+    if (LISTS.has(el.tagName) && cuttable(el) && afterText(el) && isLinkList(el)) {
       doomed.add(el);
       continue;
     }
