@@ -7,4 +7,5 @@ export { extractPdf, type PdfjsLike, type PdfExtractOptions } from './pdf/pdf-ex
 export { pageOfOffset, pageOfQuote, pagesOf, type PageText } from './pdf/pdf-pages.js';
 export { pageMarker } from './pdf/pdf-capture.js';
 export { PdfReadError, runPdfTask, servePdfTasks, pdfTimeLimitMs, type PdfTask, type PdfTaskResult, type PdfWorkerLike } from './pdf/pdf-worker-protocol.js';
+export { captureMarkdown } from './to-markdown.js';
 export { createRenderSanitizer, type RenderSanitizer } from './render-html.js';

@@ -52,7 +52,10 @@ export interface Capture {
   image: string | null;
   /** Sanitised HTML of the captured content (sanitised again before rendering). */
   html: string;
-  /** The same content as GitHub-flavoured Markdown. */
+  /**
+   * The same content as GitHub-flavoured Markdown, or '' when it is built from `html` where it
+   * is needed (capture leaves it to `captureMarkdown`, core/capture/to-markdown.ts).
+   */
   markdown: string;
   /** Plain text of the content, for search and excerpts. */
   text: string;
