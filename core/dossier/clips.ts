@@ -6,6 +6,7 @@ import { createId } from '../ids.js';
 import { isClipMap, localOrigin, readClip, roots, toClipRow } from './doc-layout.js';
 import { type ClipFilter, type ClipSort, matchesFilter, compareRows } from './clip-query.js';
 import {
+  blockIndicesSchema,
   captureSchema,
   clipInputSchema,
   clipPatchSchema,
@@ -221,6 +222,24 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
         for (const id of doomed) clips.delete(id);
       }, localOrigin);
       return doomed.length;
+    },
+
+    /**
+     * Remove blocks of a clip's content as noise (`removed` true) or put them back: the
+     * capture stays as it was; the indices go into a set in the doc, so edits merge.
+     */
+    setBlocksRemoved(id: string, indices: number[], removed: boolean): void {
+      const parsed = parse(blockIndicesSchema, indices, 'block indices');
+      const map = clipMap(id);
+      doc.transact(() => {
+        let set = map.get('removedBlocks');
+        if (!(set instanceof Y.Map)) map.set('removedBlocks', (set = new Y.Map<true>()));
+        for (const index of parsed) {
+          if (removed) (set as Y.Map<true>).set(String(index), true);
+          else (set as Y.Map<true>).delete(String(index));
+        }
+        touch(map);
+      }, localOrigin);
     },
 
     addHighlight(clipId: string, input: HighlightInput): string {

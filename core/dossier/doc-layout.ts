@@ -11,6 +11,7 @@
 //                         capture: Capture (plain, immutable), title: string, note: Y.Text,
 //                         source?: SourceEdits (plain, replaced whole),
 //                         themes: Y.Map<true>, highlights: Y.Map<id, Y.Map>,
+//                         removedBlocks?: Y.Map<"index", true> (blocks removed as noise),
 //                         trashedAt: number | null, createdAt, updatedAt,
 //                         toComplete?: true (a link waiting for its page's text) }
 import * as v from 'valibot';
@@ -78,6 +79,14 @@ function readSource(value: unknown): SourceEdits {
   return parsed.success ? parsed.output : {};
 }
 
+/** Indices of removed blocks; whatever a peer wrote that is not one is skipped. */
+function readRemovedBlocks(value: unknown): number[] {
+  if (!(value instanceof Y.Map)) return [];
+  const out: number[] = [];
+  for (const key of value.keys()) if (/^\d{1,7}$/.test(key) && value.get(key) === true) out.push(Number(key));
+  return out.sort((a, b) => a - b);
+}
+
 export function readClip(id: string, map: Y.Map<unknown>): Clip {
   const capture = map.get('capture') as Capture;
   const themes = map.get('themes') as Y.Map<true> | undefined;
@@ -97,6 +106,7 @@ export function readClip(id: string, map: Y.Map<unknown>): Clip {
           .map(([hid, h]) => readHighlight(hid, h))
           .sort((a, b) => a.createdAt - b.createdAt)
       : [],
+    removedBlocks: readRemovedBlocks(map.get('removedBlocks')),
     trashed: trashedAt !== null,
     trashedAt,
     toComplete: map.get('toComplete') === true,

@@ -37,6 +37,13 @@ export const captureFileSchema = v.object({
   type: v.pipe(v.string(), v.maxLength(200)),
 });
 
+export const captureImageSchema = v.object({
+  sha256,
+  size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  type: v.pipe(v.string(), v.maxLength(200), v.regex(/^image\/[\w.+-]+$/, 'must be an image type')),
+  url: httpUrl,
+});
+
 export const capturePdfSchema = v.object({
   pages: v.pipe(
     v.array(v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TEXT)), label: v.pipe(v.string(), v.maxLength(32)) })),
@@ -64,7 +71,11 @@ export const captureSchema = v.object({
   mode: v.picklist(captureModes),
   pdf: v.optional(capturePdfSchema),
   files: v.optional(v.pipe(v.array(captureFileSchema), v.maxLength(20))),
+  images: v.optional(v.pipe(v.array(captureImageSchema), v.maxLength(100))),
 });
+
+/** Block indices of a clip's content (see Clip.removedBlocks). */
+export const blockIndicesSchema = v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))), v.minLength(1), v.maxLength(10_000));
 
 /** The theme ids one operation may name. */
 export const themeIdsSchema = v.pipe(v.array(id), v.maxLength(500));

@@ -20,6 +20,18 @@ export interface CaptureFile {
   type: string;
 }
 
+/** An image of a clip's content, kept on the device that clipped it (its HTML names it by hash). */
+export interface CaptureImage {
+  /** SHA-256 of the bytes, lower-case hex: the key in the file store. */
+  sha256: string;
+  /** Bytes. */
+  size: number;
+  /** Media type (a raster image type). */
+  type: string;
+  /** The address it was fetched from (where a device without the bytes links to). */
+  url: string;
+}
+
 /** Where the pages of a PDF capture sit in its text. */
 export interface CapturePdf {
   /** One entry per page in order: where its text starts in `Capture.text`, and its printed label ("12", "iv"). */
@@ -66,6 +78,8 @@ export interface Capture {
   pdf?: CapturePdf;
   /** Files kept with the capture on the device that made it (a photo shared from a phone). */
   files?: CaptureFile[];
+  /** Images of `html` kept when the page was clipped; `html` names them by hash (core/capture/clip-images.ts). */
+  images?: CaptureImage[];
 }
 
 /** The meaning colours a highlight can carry. */
@@ -119,6 +133,12 @@ export interface Clip {
   /** Theme ids (a set in the doc: concurrent adds never duplicate). */
   themes: string[];
   highlights: Highlight[];
+  /**
+   * Blocks of the capture's content the user removed as noise (their indices in
+   * `clipBlocks` order, ascending; a set in the doc, so removals from two devices merge).
+   * The capture itself is never changed.
+   */
+  removedBlocks?: number[];
   /** In the trash (restorable until the trash is emptied). */
   trashed: boolean;
   /**
