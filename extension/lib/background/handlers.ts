@@ -8,6 +8,7 @@ import type { Handlers, SenderInfo } from '../messaging/router.js';
 import { appClipUrl, loadSettings, loadThemeMemory, saveSettings, saveThemeMemory } from '../settings/settings.js';
 import { pushRecent, themeOptions } from '../themes/theme-filter.js';
 import { captureTab } from './capture-tab.js';
+import { keepImages } from './keep-images.js';
 import { injectHighlighter, syncHighlighterRegistration } from './highlighter-registration.js';
 import type { BridgeHost } from './bridge-host.js';
 import type { LibraryService } from './background-library.js';
@@ -149,7 +150,7 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       if (!clip?.toComplete) return { completed: false, reason: 'not-waiting' };
       const capture = await readInBackgroundTab(clip.capture.url);
       if ('reason' in capture) return { completed: false, reason: capture.reason };
-      handle.dossier.clips.complete(clipId, capture);
+      handle.dossier.clips.complete(clipId, await keepImages(capture, service.files()));
       await handle.flush();
       broadcast(dossierId);
       return { completed: true };
@@ -160,6 +161,8 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       const file = capture.mode === 'pdf' ? capture.pdf?.file : null;
       if (file && keepFile && pdf) await pdf.keep(file, capture.url);
       else if (file) capture = { ...capture, pdf: { ...capture.pdf!, file: null } };
+      // The page's images too, before the clip names them.
+      capture = await keepImages(capture, service.files());
       const handle = await service.open(dossierId);
       const clipId = handle.dossier.clips.add({ capture, title, note, themes, toComplete });
       await handle.flush();
@@ -172,7 +175,7 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
 
     async 'clip/complete'({ dossierId, clipId, capture }) {
       const handle = await service.open(dossierId);
-      handle.dossier.clips.complete(clipId, capture);
+      handle.dossier.clips.complete(clipId, await keepImages(capture, service.files()));
       await handle.flush();
       broadcast(dossierId);
       return { dossierId, clipId, appUrl: await appLink(dossierId, clipId) };
