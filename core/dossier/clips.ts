@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
-import { isClipMap, localOrigin, readClip, roots, toClipRow } from './doc-layout.js';
+import { isClipMap, localOrigin, readClip, removedBlockPrefix, roots, toClipRow } from './doc-layout.js';
 import { type ClipFilter, type ClipSort, matchesFilter, compareRows } from './clip-query.js';
 import {
   blockIndicesSchema,
@@ -232,11 +232,11 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
       const parsed = parse(blockIndicesSchema, indices, 'block indices');
       const map = clipMap(id);
       doc.transact(() => {
-        let set = map.get('removedBlocks');
-        if (!(set instanceof Y.Map)) map.set('removedBlocks', (set = new Y.Map<true>()));
+        // One key per block on the clip itself: removals made on two devices at once merge
+        // (a set created lazily on both would keep only one side's).
         for (const index of parsed) {
-          if (removed) (set as Y.Map<true>).set(String(index), true);
-          else (set as Y.Map<true>).delete(String(index));
+          if (removed) map.set(`${removedBlockPrefix}${index}`, true);
+          else map.delete(`${removedBlockPrefix}${index}`);
         }
         touch(map);
       }, localOrigin);

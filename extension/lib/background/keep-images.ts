@@ -7,8 +7,8 @@ import type { Capture, KeptFileStore } from '@knipsel/core';
 import { keepClipImages, type ImageKeeping } from '@knipsel/core/capture';
 
 /** One image may take this long; all images of one clip together this long. */
-const perImageMs = 8_000;
-const perClipMs = 15_000;
+const perImageMs = 5_000;
+const perClipMs = 10_000;
 
 async function readCapped(response: Response, maxBytes: number, signal: AbortSignal): Promise<Uint8Array | null> {
   const reader = response.body?.getReader();
