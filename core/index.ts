@@ -2,7 +2,7 @@
 export * from './errors.js';
 export { createId } from './ids.js';
 export type * from './dossier/types.js';
-export { captureModes, highlightColours } from './dossier/types.js';
+export { captureModes, highlightColours, sourceKinds } from './dossier/types.js';
 export { createDossier, initDossierDoc, type Dossier, type DossierChange, type MetaPatch } from './dossier/dossier.js';
 export { localOrigin, toClipRow, excerptOf } from './dossier/doc-layout.js';
 export { queryRows, matchesFilter, clipSorts, type ClipFilter, type ClipSort } from './dossier/clip-query.js';

@@ -343,6 +343,7 @@ function trimmedSource(source: SourceEdits): SourceEdits {
     const value = source[key];
     if (value !== undefined) out[key] = value.trim();
   }
+  if (source.kind) out.kind = source.kind;
   return out;
 }
 

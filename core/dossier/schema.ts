@@ -2,7 +2,7 @@
 // edge, with a KnipselError naming the field — before anything in the doc is touched.
 import * as v from 'valibot';
 import { KnipselError } from '../errors.js';
-import { captureModes, highlightColours } from './types.js';
+import { captureModes, highlightColours, sourceKinds } from './types.js';
 
 const MAX_HTML = 5_000_000;
 const MAX_TEXT = 2_000_000;
@@ -95,6 +95,7 @@ export const sourceEditsSchema = v.object({
   /** "2016", "2016-12" or "2016-12-16"; empty = no date (z.d.). */
   published: v.optional(v.pipe(v.string(), v.maxLength(10), v.regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD'))),
   siteName: v.optional(v.pipe(v.string(), v.maxLength(MAX_SHORT))),
+  kind: v.optional(v.picklist([...sourceKinds, ''])),
 });
 
 export const clipPatchSchema = v.object({

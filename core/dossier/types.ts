@@ -112,12 +112,18 @@ export interface Highlight {
  * field absent = as captured; an empty string = none. The clip's own title never enters a
  * reference; `title` here is the source's title, corrected.
  */
+/** What kind of source a reference cites, as the user corrected it. */
+export type SourceKind = 'blog' | 'news' | 'report' | 'webpage';
+export const sourceKinds: readonly SourceKind[] = ['blog', 'news', 'report', 'webpage'];
+
 export interface SourceEdits {
   title?: string;
   authors?: string;
   /** "2016", "2016-12" or "2016-12-16"; "" = no date. */
   published?: string;
   siteName?: string;
+  /** Cite as a blog post or news item (the site in italics), a report (year, publisher) or a web page (the title in italics); "" = as recognised. */
+  kind?: SourceKind | '';
 }
 
 /** A clip as callers read it: the capture plus the editable, merging fields. */

@@ -253,6 +253,11 @@ describe('reading a clip', () => {
     await expect.poll(() => reference.innerText()).toContain('Jansen, P. (2024, 12 maart).');
     expect(await reference.innerText()).not.toContain('El Amrani');
     expect(await reader.locator('.in-text').innerText()).toContain('(Jansen, 2024)');
+    // And the kind of source: a report is cited with its year only.
+    await reader.getByRole('button', { name: 'Bron aanpassen' }).click();
+    await dialog.getByLabel('Soort bron').selectOption('report');
+    await dialog.getByRole('button', { name: 'Bron opslaan' }).click();
+    await expect.poll(() => reference.innerText()).toContain('Jansen, P. (2024). Een bankje voor de deur. Buurtplatform.');
   });
 
   it('a passage highlighted in the reader shows in the text, the list, the extension and the portfolio quote', async () => {
