@@ -37,7 +37,10 @@ declare const chrome: {
 
 const baselineName = 'raw Yjs: same capture, update over a BroadcastChannel to another tab, applied and shown';
 
-/** Resolves (in the page) with the epoch time an <h2> with the title is in the document. Installed as a string: tsx would wrap inner functions. */
+/**
+ * Resolves (in the page, as `window.__bridgeBenchSeen`) with the epoch time an <h2> with the title is in the
+ * document; the same observer in the app page and the baseline's receiver. Installed as a string: tsx would wrap inner functions.
+ */
 const installSeen = (title: string, timeoutMs: number) => `(() => {
   const title = ${JSON.stringify(title)};
   const epoch = () => performance.timeOrigin + performance.now();
@@ -162,10 +165,10 @@ export async function runBridgeBench(ctx: BenchContext): Promise<BenchRow[]> {
       const seenAt = (await appPage.evaluate('window.__bridgeBenchSeen')) as number;
 
       const rawTitle = `Kaal ${k + 1}: bewoners aan zet`;
-      const rawSeen = receiver.evaluate(([t, ms]) => window.knipselBridgeBench.seen(t, ms), [rawTitle, 15_000] as const);
+      await receiver.evaluate(installSeen(rawTitle, 15_000));
       await new Promise((r) => setTimeout(r, 20));
       const raw = await sender.evaluate(([c, t]) => window.knipselBridgeBench.send(c, t), [capture as unknown as Record<string, unknown>, rawTitle] as const);
-      const rawMs = (await rawSeen) - raw.at;
+      const rawMs = ((await receiver.evaluate('window.__bridgeBenchSeen')) as number) - raw.at;
       updateBytes = raw.bytes;
       if (k >= warmup) {
         knipsel.push(seenAt - sent.at);

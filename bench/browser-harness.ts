@@ -1,12 +1,12 @@
-// Node side of the browser benches: build the bench page (tests/e2e/bench-harness) with
-// Vite's JS API into a temp dir, serve it on 127.0.0.1, and open it in Debian's Chromium
+// Node side of the browser benches: build the bench pages (their modules in
+// tests/e2e/bench-harness, their HTML made here) with Vite's JS API into a temp dir, serve it on 127.0.0.1, and open it in Debian's Chromium
 // with a persistent profile — so a dossier written in one browser process is read cold,
 // from disk, by the next.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { chromiumPath, quietFlags, repoRoot } from '../tests/support/browser.js';
 
@@ -15,25 +15,52 @@ export const harnessDir = join(repoRoot, 'tests/e2e/bench-harness');
 // The flags of the e2e tests, plus precise memory figures and an exposed gc.
 const flags = [...quietFlags, '--no-sandbox', '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
-/** Build an HTML entry of the harness into a fresh temp dir; returns the dir. */
+/**
+ * The HTML of a harness page `NAME-bench.html`: one page for all, differing only in its
+ * title and its module (`NAME-bench-page.ts` in the harness folder, which builds its own DOM).
+ */
+function harnessHtml(entry: string, pageDir: string): string {
+  const name = entry.replace(/-bench\.html$/, '');
+  const module = relative(pageDir, join(harnessDir, `${name}-bench-page.ts`)).split(sep).join('/');
+  return `<!doctype html>
+<html lang="nl">
+  <head>
+    <meta charset="utf-8" />
+    <title>Knipsel ${name} bench</title>
+    <script type="module" src="./${module}"></script>
+  </head>
+  <body>
+    <p>Knipsel ${name} bench page (driven by bench/${name}-bench.ts).</p>
+  </body>
+</html>
+`;
+}
+
+/** Build harness pages (`core-bench.html`, …) into a fresh temp dir; returns the dir. */
 export async function buildHarness(entries: string[]): Promise<string> {
   const { build } = await import('vite');
+  const pageDir = mkdtempSync(join(tmpdir(), 'knipsel-bench-html-'));
+  for (const entry of entries) writeFileSync(join(pageDir, entry), harnessHtml(entry, pageDir));
   const outDir = mkdtempSync(join(tmpdir(), 'knipsel-bench-page-'));
-  await build({
-    configFile: false,
-    root: harnessDir,
-    base: './',
-    logLevel: 'error',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'es2022',
-      // Unminified so CPU profiles name core's functions (V8 runs it just as fast).
-      minify: false,
-      reportCompressedSize: false,
-      rollupOptions: { input: Object.fromEntries(entries.map((e) => [e.replace(/\.html$/, ''), join(harnessDir, e)])) },
-    },
-  });
+  try {
+    await build({
+      configFile: false,
+      root: pageDir,
+      base: './',
+      logLevel: 'error',
+      build: {
+        outDir,
+        emptyOutDir: true,
+        target: 'es2022',
+        // Unminified so CPU profiles name core's functions (V8 runs it just as fast).
+        minify: false,
+        reportCompressedSize: false,
+        rollupOptions: { input: Object.fromEntries(entries.map((e) => [e.replace(/\.html$/, ''), join(pageDir, e)])) },
+      },
+    });
+  } finally {
+    rmSync(pageDir, { recursive: true, force: true });
+  }
   return outDir;
 }
 

@@ -119,7 +119,7 @@ async function measureInChromium(sets: Array<{ pages: Page[]; runs: number }>, p
   const dir = await buildHarness(['capture-bench.html']);
   const server = await serveDir(dir, { isolated: true });
   const profile = newProfile();
-  const session = await openSession(profile.dir, `${server.url}/capture-bench.html`, 'benchReady');
+  const session = await openSession(profile.dir, `${server.url}/capture-bench.html`, 'knipselCaptureBenchReady');
   try {
     const isolated = await session.page.evaluate(() => window.knipselCaptureBench.isolated);
     if (!isolated) throw new Error('the capture bench page is not cross-origin isolated (timer resolution would be 0.1 ms)');

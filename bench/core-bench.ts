@@ -5,25 +5,14 @@
 //   is tests/e2e/bench-harness/core-bench-page.ts). Every open runs in a fresh browser
 //   process on the profile the dossier was written to, so it reads cold from disk.
 // - search: in Node (same V8), core's attachSearch() vs a plain MiniSearch over the same
-//   search documents.
-import { Session } from 'node:inspector/promises';
-import MiniSearch from 'minisearch';
+//   search documents (search-bench.ts).
 import * as Y from 'yjs';
-import { attachSearch, createDossier, initDossierDoc, presetFrameworks, toSearchDocument } from '@knipsel/core';
+import { createDossier, presetFrameworks } from '@knipsel/core';
 import { buildHarness, newProfile, openSession, serveDir, writeJson, type BrowserSession } from './browser-harness.js';
-import { dutchQueries, keystrokes, makeCorpus } from './corpus/clip-corpus.js';
 import { loadSources } from './corpus/sources.js';
-import {
-  inclusiveTimes,
-  profileTable,
-  repeat,
-  spread,
-  summarize,
-  topFunctions,
-  type BenchContext,
-  type CpuProfile,
-} from './lib.js';
 import type { BenchRow } from './table.js';
+import { inclusiveTimes, profileTable, repeat, spread, summarize, topFunctions, type BenchContext, type CpuProfile } from './lib.js';
+import { nodeSearchRows } from './search-bench.js';
 
 const themeIds = presetFrameworks.flatMap((f) => f.themes.map((t) => t.id));
 const ratioTarget = 1.25;
@@ -152,26 +141,19 @@ async function browserCoreRows(ctx: BenchContext, sizes: number[]): Promise<Map<
         const within = (k: number, b: number) => k <= b * ratioTarget;
         const openTarget = n === 5000 ? '≤ 1 s and ≤ 1.25×' : '≤ 1.25×';
         const rows: BenchRow[] = [
-          {
+          ...(['median', 'p95'] as const).map((stat) => ({
             area,
-            metric: `add a clip + flush, median ms (${addCount} adds × ${results.length} runs, in turn with raw Yjs in one page; ${spread(addRunMediansK, 'run medians')})`,
-            knipsel: summarize(addsK).median,
-            baseline: summarize(addsR).median,
+            metric:
+              stat === 'median'
+                ? `add a clip + flush, median ms (${addCount} adds × ${results.length} runs, in turn with raw Yjs in one page; ${spread(addRunMediansK, 'run medians')})`
+                : `add a clip + flush, p95 ms (${spread(addRunP95K, 'run p95s')})`,
+            knipsel: summarize(addsK)[stat],
+            baseline: summarize(addsR)[stat],
             baselineName: 'raw Yjs (Y.Map set + IndexedDB put)',
             target: '≤ 1.25×',
-            met: within(summarize(addsK).median, summarize(addsR).median),
+            met: within(summarize(addsK)[stat], summarize(addsR)[stat]),
             digits: 2,
-          },
-          {
-            area,
-            metric: `add a clip + flush, p95 ms (${spread(addRunP95K, 'run p95s')})`,
-            knipsel: summarize(addsK).p95,
-            baseline: summarize(addsR).p95,
-            baselineName: 'raw Yjs (Y.Map set + IndexedDB put)',
-            target: '≤ 1.25×',
-            met: within(summarize(addsK).p95, summarize(addsR).p95),
-            digits: 2,
-          },
+          })),
           {
             area,
             metric: `open cold from IndexedDB, doc loaded, ms: library.open() (${spread(openK)})`,
@@ -265,131 +247,4 @@ export async function profileOpen(ctx: BenchContext, profileDir: string, url: st
   } finally {
     await s.close();
   }
-}
-
-// ---- Node: search ----------------------------------------------------------------------
-
-async function nodeSearchRows(ctx: BenchContext, sizes: number[]): Promise<Map<number, BenchRow[]>> {
-  const out = new Map<number, BenchRow[]>();
-  const corpus = makeCorpus(loadSources(), themeIds);
-  const strokes = keystrokes(dutchQueries);
-  const passes = ctx.quick ? 3 : 5;
-  const buildRuns = 2;
-  for (const n of sizes) {
-    const area = `core ${fmtSize(n)}`;
-    ctx.log(`core ${fmtSize(n)}: building the dossier in Node for search…`);
-    const doc = new Y.Doc();
-    initDossierDoc(doc, { id: 'bench', name: 'Bench' });
-    const dossier = createDossier(doc);
-    for (let i = 0; i < n; i++) {
-      const clip = corpus.clip(i);
-      dossier.clips.add({ capture: clip.capture, note: clip.note, themes: clip.themes });
-    }
-    const themeName = (id: string) => dossier.frameworks.theme(id)?.name;
-    const documents = dossier.clips.all().map((c) => toSearchDocument(c, themeName));
-    const fields = ['title', 'text', 'note', 'site', 'themes'];
-
-    ctx.log(`core ${fmtSize(n)}: search index builds…`);
-    const builds = await repeat(
-      async () => {
-        const t0 = performance.now();
-        const search = attachSearch(dossier);
-        const knipselMs = performance.now() - t0;
-        search.destroy();
-        const t1 = performance.now();
-        const plain = new MiniSearch({ fields });
-        plain.addAll(documents);
-        const plainMs = performance.now() - t1;
-        return { knipselMs, plainMs };
-      },
-      { warmup: 0, runs: buildRuns, budgetMs: 20_000, minRuns: 1 },
-    );
-
-    const search = attachSearch(dossier);
-    const plain = new MiniSearch({ fields });
-    plain.addAll(documents);
-    const timeStrokes = (run: (q: string) => unknown) =>
-      strokes.map((q) => {
-        const t0 = performance.now();
-        run(q);
-        return performance.now() - t0;
-      });
-    let session: Session | null = null;
-    if (ctx.profile && n === 5000) {
-      session = new Session();
-      session.connect();
-      await session.post('Profiler.enable');
-    }
-    ctx.log(`core ${fmtSize(n)}: search as you type (${strokes.length} keystrokes × ${passes} passes)…`);
-    const samples = await repeat(
-      async (pass, warmup) => {
-        const profiling = session && pass === 1;
-        if (profiling) await session!.post('Profiler.start');
-        const knipsel = timeStrokes((q) => search.search(q));
-        if (profiling) {
-          const { profile } = await session!.post('Profiler.stop');
-          ctx.note(
-            `profile: core 5,000 search, ${strokes.length} keystrokes (${knipsel.reduce((a, b) => a + b, 0).toFixed(0)} ms). Top self time:\n` +
-              profileTable(topFunctions(profile as unknown as CpuProfile, 10)) +
-              '\n  Inclusive:\n' +
-              profileTable(inclusiveTimes(profile as unknown as CpuProfile, /^(search|rank|#scoreWord|#expand|#denseLengths|fuzzyGet|atPrefix|snippetFor|makeSnippet|wordMatcher|fixRanges|fold)$/)),
-          );
-        }
-        const baseline = timeStrokes((q) => plain.search(q, { prefix: true, combineWith: 'AND' }));
-        void warmup;
-        return { knipsel, baseline };
-      },
-      { warmup: 1, runs: passes, budgetMs: ctx.quick ? 20_000 : 60_000 },
-    );
-    session?.disconnect();
-    search.destroy();
-
-    const allK = samples.flatMap((s) => s.knipsel);
-    const allB = samples.flatMap((s) => s.baseline);
-    const passP95 = samples.map((s) => summarize(s.knipsel).p95);
-    const passP50 = samples.map((s) => summarize(s.knipsel).median);
-    const buildK = builds.map((b) => b.knipselMs);
-    const buildB = builds.map((b) => b.plainMs);
-    const topQuery = strokes
-      .map((q, i) => ({ q, ms: summarize(samples.map((s) => s.knipsel[i])).median }))
-      .filter((t, i, all) => all.findIndex((u) => u.q === t.q) === i)
-      .sort((a, b) => b.ms - a.ms)
-      .slice(0, 3);
-    ctx.note(`${area}: slowest keystrokes (core, median over passes): ${topQuery.map((t) => `"${t.q}" ${t.ms.toFixed(1)} ms`).join(', ')}.`);
-    const baselineName = 'MiniSearch defaults (+ prefix, AND)';
-    out.set(n, [
-      {
-        area,
-        metric: `search index build, ms (${spread(buildK)})`,
-        knipsel: summarize(buildK).median,
-        baseline: summarize(buildB).median,
-        baselineName: 'MiniSearch defaults (addAll)',
-        target: '',
-        met: null,
-        digits: 0,
-      },
-      {
-        area,
-        metric: `search p50 per keystroke, ms (${strokes.length} keystrokes × ${samples.length} passes; ${spread(passP50, 'pass p50s')})`,
-        knipsel: summarize(allK).median,
-        baseline: summarize(allB).median,
-        baselineName,
-        target: '',
-        met: null,
-        digits: 2,
-      },
-      {
-        area,
-        metric: `search p95 per keystroke, ms (${spread(passP95, 'pass p95s')})`,
-        knipsel: summarize(allK).p95,
-        baseline: summarize(allB).p95,
-        baselineName,
-        target: n === 5000 ? '≤ 20 ms' : '',
-        met: n === 5000 ? summarize(allK).p95 <= 20 : null,
-        digits: 2,
-      },
-    ]);
-    doc.destroy();
-  }
-  return out;
 }

@@ -27,6 +27,28 @@ async function openPage(browser: Browser, url: string): Promise<{ page: Page; cl
   return { page, close: () => context.close() };
 }
 
+/**
+ * A fresh server with two peer pages on it — nothing left over from an earlier room (a raw
+ * y-webrtc peer that failed its sync keeps reconnecting until its page closes). `close()`
+ * ends both pages' sessions, then the pages and the server.
+ */
+async function openPair(browser: Browser, dir: string): Promise<{ a: Page; b: Page; close(): Promise<void> }> {
+  const server = await createKnipselServer({ dir, port: 0, host: '127.0.0.1' });
+  const url = `${server.url}/sync-bench.html`;
+  const a = await openPage(browser, url);
+  const b = await openPage(browser, url);
+  return {
+    a: a.page,
+    b: b.page,
+    async close() {
+      for (const p of [a, b]) await p.page.evaluate(() => window.knipselSyncBench.close()).catch(() => undefined);
+      await a.close();
+      await b.close();
+      await server.close();
+    },
+  };
+}
+
 async function until(what: string, read: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const start = Date.now();
   while (!(await read())) {
@@ -58,33 +80,29 @@ async function measurePair(
   options: { clips: number; edits: number; syncTimeoutMs: number; log(line: string): void; profile?: (summary: string) => void },
 ): Promise<PairResult> {
   const raw = kind === 'raw';
-  // A fresh server per pair: nothing left over from an earlier room (a raw y-webrtc peer that
-  // failed its sync keeps reconnecting until its page closes).
-  let server = await createKnipselServer({ dir, port: 0, host: '127.0.0.1' });
-  let url = `${server.url}/sync-bench.html`;
   let initialSyncMs = Number.NaN;
   let stateBytes = 0;
   let state = '';
   let ids: string[] = [];
   {
-    const a = await openPage(browser, url);
-    const b = await openPage(browser, url);
+    const pair = await openPair(browser, dir);
+    const { a, b } = pair;
     try {
       const room = secret();
-      const made = await a.page.evaluate(([n, r]) => window.knipselSyncBench.makeDossier(n, r), [options.clips, raw] as const);
+      const made = await a.evaluate(([n, r]) => window.knipselSyncBench.makeDossier(n, r), [options.clips, raw] as const);
       stateBytes = made.bytes;
       ids = made.ids;
-      state = await a.page.evaluate(() => window.knipselSyncBench.state());
-      await a.page.evaluate(([r, s]) => window.knipselSyncBench.connect(r, s), [raw, room] as const);
-      const cdp = options.profile ? await b.page.context().newCDPSession(b.page) : null;
+      state = await a.evaluate(() => window.knipselSyncBench.state());
+      await a.evaluate(([r, s]) => window.knipselSyncBench.connect(r, s), [raw, room] as const);
+      const cdp = options.profile ? await b.context().newCDPSession(b) : null;
       if (cdp) {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
         await cdp.send('Profiler.start');
       }
-      const joined = await b.page.evaluate(([r, s]) => window.knipselSyncBench.connect(r, s), [raw, room] as const);
+      const joined = await b.evaluate(([r, s]) => window.knipselSyncBench.connect(r, s), [raw, room] as const);
       try {
-        const synced = await b.page.evaluate(([n, t]) => window.knipselSyncBench.syncedAt(n, t), [options.clips, options.syncTimeoutMs] as const);
+        const synced = await b.evaluate(([n, t]) => window.knipselSyncBench.syncedAt(n, t), [options.clips, options.syncTimeoutMs] as const);
         initialSyncMs = synced - joined;
       } catch {
         // did not complete in time (reported as such)
@@ -98,41 +116,35 @@ async function measurePair(
             profileTable(topFunctions(profile as CpuProfile, 12)),
         );
       }
-      await a.page.evaluate(() => window.knipselSyncBench.close()).catch(() => undefined);
-      await b.page.evaluate(() => window.knipselSyncBench.close()).catch(() => undefined);
     } finally {
-      await a.close();
-      await b.close();
-      await server.close();
+      await pair.close();
     }
   }
   const edits: number[] = [];
   // A WebRTC handshake on a loaded machine now and then never completes (y-webrtc does not
   // retry it); then the pair is set up once more.
   for (let attempt = 1; edits.length === 0; attempt++) {
-    server = await createKnipselServer({ dir, port: 0, host: '127.0.0.1' });
-    url = `${server.url}/sync-bench.html`;
-    const a = await openPage(browser, url);
-    const b = await openPage(browser, url);
+    const pair = await openPair(browser, dir);
+    const { a, b } = pair;
     try {
       const room = secret();
-      for (const p of [a.page, b.page]) await p.evaluate((s) => window.knipselSyncBench.load(s), state);
-      await a.page.evaluate(([r, s]) => window.knipselSyncBench.connect(r, s), [raw, room] as const);
-      await b.page.evaluate(([r, s]) => window.knipselSyncBench.connect(r, s), [raw, room] as const);
+      for (const p of [a, b]) await p.evaluate((s) => window.knipselSyncBench.load(s), state);
+      await a.evaluate(([r, s]) => window.knipselSyncBench.connect(r, s), [raw, room] as const);
+      await b.evaluate(([r, s]) => window.knipselSyncBench.connect(r, s), [raw, room] as const);
       try {
         await until(
           'both peers connected',
-          async () => (await a.page.evaluate(() => window.knipselSyncBench.peers())) > 0 && (await b.page.evaluate(() => window.knipselSyncBench.peers())) > 0,
+          async () => (await a.evaluate(() => window.knipselSyncBench.peers())) > 0 && (await b.evaluate(() => window.knipselSyncBench.peers())) > 0,
           30_000,
         );
       } catch (error) {
-        const state = JSON.stringify([await a.page.evaluate(() => window.knipselSyncBench.diagnose()), await b.page.evaluate(() => window.knipselSyncBench.diagnose())]);
+        const state = JSON.stringify([await a.evaluate(() => window.knipselSyncBench.diagnose()), await b.evaluate(() => window.knipselSyncBench.diagnose())]);
         if (attempt >= 3) throw new Error(`${(error as Error).message} (3 attempts; y-webrtc: ${state})`);
         options.log(`sync: ${kind}: the peers did not connect within 30 s (attempt ${attempt}, y-webrtc: ${state}); trying a new pair`);
         continue;
       }
       for (let k = 0; k < options.edits; k++) {
-        const [from, to] = k % 2 === 0 ? [a.page, b.page] : [b.page, a.page];
+        const [from, to] = k % 2 === 0 ? [a, b] : [b, a];
         const id = ids[(k * 7) % ids.length];
         const marker = ` [bench ${kind} ${k}]`;
         const seen = to.evaluate(([i, m]) => window.knipselSyncBench.seenAt(i, m, 10_000), [id, marker] as const);
@@ -140,12 +152,8 @@ async function measurePair(
         edits.push((await seen) - sent);
         await new Promise((r) => setTimeout(r, 20));
       }
-      await a.page.evaluate(() => window.knipselSyncBench.close()).catch(() => undefined);
-      await b.page.evaluate(() => window.knipselSyncBench.close()).catch(() => undefined);
     } finally {
-      await a.close();
-      await b.close();
-      await server.close();
+      await pair.close();
     }
   }
   return { initialSyncMs, stateBytes, edits };

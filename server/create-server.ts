@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { applySecurityHeaders } from './security-headers.js';
 import { createSignalling } from './signalling.js';
-import type { SignallingLimits, SignallingStats } from './signalling.js';
+import type { SignallingOptions } from './signalling.js';
+import { pathnameOf } from './signalling-door.js';
+import type { SignallingStats } from './signalling-limits.js';
 import { createStaticFiles } from './static-files.js';
 
 /** `dist/pwa` of the repository, wherever the process was started. */
@@ -15,21 +17,16 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8787;
 export const SIGNALLING_PATH = '/signal';
 
-export type KnipselServerOptions = {
+/** The signalling endpoint's limits, proxy trust and log are passed on to it as they are. */
+export type KnipselServerOptions = Pick<SignallingOptions, 'limits' | 'trustProxy' | 'log'> & {
   /** Interface to listen on; default 127.0.0.1. */
   host?: string;
   /** Port; 0 picks a free one (read it from the result). Default 8787. */
   port?: number;
   /** Directory of the built web app; default `dist/pwa` in the repository. */
   dir?: string;
-  /** Overrides for the signalling limits (see DEFAULT_SIGNALLING_LIMITS). */
-  limits?: Partial<SignallingLimits>;
   /** Other app origins allowed to use the signalling endpoint (the server's own always is). */
   origins?: readonly string[];
-  /** Count signalling clients by X-Forwarded-For (behind a reverse proxy). */
-  trustProxy?: boolean;
-  /** Short operational notes; never message content. Default: silent. */
-  log?: (line: string) => void;
 };
 
 export type KnipselServer = {
@@ -67,8 +64,7 @@ export async function createKnipselServer(options: KnipselServerOptions = {}): P
   const startedAt = Date.now();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const end = (req.url ?? '/').search(/[?#]/);
-    const pathname = end === -1 ? (req.url ?? '/') : (req.url ?? '/').slice(0, end);
+    const pathname = pathnameOf(req.url);
     if (pathname === '/health') {
       const { connections, topics } = signalling.stats();
       sendJson(res, 200, { ok: true, connections, topics, uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000) });

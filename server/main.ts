@@ -3,15 +3,10 @@
 import { existsSync } from 'node:fs';
 import { createKnipselServer } from './create-server.js';
 import { parseCliOptions, USAGE } from './cli-options.js';
+import { closeOnSignals, parseOrExit } from './process-cli.js';
 
 async function main(): Promise<void> {
-  let options;
-  try {
-    options = parseCliOptions(process.argv.slice(2), process.env);
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    process.exit(2);
-  }
+  const options = parseOrExit(parseCliOptions, USAGE);
   if (options.help) {
     console.log(USAGE);
     return;
@@ -40,18 +35,10 @@ async function main(): Promise<void> {
     console.log(`De web-app is nog niet gebouwd (${options.dir}); run \`npm start\` to build it.`);
   }
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      process.exit(1); // a second Ctrl+C: do not wait any longer
-    }
-    stopping = true;
-    console.log(`\n${signal}: Knipsel stopt / Knipsel is stopping…`);
-    setTimeout(() => process.exit(0), 5000).unref();
-    server.close().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  closeOnSignals(
+    () => server.close(),
+    (signal) => console.log(`\n${signal}: Knipsel stopt / Knipsel is stopping…`),
+  );
 }
 
 void main();

@@ -2,76 +2,21 @@
 // an http server at one path. It stores nothing, logs no message content, and bounds what
 // one connection can cost (message size, topics, message rate, buffered output) and what
 // one client address can hold (connections, sockets that never subscribe). Browsers are
-// only let in from the app's own origin or origins the operator lists.
+// only let in from the app's own origin or origins the operator lists. The bounds are in
+// signalling-limits.ts, the door in signalling-door.ts, frames in signalling-frames.ts and
+// the rooms in signalling-topics.ts.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { RawData } from 'ws';
 import { createTokenBucket } from './rate-limit.js';
 import type { TokenBucket } from './rate-limit.js';
-
-export type SignallingLimits = {
-  /** Largest accepted frame in bytes; a larger one closes the connection with 1009. */
-  maxMessageBytes: number;
-  /** Topics (rooms) one connection may subscribe to; further topics are ignored. */
-  maxTopicsPerConnection: number;
-  /** Longest topic name in characters; longer names are ignored. */
-  maxTopicLength: number;
-  /** Sustained messages per second per connection (token bucket rate). */
-  messagesPerSecond: number;
-  /** Messages a connection may send at once after a quiet period (token bucket size). */
-  messageBurst: number;
-  /** Rate-limited (dropped) messages within `floodWindowMs` after which the connection is closed with 1008. */
-  maxDroppedPerWindow: number;
-  /** Window for counting dropped messages, in milliseconds. */
-  floodWindowMs: number;
-  /** Open signalling connections in total; further upgrades get HTTP 503. */
-  maxConnections: number;
-  /** Open connections from one client address; further upgrades from it get HTTP 429. */
-  maxConnectionsPerAddress: number;
-  /** A connection that has not subscribed to a topic this long after opening is closed (1008). */
-  subscribeDeadlineMs: number;
-  /** When a receiver has more than this many bytes queued, messages to it are dropped. */
-  maxBufferedBytes: number;
-  /** Interval between WebSocket pings; a client that did not answer the last one is terminated. */
-  pingIntervalMs: number;
-};
-
-export const DEFAULT_SIGNALLING_LIMITS: Readonly<SignallingLimits> = Object.freeze({
-  maxMessageBytes: 64 * 1024,
-  maxTopicsPerConnection: 32,
-  maxTopicLength: 256,
-  messagesPerSecond: 50,
-  messageBurst: 200,
-  maxDroppedPerWindow: 200,
-  floodWindowMs: 10_000,
-  maxConnections: 1000,
-  maxConnectionsPerAddress: 32,
-  subscribeDeadlineMs: 5_000,
-  maxBufferedBytes: 1024 * 1024,
-  pingIntervalMs: 30_000,
-});
-
-export type SignallingStats = {
-  connections: number;
-  topics: number;
-  /** Frames dropped because they were binary, not JSON, or not a valid message. */
-  malformed: number;
-  /** Frames dropped by the per-connection rate limit. */
-  rateLimited: number;
-  /** Subscriptions ignored (too many topics, bad or too long names). */
-  refusedTopics: number;
-  /** Deliveries skipped because the receiver was too far behind. */
-  slowReceiverDrops: number;
-  /** Upgrades refused because `maxConnections` was reached or the endpoint was closing. */
-  refusedConnections: number;
-  /** Upgrades refused because their address already held `maxConnectionsPerAddress`. */
-  refusedPerAddress: number;
-  /** Upgrades refused because their Origin is not allowed. */
-  refusedOrigins: number;
-  /** Connections closed because they did not subscribe in time. */
-  closedIdle: number;
-};
+import { clientAddress, createAddressSlots, originAllowed, pathnameOf, refuseUpgrade } from './signalling-door.js';
+import { parseFrame } from './signalling-frames.js';
+import { DEFAULT_SIGNALLING_LIMITS } from './signalling-limits.js';
+import type { SignallingLimits, SignallingStats } from './signalling-limits.js';
+import { createTopics } from './signalling-topics.js';
+import type { TopicMember } from './signalling-topics.js';
 
 export type SignallingOptions = {
   server: Server;
@@ -99,9 +44,7 @@ export type Signalling = {
   close(): Promise<void>;
 };
 
-type Client = {
-  ws: WebSocket;
-  topics: Set<string>;
+type Client = TopicMember & {
   /** Has subscribed at least once (the idle deadline no longer applies). */
   subscribed: boolean;
   bucket: TokenBucket;
@@ -110,173 +53,54 @@ type Client = {
   droppedInWindow: number;
 };
 
-type Message =
-  | { type: 'subscribe' | 'unsubscribe'; topics: unknown[] }
-  | { type: 'publish'; topic: string; [key: string]: unknown }
-  | { type: 'ping' };
-
-/** Checks the shape of a parsed frame; null when it is not a message we handle. */
-function asMessage(value: unknown, maxTopicLength: number): Message | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const m = value as Record<string, unknown>;
-  switch (m.type) {
-    case 'subscribe':
-    case 'unsubscribe':
-      return Array.isArray(m.topics) ? { type: m.type, topics: m.topics } : null;
-    case 'publish':
-      return typeof m.topic === 'string' && m.topic.length > 0 && m.topic.length <= maxTopicLength
-        ? (m as Message)
-        : null;
-    case 'ping':
-      return { type: 'ping' };
-    default:
-      return null;
-  }
-}
-
-function rawDataToText(data: RawData): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
-  return data.toString('utf8');
-}
-
-function pathnameOf(url: string | undefined): string {
-  const raw = url ?? '/';
-  const end = raw.search(/[?#]/);
-  return end === -1 ? raw : raw.slice(0, end);
-}
-
-/** The client's address: the socket's, or behind a trusted proxy the last forwarded one. */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const last = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').pop()?.trim();
-    if (last) return last;
-  }
-  return req.socket.remoteAddress ?? 'unknown';
-}
-
-/**
- * True when a browser's Origin may use this endpoint: the server's own origin (same host as
- * the request) or one of `allowed`. No Origin header at all: not a browser, let in.
- */
-export function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  let parsed: URL;
-  try {
-    parsed = new URL(origin);
-  } catch {
-    return false;
-  }
-  if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.host === req.headers.host) return true;
-  return allowed.includes(parsed.origin);
-}
-
-function refuseUpgrade(socket: Duplex, status: string): void {
-  socket.on('error', () => {});
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
 export function createSignalling({ server, path = '/signal', limits: given = {}, allowedOrigins = [], trustProxy = false, log = () => {} }: SignallingOptions): Signalling {
   const limits: SignallingLimits = { ...DEFAULT_SIGNALLING_LIMITS, ...given };
   const allowed = allowedOrigins.map((origin) => new URL(origin).origin);
-  /** Open (and opening) connections per client address. */
-  const perAddress = new Map<string, number>();
+  const slots = createAddressSlots(limits.maxConnectionsPerAddress);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
   const clients = new Set<Client>();
-  const topics = new Map<string, Set<Client>>();
   const counters = { malformed: 0, rateLimited: 0, refusedTopics: 0, slowReceiverDrops: 0, refusedConnections: 0, refusedPerAddress: 0, refusedOrigins: 0, closedIdle: 0 };
+  const topics = createTopics<Client>(limits, counters);
   let closing = false;
 
-  const deliver = (receiver: Client, data: string) => {
-    const ws = receiver.ws;
-    if (ws.readyState !== WebSocket.OPEN) return;
-    if (ws.bufferedAmount > limits.maxBufferedBytes) {
-      counters.slowReceiverDrops++;
-      return;
+  /** False when the client is over its rate; closes a client that keeps flooding. */
+  const withinRate = (client: Client): boolean => {
+    if (client.bucket.tryTake()) return true;
+    counters.rateLimited++;
+    const now = Date.now();
+    if (now - client.windowStart > limits.floodWindowMs) {
+      client.windowStart = now;
+      client.droppedInWindow = 0;
     }
-    ws.send(data, () => {}); // a failed send shows up as a close; nothing to do here
-  };
-
-  const subscribe = (client: Client, names: unknown[]) => {
-    for (const name of names) {
-      if (typeof name !== 'string' || name.length === 0 || name.length > limits.maxTopicLength) {
-        counters.refusedTopics++;
-        continue;
-      }
-      if (client.topics.has(name)) continue;
-      if (client.topics.size >= limits.maxTopicsPerConnection) {
-        counters.refusedTopics++;
-        continue;
-      }
-      client.topics.add(name);
-      let subscribers = topics.get(name);
-      if (!subscribers) topics.set(name, (subscribers = new Set()));
-      subscribers.add(client);
+    if (++client.droppedInWindow > limits.maxDroppedPerWindow) {
+      log('signalling: closed a connection that kept flooding (1008)');
+      client.ws.close(1008, 'rate limit');
     }
-  };
-
-  const unsubscribe = (client: Client, names: Iterable<unknown>) => {
-    for (const name of names) {
-      if (typeof name !== 'string' || !client.topics.delete(name)) continue;
-      const subscribers = topics.get(name);
-      if (!subscribers) continue;
-      subscribers.delete(client);
-      if (subscribers.size === 0) topics.delete(name);
-    }
+    return false;
   };
 
   const onFrame = (client: Client, data: RawData, isBinary: boolean) => {
     if (client.ws.readyState !== WebSocket.OPEN) return; // closing: ignore whatever still arrives
-    if (!client.bucket.tryTake()) {
-      counters.rateLimited++;
-      const now = Date.now();
-      if (now - client.windowStart > limits.floodWindowMs) {
-        client.windowStart = now;
-        client.droppedInWindow = 0;
-      }
-      if (++client.droppedInWindow > limits.maxDroppedPerWindow) {
-        log('signalling: closed a connection that kept flooding (1008)');
-        client.ws.close(1008, 'rate limit');
-      }
-      return;
-    }
-    if (isBinary) {
-      counters.malformed++;
-      return;
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(rawDataToText(data));
-    } catch {
-      counters.malformed++;
-      return;
-    }
-    const message = asMessage(parsed, limits.maxTopicLength);
+    if (!withinRate(client)) return;
+    const message = parseFrame(data, isBinary, limits.maxTopicLength);
     if (!message) {
       counters.malformed++;
       return;
     }
     switch (message.type) {
       case 'subscribe':
-        subscribe(client, message.topics);
+        topics.subscribe(client, message.topics);
         if (client.topics.size > 0) client.subscribed = true;
         break;
       case 'unsubscribe':
-        unsubscribe(client, message.topics);
+        topics.unsubscribe(client, message.topics);
         break;
-      case 'publish': {
-        const receivers = topics.get(message.topic);
-        if (!receivers) break;
-        // Like y-webrtc's own server: forward the message as sent, plus the subscriber count.
-        const out = JSON.stringify({ ...message, clients: receivers.size });
-        for (const receiver of receivers) deliver(receiver, out);
+      case 'publish':
+        topics.publish(message.topic, message);
         break;
-      }
       case 'ping':
         client.alive = true;
-        deliver(client, JSON.stringify({ type: 'pong' }));
+        topics.deliver(client, JSON.stringify({ type: 'pong' }));
         break;
     }
   };
@@ -314,7 +138,7 @@ export function createSignalling({ server, path = '/signal', limits: given = {},
     });
     ws.on('close', () => {
       clearTimeout(idle);
-      unsubscribe(client, [...client.topics]);
+      topics.unsubscribe(client, [...client.topics]);
       clients.delete(client);
     });
   };
@@ -341,20 +165,12 @@ export function createSignalling({ server, path = '/signal', limits: given = {},
       refuseUpgrade(socket, '503 Service Unavailable');
       return;
     }
-    const address = clientAddress(req, trustProxy);
-    const held = perAddress.get(address) ?? 0;
-    if (held >= limits.maxConnectionsPerAddress) {
+    // Counted from the upgrade until the socket is gone, whether or not the handshake completes.
+    if (!slots.take(clientAddress(req, trustProxy), socket)) {
       counters.refusedPerAddress++;
       refuseUpgrade(socket, '429 Too Many Requests');
       return;
     }
-    // Counted from the upgrade until the socket is gone, whether or not the handshake completes.
-    perAddress.set(address, held + 1);
-    socket.once('close', () => {
-      const left = (perAddress.get(address) ?? 1) - 1;
-      if (left <= 0) perAddress.delete(address);
-      else perAddress.set(address, left);
-    });
     wss.handleUpgrade(req, socket, head, onConnection);
   };
   server.on('upgrade', onUpgrade);

@@ -14,6 +14,17 @@ async function storedEdit(store: UpdateStore, key: string) {
   return { doc, persistence };
 }
 
+/** A store holding `count` pushes to array 'a' of doc 'd', one update each, compacted every `compactEvery`. */
+async function storeOfPushes(count: number, compactEvery: number) {
+  const store = createMemoryUpdateStore();
+  const doc = new Y.Doc();
+  const p = attachPersistence(doc, store, 'd', { compactEvery });
+  await p.ready;
+  for (let i = 0; i < count; i++) doc.getArray<number>('a').push([i]);
+  await p.flush();
+  return store;
+}
+
 describe('attachPersistence', () => {
   it('stores state present before attaching and every later update; a new doc loads it all', async () => {
     const store = createMemoryUpdateStore();
@@ -77,12 +88,7 @@ describe('attachPersistence', () => {
   });
 
   it('applies a log of many updates as one transaction', async () => {
-    const store = createMemoryUpdateStore();
-    const source = new Y.Doc();
-    const p = attachPersistence(source, store, 'd', { compactEvery: 1000 });
-    await p.ready;
-    for (let i = 0; i < 20; i++) source.getArray<number>('a').push([i]);
-    await p.flush();
+    const store = await storeOfPushes(20, 1000);
     const doc = new Y.Doc();
     let transactions = 0;
     doc.on('afterTransaction', () => transactions++);
@@ -92,12 +98,7 @@ describe('attachPersistence', () => {
   });
 
   it('compacts the log after many updates without losing any', async () => {
-    const store = createMemoryUpdateStore();
-    const doc = new Y.Doc();
-    const p = attachPersistence(doc, store, 'd', { compactEvery: 10 });
-    await p.ready;
-    for (let i = 0; i < 35; i++) doc.getArray<number>('a').push([i]);
-    await p.flush();
+    const store = await storeOfPushes(35, 10);
     expect((await store.load('d')).length).toBeLessThan(10);
     const reopened = new Y.Doc();
     await attachPersistence(reopened, store, 'd').ready;

@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { createRelay } from './create-relay.js';
 import { parseRelayCliOptions, registrationNotice, RELAY_USAGE } from './relay-cli-options.js';
 import { isPostgresUrl } from './relay-store.js';
+import { closeOnSignals, parseOrExit } from '../process-cli.js';
 
 /** A database URL fit for a log line. */
 function withoutPassword(url: string): string {
@@ -18,13 +19,7 @@ function withoutPassword(url: string): string {
 }
 
 async function main(): Promise<void> {
-  let options;
-  try {
-    options = parseRelayCliOptions(process.argv.slice(2), process.env);
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${RELAY_USAGE}`);
-    process.exit(2);
-  }
+  const options = parseOrExit(parseRelayCliOptions, RELAY_USAGE);
   if (options.help) return console.log(RELAY_USAGE);
   // PostgreSQL: nothing on local disk. SQLite: the file's folder is made when missing.
   const onPostgres = isPostgresUrl(options.database);
@@ -53,18 +48,7 @@ async function main(): Promise<void> {
   // One machine-readable line the tests wait for.
   console.log(`Knipsel relay listening ${relay.wsUrl} (database ${onPostgres ? withoutPassword(database) : database}${options.redisUrl ? ', redis' : ''})`);
 
-  let stopping = false;
-  const stop = () => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    setTimeout(() => process.exit(0), 5000).unref();
-    relay.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  closeOnSignals(() => relay.close());
 }
 
 void main();

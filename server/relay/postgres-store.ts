@@ -67,6 +67,27 @@ async function migrate(pool: pg.Pool): Promise<void> {
   }
 }
 
+/**
+ * Runs `work` in one transaction on a client of its own: committed when it returns, rolled
+ * back when it throws. A client that failed may be broken, so the pool drops it.
+ */
+async function inTransaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let failed: Error | undefined;
+  try {
+    await client.query(begin);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    failed = error as Error;
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release(failed);
+  }
+}
+
 const asNumber = (value: string | number | null) => (value === null ? null : Number(value));
 const bytes = (buffer: Buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
@@ -172,35 +193,19 @@ export async function openPostgresStore(options: RelayStoreOptions): Promise<Rel
     async appendUpdate(dossierId, update) {
       await query(`INSERT INTO ${SCHEMA}.updates (dossier_id, data) VALUES ($1, $2)`, [dossierId, Buffer.from(update.buffer, update.byteOffset, update.byteLength)]);
     },
-    async loadState(dossierId) {
-      const client = await pool.connect();
-      let failed: Error | undefined;
-      try {
-        // One snapshot of both tables: a compaction between two reads could hide rows.
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    loadState(dossierId) {
+      // One snapshot of both tables: a compaction between two reads could hide rows.
+      return inTransaction(pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => {
         const snapshot = await client.query<{ state: Buffer }>(`SELECT state FROM ${SCHEMA}.snapshots WHERE dossier_id = $1`, [dossierId]);
         const rows = await client.query<{ data: Buffer }>(`SELECT data FROM ${SCHEMA}.updates WHERE dossier_id = $1 ORDER BY seq`, [dossierId]);
-        await client.query('COMMIT');
         return mergeStored(snapshot.rows[0] ? bytes(snapshot.rows[0].state) : null, rows.rows.map((row) => bytes(row.data)), badRow(dossierId));
-      } catch (error) {
-        failed = error as Error;
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release(failed); // a client that failed may be broken: the pool drops it
-      }
+      });
     },
-    async compact(dossierId, state) {
-      const client = await pool.connect();
-      let failed: Error | undefined;
-      try {
-        await client.query('BEGIN');
+    compact(dossierId, state) {
+      return inTransaction(pool, 'BEGIN', async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACTION_LOCK_SPACE, dossierId]);
         const registered = await client.query(`SELECT 1 FROM ${SCHEMA}.dossiers WHERE id = $1 FOR SHARE`, [dossierId]);
-        if (registered.rowCount === 0) {
-          await client.query('ROLLBACK');
-          return;
-        }
+        if (registered.rowCount === 0) return; // removed meanwhile: nothing to fold (the commit writes nothing)
         const snapshot = await client.query<{ state: Buffer }>(`SELECT state FROM ${SCHEMA}.snapshots WHERE dossier_id = $1`, [dossierId]);
         const rows = await client.query<{ seq: string; data: Buffer }>(`SELECT seq, data FROM ${SCHEMA}.updates WHERE dossier_id = $1 ORDER BY seq`, [dossierId]);
         const folded = foldSnapshot(snapshot.rows[0] ? bytes(snapshot.rows[0].state) : null, rows.rows.map((row) => bytes(row.data)), state, badRow(dossierId));
@@ -210,14 +215,7 @@ export async function openPostgresStore(options: RelayStoreOptions): Promise<Rel
           [dossierId, Buffer.from(folded), now()],
         );
         if (rows.rows.length > 0) await client.query(`DELETE FROM ${SCHEMA}.updates WHERE seq = ANY($1::bigint[])`, [rows.rows.map((row) => row.seq)]);
-        await client.query('COMMIT');
-      } catch (error) {
-        failed = error as Error;
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release(failed); // a client that failed may be broken: the pool drops it
-      }
+      });
     },
     async logLength(dossierId) {
       const { rows } =

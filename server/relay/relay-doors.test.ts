@@ -2,23 +2,15 @@
 // authentication, a cap on connections per client address, rate limits per client (the
 // forwarded address behind a trusted proxy), and registration closed on network addresses
 // unless the operator opens it.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { createRelayAdmin } from '@knipsel/core/relay';
-import { createRelay, type Relay, type RelayOptions } from './create-relay.js';
+import type { Relay } from './create-relay.js';
+import { relaysPerTest } from './test-relays.js';
 import { connectDoc, dossierName, frames, newDossierDoc, rawClient, rename, until } from './relay-test-support.js';
 
-const open: Array<{ close(): unknown }> = [];
-afterEach(async () => {
-  for (const item of open.splice(0).reverse()) await item.close();
-});
-
-async function start(options: Partial<RelayOptions> = {}): Promise<Relay> {
-  const relay = await createRelay({ database: ':memory:', ...options });
-  open.push(relay);
-  return relay;
-}
+const { start, keep } = relaysPerTest();
 
 /** A valid update frame of about `size` bytes for `documentName`. */
 function bigUpdate(documentName: string, size: number): Uint8Array {
@@ -32,7 +24,7 @@ function bigUpdate(documentName: string, size: number): Uint8Array {
 /** Opens a WebSocket; resolves with 'open' or the HTTP status that refused it. */
 function tryConnect(url: string, options: { localAddress?: string; headers?: Record<string, string> } = {}): Promise<{ ws: WebSocket; status: 'open' | number }> {
   const ws = new WebSocket(url, options);
-  open.push({ close: () => ws.terminate() });
+  keep({ close: () => ws.terminate() });
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve({ ws, status: 'open' }));
     ws.once('unexpected-response', (_req, res) => resolve({ ws, status: res.statusCode ?? 0 }));
@@ -54,7 +46,7 @@ describe('before authentication', () => {
     // A real member is not affected: it authenticates, then sends as much as it likes.
     const doc = newDossierDoc('budgetdossier001', 'Na de aanval');
     const session = connectDoc(doc, relay.wsUrl, 'budgetdossier001', ownerSecret);
-    open.push({ close: () => session.destroy() });
+    keep({ close: () => session.destroy() });
     await session.whenAcknowledged();
     doc.getMap('meta').set('padding', 'y'.repeat(64 * 1024));
     await session.whenAcknowledged();
@@ -86,7 +78,7 @@ describe('before authentication', () => {
     later.send(frames.syncStep1('neverauthorised1'));
     const doc = newDossierDoc('deadlinedossier1', 'Op tijd');
     const session = connectDoc(doc, relay.wsUrl, 'deadlinedossier1', ownerSecret);
-    open.push({ close: () => session.destroy() });
+    keep({ close: () => session.destroy() });
     await session.whenAcknowledged();
 
     expect(await silent.closed).toBe(4408);

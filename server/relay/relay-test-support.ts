@@ -149,32 +149,22 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
+/** One Hocuspocus frame: document name, message type, subtype, then a string or bytes. */
+function frame(documentName: string, type: number, subtype: number, payload: string | Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarString(e, documentName);
+  encoding.writeVarUint(e, type);
+  encoding.writeVarUint(e, subtype);
+  if (typeof payload === 'string') encoding.writeVarString(e, payload);
+  else encoding.writeVarUint8Array(e, payload);
+  return encoding.toUint8Array(e);
+}
+
 /** Frames of the Hocuspocus protocol, built by hand for the raw client. */
 export const frames = {
-  auth(documentName: string, token: string) {
-    const e = encoding.createEncoder();
-    encoding.writeVarString(e, documentName);
-    encoding.writeVarUint(e, 2);
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarString(e, token);
-    return encoding.toUint8Array(e);
-  },
-  syncStep1(documentName: string, doc: Y.Doc = new Y.Doc()) {
-    const e = encoding.createEncoder();
-    encoding.writeVarString(e, documentName);
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
-    return encoding.toUint8Array(e);
-  },
-  update(documentName: string, update: Uint8Array) {
-    const e = encoding.createEncoder();
-    encoding.writeVarString(e, documentName);
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint(e, 2);
-    encoding.writeVarUint8Array(e, update);
-    return encoding.toUint8Array(e);
-  },
+  auth: (documentName: string, token: string) => frame(documentName, 2, 0, token),
+  syncStep1: (documentName: string, doc: Y.Doc = new Y.Doc()) => frame(documentName, 0, 0, Y.encodeStateVector(doc)),
+  update: (documentName: string, update: Uint8Array) => frame(documentName, 0, 2, update),
 };
 
 export interface ReceivedFrame {

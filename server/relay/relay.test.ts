@@ -1,26 +1,18 @@
 // The relay in one process: owners' API, token roles, refusal before any data, read-only
 // enforcement, revocation, and malformed/oversized frames that leave the stored doc alone.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createRelayAdmin } from '@knipsel/core/relay';
 import type { RelaySession } from '@knipsel/core/relay';
-import { createRelay, type Relay, type RelayOptions } from './create-relay.js';
+import type { Relay, RelayOptions } from './create-relay.js';
+import { relaysPerTest } from './test-relays.js';
 import { connectDoc, dossierName, frames, newDossierDoc, rawClient, rename, until } from './relay-test-support.js';
 
-const open: Array<{ close(): unknown }> = [];
-afterEach(async () => {
-  for (const item of open.splice(0).reverse()) await item.close();
-});
-
-async function start(options: Partial<RelayOptions> = {}): Promise<Relay> {
-  const relay = await createRelay({ database: ':memory:', ...options });
-  open.push(relay);
-  return relay;
-}
+const { start, keep } = relaysPerTest();
 
 function session(doc: Y.Doc, relay: Relay, dossierId: string, token: string): RelaySession {
   const s = connectDoc(doc, relay.wsUrl, dossierId, token);
-  open.push({ close: () => s.destroy() });
+  keep({ close: () => s.destroy() });
   return s;
 }
 

@@ -7,28 +7,20 @@
 // with ?tabId=, Playwright cannot click the toolbar icon). Run after `npm run build` (or with
 // KNIPSEL_DIST).
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
 import { launchBrowser, launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser';
 import { askToPair, confirmInExtension, pairExtension } from '../support/pairing';
+import { serveSite } from '../support/site.js';
+import { plainArticle } from './extension-pages.js';
 
 // Extension APIs inside worker/page evaluate callbacks (run in the browser, not in Node).
 declare const chrome: any;
 
 const shots = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/bridge';
-const paragraphs = [
-  'In de wijk begon het met een bankje voor de deur. Buren bleven staan, raakten aan de praat en vertelden wat hen bezighield.',
-  'De opbouwwerker sloot aan bij die gesprekken. Ze vroeg niet wat bewoners nodig hadden, maar wat ze zelf wilden doen.',
-  'Wat werkte? Tijd nemen, aansluiten bij de leefwereld van bewoners en hun talenten met elkaar verbinden.',
-  'Andere wijken willen het voorbeeld volgen. Begin bij wat bewoners drijft, niet bij een plan.',
-];
-const article = (title: string) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${title}</title>
-<meta name="author" content="Fatima el Amrani"></head><body><main><article><h1>${title}</h1>
-${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article></main></body></html>`;
 
 /** A page on another origin that tries to talk to the bridge in every way a page can. */
 const hostilePage = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Vijandige pagina</title></head>
@@ -113,15 +105,11 @@ const extTitles = async () => (await request<{ rows: { title: string }[] }>('cli
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   app = await createKnipselServer({ dir: pwaDir, port: 0, host: '127.0.0.1' });
-  fixtures = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const title = { '/voor.html': 'Geknipt voordat de app er was', '/open.html': 'Knippen terwijl de app open is', '/dicht.html': 'Knippen met de app dicht', '/samen.html': 'Samen bewerken' }[path];
-    const body = path === '/vijandig.html' ? hostilePage : title ? article(title) : null;
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'niet gevonden');
-  });
-  await new Promise<void>((resolve) => fixtures.listen(0, '127.0.0.1', resolve));
-  fixtureBase = `http://127.0.0.1:${(fixtures.address() as AddressInfo).port}`;
+  const titles = { '/voor.html': 'Geknipt voordat de app er was', '/open.html': 'Knippen terwijl de app open is', '/dicht.html': 'Knippen met de app dicht', '/samen.html': 'Samen bewerken' };
+  ({ server: fixtures, base: fixtureBase } = await serveSite(() => ({
+    ...Object.fromEntries(Object.entries(titles).map(([path, title]) => [path, () => plainArticle(title)])),
+    '/vijandig.html': () => hostilePage,
+  })));
 
   session = await launchWithExtension();
   worker = session.context.serviceWorkers()[0];

@@ -8,23 +8,20 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { createDossier, type Dossier } from '@knipsel/core';
 import { createBackup, inspectDossierState, readBackup } from '@knipsel/core/export';
 import { backupOfDeflated, deflatedZeros, hostileBookmarkFile, makeCapture, makeTestDossier, zipOfDeflated } from '@knipsel/core/testing';
 import { parseBookmarkBytes } from '@knipsel/core/import';
-import type { KnipselServer } from '../../server/create-server.js';
-import { launchProfile, seriousViolations, servePwa } from './pwa/harness.js';
+import { appForFile, seriousViolations } from '../support/app.js';
 
 const shots = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/export';
 const fixtures = join(import.meta.dirname, '../fixtures/imports');
 const work = mkdtempSync(join(tmpdir(), 'knipsel-export-e2e-'));
 
-let server: KnipselServer;
-let profile: Awaited<ReturnType<typeof launchProfile>>;
-let context: BrowserContext;
+const app = appForFile({ timeout: 10_000 });
 let page: Page;
 
 const seed = makeTestDossier({ id: 'leergang-cw', name: 'Leergang community werk' });
@@ -46,11 +43,7 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   seedFile = join(work, 'knipsel-backup-leergang.knipsel');
   writeFileSync(seedFile, await createBackup(seed.dossier, { appVersion: '0.1.0' }));
-  server = await servePwa();
-  profile = await launchProfile();
-  context = profile.context;
-  context.setDefaultTimeout(10_000);
-  page = context.pages()[0] ?? (await context.newPage());
+  page = app.page;
   page.on('pageerror', (error) => console.error('[page error]', error));
 });
 
@@ -59,8 +52,6 @@ afterEach(async (ctx) => {
 });
 
 afterAll(async () => {
-  await profile?.close();
-  await server?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -134,7 +125,7 @@ async function dossierNames(): Promise<string[]> {
 
 describe('backups', () => {
   test('a backup restored as a new dossier and exported again holds every clip and field', async () => {
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await heading('Knipsels').waitFor();
     await nav('Dossiers').click();
     await heading('Je dossiers').waitFor();
@@ -227,7 +218,7 @@ describe('backups', () => {
 
 describe('portfolio and Markdown', () => {
   test('the portfolio opens as a printable document with the chosen clips only, and prints to PDF', async () => {
-    await page.goto(`${server.url}/#/d/${restoredId}/portfolio`);
+    await page.goto(`${app.server.url}/#/d/${restoredId}/portfolio`);
     await heading('Portfolio').waitFor();
     await page.getByRole('button', { name: 'Portfolio exporteren' }).click();
     const dialog = page.getByRole('dialog', { name: 'Portfolio samenstellen' });
@@ -242,7 +233,7 @@ describe('portfolio and Markdown', () => {
     await shotBoth('portfolio-composer');
     expect(await seriousViolations(page)).toEqual([]);
 
-    const [doc] = await Promise.all([context.waitForEvent('page'), dialog.getByRole('button', { name: 'Open als document' }).click()]);
+    const [doc] = await Promise.all([app.context.waitForEvent('page'), dialog.getByRole('button', { name: 'Open als document' }).click()]);
     await doc.waitForLoadState();
     expect(doc.url()).toMatch(/^blob:/);
     const text = await doc.locator('body').innerText();
@@ -364,7 +355,7 @@ describe('bookmark imports', () => {
     expect(pocket.get('https://www.eigen-kracht.nl/conferentie')).toMatchObject({ themes: [], capture: { mode: 'bookmark' } });
 
     // Raindrop into the restored dossier, keeping the suggestions ("eigenaarschap" → the theme of that name).
-    await page.goto(`${server.url}/#/d/${restoredId}/list`);
+    await page.goto(`${app.server.url}/#/d/${restoredId}/list`);
     await heading('Knipsels').waitFor();
     const before = contents(await downloadBackup());
     dialog = await startImport(join(fixtures, 'raindrop.csv'));
@@ -413,7 +404,7 @@ describe('bookmark imports', () => {
     const rows = Array.from({ length: 50_000 }, (_, i) => `<DT><A HREF="https://www.voorbeeld.nl/pagina/${i}" ADD_DATE="1693526400" TAGS="wijk,presentie">Pagina ${i} over wijkgericht werken en presentie</A>\n<DD>Notitie bij pagina ${i}: ${'bewoners en buurt '.repeat(20)}`);
     writeFileSync(big, `<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<TITLE>Bookmarks</TITLE>\n<H1>Bookmarks</H1>\n<DL><p>\n${rows.join('\n')}\n</DL><p>\n`);
     const namesBefore = await dossierNames();
-    await page.goto(`${server.url}/#/d/${restoredId}/list`);
+    await page.goto(`${app.server.url}/#/d/${restoredId}/list`);
     await heading('Knipsels').waitFor();
     const before = contents(await downloadBackup());
 
@@ -489,7 +480,7 @@ describe('refused files', () => {
     ];
 
     const namesBefore = await dossierNames();
-    await page.goto(`${server.url}/#/d/${restoredId}/list`);
+    await page.goto(`${app.server.url}/#/d/${restoredId}/list`);
     await heading('Knipsels').waitFor();
     const before = contents(await downloadBackup());
 
@@ -521,7 +512,7 @@ describe('refused files', () => {
     await expect.poll(() => page.getByRole('main').getByRole('alert').textContent()).toMatch(/^De back-up is beschadigd/);
 
     expect(await dossierNames()).toEqual(namesBefore);
-    await page.goto(`${server.url}/#/d/${restoredId}/list`);
+    await page.goto(`${app.server.url}/#/d/${restoredId}/list`);
     await heading('Knipsels').waitFor();
     expect(contents(await downloadBackup())).toEqual(before);
   });
@@ -534,7 +525,7 @@ describe('refused files', () => {
     writeFileSync(hostile, html);
     const links = (html.split('<A ').length - 1).toLocaleString('nl-NL');
     const namesBefore = await dossierNames();
-    await page.goto(`${server.url}/#/d/${restoredId}/list`);
+    await page.goto(`${app.server.url}/#/d/${restoredId}/list`);
     await heading('Knipsels').waitFor();
     const before = contents(await downloadBackup());
 

@@ -2,42 +2,35 @@
 // once its document is readable (it used to say "nog aan het laden" for good); a link saved
 // without its page's text ("Knip link", or shared from a phone) is completed from the popup —
 // its page read in a background tab, the same clip filled in. Run after `npm run build:extension`.
-import { createServer, type ServerResponse, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse, Server } from 'node:http';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionSession } from '../support/browser';
+import { serveSite } from '../support/site.js';
 import { articlePage, paragraphs } from './extension-pages.js';
 
 declare const chrome: any;
 
 let server: Server;
 let base = '';
-let port = 0;
 let session: ExtensionSession;
 let worker: Worker;
 const hanging: ServerResponse[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/nooit.jpg') {
-      // A request that never ends (an ad server that hangs): no answer at all.
-      hanging.push(res);
-      return;
-    }
-    const pages: Record<string, () => string> = {
+  ({ server, base } = await serveSite(
+    (path, port) => ({
       '/hangt.html': () => articlePage('Buurtkracht met een advertentie die blijft hangen', path, port).replace('</article>', '<img src="/nooit.jpg" alt=""></article>'),
       '/verhaal.html': () => articlePage('Het verhaal achter de buurtmaaltijd', path, port),
       '/links.html': () => '<!doctype html><html lang="nl"><head><title>Links</title></head><body><p><a href="/verhaal.html">Het verhaal achter de buurtmaaltijd</a></p></body></html>',
-    };
-    const page = pages[path] as (() => string) | undefined;
-    res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(page ? page() : 'niet gevonden');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
-  base = `http://127.0.0.1:${port}`;
+    }),
+    (path, res) => {
+      if (path !== '/nooit.jpg') return false;
+      // A request that never ends (an ad server that hangs): no answer at all.
+      hanging.push(res);
+      return true;
+    },
+  ));
   session = await launchWithExtension();
   worker = session.context.serviceWorkers()[0];
 });

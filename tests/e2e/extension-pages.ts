@@ -1,6 +1,7 @@
 // The pages the extension tests clip (Chrome: extension.e2e.ts, Firefox: firefox.e2e.ts): a
-// Dutch article with metadata, navigation and footer, and a hostile page that tries to run
-// script in every place an extension page might render it.
+// Dutch article with metadata, navigation and footer, a plain article without a site name
+// (bridge.e2e.ts, first-hour.e2e.ts), and a hostile page that tries to run script in every
+// place an extension page might render it.
 
 export const paragraphs = [
   'In de Utrechtse wijk Overvecht begon het met een bankje voor de deur van mevrouw Yilmaz. Buren bleven staan, raakten aan de praat en vertelden wat hen bezighield.',
@@ -44,3 +45,16 @@ export const ownershipPage = `<!doctype html><html lang="nl"><head><meta charset
 <p>Dankzij de plaatsing van een hekwerk is er uiteindelijk een nieuwe ‘vergaarbak’ gecreëerd. Resultaat: het gedrag van bewoners is veranderd en er slingert geen zwerfvuil rond de containers.</p>
 <p>Deze simpele oplossing is bedacht door bewoners zelf. Als gebruiker en eigenaar van hun omgeving weten zij als geen ander wat daar nodig is. Het benutten van deze kennis kan dus leiden tot slimme oplossingen.</p>
 </article></main></body></html>`;
+
+/** The paragraphs of the plain article; the second half of the third is selected in first-hour.e2e.ts. */
+export const plainParagraphs = [
+  'In Overvecht begon het met een bankje voor de deur. Buren bleven staan, raakten aan de praat en vertelden wat hen bezighield.',
+  'De opbouwwerker sloot aan bij die gesprekken. Ze vroeg niet wat bewoners nodig hadden, maar wat ze zelf wilden doen.',
+  'Bewoners brachten hun laptop mee naar het buurthuis, en samen maakten ze een website voor de straat.',
+  'Andere wijken willen het voorbeeld volgen. Begin bij wat bewoners drijft, niet bij een plan.',
+];
+
+/** A page without a site name (no og:site_name, no publisher): its source is its domain. Paragraph i has the id `p<i>`. */
+export const plainArticle = (title: string) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${title}</title>
+<meta name="author" content="Fatima el Amrani"></head><body><main><article><h1>${title}</h1>
+${plainParagraphs.map((p, i) => `<p id="p${i}">${p}</p>`).join('\n')}</article></main></body></html>`;

@@ -1,10 +1,10 @@
 // Screenshots of the popup (380×600) and side panel (400×800) in Dutch and English, for
 // people to look at: /tmp/knipsel-shots/extension/. Not a pixel comparison.
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionSession } from '../support/browser';
+import { serveSite } from '../support/site.js';
 
 // Extension APIs inside worker/page evaluate callbacks (run in the browser, not in Node).
 declare const chrome: any;
@@ -21,12 +21,9 @@ let session: ExtensionSession;
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  server = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(page(req.url?.includes('tweede') ? 'Samen een buurthuis runnen: lessen uit Zwolle' : 'Eigenaarschap bij bewoners: zo werkt het in de Schilderswijk'));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const artikel = () => page('Eigenaarschap bij bewoners: zo werkt het in de Schilderswijk');
+  const tweede = () => page('Samen een buurthuis runnen: lessen uit Zwolle');
+  ({ server, base } = await serveSite(() => ({ '/nl/artikel': artikel, '/en/artikel': artikel, '/nl/tweede': tweede, '/en/tweede': tweede })));
   session = await launchWithExtension();
 });
 afterAll(async () => {

@@ -2,11 +2,11 @@
 // fixture pages served on 127.0.0.1. The popup is opened as a page with `?tabId=` (Playwright
 // cannot click the toolbar icon); context-menu and shortcut handlers are called through the
 // worker's `knipsel` test hooks. Run after `npm run build:extension`.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, loadedTabId, type ExtensionSession } from '../support/browser';
+import { serveSite } from '../support/site.js';
 import { articlePage, hostile, ownershipPage } from './extension-pages.js';
 
 // Extension APIs inside worker/page evaluate callbacks (run in the browser, not in Node).
@@ -18,28 +18,18 @@ let server: Server;
 let base = '';
 let session: ExtensionSession;
 let worker: Worker;
-let port = 0;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const pages: Record<string, () => string> = {
-      '/artikel.html': () => articlePage('Een bankje als begin van buurtkracht', path, port, changed),
-      '/selectie.html': () => articlePage('Bewoners aan zet in Overvecht', path, port, changed),
-      '/links.html': () => articlePage('Verder lezen over de wijk', path, port, changed),
-      '/menu.html': () => articlePage('Koken en klussen met buren', path, port, changed),
-      '/doel.html': () => articlePage('Tien gouden regels voor werken in de wijk', path, port, changed),
-      '/sneltoets.html': () => articlePage('Snel bewaard: de klussendienst', path, port, changed),
-      '/vijandig.html': () => hostile,
-      '/welkom-thuis.html': () => ownershipPage,
-    };
-    const page = pages[path] as (() => string) | undefined;
-    res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(page ? page() : 'niet gevonden');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
-  base = `http://127.0.0.1:${port}`;
+  ({ server, base } = await serveSite((path, port) => ({
+    '/artikel.html': () => articlePage('Een bankje als begin van buurtkracht', path, port, changed),
+    '/selectie.html': () => articlePage('Bewoners aan zet in Overvecht', path, port, changed),
+    '/links.html': () => articlePage('Verder lezen over de wijk', path, port, changed),
+    '/menu.html': () => articlePage('Koken en klussen met buren', path, port, changed),
+    '/doel.html': () => articlePage('Tien gouden regels voor werken in de wijk', path, port, changed),
+    '/sneltoets.html': () => articlePage('Snel bewaard: de klussendienst', path, port, changed),
+    '/vijandig.html': () => hostile,
+    '/welkom-thuis.html': () => ownershipPage,
+  })));
   session = await launchWithExtension();
   worker = session.context.serviceWorkers()[0];
 });

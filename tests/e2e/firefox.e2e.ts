@@ -7,13 +7,13 @@
 // shows and edits the clip in the sidebar page.
 // Run after `npm run build:extension` (which builds the Firefox package too).
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
 import { pwaDir } from '../support/browser.js';
 import { launchFirefoxWithExtension, type FirefoxSession } from '../support/firefox.js';
+import { serveSite } from '../support/site.js';
 import { articlePage, hostile } from './extension-pages.js';
 
 const shots = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/firefox';
@@ -25,16 +25,11 @@ let session: FirefoxSession;
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const port = (server.address() as AddressInfo).port;
-    const titles: Record<string, string> = { '/artikel.html': 'Een bankje als begin van buurtkracht', '/open.html': 'Knippen terwijl de app open is' };
-    const body = titles[path] ? articlePage(titles[path], path, port) : path === '/vijandig.html' ? hostile : null;
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'niet gevonden');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await serveSite((path, port) => ({
+    '/artikel.html': () => articlePage('Een bankje als begin van buurtkracht', path, port),
+    '/open.html': () => articlePage('Knippen terwijl de app open is', path, port),
+    '/vijandig.html': () => hostile,
+  })));
   app = await createKnipselServer({ dir: pwaDir, port: 0, host: '127.0.0.1' });
   session = await launchFirefoxWithExtension();
 }, 60_000);

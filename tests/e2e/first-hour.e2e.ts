@@ -8,14 +8,15 @@
 // board and the theme dialog, in Dutch and English, go to /tmp/knipsel-shots/first-hour.
 // Run after `npm run build` (or with KNIPSEL_DIST).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
 import { launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser';
 import { askToPair, confirmInExtension } from '../support/pairing';
+import { serveSite } from '../support/site.js';
+import { plainArticle } from './extension-pages.js';
 
 // Extension APIs inside worker/page evaluate callbacks (run in the browser, not in Node).
 declare const chrome: any;
@@ -23,16 +24,6 @@ declare const chrome: any;
 const shots = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/first-hour';
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 800 };
-const paragraphs = [
-  'In Overvecht begon het met een bankje voor de deur. Buren bleven staan, raakten aan de praat en vertelden wat hen bezighield.',
-  'De opbouwwerker sloot aan bij die gesprekken. Ze vroeg niet wat bewoners nodig hadden, maar wat ze zelf wilden doen.',
-  'Bewoners brachten hun laptop mee naar het buurthuis, en samen maakten ze een website voor de straat.',
-  'Andere wijken willen het voorbeeld volgen. Begin bij wat bewoners drijft, niet bij een plan.',
-];
-/** A page without a site name (no og:site_name, no publisher): its source is its domain. */
-const article = (title: string) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${title}</title>
-<meta name="author" content="Fatima el Amrani"></head><body><main><article><h1>${title}</h1>
-${paragraphs.map((p, i) => `<p id="p${i}">${p}</p>`).join('\n')}</article></main></body></html>`;
 const bookmarkCount = 24;
 const bookmarkTitle = (n: number) => `Voorbeeld uit de wijk ${n}`;
 
@@ -84,16 +75,11 @@ const toasts = (page: Page) => page.getByTestId('toast');
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   app = await createKnipselServer({ dir: pwaDir, port: 0, host: '127.0.0.1' });
-  fixtures = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const bookmark = /^\/wijk-(\d+)\.html$/.exec(path);
-    const body =
-      path === '/buurtkracht.html' ? article('Buurtkracht in Overvecht') : path === '/laptop.html' ? article('Een website voor de straat') : bookmark ? article(`${bookmarkTitle(Number(bookmark[1]))}: het hele verhaal`) : null;
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'niet gevonden');
-  });
-  await new Promise<void>((resolve) => fixtures.listen(0, '127.0.0.1', resolve));
-  fixtureBase = `http://127.0.0.1:${(fixtures.address() as AddressInfo).port}`;
+  ({ server: fixtures, base: fixtureBase } = await serveSite(() => ({
+    '/buurtkracht.html': () => plainArticle('Buurtkracht in Overvecht'),
+    '/laptop.html': () => plainArticle('Een website voor de straat'),
+    ...Object.fromEntries(Array.from({ length: bookmarkCount }, (_, i) => [`/wijk-${i + 1}.html`, () => plainArticle(`${bookmarkTitle(i + 1)}: het hele verhaal`)])),
+  })));
 
   session = await launchWithExtension();
   worker = session.context.serviceWorkers()[0];

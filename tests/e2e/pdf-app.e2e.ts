@@ -4,33 +4,18 @@
 // scanned PDF picked with the file button says it has no text layer. Built app on 127.0.0.1.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { KnipselServer } from '../../server/create-server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot } from '../support/browser.js';
-import { launchProfile, seriousViolations, servePwa, shot } from './pwa/harness.js';
+import { appForFile, seriousViolations, shot } from '../support/app.js';
 
 const fixtures = join(repoRoot, 'tests/fixtures/pdf');
 const reportTitle = 'Transformatie in sociaal domein gaat niet zonder community werk';
 
-let server: KnipselServer;
-let profile: Awaited<ReturnType<typeof launchProfile>>;
-let context: BrowserContext;
+const app = appForFile({ timeout: 15_000 });
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  server = await servePwa();
-  profile = await launchProfile();
-  context = profile.context;
-  context.setDefaultTimeout(15_000);
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => errors.push(String(error)));
-});
-
-afterAll(async () => {
-  await profile?.close();
-  await server?.close();
+beforeAll(() => {
+  page = app.page;
 });
 
 const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
@@ -53,7 +38,7 @@ async function dropFile(file: string, type = 'application/pdf'): Promise<void> {
 
 describe('PDFs in the web app', () => {
   test('a report dropped on the app is read in a worker and saved with its file', async () => {
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await heading('Knipsels').waitFor();
     await dropFile('rapport-transformatie.pdf');
     const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
@@ -124,7 +109,7 @@ describe('PDFs in the web app', () => {
     await heading('Portfolio').waitFor();
     await page.getByRole('button', { name: 'Portfolio exporteren' }).click();
     const composer = page.getByRole('dialog', { name: 'Portfolio samenstellen' });
-    const [doc] = await Promise.all([context.waitForEvent('page'), composer.getByRole('button', { name: 'Open als document' }).click()]);
+    const [doc] = await Promise.all([app.context.waitForEvent('page'), composer.getByRole('button', { name: 'Open als document' }).click()]);
     await doc.waitForLoadState();
     const quote = doc.locator('blockquote', { hasText: 'ontwikkelt zich eenzijdig' });
     // The in-text citation of the quote carries its page.
@@ -168,6 +153,6 @@ describe('PDFs in the web app', () => {
     await dropFile('expected.json', 'application/pdf');
     const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
     await expect.poll(() => dialog.getByRole('alert').innerText()).toBe('Dit is geen PDF-bestand.');
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -1,20 +1,16 @@
 // Every screen of the web app at phone (390×844) and desktop (1280×800) width: no serious or
 // critical axe-core violations, no sideways overflow, and screenshots for a person to review
 // (in /tmp/knipsel-shots/pwa, Dutch and one set in English).
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { KnipselServer } from '../../server/create-server.js';
-import { launchProfile, seriousViolations, servePwa, shot } from './pwa/harness.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { appForFile, fillTextClip, seriousViolations, shot } from '../support/app.js';
 
-let server: KnipselServer;
-let profile: Awaited<ReturnType<typeof launchProfile>>;
-let context: BrowserContext;
+const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
+const app = appForFile({ viewport: viewports.desktop, timeout: 8_000 });
 let page: Page;
 let base = '';
 let bookmarkId = '';
 let noteId = '';
-
-const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 
 async function addBookmark(url: string, title: string, note = ''): Promise<string> {
   await page.goto(`${base}/list`);
@@ -32,12 +28,8 @@ async function addBookmark(url: string, title: string, note = ''): Promise<strin
 }
 
 beforeAll(async () => {
-  server = await servePwa();
-  profile = await launchProfile({ viewport: viewports.desktop });
-  context = profile.context;
-  context.setDefaultTimeout(8_000);
-  page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(server.url);
+  page = app.page;
+  await page.goto(app.server.url);
   await page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
   base = page.url().replace(/\/list$/, '');
 
@@ -47,11 +39,9 @@ beforeAll(async () => {
     'Wat mij opvalt: de opbouwwerker stelt vooral vragen en laat bewoners het plan schrijven.',
   );
   await addBookmark('https://www.kis.nl/publicatie/eigen-kracht', 'Eigen kracht in de wijk: lessen uit tien buurten');
-  await page.getByRole('main').getByRole('button', { name: 'Knipsel toevoegen' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
-  await dialog.getByLabel('Geplakte tekst').check();
-  await dialog.getByLabel('Titel (optioneel)').fill('Gesprek met de wijkagent over de speeltuin');
-  await dialog.getByLabel('Tekst', { exact: true }).fill(
+  const dialog = await fillTextClip(
+    page,
+    'Gesprek met de wijkagent over de speeltuin',
     'Bewoners kwamen met ideeën voor de speeltuin. De wijkagent en het opbouwwerk sloten aan bij de leefwereld van de jongeren.\n\nWe spraken af dat de jongeren zelf een plan maken en dat de gemeente meedenkt over de financiering. Het buurthuis stelt een ruimte beschikbaar.',
   );
   await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
@@ -77,11 +67,6 @@ beforeAll(async () => {
   await page.getByRole('button', { name: 'Naar prullenbak' }).click();
   await page.waitForTimeout(300);
   await page.reload(); // no leftover toasts in the screenshots
-});
-
-afterAll(async () => {
-  await profile?.close();
-  await server?.close();
 });
 
 const screens: Array<{ name: string; hash: () => string; ready: string | RegExp; open?: (page: Page) => Promise<void> }> = [
@@ -122,7 +107,7 @@ const screens: Array<{ name: string; hash: () => string; ready: string | RegExp;
 ];
 
 async function visit(screen: (typeof screens)[number]): Promise<void> {
-  const url = screen.hash().startsWith('#') ? `${server.url}/${screen.hash()}` : screen.hash();
+  const url = screen.hash().startsWith('#') ? `${app.server.url}/${screen.hash()}` : screen.hash();
   await page.goto(url);
   await page.getByRole('heading', { level: 1, name: screen.ready }).waitFor();
   await page.waitForTimeout(150);
@@ -150,7 +135,7 @@ describe('every screen', () => {
   }
 
   test('has no serious axe violations in English either', async () => {
-    await page.goto(`${server.url}/#/`);
+    await page.goto(`${app.server.url}/#/`);
     await page.setViewportSize(viewports.desktop);
     await page.locator('#language').selectOption('en');
     const problems: string[] = [];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
 import { pwaDir } from '../support/browser.js';
-import { launchProfile } from './pwa/harness.js';
+import { launchProfile } from '../support/app.js';
 
 let server: KnipselServer | undefined;
 let profile: Awaited<ReturnType<typeof launchProfile>> | undefined;

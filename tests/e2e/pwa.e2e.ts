@@ -3,33 +3,21 @@
 // language, portfolio, themes, deleting a dossier. Against the built app on 127.0.0.1.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { KnipselServer } from '../../server/create-server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { pwaDir } from '../support/browser.js';
-import { launchProfile, servePwa } from './pwa/harness.js';
+import { appForFile, controlledByServiceWorker, fillTextClip } from '../support/app.js';
 
-let server: KnipselServer;
-let profile: Awaited<ReturnType<typeof launchProfile>>;
-let context: BrowserContext;
+const app = appForFile({ timeout: 8_000 });
 let page: Page;
 let dossierUrl = '';
 
 const bookmarkTitle = 'Buurtkracht in Noord: bewoners aan zet';
 const noteText = 'Bewoners kwamen met ideeën voor de speeltuin.\n\nDe wijkagent en het opbouwwerk sloten aan bij de leefwereld van de jongeren.';
 
-beforeAll(async () => {
-  server = await servePwa();
-  profile = await launchProfile();
-  context = profile.context;
-  context.setDefaultTimeout(8_000);
-  page = context.pages()[0] ?? (await context.newPage());
+beforeAll(() => {
+  page = app.page;
   page.on('pageerror', (error) => console.error('[page error]', error));
-});
-
-afterAll(async () => {
-  await profile?.close();
-  await server?.close();
 });
 
 const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
@@ -38,20 +26,15 @@ const nav = (name: string) => page.getByRole('navigation').getByRole('link', { n
 
 describe('Knipsel web app', () => {
   test('is installable and controlled by its service worker', async () => {
-    await page.goto(server.url);
-    await heading('Knipsels').waitFor();
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.reload();
-    await heading('Knipsels').waitFor();
-    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(await controlledByServiceWorker(page, app.server.url)).toBe(true);
 
-    const cdp = await context.newCDPSession(page);
+    const cdp = await app.context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] };
     expect(installabilityErrors).toEqual([]);
-    const manifest = await (await fetch(`${server.url}/manifest.webmanifest`)).json();
+    const manifest = await (await fetch(`${app.server.url}/manifest.webmanifest`)).json();
     expect(manifest.lang).toBe('nl');
     expect(manifest.icons.map((i: { purpose: string }) => i.purpose)).toContain('maskable');
-    for (const icon of manifest.icons) expect((await fetch(`${server.url}${icon.src}`)).headers.get('content-type')).toContain('image/png');
+    for (const icon of manifest.icons) expect((await fetch(`${app.server.url}${icon.src}`)).headers.get('content-type')).toContain('image/png');
   });
 
   test('creates a dossier', async () => {
@@ -142,7 +125,7 @@ describe('Knipsel web app', () => {
     await page.locator('.hit h2 a').first().click();
     await heading(bookmarkTitle).waitFor();
     // The APA reference, copied for a reference list.
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.url });
     const reference = await page.locator('.reference-text').innerText();
     expect(reference).toContain(bookmarkTitle);
     expect(reference).toContain('https://buurtkracht.example.nl/noord');
@@ -204,7 +187,7 @@ describe('Knipsel web app', () => {
     const chunks = readdirSync(join(pwaDir, 'assets')).filter((name) => /\.(js|css)$/.test(name));
     expect(chunks.length).toBeGreaterThan(10);
     expect(chunks.filter((name) => !cached.includes(`/assets/${name}`))).toEqual([]);
-    await context.setOffline(true);
+    await app.context.setOffline(true);
     try {
       await page.reload();
       await heading('Knipsels').waitFor();
@@ -231,11 +214,11 @@ describe('Knipsel web app', () => {
       const importDialog = page.getByRole('dialog', { name: 'Bladwijzers importeren' });
       await importDialog.getByText('3 bladwijzers gevonden', { exact: false }).waitFor();
       await importDialog.getByRole('button', { name: 'Annuleren' }).click();
-      await page.goto(`${server.url}/#/settings`);
+      await page.goto(`${app.server.url}/#/settings`);
       await heading('Instellingen').waitFor();
       expect(await page.getByText('Dit scherm kon niet worden geladen').count()).toBe(0);
     } finally {
-      await context.setOffline(false);
+      await app.context.setOffline(false);
     }
   });
 
@@ -283,11 +266,9 @@ describe('Knipsel web app', () => {
   test('suggests a theme when a clip is added, and finds themes by number and wording in the picker', async () => {
     await nav('Knipsels').click();
     await heading('Knipsels').waitFor();
-    await page.getByRole('main').getByRole('button', { name: 'Knipsel toevoegen' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
-    await dialog.getByLabel('Geplakte tekst').check();
-    await dialog.getByLabel('Titel (optioneel)').fill('Welkom Thuis in Nieuw-West');
-    await dialog.getByLabel('Tekst', { exact: true }).fill(
+    const dialog = await fillTextClip(
+      page,
+      'Welkom Thuis in Nieuw-West',
       'Doorn in het oog was het grofvuil naast de containers. Deze simpele oplossing is bedacht door bewoners zelf. Als gebruiker en eigenaar van hun omgeving weten zij als geen ander wat daar nodig is.',
     );
     const suggested = dialog.getByTestId('suggested-themes');

@@ -16,7 +16,8 @@ import * as Y from 'yjs';
 import { parseRelayLink } from '@knipsel/core/relay';
 import { createRelay, type Relay } from '../../server/relay/create-relay.js';
 import { frames, rawClient } from '../../server/relay/relay-test-support.js';
-import { addBookmark, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
+import { addBookmark } from '../support/app.js';
+import { screenshotsIn, sharingSuite, type Peer } from './share-support.js';
 
 const shot = screenshotsIn(process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/relay');
 

@@ -7,7 +7,8 @@
 // → its session closes and A sees nobody. Screenshots in /tmp/knipsel-shots/share-background.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { addBookmark, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
+import { addBookmark, makeDossier } from '../support/app.js';
+import { inviteLink, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
 
 const shot = screenshotsIn(process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/share-background');
 
@@ -23,18 +24,10 @@ describe('every shared dossier stays connected', () => {
     // ---- A shares a dossier; B joins ----
     const a = await openApp('A');
     await a.page.goto(`${suite.url}/#/`);
-    await a.page.getByLabel('Naam van het dossier').fill('Wijkteam Zuid');
-    await a.page.getByRole('button', { name: 'Dossier maken' }).click();
-    await a.page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
-    const dossierId = decodeURIComponent(new URL(a.page.url()).hash.split('/')[2]);
+    const dossierId = await makeDossier(a.page, 'Wijkteam Zuid');
     await addBookmark(a.page, 'https://www.voorbeeld-wijkplatform.nl/buurtkamer', 'Buurtkamer in de Schilderswijk');
     await a.page.goto(`${suite.url}/#/d/${dossierId}/share`);
-    await a.page.getByLabel('Je naam').fill('Anouk');
-    await a.page.getByRole('radio', { name: /Dit dossier/ }).check();
-    await a.page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
-    const linkInput = a.page.getByRole('textbox', { name: 'Uitnodigingslink' });
-    await expect.poll(() => linkInput.inputValue()).toContain('#/join/');
-    const link = await linkInput.inputValue();
+    const link = await inviteLink(a.page, 'Anouk');
 
     const b = await openApp('B');
     await b.page.goto(link);

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { KnipselServer } from '../../server/create-server.js';
 import { launchBrowser } from '../support/browser.js';
-import { seriousViolations, servePwa } from './pwa/harness.js';
+import { seriousViolations, servePwa } from '../support/app.js';
 
 export const phone = { width: 390, height: 844 };
 export const desktop = { width: 1280, height: 860 };
@@ -63,18 +63,6 @@ export function screenshotsIn(dir: string): (page: Page, name: string) => Promis
   };
 }
 
-/** Add a clip by web address in the dossier on screen; returns its id once its reader shows. */
-export async function addBookmark(page: Page, url: string, title: string, note = ''): Promise<string> {
-  await page.getByRole('button', { name: 'Knipsel toevoegen' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
-  await dialog.getByLabel('Webadres').fill(url);
-  await dialog.getByLabel('Titel (optioneel)').fill(title);
-  if (note) await dialog.getByLabel('Je notitie (optioneel)').fill(note);
-  await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-  return decodeURIComponent(new URL(page.url()).hash.split('/')[4]);
-}
-
 /**
  * The built app on the real Knipsel server and one Chromium, started before the file's tests
  * and closed after them with every app context opened through `openApp`.
@@ -109,4 +97,14 @@ export function sharingSuite(): {
       return peer;
     },
   };
+}
+
+/** On the share screen: invites for this dossier under `name`; returns the invitation link once it shows. */
+export async function inviteLink(page: Page, name: string): Promise<string> {
+  await page.getByLabel('Je naam').fill(name);
+  await page.getByRole('radio', { name: /Dit dossier/ }).check();
+  await page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
+  const linkInput = page.getByRole('textbox', { name: 'Uitnodigingslink' });
+  await expect.poll(() => linkInput.inputValue()).toContain('#/join/');
+  return linkInput.inputValue();
 }

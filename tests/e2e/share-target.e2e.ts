@@ -4,30 +4,15 @@
 // once; a photo with a few words becomes evidence with a note. Built app on 127.0.0.1.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { KnipselServer } from '../../server/create-server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot } from '../support/browser.js';
-import { launchProfile, seriousViolations, servePwa, shot } from './pwa/harness.js';
+import { appForFile, controlledByServiceWorker, seriousViolations, shot } from '../support/app.js';
 
-let server: KnipselServer;
-let profile: Awaited<ReturnType<typeof launchProfile>>;
-let context: BrowserContext;
+const app = appForFile({ viewport: { width: 390, height: 844 }, timeout: 15_000 });
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  server = await servePwa();
-  profile = await launchProfile({ viewport: { width: 390, height: 844 } });
-  context = profile.context;
-  context.setDefaultTimeout(15_000);
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => errors.push(String(error)));
-});
-
-afterAll(async () => {
-  await profile?.close();
-  await server?.close();
+beforeAll(() => {
+  page = app.page;
 });
 
 const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
@@ -62,32 +47,27 @@ async function share(fields: Record<string, string>, photo?: { name: string; bas
       document.body.append(form);
       form.submit();
     },
-    { fields, photo, url: server.url },
+    { fields, photo, url: app.server.url },
   );
 }
 
 describe('sharing to the installed app', () => {
   test('the manifest makes the app a share target for pages, text and photos', async () => {
-    await page.goto(server.url);
-    await heading('Knipsels').waitFor();
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.reload();
-    await heading('Knipsels').waitFor();
-    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    const manifest = await (await fetch(`${server.url}/manifest.webmanifest`)).json();
+    expect(await controlledByServiceWorker(page, app.server.url)).toBe(true);
+    const manifest = await (await fetch(`${app.server.url}/manifest.webmanifest`)).json();
     expect(manifest.share_target).toEqual({
       action: '/gedeeld',
       method: 'POST',
       enctype: 'multipart/form-data',
       params: { title: 'title', text: 'text', url: 'url', files: [{ name: 'photos', accept: ['image/*'] }] },
     });
-    const cdp = await context.newCDPSession(page);
+    const cdp = await app.context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] };
     expect(installabilityErrors).toEqual([]);
   });
 
   test('a page shared offline is a link clip at once, marked to complete', async () => {
-    await context.setOffline(true);
+    await app.context.setOffline(true);
     // Android puts the address in the text; the title is the page's.
     await share({ title: 'Buurtkracht in Noord', text: '“Bewoners aan zet in de speeltuin” https://www.buurtkracht.example.nl/noord', url: '' });
     await heading('Buurtkracht in Noord').waitFor();
@@ -104,7 +84,7 @@ describe('sharing to the installed app', () => {
     const item = page.locator('.clips > li', { hasText: 'Buurtkracht in Noord' });
     expect(await item.getByTestId('to-complete').innerText()).toBe('Aan te vullen');
     await shot(page, 'share-list-phone');
-    await context.setOffline(false);
+    await app.context.setOffline(false);
   });
 
   test('a shared photo with a few words is evidence with a note', async () => {
@@ -117,6 +97,6 @@ describe('sharing to the installed app', () => {
     expect(await page.getByLabel('Je reflectie op dit knipsel').inputValue()).toBe('Muur met gele briefjes na de bewonersavond in de Vogelwijk.');
     expect(await page.getByTestId('to-complete-notice').count()).toBe(0);
     await shot(page, 'share-photo-phone');
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@
 // what they look at. Screenshots (desktop and phone) go to /tmp/knipsel-shots/share.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { addBookmark, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
+import { addBookmark, makeDossier } from '../support/app.js';
+import { inviteLink, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
 
 const shot = screenshotsIn(process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/share');
 
@@ -112,10 +113,7 @@ describe('sharing a dossier through the web app', () => {
     // ---- A makes a dossier with a clip and shares it ----
     const a = await openApp('A');
     await a.page.goto(`${suite.url}/#/`);
-    await a.page.getByLabel('Naam van het dossier').fill('Wijkteam Noord');
-    await a.page.getByRole('button', { name: 'Dossier maken' }).click();
-    await a.page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
-    const dossierId = decodeURIComponent(new URL(a.page.url()).hash.split('/')[2]);
+    const dossierId = await makeDossier(a.page, 'Wijkteam Noord');
     const sharedClip = await addBookmark(a.page, 'https://www.voorbeeld-wijkplatform.nl/buurtmaaltijd', 'Buurtmaaltijd in Kattenbroek', 'Eerste indruk.');
 
     await nav(a.page, 'Delen').click();
@@ -123,12 +121,7 @@ describe('sharing a dossier through the web app', () => {
     await a.page.getByLabel('Je naam').fill('');
     await a.page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
     await a.page.getByText('Vul je naam in').waitFor(); // bad input: a clear message, nothing shared
-    await a.page.getByLabel('Je naam').fill('Anouk');
-    await a.page.getByRole('radio', { name: /Dit dossier/ }).check();
-    await a.page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
-    const linkInput = a.page.getByRole('textbox', { name: 'Uitnodigingslink' });
-    await expect.poll(() => linkInput.inputValue()).toContain('#/join/');
-    const link = await linkInput.inputValue();
+    const link = await inviteLink(a.page, 'Anouk');
     expect(link.startsWith(`${suite.url}/#/join/`)).toBe(true);
     expect(await a.page.getByRole('img', { name: /QR-code met de uitnodigingslink voor ‘Wijkteam Noord’/ }).count()).toBe(1);
     expect(await a.page.locator('svg.qr path').getAttribute('d')).toMatch(/^M4 4h7v1h-7z/);
@@ -238,6 +231,7 @@ describe('sharing a dossier through the web app', () => {
     expect(await confirm.innerText()).toContain('houden wat ze hebben');
     await shot(a.page, 'renew-confirm');
     await confirm.getByRole('button', { name: 'Ja, nieuwe link maken' }).click();
+    const linkInput = a.page.getByRole('textbox', { name: 'Uitnodigingslink' });
     await expect.poll(() => linkInput.inputValue()).not.toBe(link);
     const newLink = await linkInput.inputValue();
     expect(newLink).toContain('#/join/');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnipselServer } from '../../server/create-server.js';
 import { distDir, launchWithExtension } from '../support/browser.js';
-import { launchProfile, servePwa } from '../e2e/pwa/harness.js';
+import { launchProfile, servePwa } from '../support/app.js';
 import { report } from './support/mode.js';
 
 function directives(policy: string): Map<string, string[]> {

@@ -3,53 +3,15 @@
 // hang, and for every rejected input the local dossier — its Y.Doc state and its stored
 // update log — is byte-for-byte unchanged. Each campaign runs in a worker thread with a
 // watchdog; a failure names the seed and input index (replay: KNIPSEL_SEED=<seed>).
-import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import type { CampaignName, Figures } from './garbage/campaigns.js';
+import type { CampaignName } from './garbage/campaigns.js';
 import { pick, report, seed } from './support/mode.js';
+import { runInWorker } from './support/worker-campaign.js';
+
+const campaigns = new URL('./garbage/campaigns.ts', import.meta.url);
 
 /** No input may take longer than this (a hang guard, generous for a shared 2-core machine). */
 const hangMs = 15_000;
-
-function runCampaign(name: CampaignName, count: number, campaignSeed: number): Promise<Figures> {
-  return new Promise((resolve, reject) => {
-    // The worker loads TypeScript through tsx's loader, registered inside the thread.
-    const entry = new URL('./garbage/worker.ts', import.meta.url).href;
-    const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-    const worker = new Worker(boot, { eval: true, workerData: { name, seed: campaignSeed, count } });
-    let index = -1;
-    let lastProgress = Date.now();
-    const watchdog = setInterval(() => {
-      if (Date.now() - lastProgress > hangMs) {
-        clearInterval(watchdog);
-        void worker.terminate();
-        reject(new Error(`${name}: no progress for ${hangMs} ms after input #${index} (seed ${campaignSeed}): a hang`));
-      }
-    }, 500);
-    worker.on('message', (message: { progress?: number; figures?: Figures; error?: string; index?: number }) => {
-      lastProgress = Date.now();
-      if (message.progress !== undefined) index = message.progress;
-      if (message.figures) {
-        clearInterval(watchdog);
-        void worker.terminate();
-        resolve(message.figures);
-      }
-      if (message.error) {
-        clearInterval(watchdog);
-        void worker.terminate();
-        reject(new Error(`${name} (seed ${campaignSeed}, input #${message.index}): ${message.error}`));
-      }
-    });
-    worker.on('error', (error) => {
-      clearInterval(watchdog);
-      reject(new Error(`${name} (seed ${campaignSeed}) crashed the worker: ${error.message}`));
-    });
-    worker.on('exit', (code) => {
-      clearInterval(watchdog);
-      if (code !== 0) reject(new Error(`${name} (seed ${campaignSeed}) worker exited with ${code}`));
-    });
-  });
-}
 
 const plan: Array<[CampaignName, number, number]> = [
   ['yjsUpdates', pick(3000, 30_000), 1],
@@ -62,7 +24,7 @@ const plan: Array<[CampaignName, number, number]> = [
 describe('garbage from outside', () => {
   for (const [name, count, offset] of plan) {
     it(`${name}: ${count} inputs, rejected ones change nothing`, { timeout: pick(180_000, 1_800_000) }, async () => {
-      const figures = await runCampaign(name, count, seed + offset);
+      const figures = await runInWorker(campaigns, name, count, seed + offset, hangMs);
       report(`garbage/${name}`, { ...figures, crashes: 0, hangs: 0 });
       expect(figures.inputs).toBe(count);
     });

@@ -24,7 +24,7 @@ import { buildPortfolio, clipMarkdown, exportMarkdownZip, renderPortfolioHtml } 
 import { hostileMarkdown } from '@knipsel/core/testing';
 import type { KnipselServer } from '../../server/create-server.js';
 import { launchBrowser, launchWithExtension, loadedTabId } from '../support/browser.js';
-import { launchProfile, servePwa } from '../e2e/pwa/harness.js';
+import { launchProfile, servePwa } from '../support/app.js';
 import { bodyVectors, canaryMarker, hostilePage, payload, placesIn, textVector } from './hostile/vectors.js';
 import { pick, report } from './support/mode.js';
 

@@ -16,7 +16,7 @@ import { parseRelayLink } from '@knipsel/core/relay';
 import { createRelayService } from '../../pwa/src/lib/services/relay-service.js';
 import type { KnipselServer } from '../../server/create-server.js';
 import { createRelay, type Relay } from '../../server/relay/create-relay.js';
-import { launchProfile, servePwa } from '../e2e/pwa/harness.js';
+import { addBookmark, launchProfile, servePwa } from '../support/app.js';
 import { pick, report, seed } from './support/mode.js';
 import { createRng } from './support/prng.js';
 
@@ -108,12 +108,7 @@ describe('hostile links', () => {
     await page.goto(server.url);
     await heading(page, 'Knipsels').waitFor();
     const victimId = /#\/d\/([^/]+)/.exec(page.url())![1];
-    await page.getByRole('button', { name: 'Knipsel toevoegen' }).first().click();
-    const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
-    await dialog.getByLabel('Webadres').fill('https://www.movisie.nl/artikel/geheim');
-    await dialog.getByLabel('Titel (optioneel)').fill('Geheim verslag');
-    await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
-    await heading(page, 'Geheim verslag').waitFor();
+    await addBookmark(page, 'https://www.movisie.nl/artikel/geheim', 'Geheim verslag');
 
     const figures = { relayLinks: 0, inviteLinks: 0, questions: 0, relayShown: 0, copiesOpened: 0, rebinds: 0, victimContentOnHostileRelay: 0 };
     const bait = await relayBait(victimId);

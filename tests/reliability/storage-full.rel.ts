@@ -8,27 +8,14 @@
 // IndexedDB writes in the page fail the way an over-quota write does (QuotaExceededError)
 // from the moment the quota is made small, until it is lifted.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnipselServer } from '../../server/create-server.js';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchProfile, servePwa } from '../e2e/pwa/harness.js';
+import { appForFile } from '../support/app.js';
 import { pick, report } from './support/mode.js';
 
 const shotsDir = '/tmp/knipsel-shots/rel';
-let server: KnipselServer;
-let profile: Awaited<ReturnType<typeof launchProfile>>;
-
-beforeAll(async () => {
-  server = await servePwa();
-  profile = await launchProfile();
-  profile.context.setDefaultTimeout(10_000);
-});
-
-afterAll(async () => {
-  await profile?.close();
-  await server?.close();
-});
+const app = appForFile({ timeout: 10_000 });
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
@@ -44,7 +31,7 @@ async function addText(page: Page, text: string): Promise<void> {
 
 describe('full storage', () => {
   it('fails a save with a clear Dutch message and damages nothing already stored', { timeout: pick(120_000, 300_000) }, async () => {
-    const page = profile.context.pages()[0] ?? (await profile.context.newPage());
+    const page = app.context.pages()[0] ?? (await app.context.newPage());
     // Count the app's calls of navigator.storage.persist() (installed before any app script).
     await page.addInitScript(() => {
       for (const method of ['put', 'add'] as const) {
@@ -64,7 +51,7 @@ describe('full storage', () => {
         return original();
       };
     });
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await heading(page, 'Knipsels').waitFor();
     await expect.poll(() => page.evaluate(() => (navigator.storage as StorageManager & { __persistCalls?: number }).__persistCalls ?? 0)).toBeGreaterThan(0);
 
@@ -78,9 +65,9 @@ describe('full storage', () => {
     // The earlier "saved" toasts have gone (so a new one would stand out).
     await expect.poll(() => page.getByText('Knipsel bewaard').count(), { timeout: 30_000 }).toBe(0);
     // Make the quota just above what is used now.
-    const cdp = await profile.context.newCDPSession(page);
+    const cdp = await app.context.newCDPSession(page);
     const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url, quotaSize: usage + 64 * 1024 });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.server.url, quotaSize: usage + 64 * 1024 });
     const setFull = (full: boolean) => page.evaluate((value) => ((window as unknown as { __knipselStorageFull?: boolean }).__knipselStorageFull = value), full);
     await setFull(true);
 
@@ -115,7 +102,7 @@ describe('full storage', () => {
     expect(await page.locator('.content').innerText()).toContain('buurtmaaltijd');
 
     // With room again, saving works again.
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.server.url });
     await setFull(false);
     await page.goto(listUrl);
     await heading(page, 'Knipsels').waitFor();

@@ -5,39 +5,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnipselServer } from '../../server/create-server.js';
+import { describe, expect, it } from 'vitest';
 import { launchWithExtension, loadedTabId } from '../support/browser.js';
 import { pairExtension } from '../support/pairing.js';
-import { launchProfile, servePwa } from '../e2e/pwa/harness.js';
+import { addBookmark, appForFile } from '../support/app.js';
 
 declare const chrome: any;
 import { pick, report } from './support/mode.js';
 
-let server: KnipselServer;
-let profile: Awaited<ReturnType<typeof launchProfile>>;
-
-beforeAll(async () => {
-  server = await servePwa();
-  profile = await launchProfile();
-  profile.context.setDefaultTimeout(10_000);
-});
-
-afterAll(async () => {
-  await profile?.close();
-  await server?.close();
-});
+const app = appForFile({ timeout: 10_000 });
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
-async function addClip(page: Page, url: string, title: string): Promise<void> {
-  await page.getByRole('button', { name: 'Knipsel toevoegen' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
-  await dialog.getByLabel('Webadres').fill(url);
-  await dialog.getByLabel('Titel (optioneel)').fill(title);
-  await dialog.getByRole('button', { name: 'Knipsel bewaren' }).click();
-  await heading(page, title).waitFor();
-}
 
 async function tagWith(page: Page, theme: string): Promise<void> {
   await page.getByRole('button', { name: 'Thema’s kiezen' }).click();
@@ -51,16 +29,16 @@ const note = (page: Page) => page.getByLabel('Je reflectie op dit knipsel');
 describe('two tabs of the app', () => {
   it('converge while both edit at once, and keep everything after a reload', { timeout: pick(180_000, 600_000) }, async () => {
     const rounds = pick(1, 3);
-    const a = profile.context.pages()[0] ?? (await profile.context.newPage());
-    await a.goto(server.url);
+    const a = app.context.pages()[0] ?? (await app.context.newPage());
+    await a.goto(app.server.url);
     await heading(a, 'Knipsels').waitFor();
     const dossierUrl = a.url().replace(/#.*$/, '') + (await a.evaluate(() => location.hash)).replace(/\/list$/, '');
-    await addClip(a, 'https://www.movisie.nl/artikel/buurtkracht', 'Gedeeld knipsel');
+    await addBookmark(a, 'https://www.movisie.nl/artikel/buurtkracht', 'Gedeeld knipsel');
     const clipUrl = a.url();
     await note(a).fill('Begin.\n\nEinde.');
     await a.getByRole('status').filter({ hasText: 'Automatisch bewaard' }).waitFor();
 
-    const b = await profile.context.newPage();
+    const b = await app.context.newPage();
     await b.goto(clipUrl);
     await heading(b, 'Gedeeld knipsel').waitFor();
     await expect.poll(() => note(b).inputValue()).toBe('Begin.\n\nEinde.');
@@ -112,7 +90,7 @@ describe('two tabs of the app', () => {
     for (let round = 0; round < rounds; round++) {
       const titles = [`Nieuw uit tab A ${round}`, `Nieuw uit tab B ${round}`];
       expectedClips.push(...titles);
-      await Promise.all([addClip(a, `https://a.example.nl/${round}`, titles[0]), addClip(b, `https://b.example.nl/${round}`, titles[1])]);
+      await Promise.all([addBookmark(a, `https://a.example.nl/${round}`, titles[0]), addBookmark(b, `https://b.example.nl/${round}`, titles[1])]);
       edits += 2;
       await Promise.all([a.goto(`${dossierUrl}/list`), b.goto(`${dossierUrl}/list`)]);
     }
@@ -150,14 +128,14 @@ describe('two tabs of the app', () => {
       const worker = session.context.serviceWorkers()[0];
       await worker.evaluate(async (url) => {
         await chrome.storage.local.set({ settings: { appUrls: [url], language: 'nl', defaultDossierId: null, defaultThemes: [], highlights: false } });
-      }, `${server.url}/`);
-      const appHost = new URL(server.url).host;
+      }, `${app.server.url}/`);
+      const appHost = new URL(app.server.url).host;
       await expect
         .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s: { matches?: string[] }) => s.matches ?? [])), { timeout: 15_000 })
         .toContain(`http://${appHost}/*`);
       const openApp = async (pair = false) => {
         const page = await session.context.newPage();
-        await page.goto(server.url);
+        await page.goto(app.server.url);
         if (pair) await pairExtension(session, page).then(({ confirmedIn }) => confirmedIn.close());
         await page.getByTestId('extension-status').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
         await page.waitForURL(/#\/d\/[^/]+\/list/);
@@ -183,13 +161,13 @@ describe('two tabs of the app', () => {
         await tab.goto(`${pagesBase}/${encodeURIComponent(fromExt)}.html`);
         const tabId = await loadedTabId(worker, tab.url());
         const [, , clipped] = await Promise.all([
-          addClip(a, `https://a.example.nl/${round}`, fromA),
-          addClip(b, `https://b.example.nl/${round}`, fromB),
+          addBookmark(a, `https://a.example.nl/${round}`, fromA),
+          addBookmark(b, `https://b.example.nl/${round}`, fromB),
           worker.evaluate(([id]) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-pagina' }, { id }), [tabId]),
         ]);
         expect(clipped).toMatchObject({ status: 'saved' });
         await tab.close();
-        await Promise.all([a.goto(`${server.url}/#/d/${encodeURIComponent(dossierId)}/list`), b.goto(`${server.url}/#/d/${encodeURIComponent(dossierId)}/list`)]);
+        await Promise.all([a.goto(`${app.server.url}/#/d/${encodeURIComponent(dossierId)}/list`), b.goto(`${app.server.url}/#/d/${encodeURIComponent(dossierId)}/list`)]);
       }
       for (const page of [a, b]) await expect.poll(() => page.locator('.clips h2').allInnerTexts(), { timeout: 15_000 }).toEqual(expect.arrayContaining(expected));
       await expect.poll(extTitles, { timeout: 15_000 }).toEqual(expect.arrayContaining(expected));

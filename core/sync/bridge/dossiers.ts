@@ -3,35 +3,22 @@
 //
 // Each side imports the dossiers it lacks (full state first, so an empty replica never
 // races its own defaults against the real ones), except tombstoned ones. The personal
-// dossiers become one: an extension that has never been linked adopts the app's personal
-// dossier and moves its own clips into it, keeping their ids (and vice versa for a new app
-// meeting a linked extension); the retired id is kept as an alias of the adopted one and
-// sent along, so an address made with it ("Open in Knipsel" of a first clip) still leads
-// to the clip. Deletions: one dossier per list is followed; more than one at once is held
+// dossiers become one (personal-link.ts); the retired id is kept as an alias of the adopted
+// one and sent along. Messages travel as sync-wire.ts says. Deletions: one dossier per list is followed; more than one at once is held
 // until the user decides (`resolveHeld`), and dossiers the user chose to keep are not asked
 // about again.
 import * as Y from 'yjs';
 import type { Library } from '../../library/library.js';
 import { createDocSync, type DocSync } from '../doc-sync.js';
-import { fromBase64, toBase64 } from '../base64.js';
 import type { BridgeFrame, BridgeFrameInput, BridgeRole } from './protocol.js';
 import { createDossier } from '../../dossier/dossier.js';
-import { createChunkJoiner, isChunkFrame, splitMessage } from '../frames/chunking.js';
+import { addAlias, adoptPersonal, bridgeAliases, bridgePrefs as prefs, isPersonalLinked, maxAliases } from './personal-link.js';
+import { bridgeChunkBytes, createSyncWire } from './sync-wire.js';
 
-/**
- * Sync messages above this many bytes travel as a run of chunk frames (the peer chunk
- * format), each a 'sync' frame of its own: a big dossier's first sync step 2 (over 100 MB at
- * 5,000 clips) would exceed the frame limit and the browsers' message size limits otherwise.
- */
-export const bridgeChunkBytes = 4 * 1024 * 1024;
-/** The largest message joined from chunks (a whole dossier state). */
-export const maxBridgeMessageBytes = 1024 * 1024 * 1024;
+export { bridgeAlias } from './personal-link.js';
+export { bridgeChunkBytes, maxBridgeMessageBytes } from './sync-wire.js';
 
 type SessionFrame = Extract<BridgeFrameInput, { t: 'dossiers' | 'sync' }>;
-
-/** Library prefs: the personal dossiers are linked; retired ids → current ones; deletions the user kept. */
-const prefs = { linked: 'bridgePersonalLinked', aliases: 'bridgeDossierAliases', kept: 'bridgeKeptDossiers' } as const;
-const maxAliases = 100;
 
 /** Dossiers the other side deleted, held until the user says whether to delete them here too. */
 export interface HeldDeletion {
@@ -60,33 +47,16 @@ interface Entry {
   importing: Y.Doc | null;
 }
 
-/** The dossier a retired id now lives in (after linking the personal dossiers), if any. */
-export async function bridgeAlias(library: Library, id: string): Promise<string | undefined> {
-  const aliases = (await library.getPref<Record<string, string>>(prefs.aliases)) ?? {};
-  return Object.hasOwn(aliases, id) ? aliases[id] : undefined;
-}
-
-async function addAlias(library: Library, from: string, to: string): Promise<boolean> {
-  const aliases = (await library.getPref<Record<string, string>>(prefs.aliases)) ?? {};
-  if (aliases[from] === to) return false;
-  const entries = Object.entries({ ...aliases, [from]: to }).slice(-maxAliases);
-  await library.setPref(prefs.aliases, Object.fromEntries(entries));
-  return true;
-}
-
 export function createBridgeDossiers(options: BridgeDossiersOptions) {
   const { role, library, log } = options;
   const chunkBytes = options.chunkBytes ?? bridgeChunkBytes;
   const entries = new Map<string, Entry>();
-  /** Per dossier: chunk frames being joined (frames of one dossier arrive in order). */
-  const joiners = new Map<string, ReturnType<typeof createChunkJoiner>>();
   let held: HeldDeletion[] = [];
   let active = false;
   let queue: Promise<void> = Promise.resolve();
   let unsubscribe: (() => void) | null = null;
   let listTimer: ReturnType<typeof setTimeout> | null = null;
   let listSent: Promise<void> = Promise.resolve();
-  let streamId = 0;
 
   const serial = (work: () => Promise<void>) => {
     queue = queue.then(work).catch((error: unknown) => log(`bridge: ${error instanceof Error ? error.message : String(error)}`));
@@ -95,24 +65,25 @@ export function createBridgeDossiers(options: BridgeDossiersOptions) {
   const send = (frame: SessionFrame) => {
     if (active) options.send({ ...frame, session: options.session() });
   };
+  const wire = createSyncWire({ chunkBytes, sendData: (dossierId, data) => send({ t: 'sync', session: '', dossierId, data }), log });
 
   function closeEntries() {
     for (const entry of entries.values()) entry.sync.destroy();
     entries.clear();
-    joiners.clear();
+    wire.clear();
   }
 
   async function sendList() {
     if (!active) return;
     const records = await library.list();
-    const aliases = (await library.getPref<Record<string, string>>(prefs.aliases)) ?? {};
+    const aliases = await bridgeAliases(library);
     send({
       t: 'dossiers',
       session: '',
       list: records.map((r) => ({ id: r.id, name: r.name.slice(0, 200), kind: r.kind })),
       deleted: (await library.deletedIds()).slice(-10_000),
       personalId: (await library.personalId()) ?? null,
-      personalLinked: (await library.getPref<boolean>(prefs.linked)) === true,
+      personalLinked: await isPersonalLinked(library),
       aliases: Object.entries(aliases).slice(-maxAliases).map(([from, to]) => ({ from, to })),
     });
   }
@@ -127,17 +98,11 @@ export function createBridgeDossiers(options: BridgeDossiersOptions) {
     });
   }
 
-  function syncSender(dossierId: string) {
-    return (message: Uint8Array) => {
-      for (const part of splitMessage(message, streamId++, chunkBytes)) send({ t: 'sync', session: '', dossierId, data: toBase64(part) });
-    };
-  }
-
   async function openEntry(dossierId: string): Promise<Entry> {
     const existing = entries.get(dossierId);
     if (existing && !existing.importing) return existing;
     const handle = await library.open(dossierId);
-    const sync = createDocSync(handle.doc, syncSender(dossierId), { onReject: (reason) => log(`bridge: ${dossierId}: ${reason}`) });
+    const sync = createDocSync(handle.doc, wire.sender(dossierId), { onReject: (reason) => log(`bridge: ${dossierId}: ${reason}`) });
     const entry: Entry = { sync, importing: null };
     entries.set(dossierId, entry);
     sync.start();
@@ -149,7 +114,7 @@ export function createBridgeDossiers(options: BridgeDossiersOptions) {
   function startImport(dossierId: string, kind: 'personal' | 'shared', then?: (id: string) => Promise<void>) {
     if (entries.has(dossierId)) return;
     const scratch = new Y.Doc();
-    const sync = createDocSync(scratch, syncSender(dossierId), {
+    const sync = createDocSync(scratch, wire.sender(dossierId), {
       onReject: (reason) => log(`bridge: ${dossierId}: ${reason}`),
       onSynced: () =>
         void serial(async () => {
@@ -173,41 +138,20 @@ export function createBridgeDossiers(options: BridgeDossiersOptions) {
     sync.start();
   }
 
-  /** Move the clips of the old personal dossier into the adopted one (same ids), then retire the old one. */
-  async function adoptPersonal(oldId: string | undefined, newId: string) {
-    if (oldId && oldId !== newId && (await library.get(oldId))) {
-      const from = await library.open(oldId);
-      const to = await library.open(newId);
-      for (const clip of from.dossier.clips.all()) {
-        if (clip.trashed || to.dossier.clips.has(clip.id)) continue;
-        const themes = clip.themes.filter((id) => to.dossier.frameworks.isKnownTheme(id));
-        to.dossier.clips.add({ capture: clip.capture, title: clip.title, note: clip.note, themes }, { id: clip.id, createdAt: clip.createdAt });
-        for (const h of clip.highlights) {
-          to.dossier.clips.addHighlight(clip.id, { quote: h.quote, position: h.position, note: h.note, colour: h.colour });
-        }
-      }
-      await to.flush();
-      if (await addAlias(library, oldId, newId)) options.onAlias?.(oldId, newId);
-      await library.setPersonal(newId);
-      entries.get(oldId)?.sync.destroy();
-      entries.delete(oldId);
-      await library.remove(oldId, { allowPersonal: true });
-    } else {
-      await library.setPersonal(newId);
-    }
-    await library.setPref(prefs.linked, true);
-    log(`bridge: personal dossier linked (${newId})`);
+  /** Stops syncing a dossier. */
+  function drop(id: string) {
+    entries.get(id)?.sync.destroy();
+    entries.delete(id);
   }
 
   async function removeHere(id: string) {
-    entries.get(id)?.sync.destroy();
-    entries.delete(id);
+    drop(id);
     await library.remove(id);
   }
 
   async function reconcile(frame: Extract<BridgeFrame, { t: 'dossiers' }>) {
     const myPersonal = await library.personalId();
-    const myLinked = (await library.getPref<boolean>(prefs.linked)) === true;
+    const myLinked = await isPersonalLinked(library);
     const tombstones = new Set(await library.deletedIds());
     const kept = new Set((await library.getPref<string[]>(prefs.kept)) ?? []);
 
@@ -254,7 +198,7 @@ export function createBridgeDossiers(options: BridgeDossiersOptions) {
       if (local) {
         await openEntry(remote.id);
       } else if (isPeerPersonal) {
-        if (adoptFrom !== undefined || !myPersonal) startImport(remote.id, 'personal', (id) => adoptPersonal(adoptFrom, id));
+        if (adoptFrom !== undefined || !myPersonal) startImport(remote.id, 'personal', (id) => adoptPersonal(library, adoptFrom, id, { drop, onAlias: options.onAlias, log }));
         // Otherwise both sides are linked to different personal dossiers: keep them apart.
       } else {
         startImport(remote.id, remote.kind);
@@ -264,20 +208,8 @@ export function createBridgeDossiers(options: BridgeDossiersOptions) {
   }
 
   function receiveSync(frame: Extract<BridgeFrame, { t: 'sync' }>) {
-    let bytes: Uint8Array;
-    try {
-      bytes = fromBase64(frame.data);
-    } catch {
-      return log('bridge: sync payload is not base64');
-    }
-    if (isChunkFrame(bytes)) {
-      let joiner = joiners.get(frame.dossierId);
-      if (!joiner) joiners.set(frame.dossierId, (joiner = createChunkJoiner(maxBridgeMessageBytes, Math.max(chunkBytes, bridgeChunkBytes))));
-      const joined = joiner.push(bytes);
-      if ('rejected' in joined) return log(`bridge: ${frame.dossierId}: ${joined.rejected}`);
-      if ('pending' in joined) return;
-      bytes = joined.done;
-    }
+    const bytes = wire.receive(frame.dossierId, frame.data);
+    if (!bytes) return;
     const entry = entries.get(frame.dossierId);
     if (entry) {
       entry.sync.receive(bytes);

@@ -3,34 +3,28 @@
 // the sender again), and runs one core bridge session per app tab against the extension's
 // library, with the pairings of that tab's origin. Keeps what the popup and options show:
 // when the app was last seen, a protocol mismatch, the pairings, pairing requests waiting
-// for the user's click, and deletions waiting for the user. See core/sync/bridge/session.ts.
+// for the user's click, and deletions waiting for the user. See core/sync/bridge/session.ts;
+// the script's registration is in bridge-registration.ts, what is kept of the app in
+// bridge-memory.ts.
 import { browser, type Browser } from 'wxt/browser';
 import { bridgeProtocolVersion, type BridgeSession, type BridgeStatus, createBridgeSession } from '@knipsel/core/bridge';
 import { createId } from '@knipsel/core';
-import { bridgeMatchPatterns, bridgeOrigins, isBridgeOrigin } from '../bridge/origins.js';
+import { bridgeOrigins, isBridgeOrigin } from '../bridge/origins.js';
 import { bridgePortName, keepAliveMessage } from '../bridge/page-forwarder.js';
 import type { BridgeInfo, PairRequestInfo } from '../messaging/protocol.js';
 import { translate } from '../i18n/messages.js';
 import { loadSettings } from '../settings/settings.js';
 import { clearBadge, showBadge } from './badge.js';
+import { createBridgeMemory } from './bridge-memory.js';
 import { loadPairs, originPairStore, removePair } from './bridge-pairs.js';
+import { syncBridgeRegistration } from './bridge-registration.js';
 import type { LibraryService } from './background-library.js';
 
-const scriptId = 'knipsel-bridge';
-const file = '/bridge.js';
-const storageKey = 'bridge';
 /** How often `lastSeen` is written while an app stays connected. */
 const lastSeenEveryMs = 60_000;
 /** Pairing requests waiting for the user at once (one per app tab); more are refused. */
 const maxRequests = 3;
 const requestMs = 5 * 60_000;
-
-interface StoredBridge {
-  lastSeen: number | null;
-  origin: string | null;
-  /** The app's protocol version when it differed from ours. */
-  mismatch: { app: number; at: number } | null;
-}
 
 interface Live {
   session: BridgeSession;
@@ -38,52 +32,6 @@ interface Live {
   tabId: number | undefined;
   /** The pairing request of this tab waiting for the user, if any. */
   request: PairRequestInfo | null;
-}
-
-let queue: Promise<unknown> = Promise.resolve();
-
-/**
- * Register the bridge content script for the web app addresses in the settings, and start it
- * in app tabs that are already open (the app was open before the address was set, or before
- * the extension was installed, updated or restarted: without this they would say "no
- * extension" until reloaded). A registration that is already right is left alone, so a page
- * that loads while the worker starts never falls into a gap. Returns the patterns. Calls run
- * one at a time.
- */
-export function syncBridgeRegistration(appUrls: string[]): Promise<string[]> {
-  const next = queue.then(async () => {
-    try {
-      const origins = bridgeOrigins(appUrls);
-      const matches = bridgeMatchPatterns(origins, !import.meta.env.FIREFOX);
-      const [existing] = await browser.scripting.getRegisteredContentScripts({ ids: [scriptId] });
-      const same = existing && [...(existing.matches ?? [])].sort().join() === [...matches].sort().join();
-      if (existing && !same) await browser.scripting.unregisterContentScripts({ ids: [scriptId] });
-      if (matches.length === 0) return [];
-      if (!same) await browser.scripting.registerContentScripts([{ id: scriptId, matches, js: [file], runAt: 'document_start', allFrames: false }]);
-      await startInOpenTabs(origins);
-      return matches;
-    } catch (error) {
-      console.warn('[knipsel] bridge registration failed', error);
-      return [];
-    }
-  });
-  queue = next.catch(() => undefined);
-  return next;
-}
-
-/** Run the bridge script in the open tabs of the app's origins (it does nothing where it already runs). */
-async function startInOpenTabs(origins: readonly string[]): Promise<void> {
-  const tabs = await browser.tabs.query({}).catch(() => []);
-  await Promise.all(
-    tabs
-      .filter((tab) => tab.id !== undefined && isBridgeOrigin(tab.url, origins))
-      .map((tab) => browser.scripting.executeScript({ target: { tabId: tab.id!, frameIds: [0] }, files: [file] }).catch(() => undefined)),
-  );
-}
-
-async function loadStored(): Promise<StoredBridge> {
-  const stored = (await browser.storage.local.get(storageKey))[storageKey] as Partial<StoredBridge> | undefined;
-  return { lastSeen: stored?.lastSeen ?? null, origin: stored?.origin ?? null, mismatch: stored?.mismatch ?? null };
 }
 
 export interface BridgeHostOptions {
@@ -95,21 +43,12 @@ export interface BridgeHostOptions {
 
 export function createBridgeHost(service: LibraryService, options: BridgeHostOptions) {
   const live = new Map<Browser.runtime.Port, Live>();
-  let stored: Promise<StoredBridge> | null = null;
-  let writes: Promise<unknown> = Promise.resolve();
+  const memory = createBridgeMemory();
+  const remember = memory.remember;
   const changedDossiers = new Set<string>();
   let broadcastTimer: ReturnType<typeof setTimeout> | null = null;
   /** Test hook: new app tabs wait for this before they are answered (a slow worker start). */
   let gate: { opened: Promise<void>; open(): void } | null = null;
-
-  const remember = (patch: Partial<StoredBridge>) => {
-    writes = writes.then(async () => {
-      const next = { ...(await (stored ??= loadStored())), ...patch };
-      stored = Promise.resolve(next);
-      await browser.storage.local.set({ [storageKey]: next });
-    }).catch(() => undefined);
-    return writes;
-  };
 
   /** Extension pages reload what changed; batched so a burst of updates is one event. */
   const changedRemotely = (dossierId: string) => {
@@ -253,8 +192,7 @@ export function createBridgeHost(service: LibraryService, options: BridgeHostOpt
       options.changed();
     },
     async status(): Promise<BridgeInfo> {
-      await writes;
-      const saved = await (stored ??= loadStored());
+      const saved = await memory.read();
       const held = connectedSessions().find(({ session }) => session.status.held.length > 0);
       return {
         connected: connectedSessions().length > 0,

@@ -2,10 +2,12 @@
 // this page on one plain origin. The sender sets the same capture into a plain Y.Doc (one
 // Y.Map per clip, as core's layout does) and posts the Yjs update over a BroadcastChannel;
 // the receiver applies it to its own Y.Doc and shows the clip's title as an <h2> in its
-// list — raw Yjs over the cheapest cross-tab channel, no checks, no storage. Times are
+// list (where bench/bridge-bench.ts watches for it, as in the app) — raw Yjs over the cheapest
+// cross-tab channel, no checks, no storage. Times are
 // epoch milliseconds with sub-ms precision (performance.timeOrigin + performance.now()),
 // comparable across the pages of one browser.
 import * as Y from 'yjs';
+import { expose } from './expose.js';
 
 const epoch = () => performance.timeOrigin + performance.now();
 const doc = new Y.Doc();
@@ -18,7 +20,7 @@ const bench = {
     channel = new BroadcastChannel('knipsel-bridge-bench');
     if (role === 'receiver') {
       channel.onmessage = (event: MessageEvent<Uint8Array>) => Y.applyUpdate(doc, event.data, 'remote');
-      const list = document.querySelector('ul.clips')!;
+      const list = document.body.appendChild(Object.assign(document.createElement('ul'), { className: 'clips' }));
       clips.observe((event) => {
         for (const key of event.keysChanged) {
           const clip = clips.get(key);
@@ -55,32 +57,7 @@ const bench = {
     doc.off('update', count);
     return { at, bytes };
   },
-
-  /** Receiver: resolves with the time an <h2> with this title is in the list. */
-  seen(title: string, timeoutMs: number): Promise<number> {
-    return seenInPage(title, timeoutMs);
-  },
 };
-
-/** Resolves with the epoch time at which an <h2> whose text is `title` is in the document. */
-function seenInPage(title: string, timeoutMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const found = () => [...document.querySelectorAll('h2')].some((h) => h.textContent?.trim() === title);
-    if (found()) return resolve(epoch());
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      reject(new Error(`"${title}" not shown within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const observer = new MutationObserver(() => {
-      if (!found()) return;
-      const at = epoch();
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve(at);
-    });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  });
-}
 
 declare global {
   interface Window {
@@ -88,5 +65,4 @@ declare global {
     knipselBridgeBenchReady: boolean;
   }
 }
-window.knipselBridgeBench = bench;
-window.knipselBridgeBenchReady = true;
+expose('knipselBridgeBench', bench);

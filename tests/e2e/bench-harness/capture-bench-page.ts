@@ -5,6 +5,7 @@
 // isolated, so performance.now() resolves to microseconds rather than 0.1 ms.
 import { extract } from '@knipsel/core/capture';
 import { runReadabilityBaseline } from '@knipsel/core/testing';
+import { expose } from './expose.js';
 
 interface PageTimes {
   knipsel: number[];
@@ -37,8 +38,7 @@ const bench = { measurePage, isolated: crossOriginIsolated };
 declare global {
   interface Window {
     knipselCaptureBench: typeof bench;
-    benchReady: boolean;
+    knipselCaptureBenchReady: boolean;
   }
 }
-window.knipselCaptureBench = bench;
-window.benchReady = true;
+expose('knipselCaptureBench', bench);

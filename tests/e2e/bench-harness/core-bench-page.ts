@@ -8,6 +8,8 @@
 import * as Y from 'yjs';
 import { createDexieStores, createDossier, createLibrary, initDossierDoc, type Library, type OpenDossier } from '@knipsel/core';
 import { makeCorpus, type CorpusClip, type CorpusSource } from '../../../bench/corpus/clip-corpus.js';
+import { expose } from './expose.js';
+import { rawSetClip } from './raw-yjs-clip.js';
 
 const knipselDbName = 'knipsel-bench';
 const rawDbName = 'raw-yjs-bench';
@@ -58,23 +60,6 @@ function rawLoad(db: IDBDatabase): Promise<Uint8Array[]> {
   });
 }
 
-function rawSetClip(clips: Y.Map<Y.Map<unknown>>, id: string, clip: CorpusClip, at: number): void {
-  const map = new Y.Map<unknown>();
-  clips.set(id, map);
-  map.set('capture', { ...clip.capture });
-  map.set('title', clip.capture.title);
-  const note = new Y.Text();
-  map.set('note', note);
-  if (clip.note) note.insert(0, clip.note);
-  const themes = new Y.Map<true>();
-  map.set('themes', themes);
-  for (const theme of clip.themes) themes.set(theme, true);
-  map.set('highlights', new Y.Map());
-  map.set('trashedAt', null);
-  map.set('createdAt', at);
-  map.set('updatedAt', at);
-}
-
 // Separate functions so no long-lived closure shares a scope with the loaded updates (V8
 // would keep them alive and the memory figure would count them).
 async function rawLoadInto(db: IDBDatabase): Promise<Y.Doc> {
@@ -90,6 +75,27 @@ function listenRaw(db: IDBDatabase, doc: Y.Doc): void {
   doc.on('update', (update: Uint8Array) => raw!.pending.push(rawAppend(db, update)));
 }
 
+/** The state of a dossier of `count` corpus clips, made with core. */
+async function knipselState(count: number): Promise<Uint8Array> {
+  const doc = new Y.Doc();
+  initDossierDoc(doc, { id: 'bench', name: `Bench ${count}` });
+  const dossier = createDossier(doc);
+  for (let i = 0; i < count; i++) {
+    const clip = await clipAt(i);
+    dossier.clips.add({ capture: clip.capture, note: clip.note, themes: clip.themes });
+  }
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}
+
+/** Core's library on the bench database, opened cold; `t0` is the time just before. */
+function coldLibrary(): { t0: number; stores: ReturnType<typeof createDexieStores>; library: Library } {
+  const t0 = now();
+  const stores = createDexieStores(knipselDbName);
+  return { t0, stores, library: createLibrary(stores) };
+}
+
 let raw: { db: IDBDatabase; doc: Y.Doc; pending: Promise<void>[] } | null = null;
 let knipsel: { library: Library; handle: OpenDossier } | null = null;
 
@@ -97,15 +103,7 @@ const bench = {
   /** Write a dossier of `count` clips with core (one stored, compacted update + projection rows). */
   async writeKnipsel(count: number) {
     const t0 = now();
-    const doc = new Y.Doc();
-    initDossierDoc(doc, { id: 'bench', name: `Bench ${count}` });
-    const dossier = createDossier(doc);
-    for (let i = 0; i < count; i++) {
-      const clip = await clipAt(i);
-      dossier.clips.add({ capture: clip.capture, note: clip.note, themes: clip.themes });
-    }
-    const state = Y.encodeStateAsUpdate(doc);
-    doc.destroy();
+    const state = await knipselState(count);
     const stores = createDexieStores(knipselDbName);
     const library = createLibrary(stores);
     const record = await library.importState(state, { name: `Bench ${count}` });
@@ -132,9 +130,7 @@ const bench = {
 
   /** Cold open with core: until `library.open(id)` resolves (doc loaded, projection reconciled). */
   async openKnipsel(id: string) {
-    const t0 = now();
-    const stores = createDexieStores(knipselDbName);
-    const library = createLibrary(stores);
+    const { t0, library } = coldLibrary();
     const handle = await library.open(id);
     const ms = now() - t0;
     knipsel = { library, handle };
@@ -143,9 +139,7 @@ const bench = {
 
   /** Cold: until `library.rows(id)` resolves (the projection the app shows first). */
   async rowsKnipsel(id: string) {
-    const t0 = now();
-    const stores = createDexieStores(knipselDbName);
-    const library = createLibrary(stores);
+    const { t0, stores, library } = coldLibrary();
     const rows = await library.rows(id);
     const ms = now() - t0;
     stores.close();
@@ -227,15 +221,7 @@ const bench = {
    * clips and make it the personal one, so the app opens it first. Run on the app's origin.
    */
   async seedApp(count: number) {
-    const doc = new Y.Doc();
-    initDossierDoc(doc, { id: 'bench', name: `Bench ${count}` });
-    const dossier = createDossier(doc);
-    for (let i = 0; i < count; i++) {
-      const clip = await clipAt(i);
-      dossier.clips.add({ capture: clip.capture, note: clip.note, themes: clip.themes });
-    }
-    const state = Y.encodeStateAsUpdate(doc);
-    doc.destroy();
+    const state = await knipselState(count);
     const stores = createDexieStores();
     const library = createLibrary(stores);
     const record = await library.importState(state, { name: `Bench ${count}`, kind: 'personal' });
@@ -276,5 +262,4 @@ declare global {
     knipselBenchReady: boolean;
   }
 }
-window.knipselBench = bench;
-window.knipselBenchReady = true;
+expose('knipselBench', bench);

@@ -12,6 +12,8 @@ import { makeCorpus, type CorpusSource } from '../../../bench/corpus/clip-corpus
 import { createDossier, initDossierDoc, localOrigin } from '@knipsel/core';
 import { fromBase64, toBase64 } from '@knipsel/core/sync';
 import { connectPeers, type PeerSession } from '@knipsel/core/peer/session';
+import { expose } from './expose.js';
+import { rawSetClip } from './raw-yjs-clip.js';
 
 interface Fixture {
   sources: CorpusSource[];
@@ -59,22 +61,7 @@ const bench = {
       const clips = doc.getMap<Y.Map<unknown>>('clips');
       for (let i = 0; i < count; i++) {
         const clip = c.clip(i);
-        doc.transact(() => {
-          const map = new Y.Map<unknown>();
-          clips.set(`c${i}`, map);
-          map.set('capture', { ...clip.capture });
-          map.set('title', clip.capture.title);
-          const note = new Y.Text();
-          map.set('note', note);
-          if (clip.note) note.insert(0, clip.note);
-          const themes = new Y.Map<true>();
-          map.set('themes', themes);
-          for (const theme of clip.themes) themes.set(theme, true);
-          map.set('highlights', new Y.Map());
-          map.set('trashedAt', null);
-          map.set('createdAt', clip.capture.capturedAt);
-          map.set('updatedAt', clip.capture.capturedAt);
-        });
+        doc.transact(() => rawSetClip(clips, `c${i}`, clip, clip.capture.capturedAt));
       }
     } else {
       initDossierDoc(doc, { id: 'bench-shared', name: 'Gedeeld bench-dossier', kind: 'shared' });
@@ -173,5 +160,4 @@ declare global {
     knipselSyncBenchReady: boolean;
   }
 }
-window.knipselSyncBench = bench;
-window.knipselSyncBenchReady = true;
+expose('knipselSyncBench', bench);
