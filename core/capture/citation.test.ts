@@ -15,6 +15,9 @@ describe('parseAuthor', () => {
     expect(parseAuthor('Esther van Oss')).toMatchObject({ surname: 'Oss', particles: 'van' });
     expect(parseAuthor('Annemiek de Boer')).toMatchObject({ surname: 'Boer', particles: 'de', initials: 'A.' });
     expect(parseAuthor("Kees van 't Hek")).toMatchObject({ surname: 'Hek', particles: "van 't" });
+    // An Arabic article is part of the surname, capitalised where it leads.
+    expect(parseAuthor('Fatima el Amrani')).toEqual({ kind: 'person', initials: 'F.', particles: '', surname: 'El Amrani' });
+    expect(parseAuthor('Mohamed al Khatib')).toMatchObject({ surname: 'Al Khatib', initials: 'M.' });
   });
   it('reads hyphenated and multiple given names', () => {
     expect(parseAuthor('Jan-Willem Koenen')).toMatchObject({ initials: 'J.-W.', surname: 'Koenen' });
@@ -105,6 +108,7 @@ describe('apaReferenceHtml', () => {
 describe('apaInTextCitation', () => {
   it('cites one, two and three or more authors as APA 7 does', () => {
     expect(apaInTextCitation(capture({ byline: 'Ben Koenen', published: '2016-12-16' }))).toBe('(Koenen, 2016)');
+    expect(apaInTextCitation(capture({ byline: 'Fatima el Amrani', published: null }))).toBe('(El Amrani, z.d.)');
     expect(apaInTextCitation(capture({ byline: 'Jaap Ikink en Ben Koenen', published: '2016' }))).toBe('(Ikink & Koenen, 2016)');
     expect(apaInTextCitation(capture({ byline: 'Jaap Ikink, Ben Koenen en Miriam Stolten', published: '2016' }))).toBe('(Ikink et al., 2016)');
   });

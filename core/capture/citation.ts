@@ -46,7 +46,9 @@ function initialsOf(given: string[]): string {
     .join(' ');
 }
 
-const isNameToken = (t: string): boolean => /^[\p{Lu}][\p{L}'’.-]*$/u.test(t) || PARTICLES.has(t.toLowerCase());
+/** Arabic articles that belong to the surname and lead it capitalised: "Fatima el Amrani" → "El Amrani, F.". */
+const ARTICLES = new Set(['el', 'al']);
+const isNameToken = (t: string): boolean => /^[\p{Lu}][\p{L}'’.-]*$/u.test(t) || PARTICLES.has(t.toLowerCase()) || ARTICLES.has(t.toLowerCase());
 
 /** Read one author as a person ("Jaap van der Ikink", "Ikink, J. van der") or an organisation. */
 export function parseAuthor(raw: string): Author {
@@ -67,13 +69,16 @@ export function parseAuthor(raw: string): Author {
   const tokens = name.split(' ');
   const looksPersonal = tokens.length >= 2 && tokens.length <= 6 && tokens.every(isNameToken) && !ORGANISATION_WORDS.test(name) && !/\d/.test(name);
   if (!looksPersonal) return { kind: 'organisation', name };
-  let firstParticle = tokens.findIndex((t, i) => i > 0 && PARTICLES.has(t.toLowerCase()));
+  let firstParticle = tokens.findIndex((t, i) => i > 0 && (PARTICLES.has(t.toLowerCase()) || ARTICLES.has(t.toLowerCase())));
   if (firstParticle === -1 || firstParticle === tokens.length - 1) firstParticle = tokens.length - 1;
   const given = tokens.slice(0, firstParticle);
   const particles: string[] = [];
   let i = firstParticle;
   while (i < tokens.length - 1 && PARTICLES.has(tokens[i].toLowerCase())) particles.push(tokens[i++].toLowerCase());
-  const surname = tokens.slice(i).join(' ');
+  const surname = tokens
+    .slice(i)
+    .map((t, j) => (j === 0 && ARTICLES.has(t.toLowerCase()) ? `${t[0]!.toUpperCase()}${t.slice(1)}` : t))
+    .join(' ');
   if (given.length === 0) return { kind: 'organisation', name };
   return { kind: 'person', initials: initialsOf(given), particles: particles.join(' '), surname };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeCapture } from '../testing/captures.js';
 import { hashOfImageRef, imageBudget, imageRef, imageSources, keepClipImages, replaceImageSources, sniffImageType } from './clip-images.js';
 import { createRenderSanitizer } from './render-html.js';
-import { createMemoryKeptFiles, sha256Hex } from '../storage/kept-files.js';
+import { createMemoryBlobStore, sha256Hex } from '../storage/blob-store.js';
 
 const png = (extra = 0) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(16 + extra).fill(7)]);
 const window = new JSDOM('').window as unknown as Window & typeof globalThis;
@@ -27,7 +27,7 @@ describe('image sources in sanitised HTML', () => {
 
 describe('keepClipImages', () => {
   it('keeps images within the budget, by hash and deduplicated; the rest keep their address', async () => {
-    const store = createMemoryKeptFiles();
+    const store = createMemoryBlobStore();
     const bodies: Record<string, { bytes: Uint8Array; type: string } | null> = {
       'https://x.nl/1.png': { bytes: png(), type: 'image/png' },
       'https://x.nl/1-copy.png': { bytes: png(), type: 'image/png' },

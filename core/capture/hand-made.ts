@@ -100,3 +100,10 @@ export function noteCapture(fields: { text: string; title?: string; capturedAt: 
   const title = fields.title?.trim() || titleFromText(text);
   return handMade({ url: noteClipUrl, title, capturedAt: fields.capturedAt, lang: fields.lang ?? 'nl' }, 'note', text, textToHtml(text));
 }
+
+/** Evidence with no source page (an own experience, feedback): its words live in the clip's card. */
+export function evidenceCapture(fields: { title: string; capturedAt: number; lang?: string }): Capture {
+  const title = fields.title.trim();
+  if (!title) throw new Error('empty title');
+  return handMade({ url: noteClipUrl, title, capturedAt: fields.capturedAt, lang: fields.lang ?? 'nl' }, 'note', '', '');
+}

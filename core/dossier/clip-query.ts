@@ -1,7 +1,7 @@
 // Filtering and sorting of clip rows: pure functions shared by the dossier, the Dexie
 // projection (fast lists before the doc is loaded) and the apps.
 import { sourceName } from './source.js';
-import type { CaptureMode, ClipRow } from './types.js';
+import type { CaptureMode, ClipRow, EvidenceKind } from './types.js';
 
 export interface ClipFilter {
   /** Clips carrying these theme ids (all of them, or any with `themeMatch: 'any'`). */
@@ -16,6 +16,9 @@ export interface ClipFilter {
   from?: number;
   to?: number;
   hasNote?: boolean;
+  kind?: EvidenceKind;
+  /** Clips with at least one answered reflection (true) or none (false). */
+  reflected?: boolean;
   /** false (default): only clips not in the trash; true: only the trash; 'all': both. */
   trashed?: boolean | 'all';
 }
@@ -40,6 +43,8 @@ export function matchesFilter(row: ClipRow, filter: ClipFilter): boolean {
   if (filter.from !== undefined && row.capturedAt < filter.from) return false;
   if (filter.to !== undefined && row.capturedAt > filter.to) return false;
   if (filter.hasNote !== undefined && row.hasNote !== filter.hasNote) return false;
+  if (filter.kind !== undefined && row.kind !== filter.kind) return false;
+  if (filter.reflected !== undefined && row.reflections > 0 !== filter.reflected) return false;
   return true;
 }
 

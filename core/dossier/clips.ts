@@ -17,7 +17,8 @@ import {
 } from './schema.js';
 import { isIncompleteLink } from './complete-link.js';
 import { replaceText } from './text-diff.js';
-import type { Capture, Clip, ClipRow, SourceEdits } from './types.js';
+import { cardPrefix } from './evidence-layout.js';
+import type { Capture, Clip, ClipRow, EvidenceCard, EvidenceKind, SourceEdits } from './types.js';
 import * as v from 'valibot';
 
 export interface ClipInput {
@@ -25,6 +26,9 @@ export interface ClipInput {
   title?: string;
   note?: string;
   themes?: string[];
+  /** Default: praktijkvoorbeeld. */
+  kind?: EvidenceKind;
+  card?: Partial<EvidenceCard>;
   /** A link saved without its page's text: to be completed by a device that can read the page. */
   toComplete?: boolean;
 }
@@ -107,6 +111,8 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
         map.set('themes', themeSet);
         for (const theme of themes) themeSet.set(theme, true);
         map.set('highlights', new Y.Map());
+        map.set('kind', parsed.kind ?? 'praktijkvoorbeeld');
+        for (const [field, value] of Object.entries(parsed.card ?? {})) if (value) map.set(cardPrefix + field, value);
         map.set('trashedAt', null);
         if (parsed.toComplete) map.set('toComplete', true);
         map.set('createdAt', createdAt ?? at);

@@ -13,11 +13,20 @@
 //                         themes: Y.Map<true>, highlights: Y.Map<id, Y.Map>,
 //                         "removedBlock:<index>"?: true (a block of the content removed as noise),
 //                         trashedAt: number | null, createdAt, updatedAt,
-//                         toComplete?: true (a link waiting for its page's text) }
+//                         toComplete?: true (a link waiting for its page's text),
+//                         kind, card:<field>, attachment:<id>, reflection:<id> (evidence-layout.ts) }
+//   guides      Y.Map   guideId → plain OwnGuide (the user's own reflection guides)
+//   leervragen  Y.Map   id → Y.Map { text, themeId, status, createdAt, updatedAt,
+//                         evidence: Y.Map<clipId, true>, actions: Y.Map<id, plain action> }
+//   periods     Y.Map   periodId → plain { name, startsOn, createdAt } (growth periods)
+//   ratings     Y.Map   "periodId|themeId" → number 1–5 (self-rating per period and theme)
+//   growth      Y.Map   themeId → string ("Wat heb ik gaandeweg al veranderd?")
 import * as v from 'valibot';
 import * as Y from 'yjs';
+import { answeredReflectionCount } from '../learning/answered.js';
+import { readAttachments, readCard, readKind, readReflections } from './evidence-layout.js';
 import { captureSchema, sourceEditsSchema } from './schema.js';
-import type { Capture, Clip, ClipRow, Highlight, HighlightColour, SourceEdits } from './types.js';
+import type { Capture, Clip, ClipRow, EvidenceCard, EvidenceKind, Highlight, HighlightColour, SourceEdits } from './types.js';
 
 /** Transaction origin for edits made by this replica's user. Sync adapters use their own. */
 export const localOrigin = 'knipsel:local';
@@ -29,6 +38,11 @@ export function roots(doc: Y.Doc) {
     frameworks: doc.getMap<Y.Map<unknown>>('frameworks'),
     themes: doc.getMap<Y.Map<unknown>>('themes'),
     clips: doc.getMap<Y.Map<unknown>>('clips'),
+    guides: doc.getMap<unknown>('guides'),
+    leervragen: doc.getMap<unknown>('leervragen'),
+    periods: doc.getMap<unknown>('periods'),
+    ratings: doc.getMap<unknown>('ratings'),
+    growth: doc.getMap<unknown>('growth'),
   };
 }
 
@@ -100,6 +114,10 @@ export function readClip(id: string, map: Y.Map<unknown>): Clip {
   return {
     id,
     capture,
+    kind: readKind(map),
+    card: readCard(map),
+    attachments: readAttachments(map),
+    reflections: readReflections(map),
     title: typeof map.get('title') === 'string' ? (map.get('title') as string) : capture.title,
     source: readSource(map.get('source')),
     note: note?.toString() ?? '',
@@ -147,9 +165,25 @@ export function toClipRow(clip: Clip): ClipRow {
     updatedAt: clip.updatedAt,
     themes: clip.themes,
     hasNote: clip.note.trim().length > 0,
+    kind: clip.kind,
+    reflections: answeredReflectionCount(clip),
+    attachments: clip.attachments.length,
     trashed: clip.trashed,
     toComplete: clip.toComplete,
     wordCount: clip.capture.wordCount,
-    excerpt: excerptOf(clip.capture.text || clip.capture.description || ''),
+    excerpt: excerptOf(evidenceText(clip.kind, clip.card) || clip.capture.text || clip.capture.description || ''),
   };
+}
+
+/** A row as stored by an older version (without kind and counts) with the defaults filled in. */
+export function withRowDefaults(row: ClipRow): ClipRow {
+  const partial = row as Partial<ClipRow> & ClipRow;
+  return { ...row, kind: partial.kind ?? 'praktijkvoorbeeld', reflections: partial.reflections ?? (row.hasNote ? 1 : 0), attachments: partial.attachments ?? 0 };
+}
+
+/** The user's own words that describe evidence of their own (what happened, what was said). */
+export function evidenceText(kind: EvidenceKind, card: EvidenceCard): string {
+  if (kind === 'eigen-praktijk') return card.happened;
+  if (kind === 'feedback') return card.said;
+  return '';
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { isKnipselError } from '../errors.js';
 import { createDossier, initDossierDoc } from './dossier.js';
+import { currentSchemaVersion } from './migrations.js';
 import { presetFrameworks } from '../frameworks/presets.js';
 import { makeCapture } from '../testing/captures.js';
 
@@ -172,7 +173,7 @@ describe('clips', () => {
 describe('meta', () => {
   it('reads and updates dossier metadata', () => {
     const dossier = newDossier();
-    expect(dossier.meta()).toMatchObject({ id: 'd1', name: 'Mijn leerdossier', kind: 'personal', schemaVersion: 1 });
+    expect(dossier.meta()).toMatchObject({ id: 'd1', name: 'Mijn leerdossier', kind: 'personal', schemaVersion: currentSchemaVersion });
     dossier.updateMeta({ name: 'Leergang 2026', course: 'Leergang community werk' });
     expect(dossier.meta()).toMatchObject({ name: 'Leergang 2026', course: 'Leergang community werk' });
     expect(() => dossier.updateMeta({ name: '   ' })).toThrowError(/Invalid/);

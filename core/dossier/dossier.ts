@@ -2,7 +2,11 @@
 // feed. Persistence and sync attach to `doc` from outside (see storage/ and sync/).
 import type * as Y from 'yjs';
 import { createFrameworkOps } from '../frameworks/frameworks.js';
+import { createGrowthOps } from '../learning/growth-ops.js';
+import { createGuideOps } from '../learning/guide-ops.js';
+import { createLeervraagOps } from '../learning/leervraag-ops.js';
 import { createClipOps } from './clips.js';
+import { createEvidenceOps } from './evidence-ops.js';
 import { localOrigin, roots } from './doc-layout.js';
 import { currentSchemaVersion, migrate } from './migrations.js';
 import { metaPatchSchema, nameSchema, parse } from './schema.js';
@@ -18,6 +22,8 @@ export interface DossierChange {
   frameworks: boolean;
   /** Name, course or other metadata changed. */
   meta: boolean;
+  /** Own guides, leervragen, periods, ratings or growth answers changed. */
+  learning: boolean;
   /** `local` for this replica's own edits, `remote` for anything that arrived (sync, load). */
   source: 'local' | 'remote';
 }
@@ -44,13 +50,21 @@ export function initDossierDoc(doc: Y.Doc, init: { id: string; name: string; kin
 export function createDossier(doc: Y.Doc, options: { now?: () => number } = {}) {
   migrate(doc, localOrigin);
   const frameworks = createFrameworkOps(doc);
-  const clips = createClipOps(doc, (id) => frameworks.isKnownTheme(id), options.now);
+  const isKnownTheme = (id: string) => frameworks.isKnownTheme(id);
+  const clips = createClipOps(doc, isKnownTheme, options.now);
   const r = roots(doc);
+  const learningRoots: AnyType[] = [r.guides, r.leervragen, r.periods, r.ratings, r.growth];
 
   return {
     doc,
     clips,
     frameworks,
+    /** Kind, card, attachments and guided reflections of clips. */
+    evidence: createEvidenceOps(doc, options.now),
+    /** Reflection guides: presets and the user's own. */
+    guides: createGuideOps(doc, options.now),
+    leervragen: createLeervraagOps(doc, isKnownTheme, options.now),
+    growth: createGrowthOps(doc, isKnownTheme, options.now),
 
     meta(): DossierMeta {
       const m = r.meta;
@@ -79,6 +93,7 @@ export function createDossier(doc: Y.Doc, options: { now?: () => number } = {}) 
           clipIds: new Set(),
           frameworks: false,
           meta: false,
+          learning: false,
           source: transaction.origin === localOrigin ? 'local' : 'remote',
         };
         for (const [changedType, keys] of transaction.changed) {
@@ -86,14 +101,16 @@ export function createDossier(doc: Y.Doc, options: { now?: () => number } = {}) 
           if (type === r.clips) keys.forEach((key) => key !== null && change.clipIds.add(key));
           else if (type === r.meta) change.meta = true;
           else if (type === r.frameworks || type === r.themes || type === r.presets) change.frameworks = true;
+          else if (learningRoots.includes(type as AnyType)) change.learning = true;
         }
         for (const parentType of transaction.changedParentTypes.keys()) {
           const type = parentType as unknown as AnyType;
           const clipId = clipIdOf(type, r.clips);
           if (clipId) change.clipIds.add(clipId);
           else if (isInside(type, r.frameworks) || isInside(type, r.themes)) change.frameworks = true;
+          else if (isInside(type, r.leervragen)) change.learning = true;
         }
-        if (change.clipIds.size > 0 || change.frameworks || change.meta) listener(change);
+        if (change.clipIds.size > 0 || change.frameworks || change.meta || change.learning) listener(change);
       };
       doc.on('afterTransaction', handler);
       return () => doc.off('afterTransaction', handler);

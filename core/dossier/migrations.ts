@@ -2,7 +2,9 @@
 // brings a doc from version N-1 to N. A doc from a newer version is refused, never rewritten.
 import type * as Y from 'yjs';
 import { KnipselError } from '../errors.js';
-import { roots } from './doc-layout.js';
+import { isClipMap, roots } from './doc-layout.js';
+import { attachmentPrefix } from './evidence-layout.js';
+import type { Capture } from './types.js';
 
 export interface Migration {
   name: string;
@@ -22,6 +24,27 @@ export const migrations: readonly Migration[] = [
       if (!meta.has('course')) meta.set('course', '');
       if (!meta.has('assessedFrameworkId')) meta.set('assessedFrameworkId', null);
       if (!meta.has('createdAt')) meta.set('createdAt', Date.now());
+    },
+  },
+  {
+    // Evidence has kinds: every clip made before is someone else's practice example, except
+    // photos shared from a phone with no page (own practice). Those photos, kept in the
+    // capture before attachments existed, become attachments under a key made from their hash,
+    // so replicas migrating at the same time write the same entry. The other new fields (card,
+    // guided reflections, leervragen, periods, ratings, growth) start empty. Notes stay as they are.
+    name: 'dossier/2',
+    version: 2,
+    up(doc) {
+      for (const map of roots(doc).clips.values()) {
+        if (!isClipMap(map)) continue;
+        const capture = map.get('capture') as Capture;
+        const files = Array.isArray(capture.files) ? capture.files : [];
+        if (!map.has('kind')) map.set('kind', capture.mode === 'note' && files.length > 0 ? 'eigen-praktijk' : 'praktijkvoorbeeld');
+        for (const file of files) {
+          const key = `${attachmentPrefix}shared-${String(file.sha256).slice(0, 16)}`;
+          if (!map.has(key)) map.set(key, { hash: file.sha256, name: file.name, type: file.type, size: file.size, addedAt: capture.capturedAt });
+        }
+      }
     },
   },
 ];

@@ -2,6 +2,7 @@
 // edge, with a KnipselError naming the field — before anything in the doc is touched.
 import * as v from 'valibot';
 import { KnipselError } from '../errors.js';
+import { cardPatchSchema, kindSchema } from './evidence-schema.js';
 import { captureModes, highlightColours, sourceKinds } from './types.js';
 
 const MAX_HTML = 5_000_000;
@@ -85,6 +86,8 @@ export const clipInputSchema = v.object({
   title: v.optional(v.pipe(v.string(), v.maxLength(MAX_SHORT))),
   note: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
   themes: v.optional(themeIdsSchema),
+  kind: v.optional(kindSchema),
+  card: v.optional(cardPatchSchema),
   toComplete: v.optional(v.boolean()),
 });
 

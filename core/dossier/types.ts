@@ -76,7 +76,7 @@ export interface Capture {
   mode: CaptureMode;
   /** For mode `pdf`: the pages in `text` and the kept file. Absent on other captures. */
   pdf?: CapturePdf;
-  /** Files kept with the capture on the device that made it (a photo shared from a phone). */
+  /** Photos shared from a phone before attachments existed (read by migration dossier/2, which makes them attachments); never written now. */
   files?: CaptureFile[];
   /** Images of `html` kept when the page was clipped; `html` names them by hash (core/capture/clip-images.ts). */
   images?: CaptureImage[];
@@ -108,6 +108,94 @@ export interface Highlight {
 }
 
 /**
+ * What a piece of evidence is. `praktijkvoorbeeld`: someone else's practice (a clipped page
+ * or pasted text); `eigen-praktijk`: a situation from the user's own work; `feedback`: what a
+ * colleague, a client group or an assessor said.
+ */
+export type EvidenceKind = 'praktijkvoorbeeld' | 'eigen-praktijk' | 'feedback';
+export const evidenceKinds: readonly EvidenceKind[] = ['praktijkvoorbeeld', 'eigen-praktijk', 'feedback'];
+
+/** Who gave feedback. */
+export type FeedbackSource = 'collega' | 'bewoners' | 'assessor' | 'anders';
+export const feedbackSources: readonly FeedbackSource[] = ['collega', 'bewoners', 'assessor', 'anders'];
+
+/**
+ * The short card a user fills in about a piece of evidence. Every field is a plain string
+ * (last writer wins per field), empty when not filled in; which fields a screen offers
+ * depends on the kind, but switching kind keeps them all.
+ */
+export interface EvidenceCard {
+  /** praktijkvoorbeeld: wijk, organisation. */
+  context: string;
+  /** praktijkvoorbeeld: whose initiative it was. */
+  initiative: string;
+  /** praktijkvoorbeeld: what worked. */
+  worked: string;
+  /** praktijkvoorbeeld: what did not work. */
+  notWorked: string;
+  /** praktijkvoorbeeld: "Wat zou dit in mijn wijk vragen?" */
+  myWijk: string;
+  /** eigen-praktijk and feedback: the day it happened, YYYY-MM-DD (or empty). */
+  date: string;
+  /** eigen-praktijk: where. */
+  place: string;
+  /** eigen-praktijk: who was involved (roles, never clients' names). */
+  involved: string;
+  /** eigen-praktijk: what happened. */
+  happened: string;
+  /** feedback: who said it (a name or a role). */
+  from: string;
+  /** feedback: what kind of source. Empty when not chosen. */
+  fromRole: FeedbackSource | '';
+  /** feedback: what was said. */
+  said: string;
+}
+export const cardFields = ['context', 'initiative', 'worked', 'notWorked', 'myWijk', 'date', 'place', 'involved', 'happened', 'from', 'fromRole', 'said'] as const;
+export type CardField = (typeof cardFields)[number];
+
+/** A photo or file attached to a clip. The bytes live in the blob store under `hash`. */
+export interface Attachment {
+  id: string;
+  /** SHA-256 of the bytes, lowercase hex. */
+  hash: string;
+  /** The file name as the user picked it. */
+  name: string;
+  /** MIME type, e.g. image/jpeg. */
+  type: string;
+  /** Bytes. */
+  size: number;
+  /** ms since the epoch. */
+  addedAt: number;
+}
+
+/** One question of a reflection guide as the reflection keeps it. */
+export interface GuidePrompt {
+  id: string;
+  /** Short heading, e.g. "Situatie". */
+  heading: string;
+  /** The question, e.g. "Wat gebeurde er, waar en met wie?". */
+  question: string;
+  /** The answer says what the user now does differently (collected under "Wat ik nu anders doe"). */
+  change?: boolean;
+}
+
+/** A reflection on a clip that follows a guide: one answer (a Y.Text in the doc) per question. */
+export interface Reflection {
+  id: string;
+  /** A preset guide id (core/learning/guides.ts) or an own guide's id. */
+  guideId: string;
+  /** The guide's name when the reflection was started (for own guides that were deleted since). */
+  guideName: string;
+  /** The guide's questions when the reflection was started. */
+  prompts: GuidePrompt[];
+  /** promptId → answer text ('' when unanswered). */
+  answers: Record<string, string>;
+  /** ms since the epoch. */
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
  * The user's corrections to a reference (a page that names no author, a wrong date). Each
  * field absent = as captured; an empty string = none. The clip's own title never enters a
  * reference; `title` here is the source's title, corrected.
@@ -130,11 +218,17 @@ export interface SourceEdits {
 export interface Clip {
   id: string;
   capture: Capture;
+  /** The kind of evidence (clips made before kinds existed are praktijkvoorbeelden). */
+  kind: EvidenceKind;
+  card: EvidenceCard;
+  attachments: Attachment[];
+  /** Guided reflections, oldest first. */
+  reflections: Reflection[];
   /** Editable title (starts as the capture's title). */
   title: string;
   /** Corrections to the source for references (last writer wins; read as {} when none). */
   source?: SourceEdits;
-  /** The user's note / reflection (a Y.Text in the doc). */
+  /** The user's free note / reflection (a Y.Text in the doc). */
   note: string;
   /** Theme ids (a set in the doc: concurrent adds never duplicate). */
   themes: string[];
@@ -173,7 +267,13 @@ export interface ClipRow {
   createdAt: number;
   updatedAt: number;
   themes: string[];
+  /** The free note is not empty (it may hold only guide headings; see `reflections`). */
   hasNote: boolean;
+  kind: EvidenceKind;
+  /** Answered reflections: the guided ones whose questions are all answered, plus the note when it holds an answer. */
+  reflections: number;
+  /** Photos and files attached. */
+  attachments: number;
   trashed: boolean;
   /** See Clip.toComplete (absent in rows projected before it existed). */
   toComplete?: boolean;

@@ -3,8 +3,9 @@
 export { backupExtension, backupFileName, backupFormat, checkBackupSize, createBackup, inspectDossierState, maxBackupBytes, maxStateBytes, readBackup, type Backup, type BackupHeader, type CreateBackupOptions } from './backup.js';
 export { backupOrigin, isSameDossier, mergeBackupFile, mergeBackupInto, restoreBackupAsNew, restoreBackupFileAsNew, type MergeOptions, type MergeResult, type RestoreAsNewOptions } from './restore.js';
 export { clipMarkdown, exportMarkdownZip, markdownFiles, unsortedFolder, type MarkdownExportOptions } from './markdown-export.js';
-export { buildPortfolio, portfolioLabels, type PortfolioClip, type PortfolioLocale, type PortfolioModel, type PortfolioOptions, type PortfolioTheme } from './portfolio.js';
-export { renderPortfolioHtml } from './portfolio-html.js';
+export { buildPortfolio, portfolioAttachmentHashes, portfolioLabels, type PortfolioClip, type PortfolioEntry, type PortfolioLeervraag, type PortfolioLocale, type PortfolioModel, type PortfolioOptions, type PortfolioTheme } from './portfolio.js';
+export { renderPortfolioHtml, type AttachmentBytes } from './portfolio-html.js';
+export { portfolioMarkdownFiles, renderPortfolioMarkdownZip } from './portfolio-markdown.js';
 export { formatBytes, reject, type RejectReason } from './reject.js';
 export { inflateStepBytes } from './inflate-exact.js';
 export { slugify } from './slug.js';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { makeCapture } from '../testing/captures.js';
+import { makeCapture, noEvidence } from '../testing/captures.js';
 import type { Clip } from '../dossier/types.js';
 import { clipMarkdown, exportMarkdownZip, yamlFrontMatter } from './markdown-export.js';
 import { inertMarkdown } from './markdown-safety.js';
@@ -60,7 +60,7 @@ describe('markdown export', () => {
     expect(parseFrontMatter(files['zonder-thema.md']).data.themes).toEqual([]);
   });
 
-  it('puts clips in a folder per theme of the chosen framework; two themes, two folders; Ongesorteerd for none', () => {
+  it('puts clips in a folder per theme of the chosen framework; two themes: written once, a link in the other folder; Ongesorteerd for none', () => {
     const { dossier } = makeTestDossier();
     const files = unzip(exportMarkdownZip(dossier, { layout: 'by-theme', frameworkId: 'community-werker' }));
     expect(Object.keys(files).sort()).toEqual([
@@ -69,6 +69,35 @@ describe('markdown export', () => {
       '05 Eigenaarschap bij bewoners/buurtmaaltijd-in-kattenbroek.md',
       'Ongesorteerd/zonder-thema.md',
     ]);
+    expect(files['02 Aansluiten bij de leefwereld/buurtmaaltijd-in-kattenbroek.md']).toContain('## Reflectie\n\nMooi voorbeeld van eigenaarschap');
+    const link = files['05 Eigenaarschap bij bewoners/buurtmaaltijd-in-kattenbroek.md']!;
+    expect(link).not.toContain('Mooi voorbeeld');
+    expect(parseFrontMatter(link).data).toMatchObject({ described_in: '../02 Aansluiten bij de leefwereld/buurtmaaltijd-in-kattenbroek.md' });
+    expect(render(link).querySelector('a')!.getAttribute('href')).toBe('../02%20Aansluiten%20bij%20de%20leefwereld/buurtmaaltijd-in-kattenbroek.md');
+  });
+
+  it('writes the kind, the card and answered reflections only; never an unanswered question or an inserted prompt', () => {
+    const { dossier } = makeTestDossier();
+    const id = dossier.clips.add({
+      capture: makeCapture({ title: 'Eigen avond', mode: 'note', url: 'https://knipsel.invalid/notitie' }),
+      kind: 'eigen-praktijk',
+      card: { place: 'Buurthuis De Kern', happened: 'Bewoners maakten zelf de agenda.' },
+      note: 'Situatie\nWat gebeurde er, waar en met wie?\n',
+    });
+    const reflection = dossier.evidence.startReflection(id, { guideId: 'starr', guideName: 'STARR', prompts: [
+      { id: 'situatie', heading: 'Situatie', question: 'Wat gebeurde er?' },
+      { id: 'taak', heading: 'Taak', question: 'Wat was jouw rol?' },
+    ] });
+    dossier.evidence.setAnswer(id, reflection, 'situatie', 'Twaalf bewoners, één avond.');
+    const file = unzip(exportMarkdownZip(dossier, { layout: 'flat' }))['eigen-avond.md']!;
+    const { data, body } = parseFrontMatter(file);
+    expect(data.kind).toBe('eigen-praktijk');
+    expect(body).toContain('*Eigen praktijk*');
+    expect(body).toContain('**Plaats**\n\nBuurthuis De Kern');
+    expect(body).toContain('## Reflectie: STARR\n\n### Situatie\n\nTwaalf bewoners, één avond.');
+    expect(body).not.toContain('Taak');
+    expect(body).not.toContain('Wat was jouw rol?');
+    expect(body).not.toContain('Wat gebeurde er, waar en met wie?');
   });
 
   it('keeps YAML valid and Markdown inert for hostile or odd titles; names are safe, unique and short', () => {
@@ -126,9 +155,16 @@ function unsafeParts(doc: Document): string[] {
   return found;
 }
 
-function peerClip(markdown: string, url = 'https://www.movisie.nl/artikel'): Clip {
+function peerClip(markdown: string, url = 'https://www.movisie.nl/artikel', kind: Clip['kind'] = 'praktijkvoorbeeld'): Clip {
+  // A peer can write any of the user's fields: the card, a reflection's questions and answers, an attachment's name.
+  const card = Object.fromEntries(Object.keys(noEvidence().card).map((field) => [field, markdown])) as unknown as Clip['card'];
   return {
     id: 'peer-clip',
+    ...noEvidence(),
+    kind,
+    card,
+    attachments: [{ id: 'a', hash: 'a'.repeat(64), name: markdown, type: 'image/png', size: 1, addedAt: 1 }],
+    reflections: [{ id: 'r', guideId: 'eigen-x', guideName: markdown, prompts: [{ id: 'p', heading: markdown, question: markdown }], answers: { p: `${markdown} en een antwoord` }, createdAt: 1, updatedAt: 1 }],
     capture: makeCapture({ url, markdown, title: 'Van een peer' }),
     title: 'Van een peer',
     note: markdown,
@@ -142,9 +178,11 @@ function peerClip(markdown: string, url = 'https://www.movisie.nl/artikel'): Cli
 }
 
 describe('markdown export of clips from peers', () => {
-  it.each(hostileMarkdown('alert(1)'))('$id in the body, the note and a highlight note renders to Markdown elements with web links only', ({ markdown }) => {
-    const file = clipMarkdown(peerClip(markdown), () => []);
-    expect(unsafeParts(render(file))).toEqual([]);
+  it.each(hostileMarkdown('alert(1)'))('$id in the body, the note, the card, a reflection, an attachment and a highlight note renders to Markdown elements with web links only', ({ markdown }) => {
+    for (const kind of ['praktijkvoorbeeld', 'eigen-praktijk', 'feedback'] as const) {
+      const file = clipMarkdown(peerClip(markdown, undefined, kind), () => []);
+      expect(unsafeParts(render(file)), kind).toEqual([]);
+    }
   });
 
   it('the hostile Markdown is live: unchanged, a reader makes HTML or script links of every case', () => {
@@ -154,8 +192,11 @@ describe('markdown export of clips from peers', () => {
   });
 
   it('ordinary Markdown and text read the same after the export', () => {
-    const doc = render(clipMarkdown(peerClip('**Vet** en [Movisie](https://www.movisie.nl/) en [mail](mailto:info@movisie.nl), a < b & c, [anker](#kop)\n\n![foto](https://www.movisie.nl/foto.jpg)'), () => []));
-    const body = doc.body.querySelectorAll('p')[1];
+    const clip = { ...peerClip('**Vet** en [Movisie](https://www.movisie.nl/) en [mail](mailto:info@movisie.nl), a < b & c, [anker](#kop)\n\n![foto](https://www.movisie.nl/foto.jpg)'), ...noEvidence() };
+    const doc = render(clipMarkdown(clip, () => []));
+    // The source line, the kind, then the body.
+    expect(doc.body.querySelectorAll('p')[1]!.textContent).toBe('Praktijkvoorbeeld');
+    const body = doc.body.querySelectorAll('p')[2]!;
     expect(body.querySelector('strong')?.textContent).toBe('Vet');
     expect([...body.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://www.movisie.nl/', 'mailto:info@movisie.nl', '#kop']);
     expect(body.textContent).toContain('a < b & c');

@@ -1,10 +1,15 @@
-// Markdown export: a zip with one .md file per clip (YAML front matter, the captured content,
-// the reflection and the highlights), flat or in a folder per theme. Readable in Obsidian.
+// Markdown export: a zip with one .md file per clip (YAML front matter, the kind of evidence
+// and its card, the captured content, the answered reflections and the highlights), flat or in
+// a folder per theme — a clip under two themes is written once, the other folder holds a link
+// to it. Readable in Obsidian. Unanswered guide questions and prompts once inserted into
+// notes never reach a file.
 // Everything in a clip may come from a peer: titles and quotes are escaped, bodies and notes
 // made inert (markdown-safety.ts), and only an http(s) address becomes the source link.
 import { strToU8, zipSync } from 'fflate';
 import type { Dossier } from '../dossier/dossier.js';
 import type { Clip, Framework, HighlightColour } from '../dossier/types.js';
+import { answeredPrompts, cleanNote } from '../learning/answered.js';
+import { cardFieldsOf, portfolioLabels } from './portfolio-labels.js';
 import { inertMarkdown, webLinkTarget } from './markdown-safety.js';
 import { citedSource, inTextCitation, referenceText, withPage } from './reference.js';
 import { createUniqueNamer, slugify } from './slug.js';
@@ -59,16 +64,23 @@ export function markdownFiles(dossier: Dossier, options: MarkdownExportOptions):
   });
   const unsorted = folderNamer(unsortedFolder);
   const namers = new Map<string, (base: string, ext: string) => string>();
-  const place = (folder: string, clip: Clip) => {
+  const place = (folder: string, clip: Clip, describedIn?: string): string => {
     let unique = namers.get(folder);
     if (!unique) namers.set(folder, (unique = createUniqueNamer()));
-    out.push([`${folder}/${unique(slugify(clip.title, maxSlug), '.md')}`, clipMarkdown(clip, themeName)]);
+    const path = `${folder}/${unique(slugify(clip.title, maxSlug), '.md')}`;
+    out.push([path, describedIn ? referenceMarkdown(clip, `../${describedIn}`) : clipMarkdown(clip, themeName)]);
+    return path;
   };
   for (const clip of clips) {
-    const mine = clip.themes.filter((id) => folders.has(id));
-    if (mine.length === 0) place(unsorted, clip);
-    // A clip with two themes appears in both folders (a copy: Markdown has no links to one file).
-    for (const id of mine) place(folders.get(id)!, clip);
+    const mine = framework!.themes.map((t) => t.id).filter((id) => clip.themes.includes(id));
+    if (mine.length === 0) {
+      place(unsorted, clip);
+      continue;
+    }
+    // A clip with two themes is written in the first theme's folder; the others get a link to it.
+    const [first, ...rest] = mine.map((id) => folders.get(id)!);
+    const path = place(first!, clip);
+    for (const folder of rest) place(folder, clip, path);
   }
   return out.sort(([a], [b]) => a.localeCompare(b, 'nl'));
 }
@@ -92,6 +104,22 @@ export function themeNamer(dossier: Dossier): (ids: string[]) => string[] {
       .map((t) => t.name);
 }
 
+/** A clip written in another folder: its title and a link to the file that describes it. */
+function referenceMarkdown(clip: Clip, target: string): string {
+  const front = yamlFrontMatter([
+    ['title', clip.title],
+    ['described_in', target],
+    ['knipsel_id', clip.id],
+  ]);
+  const href = target.split('/').map(encodeURIComponent).join('/');
+  return `${front}
+
+# ${escapeInline(clip.title)}
+
+Beschreven in [${escapeInline(target.replace(/^\.\.\//, ''))}](<${href}>).
+`;
+}
+
 /** One clip as a Markdown document with YAML front matter. */
 export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]): string {
   const c = citedSource(clip);
@@ -105,15 +133,31 @@ export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]
     ['published', c.published],
     ['captured', new Date(c.capturedAt).toISOString()],
     ['themes', themes],
+    ['kind', clip.kind],
     ['reference', c.mode === 'note' ? null : referenceText(clip)],
     ['knipsel_id', clip.id],
   ]);
   const parts = [front, `# ${escapeInline(clip.title)}`];
   if (source) parts.push(`Bron: [${escapeInline(c.siteName || hostOf(source))}](<${source.replace(/[<>\s]/g, encodeURIComponent)}>)`);
   else if (c.mode !== 'note') parts.push(`Bron: ${escapeInline(c.siteName || c.url)}`);
+  const labels = portfolioLabels.nl;
+  parts.push(`*${labels.kinds[clip.kind]}*`);
+  const card = cardFieldsOf[clip.kind].filter((field) => clip.card[field].trim());
+  if (card.length) {
+    const value = (field: (typeof card)[number]) => (field === 'fromRole' ? labels.feedbackSources[clip.card.fromRole as keyof typeof labels.feedbackSources] ?? '' : clip.card[field].trim());
+    parts.push(card.map((field) => `**${labels.card[field]}**\n\n${inertMarkdown(value(field))}`).join('\n\n'));
+  }
   const body = inertMarkdown(c.markdown.trim());
   if (body) parts.push(body);
-  if (clip.note.trim()) parts.push(`## Reflectie\n\n${inertMarkdown(clip.note.trim())}`);
+  if (clip.attachments.length) parts.push(`## ${labels.attachments}\n\n${clip.attachments.map((a) => `- ${escapeInline(a.name)}`).join('\n')}`);
+  for (const reflection of clip.reflections) {
+    const answers = answeredPrompts(reflection);
+    if (answers.length === 0) continue;
+    const items = answers.map(({ prompt, answer }) => `### ${escapeInline(prompt.heading)}\n\n${inertMarkdown(answer)}`);
+    parts.push(`## Reflectie: ${escapeInline(reflection.guideName)}\n\n${items.join('\n\n')}`);
+  }
+  const note = cleanNote(clip.note);
+  if (note) parts.push(`## ${clip.reflections.some((r) => answeredPrompts(r).length > 0) ? 'Notitie' : 'Reflectie'}\n\n${inertMarkdown(note)}`);
   if (clip.highlights.length > 0) {
     const items = clip.highlights.map((h) => {
       const quote = h.quote.exact.trim().split(/\r?\n/).map((line) => `> ${escapeInline(line)}`.trimEnd()).join('\n');

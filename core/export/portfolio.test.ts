@@ -61,7 +61,11 @@ describe('portfolio', () => {
     expect(refs[0]).toMatch(/^Baart, A\. \(2019\)\. Presentie in de wijk\./);
     expect(refs[1]).toMatch(/^Jansen, P\. \(2023, 12 mei\)/);
     expect(refs[2]).toMatch(/^<script>alert\(2\)<\/script>/);
-    const buurt = model.themes.find((t) => t.id === 'community-werker.eigenaarschap')!.clips[0];
+    // The clip carries two themes: described under the first (leefwereld), referred to from eigenaarschap.
+    const leefwereld = model.themes.find((t) => t.id === 'community-werker.leefwereld')!;
+    const eigenaarschap = model.themes.find((t) => t.id === 'community-werker.eigenaarschap')!;
+    expect(eigenaarschap.entries[0]).toMatchObject({ type: 'ref', title: 'Buurtmaaltijd in Kattenbroek', themeName: 'Aansluiten bij de leefwereld' });
+    const buurt = leefwereld.entries.map((e) => (e.type === 'item' ? e.item : null)).find((c) => c?.title === 'Buurtmaaltijd in Kattenbroek');
     expect(buurt).toMatchObject({ published: '12 mei 2023', reflection: expect.stringContaining('Mooi voorbeeld'), highlights: [{ text: 'eigen kracht', colourLabel: 'Methode', note: 'Kern van de aanpak' }] });
   });
 
@@ -73,9 +77,9 @@ describe('portfolio', () => {
       clipIds: [ids.buurt],
       locale: 'en',
     });
-    expect(model.themes.map((t) => [t.id, t.clips.map((c) => c.id)])).toEqual([
-      ['community-werker.leefwereld', [ids.buurt]],
-      ['community-werker.eigenaarschap', [ids.buurt]],
+    expect(model.themes.map((t) => [t.id, t.entries.map((e) => [e.type, e.type === 'item' ? e.item.id : e.id])])).toEqual([
+      ['community-werker.leefwereld', [['item', ids.buurt]]],
+      ['community-werker.eigenaarschap', [['ref', ids.buurt]]],
       ['community-werker.transformatie', []],
     ]);
     expect(model.references).toHaveLength(1);
@@ -88,7 +92,7 @@ describe('portfolio', () => {
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<script');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(html).toMatch(/@media print[\s\S]*\.theme, \.references \{ break-before: page;/);
+    expect(html).toMatch(/@media print[\s\S]*\.theme, \.references, \.dossier-leervragen \{ break-before: page;/);
     expect(html).toContain('@page { size: A4;');
     const { document } = new JSDOM(html).window;
     expect(document.querySelectorAll('script, img, iframe, [onerror]').length).toBe(0);
@@ -98,7 +102,7 @@ describe('portfolio', () => {
       'Eigenaarschap bij bewoners',
       'Lef, ondernemerschap, creativiteit en innovatie',
     ]);
-    const evil = [...document.querySelectorAll('article.clip')].find((a) => a.querySelector('h3')!.textContent === hostile)!;
+    const evil = [...document.querySelectorAll('article.clip')].find((a) => a.querySelector('h4')!.textContent!.endsWith(hostile))!;
     expect(evil.querySelector('.reflection')!.innerHTML).toBe(`<p>Reflectie met &lt;img src=x onerror=alert(1)&gt;<br>en een tweede regel.</p>\n<p>Tweede alinea.</p>`);
     expect(evil.querySelector('blockquote')!.textContent).toBe('"citaat" <b>vet</b>(<script>alert(2)</script>, 2021)Vraag — <i>noot</i>');
     expect([...document.querySelectorAll('.references p')].map((p) => p.textContent)).toHaveLength(3);

@@ -1,16 +1,21 @@
-// The portfolio model: what an assessor reads, ordered by the assessed framework's themes —
-// a cover, per theme the chosen clips with source, date, reflection and highlights, and one
-// alphabetical APA 7 reference list. Renderers (HTML, .docx) only lay this out.
+// The portfolio model: what an assessor reads. A cover, the leervragen for the whole dossier,
+// then per theme of the assessed framework: its leervragen → the evidence (each piece
+// described once, under the first theme it carries; elsewhere a reference to it) with its
+// answered reflections → "Wat ik nu anders doe" (the growth answer, the answers that say what
+// changes, the self-ratings). One alphabetical APA 7 reference list at the end. Renderers
+// (HTML, .docx, Markdown zip) only lay this out.
 import type { Dossier } from '../dossier/dossier.js';
-import type { Clip, HighlightColour } from '../dossier/types.js';
-import { pageOfQuote } from '../capture/pdf/pdf-pages.js';
-import { isLocalFileUrl } from '../capture/citation.js';
 import { KnipselError } from '../errors.js';
-import { colourLabels } from './markdown-export.js';
 import { numberLabel } from '../frameworks/theme-wording.js';
-import { citedSource, inTextCitation, referenceRuns, referenceText, withPage } from './reference.js';
+import { answeredReflectionCount } from '../learning/answered.js';
+import { formatPublished, portfolioItem } from './portfolio-item.js';
+import { portfolioLabels, type PortfolioLocale } from './portfolio-labels.js';
+import type { PortfolioClip, PortfolioEntry, PortfolioLeervraag, PortfolioModel, PortfolioReference, PortfolioTheme } from './portfolio-model.js';
+import { referenceRuns } from './reference.js';
 
-export type PortfolioLocale = 'nl' | 'en';
+export { portfolioLabels, type PortfolioLabels, type PortfolioLocale } from './portfolio-labels.js';
+export type { PortfolioAttachment, PortfolioClip, PortfolioEntry, PortfolioHighlight, PortfolioLeervraag, PortfolioModel, PortfolioReference, PortfolioReflection, PortfolioTheme } from './portfolio-model.js';
+export { formatPublished };
 
 export interface PortfolioOptions {
   /** The framework whose themes order the portfolio. */
@@ -29,123 +34,6 @@ export interface PortfolioOptions {
   now?: number;
 }
 
-export interface PortfolioHighlight {
-  text: string;
-  /** The PDF page the quote is on ("12"), null for web pages. */
-  page: string | null;
-  /** APA in-text citation for the quote, e.g. "(Koenen, 2016)", with the page of a PDF ("(Koenen, 2016, p. 12)"); empty for a note without a source. */
-  citation: string;
-  note: string;
-  colour: HighlightColour;
-  colourLabel: string;
-}
-
-export interface PortfolioClip {
-  id: string;
-  title: string;
-  /** http(s) source address, or null for a note without a source. */
-  url: string | null;
-  site: string | null;
-  author: string | null;
-  /** Publication date as the page gave it, formatted for the locale when it is a full date. */
-  published: string | null;
-  /** Capture date formatted for the locale. */
-  captured: string;
-  /** The user's reflection, plain text (paragraphs separated by blank lines). */
-  reflection: string;
-  highlights: PortfolioHighlight[];
-  reference: string;
-}
-
-export interface PortfolioTheme {
-  id: string;
-  name: string;
-  /** The theme's number as its text says it ("regel 7"), or null. */
-  numberLabel: string | null;
-  /** Its group in the framework ("Houdingsprincipes"), or null. */
-  group: string | null;
-  description: string | null;
-  clips: PortfolioClip[];
-}
-
-export interface PortfolioReference {
-  text: string;
-  /** The same text in runs, with the parts APA sets in italics marked. */
-  runs: { text: string; italic: boolean }[];
-}
-
-export interface PortfolioModel {
-  locale: PortfolioLocale;
-  labels: PortfolioLabels;
-  cover: {
-    title: string;
-    course: string;
-    period: string;
-    author: string;
-    framework: string;
-    /** Formatted date of making. */
-    date: string;
-  };
-  themes: PortfolioTheme[];
-  /** Alphabetical, deduplicated. */
-  references: PortfolioReference[];
-}
-
-export interface PortfolioLabels {
-  portfolio: string;
-  course: string;
-  period: string;
-  author: string;
-  framework: string;
-  date: string;
-  contents: string;
-  source: string;
-  published: string;
-  captured: string;
-  reflection: string;
-  highlights: string;
-  references: string;
-  noReflection: string;
-  clips: (n: number) => string;
-}
-
-export const portfolioLabels: Record<PortfolioLocale, PortfolioLabels> = {
-  nl: {
-    portfolio: 'Portfolio',
-    course: 'Opleiding',
-    period: 'Periode',
-    author: 'Auteur',
-    framework: 'Kader',
-    date: 'Datum',
-    contents: 'Inhoud',
-    source: 'Bron',
-    published: 'Gepubliceerd',
-    captured: 'Geraadpleegd op',
-    reflection: 'Reflectie',
-    highlights: 'Markeringen',
-    references: 'Literatuurlijst',
-    noReflection: 'Nog geen reflectie.',
-    clips: (n) => (n === 1 ? '1 bron' : `${n} bronnen`),
-  },
-  en: {
-    portfolio: 'Portfolio',
-    course: 'Course',
-    period: 'Period',
-    author: 'Author',
-    framework: 'Framework',
-    date: 'Date',
-    contents: 'Contents',
-    source: 'Source',
-    published: 'Published',
-    captured: 'Retrieved on',
-    reflection: 'Reflection',
-    highlights: 'Highlights',
-    references: 'References',
-    noReflection: 'No reflection yet.',
-    clips: (n) => (n === 1 ? '1 source' : `${n} sources`),
-  },
-};
-
 export function buildPortfolio(dossier: Dossier, options: PortfolioOptions): PortfolioModel {
   const framework = dossier.frameworks.get(options.frameworkId);
   if (!framework) {
@@ -161,27 +49,77 @@ export function buildPortfolio(dossier: Dossier, options: PortfolioOptions): Por
   const chosenClips = options.clipIds ? new Set(options.clipIds) : null;
   const clips = dossier.clips.list({}, 'oldest').filter((c) => !chosenClips || chosenClips.has(c.id));
   const dateFormat = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const context = { locale, labels, dateFormat };
 
-  const themes: PortfolioTheme[] = [];
-  const referenced = new Map<string, PortfolioReference>();
-  for (const theme of framework.themes) {
-    if (chosenThemes ? !chosenThemes.has(theme.id) : theme.hidden) continue;
+  const leervragen = dossier.leervragen.list();
+  const included = framework.themes.filter((theme) =>
+    chosenThemes
+      ? chosenThemes.has(theme.id)
+      : !theme.hidden && (clips.some((c) => c.themes.includes(theme.id)) || leervragen.some((l) => l.themeId === theme.id)),
+  );
+  // Number the evidence in the order it is described: under the first included theme it carries.
+  const described = new Map<string, { item: PortfolioClip; themeIndex: number; themeName: string }>();
+  included.forEach((theme, themeIndex) => {
+    for (const clip of clips) {
+      if (clip.themes.includes(theme.id) && !described.has(clip.id)) {
+        described.set(clip.id, { item: portfolioItem(clip, described.size + 1, context), themeIndex, themeName: theme.name });
+      }
+    }
+  });
+
+  const toLeervraag = (l: (typeof leervragen)[number]): PortfolioLeervraag => ({
+    id: l.id,
+    text: l.text,
+    status: l.status,
+    statusLabel: labels.status[l.status],
+    actions: l.actions.map((a) => ({ text: a.text, done: a.done })),
+    evidence: l.evidence
+      .map((id) => {
+        const found = described.get(id);
+        const clip = found ? null : dossier.clips.get(id);
+        if (found) return { id, number: found.item.number, title: found.item.title, kindLabel: found.item.kindLabel };
+        return clip && !clip.trashed ? { id, number: null, title: clip.title, kindLabel: labels.kinds[clip.kind] } : null;
+      })
+      .filter((e) => e !== null)
+      .sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity)),
+  });
+
+  const periods = dossier.growth.periods();
+  const themes: PortfolioTheme[] = included.map((theme, themeIndex) => {
     const inTheme = clips.filter((c) => c.themes.includes(theme.id));
-    if (!chosenThemes && inTheme.length === 0) continue;
-    themes.push({
+    const entries: PortfolioEntry[] = inTheme.map((clip) => {
+      const found = described.get(clip.id)!;
+      if (found.themeIndex === themeIndex) return { type: 'item', item: found.item };
+      const { item } = found;
+      return { type: 'ref', id: item.id, number: item.number, title: item.title, kind: item.kind, kindLabel: item.kindLabel, themeName: found.themeName, themeIndex: found.themeIndex };
+    });
+    const changes = inTheme.flatMap((clip) => {
+      const { item } = described.get(clip.id)!;
+      return item.reflections.flatMap((r) => r.answers.filter((a) => a.change).map((a) => ({ number: item.number, title: item.title, answer: a.answer })));
+    });
+    return {
       id: theme.id,
       name: theme.name,
       numberLabel: numberLabel(framework, theme, locale),
       group: framework.groups?.find((g) => g.id === theme.group)?.name ?? null,
       description: theme.description,
-      clips: inTheme.map((clip) => {
-        const item = portfolioClip(clip, locale, dateFormat);
-        if (item.url !== null && !referenced.has(item.reference)) referenced.set(item.reference, { text: item.reference, runs: referenceRuns(clip, locale) });
-        return item;
+      answered: inTheme.reduce((n, clip) => n + answeredReflectionCount(clip), 0),
+      leervragen: leervragen.filter((l) => l.themeId === theme.id).map(toLeervraag),
+      entries,
+      changed: dossier.growth.changed(theme.id).trim(),
+      changes,
+      ratings: periods.flatMap((period) => {
+        const rating = dossier.growth.rating(period.id, theme.id);
+        return rating === null ? [] : [{ period: period.name, rating, label: labels.scale[rating - 1] ?? String(rating) }];
       }),
-    });
-  }
+    };
+  });
 
+  const referenced = new Map<string, PortfolioReference>();
+  for (const { item } of described.values()) {
+    if (item.url === null || referenced.has(item.reference)) continue;
+    referenced.set(item.reference, { text: item.reference, runs: referenceRuns(dossier.clips.get(item.id)!, locale) });
+  }
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const sortKey = (text: string) => text.replace(/^[^\p{L}\p{N}]+/u, '');
   const references = [...referenced.values()].sort((a, b) => collator.compare(sortKey(a.text), sortKey(b.text)));
@@ -197,41 +135,16 @@ export function buildPortfolio(dossier: Dossier, options: PortfolioOptions): Por
       framework: framework.name,
       date: dateFormat.format(new Date(options.now ?? Date.now())),
     },
+    // The dossier's own leervragen, and those of themes outside this framework.
+    leervragen: leervragen.filter((l) => l.themeId === null || !framework.themes.some((t) => t.id === l.themeId)).map(toLeervraag),
     themes,
     references,
   };
 }
 
-function portfolioClip(clip: Clip, locale: PortfolioLocale, dateFormat: Intl.DateTimeFormat): PortfolioClip {
-  const c = citedSource(clip);
-  const isNote = c.mode === 'note';
-  const citation = isNote ? '' : inTextCitation(clip, locale);
-  return {
-    id: clip.id,
-    title: clip.title,
-    url: isNote || isLocalFileUrl(c.url) ? null : c.url,
-    site: c.siteName,
-    author: c.byline,
-    published: formatPublished(c.published, dateFormat),
-    captured: dateFormat.format(new Date(c.capturedAt)),
-    reflection: clip.note.trim(),
-    highlights: clip.highlights.map((h) => ({
-      text: h.quote.exact.trim(),
-      page: pageOfQuote(c, h.quote, h.position),
-      citation: withPage(citation, pageOfQuote(c, h.quote, h.position)),
-      note: h.note.trim(),
-      colour: h.colour,
-      colourLabel: colourLabels[h.colour]?.[locale] ?? h.colour,
-    })),
-    reference: isNote ? '' : referenceText(clip, locale),
-  };
-}
-
-function formatPublished(published: string | null, format: Intl.DateTimeFormat): string | null {
-  if (!published) return null;
-  if (/^\d{4}-\d{2}-\d{2}/.test(published)) {
-    const date = new Date(published.slice(0, 10) + 'T00:00:00Z');
-    if (!Number.isNaN(date.getTime())) return format.format(date);
-  }
-  return published;
+/** Every attachment hash the portfolio shows (to load their bytes before rendering). */
+export function portfolioAttachmentHashes(model: PortfolioModel): string[] {
+  const hashes = new Set<string>();
+  for (const theme of model.themes) for (const entry of theme.entries) if (entry.type === 'item') for (const a of entry.item.attachments) hashes.add(a.hash);
+  return [...hashes];
 }

@@ -71,7 +71,7 @@ describe('references of a clip', () => {
     expect(nl.labels.captured).toBe('Geraadpleegd op');
     const theme = nl.themes[0]!;
     expect(theme.numberLabel).toBe('kenmerk 5');
-    const clip = theme.clips.find((c) => c.id === id)!;
+    const clip = theme.entries.map((e) => (e.type === 'item' ? e.item : null)).find((c) => c?.id === id)!;
     expect(clip.highlights[0]!.citation).toBe('(Ikink & Koenen, 2016)');
     expect(clip.author).toBe('Jaap Ikink en Ben Koenen');
     const dichterbij = buildPortfolio(dossier, { frameworkId: 'dichterbij', locale: 'en', themeIds: ['dichterbij.verbindingen-maken'] });

@@ -4,6 +4,7 @@
 import * as Y from 'yjs';
 import { createDossier, initDossierDoc } from '../dossier/dossier.js';
 import { nameSchema, parse } from '../dossier/schema.js';
+import { withRowDefaults } from '../dossier/doc-layout.js';
 import type { ClipRow, DossierKind } from '../dossier/types.js';
 import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
@@ -247,7 +248,8 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
      */
     async rows(id: string): Promise<ClipRow[]> {
       await resolved.get(id)?.projection.flush().catch(() => undefined);
-      return stores.projections.rows(id);
+      // Rows stored before evidence had kinds lack the new fields until the reconcile rewrites them.
+      return (await stores.projections.rows(id)).map(withRowDefaults);
     },
 
     /** Be told when the list of dossiers or a record changes. Returns the unsubscribe. */

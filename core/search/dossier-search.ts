@@ -10,7 +10,13 @@ export function toSearchDocument(clip: Clip, themeName: (id: string) => string |
     id: clip.id,
     title: clip.title,
     text: clip.capture.text,
-    note: [clip.note, ...clip.highlights.map((h) => `${h.quote.exact} ${h.note}`)].join('\n'),
+    note: [
+      clip.note,
+      ...Object.values(clip.card).filter(Boolean),
+      ...clip.reflections.flatMap((r) => Object.values(r.answers)),
+      ...clip.attachments.map((a) => a.name),
+      ...clip.highlights.map((h) => `${h.quote.exact} ${h.note}`),
+    ].join('\n'),
     site: sourceName(clip.capture),
     themes: clip.themes.map(themeName).filter(Boolean).join(' · '),
   };

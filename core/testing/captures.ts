@@ -1,6 +1,8 @@
 // Captures for tests and benchmarks: `makeCapture` a realistic Dutch practice example (its
-// html, markdown and word count follow `text`), `bareCapture` a page with no metadata and no content.
-import type { Capture } from '../dossier/types.js';
+// html, markdown and word count follow `text`), `bareCapture` a page with no metadata and no
+// content; `noEvidence` the evidence fields of a clip with none filled in.
+import { emptyCard } from '../dossier/evidence-layout.js';
+import type { Capture, Clip } from '../dossier/types.js';
 
 let counter = 0;
 
@@ -28,6 +30,11 @@ export function makeCapture(overrides: Partial<Capture> = {}): Capture {
     mode: 'article',
     ...overrides,
   };
+}
+
+/** The evidence fields of a clip that has none filled in (for clips built by hand in tests). */
+export function noEvidence(): Pick<Clip, 'kind' | 'card' | 'attachments' | 'reflections'> {
+  return { kind: 'praktijkvoorbeeld', card: emptyCard(), attachments: [], reflections: [] };
 }
 
 /** A capture with no metadata, and no content unless `text` is given (override what a test is about). */

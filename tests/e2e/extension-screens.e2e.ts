@@ -1,5 +1,6 @@
 // Screenshots of the popup (380×600) and side panel (400×800) in Dutch and English, for
-// people to look at: /tmp/knipsel-shots/extension/. Not a pixel comparison.
+// people to look at: /tmp/knipsel-shots/extension/ (or KNIPSEL_SHOTS). Not a pixel comparison.
+// Also: a situation from one's own work written in the side panel is saved as own practice.
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { serveSite } from '../support/site.js';
 // Extension APIs inside worker/page evaluate callbacks (run in the browser, not in Node).
 declare const chrome: any;
 
-const shots = '/tmp/knipsel-shots/extension';
+const shots = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/extension';
 const page = (title: string) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${title} | Movisie</title>
 <meta property="og:site_name" content="Movisie"><meta name="author" content="Jan de Vries"></head><body><article><h1>${title}</h1>
 ${Array.from({ length: 6 }, (_, i) => `<p>Alinea ${i + 1}: in de wijk werken bewoners en professionals samen aan een buurthuis dat van iedereen is. De opbouwwerker sluit aan bij wat bewoners zelf willen en verbindt hun talenten, zodat eigenaarschap ontstaat en het sociaal domein verandert.</p>`).join('')}
@@ -85,5 +86,48 @@ describe.each(['nl', 'en'] as const)('screenshots (%s)', (lang) => {
     await options.waitForTimeout(500);
     await options.screenshot({ path: `${shots}/options-${lang}.png` });
     await Promise.all([panel.close(), restricted.close(), options.close(), tab.close(), second.close()]);
+  });
+});
+
+describe('own practice written in the side panel', () => {
+  it('is saved as eigen praktijk with its card and a suggested theme, without names of clients', async () => {
+    const worker = session.context.serviceWorkers()[0];
+    await worker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings ?? {}), language: 'nl' } });
+    });
+    const panel = await session.openExtensionPage('sidepanel.html');
+    await panel.setViewportSize({ width: 400, height: 800 });
+    await panel.getByRole('button', { name: '+ Eigen praktijk schrijven' }).click();
+    const form = panel.getByTestId('own-practice');
+    await form.getByRole('button', { name: 'Bewaren in Knipsel' }).click();
+    await form.getByRole('alert').getByText('Geef de situatie een titel.').waitFor();
+    await form.getByLabel('Titel').fill('Bewonersavond over de speeltuin');
+    expect(await form.getByRole('alert').count()).toBe(0);
+    await form.getByLabel('Plaats').fill('Buurthuis De Kern');
+    await form.getByLabel('Wie waren erbij?').fill('twaalf bewoners, een collega van het wijkteam');
+    await form.getByText('Noem geen namen van cliënten of bewoners').waitFor();
+    await form.getByLabel('Wat gebeurde er?').fill('Het plan voor de speeltuin is bedacht door bewoners zelf; zij blijven eigenaar van het probleem en de oplossing.');
+    // The wording of Eigenaarschap matches what happened: suggested, accepted with one click.
+    await form.getByRole('button', { name: 'Voeg thema Eigenaarschap toe' }).click();
+    await form.locator('.chip', { hasText: 'Eigenaarschap' }).waitFor();
+    await panel.screenshot({ path: `${shots}/sidepanel-own-practice-nl.png` });
+    await form.getByRole('button', { name: 'Bewaren in Knipsel' }).click();
+    await form.getByTestId('own-saved').waitFor();
+    await panel.screenshot({ path: `${shots}/sidepanel-own-practice-saved-nl.png` });
+
+    const send = (type: string, input: unknown) => panel.evaluate(([t, i]) => chrome.runtime.sendMessage({ knipsel: 1, type: t, input: i }), [type, input] as const);
+    const { value: list } = await send('dossiers/list', {});
+    const { value: found } = await send('clips/list', { dossierId: list.defaultId, query: 'speeltuin' });
+    const row = found.rows.find((r: { title: string }) => r.title === 'Bewonersavond over de speeltuin');
+    expect(row).toMatchObject({ kind: 'eigen-praktijk' });
+    const { value: details } = await send('clip/get', { dossierId: list.defaultId, clipId: row.id });
+    expect(details.clip.card).toMatchObject({ date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), place: 'Buurthuis De Kern', involved: 'twaalf bewoners, een collega van het wijkteam' });
+    expect(details.clip.themes).toEqual(['community-werker.eigenaarschap']);
+    expect(details.clip.capture.mode).toBe('note');
+    // Only own practice can be written this way; an empty title is refused at the edge too.
+    expect((await send('evidence/add', { dossierId: list.defaultId, kind: 'feedback', title: 'x', card: {} })).ok).toBe(false);
+    expect((await send('evidence/add', { dossierId: list.defaultId, kind: 'eigen-praktijk', title: '  ', card: {} })).ok).toBe(false);
+    await panel.close();
   });
 });

@@ -199,10 +199,11 @@ describe('the first hour of a new user', () => {
     await expect.poll(() => appA.locator('.clips h2').allInnerTexts(), { timeout: 15_000 }).toEqual(['Buurtkracht in Overvecht']);
     expect(await appA.locator('.screen-head .intro').innerText()).toBe('1 knipsel');
     const meta = (await appA.locator('.clips .meta').first().textContent()) ?? '';
-    expect(meta.trim().startsWith('127.0.0.1')).toBe(true);
+    // The kind of evidence first, then the source.
+    expect(meta.trim()).toMatch(/^Praktijkvoorbeeld\s*127\.0\.0\.1/);
     expect(meta).not.toContain('Artikel');
     await appA.getByText('Filters', { exact: true }).click();
-    expect(await appA.getByLabel('Soort').locator('option').allInnerTexts()).toContain('Link');
+    expect(await appA.getByLabel('Vorm', { exact: true }).locator('option').allInnerTexts()).toContain('Link');
     expect(await appA.getByLabel('Website').locator('option').allInnerTexts()).toContain('127.0.0.1');
     await appA.getByText('Filters', { exact: true }).click();
   });

@@ -54,7 +54,7 @@ beforeAll(async () => {
   await picker.getByLabel('Eigenaarschap').check();
   await picker.getByRole('button', { name: 'Sluiten' }).last().click();
   await page.getByLabel('Leidraad').selectOption('korthagen');
-  await page.getByRole('button', { name: 'Vragen invoegen' }).click();
+  await page.getByRole('button', { name: 'Reflectie beginnen' }).click();
   await page.goto(`${base}/portfolio`);
   await page.getByLabel('Kader dat je leergang beoordeelt').selectOption({ label: 'De community werker' });
   await page.goto(`${base}/clip/${bookmarkId}`);

@@ -132,21 +132,20 @@ describe('Knipsel web app', () => {
     await page.getByRole('button', { name: 'Kopiëren' }).click();
     await page.getByText('Bronvermelding gekopieerd').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reference);
+    // The free note stays as it was; a guide starts a reflection with an answer per question.
+    expect((await page.getByLabel('Je reflectie op dit knipsel').inputValue()).startsWith('Mooi voorbeeld van eigenaarschap.')).toBe(true);
     await page.getByLabel('Leidraad').selectOption('starr');
-    await page.getByRole('button', { name: 'Vragen invoegen' }).click();
-    const note = page.getByLabel('Je reflectie op dit knipsel');
-    const value = await note.inputValue();
-    for (const prompt of ['Situatie', 'Taak', 'Actie', 'Resultaat', 'Reflectie']) expect(value).toMatch(new RegExp(`^${prompt}$`, 'm'));
-    expect(value.startsWith('Mooi voorbeeld van eigenaarschap.')).toBe(true);
-    await note.press('End');
-    await note.pressSequentially(' Een buurtbewoner nam het initiatief.');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Automatisch bewaard' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Reflectie beginnen' }).click();
+    const reflection = page.locator('[data-reflection="starr"]');
+    for (const prompt of ['Situatie', 'Taak', 'Actie', 'Resultaat', 'Reflectie']) await reflection.getByLabel(prompt, { exact: true }).waitFor();
+    const situatie = reflection.getByLabel('Situatie', { exact: true });
+    await situatie.pressSequentially('Een buurtbewoner nam het initiatief.');
+    await expect.poll(() => reflection.getByRole('status').filter({ hasText: 'Automatisch bewaard' }).count()).toBe(1);
+    await reflection.getByText('1 van 5 vragen beantwoord').waitFor();
     await page.waitForTimeout(300);
     await page.reload();
     await heading(bookmarkTitle).waitFor();
-    const after = await page.getByLabel('Je reflectie op dit knipsel').inputValue();
-    expect(after).toContain('Een buurtbewoner nam het initiatief.');
-    expect(after).toMatch(/^Situatie$/m);
+    expect(await page.locator('[data-reflection="starr"]').getByLabel('Situatie', { exact: true }).inputValue()).toBe('Een buurtbewoner nam het initiatief.');
   });
 
   test('trashes with undo, restores from the trash and empties it', async () => {
@@ -228,9 +227,9 @@ describe('Knipsel web app', () => {
     await page.getByLabel('Kader dat je leergang beoordeelt').selectOption({ label: 'De community werker' });
     const row = (name: string) => page.locator('tbody tr', { has: page.getByText(name, { exact: true }) });
     await expect.poll(() => row('Eigenaarschap').locator('td').allInnerTexts()).toEqual(['1', '1']);
-    expect(await row('Aansluiten bij de leefwereld').innerText()).toContain('Nog geen reflectie');
+    expect(await row('Aansluiten bij de leefwereld').innerText()).toContain('Nog geen beantwoorde reflectie');
     expect(await row('Talenten verbinden').innerText()).toContain('Nog geen bewijs');
-    expect(await page.getByRole('status').filter({ hasText: 'thema’s met een gereflecteerd knipsel' }).innerText()).toContain('1 van 10');
+    expect(await page.getByRole('status').filter({ hasText: 'thema’s met een beantwoorde reflectie' }).innerText()).toContain('1 van 10');
   });
 
   test('manages frameworks and themes', async () => {

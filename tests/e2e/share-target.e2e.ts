@@ -1,7 +1,7 @@
 // Sharing from a phone to the installed app (Web Share Target), at phone size (390 × 844): the
 // manifest names the target; a page shared as the browser sends it (a multipart POST, handled
 // by the service worker, with the network off) becomes a link clip marked "Aan te vullen" at
-// once; a photo with a few words becomes evidence with a note. Built app on 127.0.0.1.
+// once; a photo with a few words becomes own practice with the photo attached and a note. Built app on 127.0.0.1.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -87,15 +87,21 @@ describe('sharing to the installed app', () => {
     await app.context.setOffline(false);
   });
 
-  test('a shared photo with a few words is evidence with a note', async () => {
+  test('a shared photo with a few words is own practice with the photo attached and a note', async () => {
     const photo = readFileSync(join(repoRoot, 'pwa/public/icons/icon-192.png')).toString('base64');
     await share({ title: '', text: 'Muur met gele briefjes na de bewonersavond in de Vogelwijk.', url: '' }, { name: 'briefjes.png', base64: photo, type: 'image/png' });
     await heading(/^Foto van \d+ \w+ \d{4}$/).waitFor();
-    const image = page.getByTestId('clip-photos').getByRole('img', { name: 'Foto 1' });
+    // The photo is an attachment of a piece of own practice, its bytes on this device.
+    await page.locator('.kind-line').getByText('Eigen praktijk').waitFor();
+    const image = page.getByRole('link', { name: '‘briefjes.png’ openen' }).locator('img');
     await image.waitFor();
     await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(192);
     expect(await page.getByLabel('Je reflectie op dit knipsel').inputValue()).toBe('Muur met gele briefjes na de bewonersavond in de Vogelwijk.');
     expect(await page.getByTestId('to-complete-notice').count()).toBe(0);
+    // The situation is dated the day it was shared, and the clip was added, not retrieved.
+    const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
+    expect(await page.getByLabel('Datum', { exact: true }).inputValue()).toBe(today);
+    await page.getByText('Toegevoegd op', { exact: true }).waitFor();
     await shot(page, 'share-photo-phone');
     expect(app.errors).toEqual([]);
   });

@@ -21,7 +21,7 @@ import { extract } from '@knipsel/core/capture';
 import { createDossier, initDossierDoc } from '@knipsel/core';
 import type { Clip } from '@knipsel/core';
 import { buildPortfolio, clipMarkdown, exportMarkdownZip, renderPortfolioHtml } from '@knipsel/core/export';
-import { hostileMarkdown } from '@knipsel/core/testing';
+import { hostileMarkdown, noEvidence } from '@knipsel/core/testing';
 import type { KnipselServer } from '../../server/create-server.js';
 import { launchBrowser, launchWithExtension, loadedTabId } from '../support/browser.js';
 import { launchProfile, servePwa } from '../support/app.js';
@@ -266,7 +266,7 @@ describe('hostile pages', () => {
       expect(await canaryOf(page)).toBe(0);
       expect(beacons.slice(mark)).toEqual([]);
       expect(consoleHits.filter((h) => h.startsWith('portfolio'))).toEqual([]);
-      report('hostile/portfolio', { clips: model.themes.reduce((n, t) => n + t.clips.length, 0), executions: 0 });
+      report('hostile/portfolio', { clips: model.themes.reduce((n, t) => n + t.entries.length, 0), executions: 0 });
     } finally {
       await browser.close();
     }
@@ -284,6 +284,7 @@ describe('hostile pages', () => {
       const js = (where: string) => payload(origin, `${id}.${where}`);
       const clip: Clip = {
         id: `peer-${id}`,
+        ...noEvidence(),
         capture: { ...dossier.clips.all()[0].capture, url: `javascript:${js('source')}`, markdown: markdown(js('markdown')) },
         title: `Van een peer ${textVector(js('title'))}`,
         note: markdown(js('note')),

@@ -4,7 +4,7 @@
 // which ends the worker after its answer or a time limit so a hostile file cannot hang the app.
 import * as v from 'valibot';
 import { captureSchema } from '../../dossier/schema.js';
-import { sha256Hex } from '../../storage/kept-files.js';
+import { sha256Hex } from '../../storage/blob-store.js';
 import type { ExtractResult } from '../extract-result.js';
 import { extractPdf, type PdfjsLike } from './pdf-extract.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryKeptFiles, sha256Hex } from '../../storage/kept-files.js';
+import { createMemoryBlobStore, sha256Hex } from '../../storage/blob-store.js';
 import { bridgeTag } from './protocol.js';
 import { newLibrary, pairedRig, type BridgeRig } from '../../testing/bridge-rig.js';
 
@@ -10,8 +10,8 @@ const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2
 
 describe('kept files over the bridge', () => {
   it('the app gets the images the extension kept, checked against their hash', async () => {
-    const appFiles = createMemoryKeptFiles();
-    const extFiles = createMemoryKeptFiles();
+    const appFiles = createMemoryBlobStore();
+    const extFiles = createMemoryBlobStore();
     const hash = await extFiles.put(png, 'image/png');
     rig = await pairedRig(newLibrary(), newLibrary(), { appExtra: { files: appFiles }, extra: { files: extFiles } });
     const unknown = 'b'.repeat(64);
@@ -21,8 +21,8 @@ describe('kept files over the bridge', () => {
   }, 15_000);
 
   it('a file nobody asked for, or whose bytes are not its hash, is not kept', async () => {
-    const appFiles = createMemoryKeptFiles();
-    rig = await pairedRig(newLibrary(), newLibrary(), { appExtra: { files: appFiles }, extra: { files: createMemoryKeptFiles() } });
+    const appFiles = createMemoryBlobStore();
+    rig = await pairedRig(newLibrary(), newLibrary(), { appExtra: { files: appFiles }, extra: { files: createMemoryBlobStore() } });
     const session = rig.sent.find((m) => m.frame.t === 'ready')!.frame.session as string;
     const hash = await sha256Hex(png);
     const data = btoa(String.fromCharCode(...png));

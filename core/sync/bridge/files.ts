@@ -5,13 +5,13 @@
 // nothing goes from the app to the extension yet (the extension's reader shows only what it
 // clipped itself).
 import { fromBase64, toBase64 } from '../base64.js';
-import { sha256Hex, type KeptFileStore } from '../../storage/kept-files.js';
+import { sha256Hex, type BlobStore } from '../../storage/blob-store.js';
 import type { BridgeFrame, BridgeFrameInput } from './protocol.js';
 
 /** How long an ask waits for its answers. */
 const answerMs = 10_000;
 
-export function createBridgeFiles(options: { files?: KeptFileStore; send: (frame: BridgeFrameInput) => void; session: () => string | null; log: (message: string) => void }) {
+export function createBridgeFiles(options: { files?: BlobStore; send: (frame: BridgeFrameInput) => void; session: () => string | null; log: (message: string) => void }) {
   const { files, send, session, log } = options;
   /** Hashes asked for and not yet here, with who waits for each. */
   const waiting = new Map<string, ((got: boolean) => void)[]>();

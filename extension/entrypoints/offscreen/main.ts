@@ -4,11 +4,11 @@
 // background page holds it in an iframe. Answers only the background's messages.
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
-import { createDexieKeptFiles, maxKeptFileBytes } from '@knipsel/core';
+import { createDexieBlobStore, maxBlobBytes } from '@knipsel/core';
 import { PdfReadError, runPdfTask } from '@knipsel/core/capture';
 import { fileNameOf, maxReadPdfBytes, pdfHostRequest, type PdfHostReply } from '../../lib/pdf/pdf-host-protocol.js';
 
-const files = createDexieKeptFiles('knipsel');
+const files = createDexieBlobStore('knipsel');
 /** The last files read, by hash, so keeping one needs no second download. */
 const recent = new Map<string, Uint8Array>();
 
@@ -52,7 +52,7 @@ async function keep(sha256: string, url: string): Promise<PdfHostReply> {
     if (!(again instanceof Uint8Array)) return again;
     bytes = again;
   }
-  if (bytes.byteLength > maxKeptFileBytes) return failure('too-large', `${bytes.byteLength} bytes`);
+  if (bytes.byteLength > maxBlobBytes) return failure('too-large', `${bytes.byteLength} bytes`);
   try {
     const stored = await files.put(bytes, 'application/pdf');
     if (stored !== sha256) return failure('gone', 'the file at this address changed since it was read');

@@ -16,6 +16,7 @@ import { bridgeHandlers, noBridge, type BridgeControls } from './bridge-handlers
 import { anchorKey, pageHandlers } from './page-handlers.js';
 import { createPageReading } from './page-reading.js';
 import type { PdfHost } from './pdf-host.js';
+import { evidenceHandlers } from './evidence-handlers.js';
 
 export function createHandlers(service: LibraryService, broadcast: (dossierId: string) => void, bridge: BridgeControls = noBridge, pdf: PdfHost | null = null): Handlers {
   async function appUrl(): Promise<string> {
@@ -48,6 +49,7 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
   };
 
   return {
+    ...evidenceHandlers(service, broadcast, appLink),
     async 'clip/preview'({ tabId, mode }) {
       return reading.preview(tabId, mode);
     },
@@ -74,7 +76,7 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       return { completed: true };
     },
 
-    async 'clip/save'({ dossierId, capture, title, note, themes, tabId, keepFile, toComplete }) {
+    async 'clip/save'({ dossierId, capture, title, note, themes, kind, tabId, keepFile, toComplete }) {
       // The file first: a clip never names a file that is not there.
       const file = capture.mode === 'pdf' ? capture.pdf?.file : null;
       if (file && keepFile && pdf) await pdf.keep(file, capture.url);
@@ -82,7 +84,7 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       // The page's images too, before the clip names them.
       capture = await keepImages(capture, service.files());
       const handle = await service.open(dossierId);
-      const clipId = handle.dossier.clips.add({ capture, title, note, themes, toComplete });
+      const clipId = handle.dossier.clips.add({ capture, title, note, themes, kind, toComplete });
       await handle.flush();
       // Saving without themes keeps the last chosen ones for the next quick clip.
       if (themes?.length) await rememberThemes(dossierId, themes);
@@ -108,9 +110,10 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       return { clip, orphaned: (stored?.orphaned ?? []).filter((id) => known.has(id)), appUrl: await appLink(dossierId, clipId) };
     },
 
-    async 'clip/update'({ dossierId, clipId, title, note, addThemes, removeThemes }) {
+    async 'clip/update'({ dossierId, clipId, title, note, addThemes, removeThemes, kind }) {
       const handle = await service.open(dossierId);
       const clips = handle.dossier.clips;
+      if (kind !== undefined) handle.dossier.evidence.setKind([clipId], kind);
       if (title !== undefined || note !== undefined) clips.update(clipId, { title, note });
       if (addThemes?.length) clips.tag([clipId], addThemes);
       if (removeThemes?.length) clips.untag([clipId], removeThemes);

@@ -3,7 +3,7 @@
 // elsewhere a CDN without CORS headers refuses and the image stays a placeholder) and kept in
 // the extension's kept-file store by hash (core/capture/clip-images.ts decides what fits).
 // No cookies go with these requests; the browser's cache answers where it can.
-import type { Capture, KeptFileStore } from '@knipsel/core';
+import type { Capture, BlobStore } from '@knipsel/core';
 import { keepClipImages, type ImageKeeping } from '@knipsel/core/capture';
 
 /** One image may take this long; all images of one clip together this long. */
@@ -67,7 +67,7 @@ async function dimensions(bytes: Uint8Array, type: string): Promise<{ width: num
 }
 
 /** The capture with the images that fit kept and named by hash (as it was when none did). */
-export async function keepImages(capture: Capture, files: KeptFileStore): Promise<Capture> {
+export async function keepImages(capture: Capture, files: BlobStore): Promise<Capture> {
   if (capture.mode === 'pdf' || capture.mode === 'bookmark' || capture.mode === 'note') return capture;
   const kept = await keepClipImages(capture, { fetch: imageFetcher(Date.now() + perClipMs), put: (bytes, type) => files.put(bytes, type), dimensions });
   return kept.capture;

@@ -2,7 +2,7 @@
 // browser's viewer read by the PDF host, its file offered for keeping), the clips already
 // made of a page, and the normal capture of a page the user is not looking at.
 import { browser } from 'wxt/browser';
-import { isIncompleteLink, maxKeptFileBytes, type Capture } from '@knipsel/core';
+import { isIncompleteLink, maxBlobBytes, type Capture } from '@knipsel/core';
 import type { DuplicateRef, PopupMode, Results } from '../messaging/protocol.js';
 import type { LibraryService } from './background-library.js';
 import { captureTab } from './capture-tab.js';
@@ -34,7 +34,7 @@ export function createPageReading(service: LibraryService, pdf: PdfHost | null) 
         suggestedMode: null,
         selection: null,
         duplicates: await duplicatesOf([capture.canonicalUrl, capture.url]),
-        file: { sha256: read.sha256, size: read.size, name: read.name, max: maxKeptFileBytes },
+        file: { sha256: read.sha256, size: read.size, name: read.name, max: maxBlobBytes },
       };
     } catch (error) {
       return { ok: false, reason: error instanceof PdfHostError && error.reason === 'fetch-failed' ? 'pdf-fetch' : 'pdf-unreadable', url };

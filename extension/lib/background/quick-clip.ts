@@ -2,7 +2,7 @@
 // keyboard shortcut (quick clip with the last used themes). Never a silent duplicate: a
 // page already in the dossier gets the selection as a highlight, or is only reported.
 import { browser } from 'wxt/browser';
-import { bookmarkCapture, linkTitle, maxKeptFileBytes, selectionCapture, type Capture } from '@knipsel/core';
+import { bookmarkCapture, linkTitle, maxBlobBytes, selectionCapture, type Capture } from '@knipsel/core';
 import { dictionaries, translate, resolveLang, type MessageKey } from '../i18n/messages.js';
 import { loadSettings, loadThemeMemory } from '../settings/settings.js';
 import { captureTab, linkTextIn } from './capture-tab.js';
@@ -58,7 +58,7 @@ export function createQuickClip(service: LibraryService, handlers: Handlers, pdf
       if (!pdf) return { status: 'failed', reason: 'pdf' };
       try {
         const read = await pdf.read(url);
-        keepFile = read.size <= maxKeptFileBytes;
+        keepFile = read.size <= maxBlobBytes;
         const file = keepFile ? { sha256: read.sha256, size: read.size, name: read.name, type: 'application/pdf' } : null;
         return { ...read.result.capture, pdf: { ...read.result.capture.pdf!, file } };
       } catch {

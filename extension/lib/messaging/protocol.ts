@@ -1,7 +1,7 @@
 // The one message protocol between the extension's parts: every request the background
 // answers, its input schema (valibot, checked at the edge) and its result type.
 import * as v from 'valibot';
-import { captureSchema, highlightColourSchema, idSchema, positionSchema, quoteSchema, themeIdsSchema, type Capture, type Clip, type ClipRow, type DossierKind, type HighlightColour, type SearchFields } from '@knipsel/core';
+import { captureSchema, cardPatchSchema, highlightColourSchema, idSchema, kindSchema, positionSchema, quoteSchema, themeIdsSchema, type Capture, type Clip, type ClipRow, type DossierKind, type HighlightColour, type SearchFields } from '@knipsel/core';
 import type { Restriction } from '../capture/restricted-url.js';
 
 const id = idSchema;
@@ -16,8 +16,10 @@ const webUrl = v.pipe(
 const themeIds = themeIdsSchema;
 const colour = highlightColourSchema;
 export const captureModeSchema = v.picklist(['article', 'selection', 'bookmark'] as const);
+export const evidenceKindSchema = kindSchema;
 
 export type PopupMode = v.InferOutput<typeof captureModeSchema>;
+export type EvidenceKind = v.InferOutput<typeof evidenceKindSchema>;
 export type Quote = v.InferOutput<typeof quoteSchema>;
 
 /** Input schemas, one per request. */
@@ -29,12 +31,22 @@ export const inputSchemas = {
     title: v.optional(short),
     note: v.optional(longText),
     themes: v.optional(themeIds),
+    /** What the clip is evidence of (default: a praktijkvoorbeeld). */
+    kind: v.optional(evidenceKindSchema),
     /** The tab it came from: the highlighter is offered there right away. */
     tabId: v.optional(tabId),
     /** A PDF capture naming its file (`capture.pdf.file`): keep that file (read in the preview). */
     keepFile: v.optional(v.boolean()),
     /** A link saved without its page's text: marked to complete later. */
     toComplete: v.optional(v.boolean()),
+  }),
+  // A situation from the user's own work, written in the side panel (no page, no photos here).
+  'evidence/add': v.object({
+    dossierId: id,
+    kind: v.literal('eigen-praktijk'),
+    title: v.pipe(short, v.trim(), v.minLength(1)),
+    card: cardPatchSchema,
+    themes: v.optional(themeIds),
   }),
   // Links saved without their page's text (shared from a phone, "Knip link"), in every dossier.
   'complete/list': v.object({}),
@@ -50,6 +62,7 @@ export const inputSchemas = {
     note: v.optional(longText),
     addThemes: v.optional(themeIds),
     removeThemes: v.optional(themeIds),
+    kind: v.optional(evidenceKindSchema),
   }),
   'clip/add-highlight': v.object({
     dossierId: id,
@@ -175,6 +188,7 @@ export interface ClipDetails {
 /** Result types, one per request. */
 export interface Results {
   'clip/preview': PreviewResult;
+  'evidence/add': { dossierId: string; clipId: string; appUrl: string };
   'clip/save': { dossierId: string; clipId: string; appUrl: string };
   'complete/list': { links: { dossierId: string; clipId: string; title: string; url: string }[] };
   'complete/run': { completed: boolean; reason?: string };

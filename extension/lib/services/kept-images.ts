@@ -1,11 +1,11 @@
 // The images a clip keeps, read from the extension's kept-file store (the one the background
 // writes when it clips) as blob: URLs for an extension page; `release` revokes them.
-import { createDexieKeptFiles, type CaptureImage, type KeptFileStore } from '@knipsel/core';
+import { createDexieBlobStore, type CaptureImage, type BlobStore } from '@knipsel/core';
 
-let store: KeptFileStore | null = null;
+let store: BlobStore | null = null;
 
 export async function keptImageUrls(images: CaptureImage[]): Promise<{ urls: Map<string, string>; release: () => void }> {
-  store ??= createDexieKeptFiles('knipsel');
+  store ??= createDexieBlobStore('knipsel');
   const urls = new Map<string, string>();
   for (const image of images) {
     const kept = await store.get(image.sha256).catch(() => undefined);

@@ -1,6 +1,6 @@
 // The popup's state and actions: load the preview for the target tab, switch mode, pick
 // themes, save, handle duplicates. Talks to the background only through `send`.
-import type { DossierSummary, PopupMode, PreviewResult, ThemeOption } from '../../lib/messaging/protocol';
+import type { DossierSummary, EvidenceKind, PopupMode, PreviewResult, ThemeOption } from '../../lib/messaging/protocol';
 import { send } from '../../lib/messaging/send';
 import { requestOriginAccess, targetTabId } from '../../lib/services/page-services';
 
@@ -20,6 +20,8 @@ export class PopupModel {
   recent = $state<string[]>([]);
   selected = $state<string[]>([]);
   note = $state('');
+  /** What the clip is evidence of; clipping someone else's page is a praktijkvoorbeeld by default. */
+  kind = $state<EvidenceKind>('praktijkvoorbeeld');
   /** Theme ids whose wording the page (and the note) matches, best first: the user adds one with a click or ignores them. */
   suggested = $state<string[]>([]);
   #suggestTimer: ReturnType<typeof setTimeout> | undefined;
@@ -156,6 +158,7 @@ export class PopupModel {
         capture,
         note: this.note.trim() || undefined,
         themes: this.selected,
+        kind: this.kind,
         tabId: this.tabId ?? undefined,
       });
       this.phase = 'saved';

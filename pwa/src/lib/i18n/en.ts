@@ -2,6 +2,7 @@
 import type { Messages } from './messages.js';
 import { shareEn } from './share-en.js';
 import { relayEn } from './relay-en.js';
+import { learningEn } from './learning-en.js';
 import { nextEn } from './next-en.js';
 import { pdfEn } from './pdf-en.js';
 import { sharedEn } from './shared-en.js';
@@ -66,6 +67,8 @@ export const en: Messages = {
     trash: 'Trash',
     export: 'Export',
     share: 'Share',
+    leervragen: 'Learning questions',
+    growth: 'Growth',
     settings: 'Settings',
     addClip: 'Add clip',
     currentDossier: 'Current dossier',
@@ -122,9 +125,13 @@ export const en: Messages = {
     title: 'Add a clip',
     kind: 'What do you want to keep?',
     bookmark: 'A link with a note',
-    bookmarkHint: 'A web page you want to read again or reflect on later.',
+    bookmarkHint: 'A practice example on a web page, to read again and reflect on.',
     note: 'Pasted text',
-    noteHint: 'A passage from an e-mail, report or book; kept as a note without a source.',
+    noteHint: 'A practice example from an e-mail, report or book; kept as a note without a source.',
+    own: 'Own practice',
+    ownHint: 'A situation from your own work, with photos or files. This is the evidence the course assesses.',
+    feedback: 'Feedback',
+    feedbackHint: 'What a colleague, residents or an assessor said about your work.',
     url: 'Web address',
     urlPlaceholder: 'https://…',
     titleLabel: 'Title (optional)',
@@ -163,8 +170,8 @@ export const en: Messages = {
     anyTheme: 'All themes',
     site: 'Website',
     anySite: 'All websites',
-    mode: 'Kind',
-    anyMode: 'All kinds',
+    mode: 'Form',
+    anyMode: 'All forms',
     from: 'From',
     to: 'Up to and including',
     reflection: 'Reflection',
@@ -205,6 +212,7 @@ export const en: Messages = {
     site: 'Website',
     published: 'Published',
     captured: 'Retrieved on',
+    addedOn: 'Added on',
     mode: 'Kind',
     words: (n) => (n === 1 ? '1 word' : `${n.toLocaleString('en-GB')} words`),
     reference: 'Reference (APA 7)',
@@ -223,36 +231,10 @@ export const en: Messages = {
   },
 
   reflection: {
-    title: 'Reflection',
+    title: 'Free note',
     label: 'Your reflection on this clip',
-    placeholder: 'What do you take away for your own practice? What would you do differently in your neighbourhood?',
-    guide: 'Guide',
-    insert: 'Insert questions',
-    inserted: 'The questions are below your reflection.',
+    placeholder: 'What do you take to your own practice? What would you do differently in your neighbourhood?',
     saved: 'Saved automatically',
-    guides: { free: 'Free', starr: 'STARR', korthagen: 'Korthagen (reflection cycle)' },
-    guideHelp: {
-      free: 'Write freely about what strikes you.',
-      starr: 'Situation, Task, Action, Result and Reflection.',
-      korthagen: 'The five phases of Korthagen’s reflection cycle.',
-    },
-    prompts: {
-      free: [],
-      starr: [
-        { heading: 'Situation', question: 'What happened, where and with whom?' },
-        { heading: 'Task', question: 'What was your role or assignment?' },
-        { heading: 'Action', question: 'What did you do (or the professionals in this example)?' },
-        { heading: 'Result', question: 'What came of it, for residents and for you?' },
-        { heading: 'Reflection', question: 'What do you learn from it and what will you do differently next time?' },
-      ],
-      korthagen: [
-        { heading: '1 Action', question: 'What happened? What did you want to achieve?' },
-        { heading: '2 Looking back', question: 'What did you do, think, feel and want? And the other person?' },
-        { heading: '3 Awareness of essential aspects', question: 'What is the core? Why does it matter to you?' },
-        { heading: '4 Creating alternatives', question: 'What other approach do you see? Which do you choose?' },
-        { heading: '5 Trial', question: 'When and how will you try it out?' },
-      ],
-    },
   },
 
   themes: {
@@ -283,17 +265,19 @@ export const en: Messages = {
 
   portfolio: {
     title: 'Portfolio',
-    intro: 'See, per theme of the assessed framework, how much evidence you have: clips and clips with a reflection.',
+    intro: 'See, per theme of the assessed framework, how much evidence you have and how many answered reflections. A reflection only counts once the questions of its guide are answered.',
     framework: 'Framework your course assesses',
     chooseFramework: 'Choose a framework',
     course: 'Course or programme',
     coursePlaceholder: 'For example: Community Work course 2025',
     theme: 'Theme',
-    clips: 'Clips',
-    reflected: 'With reflection',
-    covered: (covered, total) => `${covered} of ${total} ${total === 1 ? 'theme' : 'themes'} with a reflected clip`,
+    clips: 'Evidence',
+    reflected: 'Answered reflections',
+    reflectedShort: 'Answered',
+    covered: (covered, total) => `${covered} of ${total} ${total === 1 ? 'theme' : 'themes'} with an answered reflection`,
     gapNone: 'No evidence yet',
-    gapReflection: 'No reflection yet',
+    gapReflection: 'No answered reflection yet',
+    kindCounts: 'Kinds of evidence',
     complete: 'Covered',
     pick: 'Choose the framework your course assesses above.',
     openTheme: (name) => `Clips for ‘${name}’`,
@@ -399,6 +383,7 @@ export const en: Messages = {
     none: 'Choose none',
     open: 'Open as document',
     docx: 'Download .docx',
+    markdown: 'Download Markdown (zip)',
     html: 'Download .html',
     printHint: 'The document opens in a new tab. Choose Print there, then ‘Save as PDF’.',
     nothing: 'Choose at least one theme.',
@@ -423,6 +408,7 @@ export const en: Messages = {
   ...shareEn,
   ...wordingEn,
   ...relayEn,
+  ...learningEn,
   ...nextEn,
   ...pdfEn,
   ...sharedEn,

@@ -43,10 +43,11 @@ export class I18n {
   };
   dateShort = (value: number | Date): string => this.#dateShort.format(value);
   number = (value: number): string => this.#number.format(value);
-  bytes = (value: number): string =>
-    new Intl.NumberFormat(intlTags[this.locale], { style: 'unit', unit: value >= 1e9 ? 'gigabyte' : 'megabyte', maximumFractionDigits: 1 }).format(
-      value >= 1e9 ? value / 1e9 : value / 1e6,
-    );
+  /** A file size as the extension and the file limits say it (1 MB = 1024 kB = 1024 × 1024 bytes): "20 MB", "22 kB". */
+  bytes = (value: number): string => {
+    const [unit, size] = value >= 1024 ** 3 ? (['gigabyte', value / 1024 ** 3] as const) : value >= 1024 ** 2 ? (['megabyte', value / 1024 ** 2] as const) : (['kilobyte', Math.max(1, value / 1024)] as const);
+    return new Intl.NumberFormat(intlTags[this.locale], { style: 'unit', unit, maximumFractionDigits: unit === 'kilobyte' || size >= 10 ? 0 : 1 }).format(size);
+  };
 }
 
 const key = Symbol('knipsel-i18n');

@@ -2,6 +2,7 @@
 import type { CaptureMode, HighlightColour } from '@knipsel/core';
 import { shareNl } from './share-nl.js';
 import { relayNl } from './relay-nl.js';
+import { learningNl } from './learning-nl.js';
 import { nextNl } from './next-nl.js';
 import { pdfNl } from './pdf-nl.js';
 import { sharedNl } from './shared-nl.js';
@@ -82,6 +83,8 @@ export const nl = {
     trash: 'Prullenbak',
     export: 'Exporteren',
     share: 'Delen',
+    leervragen: 'Leervragen',
+    growth: 'Groei',
     settings: 'Instellingen',
     addClip: 'Knipsel toevoegen',
     currentDossier: 'Huidig dossier',
@@ -138,9 +141,13 @@ export const nl = {
     title: 'Knipsel toevoegen',
     kind: 'Wat wil je bewaren?',
     bookmark: 'Een link met notitie',
-    bookmarkHint: 'Een webpagina die je later wilt teruglezen of waarop je wilt reflecteren.',
+    bookmarkHint: 'Een praktijkvoorbeeld op een webpagina, om terug te lezen en op te reflecteren.',
     note: 'Geplakte tekst',
-    noteHint: 'Een passage uit een mail, verslag of boek; opgeslagen als notitie zonder bron.',
+    noteHint: 'Een praktijkvoorbeeld uit een mail, verslag of boek; bewaard als notitie zonder bron.',
+    own: 'Eigen praktijk',
+    ownHint: 'Een situatie uit je eigen werk, met foto’s of bestanden. Dit bewijs beoordeelt de leergang.',
+    feedback: 'Feedback',
+    feedbackHint: 'Wat een collega, bewoners of een assessor over je werk zeiden.',
     url: 'Webadres',
     urlPlaceholder: 'https://…',
     titleLabel: 'Titel (optioneel)',
@@ -179,8 +186,8 @@ export const nl = {
     anyTheme: 'Alle thema’s',
     site: 'Website',
     anySite: 'Alle websites',
-    mode: 'Soort',
-    anyMode: 'Alle soorten',
+    mode: 'Vorm',
+    anyMode: 'Alle vormen',
     from: 'Vanaf',
     to: 'Tot en met',
     reflection: 'Reflectie',
@@ -222,6 +229,7 @@ export const nl = {
     site: 'Website',
     published: 'Gepubliceerd',
     captured: 'Geraadpleegd op',
+    addedOn: 'Toegevoegd op',
     mode: 'Soort',
     words: (n: number) => (n === 1 ? '1 woord' : `${n.toLocaleString('nl-NL')} woorden`),
     reference: 'Bronvermelding (APA 7)',
@@ -240,40 +248,10 @@ export const nl = {
   },
 
   reflection: {
-    title: 'Reflectie',
+    title: 'Vrije notitie',
     label: 'Je reflectie op dit knipsel',
     placeholder: 'Wat neem je mee voor je eigen praktijk? Wat zou je in jouw wijk anders doen?',
-    guide: 'Leidraad',
-    insert: 'Vragen invoegen',
-    inserted: 'De vragen staan onder je reflectie.',
     saved: 'Automatisch bewaard',
-    guides: {
-      free: 'Vrij',
-      starr: 'STARR',
-      korthagen: 'Korthagen (reflectiecyclus)',
-    },
-    guideHelp: {
-      free: 'Schrijf vrij op wat je opvalt.',
-      starr: 'Situatie, Taak, Actie, Resultaat en Reflectie.',
-      korthagen: 'De vijf fasen van de reflectiecyclus van Korthagen.',
-    },
-    prompts: {
-      free: [] as { heading: string; question: string }[],
-      starr: [
-        { heading: 'Situatie', question: 'Wat gebeurde er, waar en met wie?' },
-        { heading: 'Taak', question: 'Wat was jouw rol of opdracht?' },
-        { heading: 'Actie', question: 'Wat deed je (of wat deden de professionals in dit voorbeeld)?' },
-        { heading: 'Resultaat', question: 'Wat leverde het op, voor bewoners en voor jou?' },
-        { heading: 'Reflectie', question: 'Wat leer je ervan en wat doe je een volgende keer anders?' },
-      ],
-      korthagen: [
-        { heading: '1 Handelen', question: 'Wat gebeurde er? Wat wilde je bereiken?' },
-        { heading: '2 Terugblikken', question: 'Wat deed, dacht, voelde en wilde jij? En de ander?' },
-        { heading: '3 Bewustwording van essentiële aspecten', question: 'Wat is de kern? Wat maakt dit belangrijk voor je?' },
-        { heading: '4 Alternatieven ontwikkelen', question: 'Welke andere aanpak zie je? Wat kies je?' },
-        { heading: '5 Uitproberen', question: 'Wanneer en hoe probeer je het uit?' },
-      ],
-    },
   },
 
   themes: {
@@ -304,17 +282,19 @@ export const nl = {
 
   portfolio: {
     title: 'Portfolio',
-    intro: 'Zie per thema van het beoordeelde kader hoeveel bewijs je hebt: knipsels en knipsels met een reflectie.',
+    intro: 'Zie per thema van het beoordeelde kader hoeveel bewijs je hebt en hoeveel beantwoorde reflecties. Een reflectie telt pas mee als de vragen van de leidraad beantwoord zijn.',
     framework: 'Kader dat je leergang beoordeelt',
     chooseFramework: 'Kies een kader',
     course: 'Leergang of opleiding',
     coursePlaceholder: 'Bijvoorbeeld: Leergang Community Work 2025',
     theme: 'Thema',
-    clips: 'Knipsels',
-    reflected: 'Met reflectie',
-    covered: (covered: number, total: number) => `${covered} van ${total} ${total === 1 ? 'thema' : 'thema’s'} met een gereflecteerd knipsel`,
+    clips: 'Bewijs',
+    reflected: 'Beantwoorde reflecties',
+    reflectedShort: 'Beantwoord',
+    covered: (covered: number, total: number) => `${covered} van ${total} ${total === 1 ? 'thema' : 'thema’s'} met een beantwoorde reflectie`,
     gapNone: 'Nog geen bewijs',
-    gapReflection: 'Nog geen reflectie',
+    gapReflection: 'Nog geen beantwoorde reflectie',
+    kindCounts: 'Soorten bewijs',
     complete: 'Onderbouwd',
     pick: 'Kies hierboven het kader dat je leergang beoordeelt.',
     openTheme: (name: string) => `Knipsels bij ‘${name}’`,
@@ -420,6 +400,7 @@ export const nl = {
     none: 'Niets kiezen',
     open: 'Open als document',
     docx: 'Download .docx',
+    markdown: 'Download Markdown (zip)',
     html: 'Download .html',
     printHint: 'Het document opent in een nieuw tabblad. Kies daar Afdrukken en dan ‘Opslaan als pdf’.',
     nothing: 'Kies minstens één thema.',
@@ -444,6 +425,7 @@ export const nl = {
   ...shareNl,
   ...wordingNl,
   ...relayNl,
+  ...learningNl,
   ...nextNl,
   ...pdfNl,
   ...sharedNl,

@@ -64,6 +64,8 @@ export const shareEn: typeof shareNl = {
       board: 'is looking at the theme board',
       search: 'is searching the dossier',
       portfolio: 'is looking at the portfolio',
+      leervragen: 'is looking at the learning questions',
+      growth: 'is looking at growth',
       themes: 'is looking at the themes',
       trash: 'is looking at the trash',
       export: 'is exporting',

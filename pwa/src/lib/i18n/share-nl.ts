@@ -6,6 +6,8 @@ const views: Record<string, string> = {
   board: 'bekijkt het themabord',
   search: 'zoekt in het dossier',
   portfolio: 'bekijkt het portfolio',
+  leervragen: 'bekijkt de leervragen',
+  growth: 'bekijkt de groei',
   themes: 'bekijkt de thema’s',
   trash: 'bekijkt de prullenbak',
   export: 'is aan het exporteren',

@@ -13,7 +13,7 @@
 // when it appears the app says hello at once. A 'bye' (the extension restarted) and a return
 // from the back/forward cache start a new handshake. Remote updates are applied by the session with
 // its own origin, so the dossier on screen updates live through observe().
-import type { KeptFileStore, Library } from '@knipsel/core';
+import type { BlobStore, Library } from '@knipsel/core';
 import { type BridgeStatus, createBridgeSession, createPrefPairStore, type HeldDeletion, type PairRefusal } from '@knipsel/core/bridge';
 
 export type LinkState = 'checking' | 'connected' | 'absent' | 'mismatch' | 'unpaired' | 'pairing';
@@ -42,7 +42,7 @@ export interface BridgeWindow {
 export interface BridgeClientOptions {
   library: Library;
   /** Kept files: a clip's images the extension kept come here when asked for. */
-  files?: KeptFileStore;
+  files?: BlobStore;
   onStatus: (status: BridgeClientStatus) => void;
   /** A retired dossier id (the extension's first personal dossier) now leads to another. */
   onAlias?: (from: string, to: string) => void;

@@ -1,6 +1,6 @@
 // The images a clip keeps, as blob: URLs made from this device's kept-file store (the reader
 // shows nothing else; core's render sanitiser turns every other image into a placeholder).
-import type { CaptureImage, KeptFileStore } from '@knipsel/core';
+import type { CaptureImage, BlobStore } from '@knipsel/core';
 
 export interface ImageUrls {
   urls: Map<string, string>;
@@ -9,7 +9,7 @@ export interface ImageUrls {
   release(): void;
 }
 
-export async function keptImageUrls(files: KeptFileStore, images: CaptureImage[]): Promise<ImageUrls> {
+export async function keptImageUrls(files: BlobStore, images: CaptureImage[]): Promise<ImageUrls> {
   const urls = new Map<string, string>();
   const missing: string[] = [];
   for (const image of images) {

@@ -1,6 +1,6 @@
 // Clip operations of one open dossier for the screens: add (bookmark, note-clip), tag,
 // trash, notes, search. Every write is followed by a flush so storage errors surface.
-import { bookmarkCapture, type Capture, type Clip, type ClipRow, type DossierChange, type HighlightInput, normalizeUrl, noteCapture, type OpenDossier, type SearchHit, type SearchProgress, siteNameOf, type SourceEdits, toClipRow } from '@knipsel/core';
+import { bookmarkCapture, type Capture, type Clip, type ClipRow, type DossierChange, type EvidenceKind, type HighlightInput, normalizeUrl, noteCapture, type OpenDossier, type SearchHit, type SearchProgress, siteNameOf, type SourceEdits, toClipRow } from '@knipsel/core';
 import { bindNote, type NoteBinding } from './note-binding.js';
 
 export type Persist = () => void;
@@ -22,16 +22,16 @@ export function createClipService(open: OpenDossier, persist: Persist, now: () =
     get: (id: string): Clip | undefined => dossier.clips.get(id),
     observe: (listener: (change: DossierChange) => void) => dossier.observe(listener),
 
-    addBookmark(input: { url: string; title?: string; note?: string; themes?: string[] }): string {
+    addBookmark(input: { url: string; title?: string; note?: string; themes?: string[]; kind?: EvidenceKind }): string {
       const url = normalizeUrl(input.url);
       if (!url) throw new Error('not a web address');
       const siteName = siteNameOf(url);
       const capture = bookmarkCapture({ url, title: input.title?.trim() || siteName, siteName, capturedAt: now() });
-      return write(() => dossier.clips.add({ capture, title: input.title, note: input.note, themes: input.themes }));
+      return write(() => dossier.clips.add({ capture, title: input.title, note: input.note, themes: input.themes, kind: input.kind }));
     },
-    addNote(input: { text: string; title?: string; themes?: string[]; lang?: string }): string {
+    addNote(input: { text: string; title?: string; themes?: string[]; lang?: string; kind?: EvidenceKind }): string {
       const capture = noteCapture({ text: input.text, title: input.title, capturedAt: now(), lang: input.lang });
-      return write(() => dossier.clips.add({ capture, title: capture.title, themes: input.themes }));
+      return write(() => dossier.clips.add({ capture, title: capture.title, themes: input.themes, kind: input.kind }));
     },
     /** A capture made in the app (a PDF read from a file): validated by core like every clip. */
     addCapture(capture: Capture, input: { title?: string; note?: string; themes?: string[] } = {}): string {

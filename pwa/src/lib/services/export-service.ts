@@ -1,9 +1,10 @@
-// Exports of one dossier for the screens: the portfolio (printable HTML, .docx), the Markdown
-// zip and the `.knipsel` backup. The work is in core/export; this picks the open dossier,
+// Exports of one dossier for the screens: the portfolio (printable HTML, .docx, Markdown zip),
+// the Markdown zip of the whole dossier and the `.knipsel` backup. The work is in core/export;
+// this picks the open dossier, loads the attachments the portfolio shows from the blob store,
 // names the files and hands bytes to the browser (download, or a new tab for the HTML).
-import type { ClipRow, Framework, Library, Theme } from '@knipsel/core';
+import type { BlobStore, ClipRow, Framework, Library, Theme } from '@knipsel/core';
 // The .docx writer (`@knipsel/core/export/docx`) stays in its own lazily loaded chunk.
-import { backupFileName, buildPortfolio, createBackup, exportMarkdownZip, type PortfolioLocale, renderPortfolioHtml, slugify } from '@knipsel/core/export';
+import { backupFileName, buildPortfolio, createBackup, exportMarkdownZip, portfolioAttachmentHashes, type PortfolioLocale, type PortfolioModel, renderPortfolioHtml, renderPortfolioMarkdownZip, slugify } from '@knipsel/core/export';
 
 export interface ExportFile {
   name: string;
@@ -45,8 +46,18 @@ export function exportFileName(kind: 'portfolio' | 'markdown', dossierName: stri
   return `${kind}-${slugify(dossierName, 40, 'dossier')}-${new Date(now).toISOString().slice(0, 10)}${extension}`;
 }
 
-export function createExportService(library: Library, options: { appVersion?: string; now?: () => number } = {}) {
+export function createExportService(library: Library, options: { appVersion?: string; now?: () => number; blobs?: BlobStore } = {}) {
   const now = options.now ?? Date.now;
+  /** The bytes of the photos and files the portfolio shows that are on this device. */
+  const attachmentsOf = async (built: PortfolioModel): Promise<Map<string, Uint8Array>> => {
+    const found = new Map<string, Uint8Array>();
+    if (!options.blobs) return found;
+    for (const hash of portfolioAttachmentHashes(built)) {
+      const blob = await options.blobs.get(hash).catch(() => undefined);
+      if (blob) found.set(hash, blob.bytes);
+    }
+    return found;
+  };
   const dossierOf = async (id: string) => (await library.open(id)).dossier;
   const model = async (id: string, choice: PortfolioChoice) => {
     const dossier = await dossierOf(id);
@@ -68,7 +79,8 @@ export function createExportService(library: Library, options: { appVersion?: st
   return {
     /** The portfolio as one self-contained HTML document (escaped text only, no script). */
     async portfolioHtml(id: string, choice: PortfolioChoice): Promise<string> {
-      return renderPortfolioHtml((await model(id, choice)).model);
+      const built = (await model(id, choice)).model;
+      return renderPortfolioHtml(built, await attachmentsOf(built));
     },
 
     /** The same document as a file to download and keep (or hand in). */
@@ -88,7 +100,17 @@ export function createExportService(library: Library, options: { appVersion?: st
       return {
         name: exportFileName('portfolio', dossier.meta().name, '.docx', now()),
         type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        bytes: await renderPortfolioDocx(built),
+        bytes: await renderPortfolioDocx(built, await attachmentsOf(built)),
+      };
+    },
+
+    /** The portfolio as a Markdown zip: an index, a file per theme, the attachments in bijlagen/. */
+    async portfolioMarkdown(id: string, choice: PortfolioChoice): Promise<ExportFile> {
+      const { dossier, model: built } = await model(id, choice);
+      return {
+        name: exportFileName('portfolio', dossier.meta().name, '.zip', now()),
+        type: 'application/zip',
+        bytes: renderPortfolioMarkdownZip(built, await attachmentsOf(built), now()),
       };
     },
 

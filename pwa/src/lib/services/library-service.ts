@@ -1,13 +1,13 @@
 // The one library of dossiers of this app: creates the Dexie stores and the core library
 // once, and exposes what the screens need (plus preferences). Components never see Dexie.
-import { createDexieKeptFiles, createDexieStores, createLibrary, createMirroredUpdateStore, createOpfsUpdateStore, type DexieStores, type KeptFileStore, type Library } from '@knipsel/core';
+import { createDexieBlobStore, createDexieStores, createLibrary, createMirroredUpdateStore, createOpfsUpdateStore, type BlobStore, type DexieStores, type Library } from '@knipsel/core';
 import { recoverLostDossiers } from './storage-recovery.js';
 import { tabSyncExtension } from './tab-sync-service.js';
 
 export interface LibraryService {
   library: Library;
-  /** Files kept with clips (PDFs), beside the dossiers on this device. */
-  files: KeptFileStore;
+  /** Files beside the dossiers on this device (content-addressed): attachments, kept PDFs, shared photos. */
+  blobs: BlobStore;
   getPref<T>(key: string): Promise<T | undefined>;
   setPref(key: string, value: unknown): Promise<void>;
   /** Ask the browser to keep our storage (best effort; quietly ignored when refused). */
@@ -17,7 +17,7 @@ export interface LibraryService {
   close(): void;
 }
 
-export function createLibraryService(stores: DexieStores = createDexieStores()): LibraryService {
+export function createLibraryService(stores: DexieStores = createDexieStores(), blobs: BlobStore = createDexieBlobStore()): LibraryService {
   // Every update also goes to a second copy on the Origin Private File System: Chromium
   // deletes a corrupted IndexedDB database after a crash, and dossiers must survive that.
   const updates = createMirroredUpdateStore(stores.updates, createOpfsUpdateStore(), {
@@ -40,10 +40,9 @@ export function createLibraryService(stores: DexieStores = createDexieStores()):
       if (document.visibilityState === 'hidden') writeNow();
     });
   }
-  const files = createDexieKeptFiles();
   return {
     library,
-    files,
+    blobs,
     getPref: (key) => stores.library.getPref(key),
     setPref: (key, value) => stores.library.setPref(key, value),
     async persistStorage() {

@@ -1,4 +1,4 @@
-// Binds an editor (a textarea) to a clip's note Y.Text: local edits go in as minimal diffs
+// Binds an editor (a textarea) to a Y.Text (a clip's note, a reflection's answer): local edits go in as minimal diffs
 // (clips.update does that), remote edits come out with the caret kept in place.
 import type * as Y from 'yjs';
 import { type Dossier, localOrigin } from '@knipsel/core';
@@ -38,7 +38,11 @@ export interface NoteBinding {
 }
 
 export function bindNote(dossier: Dossier, clipId: string, onChange?: () => void): NoteBinding {
-  const ytext: Y.Text = dossier.clips.noteText(clipId);
+  return bindText(dossier.clips.noteText(clipId), (value) => dossier.clips.update(clipId, { note: value }), onChange);
+}
+
+/** Bind any Y.Text of the dossier; `write` applies a new value as a minimal diff through core. */
+export function bindText(ytext: Y.Text, write: (value: string) => void, onChange?: () => void): NoteBinding {
   const listeners = new Set<(text: string, mapIndex: (index: number) => number) => void>();
   const observer = (event: Y.YTextEvent, transaction: Y.Transaction) => {
     if (transaction.origin === localOrigin && transaction.local) return;
@@ -50,7 +54,7 @@ export function bindNote(dossier: Dossier, clipId: string, onChange?: () => void
   return {
     text: () => ytext.toString(),
     set(value) {
-      dossier.clips.update(clipId, { note: value });
+      write(value);
       onChange?.();
     },
     onRemote(listener) {

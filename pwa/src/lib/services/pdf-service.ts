@@ -2,12 +2,12 @@
 // add it as a clip, keeping the file itself beside the dossier when the user wants it (within
 // the size limit shown to the user). A file without a web address gets a local one that is
 // never cited.
-import { maxKeptFileBytes, normalizeUrl, sha256Hex, type Capture, type CaptureFile, type KeptFileStore } from '@knipsel/core';
+import { maxBlobBytes, normalizeUrl, sha256Hex, type Capture, type CaptureFile, type BlobStore } from '@knipsel/core';
 import { isLocalFileUrl, localFileUrlPrefix, PdfReadError, runPdfTask, type PdfTaskResult } from '@knipsel/core/capture';
 
 /** Files above this are not read at all (pdf.js holds the whole file in memory). */
 export const maxReadPdfBytes = 200 * 1024 * 1024;
-export { maxKeptFileBytes };
+export { maxBlobBytes };
 
 export type PdfProblem = 'not-pdf' | 'too-large' | 'failed' | 'too-slow';
 
@@ -58,25 +58,18 @@ export function pdfCaptureFor(read: Pick<ReadPdf, 'result' | 'sha256' | 'size' |
     capture.canonicalUrl = url;
     if (!capture.siteName) capture.siteName = new URL(url).hostname.replace(/^www\./, '');
   }
-  const file: CaptureFile | null = options.keep && read.size <= maxKeptFileBytes ? { sha256: read.sha256, size: read.size, name: read.name, type: 'application/pdf' } : null;
+  const file: CaptureFile | null = options.keep && read.size <= maxBlobBytes ? { sha256: read.sha256, size: read.size, name: read.name, type: 'application/pdf' } : null;
   capture.pdf = { pages: capture.pdf?.pages ?? [], scanned: capture.pdf?.scanned ?? false, file };
   return capture;
 }
 
 /** Keep the file (when the capture names one) before the clip that refers to it is added. */
-export async function keepPdfFile(files: KeptFileStore, capture: Capture, bytes: Uint8Array): Promise<true> {
+export async function keepPdfFile(files: BlobStore, capture: Capture, bytes: Uint8Array): Promise<true> {
   if (capture.pdf?.file) await files.put(bytes, 'application/pdf');
   return true;
 }
 
 export const hasWebAddress = (capture: Capture) => !isLocalFileUrl(capture.url);
-
-/** "2,1 MB" / "640 kB" in the locale. */
-export function formatBytes(bytes: number, locale: string): string {
-  const mb = bytes / (1024 * 1024);
-  if (mb >= 1) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: mb < 10 ? 1 : 0 }).format(mb)} MB`;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} kB`;
-}
 
 /** Offer a kept file as a download. */
 export function downloadFile(bytes: Uint8Array, name: string, type: string): void {

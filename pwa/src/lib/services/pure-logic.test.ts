@@ -6,7 +6,6 @@ import { moved } from './framework-service.js';
 import { emptyListFilter, isFiltered, toClipFilter } from './list-filter.js';
 import { transformIndex } from './note-binding.js';
 import { portfolioSummary } from './portfolio.js';
-import { hasGuide, insertGuide } from './reflection-guides.js';
 import { clipHref, dossierHref, parseRoute } from './routes.js';
 import { snippetSegments } from './snippet.js';
 
@@ -19,7 +18,7 @@ const framework: Framework = {
 };
 const row = (id: string, themes: string[], extra: Partial<ClipRow> = {}): ClipRow => ({
   id, title: id, url: 'https://x.nl', canonicalUrl: 'https://x.nl', siteName: 'x.nl', mode: 'article', published: null,
-  capturedAt: 0, createdAt: 0, updatedAt: 0, themes, hasNote: false, trashed: false, wordCount: 0, excerpt: '', ...extra,
+  capturedAt: 0, createdAt: 0, updatedAt: 0, themes, hasNote: false, kind: 'praktijkvoorbeeld', reflections: 0, attachments: 0, trashed: false, wordCount: 0, excerpt: '', ...extra,
 });
 
 describe('board columns', () => {
@@ -35,31 +34,22 @@ describe('board columns', () => {
 });
 
 describe('portfolio summary', () => {
-  test('counts clips and reflected clips per visible theme and names the gaps', () => {
-    const rows = [row('1', ['a'], { hasNote: true }), row('2', ['a']), row('3', ['a'], { hasNote: true, trashed: true })];
+  test('counts evidence by kind and answered reflections per visible theme, and names the gaps', () => {
+    const rows = [
+      row('1', ['a'], { hasNote: true, reflections: 2, kind: 'eigen-praktijk' }),
+      row('2', ['a']),
+      // A note of inserted headings only: not empty, but no answered reflection.
+      row('3', ['b'], { hasNote: true, reflections: 0 }),
+      row('4', ['a'], { reflections: 1, trashed: true }),
+    ];
     const summary = portfolioSummary(rows, { ...framework, themes: [theme('a'), theme('b'), theme('d')] });
     expect(summary.themes.map((t) => [t.theme.id, t.clips, t.reflected, t.gap])).toEqual([
-      ['a', 2, 1, null],
-      ['b', 0, 0, 'none'],
+      ['a', 2, 2, null],
+      ['b', 1, 0, 'no-reflection'],
       ['d', 0, 0, 'none'],
     ]);
+    expect(summary.themes[0]!.kinds).toEqual({ praktijkvoorbeeld: 1, 'eigen-praktijk': 1, feedback: 0 });
     expect(summary.covered).toBe(1);
-    const noReflection = portfolioSummary([row('1', ['b'])], framework);
-    expect(noReflection.themes.find((t) => t.theme.id === 'b')?.gap).toBe('no-reflection');
-  });
-});
-
-describe('reflection guides', () => {
-  const starr = [
-    { heading: 'Situatie', question: 'Wat gebeurde er?' },
-    { heading: 'Taak', question: 'Wat was je rol?' },
-  ];
-  test('inserts the prompts after the note, once', () => {
-    expect(insertGuide('', starr)).toBe('Situatie\nWat gebeurde er?\n\nTaak\nWat was je rol?\n');
-    expect(insertGuide('Eerst dit.  \n', starr).startsWith('Eerst dit.\n\nSituatie\n')).toBe(true);
-    expect(hasGuide(insertGuide('x', starr), starr)).toBe(true);
-    expect(hasGuide('Situatie is lastig', starr)).toBe(false);
-    expect(insertGuide('vrij', [])).toBe('vrij');
   });
 });
 
@@ -100,7 +90,8 @@ describe('list filter', () => {
     const form = { ...emptyListFilter(), theme: 'a', reflection: 'without' as const, from: '2025-03-01', to: '2025-03-01' };
     const filter = toClipFilter(form);
     expect(filter.themes).toEqual(['a']);
-    expect(filter.hasNote).toBe(false);
+    expect(filter.reflected).toBe(false);
+    expect(toClipFilter({ ...emptyListFilter(), kind: 'feedback' }).kind).toBe('feedback');
     expect(filter.to! - filter.from!).toBe(24 * 3600 * 1000 - 1);
     expect(toClipFilter({ ...emptyListFilter(), theme: 'none' }, ['a', 'b']).withoutThemes).toEqual(['a', 'b']);
     expect(isFiltered(emptyListFilter())).toBe(false);

@@ -2,10 +2,11 @@
 // (public/share-target-sw.js) puts each POST in the share inbox as it came; here the app
 // checks an entry (valibot: it crossed a boundary) and turns it into a clip at once, offline
 // too. A page becomes a link with the shared text, marked "to complete" (the extension on a
-// desktop fills in the page's text later); photos become evidence kept with the clip, with
-// the shared text as the note; text alone becomes a note-clip.
+// desktop fills in the page's text later); photos become attachments (bytes in the blob
+// store) of a piece of own practice, with the shared text as the note; text alone becomes a
+// note-clip.
 import * as v from 'valibot';
-import { countTypedWords, normalizeUrl, noteCapture, noteClipUrl, siteNameOf, textToHtml, type Capture, type CaptureFile, type KeptFileStore, type OpenDossier } from '@knipsel/core';
+import { countTypedWords, normalizeUrl, noteCapture, noteClipUrl, siteNameOf, textToHtml, type AttachmentInput, type BlobStore, type Capture, type CardPatch, type EvidenceKind, type OpenDossier } from '@knipsel/core';
 
 const inboxName = 'knipsel-share-inbox';
 
@@ -60,8 +61,14 @@ export async function removeFromInbox(id: string): Promise<void> {
 
 const urlPattern = /https?:\/\/[^\s<>"']+/i;
 
-/** What a share becomes: the capture, the note, and whether it waits for its page's text. */
-export function sharedClip(entry: Pick<SharedEntry, 'title' | 'text' | 'url'>, files: CaptureFile[], now: number, labels: { photo: (date: string) => string; date: (ms: number) => string }) {
+/** The local calendar day of a time, as YYYY-MM-DD. */
+const localDay = (ms: number) => {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** What a share becomes: the capture, the note, its kind, and whether it waits for its page's text. */
+export function sharedClip(entry: Pick<SharedEntry, 'title' | 'text' | 'url'>, photos: number, now: number, labels: { photo: (date: string) => string; date: (ms: number) => string }): { capture: Capture; note: string; kind: EvidenceKind; card?: CardPatch; toComplete: boolean } | null {
   // Browsers on phones often put the address in the text instead of the url field.
   const inText = entry.text.match(urlPattern)?.[0] ?? null;
   const url = normalizeUrl(entry.url) ?? (inText ? normalizeUrl(inText) : null);
@@ -84,11 +91,10 @@ export function sharedClip(entry: Pick<SharedEntry, 'title' | 'text' | 'url'>, f
       wordCount: countTypedWords(text),
       capturedAt: now,
       mode: 'bookmark',
-      ...(files.length ? { files } : {}),
     };
-    return { capture, note: '', toComplete: true };
+    return { capture, note: '', kind: 'praktijkvoorbeeld', toComplete: true };
   }
-  if (files.length > 0) {
+  if (photos > 0) {
     const capture: Capture = {
       url: noteClipUrl,
       canonicalUrl: noteClipUrl,
@@ -105,30 +111,33 @@ export function sharedClip(entry: Pick<SharedEntry, 'title' | 'text' | 'url'>, f
       wordCount: 0,
       capturedAt: now,
       mode: 'note',
-      files,
     };
-    return { capture, note: text, toComplete: false };
+    // The day it was shared is the day of the situation, until the user says otherwise.
+    return { capture, note: text, kind: 'eigen-praktijk', card: { date: localDay(now) }, toComplete: false };
   }
   if (!text && !title) return null;
-  return { capture: noteCapture({ text: text || title, title: title || undefined, capturedAt: now }), note: '', toComplete: false };
+  return { capture: noteCapture({ text: text || title, title: title || undefined, capturedAt: now }), note: '', kind: 'praktijkvoorbeeld', toComplete: false };
 }
 
 /**
- * Turn every entry in the inbox into a clip of `open`'s dossier (photos into `files` first),
- * each stored before it leaves the inbox. Returns the new clip ids.
+ * Turn every entry in the inbox into a clip of `open`'s dossier (photos into `blobs` first,
+ * then attached), each stored before it leaves the inbox. Returns the new clip ids.
  */
-export async function receiveShares(open: OpenDossier, files: KeptFileStore, labels: Parameters<typeof sharedClip>[3], now = Date.now): Promise<string[]> {
+export async function receiveShares(open: OpenDossier, blobs: BlobStore, labels: Parameters<typeof sharedClip>[3], now = Date.now): Promise<string[]> {
   const made: string[] = [];
   for (const entry of await readInbox()) {
-    const kept: CaptureFile[] = [];
+    const kept: AttachmentInput[] = [];
     for (const photo of entry.photos) {
       const type = /^image\/[\w.+-]+$/.test(photo.type) ? photo.type : 'image/jpeg';
-      const sha256 = await files.put(photo.bytes, type);
-      kept.push({ sha256, size: photo.bytes.byteLength, name: photo.name || 'foto.jpg', type });
+      const hash = await blobs.put(photo.bytes, type);
+      kept.push({ hash, size: photo.bytes.byteLength, name: photo.name || 'foto.jpg', type });
     }
-    const clip = sharedClip(entry, kept, now(), labels);
+    const clip = sharedClip(entry, kept.length, now(), labels);
     if (clip) {
-      made.push(open.dossier.clips.add({ capture: clip.capture, note: clip.note || undefined, toComplete: clip.toComplete }));
+      const { dossier } = open;
+      const id = dossier.clips.add({ capture: clip.capture, note: clip.note || undefined, kind: clip.kind, card: clip.card, toComplete: clip.toComplete });
+      for (const attachment of kept) dossier.evidence.addAttachment(id, attachment);
+      made.push(id);
       await open.flush();
     }
     await removeFromInbox(entry.id);

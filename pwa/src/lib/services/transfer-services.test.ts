@@ -3,10 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { type ClipRow, createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, type Framework, KnipselError, type Library, type Theme } from '@knipsel/core';
+import { type ClipRow, createLibrary, createMemoryBlobStore, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, type Framework, KnipselError, type Library, type Theme } from '@knipsel/core';
 import { composerThemes, createExportService, defaultSelection, exportFileName, type PortfolioChoice } from './export-service.js';
 import { parseBookmarkBytes } from '@knipsel/core/import';
 import { createImportService, fileErrorMessage, suggestedChoices, tagMapping, type PickedFile } from './import-service.js';
+import { createEvidenceService } from './evidence-service.js';
+import { tinyPng } from '@knipsel/core/testing';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../tests/fixtures/imports/${name}`, import.meta.url)));
 const picked = (name: string, bytes: Uint8Array): PickedFile => ({ name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer });
@@ -79,6 +81,44 @@ describe('export service', () => {
     const flat = await service.markdownZip(id, 'flat');
     expect(Object.keys(unzipSync(flat.bytes)).sort()).toEqual(['buurtmaaltijd-in-kattenbroek.md', 'los-knipsel.md', 'presentie-in-de-wijk.md']);
     expect(flat.name).toBe('markdown-wijkteam-noord-2025-03-14.zip');
+  });
+});
+
+describe('portfolio with evidence of one’s own', () => {
+  test('photos come from the blob store into the HTML, the .docx and the Markdown zip; missing ones are named', async () => {
+    const library = newLibrary();
+    const blobs = createMemoryBlobStore();
+    const { id } = await seeded(library);
+    const open = await library.open(id);
+    const evidence = createEvidenceService(open, blobs, () => undefined, now);
+    const own = evidence.add({ kind: 'eigen-praktijk', title: 'Bewonersavond', card: { happened: 'Bewoners maakten de agenda.' }, themes: ['community-werker.eigenaarschap'] });
+    const photo = new File([tinyPng as Uint8Array<ArrayBuffer>], 'avond.png', { type: 'image/png' });
+    await evidence.attach(own, photo);
+    const service = createExportService(library, { now, blobs });
+    const html = await service.portfolioHtml(id, choice({ clipIds: [own] }));
+    expect(html).toMatch(/<img src="data:image\/png;base64,/);
+    const docx = unzipSync((await service.portfolioDocx(id, choice({ clipIds: [own] }))).bytes);
+    expect(Object.keys(docx).some((p) => p.startsWith('word/media/'))).toBe(true);
+    const zip = await service.portfolioMarkdown(id, choice({ clipIds: [own] }));
+    expect(zip.name).toBe('portfolio-wijkteam-noord-2025-03-14.zip');
+    expect(Object.keys(unzipSync(zip.bytes))).toContain('bijlagen/avond.png');
+    // On a device without the bytes: listed by name, nothing embedded.
+    const elsewhere = await createExportService(library, { now, blobs: createMemoryBlobStore() }).portfolioHtml(id, choice({ clipIds: [own] }));
+    expect(elsewhere).not.toContain('<img');
+    expect(elsewhere).toContain('avond.png');
+  });
+
+  test('a file above the limit is refused before it is read, and nothing is attached', async () => {
+    const library = newLibrary();
+    const { id } = await seeded(library);
+    const open = await library.open(id);
+    const evidence = createEvidenceService(open, createMemoryBlobStore(), () => undefined, now);
+    const own = evidence.add({ kind: 'eigen-praktijk', title: 'Groot', card: {} });
+    const huge = { name: 'video.mp4', type: 'video/mp4', size: 50 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error('read')) } as unknown as File;
+    const error = await evidence.attach(own, huge).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KnipselError);
+    expect((error as KnipselError).details.reason).toBe('too-large');
+    expect(open.dossier.clips.get(own)!.attachments).toEqual([]);
   });
 });
 

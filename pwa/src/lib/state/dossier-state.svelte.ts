@@ -1,7 +1,9 @@
 // Reactive state of the dossier on screen: rows (from the projection first, then live from
 // the doc), frameworks and meta. Bridges core's observe() to runes; destroy() tears it down.
-import { groupOf, numberLabel, suggestThemes, type ClipRow, type DossierMeta, type DossierRecord, type Framework, type OpenDossier, type Theme, type ThemeGroup } from '@knipsel/core';
+import { groupOf, numberLabel, suggestThemes, type ClipRow, type DossierMeta, type DossierRecord, type Framework, type Leervraag, type OpenDossier, type OwnGuide, type Period, type Theme, type ThemeGroup } from '@knipsel/core';
 import { createClipService, type ClipService } from '../services/clip-service.js';
+import { createEvidenceService, type EvidenceService } from '../services/evidence-service.js';
+import { createLearningService, type LearningService } from '../services/learning-service.js';
 import { createFrameworkService, type FrameworkService } from '../services/framework-service.js';
 import type { LibraryService } from '../services/library-service.js';
 
@@ -30,6 +32,13 @@ export class DossierState {
   tick = $state(0);
   clips = $state.raw<ClipService | null>(null);
   themesAdmin = $state.raw<FrameworkService | null>(null);
+  evidence = $state.raw<EvidenceService | null>(null);
+  learning = $state.raw<LearningService | null>(null);
+  leervragen = $state.raw<Leervraag[]>([]);
+  periods = $state.raw<Period[]>([]);
+  ownGuides = $state.raw<OwnGuide[]>([]);
+  /** Bumps when the learning plan changes (ratings, growth answers: read on demand). */
+  learningTick = $state(0);
   /** Read-only member of a relay: screens disable every edit. Set through `setReadOnly`. */
   #readOnly = $state(false);
   /** The doc is open and this device may edit it. */
@@ -115,11 +124,21 @@ export class DossierState {
     const persist = () => void open.flush().catch((error) => this.report(error));
     const clips = createClipService(open, persist);
     const admin = createFrameworkService(open, persist);
+    const learning = createLearningService(open, persist);
     this.#setRows(clips.rows());
     this.frameworks = admin.list();
     this.meta = admin.meta();
     this.clips = clips;
     this.themesAdmin = admin;
+    this.evidence = createEvidenceService(open, this.service.blobs, persist);
+    this.learning = learning;
+    const readLearning = () => {
+      this.leervragen = learning.leervragen();
+      this.periods = learning.periods();
+      this.ownGuides = open.dossier.guides.own();
+      this.learningTick++;
+    };
+    readLearning();
     this.status = 'open';
     // Search is ready by the time someone types: the index builds in slices between other work.
     clips.prepareSearch();
@@ -128,6 +147,7 @@ export class DossierState {
         for (const id of change.clipIds) this.#pending.add(id);
         if (change.frameworks) this.frameworks = admin.list();
         if (change.meta) this.meta = admin.meta();
+        if (change.learning) readLearning();
         this.#schedule();
       }),
     );
@@ -193,5 +213,7 @@ export class DossierState {
     for (const teardown of this.#teardown.splice(0)) teardown();
     this.clips = null;
     this.themesAdmin = null;
+    this.evidence = null;
+    this.learning = null;
   }
 }

@@ -3,7 +3,7 @@
 // (with the code), connected, or a version mismatch; and dossiers the extension deleted,
 // several at once, waiting for the user. start() runs the bridge client; its return stops it.
 import { untrack } from 'svelte';
-import type { KeptFileStore, Library } from '@knipsel/core';
+import type { BlobStore, Library } from '@knipsel/core';
 import { bridgeProtocolVersion } from '@knipsel/core/bridge';
 import type { HeldDeletion, PairRefusal } from '@knipsel/core/bridge';
 import { startBridgeClient, type BridgeClient, type LinkState as Link } from '../services/bridge-client.js';
@@ -27,7 +27,7 @@ export class ExtensionLink {
     return () => untrack(() => this.inMain--);
   };
 
-  start(library: Library, onAlias?: (from: string, to: string) => void, files?: KeptFileStore): () => void {
+  start(library: Library, onAlias?: (from: string, to: string) => void, files?: BlobStore): () => void {
     const client = startBridgeClient({
       library,
       onAlias,
