@@ -1,5 +1,5 @@
 // The images a clip keeps: fetched once when the page is clipped (by whoever has the page's
-// permissions — the extension), within a budget, stored by SHA-256 in the kept-file store,
+// permissions — the extension), within a budget, stored by SHA-256 in the blob store,
 // and named in the clip's HTML by a reference that never resolves on the network
 // (`https://knipsel.invalid/beeld/<sha256>`, a reserved domain). Readers resolve those to
 // blob: URLs (render-html.ts) and fetch nothing else. String work only: the background of an
