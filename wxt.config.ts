@@ -8,7 +8,7 @@ const appHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
 const optionalHosts = ['http://*/*', 'https://*/*'];
 
 /** The Content-Security-Policy of the extension's own pages (MV3 object form, MV2 string). */
-const extensionPagesCsp = "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+const extensionPagesCsp = "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; img-src 'self' data: blob:";
 
 export default defineConfig({
   srcDir: 'extension',

@@ -92,7 +92,7 @@ interface BrowserTimes {
 /** The same pages in Debian's Chromium: extract() and raw Readability on a DOMParser document. */
 // Knipsel's phases and the baseline, for the profile note of the Chromium rows.
 const capturePhases =
-  /^(extract|extractArticle|runReadability|runReadabilityBaseline|finish|sanitizeInPlace|consumeToMarkdown|collectMetadata|removeMetaLines|mergeArticleMetadata|plainText|countWords|linkDensity|absolutizeUrls|resolveLazyImages|embedsToLinks|removeBoilerplate)$/;
+  /^(extract|extractArticle|runReadability|runReadabilityBaseline|finish|sanitizeInPlace|collectMetadata|removeMetaLines|mergeArticleMetadata|plainText|countWords|linkDensity|absolutizeUrls|resolveLazyImages|embedsToLinks|removeBoilerplate|pruneArticle|proseCandidate|addLead)$/;
 
 /** One line: where extract()'s time goes, beside raw Readability's, from inclusive times. */
 export function captureProfileNote(pages: number, entries: ProfileEntry[]): string {
@@ -100,17 +100,17 @@ export function captureProfileNote(pages: number, entries: ProfileEntry[]): stri
   const ms = (name: string) => total.get(name) ?? 0;
   const all = ms('extract');
   const baseline = ms('runReadabilityBaseline') || 1;
-  const markdown = ms('consumeToMarkdown');
   const sanitising = ms('sanitizeInPlace');
   const metadata = ms('collectMetadata') + ms('removeMetaLines') + ms('mergeArticleMetadata');
-  const rest = ms('finish') - markdown - sanitising;
+  const cleaning = ms('removeBoilerplate') + ms('pruneArticle');
+  const rest = ms('finish') - sanitising;
   const f = (value: number) => value.toFixed(0);
   return (
     `profile: capture in Chromium, ${pages} Dutch pages × 41 runs each side under the sampling profiler, inclusive ms: ` +
-    `extract() ${f(all)} = article ${f(ms('extractArticle'))} (Readability on a clone ${f(ms('runReadability'))}, boilerplate cut ${f(ms('removeBoilerplate'))}) ` +
-    `+ Markdown ${f(markdown)} + sanitising ${f(sanitising)} + text, word count, link density and URLs ${f(rest)} + metadata ${f(metadata)}; ` +
-    `raw Readability ${f(baseline)} (its run and the same plain-text step). ` +
-    `So ${(all / baseline).toFixed(2)}× here; without the Markdown it would be ${((all - markdown) / baseline).toFixed(2)}×, without Markdown and sanitising ${((all - markdown - sanitising) / baseline).toFixed(2)}× — ` +
+    `extract() ${f(all)} = article ${f(ms('extractArticle'))} (Readability on a clone ${f(ms('runReadability'))}, boilerplate cut and pruning ${f(cleaning)}, prose candidate ${f(ms('proseCandidate'))}) ` +
+    `+ lead ${f(ms('addLead'))} + sanitising ${f(sanitising)} + text, word count, link density and URLs ${f(rest)} + metadata ${f(metadata)}; ` +
+    `raw Readability ${f(baseline)} (its run and the same plain-text step). Markdown is built on demand (export, command line), not at capture. ` +
+    `So ${(all / baseline).toFixed(2)}× here; without sanitising ${((all - sanitising) / baseline).toFixed(2)}× — ` +
     'the jobs Readability does not do are what limits this ratio.'
   );
 }

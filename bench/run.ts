@@ -4,7 +4,7 @@
 //
 //   npm run bench                       all sections, full sizes
 //   npm run bench -- --quick            smaller sizes, fewer runs
-//   npm run bench -- --only core,size   some sections (capture, core, size, clip, app, sync, bridge, files, suggest, pdf)
+//   npm run bench -- --only core,size   some sections (capture, snippets, core, size, clip, app, sync, bridge, files, suggest, pdf)
 //   npm run bench -- --build            run `npm run build` first when dist/ is missing
 //   npm run bench -- --profile          CPU-profile the slow paths; summaries in the notes
 //   npm run bench -- --readme           also put the table into README.md's "## Benchmarks"
@@ -22,6 +22,7 @@ import { chromiumVersion } from './browser-harness.js';
 import { runCoreBench } from './core-bench.js';
 import { runFilesBench } from './files-bench.js';
 import { runPdfBench } from './pdf-bench.js';
+import { runSnippetsBench } from './snippets-bench.js';
 import { formatMs, type BenchContext, type BenchOptions } from './lib.js';
 import { extensionDist, pwaDist, runSizeBench } from './size-bench.js';
 import { runSuggestBench } from './suggest-bench.js';
@@ -48,6 +49,7 @@ async function runCapture(ctx: BenchContext): Promise<BenchRow[]> {
 
 export const sections: Section[] = [
   { name: 'capture', run: runCapture },
+  { name: 'snippets', run: runSnippetsBench },
   { name: 'clip', run: runClipInBrowserBench },
   { name: 'core', run: runCoreBench },
   { name: 'app', run: runAppColdStartBench },
@@ -71,7 +73,7 @@ export function parseArgs(argv: string[]): BenchOptions {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i] ?? '';
       options.only.push(...value.split(',').map((s) => s.trim()).filter(Boolean));
     } else if (arg === '--help' || arg === '-h') {
-      console.log('npm run bench -- [--quick] [--only capture,clip,core,app,sync,bridge,files,suggest,pdf,size] [--build] [--profile] [--readme]');
+      console.log('npm run bench -- [--quick] [--only capture,snippets,clip,core,app,sync,bridge,files,suggest,pdf,size] [--build] [--profile] [--readme]');
       process.exit(0);
     } else {
       console.error(`Unknown option ${arg} (try --help).`);

@@ -2,7 +2,7 @@
 export * from './errors.js';
 export { createId } from './ids.js';
 export type * from './dossier/types.js';
-export { captureModes, highlightColours, evidenceKinds, feedbackSources, cardFields } from './dossier/types.js';
+export { captureModes, highlightColours, sourceKinds, evidenceKinds, feedbackSources, cardFields } from './dossier/types.js';
 export { createDossier, initDossierDoc, type Dossier, type DossierChange, type MetaPatch } from './dossier/dossier.js';
 export { localOrigin, toClipRow, excerptOf, evidenceText } from './dossier/doc-layout.js';
 export { emptyCard } from './dossier/evidence-layout.js';

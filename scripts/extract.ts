@@ -11,7 +11,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { extract, extractPdf, type ExtractMode, limitHtml } from '@knipsel/core/capture';
+import { extract, extractPdf, type ExtractMode, limitHtml, captureMarkdown } from '@knipsel/core/capture';
 import { loadNodePdfjs } from '@knipsel/core/pdf-node';
 
 interface ManifestEntry {
@@ -39,7 +39,7 @@ function extractEntry(entry: ManifestEntry): Row {
     const { doc, limited } = parse(entry.path, entry.url);
     const { capture, confidence } = extract(doc, entry.url, 'article', { pageLimited: limited });
     doc.defaultView?.close(); // jsdom windows hold memory until closed
-    return { title: capture.title, byline: capture.byline, published: capture.published, lang: capture.lang, text: capture.text, markdown: capture.markdown, confidence };
+    return { title: capture.title, byline: capture.byline, published: capture.published, lang: capture.lang, text: capture.text, markdown: captureMarkdown(capture), confidence };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
@@ -117,7 +117,8 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`extract: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  process.stdout.write(`${JSON.stringify(extract(page.doc, url, mode, { pageLimited: page.limited }))}\n`);
+  const result = extract(page.doc, url, mode, { pageLimited: page.limited });
+  process.stdout.write(`${JSON.stringify({ ...result, capture: { ...result.capture, markdown: captureMarkdown(result.capture) } })}\n`);
 }
 
 if (isMainThread) {

@@ -76,6 +76,8 @@ describe('static files', () => {
     expect(html.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("worker-src 'self'");
+    // Reading a clip contacts no third party: no remote images at all.
+    expect(CONTENT_SECURITY_POLICY).toContain("img-src 'self' data: blob:;");
     const js = await fetch(`${server.url}/sw.js`);
     expect(js.headers.get('content-security-policy')).toBeNull();
   });

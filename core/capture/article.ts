@@ -3,6 +3,9 @@
 // as the second opinion when Readability finds nothing substantial.
 import { Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';
+import { removeBoilerplate } from './boilerplate.js';
+import { candidateArticle, proseCandidate, proseChars, proseCoverage } from './candidate.js';
+import { pruneArticle } from './prune.js';
 import { resolveLazyImages } from './urls.js';
 
 export interface ArticleResult {
@@ -11,64 +14,13 @@ export interface ArticleResult {
   /** Characters of text in the article. */
   textLength: number;
   /** Which extractor produced it. */
-  source: 'readability' | 'defuddle';
+  source: 'readability' | 'candidate' | 'defuddle';
   title: string | null;
   byline: string | null;
   siteName: string | null;
   excerpt: string | null;
   published: string | null;
   lang: string | null;
-}
-
-/**
- * Boilerplate that is never the article: consent bars, comment sections, share bars,
- * newsletter sign-ups, related-post lists, breadcrumbs — recognised by a word in a short
- * id/class token ("comments-area", "post-share"; not "sharing-with-a-single-developer").
- * Applied to Readability's output, so it never changes which block Readability picks.
- */
-const BOILERPLATE_WORDS = new Set([
-  'cookie', 'cookies', 'cookiebar', 'cookiebanner', 'consent', 'gdpr', 'comment', 'comments', 'commentlist', 'reacties',
-  'reactie', 'respond', 'disqus', 'share', 'sharing', 'sharedaddy', 'social', 'socials', 'deel', 'delen', 'newsletter',
-  'nieuwsbrief', 'subscribe', 'signup', 'inschrijven', 'related', 'gerelateerd', 'breadcrumb', 'breadcrumbs', 'kruimelpad',
-]);
-const BOILERPLATE_TAGS = new Set(['NAV', 'FORM']);
-const BOILERPLATE_ROLES = /^(?:navigation|complementary|contentinfo|search)$/i;
-const CONTENT_MARKERS = 'h1, article, main, [itemprop~="articleBody"]';
-
-function boilerplateToken(token: string): boolean {
-  const parts = token.toLowerCase().split(/[-_]+/).filter(Boolean);
-  return parts.length > 0 && parts.length <= 3 && parts.some((p) => BOILERPLATE_WORDS.has(p));
-}
-
-/** Whether an element is boilerplate by its tag, role, id or class. */
-export function isBoilerplate(el: Element): boolean {
-  if (BOILERPLATE_TAGS.has(el.tagName)) return true;
-  const role = el.getAttribute('role');
-  if (role && BOILERPLATE_ROLES.test(role)) return true;
-  const id = el.getAttribute('id');
-  if (id && boilerplateToken(id)) return true;
-  const cls = el.getAttribute('class');
-  return !!cls && cls.split(/\s+/).some(boilerplateToken);
-}
-
-/** Remove boilerplate blocks under `root`, never one holding over 40% of its text or a heading of the article. */
-export function removeBoilerplate(root: Element): void {
-  const total = (root.textContent ?? '').length || 1;
-  const doomed: Element[] = [];
-  const walk = (el: Element): void => {
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-      if (child.tagName !== 'ARTICLE' && child.tagName !== 'MAIN' && isBoilerplate(child)) {
-        const length = (child.textContent ?? '').length;
-        if (length <= total * 0.4 && !child.querySelector(CONTENT_MARKERS)) {
-          doomed.push(child);
-          continue;
-        }
-      }
-      walk(child);
-    }
-  };
-  walk(root);
-  for (const el of doomed) el.remove();
 }
 
 /** MathML to spaced plain text (Readability would drop it; the sanitiser forbids MathML). */
@@ -103,6 +55,7 @@ function runReadability(doc: Document): ArticleResult | null {
   const parsed = new Readability<Element>(clone, { keepClasses: true, serializer: (el) => el as Element }).parse();
   if (!parsed?.content) return null;
   removeBoilerplate(parsed.content);
+  pruneArticle(parsed.content);
   const { title, byline, siteName, excerpt, publishedTime: published, lang } = parsed;
   return articleResult(parsed.content, 'readability', { title, byline, siteName, excerpt, published, lang });
 }
@@ -126,33 +79,64 @@ function runDefuddle(doc: Document, url: string): ArticleResult | null {
   const root = inert.createElement('div');
   root.innerHTML = parsed.content; // inert document: nothing runs or loads
   removeBoilerplate(root);
+  pruneArticle(root);
   const { title, author: byline, site: siteName, description: excerpt, published, language: lang } = parsed;
   return articleResult(root, 'defuddle', { title, byline, siteName, excerpt, published, lang });
 }
 
 /** Below this many characters Readability's pick is doubted and defuddle is asked as well. */
 export const thinArticleChars = 500;
+/** The prose candidate is only weighed against Readability's pick when it has this much prose. */
+const candidateProse = 400;
+/** Readability's pick is doubted when it holds less than this share of the candidate's prose. */
+const minCoverage = 0.6;
+/** A candidate whose prose stands in runs of paragraphs less than this is a list of teasers, not an article. */
+const minRunning = 0.4;
 
-/** The article of a page, or null when neither extractor finds one. Never throws. */
-export function extractArticle(doc: Document, url: string): ArticleResult | null {
-  let primary: ArticleResult | null = null;
+function attempt<T>(run: () => T): T | null {
   try {
-    primary = runReadability(doc);
+    return run();
   } catch {
-    primary = null;
+    return null;
+  }
+}
+
+function textLength(root: Element): number {
+  return (root.textContent ?? '').trim().length;
+}
+
+/**
+ * The article of a page, or null when no extractor finds one. Never throws. Readability's pick,
+ * unless it misses most of the page's prose (then the block holding that prose, cleaned), or
+ * is thin (then defuddle's, when it holds clearly more prose).
+ */
+export function extractArticle(doc: Document, url: string): ArticleResult | null {
+  const primary = attempt(() => runReadability(doc));
+  const candidate = attempt(() => proseCandidate(doc));
+  const doubt =
+    candidate &&
+    candidate.prose >= candidateProse &&
+    candidate.running >= minRunning &&
+    candidate.element.tagName !== 'BODY' &&
+    (!primary || proseCoverage(candidate, primary.root.textContent ?? '') < minCoverage);
+  if (candidate && doubt) {
+    const root = attempt(() => candidateArticle(candidate, doc));
+    if (root && proseChars(root) >= (primary ? proseChars(primary.root) * 0.5 : 1)) {
+      const meta = primary ?? { title: null, byline: null, siteName: null, excerpt: null, published: null, lang: null };
+      return { ...meta, root, textLength: textLength(root), source: 'candidate' };
+    }
   }
   const primaryLength = primary?.textLength ?? 0;
   if (primary && primaryLength >= thinArticleChars) return primary;
-  let second: ArticleResult | null = null;
-  try {
-    second = runDefuddle(doc, url);
-  } catch {
-    second = null;
-  }
+  const second = attempt(() => runDefuddle(doc, url));
   const secondLength = second?.textLength ?? 0;
-  if (second && secondLength > primaryLength * 1.5 && secondLength > 0) {
+  if (!second || secondLength === 0) return primary;
+  if (!primary) return second;
+  // Defuddle finds more on thin pages, but often the page around the text: only clearly more prose wins.
+  const primaryProse = proseChars(primary.root);
+  if (secondLength > primaryLength * 1.5 && proseChars(second.root) >= primaryProse * 1.5 + 200) {
     // Keep Readability's metadata where defuddle has none.
-    return primary ? { ...second, title: second.title ?? primary.title, byline: second.byline ?? primary.byline } : second;
+    return { ...second, title: second.title ?? primary.title, byline: second.byline ?? primary.byline };
   }
-  return primary ?? (secondLength > 0 ? second : null);
+  return primary;
 }

@@ -8,13 +8,16 @@
 // The English locale keeps the particle in front, as APA's own manual shows: "van der Ikink, J.".
 // A byline that is not a person's name (an organisation, an editorial desk) is used as written,
 // and the site name is left out when it repeats the author (APA 7, §9.7).
-import type { Capture } from '../dossier/types.js';
+import type { Capture, SourceKind } from '../dossier/types.js';
 import { dutchMonths, englishMonths } from './dutch-dates.js';
 import { escapeHtml } from './plain-html.js';
 
 export interface CitationOptions {
   locale?: 'nl' | 'en';
 }
+
+/** A capture as a reference describes it, with the kind of source the user chose (export/reference.ts `citedSource`). */
+export type CitedCapture = Capture & { citeAs?: SourceKind };
 
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'het', "'t", '’t', 'ter', 'ten', 'te', 'in', 'op', 'uit', 'aan', 'bij', 'onder', 'voor', 'over', 'la', 'le', 'du', 'des', 'da', 'di', 'del', 'della', 'dos', 'das', 'zu', 'zum', 'zur', 'vande', 'vanden', 'vander']);
 const ORGANISATION_WORDS = /\b(?:redactie|gemeente|stichting|vereniging|instituut|institute|universiteit|university|hogeschool|ministerie|ministry|rijksoverheid|movisie|platform|centrum|center|centre|bureau|team|desk|staff|editors?|editorial|foundation|association|council|raad|bv|b\.v\.|nv|inc|ltd|llc|group|groep|news|nieuws|werkplaats|kenniscentrum|netwerk|network|wiki\w*|online)\b/i;
@@ -145,7 +148,7 @@ interface Parts {
   url: string;
 }
 
-function parts(capture: Capture, locale: 'nl' | 'en'): Parts {
+function parts(capture: CitedCapture, locale: 'nl' | 'en'): Parts {
   const byline = capture.byline?.trim() || null;
   const site = capture.siteName?.trim() || null;
   const authors = byline ? splitByline(byline).map(parseAuthor) : [];
@@ -159,12 +162,16 @@ function parts(capture: Capture, locale: 'nl' | 'en'): Parts {
   const url = capture.canonicalUrl || capture.url;
   // A PDF is cited as a report: the year only, the publisher after the title, no retrieval
   // date (a published document does not change); a file without an address has no URL.
-  const report = capture.mode === 'pdf';
+  // The user may say what the source is: a report, a blog post or news item (the site is a
+  // periodical, dated or not), a web page (its title in italics).
+  const kind = capture.citeAs;
+  const report = kind ? kind === 'report' : capture.mode === 'pdf';
   const year = dateParts(capture.published)?.year;
+  const onSite = !!site && !sameAsSite;
   return {
     author,
     // A report's publisher is no periodical: the title is what APA sets in italics.
-    periodical: !report && !!site && !sameAsSite && dateParts(capture.published) !== null,
+    periodical: kind === 'blog' || kind === 'news' ? onSite : kind === 'webpage' ? false : !report && onSite && dateParts(capture.published) !== null,
     date: report ? (year ? String(year) : formatDate(null, locale)) : formatDate(capture.published, locale),
     title: capture.title?.trim() || url,
     site: sameAsSite ? null : site,
@@ -179,7 +186,7 @@ export const localFileUrlPrefix = 'https://knipsel.invalid/bestand/';
 export const isLocalFileUrl = (url: string): boolean => url.startsWith(localFileUrlPrefix);
 
 /** Plain-text APA 7 reference, e.g. "Koenen, B., & Ikink, J. (2016, 16 december). Titel. Movisie. https://…". */
-export function apaReference(capture: Capture, options: CitationOptions = {}): string {
+export function apaReference(capture: CitedCapture, options: CitationOptions = {}): string {
   const locale = options.locale ?? 'nl';
   const p = parts(capture, locale);
   const out: string[] = [];
@@ -191,7 +198,7 @@ export function apaReference(capture: Capture, options: CitationOptions = {}): s
 }
 
 /** The same reference as HTML: the site of a blog post or news item in <em>, else the title; everything escaped. */
-export function apaReferenceHtml(capture: Capture, options: CitationOptions = {}): string {
+export function apaReferenceHtml(capture: CitedCapture, options: CitationOptions = {}): string {
   const locale = options.locale ?? 'nl';
   const p = parts(capture, locale);
   const em = (text: string) => (endsWithPunctuation(text) ? `<em>${escapeHtml(text)}</em>` : `<em>${escapeHtml(text)}</em>.`);

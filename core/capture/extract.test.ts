@@ -2,13 +2,14 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extract } from './extract.js';
+import { captureMarkdown } from './to-markdown.js';
 
 const url = 'https://www.example.nl/blog/artikel';
 const paragraph = (n: number) =>
   `<p>Alinea ${n}: sociale professionals werken in de wijk samen met bewoners, vrijwilligers en organisaties aan collectieve oplossingen voor gedeelde vraagstukken, en leren daarbij steeds opnieuw van de praktijk.</p>`;
 const articlePage = `<!DOCTYPE html><html lang="nl"><head><title>Werken in de wijk | Voorbeeld</title><meta name="description" content="Een verhaal over werken in de wijk."><meta property="og:image" content="/beeld.jpg"></head>
 <body><nav><a href="/">Home</a> <a href="/blog">Blog</a></nav><article><h1>Werken in de wijk</h1><p class="byline">Door Ben Koenen</p><time datetime="2016-12-16">16 december 2016</time>
-${Array.from({ length: 8 }, (_, i) => paragraph(i + 1)).join('\n')}<p><img data-src="/foto.jpg" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Foto"></p><p><a href="/meer">Lees meer</a></p></article><footer>© Voorbeeld</footer></body></html>`;
+${Array.from({ length: 8 }, (_, i) => paragraph(i + 1)).join('\n')}<p><img data-src="/foto.jpg" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Foto"></p><p>De <a href="/meer">aanpak in de wijk</a> staat beschreven in ons jaarverslag.</p></article><footer>© Voorbeeld</footer></body></html>`;
 
 function dom(html: string): Document {
   return new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
@@ -32,7 +33,8 @@ describe('extract: article', () => {
     expect(capture.text).not.toContain('Home');
     expect(capture.html).toContain('src="https://www.example.nl/foto.jpg"');
     expect(capture.html).toContain('href="https://www.example.nl/meer"');
-    expect(capture.markdown).toContain('![Foto](https://www.example.nl/foto.jpg)');
+    expect(capture.markdown).toBe(''); // built on demand, from the sanitised HTML
+    expect(captureMarkdown(capture)).toContain('![Foto](https://www.example.nl/foto.jpg)');
     expect(capture.wordCount).toBeGreaterThan(200);
     expect(result.confidence).toBeGreaterThan(0.8);
     expect(result.warnings).toEqual([]);
@@ -41,7 +43,7 @@ describe('extract: article', () => {
 
   it('keeps GFM tables in Markdown', () => {
     const doc = dom(`<html><body><article><h1>Tabel</h1>${paragraph(1)}${paragraph(2)}${paragraph(3)}<table><thead><tr><th>Thema</th><th>Aantal</th></tr></thead><tbody><tr><td>Wijk</td><td>3</td></tr></tbody></table>${paragraph(4)}</article></body></html>`);
-    expect(extract(doc, url, 'page').capture.markdown).toMatch(/\| Thema \| Aantal \|\n\| --- \| --- \|\n\| Wijk \| 3 \|/);
+    expect(captureMarkdown(extract(doc, url, 'page').capture)).toMatch(/\| Thema \| Aantal \|\n\| --- \| --- \|\n\| Wijk \| 3 \|/);
   });
 
   it('flags a thin page and suggests page mode', () => {
@@ -86,7 +88,7 @@ describe('extract: selection', () => {
       '<blockquote><p><b>Het gekozen stuk</b></p></blockquote><aside><p>Begin van de alinea. <mark><b>Het gekozen stuk</b></mark> en verder. Einde.</p></aside>',
     );
     expect(result.capture.text.startsWith('Het gekozen stuk')).toBe(true);
-    expect(result.capture.markdown).toContain('> **Het gekozen stuk**');
+    expect(captureMarkdown(result.capture)).toContain('> **Het gekozen stuk**');
     expect(result.confidence).toBe(1);
   });
 
@@ -148,7 +150,7 @@ describe('extract: bookmark and page', () => {
 
   it('bookmark without description is empty', () => {
     const { capture } = extract(dom('<html><head><title>Leeg</title></head><body><p>x</p></body></html>'), url, 'bookmark');
-    expect([capture.html, capture.markdown, capture.text, capture.wordCount]).toEqual(['', '', '', 0]);
+    expect([capture.html, captureMarkdown(capture), capture.text, capture.wordCount]).toEqual(['', '', '', 0]);
     expect(capture.title).toBe('Leeg');
   });
 

@@ -2,6 +2,7 @@
 // a confidence value, warnings and a suggested fallback. Pure: clones, never mutates the page.
 import type { Capture } from '../dossier/types.js';
 import { extractArticle, type ArticleResult } from './article.js';
+import { addLead } from './lead.js';
 import { removeMetaLines } from './meta-lines.js';
 import { boundedDocument } from './page-limits.js';
 import { parseDate } from './dutch-dates.js';
@@ -10,7 +11,6 @@ import { cleanByline, collectMetadata, headingTitle, type PageMetadata } from '.
 import { createSanitizer, embedsToLinks } from './sanitize.js';
 import { currentSelection, selectionHtml } from './selection.js';
 import { countWords, linkDensity, plainText } from './text-metrics.js';
-import { consumeToMarkdown, toMarkdown } from './to-markdown.js';
 import { absolutizeUrls, resolveLazyImages } from './urls.js';
 import { warning, type ExtractWarning } from './warnings.js';
 
@@ -37,7 +37,6 @@ const limitedConfidence = 0.6;
 
 interface Content {
   html: string;
-  markdown: string;
   text: string;
   wordCount: number;
   linkDensity: number;
@@ -52,7 +51,8 @@ function inertDiv(doc: Document, html: string): Element {
 
 /**
  * Sanitise content that sits in an inert document (a clone or createHTMLDocument), in place,
- * and derive HTML, Markdown, text and metrics from it. `doc` is the page as given (its window
+ * and derive HTML, text and metrics from it (Markdown is built from the HTML when it is asked
+ * for: `captureMarkdown`). `doc` is the page as given (its window
  * creates the sanitiser), even when extraction read a bounded copy of it.
  */
 function finish(doc: Document, content: Element, base: string, warnings: ExtractWarning[]): Content {
@@ -81,8 +81,7 @@ function finish(doc: Document, content: Element, base: string, warnings: Extract
   }
   const text = plainText(root);
   const density = linkDensity(root);
-  // Last: the conversion works on `root` itself (a private inert copy) instead of another copy.
-  return { html, text, wordCount: countWords(text), linkDensity: density, markdown: consumeToMarkdown(root as HTMLElement) };
+  return { html, text, wordCount: countWords(text), linkDensity: density };
 }
 
 function baseOf(doc: Document, url: string): string {
@@ -147,7 +146,9 @@ function buildCapture(url: string, mode: ExtractResult['capture']['mode'], meta:
     description: plainField(meta.description),
     image: httpUrl(meta.image),
     html: content.html,
-    markdown: content.markdown,
+    // Built from `html` when exported or read (`captureMarkdown`): a third of the time beyond
+    // Readability's went into a Markdown copy that most clips never need.
+    markdown: '',
     text: content.text,
     wordCount: content.wordCount,
     capturedAt: now,
@@ -225,11 +226,12 @@ function runArticle(page: Page, url: string, base: string, meta: PageMetadata, n
   if (article) {
     const merged = mergeArticleMetadata(doc, meta, article);
     removeMetaLines(article.root, merged);
+    addLead(article.root, doc, meta.description);
     const content = finish(page.given, article.root, base, warnings);
     if (content.wordCount > 0) {
       const pageChars = (doc.body?.textContent ?? '').length;
       let confidence = articleConfidence(content, article.textLength, pageChars, warnings);
-      if (article.source === 'defuddle') confidence *= 0.9;
+      if (article.source !== 'readability') confidence *= 0.9;
       const suggestedMode: ExtractMode | null = confidence < 0.5 ? (hasSelection ? 'selection' : 'page') : null;
       return { capture: buildCapture(url, 'article', merged, content, now), confidence, warnings, suggestedMode };
     }
@@ -251,7 +253,7 @@ function extractFrom(page: Page, url: string, mode: ExtractMode, options: Extrac
   if (mode === 'bookmark') {
     const text = plainField(meta.description) ?? '';
     const html = text ? `<p>${escapeHtml(text)}</p>` : '';
-    const content: Content = { html, markdown: text ? toMarkdown(html) : '', text, wordCount: countWords(text), linkDensity: 0 };
+    const content: Content = { html, text, wordCount: countWords(text), linkDensity: 0 };
     return { capture: buildCapture(url, 'bookmark', meta, content, now), confidence: 1, warnings, suggestedMode: null };
   }
   if (!isHtml(document)) return runPage(page, url, base, meta, now, warnings);
@@ -294,7 +296,7 @@ export function extract(document: Document, url: string, mode: ExtractMode, opti
     } catch {
       text = '';
     }
-    const content: Content = { html: text ? `<p>${escapeHtml(text)}</p>` : '', markdown: text, text, wordCount: countWords(text), linkDensity: 0 };
+    const content: Content = { html: text ? `<p>${escapeHtml(text)}</p>` : '', text, wordCount: countWords(text), linkDensity: 0 };
     return { capture: buildCapture(url, 'page', emptyMetadata(), content, now), confidence: 0.05, warnings, suggestedMode: 'selection' };
   }
 }

@@ -9,6 +9,7 @@ import { apaReferenceHtml } from './citation.js';
 import { extract, type ExtractMode } from './extract.js';
 import { hostileFixturesDir } from './testing/corpus.js';
 import { inertnessProblems, markdownProblems } from './testing/inert.js';
+import { captureMarkdown } from './to-markdown.js';
 
 const pages = readdirSync(hostileFixturesDir).filter((name) => name.endsWith('.html'));
 const url = 'https://hostile.example/artikel';
@@ -36,7 +37,7 @@ describe('hostile pages', () => {
         expect(doc.documentElement.outerHTML).toBe(before); // the page is not touched
         expect((dom.window as unknown as { __knipselCanary?: number }).__knipselCanary).toBeUndefined();
         expect(inertnessProblems(capture.html)).toEqual([]);
-        expect(markdownProblems(capture.markdown)).toEqual([]);
+        expect(markdownProblems(captureMarkdown(capture))).toEqual([]);
         expect(capture.html).not.toMatch(/<script|<iframe|<svg|<math|<object|<embed|<form/i);
         for (const field of [capture.title, capture.byline, capture.siteName, capture.description, capture.lang]) {
           expect(field ?? '').not.toMatch(/<\s*[a-z!/]/i);
@@ -59,6 +60,6 @@ describe('hostile pages', () => {
     const clean = new JSDOM('<p>Uitleg over wijkteams in de buurt.</p><iframe src="https://www.youtube.com/embed/abc123" title="Uitleg" onload="alert(1)"></iframe>', { url });
     const page = extract(clean.window.document, url, 'page').capture;
     expect(page.html).toContain('<a href="https://www.youtube.com/embed/abc123">Video (Uitleg)</a>');
-    expect(page.markdown).toContain('[Video (Uitleg)](https://www.youtube.com/embed/abc123)');
+    expect(captureMarkdown(page)).toContain('[Video (Uitleg)](https://www.youtube.com/embed/abc123)');
   });
 });

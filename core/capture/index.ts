@@ -7,4 +7,8 @@ export { extractPdf, type PdfjsLike, type PdfExtractOptions } from './pdf/pdf-ex
 export { pageOfOffset, pageOfQuote, pagesOf, type PageText } from './pdf/pdf-pages.js';
 export { pageMarker } from './pdf/pdf-capture.js';
 export { PdfReadError, runPdfTask, servePdfTasks, pdfTimeLimitMs, type PdfTask, type PdfTaskResult, type PdfWorkerLike } from './pdf/pdf-worker-protocol.js';
-export { createRenderSanitizer, type RenderSanitizer } from './render-html.js';
+export { captureMarkdown } from './to-markdown.js';
+export { createRenderSanitizer, type RenderOptions, type RenderSanitizer } from './render-html.js';
+export { clipBlocks } from './clip-blocks.js';
+export { hashOfImageRef, imageBudget, imageRef, imageSources, keepClipImages, keptImageHashes, sniffImageType, type ImageBudget, type ImageKeeping, type KeptImages } from './clip-images.js';
+export { anchorAll, describeRange, findQuote, indexText, rangeFor, type TextIndex } from './anchor.js';

@@ -1,7 +1,10 @@
 // Sanitised HTML → GitHub-flavoured Markdown (turndown + GFM tables, strikethrough, task lists).
 /// <reference path="./turndown-plugin-gfm.d.ts" />
+// A capture's Markdown is built when it is asked for (export, the command line), not at capture:
+// `captureMarkdown` reads a stored one or converts the capture's sanitised HTML.
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
+import type { Capture } from '../dossier/types.js';
 
 /** A converter with Knipsel's settings; create once per extraction run (cheap) or reuse. */
 export function createMarkdownConverter(): TurndownService {
@@ -38,18 +41,8 @@ export function toMarkdown(input: HTMLElement | string, converter: TurndownServi
   }
 }
 
-/**
- * Markdown for an element the caller no longer needs: turndown rewrites its whitespace in
- * place instead of working on a deep copy (its copy cost as much as a third of the
- * conversion). The element is left in an unspecified state.
- */
-export function consumeToMarkdown(element: HTMLElement, converter?: TurndownService): string {
-  const own = Object.getOwnPropertyDescriptor(element, 'cloneNode');
-  Object.defineProperty(element, 'cloneNode', { value: () => element, configurable: true });
-  try {
-    return toMarkdown(element, converter);
-  } finally {
-    if (own) Object.defineProperty(element, 'cloneNode', own);
-    else delete (element as { cloneNode?: unknown }).cloneNode;
-  }
+/** The Markdown of a capture: the stored one, or one built from its sanitised HTML. */
+export function captureMarkdown(capture: Pick<Capture, 'html' | 'markdown'>): string {
+  if (capture.markdown) return capture.markdown;
+  return capture.html ? toMarkdown(capture.html) : '';
 }

@@ -3,9 +3,10 @@
 import * as Y from 'yjs';
 import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
-import { isClipMap, localOrigin, readClip, roots, toClipRow } from './doc-layout.js';
+import { isClipMap, localOrigin, readClip, removedBlockPrefix, roots, toClipRow } from './doc-layout.js';
 import { type ClipFilter, type ClipSort, matchesFilter, compareRows } from './clip-query.js';
 import {
+  blockIndicesSchema,
   captureSchema,
   clipInputSchema,
   clipPatchSchema,
@@ -229,6 +230,24 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
       return doomed.length;
     },
 
+    /**
+     * Remove blocks of a clip's content as noise (`removed` true) or put them back: the
+     * capture stays as it was; the indices go into a set in the doc, so edits merge.
+     */
+    setBlocksRemoved(id: string, indices: number[], removed: boolean): void {
+      const parsed = parse(blockIndicesSchema, indices, 'block indices');
+      const map = clipMap(id);
+      doc.transact(() => {
+        // One key per block on the clip itself: removals made on two devices at once merge
+        // (a set created lazily on both would keep only one side's).
+        for (const index of parsed) {
+          if (removed) map.set(`${removedBlockPrefix}${index}`, true);
+          else map.delete(`${removedBlockPrefix}${index}`);
+        }
+        touch(map);
+      }, localOrigin);
+    },
+
     addHighlight(clipId: string, input: HighlightInput): string {
       const parsed = parse(highlightInputSchema, input, 'highlight');
       const map = clipMap(clipId);
@@ -330,6 +349,7 @@ function trimmedSource(source: SourceEdits): SourceEdits {
     const value = source[key];
     if (value !== undefined) out[key] = value.trim();
   }
+  if (source.kind) out.kind = source.kind;
   return out;
 }
 

@@ -11,6 +11,7 @@
 //                         capture: Capture (plain, immutable), title: string, note: Y.Text,
 //                         source?: SourceEdits (plain, replaced whole),
 //                         themes: Y.Map<true>, highlights: Y.Map<id, Y.Map>,
+//                         "removedBlock:<index>"?: true (a block of the content removed as noise),
 //                         trashedAt: number | null, createdAt, updatedAt,
 //                         toComplete?: true (a link waiting for its page's text),
 //                         kind, card:<field>, attachment:<id>, reflection:<id> (evidence-layout.ts) }
@@ -86,6 +87,18 @@ function readSource(value: unknown): SourceEdits {
   return parsed.success ? parsed.output : {};
 }
 
+/** Key prefix of a removed block on a clip's map (`removedBlock:3`). */
+export const removedBlockPrefix = 'removedBlock:';
+
+/** Indices of removed blocks; whatever a peer wrote that is not one is skipped. */
+function readRemovedBlocks(map: Y.Map<unknown>): number[] {
+  const out: number[] = [];
+  for (const [key, value] of map.entries()) {
+    if (value === true && key.startsWith(removedBlockPrefix) && /^\d{1,7}$/.test(key.slice(removedBlockPrefix.length))) out.push(Number(key.slice(removedBlockPrefix.length)));
+  }
+  return out.sort((a, b) => a - b);
+}
+
 export function readClip(id: string, map: Y.Map<unknown>): Clip {
   const capture = map.get('capture') as Capture;
   const themes = map.get('themes') as Y.Map<true> | undefined;
@@ -109,6 +122,7 @@ export function readClip(id: string, map: Y.Map<unknown>): Clip {
           .map(([hid, h]) => readHighlight(hid, h))
           .sort((a, b) => a.createdAt - b.createdAt)
       : [],
+    removedBlocks: readRemovedBlocks(map),
     trashed: trashedAt !== null,
     trashedAt,
     toComplete: map.get('toComplete') === true,

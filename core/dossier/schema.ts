@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { KnipselError } from '../errors.js';
 import { cardPatchSchema, kindSchema } from './evidence-schema.js';
-import { captureModes, highlightColours } from './types.js';
+import { captureModes, highlightColours, sourceKinds } from './types.js';
 
 const MAX_HTML = 5_000_000;
 const MAX_TEXT = 2_000_000;
@@ -38,6 +38,13 @@ export const captureFileSchema = v.object({
   type: v.pipe(v.string(), v.maxLength(200)),
 });
 
+export const captureImageSchema = v.object({
+  sha256,
+  size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  type: v.pipe(v.string(), v.maxLength(200), v.regex(/^image\/[\w.+-]+$/, 'must be an image type')),
+  url: httpUrl,
+});
+
 export const capturePdfSchema = v.object({
   pages: v.pipe(
     v.array(v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TEXT)), label: v.pipe(v.string(), v.maxLength(32)) })),
@@ -65,7 +72,11 @@ export const captureSchema = v.object({
   mode: v.picklist(captureModes),
   pdf: v.optional(capturePdfSchema),
   files: v.optional(v.pipe(v.array(captureFileSchema), v.maxLength(20))),
+  images: v.optional(v.pipe(v.array(captureImageSchema), v.maxLength(100))),
 });
+
+/** Block indices of a clip's content (see Clip.removedBlocks). */
+export const blockIndicesSchema = v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))), v.minLength(1), v.maxLength(10_000));
 
 /** The theme ids one operation may name. */
 export const themeIdsSchema = v.pipe(v.array(id), v.maxLength(500));
@@ -87,6 +98,7 @@ export const sourceEditsSchema = v.object({
   /** "2016", "2016-12" or "2016-12-16"; empty = no date (z.d.). */
   published: v.optional(v.pipe(v.string(), v.maxLength(10), v.regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD'))),
   siteName: v.optional(v.pipe(v.string(), v.maxLength(MAX_SHORT))),
+  kind: v.optional(v.picklist([...sourceKinds, ''])),
 });
 
 export const clipPatchSchema = v.object({

@@ -22,6 +22,18 @@ export interface CaptureFile {
   type: string;
 }
 
+/** An image of a clip's content, kept on the device that clipped it (its HTML names it by hash). */
+export interface CaptureImage {
+  /** SHA-256 of the bytes, lower-case hex: the key in the file store. */
+  sha256: string;
+  /** Bytes. */
+  size: number;
+  /** Media type (a raster image type). */
+  type: string;
+  /** The address it was fetched from (where a device without the bytes links to). */
+  url: string;
+}
+
 /** Where the pages of a PDF capture sit in its text. */
 export interface CapturePdf {
   /** One entry per page in order: where its text starts in `Capture.text`, and its printed label ("12", "iv"). */
@@ -54,7 +66,10 @@ export interface Capture {
   image: string | null;
   /** Sanitised HTML of the captured content (sanitised again before rendering). */
   html: string;
-  /** The same content as GitHub-flavoured Markdown. */
+  /**
+   * The same content as GitHub-flavoured Markdown, or '' when it is built from `html` where it
+   * is needed (capture leaves it to `captureMarkdown`, core/capture/to-markdown.ts).
+   */
   markdown: string;
   /** Plain text of the content, for search and excerpts. */
   text: string;
@@ -68,6 +83,8 @@ export interface Capture {
   pdf?: CapturePdf;
   /** Photos shared from a phone before attachments existed (read by migration dossier/2, which makes them attachments); never written now. */
   files?: CaptureFile[];
+  /** Images of `html` kept when the page was clipped; `html` names them by hash (core/capture/clip-images.ts). */
+  images?: CaptureImage[];
 }
 
 /** The meaning colours a highlight can carry. */
@@ -103,12 +120,18 @@ export { evidenceKinds, feedbackSources, cardFields } from './evidence-types.js'
  * field absent = as captured; an empty string = none. The clip's own title never enters a
  * reference; `title` here is the source's title, corrected.
  */
+/** What kind of source a reference cites, as the user corrected it. */
+export type SourceKind = 'blog' | 'news' | 'report' | 'webpage';
+export const sourceKinds: readonly SourceKind[] = ['blog', 'news', 'report', 'webpage'];
+
 export interface SourceEdits {
   title?: string;
   authors?: string;
   /** "2016", "2016-12" or "2016-12-16"; "" = no date. */
   published?: string;
   siteName?: string;
+  /** Cite as a blog post or news item (the site in italics), a report (year, publisher) or a web page (the title in italics); "" = as recognised. */
+  kind?: SourceKind | '';
 }
 
 /** A clip as callers read it: the capture plus the editable, merging fields. */
@@ -130,6 +153,12 @@ export interface Clip {
   /** Theme ids (a set in the doc: concurrent adds never duplicate). */
   themes: string[];
   highlights: Highlight[];
+  /**
+   * Blocks of the capture's content the user removed as noise (their indices in
+   * `clipBlocks` order, ascending; a set in the doc, so removals from two devices merge).
+   * The capture itself is never changed.
+   */
+  removedBlocks?: number[];
   /** In the trash (restorable until the trash is emptied). */
   trashed: boolean;
   /**

@@ -60,6 +60,15 @@ describe('markdown export', () => {
     expect(parseFrontMatter(files['zonder-thema.md']).data.themes).toEqual([]);
   });
 
+  it('builds the Markdown from the clip\'s HTML when the capture left it to be built', () => {
+    const { dossier } = makeTestDossier();
+    dossier.clips.add({ capture: makeCapture({ title: 'Uit HTML', markdown: '', html: '<p>Bewoners <strong>koken</strong> samen.</p><ul><li>elke week</li></ul>' }) });
+    const files = unzip(exportMarkdownZip(dossier, { layout: 'flat' }));
+    const { body } = parseFrontMatter(files['uit-html.md']);
+    expect(body).toContain('Bewoners **koken** samen.');
+    expect(body).toMatch(/^- +elke week$/m);
+  });
+
   it('puts clips in a folder per theme of the chosen framework; two themes: written once, a link in the other folder; Ongesorteerd for none', () => {
     const { dossier } = makeTestDossier();
     const files = unzip(exportMarkdownZip(dossier, { layout: 'by-theme', frameworkId: 'community-werker' }));

@@ -48,6 +48,22 @@ describe('references of a clip', () => {
     expect(() => dossier.clips.update(id, { source: { published: 'gisteren' } })).toThrow();
   });
 
+  it('cite as the kind of source the user chose', () => {
+    const { dossier, id } = blogClip();
+    dossier.clips.update(id, { source: { authors: 'Jaap Ikink en Ben Koenen', published: '2016-12-16', kind: 'report' } });
+    const report = dossier.clips.get(id)!;
+    expect(report.source?.kind).toBe('report');
+    // A report: the year only, the title in italics, no retrieval date.
+    expect(referenceText(report)).toBe('Ikink, J., & Koenen, B. (2016). Transformatie in sociaal domein gaat niet zonder community werk. Platform voor buurtontwikkeling. https://www.buurtontwikkeling.nl/blogs/transformatie');
+    expect(referenceRuns(report).filter((r) => r.italic).map((r) => r.text)).toEqual(['Transformatie in sociaal domein gaat niet zonder community werk']);
+    // A blog post without a date still sets its site in italics; a web page its title.
+    dossier.clips.update(id, { source: { authors: 'Jaap Ikink', published: '', kind: 'blog' } });
+    expect(referenceRuns(dossier.clips.get(id)!).filter((r) => r.italic).map((r) => r.text)).toEqual(['Platform voor buurtontwikkeling']);
+    dossier.clips.update(id, { source: { kind: 'webpage', published: '2016-12-16' } });
+    expect(referenceRuns(dossier.clips.get(id)!).filter((r) => r.italic).map((r) => r.text)).toEqual(['Transformatie in sociaal domein gaat niet zonder community werk']);
+    expect(() => dossier.clips.update(id, { source: { kind: 'podcast' as 'blog' } })).toThrow();
+  });
+
   it('cite quoted highlights in the portfolio, and label the date "Geraadpleegd op"', () => {
     const { dossier, id } = blogClip();
     dossier.clips.update(id, { source: { authors: 'Jaap Ikink en Ben Koenen', published: '2016-12-16' } });

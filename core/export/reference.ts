@@ -2,11 +2,11 @@
 // the user's corrections to the source (authors, date, site, the source's title) and a plain
 // fallback so one odd capture never breaks a whole export. The clip's own title — what the
 // user renamed it to in the dossier — never enters a reference.
-import { apaInTextCitation, apaReference, apaReferenceHtml } from '../capture/citation.js';
+import { apaInTextCitation, apaReference, apaReferenceHtml, type CitedCapture } from '../capture/citation.js';
 import type { Capture, Clip } from '../dossier/types.js';
 
 /** The capture as the reference describes it: captured values, corrected where the user did. */
-export function citedSource(clip: Pick<Clip, 'capture' | 'source'>): Capture {
+export function citedSource(clip: Pick<Clip, 'capture' | 'source'>): CitedCapture {
   const c = clip.capture;
   const edits = clip.source ?? {};
   const orNull = (value: string | undefined, captured: string | null) => (value === undefined ? captured : value.trim() || null);
@@ -16,6 +16,7 @@ export function citedSource(clip: Pick<Clip, 'capture' | 'source'>): Capture {
     byline: orNull(edits.authors, c.byline),
     siteName: orNull(edits.siteName, c.siteName),
     published: orNull(edits.published, c.published),
+    ...(edits.kind ? { citeAs: edits.kind } : {}),
   };
 }
 

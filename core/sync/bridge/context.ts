@@ -4,6 +4,7 @@
 // dispatches frames to them.
 import { createId } from '../../ids.js';
 import { createBridgeDossiers } from './dossiers.js';
+import { createBridgeFiles } from './files.js';
 import { createProof, decodePairKey, verifyProof, type ProofLabel, type StoredPair } from './pairing.js';
 import { bridgeProtocolVersion, envelope, type BridgeFrameInput } from './protocol.js';
 import type { BridgeSessionOptions, BridgeStatus } from './status.js';
@@ -50,6 +51,7 @@ export function createBridgeContext(options: BridgeSessionOptions) {
     onChange: () => setStatus({}),
     onAlias: options.onAlias,
   });
+  const files = createBridgeFiles({ files: options.files, send, session: () => state.session, log });
   const setStatus = (patch: Partial<BridgeStatus>) => {
     state.status = { ...state.status, ...patch, dossiers: dossiers.count, held: dossiers.held, pairId: state.current?.id ?? null };
     options.onStatus?.(state.status);
@@ -62,6 +64,7 @@ export function createBridgeContext(options: BridgeSessionOptions) {
 
   function endSession() {
     dossiers.stop();
+    files.stop();
     state.session = null;
     state.pending = null;
     state.current = null;
@@ -75,6 +78,7 @@ export function createBridgeContext(options: BridgeSessionOptions) {
     log,
     state,
     dossiers,
+    files,
     send,
     setStatus,
     serial,

@@ -27,6 +27,10 @@ const proof = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 /** An ECDH P-256 public key, raw (65 bytes), base64. */
 const publicKey = v.pipe(v.string(), v.maxLength(120), v.regex(/^[A-Za-z0-9+/]+={0,2}$/));
 
+const sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
+/** A kept file in a 'file' frame: base64 of at most the kept-file limit (20 MB). */
+const maxFileChars = Math.ceil((20 * 1024 * 1024) / 3) * 4;
+
 const dossierEntry = v.object({
   id: dossierId,
   name: v.pipe(v.string(), v.maxLength(200)),
@@ -66,6 +70,16 @@ export const frameSchema = v.variant('t', [
     session,
     dossierId,
     data: v.pipe(v.string(), v.minLength(2), v.regex(/^[A-Za-z0-9+/]+={0,2}$/)),
+  }),
+  // Files kept with clips (a page's images), by hash: the app asks for the ones it lacks,
+  // the other side answers with each it has (checked against its hash on arrival).
+  v.object({ t: v.literal('files-want'), session, hashes: v.pipe(v.array(sha256), v.minLength(1), v.maxLength(100)) }),
+  v.object({
+    t: v.literal('file'),
+    session,
+    sha256,
+    type: v.pipe(v.string(), v.maxLength(200)),
+    data: v.pipe(v.string(), v.maxLength(maxFileChars), v.regex(/^[A-Za-z0-9+/]*={0,2}$/)),
   }),
   v.object({ t: v.literal('bye'), session }),
 ]);

@@ -74,6 +74,12 @@ export function createBridgeSession(options: BridgeSessionOptions) {
         if (!state.session || frame.session !== state.session) return log(`bridge: ${frame.t === 'sync' ? 'sync' : 'dossier list'} for another session dropped`);
         dossiers.receive(frame);
         return;
+      case 'files-want':
+      case 'file':
+        if (!state.session || frame.session !== state.session) return log(`bridge: ${frame.t} for another session dropped`);
+        if (frame.t === 'file') void ctx.files.receive(frame);
+        else void ctx.files.answer(frame);
+        return;
       case 'bye':
         if (!state.session || frame.session !== state.session) return;
         ctx.endSession();
@@ -110,6 +116,8 @@ export function createBridgeSession(options: BridgeSessionOptions) {
         await ctx.forgetPairing('unpaired by the user');
       });
     },
+    /** Ask the other side for kept files this side lacks; resolves with the hashes stored. */
+    wantFiles: (hashes: string[]) => ctx.files.want(hashes),
     /** The user decided about the held deletions. */
     resolveHeld: (remove: boolean) => dossiers.resolveHeld(remove),
     /** Handle any incoming message; anything not for the bridge is ignored, bad frames are logged. */

@@ -1,5 +1,6 @@
 // The shapes of a bridge session seen from outside: its status and its options.
 import type { Library } from '../../library/library.js';
+import type { BlobStore } from '../../storage/blob-store.js';
 import type { HeldDeletion } from './dossiers.js';
 import type { PairStoreLike } from './pairing.js';
 import type { BridgeRole, Envelope } from './protocol.js';
@@ -56,5 +57,7 @@ export interface BridgeSessionOptions {
   version?: number;
   /** Chunk size for large sync messages (tests use a small one). */
   chunkBytes?: number;
+  /** Files kept with clips (a page's images): asked for by the app, answered from here. */
+  files?: BlobStore;
 }
 

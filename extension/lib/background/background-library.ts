@@ -1,10 +1,13 @@
 // The background's replica of the dossiers: one Dexie database on the extension origin,
 // opened lazily (a service worker may start for any event) with the personal dossier ensured.
-import { type Clip, comparableUrl, createDexieStores, createLibrary, type Library } from '@knipsel/core';
+import { type Clip, comparableUrl, createDexieBlobStore, createDexieStores, createLibrary, type BlobStore, type Library } from '@knipsel/core';
 import { loadSettings } from '../settings/settings.js';
 
 export function createLibraryService(name = 'knipsel') {
   let ready: Promise<Library> | null = null;
+  let keptFiles: BlobStore | null = null;
+  /** Files kept with clips (a PDF, a page's images), by hash: the same store the PDF host writes. */
+  const files = () => (keptFiles ??= createDexieBlobStore(name));
 
   function library(): Promise<Library> {
     ready ??= (async () => {
@@ -49,7 +52,7 @@ export function createLibraryService(name = 'knipsel') {
     return found;
   }
 
-  return { library, open, defaultDossierId, findByUrl };
+  return { library, open, defaultDossierId, findByUrl, files };
 }
 
 export type LibraryService = ReturnType<typeof createLibraryService>;

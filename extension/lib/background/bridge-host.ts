@@ -112,6 +112,7 @@ export function createBridgeHost(service: LibraryService, options: BridgeHostOpt
       const session = createBridgeSession({
         role: 'extension',
         library,
+        files: service.files(),
         origin,
         pairs: originPairStore(origin),
         send: (envelope) => {

@@ -9,6 +9,7 @@ import type { Results } from '../messaging/protocol.js';
 import type { Handlers } from '../messaging/router.js';
 import { appClipUrl, loadSettings, loadThemeMemory, saveSettings, saveThemeMemory } from '../settings/settings.js';
 import { pushRecent, themeOptions } from '../themes/theme-filter.js';
+import { keepImages } from './keep-images.js';
 import { injectHighlighter, syncHighlighterRegistration } from './highlighter-registration.js';
 import type { LibraryService } from './background-library.js';
 import { bridgeHandlers, noBridge, type BridgeControls } from './bridge-handlers.js';
@@ -69,7 +70,7 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       if (!clip?.toComplete) return { completed: false, reason: 'not-waiting' };
       const capture = await reading.readInBackgroundTab(clip.capture.url);
       if ('reason' in capture) return { completed: false, reason: capture.reason };
-      handle.dossier.clips.complete(clipId, capture);
+      handle.dossier.clips.complete(clipId, await keepImages(capture, service.files()));
       await handle.flush();
       broadcast(dossierId);
       return { completed: true };
@@ -80,6 +81,8 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
       const file = capture.mode === 'pdf' ? capture.pdf?.file : null;
       if (file && keepFile && pdf) await pdf.keep(file, capture.url);
       else if (file) capture = { ...capture, pdf: { ...capture.pdf!, file: null } };
+      // The page's images too, before the clip names them.
+      capture = await keepImages(capture, service.files());
       const handle = await service.open(dossierId);
       const clipId = handle.dossier.clips.add({ capture, title, note, themes, kind, toComplete });
       await handle.flush();
@@ -92,7 +95,7 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
 
     async 'clip/complete'({ dossierId, clipId, capture }) {
       const handle = await service.open(dossierId);
-      handle.dossier.clips.complete(clipId, capture);
+      handle.dossier.clips.complete(clipId, await keepImages(capture, service.files()));
       await handle.flush();
       broadcast(dossierId);
       return { dossierId, clipId, appUrl: await appLink(dossierId, clipId) };

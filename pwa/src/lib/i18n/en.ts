@@ -6,6 +6,7 @@ import { learningEn } from './learning-en.js';
 import { nextEn } from './next-en.js';
 import { pdfEn } from './pdf-en.js';
 import { sharedEn } from './shared-en.js';
+import { clipEn } from './clip-en.js';
 import { wordingEn } from './wording-en.js';
 
 export const en: Messages = {
@@ -411,6 +412,7 @@ export const en: Messages = {
   ...nextEn,
   ...pdfEn,
   ...sharedEn,
+  ...clipEn,
 
   errors: {
     title: 'Something went wrong',

@@ -6,6 +6,7 @@ import { learningNl } from './learning-nl.js';
 import { nextNl } from './next-nl.js';
 import { pdfNl } from './pdf-nl.js';
 import { sharedNl } from './shared-nl.js';
+import { clipNl } from './clip-nl.js';
 import { wordingNl } from './wording-nl.js';
 
 const modes: Record<CaptureMode, string> = {
@@ -428,6 +429,7 @@ export const nl = {
   ...nextNl,
   ...pdfNl,
   ...sharedNl,
+  ...clipNl,
 
   errors: {
     title: 'Er ging iets mis',

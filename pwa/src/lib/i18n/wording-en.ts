@@ -26,5 +26,7 @@ export const wordingEn: typeof wordingNl = {
     saved: 'Source updated',
     badDate: 'Write the date as 2016, 2016-12 or 2016-12-16.',
     inText: 'In-text citation',
+    kind: 'Kind of source',
+    kinds: { auto: 'As recognised', blog: 'Blog post', news: 'News item', report: 'Report or publication', webpage: 'Web page' },
   },
 };

@@ -26,5 +26,7 @@ export const wordingNl = {
     saved: 'Bron aangepast',
     badDate: 'Schrijf de datum als 2016, 2016-12 of 2016-12-16.',
     inText: 'Verwijzing in de tekst',
+    kind: 'Soort bron',
+    kinds: { auto: 'Zoals herkend', blog: 'Blogbericht', news: 'Nieuwsbericht', report: 'Rapport of publicatie', webpage: 'Webpagina' },
   },
 };

@@ -13,7 +13,7 @@
 // when it appears the app says hello at once. A 'bye' (the extension restarted) and a return
 // from the back/forward cache start a new handshake. Remote updates are applied by the session with
 // its own origin, so the dossier on screen updates live through observe().
-import type { Library } from '@knipsel/core';
+import type { BlobStore, Library } from '@knipsel/core';
 import { type BridgeStatus, createBridgeSession, createPrefPairStore, type HeldDeletion, type PairRefusal } from '@knipsel/core/bridge';
 
 export type LinkState = 'checking' | 'connected' | 'absent' | 'mismatch' | 'unpaired' | 'pairing';
@@ -41,6 +41,8 @@ export interface BridgeWindow {
 
 export interface BridgeClientOptions {
   library: Library;
+  /** Kept files: a clip's images the extension kept come here when asked for. */
+  files?: BlobStore;
   onStatus: (status: BridgeClientStatus) => void;
   /** A retired dossier id (the extension's first personal dossier) now leads to another. */
   onAlias?: (from: string, to: string) => void;
@@ -77,6 +79,8 @@ export interface BridgeClient {
   unpair(): void;
   /** The user's answer about the held deletions. */
   resolveHeld(remove: boolean): void;
+  /** Ask the extension for kept files; resolves with the hashes that arrived and were stored. */
+  wantFiles(hashes: string[]): Promise<string[]>;
   stop(): void;
 }
 
@@ -134,6 +138,7 @@ export function startBridgeClient(options: BridgeClientOptions): BridgeClient {
   const session = createBridgeSession({
     role: 'app',
     library: options.library,
+    files: options.files,
     version: options.version,
     origin,
     pairs: createPrefPairStore(options.library),
@@ -210,6 +215,7 @@ export function startBridgeClient(options: BridgeClientOptions): BridgeClient {
     resolveHeld(remove: boolean) {
       void session.resolveHeld(remove);
     },
+    wantFiles: (hashes: string[]) => session.wantFiles(hashes),
     stop() {
       stopped = true;
       clearTimers();

@@ -36,6 +36,8 @@ export function createClipService(open: OpenDossier, persist: Persist, now: () =
     findByUrl: (url: string) => dossier.clips.findByUrl(url),
 
     addHighlight: (id: string, input: HighlightInput) => write(() => dossier.clips.addHighlight(id, input)),
+    /** Remove blocks of the content as noise, or put them back (the capture is kept whole). */
+    setBlocksRemoved: (id: string, indices: number[], removed: boolean) => write(() => dossier.clips.setBlocksRemoved(id, indices, removed)),
     setTitle: (id: string, title: string) => write(() => dossier.clips.update(id, { title })),
     /** Corrections to the source for references (authors, date, site, source title); {} = as captured. */
     setSource: (id: string, source: SourceEdits) => write(() => dossier.clips.update(id, { source })),

@@ -12,7 +12,9 @@ test('clip HTML loses script, handlers and unsafe links; links open safely in a 
   expect(html).not.toMatch(/script|onclick|onerror|javascript:|iframe|<form|<input/);
   expect(html).toContain('<a href="https://movisie.nl" target="_blank" rel="noopener noreferrer">m</a>');
   expect(html).toContain('<a>js</a>');
-  expect(html).toContain('loading="lazy"');
+  // A remote image is never loaded: a placeholder links to it.
+  expect(html).not.toContain('<img');
+  expect(html).toMatch(/<a class="clip-image-placeholder" data-image-placeholder="" href="https:\/\/x.nl\/a.png" target="_blank" rel="noopener noreferrer">/);
 });
 
 test('markup outside the capture allow-list is gone: svg, MathML, area, dialog, video', () => {

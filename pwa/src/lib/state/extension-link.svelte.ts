@@ -3,7 +3,7 @@
 // (with the code), connected, or a version mismatch; and dossiers the extension deleted,
 // several at once, waiting for the user. start() runs the bridge client; its return stops it.
 import { untrack } from 'svelte';
-import type { Library } from '@knipsel/core';
+import type { BlobStore, Library } from '@knipsel/core';
 import { bridgeProtocolVersion } from '@knipsel/core/bridge';
 import type { HeldDeletion, PairRefusal } from '@knipsel/core/bridge';
 import { startBridgeClient, type BridgeClient, type LinkState as Link } from '../services/bridge-client.js';
@@ -27,10 +27,11 @@ export class ExtensionLink {
     return () => untrack(() => this.inMain--);
   };
 
-  start(library: Library, onAlias?: (from: string, to: string) => void): () => void {
+  start(library: Library, onAlias?: (from: string, to: string) => void, files?: BlobStore): () => void {
     const client = startBridgeClient({
       library,
       onAlias,
+      files,
       onStatus: (status) => {
         this.link = status.link;
         this.peerVersion = status.peerVersion;
@@ -51,4 +52,6 @@ export class ExtensionLink {
   cancelPairing = () => this.#client?.cancelPairing();
   unpair = () => this.#client?.unpair();
   resolveHeld = (remove: boolean) => this.#client?.resolveHeld(remove);
+  /** Ask the extension for kept files (a clip's images) this device lacks; the hashes that came. */
+  wantFiles = async (hashes: string[]): Promise<string[]> => (this.link === 'connected' && this.#client ? this.#client.wantFiles(hashes) : []);
 }

@@ -1,0 +1,29 @@
+// The lead: news pages often set the article's opening paragraph (standfirst, intro) apart
+// from the body, and Readability leaves it out. When the page's description is a paragraph of
+// the page itself, in a block before the article's text, and the article lacks it, it is put
+// back at the top.
+
+/** Shorter descriptions are taglines, not a lead. */
+const minLeadChars = 80;
+
+const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** Prepend the page's lead paragraph to `root` when the article lacks it. */
+export function addLead(root: Element, doc: Document, description: string | null): void {
+  const lead = squash(description);
+  if (lead.length < minLeadChars || !doc.body) return;
+  const probe = lead.slice(0, 60);
+  if (squash(root.textContent).includes(probe) || !squash(doc.body.textContent).includes(probe)) return;
+  for (const el of Array.from(doc.body.querySelectorAll('p, h2, div'))) {
+    // A block of blocks is not the lead paragraph (and reading its text is costly).
+    if (el.childElementCount > 3) continue;
+    const text = squash(el.textContent);
+    // The element itself, not a block around it: its text is the lead, give or take a little.
+    if (text.length < lead.length * 0.9 || text.length > lead.length * 1.2 || !text.includes(probe)) continue;
+    if (el.closest('head, nav, footer, aside, script, noscript, template, a')) continue;
+    const p = root.ownerDocument.createElement('p');
+    p.textContent = text;
+    root.insertBefore(p, root.firstChild);
+    return;
+  }
+}
