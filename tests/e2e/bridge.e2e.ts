@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
-import { launchBrowser, launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser';
+import { closeAll, launchBrowser, launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser';
 import { askToPair, configureAppUrls, confirmInExtension, pairExtension } from '../support/pairing';
 import { serveSite } from '../support/site.js';
 import { plainArticle } from './extension-pages.js';
@@ -118,11 +118,7 @@ beforeAll(async () => {
   extPage = await session.openExtensionPage('options.html');
 });
 
-afterAll(async () => {
-  await session?.close();
-  await app?.close();
-  fixtures?.close();
-});
+afterAll(() => closeAll(session, app, fixtures));
 
 describe('extension ↔ web app bridge', () => {
   it('registers the bridge only on the configured app origin', async () => {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
-import { launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser';
+import { closeAll, launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser';
 import { askToPair, confirmInExtension } from '../support/pairing';
 import { serveSite } from '../support/site.js';
 import { plainArticle } from './extension-pages.js';
@@ -96,11 +96,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await session?.close();
-  await app?.close();
-  fixtures?.close();
-});
+afterAll(() => closeAll(session, app, fixtures));
 
 describe('the first hour of a new user', () => {
   it('the first open of the app explains itself: two sentences, the extension for Chrome and Firefox, frameworks, the first dossier’s name', async () => {

@@ -16,7 +16,7 @@ import type { Locator, Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { findPresetGuide, findPresetTheme } from '@knipsel/core';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
-import { launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser.js';
+import { closeAll, launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser.js';
 import { configureAppUrls, pairExtension } from '../support/pairing.js';
 import { seriousViolations } from '../support/app.js';
 
@@ -166,9 +166,7 @@ afterEach(async (ctx) => {
 });
 
 afterAll(async () => {
-  await session?.close();
-  await app?.close();
-  fixtures?.close();
+  await closeAll(session, app, fixtures);
   rmSync(work, { recursive: true, force: true });
 });
 

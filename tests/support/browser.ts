@@ -82,3 +82,11 @@ export async function loadedTabId(worker: Worker, url: string): Promise<number> 
   if (tabId === undefined) throw new Error(`no loaded tab for ${url}`);
   return tabId;
 }
+
+/**
+ * Close what a test file opened, in order, at the end (each may be undefined when a setup
+ * step failed before it).
+ */
+export async function closeAll(...things: ({ close(): unknown } | undefined)[]): Promise<void> {
+  for (const thing of things) await thing?.close();
+}
