@@ -1,0 +1,44 @@
+// Which values of a map key a transaction made disappear without anyone having chosen to
+// replace them: the losers of concurrent writes. Yjs keeps every write of a map key as an
+// item in a chain; each new item names the item its author saw (`origin`). A value is
+// replaced knowingly when a later item names it as its origin; a value that this
+// transaction inserted or deleted and that nobody saw before replacing it was lost to a
+// concurrent write. This holds on both sides of a conflict: where the other value wins,
+// ours is deleted here; where ours wins, theirs arrives already deleted. A loser that its
+// author's replica already garbage-collected arrives without content: then only the loser's
+// side can name the lost value (its own, deleted here while the content is still there).
+import * as Y from 'yjs';
+
+/** How far back along a key's chain of writes to look (a burst of writes is short). */
+const maxSteps = 64;
+
+const sameId = (a: Y.ID | null, b: Y.ID) => a !== null && a.client === b.client && a.clock === b.clock;
+
+function isNewIn(transaction: Y.Transaction, item: Y.Item): boolean {
+  return item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
+}
+
+export interface LostValue {
+  value: unknown;
+  /** The client that wrote the lost value. */
+  client: number;
+}
+
+/** Values of `map[key]` that `transaction` made disappear without being seen (see above). */
+export function lostValues(transaction: Y.Transaction, map: Y.Map<unknown>, key: string): LostValue[] {
+  const current = map._map.get(key) ?? null;
+  const chain: Y.Item[] = [];
+  for (let item: Y.Item | null = current; item && chain.length < maxSteps; item = item.left) chain.push(item);
+  const lost: LostValue[] = [];
+  chain.forEach((item, index) => {
+    if (!item.deleted || item === current) return;
+    const touched = isNewIn(transaction, item) || Y.isDeleted(transaction.deleteSet, item.id);
+    if (!touched) return;
+    const seen = chain.slice(0, index).some((later) => sameId(later.origin, item.id));
+    if (seen) return;
+    const content = item.content.getContent();
+    if (content.length === 0) return;
+    lost.push({ value: content[content.length - 1], client: item.id.client });
+  });
+  return lost;
+}
