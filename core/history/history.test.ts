@@ -64,7 +64,7 @@ describe('history', () => {
     const loserName = loser === 'Titel van Anna' ? 'Anna' : 'Bram';
     for (const member of [anna, bram]) {
       const conflict = member.log.find((e) => e.conflict);
-      expect(conflict?.conflict).toEqual({ lost: loser, lostBy: [loserName] });
+      expect(conflict?.conflict).toEqual({ lost: loser, lostBy: [loserName], mine: member === (loserName === 'Anna' ? anna : bram) });
       expect(conflict?.clipId).toBe(clipId);
     }
     // The lost value goes back in, as a new edit that reaches the other side.
@@ -74,6 +74,23 @@ describe('history', () => {
     sync(anna, bram);
     expect(anna.dossier.clips.get(clipId)!.title).toBe(loser);
     expect(anna.log.filter((e) => e.conflict)).toHaveLength(1);
+  });
+
+  it('a loser that arrives already collected is a conflict without its value; its author keeps the value', () => {
+    const { anna, bram, clipId } = twoMembers();
+    sync(anna, bram);
+    anna.dossier.clips.update(clipId, { title: 'Titel van Anna' });
+    bram.dossier.clips.update(clipId, { title: 'Titel van Bram' });
+    // One way first: the loser's replica collects its own value before it sends anything.
+    const remote = {};
+    Y.applyUpdate(bram.dossier.doc, Y.encodeStateAsUpdate(anna.dossier.doc, Y.encodeStateVector(bram.dossier.doc)), remote);
+    Y.applyUpdate(anna.dossier.doc, Y.encodeStateAsUpdate(bram.dossier.doc, Y.encodeStateVector(anna.dossier.doc)), remote);
+    const winner = anna.dossier.clips.get(clipId)!.title;
+    const [loserSide, winnerSide] = winner === 'Titel van Anna' ? [bram, anna] : [anna, bram];
+    expect(loserSide.log.find((e) => e.conflict)?.conflict?.lost).toBe(winner === 'Titel van Anna' ? 'Titel van Bram' : 'Titel van Anna');
+    const seen = winnerSide.log.find((e) => e.conflict);
+    expect(seen?.conflict?.lostBy).toHaveLength(1);
+    expect([null, loserSide === bram ? 'Titel van Bram' : 'Titel van Anna']).toContain(seen?.conflict?.lost);
   });
 
   it('a title changed twice in a row by one member is no conflict', () => {

@@ -28,8 +28,11 @@ export interface HistoryEntry {
   field: HistoryField;
   before: HistoryValue;
   after: HistoryValue;
-  /** A concurrent write of the same field lost: its value and who wrote it. */
-  conflict?: { lost: string; lostBy: string[] };
+  /**
+   * A concurrent write of the same field lost: its value (null when it reached this replica
+   * without it — then it is in the history of whoever wrote it) and who wrote it.
+   */
+  conflict?: { lost: string | null; lostBy: string[]; /** The lost value was written on this replica. */ mine: boolean };
   /** An edit and a trash met: a clip edited in the trash, or trashed while being edited here. */
   notice?: 'edited-in-trash' | 'trashed-while-edited';
 }
@@ -94,10 +97,11 @@ export function watchHistory(doc: Y.Doc, onEntries: (entries: HistoryEntry[]) =>
       return made;
     };
     const conflictOn = (made: HistoryEntry | undefined, map: Y.Map<unknown>, key: string, clipId: string | null, before: HistoryValue, after: HistoryValue) => {
-      const lost = lostValues(transaction, map, key).filter((l) => typeof l.value === 'string' && l.value !== after);
+      const lost = lostValues(transaction, map, key).filter((l) => (typeof l.value === 'string' || l.value === undefined) && l.value !== after);
       if (lost.length === 0) return;
+      const known = lost.find((l) => typeof l.value === 'string');
       const target = made ?? entry(clipId, key === 'name' ? 'name' : 'title', before, after);
-      target.conflict = { lost: String(lost[0].value), lostBy: namesOf(doc, lost.map((l) => l.client)) };
+      target.conflict = { lost: known ? String(known.value) : null, lostBy: namesOf(doc, lost.map((l) => l.client)), mine: lost.some((l) => l.client === doc.clientID) };
     };
 
     if (transaction.changed.has(r.meta as AnyType)) {

@@ -5,8 +5,8 @@
 // transaction inserted or deleted and that nobody saw before replacing it was lost to a
 // concurrent write. This holds on both sides of a conflict: where the other value wins,
 // ours is deleted here; where ours wins, theirs arrives already deleted. A loser that its
-// author's replica already garbage-collected arrives without content: then only the loser's
-// side can name the lost value (its own, deleted here while the content is still there).
+// author's replica already garbage-collected arrives without content: then the conflict is
+// known here but only the loser's side can name the lost value (value `undefined` here).
 import * as Y from 'yjs';
 
 /** How far back along a key's chain of writes to look (a burst of writes is short). */
@@ -19,6 +19,7 @@ function isNewIn(transaction: Y.Transaction, item: Y.Item): boolean {
 }
 
 export interface LostValue {
+  /** The value, or undefined when it arrived already collected (see above). */
   value: unknown;
   /** The client that wrote the lost value. */
   client: number;
@@ -37,8 +38,7 @@ export function lostValues(transaction: Y.Transaction, map: Y.Map<unknown>, key:
     const seen = chain.slice(0, index).some((later) => sameId(later.origin, item.id));
     if (seen) return;
     const content = item.content.getContent();
-    if (content.length === 0) return;
-    lost.push({ value: content[content.length - 1], client: item.id.client });
+    lost.push({ value: content.length > 0 ? content[content.length - 1] : undefined, client: item.id.client });
   });
   return lost;
 }

@@ -4,7 +4,7 @@
 // A registers the dossier and makes both links; B and C open them. B goes offline, A and
 // B both add clips, B comes back → both have everything, and so does C. C sees updates,
 // every edit control is disabled for C, and an update forced with C's token is refused by
-// the relay. A revokes B's link → B's connection is refused. Screenshots of the relay
+// the relay. A revokes B's link (asked first, sent after the moment of undo) → B is refused and told. Screenshots of the relay
 // panel and the read-only view (desktop and phone; no overflow, no serious axe violations)
 // go to /tmp/knipsel-shots/relay.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -145,9 +145,11 @@ describe('a dossier through a relay', () => {
     // ---- A revokes B's link: B is refused ----
     await a.page.goto(`${suite.url}/#/d/${dossierId}/share`);
     await a.page.locator('[data-relay-token]', { hasText: 'Sanne' }).getByRole('button', { name: 'Intrekken' }).click();
-    await a.page.locator('[data-relay-token]', { hasText: 'Sanne' }).getByText('Ingetrokken').waitFor();
+    await a.page.getByRole('dialog', { name: 'Toegang intrekken?' }).getByRole('button', { name: 'Ja, toegang intrekken' }).click();
+    await a.page.locator('[data-relay-token]', { hasText: 'Sanne' }).getByText('Ingetrokken').waitFor({ timeout: 20_000 });
     await b.page.goto(`${suite.url}/#/d/${dossierId}/share`);
     await b.page.locator('[data-relay-status="refused"]').waitFor();
+    await b.page.locator('[data-revoked]').waitFor();
     expect(await relayStatus(a.page)).toBe('connected');
   });
 });

@@ -85,7 +85,9 @@ export function connectRelay(doc: Y.Doc, options: ConnectRelayOptions): RelaySes
     onStatus: ({ status }) => {
       if (state.status === 'refused' || destroyed) return;
       if (status === 'disconnected') set({ status: 'offline', synced: false });
-      else if (status === 'connecting') set({ status: 'connecting' });
+      // A retry after a lost connection stays 'offline' until it succeeds (the screens say
+      // the relay is unreachable instead of flickering between that and "connecting").
+      else if (status === 'connecting' && state.status !== 'offline') set({ status: 'connecting' });
       // 'connected' (socket open) is reported once authenticated.
     },
     onAuthenticated: ({ scope }) => set({ status: 'connected', role: scope === 'readonly' ? 'read-only' : 'edit' }),

@@ -44,6 +44,7 @@ export const truthEn: typeof truthNl = {
     conflict: {
       title: (who: string, lost: string) => `${who} changed the same title at the same time as you. ‘${lost}’ was replaced.`,
       name: (who: string, lost: string) => `${who} renamed the dossier at the same time as you. ‘${lost}’ was replaced.`,
+      kept: (who: string) => `${who} changed the same title at the same time as you. Your title stayed; ${who} finds theirs in their own history.`,
       trashedWhileEdited: (who: string, title: string) => `${who} moved ‘${title}’ to the trash while you were editing it. Your change is still in it.`,
       editedInTrash: (who: string, title: string) => `${who} edited ‘${title}’, but it is in the trash.`,
       someone: 'A colleague',
@@ -64,6 +65,7 @@ export const truthEn: typeof truthNl = {
       before: 'Was',
       after: 'Became',
       lost: (who: string) => `Lost to a simultaneous change (by ${who})`,
+      lostElsewhere: (who: string) => `A simultaneous change by ${who}: ${who} finds it in their own history.`,
       noThemes: 'no themes',
       emptyValue: 'empty',
       restoreBefore: 'Put back the earlier value',
@@ -71,6 +73,7 @@ export const truthEn: typeof truthNl = {
       restored: 'Put back',
       gone: 'This clip no longer exists.',
       more: 'Show more',
+      all: 'Show all changes',
     },
   },
 };

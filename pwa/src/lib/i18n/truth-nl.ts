@@ -45,6 +45,7 @@ export const truthNl = {
     conflict: {
       title: (who: string, lost: string) => `${who} wijzigde dezelfde titel tegelijk met jou. ‘${lost}’ is daardoor vervangen.`,
       name: (who: string, lost: string) => `${who} wijzigde de naam van het dossier tegelijk met jou. ‘${lost}’ is daardoor vervangen.`,
+      kept: (who: string) => `${who} wijzigde dezelfde titel tegelijk met jou. Jouw titel bleef staan; ${who} vindt de eigen titel terug in de geschiedenis.`,
       trashedWhileEdited: (who: string, title: string) => `${who} heeft ‘${title}’ naar de prullenbak verplaatst terwijl jij het bewerkte. Je wijziging staat er nog in.`,
       editedInTrash: (who: string, title: string) => `${who} heeft ‘${title}’ bewerkt, maar het ligt in de prullenbak.`,
       someone: 'Een collega',
@@ -65,6 +66,7 @@ export const truthNl = {
       before: 'Was',
       after: 'Werd',
       lost: (who: string) => `Verloren door gelijktijdige wijziging (van ${who})`,
+      lostElsewhere: (who: string) => `Gelijktijdige wijziging van ${who}: ${who} vindt die terug in de eigen geschiedenis.`,
       noThemes: 'geen thema’s',
       emptyValue: 'leeg',
       restoreBefore: 'Vorige waarde terugzetten',
@@ -72,6 +74,7 @@ export const truthNl = {
       restored: 'Teruggezet',
       gone: 'Dit knipsel bestaat niet meer.',
       more: 'Meer tonen',
+      all: 'Alle wijzigingen tonen',
     },
   },
 };
