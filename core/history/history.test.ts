@@ -70,7 +70,7 @@ describe('history', () => {
     // The lost value goes back in, as a new edit that reaches the other side.
     const entry = bram.log.find((e) => e.conflict)!;
     expect(canRestore(bram.dossier, entry)).toBe(true);
-    restoreValue(bram.dossier, entry, entry.conflict!.lost);
+    restoreValue(bram.dossier, entry, entry.conflict!.lost!);
     sync(anna, bram);
     expect(anna.dossier.clips.get(clipId)!.title).toBe(loser);
     expect(anna.log.filter((e) => e.conflict)).toHaveLength(1);

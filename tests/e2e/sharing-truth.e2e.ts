@@ -11,29 +11,14 @@
 //    called unreachable, with the changes that wait.
 // Screenshots (desktop and phone, no overflow, no serious axe violations) go to
 // /tmp/knipsel-shots/sharing-truth.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createRelay, type Relay } from '../../server/relay/create-relay.js';
+import { describe, expect, test } from 'vitest';
 import { addBookmark, makeDossier } from '../support/app.js';
-import { inviteLink, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
+import { inviteLink, relaySuite, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
 
 const shot = screenshotsIn(process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/sharing-truth');
 const suite = sharingSuite();
-let relay: Relay;
-let relayDir: string;
-
-beforeAll(async () => {
-  relayDir = mkdtempSync(join(tmpdir(), 'knipsel-truth-e2e-'));
-  relay = await createRelay({ database: join(relayDir, 'relay.sqlite'), port: 0, revocationSweepMs: 500 });
-});
-
-afterAll(async () => {
-  await relay?.close().catch(() => undefined);
-  if (relayDir) rmSync(relayDir, { recursive: true, force: true });
-});
+const relays = relaySuite();
 
 /** The app in its own context with this name for colleagues (set in Settings). */
 const member = (label: string, name: string): Promise<Peer> => suite.openApp(label, (page) => page.getByLabel('Je naam voor collega’s').fill(name));
@@ -64,7 +49,7 @@ describe('sharing that tells the truth', () => {
 
     // ---- Anna registers the dossier with the relay and invites Bram and an assessor ----
     const panel = a.page.locator('[data-relay-panel]');
-    await panel.getByLabel('Adres van de relay-server').fill(relay.wsUrl);
+    await panel.getByLabel('Adres van de relay-server').fill(relays.relay.wsUrl);
     await panel.getByRole('button', { name: 'Registreren als eigenaar' }).click();
     await panel.locator('[data-relay-status="connected"]').waitFor();
     await panel.getByLabel('Voor wie? (optioneel)').fill('Bram');
@@ -146,7 +131,7 @@ describe('sharing that tells the truth', () => {
     await assessorToken.getByRole('button', { name: 'Ongedaan maken' }).click();
     await assessorToken.getByRole('button', { name: 'Intrekken' }).waitFor();
     // Undone: the assessor still has access.
-    expect((await relay.store.listTokens(dossierId)).find((t) => t.label === 'Assessor')?.revokedAt ?? null).toBeNull();
+    expect((await relays.relay.store.listTokens(dossierId)).find((t) => t.label === 'Assessor')?.revokedAt ?? null).toBeNull();
     await assessorToken.getByRole('button', { name: 'Intrekken' }).click();
     await a.page.getByRole('dialog', { name: 'Toegang intrekken?' }).getByRole('button', { name: 'Ja, toegang intrekken' }).click();
     await assessorToken.getByText('Ingetrokken').waitFor({ timeout: 20_000 });
@@ -158,7 +143,7 @@ describe('sharing that tells the truth', () => {
     await c.page.locator('[data-revoked]').waitFor();
 
     // ---- The relay stops while the browser is online: unreachable, not "offline" ----
-    await relay.close();
+    await relays.relay.close();
     await a.page.locator('[data-relay-unreachable]').waitFor({ timeout: 20_000 });
     await a.page.goto(`${suite.url}/#/d/${dossierId}/list`);
     await addBookmark(a.page, 'https://www.voorbeeld.nl/wijkwandeling', 'Wijkwandeling met bewoners');
