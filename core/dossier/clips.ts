@@ -10,14 +10,13 @@ import {
   captureSchema,
   clipInputSchema,
   clipPatchSchema,
-  highlightInputSchema,
-  highlightPatchSchema,
   idSchema,
   parse,
 } from './schema.js';
 import { isIncompleteLink } from './complete-link.js';
 import { replaceText } from './text-diff.js';
 import { cardPrefix } from './evidence-layout.js';
+import { createHighlightOps } from './highlights.js';
 import type { Capture, Clip, ClipRow, EvidenceCard, EvidenceKind, SourceEdits } from './types.js';
 import * as v from 'valibot';
 
@@ -38,8 +37,7 @@ export interface ClipPatch {
   /** Corrections to the source for references; replaces earlier ones whole. */
   source?: SourceEdits;
 }
-export type HighlightInput = v.InferInput<typeof highlightInputSchema>;
-export type HighlightPatch = v.InferInput<typeof highlightPatchSchema>;
+export type { HighlightInput, HighlightPatch } from './highlights.js';
 
 const idList = v.pipe(v.array(idSchema), v.maxLength(100_000));
 
@@ -84,6 +82,8 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
 
 
   return {
+    ...createHighlightOps(doc, now),
+
     /**
      * Add a clip. `options` keep the id and date of a clip moved from another dossier (the
      * extension's first personal dossier when it links with the app's).
@@ -244,45 +244,6 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
           if (removed) map.set(`${removedBlockPrefix}${index}`, true);
           else map.delete(`${removedBlockPrefix}${index}`);
         }
-        touch(map);
-      }, localOrigin);
-    },
-
-    addHighlight(clipId: string, input: HighlightInput): string {
-      const parsed = parse(highlightInputSchema, input, 'highlight');
-      const map = clipMap(clipId);
-      const id = createId();
-      doc.transact(() => {
-        const highlight = new Y.Map<unknown>();
-        (map.get('highlights') as Y.Map<Y.Map<unknown>>).set(id, highlight);
-        highlight.set('quote', { ...parsed.quote });
-        highlight.set('position', parsed.position ?? null);
-        highlight.set('note', parsed.note ?? '');
-        highlight.set('colour', parsed.colour ?? 'inspiratie');
-        highlight.set('createdAt', now());
-        touch(map);
-      }, localOrigin);
-      return id;
-    },
-
-    updateHighlight(clipId: string, highlightId: string, patch: HighlightPatch): void {
-      const parsed = parse(highlightPatchSchema, patch, 'highlight change');
-      const map = clipMap(clipId);
-      const highlight = (map.get('highlights') as Y.Map<Y.Map<unknown>>).get(highlightId);
-      if (!highlight) throw new KnipselError('not-found', `No highlight ${highlightId} on clip ${clipId}.`);
-      doc.transact(() => {
-        if (parsed.note !== undefined) highlight.set('note', parsed.note);
-        if (parsed.colour !== undefined) highlight.set('colour', parsed.colour);
-        touch(map);
-      }, localOrigin);
-    },
-
-    removeHighlight(clipId: string, highlightId: string): void {
-      const map = clipMap(clipId);
-      const highlights = map.get('highlights') as Y.Map<Y.Map<unknown>>;
-      if (!highlights.has(highlightId)) throw new KnipselError('not-found', `No highlight ${highlightId} on clip ${clipId}.`);
-      doc.transact(() => {
-        highlights.delete(highlightId);
         touch(map);
       }, localOrigin);
     },
