@@ -5,21 +5,20 @@
 // shows from the app's own store (it came over the bridge), the too-large one stays a
 // placeholder, and reading it contacts no other origin; the PDF clip reads page by page there.
 // Run after `npm run build`.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
-import { pwaDir, repoRoot } from '../support/browser.js';
+import { pwaDir } from '../support/browser.js';
+import { expectKenniskringClip, keptFileSize, pdfBytes, servedPdfs } from '../support/pdf-fixtures.js';
 import { extensionRequest as request, launchFirefoxWithExtension, pairFirefox, type FirefoxSession } from '../support/firefox.js';
 import { png } from '../support/png.js';
 import { serveSite } from '../support/site.js';
 import { paragraphs } from './extension-pages.js';
 
 const shots = process.env.KNIPSEL_SHOTS ? join(process.env.KNIPSEL_SHOTS, 'firefox') : '/tmp/knipsel-shots/firefox';
-const fixtures = join(repoRoot, 'tests/fixtures/pdf');
-const pdfs: Record<string, string> = { '/rapporten/kenniskring.pdf': 'rapport-kenniskring.pdf', '/rapporten/transformatie.pdf': 'rapport-transformatie.pdf' };
 const title = 'Een bankje voor de deur';
 
 let site: Server;
@@ -52,8 +51,8 @@ beforeAll(async () => {
       '/bankje.html': bankje,
     }),
     (path, res) => {
-      if (pdfs[path]) {
-        res.writeHead(200, { 'content-type': 'application/pdf' }).end(readFileSync(join(fixtures, pdfs[path])));
+      if (servedPdfs[path]) {
+        res.writeHead(200, { 'content-type': 'application/pdf' }).end(pdfBytes(servedPdfs[path]));
         return true;
       }
       if (!path.startsWith('/beeld/')) return false;
@@ -83,23 +82,6 @@ afterAll(async () => {
   await app?.close();
   site?.close();
 });
-
-/** The size of the file kept under `sha256` in the extension's file store, or null. */
-function keptFile(page: Page, sha256: string): Promise<number | null> {
-  return page.evaluate(
-    (hash: string) =>
-      new Promise<number | null>((resolve, reject) => {
-        const open = indexedDB.open('knipsel-files');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('files').objectStore('files').get(hash);
-          get.onsuccess = () => resolve(get.result ? (get.result.bytes as Uint8Array).byteLength : null);
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    sha256,
-  );
-}
 
 async function clipTitled(wanted: string): Promise<{ id: string; title: string; mode: string }> {
   const { rows } = await request<{ rows: { id: string; title: string; mode: string }[] }>(ext, 'clips/list', { dossierId, limit: 50 });
@@ -131,13 +113,8 @@ describe('PDFs in Firefox', () => {
     expect(row.mode).toBe('pdf');
     pdfClipId = row.id;
     const { clip } = await request(ext, 'clip/get', { dossierId, clipId: row.id });
-    expect(clip.capture.url).toBe(`${base}/rapporten/kenniskring.pdf`);
-    expect(clip.capture.byline).toBe('Miriam Stolten');
-    expect(clip.capture.pdf.pages.map((p: { label: string }) => p.label)).toEqual(['1', '2', '3']);
-    expect(clip.capture.text).toContain('Capaciteitsgericht werken houdt voor professionals een andere mindset');
-    const size = readFileSync(join(fixtures, 'rapport-kenniskring.pdf')).byteLength;
-    expect(clip.capture.pdf.file).toMatchObject({ size, name: 'kenniskring.pdf', type: 'application/pdf' });
-    expect(await keptFile(ext, clip.capture.pdf.file.sha256)).toBe(size);
+    expectKenniskringClip(clip, `${base}/rapporten/kenniskring.pdf`);
+    expect(await ext.evaluate(keptFileSize, clip.capture.pdf.file.sha256)).toBe(pdfBytes('rapport-kenniskring.pdf').byteLength);
   });
 
   it('clips a link to a PDF from the context menu (“Knip PDF”)', { timeout: 60_000 }, async () => {
@@ -157,7 +134,7 @@ describe('PDFs in Firefox', () => {
     expect(clip.title).toBe('Transformatie in sociaal domein gaat niet zonder community werk');
     expect(clip.capture).toMatchObject({ mode: 'pdf', byline: 'Jaap Ikink en Ben Koenen', siteName: 'Platform voor buurtontwikkeling', published: '2016-12' });
     expect(clip.capture.pdf.pages).toHaveLength(3);
-    expect(await keptFile(ext, clip.capture.pdf.file.sha256)).toBe(readFileSync(join(fixtures, 'rapport-transformatie.pdf')).byteLength);
+    expect(await ext.evaluate(keptFileSize, clip.capture.pdf.file.sha256)).toBe(pdfBytes('rapport-transformatie.pdf').byteLength);
     await page.close();
   });
 });
