@@ -6,11 +6,13 @@
 // trashed as a `notice`, so nothing disappears silently. The entries are for the apps to keep
 // (history-log.ts coalesces typing); the doc itself holds only the author names.
 //
-// Cost: per transaction, one snapshot of each clip it touched (a note's text is read whole).
+// Cost: per transaction, the fields of each clip it touched, before (before-values.ts) and
+// after (a note's text is read whole); nothing when a dossier opens.
 import * as Y from 'yjs';
 import { createId } from '../ids.js';
 import { isClipMap, localOrigin, roots } from '../dossier/doc-layout.js';
 import { namesOf, writersOf } from './authors.js';
+import { isNewType, mapValueBefore, setKeysBefore, textBefore } from './before-values.js';
 import { lostValues } from './lost-values.js';
 
 export type HistoryField = 'name' | 'title' | 'note' | 'themes' | 'trashed';
@@ -63,6 +65,18 @@ function snapshot(map: Y.Map<unknown>): ClipSnapshot {
   };
 }
 
+/** The clip's fields as they were before the transaction. */
+function snapshotBefore(transaction: Y.Transaction, map: Y.Map<unknown>): ClipSnapshot {
+  const themes = map.get('themes');
+  const note = map.get('note');
+  return {
+    title: String(mapValueBefore(transaction, map as AnyType, 'title') ?? ''),
+    note: note instanceof Y.Text ? textBefore(transaction, note) : '',
+    themes: themes instanceof Y.Map ? setKeysBefore(transaction, themes as AnyType) : [],
+    trashed: mapValueBefore(transaction, map as AnyType, 'trashedAt') != null,
+  };
+}
+
 const same = (a: HistoryValue, b: HistoryValue) => (Array.isArray(a) && Array.isArray(b) ? a.join('\n') === b.join('\n') : a === b);
 
 /** The clip a changed type belongs to, or null. */
@@ -80,9 +94,6 @@ export function watchHistory(doc: Y.Doc, onEntries: (entries: HistoryEntry[]) =>
   const now = options.now ?? Date.now;
   const editingWindowMs = options.editingWindowMs ?? 10 * 60_000;
   const r = roots(doc);
-  const clips = new Map<string, ClipSnapshot>();
-  for (const [id, map] of r.clips) if (isClipMap(map)) clips.set(id, snapshot(map));
-  let name = String(r.meta.get('name') ?? '');
   /** When this replica last edited each clip. */
   const editedHere = new Map<string, number>();
 
@@ -104,11 +115,11 @@ export function watchHistory(doc: Y.Doc, onEntries: (entries: HistoryEntry[]) =>
       target.conflict = { lost: known ? String(known.value) : null, lostBy: namesOf(doc, lost.map((l) => l.client)), mine: lost.some((l) => l.client === doc.clientID) };
     };
 
-    if (transaction.changed.has(r.meta as AnyType)) {
+    if (transaction.changed.get(r.meta as AnyType)?.has('name')) {
+      const name = String(mapValueBefore(transaction, r.meta as AnyType, 'name') ?? '');
       const next = String(r.meta.get('name') ?? '');
       const made = next !== name ? entry(null, 'name', name, next) : undefined;
-      if (transaction.changed.get(r.meta as AnyType)?.has('name')) conflictOn(made, r.meta, 'name', null, name, next);
-      name = next;
+      conflictOn(made, r.meta, 'name', null, name, next);
     }
 
     const touched = new Set<string>();
@@ -121,14 +132,10 @@ export function watchHistory(doc: Y.Doc, onEntries: (entries: HistoryEntry[]) =>
     }
     for (const id of touched) {
       const map = r.clips.get(id);
-      const before = clips.get(id);
-      if (!isClipMap(map)) {
-        clips.delete(id);
-        continue;
-      }
+      // A clip that arrived or was made in this transaction: its arrival is not an edit.
+      if (!isClipMap(map) || isNewType(transaction, map as AnyType)) continue;
+      const before = snapshotBefore(transaction, map);
       const after = snapshot(map);
-      clips.set(id, after);
-      if (!before) continue; // a new clip: its arrival is not an edit
       let titleEntry: HistoryEntry | undefined;
       let edited = false;
       for (const field of ['title', 'note', 'themes', 'trashed'] as const) {

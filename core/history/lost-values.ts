@@ -8,15 +8,12 @@
 // author's replica already garbage-collected arrives without content: then the conflict is
 // known here but only the loser's side can name the lost value (value `undefined` here).
 import * as Y from 'yjs';
+import { isNewIn } from './before-values.js';
 
 /** How far back along a key's chain of writes to look (a burst of writes is short). */
 const maxSteps = 64;
 
 const sameId = (a: Y.ID | null, b: Y.ID) => a !== null && a.client === b.client && a.clock === b.clock;
-
-function isNewIn(transaction: Y.Transaction, item: Y.Item): boolean {
-  return item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
-}
 
 export interface LostValue {
   /** The value, or undefined when it arrived already collected (see above). */
