@@ -64,6 +64,7 @@ export const truthEn: typeof truthNl = {
       untrashed: 'restored it from the trash',
       before: 'Was',
       after: 'Became',
+      lostYours: 'Your value, lost to the simultaneous change',
       lost: (who: string) => `Lost to a simultaneous change (by ${who})`,
       lostElsewhere: (who: string) => `A simultaneous change by ${who}: ${who} finds it in their own history.`,
       noThemes: 'no themes',

@@ -65,6 +65,7 @@ export const truthNl = {
       untrashed: 'zette het terug uit de prullenbak',
       before: 'Was',
       after: 'Werd',
+      lostYours: 'Jouw waarde ging verloren door de gelijktijdige wijziging',
       lost: (who: string) => `Verloren door gelijktijdige wijziging (van ${who})`,
       lostElsewhere: (who: string) => `Gelijktijdige wijziging van ${who}: ${who} vindt die terug in de eigen geschiedenis.`,
       noThemes: 'geen thema’s',
