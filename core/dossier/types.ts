@@ -135,6 +135,12 @@ export interface SourceEdits {
 }
 
 /** A clip as callers read it: the capture plus the editable, merging fields. */
+/** A member of a shared dossier as the doc records them: a stable id and the name they chose. */
+export interface Author {
+  id: string;
+  name: string;
+}
+
 export interface Clip {
   id: string;
   capture: Capture;
@@ -144,6 +150,11 @@ export interface Clip {
   attachments: Attachment[];
   /** Guided reflections, oldest first. */
   reflections: Reflection[];
+  /**
+   * The member who added the clip in a shared dossier (`addedBy` on the clip's map); their
+   * reflections on it are theirs alone. Null for clips made without a known author.
+   */
+  addedBy?: Author | null;
   /** Editable title (starts as the capture's title). */
   title: string;
   /** Corrections to the source for references (last writer wins; read as {} when none). */
