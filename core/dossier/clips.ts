@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
 import { isClipMap, readClip, removedBlockPrefix, roots, toClipRow } from './doc-layout.js';
-import { assertOwnReflection, docAuthor, localEdit } from './write-guard.js';
+import { docAuthor, localEdit } from './write-guard.js';
 import { type ClipFilter, type ClipSort, matchesFilter, compareRows } from './clip-query.js';
 import {
   blockIndicesSchema,
@@ -141,7 +141,6 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
     update(id: string, patch: ClipPatch): void {
       const parsed = parse(clipPatchSchema, patch, 'clip change');
       const map = clipMap(id);
-      if (parsed.note !== undefined) assertOwnReflection(doc, map);
       localEdit(doc, () => {
         if (parsed.title !== undefined) map.set('title', parsed.title.trim());
         if (parsed.source !== undefined) map.set('source', trimmedSource(parsed.source));

@@ -32,6 +32,7 @@ import { answeredReflectionCount } from '../learning/answered.js';
 import { readAttachments, readCard, readKind, readReflections } from './evidence-layout.js';
 import { captureSchema, sourceEditsSchema } from './schema.js';
 import { validOnce } from './valid-once.js';
+import { readAuthor } from './author.js';
 import type { Author, Capture, Clip, ClipRow, EvidenceCard, EvidenceKind, Highlight, HighlightColour, SourceEdits } from './types.js';
 
 /** Transaction origin for edits made by this replica's user. Sync adapters use their own. */
@@ -109,8 +110,7 @@ function readRemovedBlocks(map: Y.Map<unknown>): number[] {
 
 /** The author recorded on a clip's map, if it has a valid one. */
 export function readAddedBy(map: Y.Map<unknown>): Author | null {
-  const value = map.get('addedBy') as Partial<Author> | undefined;
-  return value && typeof value.id === 'string' && typeof value.name === 'string' ? { id: value.id, name: value.name } : null;
+  return readAuthor(map.get('addedBy'));
 }
 
 export function readClip(id: string, map: Y.Map<unknown>): Clip {

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
 import { isClipMap, roots } from './doc-layout.js';
-import { assertOwnReflection, localEdit } from './write-guard.js';
+import { assertOwnReflection, docAuthor, localEdit } from './write-guard.js';
 import { attachmentPrefix, cardPrefix, isReflectionMap, readReflection, reflectionPrefix } from './evidence-layout.js';
 import { answerSchema, attachmentInputSchema, cardPatchSchema, kindSchema, reflectionInputSchema } from './evidence-schema.js';
 import { replaceText } from './text-diff.js';
@@ -105,7 +105,7 @@ export function createEvidenceOps(doc: Y.Doc, now: () => number = Date.now) {
       const parsed = parse(reflectionInputSchema, input, 'reflection');
       const initial = parse(v.record(idSchema, answerSchema), answers, 'answers');
       const map = clipMap(clipId);
-      assertOwnReflection(doc, map);
+      const by = docAuthor(doc);
       const id = createId();
       const at = now();
       localEdit(doc, () => {
@@ -123,6 +123,7 @@ export function createEvidenceOps(doc: Y.Doc, now: () => number = Date.now) {
         }
         reflection.set('createdAt', at);
         reflection.set('updatedAt', at);
+        if (by) reflection.set('by', by);
         touch(map, at);
       });
       return id;
@@ -141,7 +142,7 @@ export function createEvidenceOps(doc: Y.Doc, now: () => number = Date.now) {
       const ytext = answerText(clipId, reflectionId, promptId);
       const reflection = reflectionMap(clipId, reflectionId);
       const clip = clipMap(clipId);
-      assertOwnReflection(doc, clip);
+      assertOwnReflection(doc, reflection);
       if (ytext.toString() === text) return;
       localEdit(doc, () => {
         replaceText(ytext, text);
@@ -152,9 +153,8 @@ export function createEvidenceOps(doc: Y.Doc, now: () => number = Date.now) {
     },
 
     removeReflection(clipId: string, reflectionId: string): void {
-      reflectionMap(clipId, reflectionId);
+      assertOwnReflection(doc, reflectionMap(clipId, reflectionId));
       const map = clipMap(clipId);
-      assertOwnReflection(doc, map);
       localEdit(doc, () => {
         map.delete(reflectionPrefix + reflectionId);
         touch(map);

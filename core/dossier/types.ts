@@ -135,11 +135,8 @@ export interface SourceEdits {
 }
 
 /** A clip as callers read it: the capture plus the editable, merging fields. */
-/** A member of a shared dossier as the doc records them: a stable id and the name they chose. */
-export interface Author {
-  id: string;
-  name: string;
-}
+export type { Author } from './author.js';
+import type { Author } from './author.js';
 
 export interface Clip {
   id: string;

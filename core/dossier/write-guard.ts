@@ -5,8 +5,9 @@
 // Migrations and sync adapters write with their own origins and are not edits of the user.
 import type * as Y from 'yjs';
 import { KnipselError } from '../errors.js';
-import { localOrigin, readAddedBy } from './doc-layout.js';
-import type { Author } from './types.js';
+import { localOrigin } from './doc-layout.js';
+import { readAuthor } from './author.js';
+import type { Author } from './author.js';
 
 const readOnlyDocs = new WeakSet<Y.Doc>();
 
@@ -49,18 +50,20 @@ export function docAuthor(doc: Y.Doc): Author | null {
 }
 
 /**
- * A clip's reflections belong to the member who added the clip: others comment beside them
- * (core/together), they do not write in them. Throws `read-only` for anyone else; clips
- * without a recorded author (made before authors existed, or in a personal dossier) and a
- * replica that has not said who it is are not restricted.
+ * A guided reflection belongs to the member who started it: others comment beside it
+ * (core/together), they do not write in it. Throws `read-only` for anyone else. Reflections
+ * without a recorded member (made before members were recorded, or by the extension) and a
+ * replica that has not said who it is are not restricted. The free note of a clip stays a
+ * note the members of a shared dossier write together.
  */
-export function assertOwnReflection(doc: Y.Doc, map: Y.Map<unknown>): void {
-  const owner = readAddedBy(map);
+export function assertOwnReflection(doc: Y.Doc, reflection: Y.Map<unknown>): void {
+  const owner = readAuthor(reflection.get('by'));
   const me = authors.get(doc);
   if (!owner || !me || owner.id === me.id) return;
-  throw new KnipselError('read-only', `This reflection belongs to ${owner.name}; comment beside it instead.`, {
+  const name = owner.name || 'een collega';
+  throw new KnipselError('read-only', `This reflection belongs to ${owner.name || 'another member'}; comment beside it instead.`, {
     reason: 'not-your-reflection',
-    owner: owner.name,
-    nl: `Dit is de reflectie van ${owner.name}: je kunt ernaast reageren, niet erin schrijven.`,
+    owner: name,
+    nl: `Dit is de reflectie van ${name}: je kunt ernaast reageren, niet erin schrijven.`,
   });
 }

@@ -88,28 +88,55 @@ describe('comments (intervisie)', () => {
 });
 
 describe('a member’s reflection stays theirs', () => {
-  it('refuses another member’s edits of the note and guided reflections; comments go beside it', () => {
+  it('refuses another member’s edits of a guided reflection; comments go beside it', () => {
     const [a, b] = pair();
     a.setAuthor(sanne);
     b.setAuthor(ahmed);
-    const clip = a.clips.add({ capture: makeCapture({ title: 'Wijkwandeling' }), note: 'Mijn reflectie.' });
-    const reflection = a.evidence.startReflection(clip, { guideId: 'eigen-1', guideName: 'Kort', prompts: [{ id: 'v1', heading: 'Wat', question: 'Wat zag je?' }] });
+    const clip = a.clips.add({ capture: makeCapture({ title: 'Wijkwandeling' }), note: 'Samen geschreven.' });
+    const prompts = [{ id: 'v1', heading: 'Wat', question: 'Wat zag je?' }];
+    const reflection = a.evidence.startReflection(clip, { guideId: 'eigen-1', guideName: 'Kort', prompts }, { v1: 'Bewoners die elkaar groeten.' });
     sync(a, b);
     expect(b.clips.get(clip)!.addedBy).toEqual(sanne);
+    expect(b.evidence.reflection(clip, reflection).by).toEqual(sanne);
     const before = snapshot(b);
-    const refused = thrownBy(() => b.clips.update(clip, { note: 'Overschreven' }), KnipselError);
+    const refused = thrownBy(() => b.evidence.setAnswer(clip, reflection, 'v1', 'Overschreven'), KnipselError);
     expect(refused.code).toBe('read-only');
     expect(refused.details.nl).toBe('Dit is de reflectie van Sanne: je kunt ernaast reageren, niet erin schrijven.');
-    expect(thrownBy(() => b.evidence.setAnswer(clip, reflection, 'v1', 'Iets anders'), KnipselError).code).toBe('read-only');
     expect(thrownBy(() => b.evidence.removeReflection(clip, reflection), KnipselError).code).toBe('read-only');
-    expect(thrownBy(() => b.evidence.startReflection(clip, { guideId: 'eigen-1', guideName: 'Kort', prompts: [{ id: 'v1', heading: 'W', question: 'W?' }] }), KnipselError).code).toBe('read-only');
     expect(snapshot(b)).toEqual(before);
-    // Other fields of a shared clip stay shared; and the owner still writes.
-    b.clips.update(clip, { title: 'Wijkwandeling met bewoners' });
+    // Beside it: a comment, a reflection of his own; the free note stays a shared note.
     b.together.addComment({ text: 'Herkenbaar!', clipId: clip }, ahmed);
-    a.clips.update(clip, { note: 'Mijn reflectie, aangevuld.' });
+    const own = b.evidence.startReflection(clip, { guideId: 'eigen-1', guideName: 'Kort', prompts });
+    b.evidence.setAnswer(clip, own, 'v1', 'Mijn eigen blik.');
+    b.clips.update(clip, { note: 'Samen geschreven, aangevuld.' });
+    a.evidence.setAnswer(clip, reflection, 'v1', 'Bewoners die elkaar groeten en helpen.');
     sync(a, b);
-    expect(b.clips.get(clip)).toMatchObject({ title: 'Wijkwandeling met bewoners', note: 'Mijn reflectie, aangevuld.' });
+    const reflections = b.clips.get(clip)!.reflections;
+    expect(reflections.map((r) => [r.by?.name, r.answers.v1])).toEqual([
+      ['Sanne', 'Bewoners die elkaar groeten en helpen.'],
+      ['Ahmed', 'Mijn eigen blik.'],
+    ]);
+    expect(a.clips.get(clip)!.note).toBe('Samen geschreven, aangevuld.');
+    expect(thrownBy(() => a.evidence.setAnswer(clip, own, 'v1', 'x'), KnipselError).code).toBe('read-only');
+  });
+});
+
+describe('what peers and the relay accept', () => {
+  it('guided reflections, comments and hand-ins pass the dossier-shape check', () => {
+    const [a, b] = pair();
+    a.setAuthor(sanne);
+    const clip = a.clips.add({ capture: makeCapture({ title: 'Buurtmaaltijd' }), themes: ['community-werker.eigenaarschap'] });
+    sync(a, b);
+    const updates: Uint8Array[] = [];
+    a.doc.on('update', (u: Uint8Array) => updates.push(u));
+    a.evidence.startReflection(clip, { guideId: 'eigen-1', guideName: 'Kort', prompts: [{ id: 'v1', heading: 'Wat', question: 'Wat zag je?' }] }, { v1: 'Veel.' });
+    a.together.addComment({ text: 'Kijk eens', clipId: clip }, sanne);
+    handInPortfolio(a, { name: 'Versie', module: '', frameworkId: 'community-werker' }, sanne);
+    expect(updates).toHaveLength(3);
+    for (const update of updates) {
+      Y.applyUpdate(b.doc, update, 'remote');
+      expect(checkDossierUpdate(update, b.doc)).toBeNull();
+    }
   });
 });
 

@@ -12,7 +12,8 @@
 //   comments/<id>, handIns/<id>, feedback/<id>   a plain object (nothing nested)
 //   frameworks/<id>, themes/<id>, clips/<id>   a Y.Map
 //   clips/<id>/…   capture: an object; title: string; note: Y.Text; themes, highlights:
-//                  Y.Map; trashedAt: number|null; createdAt, updatedAt: numbers
+//                  Y.Map; trashedAt: number|null; createdAt, updatedAt: numbers;
+//                  reflection:<id>: a Y.Map; any other field: a plain value
 //   clips/<id>/themes/<theme>  true;  clips/<id>/highlights/<id>  a Y.Map
 //   anywhere       no sub-documents, no binary, no XML types
 // Deletions are not checked: in a peer-to-peer group every member may delete.
@@ -130,6 +131,8 @@ function checkItem(item: Y.Item, content: unknown): string | null {
     if (k2 === null) return 'list content in a clip map';
     const rule = clipFields[k2];
     if (rule) return rule(kind, content) ? null : `clip field "${k2}" has the wrong kind`;
+    // A guided reflection (evidence-layout.ts): a Y.Map under its own key.
+    if (k2.startsWith('reflection:')) return kind === 'map' ? null : 'reflection is not a map';
     return kind === 'any' ? null : `unknown clip field "${k2.slice(0, 40)}" is not a plain value`;
   }
   if (where.keys.length === 3) {

@@ -5,6 +5,8 @@
 import { untrack } from 'svelte';
 import type { RelayRole, RelaySession, RelayStatus, RelayTokenInfo } from '@knipsel/core/relay';
 import { parseRelayLink, type RelayLink } from '@knipsel/core/relay';
+import { KnipselError } from '@knipsel/core';
+import type { FeedbackMessage } from '@knipsel/core/together';
 import { createRelayService, type RelayLinkCheck, type RelayRecord, type RelayService } from '../services/relay-service.js';
 import { dossierHref } from '../services/routes.js';
 import type { AppPort } from './app-port.js';
@@ -51,6 +53,12 @@ export class RelayState {
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);
     };
+  }
+
+  /** Feedback of a read-only assessor: the relay writes it (rejects when not connected). */
+  sendFeedback(feedback: FeedbackMessage): Promise<void> {
+    if (!this.#session) return Promise.reject(new KnipselError('conflict', 'Not connected to the relay.', { reason: 'not-connected' }));
+    return this.#session.sendFeedback(feedback);
   }
 
   #setReadOnly(id: string, role: RelayRole | null) {
