@@ -44,6 +44,8 @@ export const togetherEn = {
     open: 'View',
     assessorHint: 'You are viewing this dossier with a read-only link. Open a version handed in to give feedback.',
 
+    handedInLabel: 'Handed in',
+    dateBy: (date: string, name: string) => `${date}, by ${name}`,
     versionTitle: 'Version handed in',
     frozenNote: 'This is the version as it was handed in. Later changes to the dossier are not in it.',
     framework: 'Framework',

@@ -46,6 +46,8 @@ export const togetherNl = {
     open: 'Bekijken',
     assessorHint: 'Je bekijkt dit dossier met een alleen-lezen link. Open een ingeleverde versie om feedback te geven.',
 
+    handedInLabel: 'Ingeleverd',
+    dateBy: (date: string, name: string) => `${date}, door ${name}`,
     versionTitle: 'Ingeleverde versie',
     frozenNote: 'Dit is de versie zoals die is ingeleverd. Latere wijzigingen in het dossier staan hier niet in.',
     framework: 'Kader',
