@@ -6,7 +6,8 @@ export type KnipselErrorCode =
   | 'newer-version'
   | 'storage-full'
   | 'storage-failed'
-  | 'conflict';
+  | 'conflict'
+  | 'read-only';
 
 export class KnipselError extends Error {
   readonly code: KnipselErrorCode;

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import * as v from 'valibot';
 import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
-import { localOrigin } from './doc-layout.js';
+import { localEdit } from './write-guard.js';
 import { highlightInputSchema, highlightPatchSchema, highlightRecordSchema, parse } from './schema.js';
 import type { Highlight } from './types.js';
 
@@ -29,7 +29,7 @@ export function createHighlightOps(doc: Y.Doc, { clipMap, touch, now }: ClipAcce
   /** Write a validated highlight record under `id`. */
   function put(clipId: string, id: string, record: Omit<Highlight, 'id'>): void {
     const [map, highlights] = highlightsOf(clipId);
-    doc.transact(() => {
+    localEdit(doc, () => {
       const highlight = new Y.Map<unknown>();
       highlights.set(id, highlight);
       highlight.set('quote', { ...record.quote });
@@ -38,7 +38,7 @@ export function createHighlightOps(doc: Y.Doc, { clipMap, touch, now }: ClipAcce
       highlight.set('colour', record.colour);
       highlight.set('createdAt', record.createdAt);
       touch(map);
-    }, localOrigin);
+    });
   }
 
   return {
@@ -54,20 +54,20 @@ export function createHighlightOps(doc: Y.Doc, { clipMap, touch, now }: ClipAcce
       const [map, highlights] = highlightsOf(clipId);
       const highlight = highlights.get(highlightId);
       if (!highlight) throw new KnipselError('not-found', `No highlight ${highlightId} on clip ${clipId}.`);
-      doc.transact(() => {
+      localEdit(doc, () => {
         if (parsed.note !== undefined) highlight.set('note', parsed.note);
         if (parsed.colour !== undefined) highlight.set('colour', parsed.colour);
         touch(map);
-      }, localOrigin);
+      });
     },
 
     removeHighlight(clipId: string, highlightId: string): void {
       const [map, highlights] = highlightsOf(clipId);
       if (!highlights.has(highlightId)) throw new KnipselError('not-found', `No highlight ${highlightId} on clip ${clipId}.`);
-      doc.transact(() => {
+      localEdit(doc, () => {
         highlights.delete(highlightId);
         touch(map);
-      }, localOrigin);
+      });
     },
 
     /** Put back a highlight removed before (an undo): the same id, quote, colour, note and date. */

@@ -3,7 +3,8 @@
 import * as Y from 'yjs';
 import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
-import { isClipMap, localOrigin, readClip, removedBlockPrefix, roots, toClipRow } from './doc-layout.js';
+import { isClipMap, readClip, removedBlockPrefix, roots, toClipRow } from './doc-layout.js';
+import { docAuthor, localEdit } from './write-guard.js';
 import { type ClipFilter, type ClipSort, matchesFilter, compareRows } from './clip-query.js';
 import {
   blockIndicesSchema,
@@ -69,7 +70,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
   }
   /** Tag (on) or untag (off) clips; a clip's edit time moves only when its themes changed. */
   function setThemes(maps: Y.Map<unknown>[], themes: string[], on: boolean): void {
-    doc.transact(() => {
+    localEdit(doc, () => {
       for (const map of maps) {
         const set = map.get('themes') as Y.Map<true>;
         const changes = themes.filter((theme) => set.has(theme) !== on);
@@ -79,7 +80,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
         }
         if (changes.length > 0) touch(map);
       }
-    }, localOrigin);
+    });
   }
 
   return {
@@ -101,7 +102,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
         throw new KnipselError('invalid-input', 'A clip date must be a time in milliseconds.', { createdAt });
       }
       const at = now();
-      doc.transact(() => {
+      localEdit(doc, () => {
         const map = new Y.Map<unknown>();
         clips.set(id, map);
         map.set('capture', { ...parsed.capture });
@@ -119,7 +120,9 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
         if (parsed.toComplete) map.set('toComplete', true);
         map.set('createdAt', createdAt ?? at);
         map.set('updatedAt', at);
-      }, localOrigin);
+        const author = docAuthor(doc);
+        if (author) map.set('addedBy', author);
+      });
       return id;
     },
 
@@ -140,12 +143,12 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
     update(id: string, patch: ClipPatch): void {
       const parsed = parse(clipPatchSchema, patch, 'clip change');
       const map = clipMap(id);
-      doc.transact(() => {
+      localEdit(doc, () => {
         if (parsed.title !== undefined) map.set('title', parsed.title.trim());
         if (parsed.source !== undefined) map.set('source', trimmedSource(parsed.source));
         if (parsed.note !== undefined) replaceText(map.get('note') as Y.Text, parsed.note);
         touch(map);
-      }, localOrigin);
+      });
     },
 
     /**
@@ -164,7 +167,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
       if (!same.includes(comparableUrl(parsed.url)) && !same.includes(comparableUrl(parsed.canonicalUrl))) {
         throw new KnipselError('invalid-input', 'A completed capture must be of the same address.', { id, url: parsed.url });
       }
-      doc.transact(() => {
+      localEdit(doc, () => {
         // The shared text (a quote the user picked) is kept as the start of the note.
         const shared = old.text.trim();
         const note = map.get('note') as Y.Text;
@@ -174,7 +177,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
         map.set('capture', { ...parsed, capturedAt: parsed.capturedAt });
         map.delete('toComplete');
         touch(map);
-      }, localOrigin);
+      });
     },
 
     /** Clips (not in the trash) waiting for their page's text. */
@@ -200,35 +203,35 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
     trash(ids: string[]): void {
       const maps = parse(idList, ids, 'clip ids').map(clipMap);
       const at = now();
-      doc.transact(() => {
+      localEdit(doc, () => {
         for (const map of maps) {
           if (map.get('trashedAt') == null) {
             map.set('trashedAt', at);
             touch(map);
           }
         }
-      }, localOrigin);
+      });
     },
 
     restore(ids: string[]): void {
       const maps = parse(idList, ids, 'clip ids').map(clipMap);
-      doc.transact(() => {
+      localEdit(doc, () => {
         for (const map of maps) {
           if (map.get('trashedAt') != null) {
             map.set('trashedAt', null);
             touch(map);
           }
         }
-      }, localOrigin);
+      });
     },
 
     /** Delete every trashed clip for good. Returns how many were deleted. */
     emptyTrash(): number {
       const doomed = [...validClips()].filter(([, map]) => map.get('trashedAt') != null).map(([id]) => id);
       if (doomed.length === 0) return 0;
-      doc.transact(() => {
+      localEdit(doc, () => {
         for (const id of doomed) clips.delete(id);
-      }, localOrigin);
+      });
       return doomed.length;
     },
 
@@ -239,7 +242,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
     setBlocksRemoved(id: string, indices: number[], removed: boolean): void {
       const parsed = parse(blockIndicesSchema, indices, 'block indices');
       const map = clipMap(id);
-      doc.transact(() => {
+      localEdit(doc, () => {
         // One key per block on the clip itself: removals made on two devices at once merge
         // (a set created lazily on both would keep only one side's).
         for (const index of parsed) {
@@ -247,7 +250,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
           else map.delete(`${removedBlockPrefix}${index}`);
         }
         touch(map);
-      }, localOrigin);
+      });
     },
 
     all(): Clip[] {

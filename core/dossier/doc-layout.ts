@@ -14,6 +14,7 @@
 //                         "removedBlock:<index>"?: true (a block of the content removed as noise),
 //                         trashedAt: number | null, createdAt, updatedAt,
 //                         toComplete?: true (a link waiting for its page's text),
+//                         addedBy?: { id, name } (the member who added it; owns its reflections),
 //                         kind, card:<field>, attachment:<id>, reflection:<id> (evidence-layout.ts) }
 //   guides      Y.Map   guideId → plain OwnGuide (the user's own reflection guides)
 //   leervragen  Y.Map   id → Y.Map { text, themeId, status, createdAt, updatedAt,
@@ -21,13 +22,18 @@
 //   periods     Y.Map   periodId → plain { name, startsOn, createdAt } (growth periods)
 //   ratings     Y.Map   "periodId|themeId" → number 1–5 (self-rating per period and theme)
 //   growth      Y.Map   themeId → string ("Wat heb ik gaandeweg al veranderd?")
+//   comments    Y.Map   id → plain { author: {id, name}, at, text, clipId, parentId, question }
+//   handIns     Y.Map   id → plain { name, module, at, by, frameworkId, frameworkName, portfolio }
+//   feedback    Y.Map   id → plain { handInId, target, authorName, at, text }
+//               (core/together: each written once under its own key, never edited)
 import * as v from 'valibot';
 import * as Y from 'yjs';
 import { answeredReflectionCount } from '../learning/answered.js';
 import { readAttachments, readCard, readKind, readReflections } from './evidence-layout.js';
 import { captureSchema, sourceEditsSchema } from './schema.js';
 import { validOnce } from './valid-once.js';
-import type { Capture, Clip, ClipRow, EvidenceCard, EvidenceKind, Highlight, HighlightColour, SourceEdits } from './types.js';
+import { readAuthor } from './author.js';
+import type { Author, Capture, Clip, ClipRow, EvidenceCard, EvidenceKind, Highlight, HighlightColour, SourceEdits } from './types.js';
 
 /** Transaction origin for edits made by this replica's user. Sync adapters use their own. */
 export const localOrigin = 'knipsel:local';
@@ -44,6 +50,9 @@ export function roots(doc: Y.Doc) {
     periods: doc.getMap<unknown>('periods'),
     ratings: doc.getMap<unknown>('ratings'),
     growth: doc.getMap<unknown>('growth'),
+    comments: doc.getMap<unknown>('comments'),
+    handIns: doc.getMap<unknown>('handIns'),
+    feedback: doc.getMap<unknown>('feedback'),
   };
 }
 
@@ -99,6 +108,11 @@ function readRemovedBlocks(map: Y.Map<unknown>): number[] {
   return out.sort((a, b) => a - b);
 }
 
+/** The author recorded on a clip's map, if it has a valid one. */
+export function readAddedBy(map: Y.Map<unknown>): Author | null {
+  return readAuthor(map.get('addedBy'));
+}
+
 export function readClip(id: string, map: Y.Map<unknown>): Clip {
   const capture = map.get('capture') as Capture;
   const themes = map.get('themes') as Y.Map<true> | undefined;
@@ -112,6 +126,7 @@ export function readClip(id: string, map: Y.Map<unknown>): Clip {
     card: readCard(map),
     attachments: readAttachments(map),
     reflections: readReflections(map),
+    addedBy: readAddedBy(map),
     title: typeof map.get('title') === 'string' ? (map.get('title') as string) : capture.title,
     source: readSource(map.get('source')),
     note: note?.toString() ?? '',

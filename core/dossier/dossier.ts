@@ -9,8 +9,10 @@ import { createClipOps } from './clips.js';
 import { createEvidenceOps } from './evidence-ops.js';
 import { localOrigin, roots } from './doc-layout.js';
 import { currentSchemaVersion, migrate } from './migrations.js';
+import { isDocReadOnly, localEdit, setDocAuthor, setDocReadOnly } from './write-guard.js';
+import { createTogetherOps } from '../together/together-ops.js';
 import { metaPatchSchema, nameSchema, parse } from './schema.js';
-import type { DossierKind, DossierMeta } from './types.js';
+import type { Author, DossierKind, DossierMeta } from './types.js';
 import type * as v from 'valibot';
 
 export type MetaPatch = v.InferInput<typeof metaPatchSchema>;
@@ -24,6 +26,8 @@ export interface DossierChange {
   meta: boolean;
   /** Own guides, leervragen, periods, ratings or growth answers changed. */
   learning: boolean;
+  /** Comments, handed-in versions or feedback changed. */
+  together: boolean;
   /** `local` for this replica's own edits, `remote` for anything that arrived (sync, load). */
   source: 'local' | 'remote';
 }
@@ -54,6 +58,7 @@ export function createDossier(doc: Y.Doc, options: { now?: () => number } = {}) 
   const clips = createClipOps(doc, isKnownTheme, options.now);
   const r = roots(doc);
   const learningRoots: AnyType[] = [r.guides, r.leervragen, r.periods, r.ratings, r.growth];
+  const togetherRoots: AnyType[] = [r.comments, r.handIns, r.feedback];
 
   return {
     doc,
@@ -65,6 +70,8 @@ export function createDossier(doc: Y.Doc, options: { now?: () => number } = {}) 
     guides: createGuideOps(doc, options.now),
     leervragen: createLeervraagOps(doc, isKnownTheme, options.now),
     growth: createGrowthOps(doc, isKnownTheme, options.now),
+    /** Comments (intervisie), handed-in versions and feedback. */
+    together: createTogetherOps(doc, options.now),
 
     meta(): DossierMeta {
       const m = r.meta;
@@ -81,9 +88,26 @@ export function createDossier(doc: Y.Doc, options: { now?: () => number } = {}) 
 
     updateMeta(patch: MetaPatch): void {
       const parsed = parse(metaPatchSchema, patch, 'dossier change');
-      doc.transact(() => {
+      localEdit(doc, () => {
         for (const [key, value] of Object.entries(parsed)) if (value !== undefined) r.meta.set(key, value);
-      }, localOrigin);
+      });
+    },
+
+    /**
+     * Whether this replica may change the dossier (false for a read-only relay member).
+     * While read-only, every operation throws `read-only` and changes nothing.
+     */
+    get readOnly(): boolean {
+      return isDocReadOnly(doc);
+    },
+
+    setReadOnly(readOnly: boolean): void {
+      setDocReadOnly(doc, readOnly);
+    },
+
+    /** Who edits here (a shared dossier's member); their clips' reflections are theirs alone. */
+    setAuthor(author: Author | null): void {
+      setDocAuthor(doc, author);
     },
 
     /** Subscribe to changes; returns the unsubscribe function. */
@@ -94,6 +118,7 @@ export function createDossier(doc: Y.Doc, options: { now?: () => number } = {}) 
           frameworks: false,
           meta: false,
           learning: false,
+          together: false,
           source: transaction.origin === localOrigin ? 'local' : 'remote',
         };
         for (const [changedType, keys] of transaction.changed) {
@@ -102,6 +127,7 @@ export function createDossier(doc: Y.Doc, options: { now?: () => number } = {}) 
           else if (type === r.meta) change.meta = true;
           else if (type === r.frameworks || type === r.themes || type === r.presets) change.frameworks = true;
           else if (learningRoots.includes(type as AnyType)) change.learning = true;
+          else if (togetherRoots.includes(type as AnyType)) change.together = true;
         }
         for (const parentType of transaction.changedParentTypes.keys()) {
           const type = parentType as unknown as AnyType;
@@ -110,7 +136,7 @@ export function createDossier(doc: Y.Doc, options: { now?: () => number } = {}) 
           else if (isInside(type, r.frameworks) || isInside(type, r.themes)) change.frameworks = true;
           else if (isInside(type, r.leervragen)) change.learning = true;
         }
-        if (change.clipIds.size > 0 || change.frameworks || change.meta || change.learning) listener(change);
+        if (change.clipIds.size > 0 || change.frameworks || change.meta || change.learning || change.together) listener(change);
       };
       doc.on('afterTransaction', handler);
       return () => doc.off('afterTransaction', handler);

@@ -5,7 +5,8 @@
 //   card:<field>         string        one EvidenceCard field each (last writer wins per field)
 //   attachment:<id>      plain object  { hash, name, type, size, addedAt } (bytes in the blob store)
 //   reflection:<id>      Y.Map         { guideId, guideName, prompts: GuidePrompt[] (plain),
-//                                        answers: Y.Map<promptId, Y.Text>, createdAt, updatedAt }
+//                                        answers: Y.Map<promptId, Y.Text>, createdAt, updatedAt,
+//                                        by?: { id, name } — the member who started it, who alone writes in it }
 //
 // A reflection's answers are created with it, one Y.Text per question, so two people typing
 // answers merge like the note does. Anything a peer wrote that does not have these shapes is
@@ -13,6 +14,7 @@
 import * as Y from 'yjs';
 import { attachmentSchema, guidePromptsSchema } from './evidence-schema.js';
 import { validOnce } from './valid-once.js';
+import { readAuthor } from './author.js';
 import {
   cardFields,
   feedbackSources,
@@ -84,6 +86,7 @@ export function readReflection(id: string, map: Y.Map<unknown>): Reflection {
     answers,
     createdAt,
     updatedAt: typeof map.get('updatedAt') === 'number' ? (map.get('updatedAt') as number) : createdAt,
+    by: readAuthor(map.get('by')),
   };
 }
 

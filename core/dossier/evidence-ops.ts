@@ -5,7 +5,8 @@ import * as v from 'valibot';
 import * as Y from 'yjs';
 import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
-import { isClipMap, localOrigin, roots } from './doc-layout.js';
+import { isClipMap, roots } from './doc-layout.js';
+import { assertOwnReflection, docAuthor, localEdit } from './write-guard.js';
 import { attachmentPrefix, cardPrefix, isReflectionMap, readReflection, reflectionPrefix } from './evidence-layout.js';
 import { answerSchema, attachmentInputSchema, cardPatchSchema, kindSchema, reflectionInputSchema } from './evidence-schema.js';
 import { replaceText } from './text-diff.js';
@@ -46,13 +47,13 @@ export function createEvidenceOps(doc: Y.Doc, now: () => number = Date.now) {
     setKind(ids: string[], kind: EvidenceKind): void {
       const parsedKind = parse(kindSchema, kind, 'evidence kind');
       const maps = parse(v.pipe(v.array(idSchema), v.maxLength(100_000)), ids, 'clip ids').map(clipMap);
-      doc.transact(() => {
+      localEdit(doc, () => {
         for (const map of maps) {
           if (map.get('kind') === parsedKind) continue;
           map.set('kind', parsedKind);
           touch(map);
         }
-      }, localOrigin);
+      });
     },
 
     /** Set card fields; only the fields given change (an empty string clears one). */
@@ -61,13 +62,13 @@ export function createEvidenceOps(doc: Y.Doc, now: () => number = Date.now) {
       const map = clipMap(clipId);
       const changes = Object.entries(parsed).filter(([field, value]) => value !== undefined && (map.get(cardPrefix + field) ?? '') !== value);
       if (changes.length === 0) return;
-      doc.transact(() => {
+      localEdit(doc, () => {
         for (const [field, value] of changes) {
           if (value === '') map.delete(cardPrefix + field);
           else map.set(cardPrefix + field, value);
         }
         touch(map);
-      }, localOrigin);
+      });
     },
 
     /** Record an attachment whose bytes are already in the blob store. Returns its id. */
@@ -80,20 +81,20 @@ export function createEvidenceOps(doc: Y.Doc, now: () => number = Date.now) {
       }
       const id = createId();
       const at = now();
-      doc.transact(() => {
+      localEdit(doc, () => {
         map.set(attachmentPrefix + id, { ...parsed, addedAt: at });
         touch(map, at);
-      }, localOrigin);
+      });
       return id;
     },
 
     removeAttachment(clipId: string, attachmentId: string): void {
       const map = clipMap(clipId);
       if (!map.has(attachmentPrefix + attachmentId)) throw new KnipselError('not-found', `No attachment ${attachmentId} on clip ${clipId}.`);
-      doc.transact(() => {
+      localEdit(doc, () => {
         map.delete(attachmentPrefix + attachmentId);
         touch(map);
-      }, localOrigin);
+      });
     },
 
     /**
@@ -104,9 +105,10 @@ export function createEvidenceOps(doc: Y.Doc, now: () => number = Date.now) {
       const parsed = parse(reflectionInputSchema, input, 'reflection');
       const initial = parse(v.record(idSchema, answerSchema), answers, 'answers');
       const map = clipMap(clipId);
+      const by = docAuthor(doc);
       const id = createId();
       const at = now();
-      doc.transact(() => {
+      localEdit(doc, () => {
         const reflection = new Y.Map<unknown>();
         map.set(reflectionPrefix + id, reflection);
         reflection.set('guideId', parsed.guideId);
@@ -121,8 +123,9 @@ export function createEvidenceOps(doc: Y.Doc, now: () => number = Date.now) {
         }
         reflection.set('createdAt', at);
         reflection.set('updatedAt', at);
+        if (by) reflection.set('by', by);
         touch(map, at);
-      }, localOrigin);
+      });
       return id;
     },
 
@@ -139,22 +142,23 @@ export function createEvidenceOps(doc: Y.Doc, now: () => number = Date.now) {
       const ytext = answerText(clipId, reflectionId, promptId);
       const reflection = reflectionMap(clipId, reflectionId);
       const clip = clipMap(clipId);
+      assertOwnReflection(doc, reflection);
       if (ytext.toString() === text) return;
-      doc.transact(() => {
+      localEdit(doc, () => {
         replaceText(ytext, text);
         const at = now();
         touch(reflection, at);
         touch(clip, at);
-      }, localOrigin);
+      });
     },
 
     removeReflection(clipId: string, reflectionId: string): void {
-      reflectionMap(clipId, reflectionId);
+      assertOwnReflection(doc, reflectionMap(clipId, reflectionId));
       const map = clipMap(clipId);
-      doc.transact(() => {
+      localEdit(doc, () => {
         map.delete(reflectionPrefix + reflectionId);
         touch(map);
-      }, localOrigin);
+      });
     },
   };
 }

@@ -1,6 +1,7 @@
 // The shapes of a clip as evidence: its kind, the card the user fills in, attached files and
 // guided reflections. Persisted inside the dossier's Y.Doc (see evidence-layout.ts); types.ts
 // re-exports them with the other shapes of a dossier.
+import type { Author } from './author.js';
 
 /**
  * What a piece of evidence is. `praktijkvoorbeeld`: someone else's practice (a clipped page
@@ -88,4 +89,9 @@ export interface Reflection {
   /** ms since the epoch. */
   createdAt: number;
   updatedAt: number;
+  /**
+   * The member who started it in a shared dossier (`by` on its map): only they write in it;
+   * others comment beside it. Null when started without a known member.
+   */
+  by?: Author | null;
 }

@@ -135,6 +135,9 @@ export interface SourceEdits {
 }
 
 /** A clip as callers read it: the capture plus the editable, merging fields. */
+export type { Author } from './author.js';
+import type { Author } from './author.js';
+
 export interface Clip {
   id: string;
   capture: Capture;
@@ -144,6 +147,11 @@ export interface Clip {
   attachments: Attachment[];
   /** Guided reflections, oldest first. */
   reflections: Reflection[];
+  /**
+   * The member who added the clip in a shared dossier (`addedBy` on the clip's map); their
+   * reflections on it are theirs alone. Null for clips made without a known author.
+   */
+  addedBy?: Author | null;
   /** Editable title (starts as the capture's title). */
   title: string;
   /** Corrections to the source for references (last writer wins; read as {} when none). */

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import type { Dossier } from '../dossier/dossier.js';
 import { migrate } from '../dossier/migrations.js';
 import { roots } from '../dossier/doc-layout.js';
+import { assertWritable } from '../dossier/write-guard.js';
 import type { Library } from '../library/library.js';
 import type { DossierRecord } from '../storage/library-store.js';
 import type { Backup } from './backup.js';
@@ -59,6 +60,7 @@ export function isSameDossier(target: Dossier, backup: Backup): boolean {
  * touched when that succeeds.
  */
 export function mergeBackupInto(target: Dossier, backup: Backup, options: MergeOptions = {}): MergeResult {
+  assertWritable(target.doc);
   const incoming = inspectDossierState(backup.state).meta;
   const targetMeta = target.meta();
   const sameDossier = incoming.id === targetMeta.id;

@@ -4,7 +4,8 @@ import * as Y from 'yjs';
 import * as v from 'valibot';
 import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
-import { localOrigin, roots } from '../dossier/doc-layout.js';
+import { roots } from '../dossier/doc-layout.js';
+import { localEdit } from '../dossier/write-guard.js';
 import {
   frameworkInputSchema,
   idSchema,
@@ -101,7 +102,7 @@ export function createFrameworkOps(doc: Y.Doc) {
 
   /** A new custom framework or theme: its map with the given fields, visible, at `order`. */
   function addEntry(parent: Y.Map<Y.Map<unknown>>, id: string, link: Record<string, string>, fields: { name: string; description?: string | null; color?: string | null }, order: number) {
-    doc.transact(() => {
+    localEdit(doc, () => {
       const map = new Y.Map<unknown>();
       parent.set(id, map);
       for (const [key, value] of Object.entries(link)) map.set(key, value);
@@ -110,7 +111,7 @@ export function createFrameworkOps(doc: Y.Doc) {
       map.set('color', fields.color ?? null);
       map.set('hidden', false);
       map.set('order', order);
-    }, localOrigin);
+    });
   }
 
   function requireFramework(id: string): Framework {
@@ -154,7 +155,7 @@ export function createFrameworkOps(doc: Y.Doc) {
 
     setPresetEnabled(presetId: string, enabled: boolean): void {
       if (!findPresetFramework(presetId)) throw new KnipselError('not-found', `No preset framework ${presetId}.`);
-      doc.transact(() => presets.set(presetId, enabled), localOrigin);
+      localEdit(doc, () => presets.set(presetId, enabled));
     },
 
     addFramework(input: FrameworkInput): string {
@@ -169,10 +170,10 @@ export function createFrameworkOps(doc: Y.Doc) {
     updateFramework(id: string, patch: FrameworkPatch): void {
       const parsed = parse(themePatchSchema, patch, 'framework change');
       requireFramework(id);
-      doc.transact(() => {
+      localEdit(doc, () => {
         const map = overrideMap(frameworks, id);
         for (const [key, value] of Object.entries(parsed)) if (value !== undefined) map.set(key, value);
-      }, localOrigin);
+      });
     },
 
     addTheme(frameworkId: string, input: ThemeInput): string {
@@ -188,16 +189,16 @@ export function createFrameworkOps(doc: Y.Doc) {
     updateTheme(id: string, patch: ThemePatch): void {
       const parsed = parse(themePatchSchema, patch, 'theme change');
       if (!themeFrameworkId(parse(idSchema, id, 'theme id'))) throw new KnipselError('not-found', `No theme with id ${id}.`);
-      doc.transact(() => {
+      localEdit(doc, () => {
         const map = overrideMap(themes, id);
         for (const [key, value] of Object.entries(parsed)) if (value !== undefined) map.set(key, value);
-      }, localOrigin);
+      });
     },
 
     reorderFrameworks(ids: string[]): void {
       const order = parse(idList, ids, 'framework order');
       order.forEach(requireFramework);
-      doc.transact(() => order.forEach((id, index) => overrideMap(frameworks, id).set('order', index)), localOrigin);
+      localEdit(doc, () => order.forEach((id, index) => overrideMap(frameworks, id).set('order', index)));
     },
 
     reorderThemes(frameworkId: string, ids: string[]): void {
@@ -206,7 +207,7 @@ export function createFrameworkOps(doc: Y.Doc) {
       const own = new Set(framework.themes.map((t) => t.id));
       const stranger = order.find((id) => !own.has(id));
       if (stranger) throw new KnipselError('invalid-input', `Theme ${stranger} is not in framework ${frameworkId}.`);
-      doc.transact(() => order.forEach((id, index) => overrideMap(themes, id).set('order', index)), localOrigin);
+      localEdit(doc, () => order.forEach((id, index) => overrideMap(themes, id).set('order', index)));
     },
   };
   return ops;

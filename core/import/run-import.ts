@@ -4,7 +4,7 @@
 // in ONE transaction at the end, so a cancel or a failure leaves the dossier untouched.
 import type { Dossier } from '../dossier/dossier.js';
 import { comparableUrl, type ClipInput } from '../dossier/clips.js';
-import { localOrigin } from '../dossier/doc-layout.js';
+import { localEdit } from '../dossier/write-guard.js';
 import { clipInputSchema, parse } from '../dossier/schema.js';
 import type { Capture } from '../dossier/types.js';
 import { bookmarkCapture } from '../capture/hand-made.js';
@@ -148,9 +148,9 @@ export async function runImport(
   // Everything is validated; write it in one transaction (nested adds join it).
   signal?.throwIfAborted();
   const added: string[] = [];
-  dossier.doc.transact(() => {
+  localEdit(dossier.doc, () => {
     for (const input of inputs) added.push(dossier.clips.add(input));
-  }, localOrigin);
+  });
   onProgress?.(total, total);
   return { added, skipped };
 }

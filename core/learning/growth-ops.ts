@@ -4,7 +4,8 @@
 // wins per key; nothing races on creating a container).
 import * as v from 'valibot';
 import type * as Y from 'yjs';
-import { localOrigin, roots } from '../dossier/doc-layout.js';
+import { roots } from '../dossier/doc-layout.js';
+import { localEdit } from '../dossier/write-guard.js';
 import { idSchema, parse } from '../dossier/schema.js';
 import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
@@ -41,7 +42,7 @@ export function createGrowthOps(doc: Y.Doc, isKnownTheme: (id: string) => boolea
     addPeriod(input: PeriodInput): string {
       const parsed = parse(periodInputSchema, input, 'period');
       const id = createId();
-      doc.transact(() => periods.set(id, { name: parsed.name, startsOn: parsed.startsOn, createdAt: now() }), localOrigin);
+      localEdit(doc, () => periods.set(id, { name: parsed.name, startsOn: parsed.startsOn, createdAt: now() }));
       return id;
     },
 
@@ -49,10 +50,10 @@ export function createGrowthOps(doc: Y.Doc, isKnownTheme: (id: string) => boolea
     removePeriod(id: string): void {
       if (!periods.has(id)) throw new KnipselError('not-found', `No period ${id}.`, { id });
       const prefix = `${id}|`;
-      doc.transact(() => {
+      localEdit(doc, () => {
         periods.delete(id);
         for (const key of [...ratings.keys()]) if (key.startsWith(prefix)) ratings.delete(key);
-      }, localOrigin);
+      });
     },
 
     rating(periodId: string, themeId: string): Rating | null {
@@ -65,10 +66,10 @@ export function createGrowthOps(doc: Y.Doc, isKnownTheme: (id: string) => boolea
       const value = parse(ratingSchema, rating, 'rating');
       const theme = checkTheme(themeId);
       if (!periods.has(periodId)) throw new KnipselError('not-found', `No period ${periodId}.`, { id: periodId });
-      doc.transact(() => {
+      localEdit(doc, () => {
         if (value === null) ratings.delete(ratingKey(periodId, theme));
         else ratings.set(ratingKey(periodId, theme), value);
-      }, localOrigin);
+      });
     },
 
     changed,
@@ -77,10 +78,10 @@ export function createGrowthOps(doc: Y.Doc, isKnownTheme: (id: string) => boolea
       const value = parse(growthTextSchema, text, 'answer');
       const theme = checkTheme(themeId);
       if (changed(theme) === value) return;
-      doc.transact(() => {
+      localEdit(doc, () => {
         if (value.trim() === '') growth.delete(theme);
         else growth.set(theme, value);
-      }, localOrigin);
+      });
     },
   };
 }

@@ -2,7 +2,8 @@
 // own, stored in the doc's `guides` map as plain values (one per key: no shared container).
 import * as v from 'valibot';
 import type * as Y from 'yjs';
-import { localOrigin, roots } from '../dossier/doc-layout.js';
+import { roots } from '../dossier/doc-layout.js';
+import { localEdit } from '../dossier/write-guard.js';
 import { parse } from '../dossier/schema.js';
 import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
@@ -50,16 +51,16 @@ export function createGuideOps(doc: Y.Doc, now: () => number = Date.now) {
       const parsed = parse(ownGuideInputSchema, input, 'guide');
       const id = `${ownGuidePrefix}${createId()}`;
       const prompts = parsed.questions.map((question, index) => ({ id: `v${index + 1}`, heading: question, question }));
-      doc.transact(() => {
+      localEdit(doc, () => {
         guides.set(id, { name: parsed.name, kinds: [...new Set(parsed.kinds)], prompts, createdAt: now() });
-      }, localOrigin);
+      });
       return id;
     },
 
     /** Delete an own guide. Reflections that followed it keep its questions. */
     remove(id: string): void {
       if (!guides.has(id)) throw new KnipselError('not-found', `No own guide ${id}.`, { id });
-      doc.transact(() => guides.delete(id), localOrigin);
+      localEdit(doc, () => guides.delete(id));
     },
   };
 }

@@ -3,7 +3,8 @@
 // with its containers made together with it, so nothing races on creating them.
 import * as v from 'valibot';
 import * as Y from 'yjs';
-import { isClipMap, localOrigin, roots } from '../dossier/doc-layout.js';
+import { isClipMap, roots } from '../dossier/doc-layout.js';
+import { localEdit } from '../dossier/write-guard.js';
 import { idSchema, parse } from '../dossier/schema.js';
 import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
@@ -73,7 +74,7 @@ export function createLeervraagOps(doc: Y.Doc, isKnownTheme: (id: string) => boo
       checkTheme(parsed.themeId);
       const id = createId();
       const at = now();
-      doc.transact(() => {
+      localEdit(doc, () => {
         const map = new Y.Map<unknown>();
         leervragen.set(id, map);
         map.set('text', parsed.text);
@@ -83,7 +84,7 @@ export function createLeervraagOps(doc: Y.Doc, isKnownTheme: (id: string) => boo
         map.set('actions', new Y.Map());
         map.set('createdAt', at);
         map.set('updatedAt', at);
-      }, localOrigin);
+      });
       return id;
     },
 
@@ -91,15 +92,15 @@ export function createLeervraagOps(doc: Y.Doc, isKnownTheme: (id: string) => boo
       const parsed = parse(leervraagPatchSchema, patch, 'leervraag change');
       checkTheme(parsed.themeId);
       const map = leervraagMap(id);
-      doc.transact(() => {
+      localEdit(doc, () => {
         for (const [key, value] of Object.entries(parsed)) if (value !== undefined) map.set(key, value);
         touch(map);
-      }, localOrigin);
+      });
     },
 
     remove(id: string): void {
       leervraagMap(id);
-      doc.transact(() => leervragen.delete(id), localOrigin);
+      localEdit(doc, () => leervragen.delete(id));
     },
 
     /** Link clips that answer the leervraag (a set: linking twice keeps one). */
@@ -109,30 +110,30 @@ export function createLeervraagOps(doc: Y.Doc, isKnownTheme: (id: string) => boo
       if (unknown.length > 0) throw new KnipselError('not-found', `No clip(s) ${unknown.join(', ')}.`, { unknown });
       const map = leervraagMap(id);
       const evidence = map.get('evidence') as Y.Map<true>;
-      doc.transact(() => {
+      localEdit(doc, () => {
         for (const clipId of ids) if (!evidence.has(clipId)) evidence.set(clipId, true);
         touch(map);
-      }, localOrigin);
+      });
     },
 
     unlink(id: string, clipIds: string[]): void {
       const ids = parse(v.pipe(v.array(idSchema), v.maxLength(10_000)), clipIds, 'clip ids');
       const map = leervraagMap(id);
       const evidence = map.get('evidence') as Y.Map<true>;
-      doc.transact(() => {
+      localEdit(doc, () => {
         for (const clipId of ids) evidence.delete(clipId);
         touch(map);
-      }, localOrigin);
+      });
     },
 
     addAction(id: string, text: string): string {
       const parsed = parse(actionTextSchema, text, 'action');
       const map = leervraagMap(id);
       const actionId = createId();
-      doc.transact(() => {
+      localEdit(doc, () => {
         (map.get('actions') as Y.Map<unknown>).set(actionId, { text: parsed, done: false, createdAt: now() });
         touch(map);
-      }, localOrigin);
+      });
       return actionId;
     },
 
@@ -142,20 +143,20 @@ export function createLeervraagOps(doc: Y.Doc, isKnownTheme: (id: string) => boo
       const actions = map.get('actions') as Y.Map<unknown>;
       const current = actions.get(actionId);
       if (!v.is(storedActionSchema, current)) throw new KnipselError('not-found', `No action ${actionId}.`, { actionId });
-      doc.transact(() => {
+      localEdit(doc, () => {
         actions.set(actionId, { ...current, ...Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined)) });
         touch(map);
-      }, localOrigin);
+      });
     },
 
     removeAction(id: string, actionId: string): void {
       const map = leervraagMap(id);
       const actions = map.get('actions') as Y.Map<unknown>;
       if (!actions.has(actionId)) throw new KnipselError('not-found', `No action ${actionId}.`, { actionId });
-      doc.transact(() => {
+      localEdit(doc, () => {
         actions.delete(actionId);
         touch(map);
-      }, localOrigin);
+      });
     },
   };
 }

@@ -15,6 +15,7 @@ import { openRelayStore } from './open-relay-store.js';
 import { joinCluster, type RelayCluster } from './relay-cluster.js';
 import { openRelayDoor } from './relay-door.js';
 import { createStoreExtensions } from './relay-extensions.js';
+import { createFeedbackExtension } from './feedback-extension.js';
 import { relayRequestHandler } from './relay-http.js';
 import { instrumentStore, RelayMetrics } from './relay-metrics.js';
 import { DEFAULT_RELAY_LIMITS, type Relay, type RelayHealth, type RelayLimits, type RelayOptions } from './relay-options.js';
@@ -41,7 +42,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     cluster = joinCluster({ redisUrl: options.redisUrl, onAccessChanged: (id) => void closeInvalid(id), resyncMs: options.redisResyncMs, log });
   }
 
-  const extensions: Extension[] = createStoreExtensions({ store, metrics, log, isOpen: () => !closed });
+  const extensions: Extension[] = [...createStoreExtensions({ store, metrics, log, isOpen: () => !closed }), createFeedbackExtension({ store, log })];
   if (cluster) extensions.unshift(cluster.extension);
 
   const hocuspocus = new Hocuspocus({

@@ -42,6 +42,8 @@ export interface GateLimits {
   authTimeoutMs: number;
   /** Longest token in an authentication message. */
   tokenLength: number;
+  /** Longest stateless message (feedback from a read-only assessor; JSON). */
+  statelessLength: number;
 }
 
 export const DEFAULT_GATE_LIMITS: GateLimits = {
@@ -52,6 +54,7 @@ export const DEFAULT_GATE_LIMITS: GateLimits = {
   bytesBeforeAuth: 64 * 1024,
   authTimeoutMs: 10_000,
   tokenLength: 1024,
+  statelessLength: 32 * 1024,
 };
 
 export type CheckedMessage = { ok: true; documentName: string; type: number } | { ok: false; reason: string };
@@ -94,6 +97,14 @@ export function checkClientMessage(data: Uint8Array, limits: GateLimits = DEFAUL
       case MessageType.Auth: {
         if (decoding.readVarUint(decoder) !== AuthType.Token) return { ok: false, reason: 'unexpected auth message' };
         if (decoding.readVarString(decoder).length > limits.tokenLength) return { ok: false, reason: 'token too long' };
+        break;
+      }
+      case MessageType.Stateless: {
+        // Only feedback travels this way (feedback-extension.ts checks its content).
+        const json = decoding.readVarString(decoder);
+        if (json.length > limits.statelessLength) return { ok: false, reason: 'stateless message too large' };
+        const value: unknown = JSON.parse(json);
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'stateless message is not an object' };
         break;
       }
       case MessageType.QueryAwareness:

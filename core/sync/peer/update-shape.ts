@@ -5,18 +5,23 @@
 // parent) — including items whose dependencies arrived later.
 //
 // What it checks (enough that readers and projections never meet a foreign shape):
-//   root types     only meta, presets, frameworks, themes, clips, and only map entries
+//   root types     only meta, presets, frameworks, themes, clips, comments, handIns,
+//                  feedback, and only map entries
 //   meta/<key>     a primitive (string ≤ 2,000 characters, number, boolean, null)
 //   presets/<id>   a boolean
+//   comments/<id>, handIns/<id>, feedback/<id>   a plain object (nothing nested)
 //   frameworks/<id>, themes/<id>, clips/<id>   a Y.Map
 //   clips/<id>/…   capture: an object; title: string; note: Y.Text; themes, highlights:
-//                  Y.Map; trashedAt: number|null; createdAt, updatedAt: numbers
+//                  Y.Map; trashedAt: number|null; createdAt, updatedAt: numbers;
+//                  reflection:<id>: a Y.Map; any other field: a plain value
 //   clips/<id>/themes/<theme>  true;  clips/<id>/highlights/<id>  a Y.Map
 //   anywhere       no sub-documents, no binary, no XML types
 // Deletions are not checked: in a peer-to-peer group every member may delete.
 import * as Y from 'yjs';
 
-const rootNames = new Set(['meta', 'presets', 'frameworks', 'themes', 'clips']);
+/** Roots of plain entries written once each (core/together): comments, hand-ins, feedback. */
+const plainRoots = ['comments', 'handIns', 'feedback'];
+const rootNames = new Set(['meta', 'presets', 'frameworks', 'themes', 'clips', ...plainRoots]);
 const maxMetaString = 2_000;
 /** How far up a path the rules look; deeper items only pass the "anywhere" rule. */
 const maxDepth = 4;
@@ -109,11 +114,15 @@ function checkItem(item: Y.Item, content: unknown): string | null {
         return kind === 'any' && anyValues(content).every(isPrimitive) ? null : `meta.${k1.slice(0, 40)} is not a short primitive`;
       case 'presets':
         return kind === 'any' && anyValues(content).every((x) => typeof x === 'boolean') ? null : 'preset flag is not a boolean';
+      case 'comments':
+      case 'handIns':
+      case 'feedback':
+        return kind === 'any' && anyValues(content).every((x) => typeof x === 'object' && x !== null && !Array.isArray(x)) ? null : `${where.root} entry is not a plain object`;
       default:
         return kind === 'map' ? null : `${where.root} entry is not a map`;
     }
   }
-  if (where.root === 'meta' || where.root === 'presets') return `nested content in ${where.root}`;
+  if (where.root === 'meta' || where.root === 'presets' || plainRoots.includes(where.root)) return `nested content in ${where.root}`;
   if (where.root !== 'clips') {
     // frameworks/<id>/<field>: plain values only.
     return where.keys.length === 2 && kind !== 'any' ? `${where.root} field is not a plain value` : null;
@@ -122,6 +131,8 @@ function checkItem(item: Y.Item, content: unknown): string | null {
     if (k2 === null) return 'list content in a clip map';
     const rule = clipFields[k2];
     if (rule) return rule(kind, content) ? null : `clip field "${k2}" has the wrong kind`;
+    // A guided reflection (evidence-layout.ts): a Y.Map under its own key.
+    if (k2.startsWith('reflection:')) return kind === 'map' ? null : 'reflection is not a map';
     return kind === 'any' ? null : `unknown clip field "${k2.slice(0, 40)}" is not a plain value`;
   }
   if (where.keys.length === 3) {

@@ -8,6 +8,19 @@ import type * as Y from 'yjs';
 import { createMirrorBridge } from '../peer/mirror-bridge.js';
 import { keepPresenceLive, type LivenessOptions } from '../peer/presence-liveness.js';
 import { parsePresence, readPeerPresence, type PeerPresence, type Presence, type PresenceView } from '../peer/presence.js';
+import { KnipselError } from '../../errors.js';
+import { feedbackMessage, feedbackMessageType, type FeedbackMessage } from '../../together/feedback-update.js';
+
+/** The relay's answer to feedback sent as a stateless message, if the payload is one. */
+function feedbackAnswer(payload: string): { ok: boolean; id: string | null } | null {
+  try {
+    const answer = JSON.parse(payload) as { type?: unknown; ok?: unknown; id?: unknown };
+    if (answer.type !== `${feedbackMessageType}-stored`) return null;
+    return { ok: answer.ok === true, id: typeof answer.id === 'string' ? answer.id : null };
+  } catch {
+    return null;
+  }
+}
 
 /**
  * 'connecting': (re)connecting or authenticating. 'connected': authenticated, syncing.
@@ -57,6 +70,11 @@ export interface RelaySession {
   leave(): void;
   /** Origin of transactions that applied relay updates to the doc. */
   readonly remoteOrigin: object;
+  /**
+   * Send feedback on a handed-in version for the relay to write (what a read-only member
+   * may add). Resolves when the relay stored it; rejects when it refused or is not connected.
+   */
+  sendFeedback(feedback: FeedbackMessage): Promise<void>;
   disconnect(): void;
   reconnect(): void;
   destroy(): void;
@@ -75,6 +93,8 @@ export function connectRelay(doc: Y.Doc, options: ConnectRelayOptions): RelaySes
     state = next;
     for (const listener of [...listeners]) listener(state);
   };
+
+  const feedbackWaiting = new Map<string, { resolve: () => void; reject: (error: Error) => void }>();
 
   const provider = new HocuspocusProvider({
     url: options.url,
@@ -97,6 +117,14 @@ export function connectRelay(doc: Y.Doc, options: ConnectRelayOptions): RelaySes
       provider.disconnect(); // no retries with a refused token
     },
     onSynced: () => set({ synced: true }),
+    onStateless: ({ payload }) => {
+      const answer = feedbackAnswer(payload);
+      const waiting = answer?.id ? feedbackWaiting.get(answer.id) : undefined;
+      if (!answer || !waiting) return;
+      feedbackWaiting.delete(answer.id!);
+      if (answer.ok) waiting.resolve();
+      else waiting.reject(new KnipselError('conflict', 'The relay did not store this feedback.', { nl: 'De relay-server heeft deze feedback niet bewaard. Probeer het opnieuw.' }));
+    },
     onUnsyncedChanges: ({ number }) => set({ unacknowledged: number }),
   });
 
@@ -146,6 +174,15 @@ export function connectRelay(doc: Y.Doc, options: ConnectRelayOptions): RelaySes
       });
     },
     remoteOrigin: bridge.remoteOrigin,
+    sendFeedback(feedback) {
+      if (state.status !== 'connected') {
+        return Promise.reject(new KnipselError('conflict', 'Not connected to the relay.', { nl: 'Geen verbinding met de relay-server: je feedback is niet verstuurd. Probeer het zo opnieuw.' }));
+      }
+      return new Promise<void>((resolve, reject) => {
+        feedbackWaiting.set(feedback.id, { resolve, reject });
+        provider.sendStateless(feedbackMessage(feedback));
+      });
+    },
     disconnect() {
       provider.disconnect();
       liveness.forgetOthers();
@@ -161,6 +198,8 @@ export function connectRelay(doc: Y.Doc, options: ConnectRelayOptions): RelaySes
       destroyed = true;
       listeners.clear();
       liveness.stop();
+      for (const waiting of feedbackWaiting.values()) waiting.reject(new KnipselError('conflict', 'The relay connection was closed.', { nl: 'De verbinding met de relay-server is gesloten.' }));
+      feedbackWaiting.clear();
       provider.destroy();
       bridge.destroy();
     },

@@ -3,6 +3,7 @@ import type { Messages } from './messages.js';
 import { shareEn } from './share-en.js';
 import { relayEn } from './relay-en.js';
 import { truthEn } from './truth-en.js';
+import { togetherEn } from './together-en.js';
 import { learningEn } from './learning-en.js';
 import { nextEn } from './next-en.js';
 import { pdfEn } from './pdf-en.js';
@@ -70,6 +71,7 @@ export const en: Messages = {
     share: 'Share',
     leervragen: 'Learning questions',
     growth: 'Growth',
+    samen: 'Peer review',
     settings: 'Settings',
     addClip: 'Add clip',
     currentDossier: 'Current dossier',
@@ -410,6 +412,7 @@ export const en: Messages = {
   ...wordingEn,
   ...relayEn,
   ...truthEn,
+  ...togetherEn,
   ...learningEn,
   ...nextEn,
   ...pdfEn,
@@ -425,6 +428,8 @@ export const en: Messages = {
     invalid: 'That could not be saved: the input is not valid.',
     notFound: 'This does not exist (any more).',
     newerVersion: 'This dossier was made with a newer version of Knipsel. Refresh the app to open it.',
+    readOnly: 'This dossier is read-only here: you can view it, not change it. Nothing was changed.',
+    notYourReflection: (name: string) => `This is ${name}’s reflection: you can comment beside it, not write in it.`,
     generic: 'Please try again. If it keeps failing, reload the page.',
     dismiss: 'Dismiss message',
   },

@@ -3,6 +3,7 @@ import type { CaptureMode, HighlightColour } from '@knipsel/core';
 import { shareNl } from './share-nl.js';
 import { relayNl } from './relay-nl.js';
 import { truthNl } from './truth-nl.js';
+import { togetherNl } from './together-nl.js';
 import { learningNl } from './learning-nl.js';
 import { nextNl } from './next-nl.js';
 import { pdfNl } from './pdf-nl.js';
@@ -86,6 +87,7 @@ export const nl = {
     share: 'Delen',
     leervragen: 'Leervragen',
     growth: 'Groei',
+    samen: 'Intervisie',
     settings: 'Instellingen',
     addClip: 'Knipsel toevoegen',
     currentDossier: 'Huidig dossier',
@@ -427,6 +429,7 @@ export const nl = {
   ...wordingNl,
   ...relayNl,
   ...truthNl,
+  ...togetherNl,
   ...learningNl,
   ...nextNl,
   ...pdfNl,
@@ -442,6 +445,8 @@ export const nl = {
     invalid: 'Dat kon niet worden bewaard: de invoer klopt niet.',
     notFound: 'Dit bestaat niet (meer).',
     newerVersion: 'Dit dossier is gemaakt met een nieuwere versie van Knipsel. Vernieuw de app om het te openen.',
+    readOnly: 'Dit dossier is hier alleen-lezen: je kunt het bekijken, niet veranderen. Er is niets veranderd.',
+    notYourReflection: (name: string) => `Dit is de reflectie van ${name}: je kunt ernaast reageren, niet erin schrijven.`,
     generic: 'Probeer het opnieuw. Blijft het misgaan, vernieuw dan de pagina.',
     dismiss: 'Melding sluiten',
   },

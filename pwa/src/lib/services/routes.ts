@@ -1,8 +1,8 @@
 // Hash routes of the app (`#/d/<dossierId>/board`): parse and build. Pure, so deep links
 // survive a reload and tests can build addresses.
 
-export type DossierView = 'board' | 'list' | 'search' | 'themes' | 'portfolio' | 'leervragen' | 'growth' | 'trash' | 'export' | 'share' | 'history';
-export const dossierViews: readonly DossierView[] = ['board', 'list', 'search', 'portfolio', 'leervragen', 'growth', 'themes', 'trash', 'export', 'share', 'history'];
+export type DossierView = 'board' | 'list' | 'search' | 'themes' | 'portfolio' | 'leervragen' | 'growth' | 'samen' | 'trash' | 'export' | 'share' | 'history';
+export const dossierViews: readonly DossierView[] = ['board', 'list', 'search', 'portfolio', 'leervragen', 'growth', 'samen', 'themes', 'trash', 'export', 'share', 'history'];
 
 export type Route =
   | { name: 'dossiers' }
@@ -13,6 +13,8 @@ export type Route =
   | { name: 'relay-join'; hash: string }
   | { name: 'dossier'; dossierId: string; view: DossierView; query: string }
   | { name: 'clip'; dossierId: string; clipId: string }
+  /** A handed-in version of the portfolio (`#/d/<id>/ingeleverd/<handInId>`). */
+  | { name: 'hand-in'; dossierId: string; handInId: string }
   /** Something shared to the app (Web Share Target): the service worker put it in the inbox. */
   | { name: 'shared'; failed: boolean };
 
@@ -27,6 +29,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'd' && parts[1]) {
     const dossierId = parts[1];
     if (parts[2] === 'clip' && parts[3]) return { name: 'clip', dossierId, clipId: parts[3] };
+    if (parts[2] === 'ingeleverd' && parts[3]) return { name: 'hand-in', dossierId, handInId: parts[3] };
     const view = (dossierViews as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as DossierView) : 'list';
     return { name: 'dossier', dossierId, view, query: new URLSearchParams(search).get('q') ?? '' };
   }
@@ -50,12 +53,15 @@ export function href(route: Route): string {
     }
     case 'clip':
       return `#/d/${encodeURIComponent(route.dossierId)}/clip/${encodeURIComponent(route.clipId)}`;
+    case 'hand-in':
+      return `#/d/${encodeURIComponent(route.dossierId)}/ingeleverd/${encodeURIComponent(route.handInId)}`;
   }
 }
 
 export const dossierHref = (dossierId: string, view: DossierView = 'list', query = '') =>
   href({ name: 'dossier', dossierId, view, query });
 export const clipHref = (dossierId: string, clipId: string) => href({ name: 'clip', dossierId, clipId });
+export const handInHref = (dossierId: string, handInId: string) => href({ name: 'hand-in', dossierId, handInId });
 
 function safeDecode(part: string): string {
   try {
@@ -72,6 +78,8 @@ export function screenKey(route: Route): string {
       return `d/${route.dossierId}/${route.view}`;
     case 'clip':
       return `d/${route.dossierId}/clip/${route.clipId}`;
+    case 'hand-in':
+      return `d/${route.dossierId}/ingeleverd/${route.handInId}`;
     case 'join':
     case 'relay-join':
       return route.name;

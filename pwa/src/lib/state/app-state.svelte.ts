@@ -224,7 +224,11 @@ export class AppState implements AppPort {
   }
 
   async renameDossier(id: string, name: string): Promise<void> {
-    await this.runAsync(() => this.service.library.rename(id, name));
+    await this.runAsync(async () => {
+      // A read-only relay member's copy refuses the rename in the model (not only the button).
+      if ((await this.relay.service.get(id))?.role === 'read-only') (await this.service.library.open(id)).dossier.setReadOnly(true);
+      await this.service.library.rename(id, name);
+    });
     await this.refreshDossiers();
   }
 

@@ -6,6 +6,7 @@ import { createEvidenceService, type EvidenceService } from '../services/evidenc
 import { createLearningService, type LearningService } from '../services/learning-service.js';
 import { createFrameworkService, type FrameworkService } from '../services/framework-service.js';
 import type { LibraryService } from '../services/library-service.js';
+import { TogetherState } from './together-state.svelte.js';
 
 export interface ThemeInfo {
   theme: Theme;
@@ -39,6 +40,8 @@ export class DossierState {
   ownGuides = $state.raw<OwnGuide[]>([]);
   /** Bumps when the learning plan changes (ratings, growth answers: read on demand). */
   learningTick = $state(0);
+  /** Comments, handed-in versions and feedback of the open doc. */
+  together = $state.raw<TogetherState | null>(null);
   /** Read-only member of a relay: screens disable every edit. Set through `setReadOnly`. */
   #readOnly = $state(false);
   /** The doc is open and this device may edit it. */
@@ -51,6 +54,8 @@ export class DossierState {
   /** The relay reported this device's role for the dossier (read-only or not). */
   setReadOnly(readOnly: boolean): void {
     this.#readOnly = readOnly;
+    // The model refuses every edit too, not only the controls.
+    this.#open?.dossier.setReadOnly(readOnly);
   }
 
   /** Every theme by id, with its framework and colour. */
@@ -121,6 +126,7 @@ export class DossierState {
 
   #attach(open: OpenDossier): void {
     this.#open = open;
+    open.dossier.setReadOnly(this.#readOnly);
     const persist = () => void open.flush().catch((error) => this.report(error));
     const clips = createClipService(open, persist);
     const admin = createFrameworkService(open, persist);
@@ -139,6 +145,9 @@ export class DossierState {
       this.learningTick++;
     };
     readLearning();
+    const together = new TogetherState(open, this.service, persist);
+    void together.init().catch((error) => this.report(error));
+    this.together = together;
     this.status = 'open';
     // Search is ready by the time someone types: the index builds in slices between other work.
     clips.prepareSearch();
@@ -148,6 +157,7 @@ export class DossierState {
         if (change.frameworks) this.frameworks = admin.list();
         if (change.meta) this.meta = admin.meta();
         if (change.learning) readLearning();
+        if (change.together) together.refresh();
         this.#schedule();
       }),
     );
@@ -215,5 +225,6 @@ export class DossierState {
     this.themesAdmin = null;
     this.evidence = null;
     this.learning = null;
+    this.together = null;
   }
 }

@@ -6,7 +6,8 @@ import { untrack } from 'svelte';
 import type { PeerPresence } from '@knipsel/core/peer';
 import type { RelayRole, RelaySession, RelayStatus, RelayTokenInfo } from '@knipsel/core/relay';
 import { parseRelayLink, type RelayLink } from '@knipsel/core/relay';
-import { recordAuthor } from '@knipsel/core';
+import { KnipselError, recordAuthor } from '@knipsel/core';
+import type { FeedbackMessage } from '@knipsel/core/together';
 import { createRelayService, type RelayLinkCheck, type RelayRecord, type RelayService } from '../services/relay-service.js';
 import { presenceViewOf } from '../services/presence-view.js';
 import { dossierHref } from '../services/routes.js';
@@ -80,6 +81,12 @@ export class RelayState {
       window.removeEventListener('online', online);
       window.removeEventListener('pagehide', pagehide);
     };
+  }
+
+  /** Feedback of a read-only assessor: the relay writes it (rejects when not connected). */
+  sendFeedback(feedback: FeedbackMessage): Promise<void> {
+    if (!this.#session) return Promise.reject(new KnipselError('conflict', 'Not connected to the relay.', { reason: 'not-connected' }));
+    return this.#session.sendFeedback(feedback);
   }
 
   #setReadOnly(id: string, role: RelayRole | null) {
