@@ -10,10 +10,9 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
-import { pwaDir } from '../support/browser.js';
+import type { KnipselServer } from '../../server/create-server.js';
 import { expectKenniskringClip, keptFileSize, pdfBytes, servedPdfs } from '../support/pdf-fixtures.js';
-import { extensionRequest as request, launchFirefoxWithExtension, pairFirefox, type FirefoxSession } from '../support/firefox.js';
+import { clipTitled as clipTitledIn, extensionRequest as request, firefoxWithAppForFile, menuClick, pairAndAdopt, type FirefoxSession } from '../support/firefox.js';
 import { png } from '../support/png.js';
 import { serveSite } from '../support/site.js';
 import { paragraphs } from './extension-pages.js';
@@ -42,6 +41,8 @@ const bankje = () => `<!doctype html><html lang="nl"><head><meta charset="utf-8"
 <p>${paragraphs[3]}</p><p>${paragraphs[4]}</p>
 </article></main></body></html>`;
 
+const firefox = firefoxWithAppForFile();
+
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   const photo = png();
@@ -68,27 +69,14 @@ beforeAll(async () => {
     },
   ));
   imageBase = base.replace('127.0.0.1', 'localhost');
-  app = await createKnipselServer({ dir: pwaDir, port: 0, host: '127.0.0.1' });
-  session = await launchFirefoxWithExtension();
-  ext = await session.openExtensionPage('options.html');
-  await ext.evaluate(async (url: string) => {
-    await (globalThis as any).browser.storage.local.set({ settings: { appUrls: [url], language: 'nl', defaultDossierId: null, defaultThemes: [], highlights: false } });
-  }, `${app.url}/`);
-  dossierId = (await request<{ defaultId: string }>(ext, 'dossiers/list', {})).defaultId;
-}, 90_000);
+  ({ app, session, ext, dossierId } = firefox);
+});
 
-afterAll(async () => {
-  await session?.close();
-  await app?.close();
+afterAll(() => {
   site?.close();
 });
 
-async function clipTitled(wanted: string): Promise<{ id: string; title: string; mode: string }> {
-  const { rows } = await request<{ rows: { id: string; title: string; mode: string }[] }>(ext, 'clips/list', { dossierId, limit: 50 });
-  const row = rows.find((r) => r.title.startsWith(wanted));
-  if (!row) throw new Error(`no clip ${wanted} among ${rows.map((r) => r.title).join(', ')}`);
-  return row;
-}
+const clipTitled = (wanted: string) => clipTitledIn(ext, dossierId, wanted);
 
 describe('PDFs in Firefox', () => {
   it('clips a PDF open in Firefox’s PDF viewer from the popup, keeping the file', { timeout: 90_000 }, async () => {
@@ -119,16 +107,7 @@ describe('PDFs in Firefox', () => {
 
   it('clips a link to a PDF from the context menu (“Knip PDF”)', { timeout: 60_000 }, async () => {
     const { page, tabId } = await session.openTab(`${base}/publicaties.html`);
-    // The menu's click handler on Firefox's background page (an MV2 page, reachable from the
-    // extension's own pages), with the link the user right-clicked.
-    const result = await ext.evaluate(
-      async (id: number, url: string) => {
-        const background = await (globalThis as any).browser.runtime.getBackgroundPage();
-        return JSON.parse(JSON.stringify(await background.knipsel.onMenu({ menuItemId: 'knip-pdf', linkUrl: url }, { id })));
-      },
-      tabId,
-      `${base}/rapporten/transformatie.pdf`,
-    );
+    const result = await menuClick(ext, 'knip-pdf', `${base}/rapporten/transformatie.pdf`, tabId);
     expect(result.status).toBe('saved');
     const { clip } = await request(ext, 'clip/get', { dossierId: result.dossierId, clipId: result.clipId });
     expect(clip.title).toBe('Transformatie in sociaal domein gaat niet zonder community werk');
@@ -149,13 +128,11 @@ describe('the app’s reader in Firefox', () => {
     reader = await session.browser.newPage();
     await reader.setViewport({ width: 1280, height: 800 });
     await reader.goto(`${app.url}/`);
-    await pairFirefox(session, reader);
     // Pairing links the extension's first personal dossier with the app's: it adopts the app's
     // and moves its clips there, under the same ids.
-    const first = dossierId;
-    await expect.poll(async () => (await request<{ defaultId: string }>(ext, 'dossiers/list', {})).defaultId, { timeout: 20_000 }).not.toBe(first);
-    dossierId = (await request<{ defaultId: string }>(ext, 'dossiers/list', {})).defaultId;
-    await expect.poll(async () => (await clipTitled('Professional sleutel tot succes').catch(() => null))?.id, { timeout: 20_000 }).toBe(pdfClipId);
+    const adopted = await pairAndAdopt(session, reader, ext, dossierId, 'Professional sleutel tot succes');
+    dossierId = adopted.dossierId;
+    expect(adopted.clip.id).toBe(pdfClipId);
 
     const { tabId, page } = await session.openTab(`${base}/bankje.html`);
     const popup = await session.openExtensionPage(`popup.html?tabId=${tabId}`);

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot } from '../support/browser.js';
 import { appForFile, seriousViolations, shot } from '../support/app.js';
+import { dropFile, selectPassage } from '../support/in-page.js';
 
 const fixtures = join(repoRoot, 'tests/fixtures/pdf');
 const reportTitle = 'Transformatie in sociaal domein gaat niet zonder community werk';
@@ -20,27 +21,16 @@ beforeAll(() => {
 
 const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
-/** Drop a file on the app's main area the way a browser delivers a dragged file. */
-async function dropFile(file: string, type = 'application/pdf'): Promise<void> {
-  const base64 = readFileSync(join(fixtures, file)).toString('base64');
-  await page.evaluate(
-    ({ base64, name, type }) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const data = new DataTransfer();
-      data.items.add(new File([bytes], name, { type }));
-      const target = document.querySelector('main')!;
-      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
-      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    },
-    { base64, name: file, type },
-  );
+/** Drop a fixture file on the app's main area. */
+async function drop(file: string, type = 'application/pdf'): Promise<void> {
+  await page.evaluate(dropFile, { name: file, type, base64: readFileSync(join(fixtures, file)).toString('base64') });
 }
 
 describe('PDFs in the web app', () => {
   test('a report dropped on the app is read in a worker and saved with its file', async () => {
     await page.goto(app.server.url);
     await heading('Knipsels').waitFor();
-    await dropFile('rapport-transformatie.pdf');
+    await drop('rapport-transformatie.pdf');
     const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
     const preview = dialog.getByTestId('pdf-preview');
     await preview.waitFor();
@@ -82,18 +72,7 @@ describe('PDFs in the web app', () => {
   });
 
   test('a passage selected on page 2 becomes a highlight that keeps its page, into the portfolio', async () => {
-    const paragraph = page.locator('section.page[data-page="2"] p').filter({ hasText: 'ontwikkelt zich eenzijdig' });
-    await paragraph.evaluate((p) => {
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      let text = walker.nextNode()!;
-      while (!text.textContent!.includes('De transformatie')) text = walker.nextNode()!;
-      const at = text.textContent!.indexOf('De transformatie');
-      const range = document.createRange();
-      range.setStart(text, at);
-      range.setEnd(text, at + 'De transformatie in het sociaal domein ontwikkelt zich eenzijdig.'.length);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-    });
+    await page.evaluate(selectPassage, { selector: 'section.page[data-page="2"] p', passage: 'De transformatie in het sociaal domein ontwikkelt zich eenzijdig.' });
     await page.getByTestId('pdf-mark').getByText('Markeer (p. 2)').click();
     await expect.poll(() => page.locator('.highlights li').count()).toBe(1);
     expect(await page.locator('.highlights li').innerText()).toMatch(/De transformatie in het sociaal domein ontwikkelt zich eenzijdig\.[\s\S]*p\. 2/);
@@ -150,7 +129,7 @@ describe('PDFs in the web app', () => {
   test('a file that is not a PDF is refused with a clear message', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Knipsels' }).click();
     await heading('Knipsels').waitFor();
-    await dropFile('expected.json', 'application/pdf');
+    await drop('expected.json', 'application/pdf');
     const dialog = page.getByRole('dialog', { name: 'Knipsel toevoegen' });
     await expect.poll(() => dialog.getByRole('alert').innerText()).toBe('Dit is geen PDF-bestand.');
     expect(app.errors).toEqual([]);

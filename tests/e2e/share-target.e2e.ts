@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot } from '../support/browser.js';
 import { appForFile, controlledByServiceWorker, seriousViolations, shot } from '../support/app.js';
+import { postShare, type FileInPage } from '../support/in-page.js';
 
 const app = appForFile({ viewport: { width: 390, height: 844 }, timeout: 15_000 });
 let page: Page;
@@ -17,38 +18,10 @@ beforeAll(() => {
 
 const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
-/**
- * Post a share the way a phone's share sheet does: a multipart form navigation to the target
- * (from a blank page: the app's own pages may not submit forms, its CSP says form-action 'none').
- */
-async function share(fields: Record<string, string>, photo?: { name: string; base64: string; type: string }): Promise<void> {
+/** Share from a blank page, as the share sheet does (see `postShare`). */
+async function share(fields: Record<string, string>, photo?: FileInPage): Promise<void> {
   await page.goto('about:blank');
-  await page.evaluate(
-    ({ fields, photo, url }) => {
-      const form = document.createElement('form');
-      form.method = 'POST';
-      form.enctype = 'multipart/form-data';
-      form.action = `${url}/gedeeld`;
-      for (const [name, value] of Object.entries(fields)) {
-        const input = document.createElement('input');
-        input.name = name;
-        input.value = value;
-        form.append(input);
-      }
-      if (photo) {
-        const input = document.createElement('input');
-        input.type = 'file';
-        input.name = 'photos';
-        const data = new DataTransfer();
-        data.items.add(new File([Uint8Array.from(atob(photo.base64), (c) => c.charCodeAt(0))], photo.name, { type: photo.type }));
-        input.files = data.files;
-        form.append(input);
-      }
-      document.body.append(form);
-      form.submit();
-    },
-    { fields, photo, url: app.server.url },
-  );
+  await page.evaluate(postShare, { action: `${app.server.url}/gedeeld`, fields, photo });
 }
 
 describe('sharing to the installed app', () => {

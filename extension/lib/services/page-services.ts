@@ -2,6 +2,7 @@
 // which tab to act on, opening the side panel and options, and asking for host access.
 import { browser } from 'wxt/browser';
 import { bridgeMatchPatterns, bridgeOrigins } from '../bridge/origins.js';
+import { pageAccessPatterns } from './page-access.js';
 
 /**
  * The tab the popup acts on. `popup.html?tabId=123` names it explicitly (used when the
@@ -68,7 +69,7 @@ export function uiLanguage(): string {
  * where activeTab does not reach); must be called first thing in a user gesture.
  */
 export async function requestOriginAccess(urls: string[]): Promise<boolean> {
-  const origins = [...new Set(urls.flatMap((url) => (/^https?:\/\//i.test(url) ? [`${new URL(url).origin}/*`] : [])))];
+  const origins = pageAccessPatterns(urls, !import.meta.env.FIREFOX);
   if (origins.length === 0) return true;
   try {
     return await browser.permissions.request({ origins });
