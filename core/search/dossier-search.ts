@@ -89,7 +89,8 @@ export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}
   const search = createClipSearch({
     documentOf: (id) => {
       const clip = dossier.clips.get(id);
-      return clip && toSearchDocument(clip, themeName, texts.known(clip));
+      // A text that comes later is fetched now; search again (on progress) to see its snippet.
+      return clip && toSearchDocument(clip, themeName, texts.known(clip, () => report()));
     },
   });
   const listeners = new Set<(progress: SearchProgress) => void>();

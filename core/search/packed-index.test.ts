@@ -33,6 +33,10 @@ describe('a packed index', () => {
     restored.restore(packed);
     expect(ranked(restored)).toEqual(ranked(original));
     expect(restored.ids().sort()).toEqual(original.ids().sort());
+    // Packed again with most terms never read (copied as they are packed), and restored.
+    const twice = fresh();
+    twice.restore(restored.pack());
+    expect(ranked(twice)).toEqual(ranked(original));
 
     for (const index of [original, restored]) {
       index.discard('c3');

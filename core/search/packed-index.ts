@@ -62,16 +62,35 @@ export function packIndex(index: IndexInternals, fields: string[]): PackedIndex 
   let docs = new Uint32Array(1 << 16);
   let freqs = new Uint16Array(1 << 16);
   let at = 0;
+  const ensureRoom = (extra: number) => {
+    if (at + extra <= docs.length) return;
+    const size = Math.max(docs.length * 2, at + extra);
+    docs = grow(docs, new Uint32Array(size));
+    freqs = grow(freqs, new Uint16Array(size));
+  };
   const addPostings = (data: TermData) => {
     termCount++;
+    // A term no search or edit has read since the index was restored: copy its packed postings.
+    const source = data instanceof PackedTermData ? data.source() : null;
+    if (source && source.fieldIds.join() === fieldIds.join()) {
+      fieldIds.forEach((_, f) => {
+        const start = source.packed.offsets[source.first + f];
+        const end = source.packed.offsets[source.first + f + 1];
+        ensureRoom(end - start);
+        for (let i = start; i < end; i++) {
+          const docId = source.packed.docs[i];
+          if (!index._documentIds.has(docId)) continue;
+          docs[at] = docId;
+          freqs[at++] = source.packed.freqs[i];
+        }
+        offsets.push(at);
+      });
+      return;
+    }
     for (const fieldId of fieldIds) {
       const postings = data.get(fieldId);
       if (postings) {
-        if (at + postings.size > docs.length) {
-          const size = Math.max(docs.length * 2, at + postings.size);
-          docs = grow(docs, new Uint32Array(size));
-          freqs = grow(freqs, new Uint16Array(size));
-        }
+        ensureRoom(postings.size);
         for (const [docId, freq] of postings) {
           // Discarded clips stay in the postings until a vacuum: leave them out here.
           if (!index._documentIds.has(docId)) continue;
@@ -186,6 +205,11 @@ class PackedTermData extends Map<number, Map<number, number>> {
   constructor(packed: PackedIndex, first: number, fieldIds: number[]) {
     super();
     this.#source = { packed, first, fieldIds };
+  }
+
+  /** Where its postings are packed, while they are not decoded yet. */
+  source(): { packed: PackedIndex; first: number; fieldIds: number[] } | null {
+    return this.#source;
   }
 
   #decode(): void {

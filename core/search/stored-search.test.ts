@@ -202,6 +202,22 @@ describe('search and removed blocks', () => {
     const hit = search.search('buurtmaaltijd');
     expect(hit.map((h) => h.id)).toEqual([id]);
     expect(hit[0].snippet?.text).toContain('buurtmaaltijd');
+
+    // Opened from the store: the cleaned text is fetched for the snippet, then shown.
+    const indexes = dexieStore();
+    const stored = attachSearch(dossier, { store: { indexes, dossierId: 'd' } });
+    await stored.whenComplete();
+    await stored.save();
+    const opened = await attached(reopen(dossier), indexes);
+    expect(opened.scheduler.slices).toBe(0);
+    expect(opened.search.search('zonnepanelen')).toEqual([]);
+    const fetched = new Promise<void>((resolve) => opened.search.onProgress(() => resolve()));
+    opened.search.search('buurtmaaltijd');
+    await fetched;
+    const snippet = opened.search.search('buurtmaaltijd')[0].snippet;
+    expect(snippet?.text).toContain('buurtmaaltijd');
+    expect(snippet?.text).not.toContain('zonnepanelen');
+
     dossier.clips.setBlocksRemoved(id, [2], false);
     await search.whenComplete();
     expect(search.search('zonnepanelen').map((h) => h.id)).toEqual([id]);

@@ -8,6 +8,8 @@ export function createTextCache(textOf: (clip: Clip) => string | Promise<string>
   const later = new Map<string, string>();
   /** The request each clip waits on (a newer one voids the older). */
   const waiting = new Map<string, object>();
+  /** Clips whose text is fetched for a snippet. */
+  const fetching = new Set<string>();
   return {
     /**
      * The clip's text now, or null when it comes later: then `arrived(text)` is called (with the
@@ -36,21 +38,36 @@ export function createTextCache(textOf: (clip: Clip) => string | Promise<string>
       result.then(settle, () => settle(clip.capture.text));
       return null;
     },
-    /** The text known for a clip without waiting (for snippets). */
-    known(clip: Clip): string {
+    /**
+     * The text known for a clip without waiting (for snippets): '' while a late text is fetched,
+     * then `fetched()` is called so the caller can show the snippet.
+     */
+    known(clip: Clip, fetched: () => void): string {
       const kept = later.get(clip.id);
       if (kept !== undefined) return kept;
+      let result: string | Promise<string>;
       try {
-        const result = textOf(clip);
-        if (typeof result === 'string') return result;
-        result.catch(() => undefined);
-        return '';
+        result = textOf(clip);
       } catch {
         return clip.capture.text;
       }
+      if (typeof result === 'string') return result;
+      if (!fetching.has(clip.id)) {
+        fetching.add(clip.id);
+        result.then(
+          (text) => {
+            if (!fetching.delete(clip.id)) return;
+            if (!waiting.has(clip.id)) later.set(clip.id, text);
+            fetched();
+          },
+          () => fetching.delete(clip.id),
+        );
+      }
+      return '';
     },
     forget(id: string): void {
       waiting.delete(id);
+      fetching.delete(id);
       later.delete(id);
     },
     get waiting(): number {
@@ -58,6 +75,7 @@ export function createTextCache(textOf: (clip: Clip) => string | Promise<string>
     },
     clear(): void {
       waiting.clear();
+      fetching.clear();
       later.clear();
     },
   };

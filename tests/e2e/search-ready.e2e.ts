@@ -134,6 +134,9 @@ describe('search that is ready', () => {
     await expect.poll(countLine).toBe('Niets gevonden voor ‘zonnepanelen’.');
     await searchBox().fill('buurtmaaltijd');
     await expect.poll(hitTitles).toEqual([noiseTitle]);
+    // Its snippet comes from the cleaned text.
+    await expect.poll(() => page.locator('.hit mark').first().innerText()).toBe('buurtmaaltijd');
+    expect(await page.locator('.hit').innerText()).not.toContain('zonnepanelen');
     expect(await page.evaluate(() => (window as unknown as { searchStates: { incomplete: boolean } }).searchStates.incomplete)).toBe(false);
     await shot(page, 'search-ready-desktop');
     await page.setViewportSize({ width: 390, height: 844 });
