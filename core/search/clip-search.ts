@@ -83,7 +83,18 @@ const newIndex = () =>
 export function createClipSearch(options: ClipSearchOptions = {}) {
   let index = newIndex();
   const kept = options.documentOf ? null : new Map<string, SearchDocument>();
-  const documentOf = options.documentOf ?? ((id: string) => kept!.get(id));
+  /** Documents of recently shown hits: search as you type shows the same clips keystroke after keystroke. */
+  const recent = new Map<string, SearchDocument>();
+  const documentOf = (id: string): SearchDocument | undefined => {
+    if (kept) return kept.get(id);
+    let document = recent.get(id);
+    if (document) recent.delete(id);
+    else document = options.documentOf!(id);
+    if (!document) return undefined;
+    if (recent.size >= 200) recent.delete(recent.keys().next().value!);
+    recent.set(id, document);
+    return document;
+  };
   const folded = foldCache();
 
   return {
@@ -92,6 +103,7 @@ export function createClipSearch(options: ClipSearchOptions = {}) {
       for (const document of documents) {
         if (index.has(document.id)) index.discard(document.id);
         folded.forget(document.id);
+        recent.delete(document.id);
         index.add(document);
         kept?.set(document.id, document);
       }
@@ -101,11 +113,18 @@ export function createClipSearch(options: ClipSearchOptions = {}) {
     remove(ids: string[]): void {
       for (const id of ids) {
         folded.forget(id);
+        recent.delete(id);
         if (index.has(id)) {
           index.discard(id);
           kept?.delete(id);
         }
       }
+    },
+
+    /** Read a clip's document again for its next snippet (its text arrived later). */
+    refresh(id: string): void {
+      folded.forget(id);
+      recent.delete(id);
     },
 
     has(id: string): boolean {
@@ -130,6 +149,7 @@ export function createClipSearch(options: ClipSearchOptions = {}) {
       next.restore(packed);
       index = next;
       kept?.clear();
+      recent.clear();
       folded.clear();
     },
 
