@@ -4,8 +4,7 @@
 // - add a clip, open cold, rows first, memory: in Chromium against real IndexedDB (the page
 //   is tests/e2e/bench-harness/core-bench-page.ts). Every open runs in a fresh browser
 //   process on the profile the dossier was written to, so it reads cold from disk.
-// - search: in Node (same V8), core's attachSearch() vs a plain MiniSearch over the same
-//   search documents (search-bench.ts).
+// The search rows of the same sizes are their own section (`--only search`, search-bench.ts).
 import * as Y from 'yjs';
 import { createDossier, presetFrameworks } from '@knipsel/core';
 import { buildHarness, newProfile, openSession, serveDir, writeJson, type BrowserSession } from './browser-harness.js';
@@ -28,9 +27,14 @@ export function coreSizes(quick: boolean): number[] {
 export async function runCoreBench(ctx: BenchContext): Promise<BenchRow[]> {
   const sizes = coreSizes(ctx.quick);
   const browserRows = await browserCoreRows(ctx, sizes);
+  return sizes.flatMap((n) => browserRows.get(n) ?? []);
+}
+
+/** The search rows at the core sizes, in Node (search-bench.ts). */
+export async function runSearchBench(ctx: BenchContext): Promise<BenchRow[]> {
+  const sizes = coreSizes(ctx.quick);
   const searchRows = await nodeSearchRows(ctx, sizes);
-  // Group per size: browser rows first, then search.
-  return sizes.flatMap((n) => [...(browserRows.get(n) ?? []), ...(searchRows.get(n) ?? [])]);
+  return sizes.flatMap((n) => searchRows.get(n) ?? []);
 }
 
 // ---- Chromium: add, open, rows, memory ----------------------------------------------

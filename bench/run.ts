@@ -5,7 +5,7 @@
 //
 //   npm run bench                       all sections, full sizes
 //   npm run bench -- --quick            smaller sizes, fewer runs
-//   npm run bench -- --only core,size   some sections (capture, snippets, core, size, clip, app, sync, bridge, files, suggest, pdf)
+//   npm run bench -- --only core,size   some sections (capture, snippets, core, search, size, clip, app, sync, bridge, files, suggest, pdf)
 //   npm run bench -- --build            run `npm run build` first when dist/ is missing
 //   npm run bench -- --profile          CPU-profile the slow paths; summaries in the notes
 //   npm run bench -- --readme           also put the table into README.md's "## Benchmarks"
@@ -20,7 +20,7 @@ import { runAppColdStartBench } from './app-bench.js';
 import { runBridgeBench } from './bridge-bench.js';
 import { runClipInBrowserBench } from './clip-bench.js';
 import { chromiumVersion } from './browser-harness.js';
-import { runCoreBench } from './core-bench.js';
+import { runCoreBench, runSearchBench } from './core-bench.js';
 import { runFilesBench } from './files-bench.js';
 import { runPdfBench } from './pdf-bench.js';
 import { runSnippetsBench } from './snippets-bench.js';
@@ -54,6 +54,7 @@ export const sections: Section[] = [
   { name: 'snippets', run: runSnippetsBench },
   { name: 'clip', run: runClipInBrowserBench },
   { name: 'core', run: runCoreBench },
+  { name: 'search', run: runSearchBench },
   { name: 'app', run: runAppColdStartBench },
   { name: 'sync', run: runSyncBench },
   { name: 'bridge', run: runBridgeBench },
@@ -75,7 +76,7 @@ export function parseArgs(argv: string[]): BenchOptions {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i] ?? '';
       options.only.push(...value.split(',').map((s) => s.trim()).filter(Boolean));
     } else if (arg === '--help' || arg === '-h') {
-      console.log('npm run bench -- [--quick] [--only capture,snippets,clip,core,app,sync,bridge,files,suggest,pdf,size] [--build] [--profile] [--readme]');
+      console.log('npm run bench -- [--quick] [--only capture,snippets,clip,core,search,app,sync,bridge,files,suggest,pdf,size] [--build] [--profile] [--readme]');
       process.exit(0);
     } else {
       console.error(`Unknown option ${arg} (try --help).`);

@@ -1,9 +1,11 @@
-// Search rows of the core section: in Node (same V8), core's attachSearch() vs a plain
-// MiniSearch over the same search documents — index build, and search as you type.
+// The search section: in Node (same V8), core's attachSearch() vs a plain MiniSearch over the
+// same search documents — index build, search as you type, and search complete after open
+// from the stored index (beside rebuilding it, what every open did before it was stored).
+// The store here is in memory with a structured clone each way, as IndexedDB does.
 import { Session } from 'node:inspector/promises';
 import MiniSearch from 'minisearch';
 import * as Y from 'yjs';
-import { attachSearch, createDossier, initDossierDoc, presetFrameworks, toSearchDocument } from '@knipsel/core';
+import { attachSearch, createDossier, initDossierDoc, presetFrameworks, toSearchDocument, type Dossier, type SearchIndexStore } from '@knipsel/core';
 import { dutchQueries, keystrokes, makeCorpus } from './corpus/clip-corpus.js';
 import { loadSources } from './corpus/sources.js';
 import type { BenchRow } from './table.js';
@@ -86,6 +88,7 @@ export async function nodeSearchRows(ctx: BenchContext, sizes: number[]): Promis
     );
     session?.disconnect();
     search.destroy();
+    const opened = await openFromStore(ctx, dossier, strokes, passes);
 
     const allK = samples.flatMap((s) => s.knipsel);
     const allB = samples.flatMap((s) => s.baseline);
@@ -127,12 +130,99 @@ export async function nodeSearchRows(ctx: BenchContext, sizes: number[]): Promis
         knipsel: summarize(allK).p95,
         baseline: summarize(allB).p95,
         baselineName,
-        target: n === 5000 ? '≤ 20 ms' : '',
-        met: n === 5000 ? summarize(allK).p95 <= 20 : null,
+        target: n >= 5000 ? '≤ 20 ms' : '',
+        met: n >= 5000 ? summarize(allK).p95 <= 20 : null,
         digits: 2,
+      },
+      {
+        area,
+        metric: `search complete after open, ms (stored index read and opened; ${spread(opened.openMs)})`,
+        knipsel: summarize(opened.openMs).median,
+        baseline: summarize(buildK).median,
+        baselineName: 'rebuilding the index (search index build)',
+        target: n === 5000 ? '≤ 300 ms' : '',
+        met: n === 5000 ? summarize(opened.openMs).median <= 300 : null,
+        digits: 0,
+      },
+      {
+        area,
+        metric: `search p95 per keystroke right after open from the stored index, ms (${spread(opened.strokeP95, 'pass p95s')})`,
+        knipsel: summarize(opened.strokes).p95,
+        baseline: summarize(allB).p95,
+        baselineName,
+        target: n >= 5000 ? '≤ 20 ms' : '',
+        met: n >= 5000 ? summarize(opened.strokes).p95 <= 20 : null,
+        digits: 2,
+      },
+      {
+        area,
+        metric: `search index save, ms (pack and store; ${(opened.bytes / 2 ** 20).toFixed(1)} MiB; ${spread(opened.saveMs)})`,
+        knipsel: summarize(opened.saveMs).median,
+        baseline: summarize(buildK).median,
+        baselineName: 'rebuilding the index (search index build)',
+        target: '',
+        met: null,
+        digits: 0,
       },
     ]);
     doc.destroy();
   }
   return out;
+}
+
+/** A store in memory that clones on the way in and out, as IndexedDB does. */
+function cloningStore(): SearchIndexStore {
+  const entries = new Map<string, unknown>();
+  return {
+    get: async (id) => structuredClone(entries.get(id)),
+    put: async (id, value) => void entries.set(id, structuredClone(value)),
+    remove: async (id) => void entries.delete(id),
+  };
+}
+
+/**
+ * Stores the index once (timing the saves), then opens it again and again: time until search
+ * is complete, and the keystrokes right after each open (first searches decode their terms).
+ */
+async function openFromStore(ctx: BenchContext, dossier: Dossier, strokes: string[], passes: number) {
+  const indexes = cloningStore();
+  const store = { indexes, dossierId: 'bench', saveDelayMs: 60_000 };
+  const first = attachSearch(dossier, { store });
+  first.complete();
+  const saveMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    // An edit (the dossier's name) makes the stored index out of date: time the write.
+    dossier.updateMeta({ name: `Bench ${i}` });
+    const t0 = performance.now();
+    await first.save();
+    saveMs.push(performance.now() - t0);
+  }
+  first.destroy();
+  const stored = (await indexes.get('bench')) as { index: { docs: Uint32Array; freqs: Uint16Array; fieldLength: Uint32Array } };
+  const bytes = stored.index.docs.byteLength + stored.index.freqs.byteLength + stored.index.fieldLength.byteLength;
+  ctx.log(`search: opening from the stored index (${passes} times)…`);
+  const runs = await repeat(
+    async () => {
+      const t0 = performance.now();
+      const search = attachSearch(dossier, { store });
+      await search.whenComplete();
+      const openMs = performance.now() - t0;
+      if (search.size === 0) throw new Error('the stored index did not open');
+      const times = strokes.map((q) => {
+        const t1 = performance.now();
+        search.search(q);
+        return performance.now() - t1;
+      });
+      search.destroy();
+      return { openMs, times };
+    },
+    { warmup: 1, runs: passes, budgetMs: 60_000, minRuns: 2 },
+  );
+  return {
+    openMs: runs.map((r) => r.openMs),
+    strokeP95: runs.map((r) => summarize(r.times).p95),
+    strokes: runs.flatMap((r) => r.times),
+    saveMs,
+    bytes,
+  };
 }

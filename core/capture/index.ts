@@ -8,6 +8,7 @@ export { pageOfOffset, pageOfQuote, pagesOf, type PageText } from './pdf/pdf-pag
 export { pageMarker } from './pdf/pdf-capture.js';
 export { PdfReadError, runPdfTask, servePdfTasks, pdfTimeLimitMs, type PdfTask, type PdfTaskResult, type PdfWorkerLike } from './pdf/pdf-worker-protocol.js';
 export { captureMarkdown } from './to-markdown.js';
+export { cleanedCapture, cleanedText, type CleanedCapture } from './cleaned-capture.js';
 export { createRenderSanitizer, type RenderOptions, type RenderSanitizer } from './render-html.js';
 export { clipBlocks } from './clip-blocks.js';
 export { hashOfImageRef, imageBudget, imageRef, imageSources, keepClipImages, keptImageHashes, sniffImageType, type ImageBudget, type ImageKeeping, type KeptImages } from './clip-images.js';

@@ -2,7 +2,7 @@ import { HtmlRenderer, Parser } from 'commonmark';
 import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeCapture, noEvidence } from '../testing/captures.js';
 import type { Clip } from '../dossier/types.js';
 import { clipMarkdown, exportMarkdownZip, yamlFrontMatter } from './markdown-export.js';
@@ -246,5 +246,22 @@ describe('inert Markdown', () => {
       }),
       { numRuns: 2_000, seed: 20251214 },
     );
+  });
+});
+
+describe('markdown export of a cleaned clip', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('leaves out the blocks removed as noise', () => {
+    vi.stubGlobal('window', new JSDOM('').window);
+    const html = '<p>Sla over naar de inhoud</p><h2>Samen koken</h2><p>Bewoners koken samen een buurtmaaltijd.</p><p>Advertentie: zonnepanelen</p>';
+    const clip: Clip = { ...peerClip(''), note: '', highlights: [], card: noEvidence().card, attachments: [], reflections: [], capture: makeCapture({ html, markdown: '', title: 'Buurtmaaltijd' }) };
+    const whole = clipMarkdown(clip, () => []);
+    expect(whole).toContain('zonnepanelen');
+    const cleaned = clipMarkdown({ ...clip, removedBlocks: [0, 3] }, () => []);
+    expect(cleaned).not.toContain('zonnepanelen');
+    expect(cleaned).not.toContain('Sla over');
+    expect(cleaned).toContain('## Samen koken');
+    expect(cleaned).toContain('Bewoners koken samen een buurtmaaltijd.');
   });
 });

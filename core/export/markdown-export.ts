@@ -6,7 +6,7 @@
 // Everything in a clip may come from a peer: titles and quotes are escaped, bodies and notes
 // made inert (markdown-safety.ts), and only an http(s) address becomes the source link.
 import { strToU8, zipSync } from 'fflate';
-import { captureMarkdown } from '../capture/to-markdown.js';
+import { cleanedCapture } from '../capture/cleaned-capture.js';
 import type { Dossier } from '../dossier/dossier.js';
 import type { Clip, Framework, HighlightColour } from '../dossier/types.js';
 import { answeredPrompts, cleanNote } from '../learning/answered.js';
@@ -148,7 +148,8 @@ export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]
     const value = (field: (typeof card)[number]) => (field === 'fromRole' ? labels.feedbackSources[clip.card.fromRole as keyof typeof labels.feedbackSources] ?? '' : clip.card[field].trim());
     parts.push(card.map((field) => `**${labels.card[field]}**\n\n${inertMarkdown(value(field))}`).join('\n\n'));
   }
-  const body = inertMarkdown(captureMarkdown(c).trim());
+  // Without the blocks the user removed as noise.
+  const body = inertMarkdown(cleanedCapture(clip).markdown.trim());
   if (body) parts.push(body);
   if (clip.attachments.length) parts.push(`## ${labels.attachments}\n\n${clip.attachments.map((a) => `- ${escapeInline(a.name)}`).join('\n')}`);
   for (const reflection of clip.reflections) {

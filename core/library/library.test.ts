@@ -9,6 +9,7 @@ import { createMemoryLibraryStore } from '../storage/library-store.js';
 import { createMemoryProjectionStore } from '../storage/projection-store.js';
 import { createMemoryUpdateStore } from '../storage/update-store.js';
 import { createLibrary, defaultPersonalName } from './library.js';
+import { createDexieSearchIndexStore } from '../search/dexie-search-store.js';
 
 let n = 0;
 function setup() {
@@ -179,6 +180,26 @@ describe('library', () => {
     expect(full.progress()).toEqual({ indexed: 150, total: 150, building: false });
     expect(new Set(full.search('buurtmaaltijd', { limit: 500 }).map((h) => h.id))).toEqual(new Set(ids));
     await library.close(record.id);
+  });
+
+  it('with a search index store, opens a dossier with its search complete, and deletes the index with the dossier', async () => {
+    const factory = new IDBFactory();
+    const name = `lib-search-${n++}`;
+    const make = () => createLibrary({ ...createDexieStores(name, { indexedDB: factory }), searchIndexes: createDexieSearchIndexStore(name, { indexedDB: factory }) });
+    const first = make();
+    const record = await first.create('Zoekdossier');
+    const open = await first.open(record.id);
+    const ids = Array.from({ length: 150 }, (_, i) => open.dossier.clips.add({ capture: makeCapture({ title: `Buurtmaaltijd ${i}` }) }));
+    await open.search({ background: true }).whenComplete();
+    await first.close(record.id); // writes the index
+
+    const second = make();
+    const reopened = await second.open(record.id);
+    const search = reopened.search({ background: true });
+    expect(search.progress()).toEqual({ indexed: 150, total: 150, building: false });
+    expect(new Set(search.search('buurtmaaltijd', { limit: 500 }).map((h) => h.id))).toEqual(new Set(ids));
+    await second.remove(record.id, { allowPersonal: true });
+    expect(await createDexieSearchIndexStore(name, { indexedDB: factory }).get(record.id)).toBeUndefined();
   });
 
   it('runs extensions on every dossier it opens, tears them down on close, and waits for their ready', async () => {

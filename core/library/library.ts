@@ -14,11 +14,15 @@ import type { DossierRecord, LibraryStore } from '../storage/library-store.js';
 import { liveClipCount, openDossier, type OpenDossier } from './open-dossier.js';
 import type { ProjectionStore } from '../storage/projection-store.js';
 import type { UpdateStore } from '../storage/update-store.js';
+import type { SearchIndexStore } from '../search/search-index-store.js';
+import type { SearchTextSource } from '../search/dossier-search.js';
 
 export interface LibraryStores {
   updates: UpdateStore;
   library: LibraryStore;
   projections: ProjectionStore;
+  /** Where search indexes are kept between sessions (optional: without, built on first use). */
+  searchIndexes?: SearchIndexStore;
 }
 
 export type { OpenDossier } from './open-dossier.js';
@@ -38,7 +42,7 @@ const personalPref = 'personalDossierId';
 const deletedPref = 'deletedDossierIds';
 export const defaultPersonalName = 'Mijn leerdossier';
 
-export function createLibrary(stores: LibraryStores, options: { now?: () => number } = {}) {
+export function createLibrary(stores: LibraryStores, options: { now?: () => number; searchText?: SearchTextSource } = {}) {
   const now = options.now ?? Date.now;
   const open = new Map<string, Promise<OpenDossier>>();
   /** Handles of `open` that have resolved (their projection may still be reconciling). */
@@ -52,7 +56,7 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
 
   async function openNow(id: string): Promise<OpenDossier> {
     await requireRecord(id);
-    const handle = await openDossier(id, { stores, now, changed });
+    const handle = await openDossier(id, { stores, now, changed, searchText: options.searchText });
     const stops: Array<() => void> = [];
     for (const extension of extensions) {
       const stop = extension.onOpen?.(handle);
@@ -193,6 +197,7 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
       if (!deleted.includes(id)) await stores.library.setPref(deletedPref, [...deleted, id].slice(-10_000));
       await stores.updates.remove(id);
       await stores.projections.clear(id);
+      await stores.searchIndexes?.remove(id).catch(() => undefined);
       await stores.library.deleteDossier(id);
       changed();
     },
@@ -223,7 +228,7 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
       resolved.delete(id);
       const opened = await handle.catch(() => null);
       if (!opened) return;
-      await Promise.all([opened.flush().catch(() => undefined), opened.projection.flush().catch(() => undefined)]);
+      await Promise.all([opened.flush().catch(() => undefined), opened.projection.flush().catch(() => undefined), opened.saveSearch()]);
       opened.persistence.destroy();
       opened.projection.destroy();
       opened.doc.destroy();
@@ -239,7 +244,9 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
      * page opened in between lists the newest clip only once the doc has loaded).
      */
     async flushAll(): Promise<void> {
-      await Promise.all([...resolved.values()].flatMap((handle) => [handle.flush().catch(() => undefined), handle.projection.flush().catch(() => undefined)]));
+      await Promise.all(
+        [...resolved.values()].flatMap((handle) => [handle.flush().catch(() => undefined), handle.projection.flush().catch(() => undefined), handle.saveSearch()]),
+      );
     },
 
     /**

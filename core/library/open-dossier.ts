@@ -6,7 +6,8 @@ import { isClipMap, roots } from '../dossier/doc-layout.js';
 import { createDossier, type Dossier } from '../dossier/dossier.js';
 import type { ClipRow } from '../dossier/types.js';
 import { attachProjection, type ClipProjection } from '../projection/clip-projection.js';
-import { attachSearch, type DossierSearch } from '../search/dossier-search.js';
+import { attachSearch, type DossierSearch, type SearchTextSource } from '../search/dossier-search.js';
+import type { SearchIndexStore } from '../search/search-index-store.js';
 import { attachPersistence, type DocPersistence } from '../storage/doc-persistence.js';
 import type { LibraryStore } from '../storage/library-store.js';
 import type { ProjectionStore } from '../storage/projection-store.js';
@@ -19,7 +20,9 @@ export interface OpenDossier {
   persistence: DocPersistence;
   projection: ClipProjection;
   /**
-   * The search index, built on first use. With `background`, a build not yet done goes on in
+   * The search index. With a search index store it is opened with the dossier (from the store
+   * when it matches the doc, else built in the background) and kept there; without one it is
+   * built on first use. With `background`, a build not yet done goes on in
    * slices between other work (search meanwhile covers the clips indexed so far); without,
    * it is finished first.
    */
@@ -30,6 +33,8 @@ export interface OpenDossier {
    * writes them now; `library.rows()` and `close()` do so themselves).
    */
   flush(): Promise<void>;
+  /** Write the search index to its store now if it changed (page hidden, dossier closing). */
+  saveSearch(): Promise<void>;
 }
 
 /** Clips not in the trash, counted without reading them (for the dossier record). */
@@ -40,19 +45,25 @@ export function liveClipCount(doc: Y.Doc): number {
 }
 
 export interface OpenDossierContext {
-  stores: { updates: UpdateStore; library: LibraryStore; projections: ProjectionStore };
+  stores: { updates: UpdateStore; library: LibraryStore; projections: ProjectionStore; searchIndexes?: SearchIndexStore };
   now: () => number;
+  /** The text each clip is found by (default: its capture without removed blocks). */
+  searchText?: SearchTextSource;
   /** The dossier's record changed (name, kind, clip count): tell the library's listeners. */
   changed: () => void;
 }
 
 /** Load a dossier's doc and attach what an open dossier has. The record must exist. */
-export async function openDossier(id: string, { stores, now, changed }: OpenDossierContext): Promise<OpenDossier> {
+export async function openDossier(id: string, { stores, now, changed, searchText }: OpenDossierContext): Promise<OpenDossier> {
   const doc = new Y.Doc({ gc: true });
   const persistence = attachPersistence(doc, stores.updates, id);
+  // The stored search index is read while the doc loads.
+  const prefetched = stores.searchIndexes?.get(id).catch(() => undefined);
   await persistence.ready;
   const dossier = createDossier(doc, { now });
-  let search: DossierSearch | null = null;
+  const store = stores.searchIndexes ? { indexes: stores.searchIndexes, dossierId: id, prefetched } : undefined;
+  const attach = (background?: boolean) => attachSearch(dossier, { background, textOf: searchText, store });
+  let search: DossierSearch | null = store ? attach() : null;
   doc.on('destroy', () => search?.destroy());
   let recordTimer: ReturnType<typeof setTimeout> | null = null;
   // Clips not in the trash, kept up to date from the projection's changed rows: counting
@@ -106,7 +117,9 @@ export async function openDossier(id: string, { stores, now, changed }: OpenDoss
   dossier.observe((change) => {
     if (change.meta) recordTimer ??= setTimeout(syncRecord, 0);
   });
-  // The projection reconciles in the background (rows(id) waits for it once open).
+  // Search is complete when the dossier opens if its stored index matches (else it is built
+  // in the background). The projection reconciles in the background (rows(id) waits for it once open).
+  await search?.loaded;
   return {
     id,
     dossier,
@@ -114,10 +127,11 @@ export async function openDossier(id: string, { stores, now, changed }: OpenDoss
     persistence,
     projection,
     search(options = {}) {
-      search ??= attachSearch(dossier, { background: options.background });
+      search ??= attach(options.background);
       if (!options.background) search.complete();
       return search;
     },
     flush: () => persistence.flush(),
+    saveSearch: () => search?.save() ?? Promise.resolve(),
   };
 }

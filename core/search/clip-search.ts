@@ -1,6 +1,7 @@
 // Full-text search over a dossier's clips (title, text, note, site, theme names): ranked,
 // prefix matching for search-as-you-type, case- and diacritic-insensitive, with snippets.
 import { fold } from './fold.js';
+import type { PackedIndex } from './packed-index.js';
 import { RankedIndex, type WordSpec } from './ranked-index.js';
 
 /** What gets indexed for one clip. */
@@ -62,25 +63,49 @@ export function wordSpecs(words: string[]): WordSpec[] {
   }));
 }
 
-export function createClipSearch() {
-  const index = new RankedIndex<SearchDocument>({
+export interface ClipSearchOptions {
+  /**
+   * The indexed document of a clip, for snippets of the hits shown. Without it the search keeps
+   * every document it was given (an index restored from storage then has no snippets).
+   */
+  documentOf?: (id: string) => SearchDocument | undefined;
+}
+
+const newIndex = () =>
+  new RankedIndex<SearchDocument>({
     fields,
     idField: 'id',
     tokenize,
     processTerm: cachedProcessTerm(),
     boost,
   });
-  const docs = new Map<string, SearchDocument>();
+
+export function createClipSearch(options: ClipSearchOptions = {}) {
+  let index = newIndex();
+  const kept = options.documentOf ? null : new Map<string, SearchDocument>();
+  /** Documents of recently shown hits: search as you type shows the same clips keystroke after keystroke. */
+  const recent = new Map<string, SearchDocument>();
+  const documentOf = (id: string): SearchDocument | undefined => {
+    if (kept) return kept.get(id);
+    let document = recent.get(id);
+    if (document) recent.delete(id);
+    else document = options.documentOf!(id);
+    if (!document) return undefined;
+    if (recent.size >= 200) recent.delete(recent.keys().next().value!);
+    recent.set(id, document);
+    return document;
+  };
   const folded = foldCache();
 
   return {
     /** Add or replace clips in the index. */
     put(documents: SearchDocument[]): void {
       for (const document of documents) {
-        if (docs.has(document.id)) index.discard(document.id);
+        if (index.has(document.id)) index.discard(document.id);
         folded.forget(document.id);
+        recent.delete(document.id);
         index.add(document);
-        docs.set(document.id, document);
+        kept?.set(document.id, document);
       }
       if (index.dirtCount > 1000 && index.dirtFactor > 0.2) index.vacuum();
     },
@@ -88,19 +113,44 @@ export function createClipSearch() {
     remove(ids: string[]): void {
       for (const id of ids) {
         folded.forget(id);
-        if (docs.has(id)) {
+        recent.delete(id);
+        if (index.has(id)) {
           index.discard(id);
-          docs.delete(id);
+          kept?.delete(id);
         }
       }
     },
 
+    /** Read a clip's document again for its next snippet (its text arrived later). */
+    refresh(id: string): void {
+      folded.forget(id);
+      recent.delete(id);
+    },
+
     has(id: string): boolean {
-      return docs.has(id);
+      return index.has(id);
+    },
+
+    /** Ids of the clips in the index. */
+    ids(): string[] {
+      return index.ids();
     },
 
     get size(): number {
-      return docs.size;
+      return index.documentCount;
+    },
+
+    /** The index as typed arrays, for storing. */
+    pack: (): PackedIndex => index.pack(),
+
+    /** Replace the index by a stored one; throws (and keeps the current one) on bad data. */
+    restore(packed: PackedIndex): void {
+      const next = newIndex();
+      next.restore(packed);
+      index = next;
+      kept?.clear();
+      recent.clear();
+      folded.clear();
     },
 
     search(query: string, options: { limit?: number; filter?: (id: string) => boolean } = {}): SearchHit[] {
@@ -111,7 +161,7 @@ export function createClipSearch() {
         id,
         score,
         terms,
-        snippet: snippetFor(docs.get(id), terms, match, folded),
+        snippet: snippetFor(documentOf(id), terms, match, folded),
       }));
     },
   };
@@ -145,6 +195,7 @@ function foldCache(capacity = 200) {
     forget(id: string): void {
       for (const field of fields) cache.delete(`${id}\u0000${field}`);
     },
+    clear: () => cache.clear(),
   };
 }
 

@@ -4,12 +4,24 @@ import type { Dossier } from '../dossier/dossier.js';
 import { sourceName } from '../dossier/source.js';
 import type { Clip } from '../dossier/types.js';
 import { createClipSearch, type SearchDocument } from './clip-search.js';
+import { createIndexSaver, type IndexSaverOptions } from './index-saver.js';
+import { createTextCache } from './text-cache.js';
 
-export function toSearchDocument(clip: Clip, themeName: (id: string) => string | undefined): SearchDocument {
+/**
+ * The text a clip is found by. The default (`defaultSearchText`) is its capture without the
+ * blocks removed as noise; a body store can answer later (a promise).
+ */
+export type SearchTextSource = (clip: Clip) => string | Promise<string>;
+
+/** The capture's text, or (with removed blocks) its cleaned text, loaded with the render sanitiser when needed. */
+export const defaultSearchText: SearchTextSource = (clip) =>
+  clip.removedBlocks?.length ? import('../capture/cleaned-capture.js').then(({ cleanedText }) => cleanedText(clip)) : clip.capture.text;
+
+export function toSearchDocument(clip: Clip, themeName: (id: string) => string | undefined, text: string = clip.capture.text): SearchDocument {
   return {
     id: clip.id,
     title: clip.title,
-    text: clip.capture.text,
+    text,
     note: [
       clip.note,
       ...Object.values(clip.card).filter(Boolean),
@@ -41,6 +53,13 @@ export interface AttachSearchOptions {
   sliceMs?: number;
   schedule?: Scheduler;
   now?: () => number;
+  /** The text each clip is found by (default `defaultSearchText`). */
+  textOf?: SearchTextSource;
+  /**
+   * Keep the index between sessions: opened from the store when it matches the doc (else
+   * built in the background), written back a moment after changes.
+   */
+  store?: IndexSaverOptions;
 }
 
 interface PostTask {
@@ -63,20 +82,56 @@ const yieldSoon: Scheduler = (task) => {
 };
 
 export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}) {
-  const { batchSize = 100, sliceMs = 12, schedule = yieldSoon } = options;
+  const { batchSize = 100, sliceMs = 12, schedule = yieldSoon, textOf = defaultSearchText } = options;
   const now = options.now ?? (() => performance.now());
-  const search = createClipSearch();
   const themeName = (id: string) => dossier.frameworks.theme(id)?.name;
-  const index = (clips: Clip[]) => search.put(clips.filter((c) => !c.trashed).map((c) => toSearchDocument(c, themeName)));
+  const texts = createTextCache(textOf);
+  const search = createClipSearch({
+    documentOf: (id) => {
+      const clip = dossier.clips.get(id);
+      // A text that comes later is fetched now; search again (on progress) to see its snippet.
+      return clip && toSearchDocument(clip, themeName, texts.known(clip, () => {
+        search.refresh(id);
+        report();
+      }));
+    },
+  });
   const listeners = new Set<(progress: SearchProgress) => void>();
   /** Clips still to index, in dossier order: read when their turn comes, so edits meanwhile count. */
   const pending = new Set<string>();
   let cancel: (() => void) | null = null;
+  /** While a stored index is being read: the clips changed meanwhile, applied once it is in. */
+  let loading: { clipIds: Set<string>; frameworks: boolean } | null = null;
+  const saver = options.store ? createIndexSaver(dossier.doc, search, options.store, () => !progress().building) : null;
+  let loaded: Promise<void> = Promise.resolve();
 
-  const progress = (): SearchProgress => ({ indexed: search.size, total: search.size + pending.size, building: pending.size > 0 });
+  const progress = (): SearchProgress => {
+    // While the stored index is read, nothing is searchable yet (clips in the trash counted too).
+    if (loading) return { indexed: 0, total: dossier.clips.count(), building: true };
+    const waiting = pending.size + texts.waiting;
+    return { indexed: search.size, total: search.size + waiting, building: waiting > 0 };
+  };
   const report = () => {
     const current = progress();
     for (const listener of listeners) listener(current);
+    if (!current.building) saver?.settled();
+  };
+  const index = (clips: Clip[]) => {
+    const ready: SearchDocument[] = [];
+    for (const clip of clips) {
+      if (clip.trashed) continue;
+      const text = texts.of(clip, (later) => {
+        const current = dossier.clips.get(clip.id);
+        if (current && !current.trashed) search.put([toSearchDocument(current, themeName, later)]);
+        report();
+      });
+      if (text !== null) ready.push(toSearchDocument(clip, themeName, text));
+    }
+    search.put(ready);
+  };
+  const remove = (ids: string[]) => {
+    for (const id of ids) texts.forget(id);
+    search.remove(ids);
   };
   /** Index up to `max` pending clips (all when Infinity), stopping early after `budget` ms. */
   const drain = (max: number, budget: number) => {
@@ -96,21 +151,27 @@ export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}
     if (pending.size > 0) cancel = schedule(slice);
     report();
   };
-
-  if (options.background) {
-    for (const clip of dossier.clips.all()) if (!clip.trashed) pending.add(clip.id);
-    if (pending.size > 0) cancel = schedule(slice);
-  } else index(dossier.clips.all());
-
-  const unobserve = dossier.observe((change) => {
-    if (change.frameworks) {
+  /** Index every clip: at once, or in slices with `background`. */
+  const build = (background: boolean) => {
+    saver?.markDirty();
+    if (background) {
+      for (const clip of dossier.clips.all()) if (!clip.trashed) pending.add(clip.id);
+      if (pending.size > 0) cancel = schedule(slice);
+      else report();
+    } else {
+      index(dossier.clips.all());
+      report();
+    }
+  };
+  const applyChange = (clipIds: Iterable<string>, frameworks: boolean) => {
+    if (frameworks) {
       // Theme names may have changed: reindex the clips that carry any theme (pending
       // clips read the new names when their turn comes).
       index(dossier.clips.all().filter((c) => c.themes.length > 0 && !pending.has(c.id)));
     }
     const changed: Clip[] = [];
     const removed: string[] = [];
-    for (const id of change.clipIds) {
+    for (const id of clipIds) {
       const clip = dossier.clips.get(id);
       const live = clip !== undefined && !clip.trashed;
       if (pending.has(id)) {
@@ -120,13 +181,50 @@ export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}
       if (live) changed.push(clip);
       else removed.push(id);
     }
-    search.remove(removed);
+    remove(removed);
     index(changed);
-    if (cancel && change.clipIds.size > 0) report();
+  };
+
+  if (saver) {
+    // Open the stored index when it matches the doc as it is now; else build anew.
+    loading = { clipIds: new Set(), frameworks: false };
+    const started = loading;
+    loaded = saver.load().then((packed) => {
+      if (loading !== started) return; // complete() built it meanwhile
+      loading = null;
+      if (packed) {
+        try {
+          search.restore(packed);
+        } catch {
+          packed = null;
+        }
+      }
+      if (packed) {
+        applyChange(started.clipIds, started.frameworks);
+        report();
+      } else build(true);
+    });
+  } else build(options.background === true);
+
+  const unobserve = dossier.observe((change) => {
+    if (loading) {
+      for (const id of change.clipIds) loading.clipIds.add(id);
+      loading.frameworks ||= change.frameworks;
+      return;
+    }
+    applyChange(change.clipIds, change.frameworks);
+    if ((cancel && change.clipIds.size > 0) || texts.waiting > 0) report();
   });
 
   return {
     search: search.search,
+    /**
+     * Resolves once the stored index is in (search complete) or found missing or stale (then
+     * a background build is under way). At once without a store.
+     */
+    get loaded() {
+      return loaded;
+    },
     get size() {
       return search.size;
     },
@@ -136,19 +234,40 @@ export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    /** Finish a background build now (for callers that need every clip). */
+    /** Finish a background build (or the reading of a stored index) now, for callers that need every clip. */
     complete(): void {
+      if (loading) {
+        loading = null;
+        build(false);
+        return;
+      }
       if (pending.size === 0) return;
       cancel?.();
       cancel = null;
       drain(Infinity, Infinity);
       report();
     },
+    /** Resolves once every clip is indexed (texts that load later included). */
+    whenComplete(): Promise<void> {
+      if (!progress().building) return Promise.resolve();
+      return new Promise((resolve) => {
+        const stop = this.onProgress((p) => {
+          if (p.building) return;
+          stop();
+          resolve();
+        });
+      });
+    },
+    /** Write the index to its store now if it changed (a page being hidden, a dossier closing). */
+    save: (): Promise<void> => saver?.saveNow() ?? Promise.resolve(),
     destroy(): void {
       cancel?.();
       cancel = null;
+      loading = null;
       pending.clear();
       listeners.clear();
+      texts.clear();
+      saver?.destroy();
       unobserve();
     },
   };

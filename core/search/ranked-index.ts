@@ -5,6 +5,7 @@
 // BM25 formula, weights and AND semantics, and terms/match are worked out only for the hits
 // returned. Uses the protected fields MiniSearch documents for subclasses (minisearch 7.2).
 import MiniSearch, { type Options } from 'minisearch';
+import { packIndex, unpackIndex, type IndexInternals, type PackedIndex } from './packed-index.js';
 
 /** How one query word is matched: exactly, as a prefix (the word being typed), or fuzzily. */
 export interface WordSpec {
@@ -59,6 +60,23 @@ export class RankedIndex<T> extends MiniSearch<T> {
   override discard(id: unknown): void {
     this.#lengths = null;
     super.discard(id);
+  }
+
+  /** Ids of the documents in the index. */
+  ids(): string[] {
+    return Array.from(this._documentIds.values(), String);
+  }
+
+  /** The index as typed arrays, for storing (packed-index.ts). */
+  pack(): PackedIndex {
+    return packIndex(this as unknown as IndexInternals, this.#fields);
+  }
+
+  /** Fill this index, still empty, from a packed one; throws on data that does not hold together. */
+  restore(packed: PackedIndex): void {
+    if (this.documentCount > 0) throw new Error('restore() needs an empty index');
+    this.#lengths = null;
+    unpackIndex(this as unknown as IndexInternals, this.#fields, packed);
   }
 
   /** Dense copies of `_fieldLength` (one array per field id): array reads while scoring. */

@@ -1,6 +1,6 @@
 // The one library of dossiers of this app: creates the Dexie stores and the core library
 // once, and exposes what the screens need (plus preferences). Components never see Dexie.
-import { createDexieBlobStore, createDexieStores, createLibrary, createMirroredUpdateStore, createOpfsUpdateStore, type BlobStore, type DexieStores, type Library } from '@knipsel/core';
+import { createDexieBlobStore, createDexieSearchIndexStore, createDexieStores, createLibrary, createMirroredUpdateStore, createOpfsUpdateStore, type BlobStore, type DexieStores, type Library, type SearchIndexStore } from '@knipsel/core';
 import { createHistoryService, type HistoryService } from './history-service.js';
 import { recoverLostDossiers } from './storage-recovery.js';
 import { tabSyncExtension } from './tab-sync-service.js';
@@ -20,13 +20,18 @@ export interface LibraryService {
   close(): void;
 }
 
-export function createLibraryService(stores: DexieStores = createDexieStores(), blobs: BlobStore = createDexieBlobStore()): LibraryService {
+export function createLibraryService(
+  stores: DexieStores = createDexieStores(),
+  blobs: BlobStore = createDexieBlobStore(),
+  searchIndexes: SearchIndexStore & { close?(): void } = createDexieSearchIndexStore(),
+): LibraryService {
   // Every update also goes to a second copy on the Origin Private File System: Chromium
   // deletes a corrupted IndexedDB database after a crash, and dossiers must survive that.
   const updates = createMirroredUpdateStore(stores.updates, createOpfsUpdateStore(), {
     onMirrorError: (error) => console.warn('Knipsel: the second copy could not be written', error),
   });
-  const library = createLibrary({ updates, library: stores.library, projections: stores.projections });
+  // Each dossier's search index is kept too, so search is complete as soon as a dossier opens.
+  const library = createLibrary({ updates, library: stores.library, projections: stores.projections, searchIndexes });
   // Other tabs of the app hold their own copy of each dossier: keep them in step.
   library.use(tabSyncExtension());
   // Who changed what in each open dossier, kept on this device.
@@ -36,7 +41,8 @@ export function createLibraryService(stores: DexieStores = createDexieStores(), 
   // personal one (both wait for an extension's `ready`).
   library.use({ ready: recoverLostDossiers(library, updates).catch((error) => console.warn('Knipsel: recovery failed', error)) });
   // Leaving the page (reload, tab closed, app switched away on a phone): write the clip rows
-  // that would follow an edit a moment later, so the list opens complete next time. Best
+  // and the search index that would follow an edit a moment later, so the list and search
+  // open complete next time. Best
   // effort: an unload can still cut the write short; the list then fills in once the
   // dossier has loaded (the rows are a cache of it).
   if (typeof document !== 'undefined') {
@@ -68,7 +74,10 @@ export function createLibraryService(stores: DexieStores = createDexieStores(), 
       }
     },
     close() {
-      void library.closeAll().finally(() => stores.close());
+      void library.closeAll().finally(() => {
+        stores.close();
+        searchIndexes.close?.();
+      });
     },
   };
 }
