@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<void> {
   }
   if (only.includes('knipsel')) {
     const c = confidenceReport(pages);
-    lines.push('', `confidence < 0.7 ("controleer even"): ${c.flagged} pages flagged, ${c.flaggedPoor} of them poor (page F1 < 0.5); ${c.poor} poor pages in all, ${c.poor - c.flaggedPoor} not flagged`);
+    lines.push('', `confidence < 0.7 ("controleer even"): ${c.flagged} of ${c.pages} pages flagged, ${c.flaggedPoor} of them poor (page F1 < 0.7): precision ${c.precision.toFixed(2)}; ${c.poor} poor pages, recall ${c.recall.toFixed(2)}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   if (out) writeFileSync(out, JSON.stringify({ split, limit, pages }, null, 1));

@@ -228,10 +228,14 @@ export interface ConfidenceReport {
   /** Flagged pages that are poor: the flag's precision is flaggedPoor / flagged. */
   flaggedPoor: number;
   pages: number;
+  /** Of the flagged pages, the share that is poor (1 when none is flagged). */
+  precision: number;
+  /** Of the poor pages, the share that is flagged (1 when none is poor). */
+  recall: number;
 }
 
 /** How well Knipsel's confidence points at its poor extractions. */
-export function confidenceReport(pages: PageResult[], threshold = 0.7, poorF1 = 0.5): ConfidenceReport {
+export function confidenceReport(pages: PageResult[], threshold = 0.7, poorF1 = 0.7): ConfidenceReport {
   let flagged = 0;
   let poor = 0;
   let flaggedPoor = 0;
@@ -246,5 +250,5 @@ export function confidenceReport(pages: PageResult[], threshold = 0.7, poorF1 = 
     if (isPoor) poor += 1;
     if (isFlagged && isPoor) flaggedPoor += 1;
   }
-  return { flagged, poor, flaggedPoor, pages: n };
+  return { flagged, poor, flaggedPoor, pages: n, precision: flagged ? flaggedPoor / flagged : 1, recall: poor ? flaggedPoor / poor : 1 };
 }
