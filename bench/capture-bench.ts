@@ -4,7 +4,7 @@
 // document (parse time excluded; one warm-up run, then KNIPSEL_BENCH_RUNS timed runs, default
 // 3, at least 15 for the small Dutch set, interleaved, per-page median) — in Node with jsdom
 // (where the command line runs) and in Chromium (where the extension runs; timings only).
-// Standalone: `npx tsx bench/capture-bench.ts`.
+// Standalone: `npx tsx bench/capture-bench.ts` (`-- --chromium`: the Chromium timing rows alone).
 import { fileURLToPath } from 'node:url';
 import { extract } from '@knipsel/core/capture';
 import { loadCorpus, loadDutchFixtures, type MetadataValues, parseHtml, passRate, runDefuddleBaseline, runReadabilityBaseline, tallyMetadata, textScore } from '@knipsel/core/testing/corpus';
@@ -184,9 +184,7 @@ function rows(area: string, set: SetResult): BenchRow[] {
   ];
 }
 
-/** The capture rows of the benchmark table (corpus and Dutch fixtures). */
-export async function runCaptureBench(options: { quick?: boolean; note?: (text: string) => void } = {}): Promise<BenchRow[]> {
-  const runs = Math.max(1, Number(process.env.KNIPSEL_BENCH_RUNS) || 3);
+function loadPages(): { corpus: Page[]; dutch: Page[] } {
   const corpus: Page[] = loadCorpus();
   const dutch: Page[] = loadDutchFixtures().map((f) => ({
     id: f.id,
@@ -195,25 +193,40 @@ export async function runCaptureBench(options: { quick?: boolean; note?: (text: 
     expectedText: f.originalText,
     expectedMetadata: { title: f.expected.title, byline: f.expected.byline, siteName: f.expected.siteName, lang: f.expected.lang, publishedTime: f.expected.published },
   }));
-  const out: BenchRow[] = [];
-  if (corpus.length) out.push(...rows(`capture corpus (${corpus.length})`, await measure(corpus, runs)));
-  // Five pages: with 3 runs a single GC pause decided the p95 (1.52× one run, 0.64× the next).
-  if (dutch.length) out.push(...rows(`capture Dutch (${dutch.length})`, await measure(dutch, Math.max(runs, 15))));
-  // Where the extension runs extract(): in the page, in Chromium. Same pages and runs.
+  return { corpus, dutch };
+}
+
+/** Where the extension runs extract(): in the page, in Chromium. The timing rows only. */
+async function chromiumRows(corpus: Page[], dutch: Page[], runs: number, note?: (text: string) => void): Promise<BenchRow[]> {
   const [corpusMs, dutchMs] = await measureInChromium(
     [
       { pages: corpus, runs },
       { pages: dutch, runs: Math.max(runs, 15) },
     ],
     dutch,
-    options.note,
+    note,
   );
+  const out: BenchRow[] = [];
   if (corpus.length) out.push(...timeRows(`capture corpus (${corpus.length}), Chromium`, corpusMs));
   if (dutch.length) out.push(...timeRows(`capture Dutch (${dutch.length}), Chromium`, dutchMs));
   return out;
 }
 
+/** The capture rows of the benchmark table (corpus and Dutch fixtures); `chromiumOnly`: the Chromium timing rows alone. */
+export async function runCaptureBench(options: { quick?: boolean; chromiumOnly?: boolean; note?: (text: string) => void } = {}): Promise<BenchRow[]> {
+  const runs = Math.max(1, Number(process.env.KNIPSEL_BENCH_RUNS) || 3);
+  const { corpus, dutch } = loadPages();
+  if (options.chromiumOnly) return chromiumRows(corpus, dutch, runs, options.note);
+  const out: BenchRow[] = [];
+  if (corpus.length) out.push(...rows(`capture corpus (${corpus.length})`, await measure(corpus, runs)));
+  // Five pages: with 3 runs a single GC pause decided the p95 (1.52× one run, 0.64× the next).
+  if (dutch.length) out.push(...rows(`capture Dutch (${dutch.length})`, await measure(dutch, Math.max(runs, 15))));
+  out.push(...(await chromiumRows(corpus, dutch, runs, options.note)));
+  return out;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log = console.error; // keep library chatter off the table
-  runCaptureBench({ note: (text) => process.stderr.write(`${text}\n`) }).then((table) => process.stdout.write(`${formatTable(table)}\n`));
+  const chromiumOnly = process.argv.includes('--chromium');
+  runCaptureBench({ chromiumOnly, note: (text) => process.stderr.write(`${text}\n`) }).then((table) => process.stdout.write(`${formatTable(table)}\n`));
 }

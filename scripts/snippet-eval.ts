@@ -6,15 +6,17 @@
 //   --limit N                  the first N pages of the split's fixed order (e.g. 200 while iterating)
 //   --only knipsel,readability extractors (default all three)
 //   --threads N                worker threads (default 2)
+//   --timeout MS               time bound per page (default 60000): past it, the extractor
+//                              running counts as an empty extraction, with a note
 //   --out FILE.json            per-page counts, confidence and texts, for looking at failures
 //   --dir DIR                  another copy of the corpus (html/*.gz + evaldata.json)
 import { writeFileSync } from 'node:fs';
-import { confidenceReport, evaluateParallel, extractorNames, summarise, type ExtractorName } from '@knipsel/core/testing/corpus';
+import { confidenceReport, defaultPageTimeoutMs, evaluateParallel, extractorNames, summarise, type ExtractorName } from '@knipsel/core/testing/corpus';
 import { loadSnippetCases, selectCases, snippetCorpusDir, type SnippetSplit } from '@knipsel/core/testing/corpus';
 
 function usage(message?: string): never {
   if (message) process.stderr.write(`${message}\n`);
-  process.stderr.write('usage: snippet-eval [--split dev|heldout|all] [--limit N] [--only knipsel,readability,defuddle] [--threads N] [--out FILE.json] [--dir DIR]\n');
+  process.stderr.write('usage: snippet-eval [--split dev|heldout|all] [--limit N] [--only knipsel,readability,defuddle] [--threads N] [--timeout MS] [--out FILE.json] [--dir DIR]\n');
   process.exit(2);
 }
 
@@ -32,12 +34,14 @@ async function main(argv: string[]): Promise<void> {
   const only = (arg('--only')?.split(',').map((s) => s.trim()) ?? [...extractorNames]) as ExtractorName[];
   if (only.some((name) => !extractorNames.includes(name))) usage(`extractors: ${extractorNames.join(', ')}`);
   const threads = Number(arg('--threads') ?? 2);
+  const timeoutMs = Number(arg('--timeout') ?? defaultPageTimeoutMs);
+  if (!(timeoutMs > 0)) usage('--timeout needs a positive number of ms');
   const out = arg('--out');
 
   const cases = selectCases(loadSnippetCases(arg('--dir') ?? snippetCorpusDir), split, limit);
   const started = performance.now();
   let done = 0;
-  const pages = await evaluateParallel(cases, { extractors: only, threads, keepText: !!out }, () => {
+  const pages = await evaluateParallel(cases, { extractors: only, threads, timeoutMs, keepText: !!out }, () => {
     done += 1;
     if (done % 50 === 0) process.stderr.write(`${done}/${cases.length} pages\n`);
   });
@@ -56,7 +60,7 @@ async function main(argv: string[]): Promise<void> {
   }
   if (only.includes('knipsel')) {
     const c = confidenceReport(pages);
-    lines.push('', `confidence < 0.7 ("controleer even"): ${c.flagged} pages flagged, ${c.flaggedPoor} of them poor (page F1 < 0.5); ${c.poor} poor pages in all, ${c.poor - c.flaggedPoor} not flagged`);
+    lines.push('', `confidence < 0.7 ("controleer even"): ${c.flagged} of ${c.pages} pages flagged, ${c.flaggedPoor} of them poor (page F1 < 0.7): precision ${c.precision.toFixed(2)}; ${c.poor} poor pages, recall ${c.recall.toFixed(2)}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   if (out) writeFileSync(out, JSON.stringify({ split, limit, pages }, null, 1));

@@ -58,6 +58,16 @@ describe('pruneArticle', () => {
     expect(text).toContain('Alinea 4');
   });
 
+  it('cuts print and permalink buttons, comment-form notes, credits and "read also" lines in several languages', () => {
+    const furniture = [
+      'Rezept drucken', 'Imprimer cette page', 'Permalink', 'Diese Website verwendet Akismet, um Spam zu reduzieren.',
+      'Crédits photos : AFP', 'Alle rechten voorbehouden', 'Zie ook: Buurthuis gaat weer open', 'Weiterlesen: Ein Tag im Quartier',
+    ];
+    const { text } = pruned(furniture.map((line) => `<p>${line}</p>`).join(''));
+    for (const line of furniture) expect(text).not.toContain(line);
+    expect(text).toContain('Alinea 4');
+  });
+
   it('never cuts a block holding much of the text', () => {
     const doc = new JSDOM(`<div id="root"><h2>Reacties</h2><div><p>${'Een lange reactie van een bewoner over de buurt. '.repeat(20)}</p></div></div>`).window.document;
     const root = doc.getElementById('root')!;
@@ -75,6 +85,7 @@ describe('phrases', () => {
     expect(boilerplateLine('Credit')).toBe(false);
     expect(boilerplateHeading('Meer over wijkteams')).toBe(true);
     expect(boilerplateHeading('Meer dan wijkteams alleen')).toBe(false);
+    for (const heading of ['Over de auteur', 'Volgend artikel', 'Nächster Artikel', 'Artikel und Videos zum Thema', 'Article suivant', 'Follow us on Instagram']) expect(boilerplateHeading(heading)).toBe(true);
   });
 
   it('tells a list of links from a list with links', () => {

@@ -4,4 +4,4 @@ export { loadCorpus, loadDutchFixtures, parseHtml, runDefuddleBaseline, runReada
 export { passRate, tallyMetadata, textScore, type MetadataValues } from '../capture/scoring.js';
 export { snippetCounts, snippetScores, addCounts, noCounts, type SnippetCounts } from '../capture/scoring.js';
 export { loadSnippetCases, selectCases, snippetCorpusDir, type SnippetCase, type SnippetSplit } from '../capture/testing/snippet-corpus.js';
-export { confidenceReport, evaluateCase, evaluateParallel, extractorNames, pageF1, summarise, type ExtractorName, type ExtractorSummary, type PageResult } from '../capture/testing/snippet-eval.js';
+export { confidenceReport, defaultPageTimeoutMs, evaluateCase, evaluateParallel, extractorNames, pageF1, summarise, type ExtractorName, type ExtractorSummary, type PageResult } from '../capture/testing/snippet-eval.js';

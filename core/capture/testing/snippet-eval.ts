@@ -47,8 +47,15 @@ function run(name: ExtractorName, doc: Document, url: string, limited: boolean):
   return { text: runDefuddleBaseline(doc, url).text };
 }
 
+/** One extractor's result on a page, as it is reported (and posted by a worker) on its own. */
+export interface ExtractorReport {
+  name: ExtractorName;
+  result: ExtractorResult;
+  confidence?: number;
+}
+
 /** Evaluate one case with each extractor (defuddle last: it changes the document it reads). */
-export function evaluateCase(c: SnippetCase, options: EvalOptions = {}): PageResult {
+export function evaluateCase(c: SnippetCase, options: EvalOptions = {}, onResult?: (report: ExtractorReport) => void): PageResult {
   const names = extractorNames.filter((name) => (options.extractors ?? extractorNames).includes(name));
   const bounded = limitHtml(readCaseHtml(c));
   const dom = new JSDOM(bounded.html, { url: c.url, virtualConsole: quiet });
@@ -58,15 +65,19 @@ export function evaluateCase(c: SnippetCase, options: EvalOptions = {}): PageRes
       const start = performance.now();
       let text: string | null = null;
       let error: string | undefined;
+      let confidence: number | undefined;
       try {
         const out = run(name, dom.window.document, c.url, bounded.limited);
         text = out.text;
-        if (out.confidence !== undefined) page.confidence = out.confidence;
+        confidence = out.confidence;
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       }
       const ms = performance.now() - start;
-      page.results[name] = { counts: snippetCounts(text, c), ms, ...(options.keepText ? { text: text ?? '' } : {}), ...(error ? { error } : {}) };
+      const result: ExtractorResult = { counts: snippetCounts(text, c), ms, ...(options.keepText ? { text: text ?? '' } : {}), ...(error ? { error } : {}) };
+      page.results[name] = result;
+      if (confidence !== undefined) page.confidence = confidence;
+      onResult?.({ name, result, ...(confidence !== undefined ? { confidence } : {}) });
     }
   } finally {
     dom.window.close(); // jsdom windows hold their page until closed
@@ -74,7 +85,7 @@ export function evaluateCase(c: SnippetCase, options: EvalOptions = {}): PageRes
   return page;
 }
 
-/** Evaluate cases in this thread, letting the event loop turn between pages (jsdom frees a closed page then). */
+/** Evaluate cases in this thread, letting the event loop turn between pages (jsdom frees a closed page then). No time bound. */
 export async function evaluateCases(cases: SnippetCase[], options: EvalOptions = {}, onPage?: (page: PageResult) => void): Promise<PageResult[]> {
   const out: PageResult[] = [];
   for (const c of cases) {
@@ -86,43 +97,96 @@ export async function evaluateCases(cases: SnippetCase[], options: EvalOptions =
   return out;
 }
 
-/** Evaluate cases over `threads` worker threads (default: at most 2), each taking the next page when done. */
-export async function evaluateParallel(cases: SnippetCase[], options: EvalOptions & { threads?: number } = {}, onPage?: (page: PageResult) => void): Promise<PageResult[]> {
+/** Time a page may take (parse and all extractors) before its worker is ended. */
+export const defaultPageTimeoutMs = 60_000;
+
+/** The result that stands for an extractor that ran out of time: nothing extracted, and a note saying so. */
+export function timedOutResult(c: SnippetCase, ms: number): ExtractorResult {
+  return { counts: snippetCounts('', c), ms, error: `timed out after ${Math.round(ms)} ms` };
+}
+
+export interface ParallelOptions extends EvalOptions {
+  threads?: number;
+  /** Per page; default `defaultPageTimeoutMs`. */
+  timeoutMs?: number;
+}
+
+/**
+ * Evaluate cases over `threads` worker threads (default: at most 2), each taking the next page
+ * when done. Every page runs under a time bound: a worker that overruns it is ended, the
+ * extractor it was running counts as an empty extraction (with an error note), and the page's
+ * remaining extractors run again in a new worker.
+ */
+export async function evaluateParallel(cases: SnippetCase[], options: ParallelOptions = {}, onPage?: (page: PageResult) => void): Promise<PageResult[]> {
   const threads = Math.max(1, Math.min(options.threads ?? 2, availableParallelism(), cases.length));
-  if (threads <= 1) return evaluateCases(cases, options, onPage);
+  const timeoutMs = options.timeoutMs ?? defaultPageTimeoutMs;
+  const wanted = extractorNames.filter((name) => (options.extractors ?? extractorNames).includes(name));
   const worker = new URL('./snippet-eval-worker.ts', import.meta.url);
   // Register tsx inside the worker, then load the TypeScript worker module.
   const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(worker.href)}); });`;
   const results: PageResult[] = new Array(cases.length);
-  let next = 0;
-  await Promise.all(
-    Array.from(
-      { length: threads },
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const w = new Worker(boot, { eval: true, workerData: { extractors: options.extractors, keepText: options.keepText } });
-          const give = () => {
-            if (next >= cases.length) {
-              void w.terminate().then(() => resolve());
-              return;
-            }
-            const index = next++;
-            w.postMessage({ index, case: cases[index] });
-          };
-          w.on('message', (message: { ready?: true; index?: number; page?: PageResult }) => {
-            if (message.page && message.index !== undefined) {
-              results[message.index] = message.page;
-              onPage?.(message.page);
-            }
+  /** Pages (by index) with the extractors still to run: new pages, and the rest of a page whose worker was ended. */
+  const queue: { index: number; extractors: ExtractorName[] }[] = cases.map((_, index) => ({ index, extractors: [...wanted] }));
+  const lane = () =>
+    new Promise<void>((resolve, reject) => {
+      let current: { index: number; extractors: ExtractorName[]; started: number } | null = null;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let w: Worker;
+      const finishPage = (index: number) => {
+        onPage?.(results[index]);
+      };
+      const give = () => {
+        const task = queue.shift();
+        if (!task) {
+          current = null;
+          void w.terminate().then(() => resolve());
+          return;
+        }
+        const c = cases[task.index];
+        results[task.index] ??= { id: c.id, split: c.split, results: {} };
+        current = { ...task, started: performance.now() };
+        w.postMessage({ index: task.index, case: c, extractors: task.extractors });
+        timer = setTimeout(overrun, timeoutMs);
+      };
+      const overrun = () => {
+        const task = current;
+        if (!task) return;
+        current = null;
+        const page = results[task.index];
+        const pending = task.extractors.filter((name) => !page.results[name]);
+        const [stalled, ...rest] = pending;
+        if (stalled) page.results[stalled] = timedOutResult(cases[task.index], performance.now() - task.started);
+        w.removeAllListeners();
+        w.on('error', () => {}); // an ended worker's last words are not this run's failure
+        void w.terminate();
+        if (rest.length > 0) queue.unshift({ index: task.index, extractors: rest });
+        else finishPage(task.index);
+        start();
+      };
+      const start = () => {
+        w = new Worker(boot, { eval: true, workerData: { keepText: options.keepText } });
+        w.on('message', (message: { ready?: true; index?: number; report?: ExtractorReport; done?: true }) => {
+          if (message.ready) return give();
+          if (!current || message.index !== current.index) return;
+          const page = results[message.index];
+          if (message.report) {
+            page.results[message.report.name] = message.report.result;
+            if (message.report.confidence !== undefined) page.confidence = message.report.confidence;
+          }
+          if (message.done) {
+            clearTimeout(timer);
+            finishPage(message.index);
             give();
-          });
-          w.once('error', reject);
-          w.once('exit', (code) => {
-            if (code !== 0 && next < cases.length) reject(new Error(`snippet evaluation worker exited with ${code}`));
-          });
-        }),
-    ),
-  );
+          }
+        });
+        w.once('error', (error) => {
+          clearTimeout(timer);
+          reject(error);
+        });
+      };
+      start();
+    });
+  await Promise.all(Array.from({ length: threads }, lane));
   return results;
 }
 
@@ -164,10 +228,14 @@ export interface ConfidenceReport {
   /** Flagged pages that are poor: the flag's precision is flaggedPoor / flagged. */
   flaggedPoor: number;
   pages: number;
+  /** Of the flagged pages, the share that is poor (1 when none is flagged). */
+  precision: number;
+  /** Of the poor pages, the share that is flagged (1 when none is poor). */
+  recall: number;
 }
 
 /** How well Knipsel's confidence points at its poor extractions. */
-export function confidenceReport(pages: PageResult[], threshold = 0.7, poorF1 = 0.5): ConfidenceReport {
+export function confidenceReport(pages: PageResult[], threshold = 0.7, poorF1 = 0.7): ConfidenceReport {
   let flagged = 0;
   let poor = 0;
   let flaggedPoor = 0;
@@ -182,5 +250,5 @@ export function confidenceReport(pages: PageResult[], threshold = 0.7, poorF1 = 
     if (isPoor) poor += 1;
     if (isFlagged && isPoor) flaggedPoor += 1;
   }
-  return { flagged, poor, flaggedPoor, pages: n };
+  return { flagged, poor, flaggedPoor, pages: n, precision: flagged ? flaggedPoor / flagged : 1, recall: poor ? flaggedPoor / poor : 1 };
 }
