@@ -14,11 +14,14 @@ import type { DossierRecord, LibraryStore } from '../storage/library-store.js';
 import { liveClipCount, openDossier, type OpenDossier } from './open-dossier.js';
 import type { ProjectionStore } from '../storage/projection-store.js';
 import type { UpdateStore } from '../storage/update-store.js';
+import type { BodyStore } from '../storage/body-store.js';
 
 export interface LibraryStores {
   updates: UpdateStore;
   library: LibraryStore;
   projections: ProjectionStore;
+  /** Where clip bodies are kept; without one, captures keep their bodies in the doc. */
+  bodies?: BodyStore;
 }
 
 export type { OpenDossier } from './open-dossier.js';

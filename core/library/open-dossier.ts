@@ -11,6 +11,9 @@ import { attachPersistence, type DocPersistence } from '../storage/doc-persisten
 import type { LibraryStore } from '../storage/library-store.js';
 import type { ProjectionStore } from '../storage/projection-store.js';
 import type { UpdateStore } from '../storage/update-store.js';
+import type { BodyStore } from '../storage/body-store.js';
+import { localOrigin } from '../dossier/doc-layout.js';
+import { bodyHashes, moveBodiesOut } from '../dossier/body-migration.js';
 
 export interface OpenDossier {
   id: string;
@@ -40,7 +43,7 @@ export function liveClipCount(doc: Y.Doc): number {
 }
 
 export interface OpenDossierContext {
-  stores: { updates: UpdateStore; library: LibraryStore; projections: ProjectionStore };
+  stores: { updates: UpdateStore; library: LibraryStore; projections: ProjectionStore; bodies?: BodyStore };
   now: () => number;
   /** The dossier's record changed (name, kind, clip count): tell the library's listeners. */
   changed: () => void;
@@ -49,9 +52,16 @@ export interface OpenDossierContext {
 /** Load a dossier's doc and attach what an open dossier has. The record must exist. */
 export async function openDossier(id: string, { stores, now, changed }: OpenDossierContext): Promise<OpenDossier> {
   const doc = new Y.Doc({ gc: true });
-  const persistence = attachPersistence(doc, stores.updates, id);
+  const { bodies } = stores;
+  const persistence = attachPersistence(doc, stores.updates, id, bodies ? { beforeWrite: () => bodies.written() } : {});
   await persistence.ready;
-  const dossier = createDossier(doc, { now });
+  const dossier = createDossier(doc, { now, bodies });
+  if (bodies) {
+    await moveBodiesOut(doc, bodies, localOrigin);
+    // The search index reads clip texts as it builds: the bodies here are loaded first.
+    // Bodies not on this device read as missing until a transport brings them.
+    await bodies.load(bodyHashes(doc));
+  }
   let search: DossierSearch | null = null;
   doc.on('destroy', () => search?.destroy());
   let recordTimer: ReturnType<typeof setTimeout> | null = null;
