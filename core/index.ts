@@ -44,3 +44,4 @@ export { createMemoryBlobStore, maxBlobBytes, checkBlobSize, sha256Hex, type Blo
 export { createDexieBlobStore } from './storage/dexie-blob-store.js';
 export { createBodyStore, encodeBody, decodeBody, bodyType, type BodyStore, type ClipBody } from './storage/body-store.js';
 export { moveBodiesOut, bodyHashes } from './dossier/body-migration.js';
+export { followBodies, type BodyProgress, type FollowOptions } from './sync/body-follow.js';

@@ -60,6 +60,8 @@ export interface BodyStore {
   has(hash: string): Promise<boolean>;
   /** Load bodies into memory for `peek`; resolves with the hashes that are not here. */
   load(hashes: Iterable<string>): Promise<string[]>;
+  /** Be told when bodies come into memory from the blob store (loaded after a transport stored them); returns the unsubscribe. */
+  onArrive(listener: (hashes: string[]) => void): () => void;
   /** Forget a body from memory (the blob store keeps it). */
   forget(hash: string): void;
   /** Resolves when every staged body is durable; rejects with the first write that failed. */
@@ -70,6 +72,7 @@ export interface BodyStore {
 
 export function createBodyStore(blobs: BlobStore): BodyStore {
   const memory = new Map<string, ClipBody>();
+  const listeners = new Set<(hashes: string[]) => void>();
   let pending: Promise<unknown> = Promise.resolve();
   let failure: unknown = null;
 
@@ -110,13 +113,21 @@ export function createBodyStore(blobs: BlobStore): BodyStore {
     },
     async load(hashes) {
       const missing: string[] = [];
+      const arrived: string[] = [];
       for (const hash of new Set(hashes)) {
         if (memory.has(hash)) continue;
         const body = await read(hash);
-        if (body) memory.set(hash, body);
-        else missing.push(hash);
+        if (body && !memory.has(hash)) {
+          memory.set(hash, body);
+          arrived.push(hash);
+        } else if (!body) missing.push(hash);
       }
+      if (arrived.length) for (const listener of listeners) listener(arrived);
       return missing;
+    },
+    onArrive(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
     forget: (hash) => void memory.delete(hash),
     async written() {

@@ -238,6 +238,8 @@ export const nl = {
     copyFailed: 'Kopiëren lukte niet; selecteer de tekst en kopieer zelf.',
     highlights: 'Markeringen',
     noHighlights: 'Geen markeringen. Markeer passages met de extensie terwijl je leest.',
+    bodyMissing: 'De tekst van deze knip is nog niet binnen.',
+    bodyMissingHint: "Hij komt vanzelf zodra het apparaat dat hem heeft bereikbaar is: de extensie, een collega of de relay. Je notities en thema's kun je al wel bewerken.",
     noContent: 'Van deze link is geen tekst bewaard. Open de bron om hem te lezen.',
     content: 'Inhoud',
     notFound: 'Dit knipsel bestaat niet (meer) in dit dossier.',

@@ -1,6 +1,6 @@
 // The one library of dossiers of this app: creates the Dexie stores and the core library
 // once, and exposes what the screens need (plus preferences). Components never see Dexie.
-import { createDexieBlobStore, createDexieStores, createLibrary, createMirroredUpdateStore, createOpfsUpdateStore, type BlobStore, type DexieStores, type Library } from '@knipsel/core';
+import { createBodyStore, createDexieBlobStore, createDexieStores, createLibrary, createMirroredUpdateStore, createOpfsUpdateStore, type BlobStore, type BodyStore, type DexieStores, type Library } from '@knipsel/core';
 import { recoverLostDossiers } from './storage-recovery.js';
 import { tabSyncExtension } from './tab-sync-service.js';
 
@@ -8,6 +8,8 @@ export interface LibraryService {
   library: Library;
   /** Files beside the dossiers on this device (content-addressed): attachments, kept PDFs, shared photos. */
   blobs: BlobStore;
+  /** Clip bodies (html, markdown, text) by hash, kept as blobs of `blobs`. */
+  bodies: BodyStore;
   getPref<T>(key: string): Promise<T | undefined>;
   setPref(key: string, value: unknown): Promise<void>;
   /** Ask the browser to keep our storage (best effort; quietly ignored when refused). */
@@ -23,7 +25,8 @@ export function createLibraryService(stores: DexieStores = createDexieStores(), 
   const updates = createMirroredUpdateStore(stores.updates, createOpfsUpdateStore(), {
     onMirrorError: (error) => console.warn('Knipsel: the second copy could not be written', error),
   });
-  const library = createLibrary({ updates, library: stores.library, projections: stores.projections });
+  const bodies = createBodyStore(blobs);
+  const library = createLibrary({ updates, library: stores.library, projections: stores.projections, bodies });
   // Other tabs of the app hold their own copy of each dossier: keep them in step.
   library.use(tabSyncExtension());
   // Bring back dossiers the database lost before anything lists dossiers or makes a new
@@ -43,6 +46,7 @@ export function createLibraryService(stores: DexieStores = createDexieStores(), 
   return {
     library,
     blobs,
+    bodies,
     getPref: (key) => stores.library.getPref(key),
     setPref: (key, value) => stores.library.setPref(key, value),
     async persistStorage() {
