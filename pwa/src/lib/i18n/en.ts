@@ -222,7 +222,7 @@ export const en: Messages = {
     highlights: 'Highlights',
     noHighlights: 'No highlights. Highlight passages with the extension while you read.',
     bodyMissing: 'The text of this clip has not arrived yet.',
-    bodyMissingHint: 'It comes by itself as soon as the device that has it can be reached: the extension, a colleague or the relay. You can already edit your notes and themes.',
+    bodyMissingHint: 'As soon as the device with the text can be reached (the extension, a colleague or the relay), it comes in by itself. You can already edit your notes and themes.',
     noContent: 'No text was kept of this link. Open the source to read it.',
     content: 'Content',
     notFound: 'This clip does not exist (any more) in this dossier.',

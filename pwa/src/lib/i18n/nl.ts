@@ -239,7 +239,7 @@ export const nl = {
     highlights: 'Markeringen',
     noHighlights: 'Geen markeringen. Markeer passages met de extensie terwijl je leest.',
     bodyMissing: 'De tekst van deze knip is nog niet binnen.',
-    bodyMissingHint: "Hij komt vanzelf zodra het apparaat dat hem heeft bereikbaar is: de extensie, een collega of de relay. Je notities en thema's kun je al wel bewerken.",
+    bodyMissingHint: "Zodra het apparaat met de tekst bereikbaar is (de extensie, een collega of de relay), komt die vanzelf binnen. Je notities en thema's kun je al wel bewerken.",
     noContent: 'Van deze link is geen tekst bewaard. Open de bron om hem te lezen.',
     content: 'Inhoud',
     notFound: 'Dit knipsel bestaat niet (meer) in dit dossier.',
