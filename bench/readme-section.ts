@@ -10,7 +10,8 @@ export function writeReadmeSection(table: string, file = join(repoRoot, 'README.
   const section =
     '## Benchmarks\n\n' +
     'Run `npm run bench` (about 15 minutes, after `npm run build`; `-- --quick` for a shorter run, `-- --only core,sync` for some sections); ' +
-    'it prints this table and writes it to `bench/latest.md`. Latest run:\n\n' +
+    'it prints the table of its run and writes every section\'s latest figures to `bench/latest.json` and `bench/latest.md` ' +
+    '(a partial run replaces only the sections it ran). Latest figures:\n\n' +
     `${table.trim()}\n`;
   const start = readme.search(/^## Benchmarks\s*$/m);
   if (start === -1) {

@@ -1,6 +1,7 @@
 // `npm run bench`: measures Knipsel where users feel it and prints ONE markdown table, each
 // figure beside a baseline measured in the same run. Also writes the table to
-// bench/latest.md for the README. Never part of `npm test`.
+// bench/latest.md for the README (a partial run replaces only its sections' rows, see
+// latest-store.ts). Never part of `npm test`.
 //
 //   npm run bench                       all sections, full sizes
 //   npm run bench -- --quick            smaller sizes, fewer runs
@@ -29,6 +30,7 @@ import { runSuggestBench } from './suggest-bench.js';
 import { runSyncBench } from './sync-bench.js';
 import { writeReadmeSection } from './readme-section.js';
 import { formatTable, type BenchRow } from './table.js';
+import { mergeLatest, readLatest, renderLatest, writeLatest, type SectionResult } from './latest-store.js';
 
 type Section = { name: string; run: (ctx: BenchContext) => Promise<BenchRow[]> };
 
@@ -93,7 +95,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const notes: string[] = [];
   const log = (line: string) => process.stderr.write(`[bench ${formatMs(performance.now() - started).padStart(7)}] ${line}\n`);
-  const ctx: BenchContext = { ...options, log, note: (text) => notes.push(text) };
+  // Notes go to the section that is running (for bench/latest.json), or to this run's own list.
+  let sectionNotes: string[] = notes;
+  const ctx: BenchContext = { ...options, log, note: (text) => sectionNotes.push(text) };
   const wanted = sections.filter((s) => options.only.length === 0 || options.only.includes(s.name));
 
   const needsDist = wanted.some((s) => ['size', 'app', 'clip', 'sync', 'bridge'].includes(s.name));
@@ -111,17 +115,25 @@ async function main(): Promise<void> {
     `Mode: ${options.quick ? 'quick' : 'full'}${options.only.length ? `, only ${options.only.join(',')}` : ''}.`;
 
   const rows: BenchRow[] = [];
+  const measured: Record<string, SectionResult> = {};
   for (const section of wanted) {
     const t0 = performance.now();
     log(`section ${section.name}…`);
+    sectionNotes = [];
+    let failed = false;
     try {
-      rows.push(...(await section.run(ctx)));
+      const sectionRows = await section.run(ctx);
+      rows.push(...sectionRows);
+      measured[section.name] = { at: new Date().toISOString(), mode: options.quick ? 'quick' : 'full', machine: header.split('. Date:')[0] + '.', rows: sectionRows, notes: sectionNotes };
     } catch (error) {
+      failed = true;
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      notes.push(`${section.name}: section failed — ${message}`);
+      sectionNotes.push(`${section.name}: section failed — ${message}`);
       log(`section ${section.name} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
     }
-    log(`section ${section.name} done in ${formatMs(performance.now() - t0)}`);
+    notes.push(...sectionNotes);
+    sectionNotes = notes;
+    log(`section ${section.name} done${failed ? ' (failed: its stored figures stay)' : ''} in ${formatMs(performance.now() - t0)}`);
   }
 
   const table = formatTable(rows);
@@ -129,14 +141,15 @@ async function main(): Promise<void> {
   const footer = `Ratios are Knipsel ÷ baseline; timings vary between machines, ratios and counts are what matter. Bench took ${total}.`;
   const text = [header, '', table, '', footer, ...(notes.length ? ['', 'Notes:', '', ...notes.map((n) => `- ${n}`)] : [])].join('\n');
   console.log(text);
-  if (options.only.length === 0 || process.env.BENCH_WRITE_LATEST === '1') {
-    writeFileSync(join(repoRoot, 'bench/latest.md'), `${text}\n`);
-    log('wrote bench/latest.md');
-  } else {
-    log('partial run (--only): bench/latest.md left as it was (BENCH_WRITE_LATEST=1 to write it anyway)');
-  }
+  // bench/latest.json keeps every section's latest figures; latest.md and the README show them all.
+  const latestFile = join(repoRoot, 'bench/latest.json');
+  const latest = mergeLatest(readLatest(latestFile), measured);
+  writeLatest(latestFile, latest);
+  const merged = renderLatest(latest, sections.map((s) => s.name), 'Ratios are Knipsel ÷ baseline; timings vary between machines, ratios and counts are what matter.');
+  writeFileSync(join(repoRoot, 'bench/latest.md'), `${merged}\n`);
+  log(`wrote bench/latest.json and bench/latest.md (${Object.keys(measured).join(', ') || 'no section'} replaced)`);
   if (options.readme) {
-    writeReadmeSection(text);
+    writeReadmeSection(merged);
     log('wrote the "## Benchmarks" section of README.md');
   }
 }

@@ -11,12 +11,12 @@ import {
   captureSchema,
   clipInputSchema,
   clipPatchSchema,
-  highlightInputSchema,
-  highlightPatchSchema,
   idSchema,
   parse,
 } from './schema.js';
 import { isIncompleteLink } from './complete-link.js';
+import { createHighlightOps } from './clip-highlights.js';
+import { comparableUrl, createUrlLookups } from './clip-urls.js';
 import { replaceText } from './text-diff.js';
 import { cardPrefix } from './evidence-layout.js';
 import type { Capture, Clip, ClipRow, EvidenceCard, EvidenceKind, SourceEdits } from './types.js';
@@ -39,8 +39,8 @@ export interface ClipPatch {
   /** Corrections to the source for references; replaces earlier ones whole. */
   source?: SourceEdits;
 }
-export type HighlightInput = v.InferInput<typeof highlightInputSchema>;
-export type HighlightPatch = v.InferInput<typeof highlightPatchSchema>;
+export { comparableUrl } from './clip-urls.js';
+export type { HighlightInput, HighlightPatch } from './clip-highlights.js';
 
 const idList = v.pipe(v.array(idSchema), v.maxLength(100_000));
 
@@ -103,8 +103,10 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
     }, localOrigin);
   }
 
-
   return {
+    ...createHighlightOps(doc, { clipMap, touch, now }),
+    ...createUrlLookups(validClips, readClip),
+
     /**
      * Add a clip. `options` keep the id and date of a clip moved from another dossier (the
      * extension's first personal dossier when it links with the app's).
@@ -269,74 +271,6 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
       }, localOrigin);
     },
 
-    addHighlight(clipId: string, input: HighlightInput): string {
-      const parsed = parse(highlightInputSchema, input, 'highlight');
-      const map = clipMap(clipId);
-      const id = createId();
-      doc.transact(() => {
-        const highlight = new Y.Map<unknown>();
-        (map.get('highlights') as Y.Map<Y.Map<unknown>>).set(id, highlight);
-        highlight.set('quote', { ...parsed.quote });
-        highlight.set('position', parsed.position ?? null);
-        highlight.set('note', parsed.note ?? '');
-        highlight.set('colour', parsed.colour ?? 'inspiratie');
-        highlight.set('createdAt', now());
-        touch(map);
-      }, localOrigin);
-      return id;
-    },
-
-    updateHighlight(clipId: string, highlightId: string, patch: HighlightPatch): void {
-      const parsed = parse(highlightPatchSchema, patch, 'highlight change');
-      const map = clipMap(clipId);
-      const highlight = (map.get('highlights') as Y.Map<Y.Map<unknown>>).get(highlightId);
-      if (!highlight) throw new KnipselError('not-found', `No highlight ${highlightId} on clip ${clipId}.`);
-      doc.transact(() => {
-        if (parsed.note !== undefined) highlight.set('note', parsed.note);
-        if (parsed.colour !== undefined) highlight.set('colour', parsed.colour);
-        touch(map);
-      }, localOrigin);
-    },
-
-    removeHighlight(clipId: string, highlightId: string): void {
-      const map = clipMap(clipId);
-      const highlights = map.get('highlights') as Y.Map<Y.Map<unknown>>;
-      if (!highlights.has(highlightId)) throw new KnipselError('not-found', `No highlight ${highlightId} on clip ${clipId}.`);
-      doc.transact(() => {
-        highlights.delete(highlightId);
-        touch(map);
-      }, localOrigin);
-    },
-
-    /**
-     * The comparable addresses (see comparableUrl) of every clip not in the trash, URL and
-     * canonical URL: for checking many addresses at once (an import) in one pass.
-     */
-    urlKeys(): Set<string> {
-      const keys = new Set<string>();
-      for (const [, map] of validClips()) {
-        if (map.get('trashedAt') != null) continue;
-        const capture = map.get('capture') as Capture;
-        if (capture.mode === 'note') continue;
-        keys.add(comparableUrl(capture.canonicalUrl));
-        keys.add(comparableUrl(capture.url));
-      }
-      return keys;
-    },
-
-    /** Clips (not in the trash) whose canonical URL or URL matches — to recognise duplicates. */
-    findByUrl(url: string): Clip[] {
-      const key = comparableUrl(url);
-      const found: Clip[] = [];
-      for (const [id, map] of validClips()) {
-        if (map.get('trashedAt') != null) continue;
-        const capture = map.get('capture') as Capture;
-        if (capture.mode === 'note') continue;
-        if (comparableUrl(capture.canonicalUrl) === key || comparableUrl(capture.url) === key) found.push(readClip(id, map));
-      }
-      return found;
-    },
-
     all(): Clip[] {
       return [...validClips()].map(([id, map]) => readClip(id, map));
     },
@@ -362,7 +296,6 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
 
 export type ClipOps = ReturnType<typeof createClipOps>;
 
-/** URL without fragment, trailing slash and common tracking parameters. */
 /** Source edits with their text trimmed and untouched fields left out. */
 function trimmedSource(source: SourceEdits): SourceEdits {
   const out: SourceEdits = {};
@@ -372,20 +305,4 @@ function trimmedSource(source: SourceEdits): SourceEdits {
   }
   if (source.kind) out.kind = source.kind;
   return out;
-}
-
-export function comparableUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.hash = '';
-    for (const key of [...parsed.searchParams.keys()]) {
-      if (/^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref)$/i.test(key)) parsed.searchParams.delete(key);
-    }
-    parsed.hostname = parsed.hostname.replace(/^www\./, '');
-    let text = parsed.toString();
-    if (text.endsWith('/')) text = text.slice(0, -1);
-    return text.replace(/^http:/, 'https:');
-  } catch {
-    return url;
-  }
 }

@@ -129,6 +129,16 @@ export const highlightPatchSchema = v.object({
   colour: v.optional(highlightColourSchema),
 });
 
+/** A whole highlight as read from a clip (put back by an undo). */
+export const highlightRecordSchema = v.object({
+  id,
+  quote: quoteSchema,
+  position: positionSchema,
+  note: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
+  colour: highlightColourSchema,
+  createdAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
 export const nameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200));
 export const idSchema = id;
 export const colorSchema = v.nullable(v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour')));

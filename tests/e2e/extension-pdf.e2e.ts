@@ -2,17 +2,15 @@
 // page, metadata, the file kept in the extension's file store), and a link to a PDF clipped from
 // the context menu ("Knip PDF"). The PDFs were printed by Chromium from the Dutch fixture pages.
 // Run after `npm run build:extension`.
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, loadedTabId, repoRoot, type ExtensionSession } from '../support/browser';
+import { launchWithExtension, loadedTabId, type ExtensionSession } from '../support/browser';
+import { expectKenniskringClip, keptFileSize, pdfBytes, servedPdfs } from '../support/pdf-fixtures.js';
 
 declare const chrome: any;
 
-const fixtures = join(repoRoot, 'tests/fixtures/pdf');
 let server: Server;
 let base = '';
 let session: ExtensionSession;
@@ -21,10 +19,9 @@ let worker: Worker;
 beforeAll(async () => {
   server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    const pdfs: Record<string, string> = { '/rapporten/kenniskring.pdf': 'rapport-kenniskring.pdf', '/rapporten/transformatie.pdf': 'rapport-transformatie.pdf' };
-    if (pdfs[path]) {
+    if (servedPdfs[path]) {
       res.writeHead(200, { 'content-type': 'application/pdf' });
-      res.end(readFileSync(join(fixtures, pdfs[path])));
+      res.end(pdfBytes(servedPdfs[path]));
       return;
     }
     if (path === '/publicaties.html') {
@@ -49,23 +46,6 @@ async function request<T = any>(page: Page, type: string, input: unknown): Promi
   const reply = await page.evaluate(([t, i]) => chrome.runtime.sendMessage({ knipsel: 1, type: t, input: i }), [type, input] as const);
   if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
   return reply.value as T;
-}
-
-/** Whether the extension's file store holds a file under this hash (read in an extension page). */
-function keptFile(page: Page, sha256: string): Promise<number | null> {
-  return page.evaluate(
-    (hash) =>
-      new Promise<number | null>((resolve, reject) => {
-        const open = indexedDB.open('knipsel-files');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('files').objectStore('files').get(hash);
-          get.onsuccess = () => resolve(get.result ? (get.result.bytes as Uint8Array).byteLength : null);
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    sha256,
-  );
 }
 
 describe('PDFs in the extension', () => {
@@ -93,13 +73,8 @@ describe('PDFs in the extension', () => {
     const row = rows.find((r: { title: string }) => r.title === 'Professional sleutel tot succes');
     expect(row.mode).toBe('pdf');
     const { clip } = await request(popup, 'clip/get', { dossierId, clipId: row.id });
-    expect(clip.capture.url).toBe(`${base}/rapporten/kenniskring.pdf`);
-    expect(clip.capture.byline).toBe('Miriam Stolten');
-    expect(clip.capture.pdf.pages.map((p: { label: string }) => p.label)).toEqual(['1', '2', '3']);
-    expect(clip.capture.text).toContain('Capaciteitsgericht werken houdt voor professionals een andere mindset');
-    const size = readFileSync(join(fixtures, 'rapport-kenniskring.pdf')).byteLength;
-    expect(clip.capture.pdf.file).toMatchObject({ size, name: 'kenniskring.pdf', type: 'application/pdf' });
-    expect(await keptFile(popup, clip.capture.pdf.file.sha256)).toBe(size);
+    expectKenniskringClip(clip, `${base}/rapporten/kenniskring.pdf`);
+    expect(await popup.evaluate(keptFileSize, clip.capture.pdf.file.sha256)).toBe(pdfBytes('rapport-kenniskring.pdf').byteLength);
     // Searchable like any clip.
     const hits = await request(popup, 'clips/list', { dossierId, query: 'kenniskring wijkontwikkeling' });
     expect(hits.rows.map((r: { id: string }) => r.id)).toContain(row.id);
@@ -119,7 +94,7 @@ describe('PDFs in the extension', () => {
     expect(clip.title).toBe('Transformatie in sociaal domein gaat niet zonder community werk');
     expect(clip.capture).toMatchObject({ mode: 'pdf', byline: 'Jaap Ikink en Ben Koenen', siteName: 'Platform voor buurtontwikkeling', published: '2016-12' });
     expect(clip.capture.pdf.pages).toHaveLength(3);
-    expect(await keptFile(options, clip.capture.pdf.file.sha256)).toBe(readFileSync(join(fixtures, 'rapport-transformatie.pdf')).byteLength);
+    expect(await options.evaluate(keptFileSize, clip.capture.pdf.file.sha256)).toBe(pdfBytes('rapport-transformatie.pdf').byteLength);
     // The same link again is recognised as already clipped.
     const again = await worker.evaluate(
       ([id, url]) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-pdf', linkUrl: url }, { id }),

@@ -12,7 +12,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
 import { pwaDir } from '../support/browser.js';
-import { launchFirefoxWithExtension, type FirefoxSession } from '../support/firefox.js';
+import { extensionRequest, launchFirefoxWithExtension, pairFirefox, type FirefoxSession } from '../support/firefox.js';
 import { serveSite } from '../support/site.js';
 import { articlePage, hostile } from './extension-pages.js';
 
@@ -40,16 +40,7 @@ afterAll(async () => {
   server?.close();
 });
 
-/** A protocol request from an extension page, as the popup sends it. */
-async function request<T = any>(page: Page, type: string, input: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    (t: string, i: unknown) => (globalThis as any).browser.runtime.sendMessage({ knipsel: 1, type: t, input: i }),
-    type,
-    input,
-  );
-  if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
-  return reply.value as T;
-}
+const request = extensionRequest;
 
 const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
 
@@ -139,18 +130,7 @@ describe('Firefox extension', () => {
     await appPage.setViewport({ width: 1280, height: 800 });
     await appPage.goto(`${app.url}/`);
     // Not paired yet: the app offers it; the options page shows the same code and the user confirms there.
-    await appPage.waitForSelector('[data-testid="extension-status"][data-state="unpaired"]', { timeout: 20_000 });
-    await appPage.locator('[data-testid="extension-status"] button').click();
-    const code = await (await appPage.waitForSelector('[data-testid="pair-code"]', { timeout: 20_000 }))!.evaluate((el) => el.textContent?.trim() ?? '');
-    expect(code).toMatch(/^\d{3} \d{3}$/);
-    const confirm = await session.openExtensionPage('options.html');
-    await confirm.waitForSelector('[data-testid="pair-request"] [data-testid="pair-code"]', { timeout: 20_000 });
-    expect(await text(confirm, '[data-testid="pair-request"] [data-testid="pair-code"]')).toBe(code);
-    await confirm.locator('[data-testid="pair-request"] button ::-p-text(Koppelen)').click();
-    await confirm.waitForSelector('[data-testid="pair-done"]', { timeout: 20_000 });
-    await confirm.screenshot({ path: `${shots}/options-paired-firefox.png` });
-    await confirm.close();
-    await appPage.waitForSelector('[data-testid="extension-status"][data-state="connected"]', { timeout: 20_000 });
+    expect(await pairFirefox(session, appPage)).toMatch(/^\d{3} \d{3}$/);
     // The clips made before the app was open arrive (the personal dossiers are linked).
     const titles = () => appPage.$$eval('.clips h2', (els) => els.map((el) => el.textContent?.trim() ?? ''));
     await appPage.waitForFunction(() => document.querySelectorAll('.clips h2').length >= 2, { timeout: 15_000 });

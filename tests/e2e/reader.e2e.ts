@@ -3,19 +3,20 @@
 // user does it, shows the kept image from its own store (it came over the bridge) and the
 // other as a placeholder — reading the clip, online or offline, requests nothing from any
 // origin but the app's. Then "Opschonen" removes a paragraph and undoes it, a corrected author
-// shows in the reference, and a passage highlighted in the reader shows in the text, in the
-// list of highlights, in the extension's copy and in the portfolio's quote. Screenshots at
+// shows in the reference, a passage highlighted in the reader shows in the text, in the list
+// of highlights, in the extension's copy and in the portfolio's quote, and that highlight gets
+// another colour and note and is deleted, each undone from the toast. Screenshots at
 // 390 and 1280 px, Dutch and English, in /tmp/knipsel-shots/reader. Run after `npm run build`.
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
 import { launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser';
 import { pairExtension } from '../support/pairing';
+import { png } from '../support/png.js';
 import { paragraphs } from './extension-pages.js';
 
 declare const chrome: any;
@@ -23,35 +24,6 @@ declare const chrome: any;
 const shots = process.env.KNIPSEL_SHOTS ? join(process.env.KNIPSEL_SHOTS, 'reader') : '/tmp/knipsel-shots/reader';
 const title = 'Een bankje voor de deur';
 const advert = 'Advertentie: bestel nu de nieuwe bakfiets van Fietsland met twintig procent korting!';
-
-/** A real PNG (a 48 × 32 block of one colour), so the extension's decode check passes. */
-function png(): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of buf) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(8 + data.length + 4);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), 8 + data.length);
-    return out;
-  };
-  const [w, h] = [48, 32];
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(w, 0);
-  header.writeUInt32BE(h, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.concat(Array.from({ length: h }, () => Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: w }, () => [42, 138, 126]).flat())])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 let app: KnipselServer;
 let fixtures: Server;
@@ -306,6 +278,50 @@ describe('reading a clip', () => {
     expect(await quote.locator('footer').innerText()).toContain('Methode');
     await doc.close();
     await composer.getByRole('button', { name: 'Sluiten' }).first().click();
+  }, 60_000);
+
+  it('a highlight’s colour and note are changed in the reader, and it is deleted — both undone from the toast', async () => {
+    type Stored = { clip: { highlights: { id: string; colour: string; note: string; quote: { exact: string } }[] } };
+    const stored = async () => (await request<Stored>('clip/get', { dossierId, clipId })).clip.highlights;
+    const painted = (colour: string) => reader.evaluate((name) => (CSS as any).highlights.get(name)?.size ?? 0, `knipsel-reader-${colour}`);
+    const [original] = await stored();
+    await reader.goto(`${app.url}/#/d/${encodeURIComponent(dossierId)}/clip/${encodeURIComponent(clipId)}`);
+    await reader.getByRole('heading', { level: 1, name: title }).waitFor();
+    const item = reader.locator('.highlights li');
+    await expect.poll(() => painted('methode')).toBe(1);
+
+    // Another colour and another note.
+    await item.getByRole('button', { name: 'Aanpassen' }).click();
+    const editor = item.getByTestId('highlight-editor');
+    expect(await editor.getByLabel('Methode').isChecked()).toBe(true);
+    expect(await editor.getByLabel('Notitie').inputValue()).toBe('Zo wil ik het ook doen');
+    await editor.getByLabel('Vraag').check();
+    await editor.getByLabel('Notitie').fill('Eerst navragen bij het team');
+    await reader.setViewportSize({ width: 390, height: 844 });
+    await item.scrollIntoViewIfNeeded();
+    await reader.screenshot({ path: join(shots, 'reader-highlight-edit-phone.png') });
+    await reader.setViewportSize({ width: 1280, height: 800 });
+    await editor.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => item.innerText()).toMatch(/Vraag\s*— Eerst navragen bij het team/);
+    await expect.poll(() => painted('vraag')).toBe(1);
+    expect(await painted('methode')).toBe(0);
+    await expect.poll(stored, { timeout: 15_000 }).toMatchObject([{ id: original.id, colour: 'vraag', note: 'Eerst navragen bij het team' }]);
+    await item.scrollIntoViewIfNeeded();
+    await reader.screenshot({ path: join(shots, 'reader-highlight-edited-desktop.png') });
+    await reader.getByRole('status').getByRole('button', { name: 'Ongedaan maken' }).click();
+    await expect.poll(() => item.innerText()).toMatch(/Methode\s*— Zo wil ik het ook doen/);
+    await expect.poll(stored, { timeout: 15_000 }).toEqual([original]);
+
+    // Deleted: gone from the list, the text and the extension's copy; undo brings back the same record.
+    await item.getByRole('button', { name: 'Verwijderen' }).click();
+    await expect.poll(() => item.count()).toBe(0);
+    await expect.poll(() => painted('methode')).toBe(0);
+    await expect.poll(stored, { timeout: 15_000 }).toEqual([]);
+    await reader.getByRole('status').getByText('Markering verwijderd').waitFor();
+    await reader.getByRole('status').getByRole('button', { name: 'Ongedaan maken' }).click();
+    await expect.poll(() => item.count()).toBe(1);
+    await expect.poll(() => painted('methode')).toBe(1);
+    await expect.poll(stored, { timeout: 15_000 }).toEqual([original]);
   }, 60_000);
 
   it('in English, at phone and desktop width', async () => {

@@ -1,6 +1,8 @@
 // Launching Debian's Firefox ESR with the built Firefox extension (dist/extension/firefox-mv2),
 // driven by puppeteer-core over WebDriver BiDi (playwright-core cannot drive a stock Firefox).
 // The extension gets a fixed internal UUID, so its pages have known moz-extension:// URLs.
+// `pairFirefox` pairs it with the web app as a user does (the code in the app, "Koppelen" in
+// the extension's options).
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { distDir } from './browser.js';
@@ -68,4 +70,38 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxSession> {
     },
     close: () => browser.close(),
   };
+}
+
+/** A protocol request from an extension page, as the popup sends it. */
+export async function extensionRequest<T = any>(page: Page, type: string, input: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    (t: string, i: unknown) => (globalThis as any).browser.runtime.sendMessage({ knipsel: 1, type: t, input: i }),
+    type,
+    input,
+  );
+  if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
+  return reply.value as T;
+}
+
+/**
+ * Pair the extension with the app open in `appPage` (its address already in the extension's
+ * settings): "Koppel de extensie aan de app" there, the same code confirmed with "Koppelen" in
+ * the options page, until the app says it is connected. Returns the code.
+ */
+export async function pairFirefox(session: FirefoxSession, appPage: Page): Promise<string> {
+  await appPage.waitForSelector('[data-testid="extension-status"][data-state="unpaired"]', { timeout: 20_000 });
+  await appPage.locator('[data-testid="extension-status"] button').click();
+  const code = await (await appPage.waitForSelector('[data-testid="pair-code"]', { timeout: 20_000 }))!.evaluate((el) => el.textContent?.trim() ?? '');
+  const confirm = await session.openExtensionPage('options.html');
+  try {
+    await confirm.waitForSelector('[data-testid="pair-request"] [data-testid="pair-code"]', { timeout: 20_000 });
+    const shown = await confirm.$eval('[data-testid="pair-request"] [data-testid="pair-code"]', (el) => el.textContent ?? '');
+    if (shown !== code) throw new Error(`the options page shows ${shown}, the app ${code}`);
+    await confirm.locator('[data-testid="pair-request"] button ::-p-text(Koppelen)').click();
+    await confirm.waitForSelector('[data-testid="pair-done"]', { timeout: 20_000 });
+  } finally {
+    await confirm.close();
+  }
+  await appPage.waitForSelector('[data-testid="extension-status"][data-state="connected"]', { timeout: 20_000 });
+  return code;
 }

@@ -18,6 +18,13 @@ export const clipEn: typeof clipNl = {
     markAs: 'Highlight as',
     markNote: 'Note on the highlight (optional)',
     marked: 'Highlight saved',
+    edit: 'Edit',
+    editTitle: 'Edit highlight',
+    colour: 'Colour',
+    note: 'Note',
+    remove: 'Delete',
+    highlightChanged: 'Highlight changed',
+    highlightRemoved: 'Highlight deleted',
     cancel: 'Cancel',
   },
 };

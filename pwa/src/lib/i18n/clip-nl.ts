@@ -17,6 +17,13 @@ export const clipNl = {
     markAs: 'Markeer als',
     markNote: 'Notitie bij de markering (optioneel)',
     marked: 'Markering bewaard',
+    edit: 'Aanpassen',
+    editTitle: 'Markering aanpassen',
+    colour: 'Kleur',
+    note: 'Notitie',
+    remove: 'Verwijderen',
+    highlightChanged: 'Markering aangepast',
+    highlightRemoved: 'Markering verwijderd',
     cancel: 'Annuleren',
   },
 };

@@ -1,6 +1,6 @@
 // Clip operations of one open dossier for the screens: add (bookmark, note-clip), tag,
 // trash, notes, search. Every write is followed by a flush so storage errors surface.
-import { bookmarkCapture, type Capture, type Clip, type ClipRow, type DossierChange, type EvidenceKind, type HighlightInput, normalizeUrl, noteCapture, type OpenDossier, type SearchHit, type SearchProgress, siteNameOf, type SourceEdits, toClipRow } from '@knipsel/core';
+import { bookmarkCapture, type Capture, type Clip, type ClipRow, type DossierChange, type EvidenceKind, type Highlight, type HighlightInput, type HighlightPatch, normalizeUrl, noteCapture, type OpenDossier, type SearchHit, type SearchProgress, siteNameOf, type SourceEdits, toClipRow } from '@knipsel/core';
 import { bindNote, type NoteBinding } from './note-binding.js';
 import { persisting, type Persist } from './persist.js';
 
@@ -36,6 +36,10 @@ export function createClipService(open: OpenDossier, persist: Persist, now: () =
     findByUrl: (url: string) => dossier.clips.findByUrl(url),
 
     addHighlight: (id: string, input: HighlightInput) => write(() => dossier.clips.addHighlight(id, input)),
+    updateHighlight: (id: string, highlightId: string, patch: HighlightPatch) => write(() => dossier.clips.updateHighlight(id, highlightId, patch)),
+    removeHighlight: (id: string, highlightId: string) => write(() => dossier.clips.removeHighlight(id, highlightId)),
+    /** Put back a highlight removed before (undo), with its id, so every copy shows the same record. */
+    restoreHighlight: (id: string, highlight: Highlight) => write(() => dossier.clips.restoreHighlight(id, highlight)),
     /** Remove blocks of the content as noise, or put them back (the capture is kept whole). */
     setBlocksRemoved: (id: string, indices: number[], removed: boolean) => write(() => dossier.clips.setBlocksRemoved(id, indices, removed)),
     setTitle: (id: string, title: string) => write(() => dossier.clips.update(id, { title })),

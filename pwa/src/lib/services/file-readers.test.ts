@@ -1,7 +1,7 @@
 // The file worker runner: answers and refusals come back as they were given, a worker that
 // does not answer in time is ended with a clear message, a crashed one too; each worker is
 // ended after its file. The worker is a stand-in here (Node has no web workers); the real
-// one runs in the built app (tests/e2e/export.e2e.ts). The time limit runs on fake timers.
+// one runs in the built app (tests/e2e/export-backups.e2e.ts). The time limit runs on fake timers.
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { KnipselError } from '@knipsel/core';
 import type { FileAnswer, FileTask } from './file-task.js';

@@ -2,7 +2,7 @@
 // errors and the update notice. One instance per app; connect() wires the observers and
 // returns the teardown (called from the root component's $effect cleanup).
 import { getContext, setContext } from 'svelte';
-import { type DossierRecord, isKnipselError } from '@knipsel/core';
+import { type DossierRecord, type HighlightPatch, isKnipselError } from '@knipsel/core';
 import { bridgeAlias } from '@knipsel/core/bridge';
 import { I18n, provideI18n } from '../i18n/i18n.svelte.js';
 import { locales, type Locale } from '../i18n/messages.js';
@@ -259,6 +259,8 @@ export class AppState implements AppPort {
   restore = (ids: string[]): void => this.#actions.restore(ids);
   tag = (ids: string[], themeId: string): void => this.#actions.tag(ids, themeId);
   untag = (ids: string[], themeId: string): void => this.#actions.untag(ids, themeId);
+  editHighlight = (clipId: string, highlightId: string, patch: HighlightPatch): void => this.#actions.editHighlight(clipId, highlightId, patch);
+  removeHighlight = (clipId: string, highlightId: string): void => this.#actions.removeHighlight(clipId, highlightId);
   emptyTrash = (): void => this.#actions.emptyTrash();
 }
 

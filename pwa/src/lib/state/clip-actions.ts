@@ -1,6 +1,7 @@
 // The clip actions of the dossier on screen that a toast can undo: trash, restore, tag, untag,
-// empty the trash. A read-only dossier refuses them; errors go to the app's report.
-import { KnipselError } from '@knipsel/core';
+// change or remove a highlight; and empty the trash. A read-only dossier refuses them; errors
+// go to the app's report.
+import { KnipselError, type HighlightPatch } from '@knipsel/core';
 import type { ClipService } from '../services/clip-service.js';
 import type { DossierState } from './dossier-state.svelte.js';
 import type { Toasts, ToastText } from './toasts.svelte.js';
@@ -63,6 +64,28 @@ export class ClipActions {
     const carrying = this.#carrying(ids, themeId);
     const theme = this.#themeName(themeId);
     this.#undoable((c) => c.untag(ids, [themeId]), (c) => c.tag(carrying, [themeId]), carrying, (m) => m.clip.untagged(theme, carrying.length));
+  }
+
+  /** Change a highlight's colour or note; undo puts back what it was. */
+  editHighlight(clipId: string, highlightId: string, patch: HighlightPatch): void {
+    const before = this.#highlight(clipId, highlightId);
+    if (!before) return;
+    const undo: HighlightPatch = {};
+    if (patch.colour !== undefined && patch.colour !== before.colour) undo.colour = before.colour;
+    if (patch.note !== undefined && patch.note !== before.note) undo.note = before.note;
+    if (Object.keys(undo).length === 0) return;
+    this.#undoable((c) => c.updateHighlight(clipId, highlightId, patch), (c) => c.updateHighlight(clipId, highlightId, undo), [highlightId], (m) => m.clipText.highlightChanged);
+  }
+
+  /** Remove a highlight; undo puts the same record back (same id, so the live page agrees). */
+  removeHighlight(clipId: string, highlightId: string): void {
+    const before = this.#highlight(clipId, highlightId);
+    if (!before) return;
+    this.#undoable((c) => c.removeHighlight(clipId, highlightId), (c) => c.restoreHighlight(clipId, before), [highlightId], (m) => m.clipText.highlightRemoved);
+  }
+
+  #highlight(clipId: string, highlightId: string) {
+    return this.app.dossier?.clips?.get(clipId)?.highlights.find((h) => h.id === highlightId);
   }
 
   emptyTrash(): void {
