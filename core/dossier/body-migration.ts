@@ -45,3 +45,30 @@ export function bodyHashes(doc: Y.Doc): Set<string> {
   }
   return hashes;
 }
+
+/**
+ * Put the bodies this device has back into their clips' captures (one transaction): for a
+ * shared dossier, whose colleagues get clips through the doc alone until bodies travel
+ * between peers and over the relay, and for the copy of a doc a backup is made from.
+ * Resolves with the number of clips changed.
+ */
+export async function moveBodiesIn(doc: Y.Doc, bodies: BodyStore, origin: unknown): Promise<number> {
+  const inline: [Y.Map<unknown>, string, Capture][] = [];
+  for (const map of roots(doc).clips.values()) {
+    const hash = isClipMap(map) ? bodyHashOf(map) : undefined;
+    const body = hash === undefined ? undefined : await bodies.get(hash);
+    if (hash && body) inline.push([map, hash, { ...(map.get('capture') as Capture), ...body }]);
+  }
+  if (inline.length === 0) return 0;
+  let moved = 0;
+  doc.transact(() => {
+    for (const [map, hash, capture] of inline) {
+      if (bodyHashOf(map) !== hash) continue;
+      map.set('capture', capture);
+      map.delete('body');
+      map.delete('excerpt');
+      moved++;
+    }
+  }, origin);
+  return moved;
+}

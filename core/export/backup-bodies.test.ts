@@ -11,6 +11,7 @@ import { createMemoryUpdateStore } from '../storage/update-store.js';
 import { makeCapture } from '../testing/captures.js';
 import { createBackup, readBackup } from './backup.js';
 import { restoreBackupAsNew } from './restore.js';
+import { markShared } from '../sync/peer/shared-dossier.js';
 
 const device = () => {
   const bodies = createBodyStore(createMemoryBlobStore());
@@ -37,5 +38,26 @@ describe('backups and clip bodies', () => {
     expect(clip.capture.text).toBe(text);
     // There too the body left the doc for the body store, under the same hash.
     expect(clip.body!.hash).toBe(open.dossier.clips.get(clipId)!.body!.hash);
+  });
+});
+
+describe('shared dossiers and clip bodies', () => {
+  it('keep bodies in the doc (colleagues get clips through it), also when shared while open', async () => {
+    const here = device();
+    const record = await here.library.create('Samen');
+    const open = await here.library.open(record.id);
+    const text = 'Buurtbewoners koken samen voor de straat. '.repeat(30);
+    const before = open.dossier.clips.add({ capture: makeCapture({ title: 'Voor het delen', text }) });
+    expect(open.dossier.clips.get(before)!.body).toBeDefined();
+    markShared(open.doc);
+    await expect.poll(() => open.dossier.clips.get(before)!.body).toBeUndefined();
+    expect(open.dossier.clips.get(before)!.capture.text).toBe(text);
+    const after = open.dossier.clips.add({ capture: makeCapture({ title: 'Na het delen', text }) });
+    expect(open.dossier.clips.get(after)!.body).toBeUndefined();
+    // A colleague with no body store reads both from the doc alone.
+    const colleague = new Y.Doc();
+    Y.applyUpdate(colleague, Y.encodeStateAsUpdate(open.doc));
+    const { createDossier } = await import('../dossier/dossier.js');
+    expect(createDossier(colleague).clips.all().map((c) => c.capture.text)).toEqual([text, text]);
   });
 });

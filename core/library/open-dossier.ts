@@ -13,7 +13,7 @@ import type { ProjectionStore } from '../storage/projection-store.js';
 import type { UpdateStore } from '../storage/update-store.js';
 import type { BodyStore } from '../storage/body-store.js';
 import { localOrigin } from '../dossier/doc-layout.js';
-import { bodyHashes, moveBodiesOut } from '../dossier/body-migration.js';
+import { bodyHashes, moveBodiesIn, moveBodiesOut } from '../dossier/body-migration.js';
 
 export interface OpenDossier {
   id: string;
@@ -56,7 +56,12 @@ export async function openDossier(id: string, { stores, now, changed }: OpenDoss
   const persistence = attachPersistence(doc, stores.updates, id, bodies ? { beforeWrite: () => bodies.written() } : {});
   await persistence.ready;
   const dossier = createDossier(doc, { now, bodies });
-  if (bodies) {
+  const shared = () => roots(doc).meta.get('kind') === 'shared';
+  if (bodies && shared()) {
+    // Colleagues get clips through the doc alone (bodies do not travel between peers or over
+    // the relay yet): a shared dossier keeps its bodies in the doc.
+    await moveBodiesIn(doc, bodies, localOrigin);
+  } else if (bodies) {
     await moveBodiesOut(doc, bodies, localOrigin);
     // The search index reads clip texts as it builds: the bodies here are loaded first.
     // Bodies not on this device read as missing until a transport brings them.
@@ -115,6 +120,8 @@ export async function openDossier(id: string, { stores, now, changed }: OpenDoss
   });
   dossier.observe((change) => {
     if (change.meta) recordTimer ??= setTimeout(syncRecord, 0);
+    // Shared while open: its bodies go back into the doc for the colleagues.
+    if (change.meta && bodies && shared()) void moveBodiesIn(doc, bodies, localOrigin).catch(() => undefined);
   });
   // The projection reconciles in the background (rows(id) waits for it once open).
   return {
