@@ -4,37 +4,22 @@
 // A registers the dossier and makes both links; B and C open them. B goes offline, A and
 // B both add clips, B comes back → both have everything, and so does C. C sees updates,
 // every edit control is disabled for C, and an update forced with C's token is refused by
-// the relay. A revokes B's link → B's connection is refused. Screenshots of the relay
-// panel and the read-only view (desktop and phone; no overflow, no serious axe violations)
-// go to /tmp/knipsel-shots/relay.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// the relay. A revokes B's link (asked first, sent after the moment of undo) → B is refused
+// and told. Screenshots of the relay panel and the read-only view (desktop and phone; no
+// overflow, no serious axe violations) go to /tmp/knipsel-shots/relay.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { parseRelayLink } from '@knipsel/core/relay';
-import { createRelay, type Relay } from '../../server/relay/create-relay.js';
 import { frames, rawClient } from '../../server/relay/relay-test-support.js';
 import { addBookmark } from '../support/app.js';
-import { screenshotsIn, sharingSuite, type Peer } from './share-support.js';
+import { relaySuite, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
 
 const shot = screenshotsIn(process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/relay');
 
 // The app and the browser come from the sharing suite; the relay is this file's own.
 const suite = sharingSuite();
-let relay: Relay;
-let relayDir: string;
-
-beforeAll(async () => {
-  relayDir = mkdtempSync(join(tmpdir(), 'knipsel-relay-e2e-'));
-  relay = await createRelay({ database: join(relayDir, 'relay.sqlite'), port: 0, revocationSweepMs: 500 });
-});
-
-afterAll(async () => {
-  await relay?.close();
-  if (relayDir) rmSync(relayDir, { recursive: true, force: true });
-});
+const relays = relaySuite();
 
 const openApp = (label: string, path = '/#/'): Promise<Peer> => suite.openPage(label, path);
 
@@ -70,13 +55,13 @@ describe('a dossier through a relay', () => {
     await panel.getByLabel('Adres van de relay-server').fill('http://niet-goed');
     await panel.getByRole('button', { name: 'Registreren als eigenaar' }).click();
     await expect(panel.locator('[data-relay-problem]').innerText()).resolves.toContain('begint met wss://');
-    expect(await relay.store.isRegistered(dossierId)).toBe(false);
+    expect(await relays.relay.store.isRegistered(dossierId)).toBe(false);
 
-    await panel.getByLabel('Adres van de relay-server').fill(relay.wsUrl);
+    await panel.getByLabel('Adres van de relay-server').fill(relays.relay.wsUrl);
     await panel.getByRole('button', { name: 'Registreren als eigenaar' }).click();
     await panel.locator('[data-relay-status="connected"]').waitFor();
     await expect(panel.locator('[data-relay-role]').getAttribute('data-relay-role')).resolves.toBe('owner');
-    expect(await relay.store.isRegistered(dossierId)).toBe(true);
+    expect(await relays.relay.store.isRegistered(dossierId)).toBe(true);
 
     await panel.getByLabel('Voor wie? (optioneel)').fill('Sanne');
     await panel.getByRole('button', { name: 'Link om te bewerken' }).click();
@@ -128,26 +113,28 @@ describe('a dossier through a relay', () => {
 
     // A forced update with the assessor's token is refused by the relay itself.
     const token = parseRelayLink(readLink).token;
-    const forced = await rawClient(relay.wsUrl);
+    const forced = await rawClient(relays.relay.wsUrl);
     forced.send(frames.auth(dossierId, token));
     forced.send(frames.syncStep1(dossierId));
     await forced.waitFor((f) => f.type === 0 && f.subtype === 1);
     const probe = new Y.Doc();
-    Y.applyUpdate(probe, Y.encodeStateAsUpdate(relay.hocuspocus.documents.get(dossierId)!));
+    Y.applyUpdate(probe, Y.encodeStateAsUpdate(relays.relay.hocuspocus.documents.get(dossierId)!));
     let update: Uint8Array = new Uint8Array();
     probe.on('update', (u: Uint8Array) => (update = u));
     probe.getMap('meta').set('name', 'Gewijzigd door de assessor');
     forced.send(frames.update(dossierId, update));
     expect((await forced.waitFor((f) => f.type === 8)).subtype).toBe(0);
     forced.ws.close();
-    expect(relay.hocuspocus.documents.get(dossierId)!.getMap('meta').get('name')).toBe('Leergang Wijkgericht Werken');
+    expect(relays.relay.hocuspocus.documents.get(dossierId)!.getMap('meta').get('name')).toBe('Leergang Wijkgericht Werken');
 
     // ---- A revokes B's link: B is refused ----
     await a.page.goto(`${suite.url}/#/d/${dossierId}/share`);
     await a.page.locator('[data-relay-token]', { hasText: 'Sanne' }).getByRole('button', { name: 'Intrekken' }).click();
-    await a.page.locator('[data-relay-token]', { hasText: 'Sanne' }).getByText('Ingetrokken').waitFor();
+    await a.page.getByRole('dialog', { name: 'Toegang intrekken?' }).getByRole('button', { name: 'Ja, toegang intrekken' }).click();
+    await a.page.locator('[data-relay-token]', { hasText: 'Sanne' }).getByText('Ingetrokken').waitFor({ timeout: 20_000 });
     await b.page.goto(`${suite.url}/#/d/${dossierId}/share`);
     await b.page.locator('[data-relay-status="refused"]').waitFor();
+    await b.page.locator('[data-revoked]').waitFor();
     expect(await relayStatus(a.page)).toBe('connected');
   });
 });

@@ -3,11 +3,13 @@
 // in a context of its own with the STUN servers cleared in Settings (no internet here: peers
 // connect within this machine), screenshots at desktop and phone width with the axe and
 // overflow checks, and adding a clip by web address.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { KnipselServer } from '../../server/create-server.js';
+import { createRelay, type Relay } from '../../server/relay/create-relay.js';
 import { launchBrowser } from '../support/browser.js';
 import { seriousViolations, servePwa } from '../support/app.js';
 
@@ -107,4 +109,27 @@ export async function inviteLink(page: Page, name: string): Promise<string> {
   const linkInput = page.getByRole('textbox', { name: 'Uitnodigingslink' });
   await expect.poll(() => linkInput.inputValue()).toContain('#/join/');
   return linkInput.inputValue();
+}
+
+/**
+ * A relay of the file's own (SQLite in a temporary folder, on 127.0.0.1 — another origin than
+ * the app), started before the file's tests and closed after them. Revoked tokens are swept
+ * every 500 ms, so a revoked member is refused within a moment.
+ */
+export function relaySuite(): { readonly relay: Relay } {
+  let relay: Relay;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'knipsel-relay-e2e-'));
+    relay = await createRelay({ database: join(dir, 'relay.sqlite'), port: 0, revocationSweepMs: 500 });
+  });
+  afterAll(async () => {
+    await relay?.close().catch(() => undefined);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get relay() {
+      return relay;
+    },
+  };
 }

@@ -5,7 +5,8 @@
 // A shares a dossier, B joins through the invite link; both add clips, tag and write in the
 // same reflection at the same time → the same state on both; B goes offline (context
 // offline → the app pauses its peer session), both edit, B comes back → merged; C opens
-// the link with a wrong secret and gets nothing; presence shows the other peer's name and
+// the link with a wrong secret, gets nothing and is told the link is not the group's (old or
+// wrong); presence shows the other peer's name and
 // what they look at. Screenshots (desktop and phone) go to /tmp/knipsel-shots/share.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -210,11 +211,12 @@ describe('sharing a dossier through the web app', () => {
     await course(a.page).press('Tab');
     await expect.poll(() => course(b.page).inputValue(), { timeout: 20_000 }).toBe('Leergang Community Work 2026');
 
-    // ---- C, all this time in the room's neighbourhood with a wrong secret, got nothing ----
-    expect(await c.page.locator('[data-join-state]').getAttribute('data-join-state')).toBe('waiting');
+    // ---- C, all this time in the room's neighbourhood with a wrong secret, got nothing, and
+    // is told that the group uses another invitation (A and B are online in their room) ----
+    expect(await c.page.locator('[data-join-state]').getAttribute('data-join-state')).toBe('old-link');
     const cText = await c.page.locator('body').innerText();
     for (const secret of ['Wijkteam Noord', 'Buurtmaaltijd', 'Anouk', 'Bram', 'Eerste indruk']) expect(cText).not.toContain(secret);
-    await shot(c.page, 'join-waiting');
+    await shot(c.page, 'join-wrong-secret');
     await c.page.goto(`${suite.url}/#/`);
     await c.page.getByRole('heading', { level: 1, name: 'Je dossiers' }).waitFor();
     await expect.poll(() => c.page.locator('.dossiers h2').allInnerTexts()).toEqual(['Mijn leerdossier']);
@@ -263,8 +265,8 @@ describe('sharing a dossier through the web app', () => {
     await until('A to see B gone', () => presenceNames(a.page), (names) => names.length === 0, [a.page], 45_000);
     expect((await seen(a.page, dossierId, sharedClip)).titles).toEqual(merged.titles);
 
-    // D, all this while on the old link, got nothing.
-    expect(await d.page.locator('[data-join-state]').getAttribute('data-join-state')).toBe('waiting');
+    // D, all this while on the old link, got nothing, and is told the link is old.
+    expect(await d.page.locator('[data-join-state]').getAttribute('data-join-state')).toBe('old-link');
     expect(await d.page.locator('body').innerText()).not.toContain('Wijkteam Noord');
   });
 });

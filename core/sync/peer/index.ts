@@ -12,7 +12,7 @@ export {
   type InviteDetails,
 } from './invite.js';
 export type { ConnectPeersOptions, PeerSession, PeerStatus, PeerStatusEvent } from './peer-session.js';
-export { checkPresence, parsePresence, type PeerPresence, type Presence, type PresenceView } from './presence.js';
+export { checkPresence, parsePresence, presentMembers, readPeerPresence, type PeerPresence, type Presence, type PresenceView } from './presence.js';
 export { copyDossierState, markShared, receivedDossierId, waitForDossierMeta } from './shared-dossier.js';
 export { createMirrorBridge, type MirrorBridge, type MirrorBridgeOptions } from './mirror-bridge.js';
 export { checkAwarenessUpdate, checkPeerMessage, messageAwareness, messageBcPeerId, messageQueryAwareness, messageSync } from './peer-messages.js';

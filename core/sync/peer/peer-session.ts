@@ -33,7 +33,9 @@ import { KnipselError } from '../../errors.js';
 import { deriveRoom } from './invite.js';
 import { createMirrorBridge } from './mirror-bridge.js';
 import { createPeerStatus } from './peer-status.js';
-import { checkPresence, parsePresence, type PeerPresence, type Presence } from './presence.js';
+import { joinLobby, lobbyTopic, roomFingerprint } from './lobby.js';
+import { keepPresenceLive } from './presence-liveness.js';
+import { parsePresence, readPeerPresence, type Presence } from './presence.js';
 import { defaultSignalingUrl, type ConnectPeersOptions, type PeerSession } from './session-types.js';
 import { createConnectionGate, guardBroadcastChannel, type Drop, type RoomLike, type SignalingConnLike } from './webrtc-gate.js';
 
@@ -119,15 +121,23 @@ export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Pr
   }, 1000);
   status.recompute();
 
-  const readPresence = (): PeerPresence[] => {
-    const peers: PeerPresence[] = [];
-    for (const [clientId, state] of awareness.getStates()) {
-      if (clientId === awareness.clientID) continue;
-      const checked = checkPresence(state);
-      if (checked) peers.push({ clientId, ...checked });
-    }
-    return peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
-  };
+  const readPresence = () => readPeerPresence(awareness);
+  // The dossier's lobby: hears members of this dossier who are in another room (lobby.ts).
+  let otherRoom = false;
+  const otherRoomListeners = new Set<() => void>();
+  const leaveLobby = options.dossierId
+    ? joinLobby({
+        conns: signalingConns,
+        topic: await lobbyTopic(options.dossierId),
+        fingerprint: await roomFingerprint(roomName),
+        onOtherRoom: () => {
+          if (otherRoom) return;
+          otherRoom = true;
+          otherRoomListeners.forEach((listener) => listener());
+        },
+      })
+    : () => undefined;
+  const liveness = keepPresenceLive(awareness, options.liveness);
   const updatePresence = (patch: Partial<Presence>) => awareness.setLocalState(parsePresence({ ...(awareness.getLocalState() as Presence), ...patch }));
 
   return {
@@ -139,6 +149,13 @@ export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Pr
     },
     roomName,
     awareness,
+    get otherRoom() {
+      return otherRoom;
+    },
+    onOtherRoom(listener) {
+      otherRoomListeners.add(listener);
+      return () => otherRoomListeners.delete(listener);
+    },
     presence: readPresence,
     setView: (view) => updatePresence({ view }),
     setPresence: (patch) => updatePresence(patch),
@@ -148,14 +165,19 @@ export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Pr
       awareness.on('change', handler);
       return () => awareness.off('change', handler);
     },
+    leave() {
+      liveness.leave();
+    },
     disconnect() {
       if (destroyed || status.paused) return;
       status.pause();
       unwatchSignaling();
       const local = awareness.getLocalState();
       provider.disconnect();
-      // y-webrtc clears our presence on disconnect; keep it for when we come back.
+      // y-webrtc clears our presence on disconnect; keep it for when we come back. Whoever
+      // was here is no longer known to be.
       if (local) awareness.setLocalState(local);
+      liveness.forgetOthers();
       status.recompute();
     },
     reconnect() {
@@ -173,6 +195,9 @@ export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Pr
       if (destroyed) return;
       destroyed = true;
       status.destroy();
+      liveness.stop();
+      leaveLobby();
+      otherRoomListeners.clear();
       clearInterval(timer);
       unwatchSignaling();
       provider.off('peers', onPeers);

@@ -41,3 +41,30 @@ export function parsePresence(state: unknown): Presence {
   }
   return result.output;
 }
+
+/** Other clients' presence in an awareness, only states that match the schema, by name. */
+export function readPeerPresence(awareness: { clientID: number; getStates(): Map<number, unknown> }): PeerPresence[] {
+  const peers: PeerPresence[] = [];
+  for (const [clientId, state] of awareness.getStates()) {
+    if (clientId === awareness.clientID) continue;
+    const checked = checkPresence(state);
+    if (checked) peers.push({ clientId, ...checked });
+  }
+  return peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
+}
+
+/**
+ * Who is in the dossier, from every channel at once (peers, relay): one entry per member
+ * (same name and colour: the same person reached twice), the one that looks at something in
+ * the dossier first. Someone looking at an invitation has not joined and is left out.
+ */
+export function presentMembers(...lists: PeerPresence[][]): PeerPresence[] {
+  const byMember = new Map<string, PeerPresence>();
+  for (const peer of lists.flat()) {
+    if (peer.view.screen === 'join') continue;
+    const key = `${peer.name}\n${peer.colour.toLowerCase()}`;
+    const known = byMember.get(key);
+    if (!known || (known.view.screen === 'elsewhere' && peer.view.screen !== 'elsewhere')) byMember.set(key, peer);
+  }
+  return [...byMember.values()].sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
+}

@@ -1,6 +1,7 @@
 // The shapes of a peer session seen from outside: its status, options and methods.
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import { KnipselError } from '../../errors.js';
+import type { LivenessOptions } from './presence-liveness.js';
 import type { PeerPresence, Presence, PresenceView } from './presence.js';
 
 /**
@@ -38,6 +39,13 @@ export interface ConnectPeersOptions {
    * and the session would say 'connecting' for good. Default 20 s.
    */
   handshakeTimeoutMs?: number;
+  /**
+   * The dossier's id: the session also joins the dossier's lobby and hears when members are
+   * in another room (an old or wrong link; see lobby.ts).
+   */
+  dossierId?: string;
+  /** How often presence is renewed and how soon a silent peer is dropped (presence-liveness.ts). */
+  liveness?: LivenessOptions;
 }
 
 export interface PeerSession {
@@ -47,6 +55,9 @@ export interface PeerSession {
   readonly roomName: string;
   /** The awareness instance (of the mirror doc); prefer `presence()` and `setView()`. */
   readonly awareness: awarenessProtocol.Awareness;
+  /** Members of this dossier were heard in another room: this link is not the one the group uses now. */
+  readonly otherRoom: boolean;
+  onOtherRoom(listener: () => void): () => void;
   /** Other peers' presence, only states that match the schema. */
   presence(): PeerPresence[];
   /** Tell peers what we are looking at. */
@@ -55,6 +66,8 @@ export interface PeerSession {
   setPresence(patch: Partial<Pick<Presence, 'name' | 'colour'>>): void;
   onStatus(listener: (event: PeerStatusEvent) => void): () => void;
   onPresence(listener: (peers: PeerPresence[]) => void): () => void;
+  /** Say goodbye: our presence is cleared for the others now (the page is going away). */
+  leave(): void;
   /** Leave the room but keep the session (status 'alone'); `reconnect()` joins again. */
   disconnect(): void;
   reconnect(): void;

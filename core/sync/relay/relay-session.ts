@@ -6,6 +6,8 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { createMirrorBridge } from '../peer/mirror-bridge.js';
+import { keepPresenceLive, type LivenessOptions } from '../peer/presence-liveness.js';
+import { parsePresence, readPeerPresence, type PeerPresence, type Presence, type PresenceView } from '../peer/presence.js';
 
 /**
  * 'connecting': (re)connecting or authenticating. 'connected': authenticated, syncing.
@@ -35,6 +37,10 @@ export interface ConnectRelayOptions {
   WebSocketPolyfill?: unknown;
   /** Rejected updates and notable events (never content). */
   log?: (line: string) => void;
+  /** Our presence for the others on the relay (name, colour, view); none: we are not shown. */
+  awarenessState?: Presence;
+  /** Presence renewal and timeout (see presence-liveness.ts); the relay also drops a closed connection's state. */
+  liveness?: LivenessOptions;
 }
 
 export interface RelaySession {
@@ -42,6 +48,13 @@ export interface RelaySession {
   onChange(listener: (state: RelaySessionState) => void): () => void;
   /** Resolves once synced with nothing unacknowledged (rejects on 'refused'). */
   whenAcknowledged(): Promise<void>;
+  /** Others on the relay now (presence states that match the schema). */
+  presence(): PeerPresence[];
+  onPresence(listener: (peers: PeerPresence[]) => void): () => void;
+  setView(view: PresenceView): void;
+  setPresence(patch: Partial<Pick<Presence, 'name' | 'colour'>>): void;
+  /** Say goodbye now (the page is going away): our presence is cleared for the others. */
+  leave(): void;
   /** Origin of transactions that applied relay updates to the doc. */
   readonly remoteOrigin: object;
   disconnect(): void;
@@ -72,7 +85,9 @@ export function connectRelay(doc: Y.Doc, options: ConnectRelayOptions): RelaySes
     onStatus: ({ status }) => {
       if (state.status === 'refused' || destroyed) return;
       if (status === 'disconnected') set({ status: 'offline', synced: false });
-      else if (status === 'connecting') set({ status: 'connecting' });
+      // A retry after a lost connection stays 'offline' until it succeeds (the screens say
+      // the relay is unreachable instead of flickering between that and "connecting").
+      else if (status === 'connecting' && state.status !== 'offline') set({ status: 'connecting' });
       // 'connected' (socket open) is reported once authenticated.
     },
     onAuthenticated: ({ scope }) => set({ status: 'connected', role: scope === 'readonly' ? 'read-only' : 'edit' }),
@@ -85,8 +100,31 @@ export function connectRelay(doc: Y.Doc, options: ConnectRelayOptions): RelaySes
     onUnsyncedChanges: ({ number }) => set({ unacknowledged: number }),
   });
 
+  const awareness = provider.awareness!;
+  awareness.setLocalState(options.awarenessState ? parsePresence(options.awarenessState) : null);
+  const liveness = keepPresenceLive(awareness, { heartbeatMs: 2000, timeoutMs: 6000, ...options.liveness });
+  const presence = () => (state.status === 'connected' ? readPeerPresence(awareness) : []);
+  const updatePresence = (patch: Partial<Presence>) => {
+    const local = awareness.getLocalState() as Presence | null;
+    if (local) awareness.setLocalState(parsePresence({ ...local, ...patch }));
+  };
+
   return {
     state: () => state,
+    presence,
+    onPresence(listener) {
+      const handler = () => listener(presence());
+      awareness.on('change', handler);
+      const unsubscribe = () => listeners.delete(handler);
+      listeners.add(handler);
+      return () => {
+        awareness.off('change', handler);
+        unsubscribe();
+      };
+    },
+    setView: (view) => updatePresence({ view }),
+    setPresence: (patch) => updatePresence(patch),
+    leave: () => liveness.leave(),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -110,6 +148,7 @@ export function connectRelay(doc: Y.Doc, options: ConnectRelayOptions): RelaySes
     remoteOrigin: bridge.remoteOrigin,
     disconnect() {
       provider.disconnect();
+      liveness.forgetOthers();
       set({ status: 'offline', synced: false });
     },
     reconnect() {
@@ -121,6 +160,7 @@ export function connectRelay(doc: Y.Doc, options: ConnectRelayOptions): RelaySes
       if (destroyed) return;
       destroyed = true;
       listeners.clear();
+      liveness.stop();
       provider.destroy();
       bridge.destroy();
     },

@@ -2,6 +2,7 @@
 import type { Messages } from './messages.js';
 import { shareEn } from './share-en.js';
 import { relayEn } from './relay-en.js';
+import { truthEn } from './truth-en.js';
 import { learningEn } from './learning-en.js';
 import { nextEn } from './next-en.js';
 import { pdfEn } from './pdf-en.js';
@@ -410,6 +411,7 @@ export const en: Messages = {
   ...shareEn,
   ...wordingEn,
   ...relayEn,
+  ...truthEn,
   ...learningEn,
   ...nextEn,
   ...pdfEn,

@@ -2,6 +2,7 @@
 import type { CaptureMode, HighlightColour } from '@knipsel/core';
 import { shareNl } from './share-nl.js';
 import { relayNl } from './relay-nl.js';
+import { truthNl } from './truth-nl.js';
 import { learningNl } from './learning-nl.js';
 import { nextNl } from './next-nl.js';
 import { pdfNl } from './pdf-nl.js';
@@ -427,6 +428,7 @@ export const nl = {
   ...shareNl,
   ...wordingNl,
   ...relayNl,
+  ...truthNl,
   ...learningNl,
   ...nextNl,
   ...pdfNl,

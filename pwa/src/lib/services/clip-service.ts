@@ -1,6 +1,6 @@
 // Clip operations of one open dossier for the screens: add (bookmark, note-clip), tag,
 // trash, notes, search. Every write is followed by a flush so storage errors surface.
-import { bookmarkCapture, type Capture, type Clip, type ClipRow, type DossierChange, type EvidenceKind, type Highlight, type HighlightInput, type HighlightPatch, normalizeUrl, noteCapture, type OpenDossier, type SearchHit, type SearchProgress, siteNameOf, type SourceEdits, toClipRow } from '@knipsel/core';
+import { bookmarkCapture, canRestore, type HistoryEntry, type HistoryValue, restoreValue, type Capture, type Clip, type ClipRow, type DossierChange, type EvidenceKind, type Highlight, type HighlightInput, type HighlightPatch, normalizeUrl, noteCapture, type OpenDossier, type SearchHit, type SearchProgress, siteNameOf, type SourceEdits, toClipRow } from '@knipsel/core';
 import { bindNote, type NoteBinding } from './note-binding.js';
 import { persisting, type Persist } from './persist.js';
 
@@ -50,6 +50,10 @@ export function createClipService(open: OpenDossier, persist: Persist, now: () =
     trash: (ids: string[]) => write(() => dossier.clips.trash(ids)),
     restore: (ids: string[]) => write(() => dossier.clips.restore(ids)),
     emptyTrash: () => write(() => dossier.clips.emptyTrash()),
+    /** Can a value of this history entry be put back (title, reflection, themes of a clip that exists)? */
+    canRestore: (entry: HistoryEntry) => canRestore(dossier, entry),
+    /** Put an earlier (or lost) value of a history entry back, as a new edit. */
+    restoreValue: (entry: HistoryEntry, value: HistoryValue) => write(() => restoreValue(dossier, entry, value)),
 
     bindNote: (clipId: string): NoteBinding => bindNote(dossier, clipId, persist),
 

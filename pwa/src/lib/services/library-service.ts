@@ -1,6 +1,7 @@
 // The one library of dossiers of this app: creates the Dexie stores and the core library
 // once, and exposes what the screens need (plus preferences). Components never see Dexie.
 import { createBodyStore, createDexieBlobStore, createDexieStores, createLibrary, createMirroredUpdateStore, createOpfsUpdateStore, type BlobStore, type BodyStore, type DexieStores, type Library } from '@knipsel/core';
+import { createHistoryService, type HistoryService } from './history-service.js';
 import { recoverLostDossiers } from './storage-recovery.js';
 import { tabSyncExtension } from './tab-sync-service.js';
 
@@ -10,6 +11,8 @@ export interface LibraryService {
   blobs: BlobStore;
   /** Clip bodies (html, markdown, text) by hash, kept as blobs of `blobs`. */
   bodies: BodyStore;
+  /** Each dossier's history on this device (who changed what, lost values). */
+  history: HistoryService;
   getPref<T>(key: string): Promise<T | undefined>;
   setPref(key: string, value: unknown): Promise<void>;
   /** Ask the browser to keep our storage (best effort; quietly ignored when refused). */
@@ -29,6 +32,9 @@ export function createLibraryService(stores: DexieStores = createDexieStores(), 
   const library = createLibrary({ updates, library: stores.library, projections: stores.projections, bodies });
   // Other tabs of the app hold their own copy of each dossier: keep them in step.
   library.use(tabSyncExtension());
+  // Who changed what in each open dossier, kept on this device.
+  const history = createHistoryService(stores.library);
+  library.use(history.extension);
   // Bring back dossiers the database lost before anything lists dossiers or makes a new
   // personal one (both wait for an extension's `ready`).
   library.use({ ready: recoverLostDossiers(library, updates).catch((error) => console.warn('Knipsel: recovery failed', error)) });
@@ -47,6 +53,7 @@ export function createLibraryService(stores: DexieStores = createDexieStores(), 
     library,
     blobs,
     bodies,
+    history,
     getPref: (key) => stores.library.getPref(key),
     setPref: (key, value) => stores.library.setPref(key, value),
     async persistStorage() {

@@ -6,7 +6,7 @@ import type { PeerPresence, PeerSession, PeerStatusEvent } from '@knipsel/core/p
 import { createPeerSupervisor, type ShareConnection, type SupervisorDeps } from './peer-supervisor.js';
 import type { ShareRecord } from './share-service.js';
 
-type FakeSession = PeerSession & { id: string; connected: boolean; destroyed: boolean; views: string[]; emit(event: Partial<PeerStatusEvent>): void };
+type FakeSession = PeerSession & { id: string; connected: boolean; destroyed: boolean; left: boolean; views: string[]; emit(event: Partial<PeerStatusEvent>): void };
 
 function fakeSession(id: string): FakeSession {
   const statusListeners = new Set<(event: PeerStatusEvent) => void>();
@@ -14,6 +14,7 @@ function fakeSession(id: string): FakeSession {
     id,
     connected: true,
     destroyed: false,
+    left: false,
     views: [] as string[],
     status: 'alone',
     peers: 0,
@@ -27,6 +28,7 @@ function fakeSession(id: string): FakeSession {
       return () => statusListeners.delete(listener);
     },
     onPresence: () => () => undefined,
+    leave: () => (session.left = true),
     disconnect: () => (session.connected = false),
     reconnect: () => (session.connected = true),
     stats: () => ({ appliedUpdates: 0, rejectedUpdates: 0, droppedMessages: 0 }),
@@ -90,6 +92,16 @@ afterEach(() => {
 });
 
 describe('peer supervisor', () => {
+  test('the page going away says goodbye in every session', async () => {
+    vi.useFakeTimers();
+    const s = setup();
+    s.supervisor.reconcile();
+    await settle();
+    expect(s.sessions.map((x) => x.left)).toEqual([false, false]);
+    s.supervisor.goodbye();
+    expect(s.sessions.map((x) => x.left)).toEqual([true, true]);
+  });
+
   test('keeps one session per shared dossier, the one on screen first, and closes what is no longer shared', async () => {
     vi.useFakeTimers();
     const s = setup();

@@ -237,6 +237,11 @@ export function createPeerSupervisor(deps: SupervisorDeps) {
       }
     },
 
+    /** The page is going away: every session tells its peers now that we left. */
+    goodbye(): void {
+      for (const entry of entries.values()) entry.session?.leave();
+    },
+
     /** Close every session; nothing reconnects after this. */
     stop(): void {
       stopped = true;

@@ -9,6 +9,7 @@ import { createId, KnipselError, type Library } from '@knipsel/core';
 // dossier connects to a relay or a relay link is joined (a lazy chunk).
 import { createRelayAdmin, makeRelayLink, type RelayLink, type RelayTokenInfo, relayTokenSchema, relayUrlSchema } from '@knipsel/core/relay';
 import type { RelayRole, RelaySession } from '@knipsel/core/relay';
+import type { Presence } from '@knipsel/core/peer';
 import type { PrefStore } from './share-service.js';
 
 /** What this device knows about a dossier's relay. */
@@ -35,6 +36,8 @@ export type RelayLinkCheck =
   | { kind: 'conflict'; dossierId: string; dossierName: string; currentRelay: string | null };
 
 const recordPref = (dossierId: string) => `relay.${dossierId}`;
+/** Invite links made on this device, by token id, so the owner can show each again. */
+const linksPref = (dossierId: string) => `relay-links.${dossierId}`;
 
 const loadSession = () => import('@knipsel/core/relay/session');
 
@@ -113,7 +116,14 @@ export function createRelayService(library: Library, prefs: PrefStore, options: 
         view: role === 'read-only' ? 'portfolio' : 'list',
       });
       const { token: _secret, ...info } = created;
+      await prefs.setPref(linksPref(dossierId), { ...(await service.links(dossierId)), [info.id]: link });
       return { link, info };
+    },
+
+    /** The invite links made on this device for a dossier, by token id. */
+    async links(dossierId: string): Promise<Record<string, string>> {
+      const stored = await prefs.getPref<Record<string, string>>(linksPref(dossierId));
+      return stored && typeof stored === 'object' ? stored : {};
     },
 
     async tokens(dossierId: string): Promise<RelayTokenInfo[]> {
@@ -127,9 +137,9 @@ export function createRelayService(library: Library, prefs: PrefStore, options: 
     },
 
     /** Connect the open dossier's doc to its relay. */
-    async connect(dossierId: string, doc: Y.Doc, record: RelayRecord): Promise<RelaySession> {
+    async connect(dossierId: string, doc: Y.Doc, record: RelayRecord, presence?: Presence): Promise<RelaySession> {
       const { connectRelay } = await loadSession();
-      return connectRelay(doc, { url: record.relayUrl, dossierId: record.remoteId ?? dossierId, token: record.token, log, WebSocketPolyfill: options.WebSocketPolyfill });
+      return connectRelay(doc, { url: record.relayUrl, dossierId: record.remoteId ?? dossierId, token: record.token, log, WebSocketPolyfill: options.WebSocketPolyfill, awarenessState: presence });
     },
 
     /** What opening `link` would do on this device (see RelayLinkCheck). Changes nothing. */

@@ -1,8 +1,8 @@
 // Hash routes of the app (`#/d/<dossierId>/board`): parse and build. Pure, so deep links
 // survive a reload and tests can build addresses.
 
-export type DossierView = 'board' | 'list' | 'search' | 'themes' | 'portfolio' | 'leervragen' | 'growth' | 'trash' | 'export' | 'share';
-export const dossierViews: readonly DossierView[] = ['board', 'list', 'search', 'portfolio', 'leervragen', 'growth', 'themes', 'trash', 'export', 'share'];
+export type DossierView = 'board' | 'list' | 'search' | 'themes' | 'portfolio' | 'leervragen' | 'growth' | 'trash' | 'export' | 'share' | 'history';
+export const dossierViews: readonly DossierView[] = ['board', 'list', 'search', 'portfolio', 'leervragen', 'growth', 'themes', 'trash', 'export', 'share', 'history'];
 
 export type Route =
   | { name: 'dossiers' }

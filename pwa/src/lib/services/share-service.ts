@@ -5,7 +5,7 @@
 // library. Everything here is local to this device: the secret is kept in the library's
 // prefs, never in the dossier (so a backup or export does not carry it).
 import * as Y from 'yjs';
-import { createId, type DossierKind, isKnipselError, KnipselError, type Library } from '@knipsel/core';
+import { createId, recordAuthor, type DossierKind, isKnipselError, KnipselError, type Library } from '@knipsel/core';
 // The session itself (`@knipsel/core/peer/session`: y-webrtc, simple-peer) is loaded only
 // when a shared dossier connects (a lazy chunk).
 import { copyDossierState, createInviteSecret, type InviteDetails, makeInviteLink, markShared, parsePresence, type Presence, receivedDossierId, waitForDossierMeta } from '@knipsel/core/peer';
@@ -57,6 +57,8 @@ export interface JoinPreview {
   /** Resolves when the dossier has arrived from a peer (its name and clip count). */
   readonly arrived: Promise<{ name: string; clipCount: number }>;
   onStatus(listener: (event: PeerStatusEvent) => void): () => void;
+  /** Members of this dossier are online in another room: the link is old (or wrong). */
+  onOtherRoom(listener: () => void): () => void;
   /** Keep the dossier: store it like any dossier and remember the secret. Returns its id. */
   accept(): Promise<string>;
   /** Stop waiting and forget everything received. */
@@ -93,10 +95,11 @@ export function createShareService(library: Library, prefs: PrefStore, options: 
     return (await library.importState(state, { id, kind })).id;
   }
 
-  async function sessionOptions(secret: string, presence: Presence) {
+  async function sessionOptions(secret: string, presence: Presence, dossierId: string) {
     const settings = await service.getSettings();
     return {
       secret,
+      dossierId,
       awarenessState: parsePresence(presence),
       signalingUrls: [resolveSignalingUrl(settings, where())],
       iceServers: iceServersOf(settings),
@@ -227,7 +230,7 @@ export function createShareService(library: Library, prefs: PrefStore, options: 
     preview(invite: InviteDetails, presence: Presence): Promise<JoinPreview> {
       return serial(async () => {
         const doc = new Y.Doc();
-        const session = await connect(doc, await sessionOptions(invite.secret, presence));
+        const session = await connect(doc, await sessionOptions(invite.secret, presence, invite.dossierId));
         const controller = new AbortController();
         let closed = false;
         const close = () =>
@@ -247,6 +250,10 @@ export function createShareService(library: Library, prefs: PrefStore, options: 
           invite,
           arrived,
           onStatus: (listener) => session.onStatus(listener),
+          onOtherRoom(listener) {
+            if (session.otherRoom) listener();
+            return session.onOtherRoom(listener);
+          },
           async accept() {
             if (!receivedDossierId(doc)) throw new KnipselError('conflict', 'Nothing has arrived from a colleague yet.', { reason: 'not-arrived' });
             const state = Y.encodeStateAsUpdate(doc);
@@ -268,7 +275,9 @@ export function createShareService(library: Library, prefs: PrefStore, options: 
       return serial(async () => {
         const share = await requireShare(dossierId);
         const open = await library.open(dossierId);
-        return connect(open.doc, await sessionOptions(share.secret, presence));
+        // Our edits arrive at the others under our name (their history names us).
+        recordAuthor(open.doc, presence.name);
+        return connect(open.doc, await sessionOptions(share.secret, presence, dossierId));
       });
     },
 

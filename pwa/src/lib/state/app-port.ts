@@ -5,6 +5,7 @@ import type { Messages } from '../i18n/messages.js';
 import type { LibraryService } from '../services/library-service.js';
 import type { Route } from '../services/routes.js';
 import type { DossierState } from './dossier-state.svelte.js';
+import type { Toasts } from './toasts.svelte.js';
 
 export interface AppPort {
   readonly service: LibraryService;
@@ -14,6 +15,7 @@ export interface AppPort {
   readonly dossier: DossierState | null;
   readonly route: Route;
   readonly m: Messages;
+  readonly toasts: Toasts;
   /** Show an error to the user. */
   report(error: unknown): void;
   refreshDossiers(): Promise<void>;

@@ -55,7 +55,7 @@ export class AppState implements AppPort {
   constructor(readonly service: LibraryService) {
     this.toasts.screen = screenKey(this.route);
     this.share = new ShareState(this);
-    this.relay = new RelayState(this);
+    this.relay = new RelayState(this, () => this.share.identity);
   }
 
   get m() {

@@ -3,9 +3,12 @@
 // One relay session at a time, opened when the dossier's doc is open and closed when
 // another opens; the browser's offline/online events pause and resume it.
 import { untrack } from 'svelte';
+import type { PeerPresence } from '@knipsel/core/peer';
 import type { RelayRole, RelaySession, RelayStatus, RelayTokenInfo } from '@knipsel/core/relay';
 import { parseRelayLink, type RelayLink } from '@knipsel/core/relay';
+import { recordAuthor } from '@knipsel/core';
 import { createRelayService, type RelayLinkCheck, type RelayRecord, type RelayService } from '../services/relay-service.js';
+import { presenceViewOf } from '../services/presence-view.js';
 import { dossierHref } from '../services/routes.js';
 import type { AppPort } from './app-port.js';
 
@@ -18,26 +21,46 @@ export class RelayState {
   /** Local edits the relay has not acknowledged yet. */
   unacknowledged = $state(0);
   tokens = $state.raw<RelayTokenInfo[]>([]);
+  /** Others connected to the dossier through the relay now. */
+  presence = $state.raw<PeerPresence[]>([]);
+  /** The browser's own view of the network: offline while it is online means the relay is unreachable. */
+  online = $state(true);
+  /** Revocations waiting out their moment of undo, by token id (see `revokeSoon`). */
+  pendingRevokes = $state.raw<ReadonlyMap<string, { dossierId: string; label: string }>>(new Map());
+  #revokeTimers = new Map<string, ReturnType<typeof setTimeout>>();
   #generation = $state(0);
   #session: RelaySession | null = null;
-  #online = true;
 
-  constructor(private readonly app: AppPort) {
+  constructor(
+    private readonly app: AppPort,
+    private readonly identity: () => { name: string; colour: string } | null = () => null,
+  ) {
     this.service = createRelayService(app.service.library, app.service);
   }
 
+  /** The relay cannot be reached although the browser is online. */
+  get unreachable(): boolean {
+    return this.online && this.status === 'offline';
+  }
+
   connect(): () => void {
-    this.#online = navigator.onLine;
+    this.online = navigator.onLine;
     const offline = () => {
-      this.#online = false;
+      this.online = false;
       this.#session?.disconnect();
     };
     const online = () => {
-      this.#online = true;
+      this.online = true;
       this.#session?.reconnect();
+    };
+    // Leaving the page: goodbye to the others now, and revocations still waiting are made.
+    const pagehide = () => {
+      this.#session?.leave();
+      for (const tokenId of [...this.#revokeTimers.keys()]) void this.#revokeNow(tokenId);
     };
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
+    window.addEventListener('pagehide', pagehide);
     const stop = $effect.root(() => {
       $effect(() => {
         const dossier = this.app.dossier;
@@ -45,11 +68,17 @@ export class RelayState {
         void this.#generation;
         return untrack(() => this.#attach(id));
       });
+      // What we look at, for the others on the relay.
+      $effect(() => {
+        const view = this.recordFor ? presenceViewOf(this.app.route, this.recordFor) : null;
+        if (view) untrack(() => this.#session?.setView(view));
+      });
     });
     return () => {
       stop();
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);
+      window.removeEventListener('pagehide', pagehide);
     };
   }
 
@@ -70,6 +99,8 @@ export class RelayState {
     this.status = 'off';
     this.role = null;
     this.unacknowledged = 0;
+    this.presence = [];
+    let stopPresence: (() => void) | null = null;
     if (id) {
       void (async () => {
         const record = (await this.service.get(id)) ?? null;
@@ -81,14 +112,18 @@ export class RelayState {
         this.#setReadOnly(id, record.role);
         const handle = await this.app.service.library.open(id);
         if (cancelled) return;
-        const connected = await this.service.connect(id, handle.doc, record);
+        const me = this.identity();
+        const presence = { name: me?.name ?? this.app.m.join.newcomer, colour: me?.colour ?? '#5b6b7a', view: presenceViewOf(this.app.route, id) };
+        // Our edits arrive at the others under our name (their history names us).
+        if (record.role !== 'read-only') recordAuthor(handle.doc, presence.name);
+        const connected = await this.service.connect(id, handle.doc, record, presence);
         if (cancelled) {
           connected.destroy();
           return;
         }
         session = connected;
         this.#session = session;
-        if (!this.#online) session.disconnect();
+        if (!this.online) session.disconnect();
         const update = () => {
           const state = session!.state();
           this.status = state.status;
@@ -100,6 +135,7 @@ export class RelayState {
           }
         };
         unsubscribe = session.onChange(update);
+        stopPresence = session.onPresence((peers) => (this.presence = peers));
         update();
         if (record.owner) void this.refreshTokens();
       })().catch((error) => {
@@ -111,6 +147,7 @@ export class RelayState {
     return () => {
       cancelled = true;
       unsubscribe?.();
+      stopPresence?.();
       if (session) {
         if (this.#session === session) this.#session = null;
         session.destroy();
@@ -150,6 +187,42 @@ export class RelayState {
   async revoke(dossierId: string, tokenId: string): Promise<void> {
     await this.service.revoke(dossierId, tokenId);
     await this.refreshTokens();
+  }
+
+  /**
+   * Revoke after a moment in which the owner can still undo (`undoRevoke`). The relay knows
+   * no un-revoke, so the revocation is sent when the moment has passed (or the page goes).
+   */
+  revokeSoon(dossierId: string, tokenId: string, label: string, undoMs = 8000): void {
+    if (this.#revokeTimers.has(tokenId)) return;
+    this.pendingRevokes = new Map(this.pendingRevokes).set(tokenId, { dossierId, label });
+    this.#revokeTimers.set(tokenId, setTimeout(() => void this.#revokeNow(tokenId), undoMs));
+  }
+
+  undoRevoke(tokenId: string): void {
+    const timer = this.#revokeTimers.get(tokenId);
+    if (timer) clearTimeout(timer);
+    this.#revokeTimers.delete(tokenId);
+    const next = new Map(this.pendingRevokes);
+    next.delete(tokenId);
+    this.pendingRevokes = next;
+  }
+
+  async #revokeNow(tokenId: string): Promise<void> {
+    const pending = this.pendingRevokes.get(tokenId);
+    this.undoRevoke(tokenId);
+    if (!pending) return;
+    try {
+      await this.revoke(pending.dossierId, tokenId);
+      this.app.toasts.show((m) => m.truth.revoke.done(pending.label));
+    } catch (error) {
+      this.app.report(error);
+    }
+  }
+
+  /** Invite links made on this device for the dossier, by token id (to show them again). */
+  links(dossierId: string): Promise<Record<string, string>> {
+    return this.service.links(dossierId);
   }
 
   /** Stop using the relay on this device (the dossier stays). */

@@ -94,8 +94,16 @@ export class ShareState {
       this.online = true;
       supervisor.setOnline(true);
     };
+    // Leaving the page says goodbye at once (the others' "who is here" follows within a
+    // moment); a page restored from the back/forward cache connects afresh.
+    const pagehide = () => supervisor.goodbye();
+    const pageshow = (event: PageTransitionEvent) => {
+      if (event.persisted) supervisor.settingsChanged();
+    };
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
+    window.addEventListener('pagehide', pagehide);
+    window.addEventListener('pageshow', pageshow);
     void this.#loadPrefs();
     const stop = $effect.root(() => {
       // Which dossiers are shared: reconcile the sessions when the library's dossiers change.
@@ -124,6 +132,8 @@ export class ShareState {
       if (this.#supervisor === supervisor) this.#supervisor = null;
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);
+      window.removeEventListener('pagehide', pagehide);
+      window.removeEventListener('pageshow', pageshow);
     };
   }
 
