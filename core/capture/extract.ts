@@ -10,7 +10,7 @@ import { escapeHtml, linesToHtml } from './plain-html.js';
 import { cleanByline, collectMetadata, headingTitle, type PageMetadata } from './metadata.js';
 import { createSanitizer, embedsToLinks } from './sanitize.js';
 import { currentSelection, selectionHtml } from './selection.js';
-import { countWords, linkDensity, plainText } from './text-metrics.js';
+import { countWords, plainText, textAndLinkDensity } from './text-metrics.js';
 import { absolutizeUrls, resolveLazyImages } from './urls.js';
 import { warning, type ExtractWarning } from './warnings.js';
 
@@ -79,9 +79,9 @@ function finish(doc: Document, content: Element, base: string, warnings: Extract
     html = root.innerHTML;
     warnings.push(warning('truncated'));
   }
-  const text = plainText(root);
-  const density = linkDensity(root);
-  return { html, text, wordCount: countWords(text), linkDensity: density };
+  // Text and link density in one walk of the sanitised content.
+  const { text, linkDensity } = textAndLinkDensity(root);
+  return { html, text, wordCount: countWords(text), linkDensity };
 }
 
 function baseOf(doc: Document, url: string): string {
@@ -232,10 +232,12 @@ function runArticle(page: Page, url: string, base: string, meta: PageMetadata, n
   if (article) {
     const merged = mergeArticleMetadata(doc, meta, article);
     removeMetaLines(article.root, merged);
-    addLead(article.root, doc, meta.description);
+    // The page's text, read once: the lead looks for itself in it, confidence weighs its size.
+    const pageText = doc.body?.textContent ?? '';
+    addLead(article.root, doc, meta.description, pageText);
     const content = finish(page.given, article.root, base, warnings);
     if (content.wordCount > 0) {
-      const pageChars = (doc.body?.textContent ?? '').length;
+      const pageChars = pageText.length;
       let confidence = articleConfidence(content, article.textLength, pageChars, warnings);
       if (article.source !== 'readability') confidence *= 0.9;
       const suggestedMode: ExtractMode | null = confidence < 0.5 ? (hasSelection ? 'selection' : 'page') : null;

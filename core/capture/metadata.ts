@@ -193,6 +193,21 @@ export function headingTitle(doc: Document): string | null {
   return segments.length > 2 && segments.includes(heading) ? heading : null;
 }
 
+/** Whether the text under `el` (as `textContent` has it) is at most `max` characters: stops reading past that. */
+function textAtMost(el: Element, max: number): boolean {
+  let n = 0;
+  const walk = (node: Node): boolean => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      const type = child.nodeType;
+      if (type === 3 || type === 4) n += (child as CharacterData).length;
+      else if (type === 1 && !walk(child)) return false;
+      if (n > max) return false;
+    }
+    return true;
+  };
+  return walk(el);
+}
+
 /** Byline and date from markup and visible text: rel/itemprop/class markers, <time>, "door …". */
 function textBylineAndDate(doc: Document): { byline: string | null; published: string | null } {
   let byline: string | null = null;
@@ -216,7 +231,7 @@ function textBylineAndDate(doc: Document): { byline: string | null; published: s
       if (!timeEl || timeEl.tagName === 'TIME') timeEl = el;
     } else if (!timeEl && tag === 'TIME' && el.hasAttribute('datetime')) timeEl = el;
     if (!markedDate && (tag === 'TIME' || (DATE_MARK.test(cls) && !/update/i.test(cls)))) markedDate = el;
-    if (shortTexts.length < 300 && (tag === 'P' || tag === 'SPAN' || tag === 'DIV' || tag === 'LI' || tag === 'SMALL' || tag === 'ADDRESS') && (el.textContent ?? '').length <= 160) shortTexts.push(el);
+    if (shortTexts.length < 300 && (tag === 'P' || tag === 'SPAN' || tag === 'DIV' || tag === 'LI' || tag === 'SMALL' || tag === 'ADDRESS') && textAtMost(el, 160)) shortTexts.push(el);
   }
   if (markedAuthor) {
     const nameEl = markedAuthor.querySelector('[itemprop~="name"]') ?? markedAuthor;
