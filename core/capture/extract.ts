@@ -200,11 +200,13 @@ function articleConfidence(content: Content, articleChars: number, pageChars: nu
 interface Page {
   given: Document;
   read: Document;
+  /** The text of the read document's body, read once when first asked for (metadata, lead, confidence). */
+  bodyText: () => string;
 }
 
-function safeMetadata(doc: Document, url: string): PageMetadata {
+function safeMetadata(page: Page, url: string): PageMetadata {
   try {
-    return collectMetadata(doc, url);
+    return collectMetadata(page.read, url, page.bodyText);
   } catch {
     return emptyMetadata();
   }
@@ -232,12 +234,10 @@ function runArticle(page: Page, url: string, base: string, meta: PageMetadata, n
   if (article) {
     const merged = mergeArticleMetadata(doc, meta, article);
     removeMetaLines(article.root, merged);
-    // The page's text, read once: the lead looks for itself in it, confidence weighs its size.
-    const pageText = doc.body?.textContent ?? '';
-    addLead(article.root, doc, meta.description, pageText);
+    addLead(article.root, doc, meta.description, page.bodyText);
     const content = finish(page.given, article.root, base, warnings);
     if (content.wordCount > 0) {
-      const pageChars = pageText.length;
+      const pageChars = page.bodyText().length;
       let confidence = articleConfidence(content, article.textLength, pageChars, warnings);
       if (article.source !== 'readability') confidence *= 0.9;
       const suggestedMode: ExtractMode | null = confidence < 0.5 ? (hasSelection ? 'selection' : 'page') : null;
@@ -253,7 +253,7 @@ function runArticle(page: Page, url: string, base: string, meta: PageMetadata, n
 /** The extraction proper, on a page whose read document is within the limits. */
 function extractFrom(page: Page, url: string, mode: ExtractMode, options: ExtractOptions, now: number, warnings: ExtractWarning[]): ExtractResult {
   const document = page.given;
-  const meta = safeMetadata(page.read, url);
+  const meta = safeMetadata(page, url);
   const base = baseOf(document, url);
   const selection = options.selection !== undefined ? options.selection : mode === 'selection' || mode === 'article' ? currentSelection(document) : null;
   const hasSelection = !!selection && (('rangeCount' in selection && selection.rangeCount > 0 && !selection.isCollapsed) || ('collapsed' in selection && !selection.collapsed));
@@ -293,7 +293,10 @@ export function extract(document: Document, url: string, mode: ExtractMode, opti
     const bounded = boundedDocument(document, url);
     const limited = bounded.limited || !!options.pageLimited;
     if (limited) warnings.push(warning('page-limited'));
-    const result = extractFrom({ given: document, read: bounded.doc }, url, mode, options, now, warnings);
+    let bodyText: string | null = null;
+    const read = bounded.doc;
+    const page: Page = { given: document, read, bodyText: () => (bodyText ??= read.body?.textContent ?? '') };
+    const result = extractFrom(page, url, mode, options, now, warnings);
     // Part of the page was not read: worth a check, whatever the rest says.
     return limited ? { ...result, confidence: Math.min(result.confidence, limitedConfidence) } : result;
   } catch (error) {

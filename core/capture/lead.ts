@@ -24,13 +24,13 @@ export function squashedIncludes(text: string, probe: string): boolean {
 
 /**
  * Prepend the page's lead paragraph to `root` when the article lacks it. `bodyText`: the
- * text of `doc.body`, when the caller has read it already.
+ * text of `doc.body`, read by the caller once for all who need it.
  */
-export function addLead(root: Element, doc: Document, description: string | null, bodyText?: string): void {
+export function addLead(root: Element, doc: Document, description: string | null, bodyText: () => string = () => doc.body?.textContent ?? ''): void {
   const lead = squash(description);
   if (lead.length < minLeadChars || !doc.body) return;
   const probe = lead.slice(0, 60);
-  if (squashedIncludes(root.textContent ?? '', probe) || !squashedIncludes(bodyText ?? doc.body.textContent ?? '', probe)) return;
+  if (squashedIncludes(root.textContent ?? '', probe) || !squashedIncludes(bodyText(), probe)) return;
   for (const el of Array.from(doc.body.querySelectorAll('p, h2, div'))) {
     // A block of blocks is not the lead paragraph (and reading its text is costly).
     if (el.childElementCount > 3) continue;

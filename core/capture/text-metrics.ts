@@ -23,6 +23,18 @@ export function textAndLinkDensity(root: Node | null | undefined): { text: strin
   return walkText(root, true);
 }
 
+/** Characters of `value` that are not whitespace (as `\s` has it), counted without a copy. */
+export function nonSpaceChars(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 128) {
+      if (c !== 32 && (c < 9 || c > 13)) n++;
+    } else if (!(c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) n++;
+  }
+  return n;
+}
+
 function walkText(root: Node | null | undefined, density: boolean): { text: string; linkDensity: number } {
   if (!root) return { text: '', linkDensity: 0 };
   const parts: string[] = [];
@@ -32,7 +44,7 @@ function walkText(root: Node | null | undefined, density: boolean): { text: stri
     const type = node.nodeType;
     if (type === 3 || type === 4) {
       if (density) {
-        const chars = (node.nodeValue ?? '').replace(/\s+/g, '').length;
+        const chars = nonSpaceChars(node.nodeValue ?? '');
         total += chars;
         linked += chars * links;
       }
