@@ -44,6 +44,9 @@ export type { LeervraagOps, LeervraagInput, LeervraagPatch } from './learning/le
 export type { GrowthOps, PeriodInput } from './learning/growth-ops.js';
 export { createMemoryBlobStore, maxBlobBytes, checkBlobSize, sha256Hex, type BlobStore, type StoredBlob } from './storage/blob-store.js';
 export { createDexieBlobStore } from './storage/dexie-blob-store.js';
+export { createBodyStore, encodeBody, decodeBody, bodyType, type BodyStore, type ClipBody } from './storage/body-store.js';
+export { moveBodiesOut, bodyHashes } from './dossier/body-migration.js';
+export { followBodies, type BodyProgress, type FollowOptions } from './sync/body-follow.js';
 export { watchHistory, type HistoryEntry, type HistoryField, type HistoryOptions, type HistoryValue } from './history/history.js';
 export { appendHistory, canRestore, restoreValue, maxHistoryEntries } from './history/history-log.js';
 export { recordAuthor, authorOf } from './history/authors.js';

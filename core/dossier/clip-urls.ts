@@ -1,7 +1,6 @@
 // Recognising a page already clipped: addresses compared without fragment, trailing slash,
 // "www." and common tracking parameters.
 import type * as Y from 'yjs';
-import { readClip } from './doc-layout.js';
 import type { Capture, Clip } from './types.js';
 
 /** URL without fragment, trailing slash, "www." and common tracking parameters; https for http. */
@@ -30,7 +29,7 @@ function* livePages(clips: Iterable<[string, Y.Map<unknown>]>): Generator<[strin
   }
 }
 
-export function createUrlLookups(validClips: () => Iterable<[string, Y.Map<unknown>]>) {
+export function createUrlLookups(validClips: () => Iterable<[string, Y.Map<unknown>]>, readClip: (id: string, map: Y.Map<unknown>) => Clip) {
   return {
     /**
      * The comparable addresses of every clip not in the trash, URL and canonical URL: for

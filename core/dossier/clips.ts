@@ -3,8 +3,9 @@
 import * as Y from 'yjs';
 import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
-import { isClipMap, readClip, removedBlockPrefix, roots, toClipRow } from './doc-layout.js';
+import { bodyHashOf, excerptOf, isClipMap, readClip as readClipMap, removedBlockPrefix, roots, splitCapture, toClipRow } from './doc-layout.js';
 import { docAuthor, localEdit } from './write-guard.js';
+import type { BodyStore } from '../storage/body-store.js';
 import { type ClipFilter, type ClipSort, matchesFilter, compareRows } from './clip-query.js';
 import {
   blockIndicesSchema,
@@ -44,8 +45,30 @@ export type { HighlightInput, HighlightPatch } from './clip-highlights.js';
 
 const idList = v.pipe(v.array(idSchema), v.maxLength(100_000));
 
-export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean, now: () => number = Date.now) {
+/**
+ * Write a capture into a clip's map: with a body store, its body goes there (staged, written
+ * behind) and the map keeps the head, the body's hash and an excerpt; an empty body stays in
+ * the capture (nothing to gain).
+ */
+export function writeCapture(map: Y.Map<unknown>, capture: Capture, bodies: BodyStore | undefined): void {
+  const { head, body } = splitCapture(capture);
+  if (!bodies || (!body.html && !body.markdown && !body.text)) {
+    map.set('capture', { ...capture });
+    if (map.has('body')) map.delete('body');
+    if (map.has('excerpt')) map.delete('excerpt');
+    return;
+  }
+  map.set('capture', head);
+  map.set('body', bodies.stage(body));
+  map.set('excerpt', excerptOf(body.text));
+}
+
+export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean, now: () => number = Date.now, bodies?: BodyStore) {
   const { clips } = roots(doc);
+  const peek = bodies ? (hash: string) => bodies.peek(hash) : undefined;
+  /** A shared dossier keeps bodies in the doc (see open-dossier.ts). */
+  const inDoc = () => roots(doc).meta.get('kind') === 'shared';
+  const readClip = (id: string, map: Y.Map<unknown>) => readClipMap(id, map, peek);
 
   /** The clips whose shape is valid (see isClipMap). */
   function* validClips(): Generator<[string, Y.Map<unknown>]> {
@@ -85,7 +108,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
 
   return {
     ...createHighlightOps(doc, { clipMap, touch, now }),
-    ...createUrlLookups(validClips),
+    ...createUrlLookups(validClips, readClip),
 
     /**
      * Add a clip. `options` keep the id and date of a clip moved from another dossier (the
@@ -105,7 +128,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
       localEdit(doc, () => {
         const map = new Y.Map<unknown>();
         clips.set(id, map);
-        map.set('capture', { ...parsed.capture });
+        writeCapture(map, parsed.capture, inDoc() ? undefined : bodies);
         map.set('title', parsed.title?.trim() || parsed.capture.title || parsed.capture.url);
         const note = new Y.Text();
         map.set('note', note);
@@ -161,8 +184,8 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
     complete(id: string, capture: Capture): void {
       const parsed = parse(captureSchema, capture, 'capture');
       const map = clipMap(id);
-      const old = map.get('capture') as Capture;
-      if (map.get('toComplete') !== true && !isIncompleteLink(old)) throw new KnipselError('conflict', `Clip ${id} is not waiting to be completed.`, { id });
+      const old = readClip(id, map).capture;
+      if (map.get('toComplete') !== true && !isIncompleteLink(old, bodyHashOf(map))) throw new KnipselError('conflict', `Clip ${id} is not waiting to be completed.`, { id });
       const same = [old.url, old.canonicalUrl].map(comparableUrl);
       if (!same.includes(comparableUrl(parsed.url)) && !same.includes(comparableUrl(parsed.canonicalUrl))) {
         throw new KnipselError('invalid-input', 'A completed capture must be of the same address.', { id, url: parsed.url });
@@ -174,7 +197,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
         if (shared && !note.toString().includes(shared)) note.insert(0, `${shared}\n\n`);
         const title = map.get('title');
         if (title === old.title || title === old.url) map.set('title', parsed.title || parsed.url);
-        map.set('capture', { ...parsed, capturedAt: parsed.capturedAt });
+        writeCapture(map, { ...parsed, capturedAt: parsed.capturedAt }, inDoc() ? undefined : bodies);
         map.delete('toComplete');
         touch(map);
       });

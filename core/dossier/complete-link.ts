@@ -3,7 +3,10 @@
 // shared from a phone are marked `toComplete` as well, so the popup completes them itself.
 import type { Capture } from './types.js';
 
-/** A link saved without the page's text: what "Tekst aanvullen" offers to complete. */
-export function isIncompleteLink(capture: Pick<Capture, 'mode' | 'html'>): boolean {
-  return capture.mode === 'bookmark' && capture.html.trim() === '';
+/**
+ * A link saved without the page's text: what "Tekst aanvullen" offers to complete. `body` is
+ * the clip's body reference (Clip.body): a capture whose body is kept apart has text.
+ */
+export function isIncompleteLink(capture: Pick<Capture, 'mode' | 'html'>, body?: unknown): boolean {
+  return body === undefined && capture.mode === 'bookmark' && capture.html.trim() === '';
 }

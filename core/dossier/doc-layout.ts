@@ -8,7 +8,11 @@
 //   themes      Y.Map   themeId → Y.Map { frameworkId, name, description, color, hidden, order }
 //                       (for a preset theme: only overrides)
 //   clips       Y.Map   clipId → Y.Map {
-//                         capture: Capture (plain, immutable), title: string, note: Y.Text,
+//                         capture: Capture (plain, immutable; its html, markdown and text are
+//                                  '' when `body` names them), body?: SHA-256 of the ClipBody in
+//                                  the body store (storage/body-store.ts), excerpt?: string
+//                                  (the head of the text, for lists while the body is away),
+//                         title: string, note: Y.Text,
 //                         source?: SourceEdits (plain, replaced whole),
 //                         themes: Y.Map<true>, highlights: Y.Map<id, Y.Map>,
 //                         "removedBlock:<index>"?: true (a block of the content removed as noise),
@@ -33,6 +37,7 @@ import { readAttachments, readCard, readKind, readReflections } from './evidence
 import { captureSchema, sourceEditsSchema } from './schema.js';
 import { validOnce } from './valid-once.js';
 import { readAuthor } from './author.js';
+import type { ClipBody } from '../storage/body-store.js';
 import type { Author, Capture, Clip, ClipRow, EvidenceCard, EvidenceKind, Highlight, HighlightColour, SourceEdits } from './types.js';
 
 /** Transaction origin for edits made by this replica's user. Sync adapters use their own. */
@@ -113,8 +118,25 @@ export function readAddedBy(map: Y.Map<unknown>): Author | null {
   return readAuthor(map.get('addedBy'));
 }
 
-export function readClip(id: string, map: Y.Map<unknown>): Clip {
-  const capture = map.get('capture') as Capture;
+/** Where a clip's body is read from while the doc is read (a body store's `peek`). */
+export type BodyLookup = (hash: string) => ClipBody | undefined;
+
+/** The hash a clip's body is stored under, or undefined when the capture holds its body itself. */
+export function bodyHashOf(map: Y.Map<unknown>): string | undefined {
+  const hash = map.get('body');
+  return typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? hash : undefined;
+}
+
+/** A capture split into what the doc keeps (the head: every field but the body's, those '') and its body. */
+export function splitCapture(capture: Capture): { head: Capture; body: ClipBody } {
+  return { head: { ...capture, html: '', markdown: '', text: '' }, body: { html: capture.html, markdown: capture.markdown, text: capture.text } };
+}
+
+export function readClip(id: string, map: Y.Map<unknown>, bodies?: BodyLookup): Clip {
+  const hash = bodyHashOf(map);
+  const stored = map.get('capture') as Capture;
+  const body = hash === undefined ? undefined : bodies?.(hash);
+  const capture = body ? { ...stored, ...body } : stored;
   const themes = map.get('themes') as Y.Map<true> | undefined;
   const highlights = map.get('highlights') as Y.Map<Y.Map<unknown>> | undefined;
   const note = map.get('note') as Y.Text | undefined;
@@ -138,6 +160,7 @@ export function readClip(id: string, map: Y.Map<unknown>): Clip {
           .sort((a, b) => a.createdAt - b.createdAt)
       : [],
     removedBlocks: readRemovedBlocks(map),
+    ...(hash === undefined ? {} : { body: { hash, here: body !== undefined, excerpt: typeof map.get('excerpt') === 'string' ? (map.get('excerpt') as string) : '' } }),
     trashed: trashedAt !== null,
     trashedAt,
     toComplete: map.get('toComplete') === true,
@@ -180,7 +203,7 @@ export function toClipRow(clip: Clip): ClipRow {
     trashed: clip.trashed,
     toComplete: clip.toComplete,
     wordCount: clip.capture.wordCount,
-    excerpt: excerptOf(evidenceText(clip.kind, clip.card) || clip.capture.text || clip.capture.description || ''),
+    excerpt: excerptOf(evidenceText(clip.kind, clip.card) || clip.capture.text || clip.body?.excerpt || clip.capture.description || ''),
   };
 }
 

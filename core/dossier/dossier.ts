@@ -14,6 +14,7 @@ import { createTogetherOps } from '../together/together-ops.js';
 import { metaPatchSchema, nameSchema, parse } from './schema.js';
 import type { Author, DossierKind, DossierMeta } from './types.js';
 import type * as v from 'valibot';
+import type { BodyStore } from '../storage/body-store.js';
 
 export type MetaPatch = v.InferInput<typeof metaPatchSchema>;
 
@@ -51,17 +52,22 @@ export function initDossierDoc(doc: Y.Doc, init: { id: string; name: string; kin
  * Wrap a loaded doc. Runs pending migrations (throws `newer-version` for a doc from a newer
  * Knipsel, without touching it).
  */
-export function createDossier(doc: Y.Doc, options: { now?: () => number } = {}) {
+export function createDossier(doc: Y.Doc, options: { now?: () => number; bodies?: BodyStore } = {}) {
   migrate(doc, localOrigin);
   const frameworks = createFrameworkOps(doc);
   const isKnownTheme = (id: string) => frameworks.isKnownTheme(id);
-  const clips = createClipOps(doc, isKnownTheme, options.now);
+  const clips = createClipOps(doc, isKnownTheme, options.now, options.bodies);
   const r = roots(doc);
   const learningRoots: AnyType[] = [r.guides, r.leervragen, r.periods, r.ratings, r.growth];
   const togetherRoots: AnyType[] = [r.comments, r.handIns, r.feedback];
 
   return {
     doc,
+    /**
+     * Where clip bodies are kept (storage/body-store.ts). Without one (scratch docs, tests),
+     * captures keep their bodies in the doc.
+     */
+    bodies: options.bodies,
     clips,
     frameworks,
     /** Kind, card, attachments and guided reflections of clips. */

@@ -90,9 +90,9 @@ describe('dossier/2: evidence kinds and the learning plan', () => {
   it('opens a schema 1 dossier unchanged, every clip a praktijkvoorbeeld with empty new fields', () => {
     const { doc, clipIds } = schemaOneDoc();
     const before = clipIds.map((id) => (doc.getMap('clips').get(id) as Y.Map<unknown>).toJSON());
-    expect(migrate(doc, 'test')).toEqual(['dossier/2']);
+    expect(migrate(doc, 'test')).toEqual(['dossier/2', 'dossier/3']);
     const dossier = createDossier(doc);
-    expect(dossier.meta()).toMatchObject({ id: 'leergang', name: 'Leergang 2025', course: 'Post-hbo leergang', assessedFrameworkId: 'community-werker', schemaVersion: 2 });
+    expect(dossier.meta()).toMatchObject({ id: 'leergang', name: 'Leergang 2025', course: 'Post-hbo leergang', assessedFrameworkId: 'community-werker', schemaVersion: 3 });
     for (const [i, id] of clipIds.entries()) {
       const clip = dossier.clips.get(id)!;
       const old = before[i]!;
@@ -179,7 +179,7 @@ describe('dossier/2: evidence kinds and the learning plan', () => {
       const clip = dossier.clips.get('oud-0')!;
       expect(clip.reflections.map((r) => r.answers.p).sort()).toEqual(['Een sleutel van het buurthuis.', 'Tijd van bewoners en een plek.']);
       expect(clip.card.context).toBe('Kattenbroek, Amersfoort');
-      expect(dossier.meta().schemaVersion).toBe(2);
+      expect(dossier.meta().schemaVersion).toBe(3);
     }
   });
 });

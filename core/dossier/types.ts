@@ -167,6 +167,12 @@ export interface Clip {
    * The capture itself is never changed.
    */
   removedBlocks?: number[];
+  /**
+   * Where the capture's body (html, markdown, text) is kept when not in the doc: its hash in
+   * the body store, whether it is on this device (when not, those fields of `capture` are ''),
+   * and the head of its text for lists. Absent when the capture holds its body itself.
+   */
+  body?: { hash: string; here: boolean; excerpt: string };
   /** In the trash (restorable until the trash is emptied). */
   trashed: boolean;
   /**

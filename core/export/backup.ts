@@ -17,6 +17,7 @@ import * as Y from 'yjs';
 import { createDossier, type Dossier } from '../dossier/dossier.js';
 import { currentSchemaVersion } from '../dossier/migrations.js';
 import type { DossierMeta } from '../dossier/types.js';
+import { withBodiesInline } from './backup-bodies.js';
 import { isKnipselError } from '../errors.js';
 import { inflateExact, InflateProblem, maxPlausibleInflation, plausibleInflation } from './inflate-exact.js';
 import { checkFileSize, formatBytes, reject, sniffFileKind } from './reject.js';
@@ -98,9 +99,13 @@ export interface CreateBackupOptions {
   now?: number;
 }
 
-/** Everything in the dossier as one backup file. */
+/**
+ * Everything in the dossier as one backup file. Clip bodies kept in the body store go into
+ * the file inside their captures (a copy of the doc made for the backup says so), so a backup
+ * restores on any device; the body store takes them out again when it opens there.
+ */
 export async function createBackup(dossier: Dossier, options: CreateBackupOptions = {}): Promise<Uint8Array> {
-  const state = Y.encodeStateAsUpdate(dossier.doc);
+  const state = await withBodiesInline(dossier);
   const compress = options.compress ?? true;
   const payload = compress ? deflateSync(state, { level: 6 }) : state;
   const header: BackupHeader = {

@@ -151,6 +151,7 @@ export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]
   // Without the blocks the user removed as noise.
   const body = inertMarkdown(cleanedCapture(clip).markdown.trim());
   if (body) parts.push(body);
+  else if (clip.body && !clip.body.here) parts.push('*De tekst van deze knip was nog niet binnen op dit apparaat toen dit bestand werd gemaakt.*');
   if (clip.attachments.length) parts.push(`## ${labels.attachments}\n\n${clip.attachments.map((a) => `- ${escapeInline(a.name)}`).join('\n')}`);
   for (const reflection of clip.reflections) {
     const answers = answeredPrompts(reflection);

@@ -16,6 +16,7 @@ import type { ProjectionStore } from '../storage/projection-store.js';
 import type { UpdateStore } from '../storage/update-store.js';
 import type { SearchIndexStore } from '../search/search-index-store.js';
 import type { SearchTextSource } from '../search/dossier-search.js';
+import type { BodyStore } from '../storage/body-store.js';
 
 export interface LibraryStores {
   updates: UpdateStore;
@@ -23,6 +24,8 @@ export interface LibraryStores {
   projections: ProjectionStore;
   /** Where search indexes are kept between sessions (optional: without, built on first use). */
   searchIndexes?: SearchIndexStore;
+  /** Where clip bodies are kept; without one, captures keep their bodies in the doc. */
+  bodies?: BodyStore;
 }
 
 export type { OpenDossier } from './open-dossier.js';

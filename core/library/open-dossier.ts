@@ -2,7 +2,7 @@
 // the clip projection, the dossier record kept up to date (name, kind, live clip count) and
 // a search index built on first use. `library.open()` makes these and shares them.
 import * as Y from 'yjs';
-import { isClipMap, roots } from '../dossier/doc-layout.js';
+import { isClipMap, localOrigin, roots } from '../dossier/doc-layout.js';
 import { createDossier, type Dossier } from '../dossier/dossier.js';
 import type { ClipRow } from '../dossier/types.js';
 import { attachProjection, type ClipProjection } from '../projection/clip-projection.js';
@@ -12,6 +12,8 @@ import { attachPersistence, type DocPersistence } from '../storage/doc-persisten
 import type { LibraryStore } from '../storage/library-store.js';
 import type { ProjectionStore } from '../storage/projection-store.js';
 import type { UpdateStore } from '../storage/update-store.js';
+import type { BodyStore } from '../storage/body-store.js';
+import { bodyHashes, moveBodiesIn, moveBodiesOut } from '../dossier/body-migration.js';
 
 export interface OpenDossier {
   id: string;
@@ -45,7 +47,7 @@ export function liveClipCount(doc: Y.Doc): number {
 }
 
 export interface OpenDossierContext {
-  stores: { updates: UpdateStore; library: LibraryStore; projections: ProjectionStore; searchIndexes?: SearchIndexStore };
+  stores: { updates: UpdateStore; library: LibraryStore; projections: ProjectionStore; searchIndexes?: SearchIndexStore; bodies?: BodyStore };
   now: () => number;
   /** The text each clip is found by (default: its capture without removed blocks). */
   searchText?: SearchTextSource;
@@ -56,11 +58,23 @@ export interface OpenDossierContext {
 /** Load a dossier's doc and attach what an open dossier has. The record must exist. */
 export async function openDossier(id: string, { stores, now, changed, searchText }: OpenDossierContext): Promise<OpenDossier> {
   const doc = new Y.Doc({ gc: true });
-  const persistence = attachPersistence(doc, stores.updates, id);
+  const { bodies } = stores;
+  const persistence = attachPersistence(doc, stores.updates, id, bodies ? { beforeWrite: () => bodies.written() } : {});
   // The stored search index is read while the doc loads.
   const prefetched = stores.searchIndexes?.get(id).catch(() => undefined);
   await persistence.ready;
-  const dossier = createDossier(doc, { now });
+  const dossier = createDossier(doc, { now, bodies });
+  const shared = () => roots(doc).meta.get('kind') === 'shared';
+  if (bodies && shared()) {
+    // Colleagues get clips through the doc alone (bodies do not travel between peers or over
+    // the relay yet): a shared dossier keeps its bodies in the doc.
+    await moveBodiesIn(doc, bodies, localOrigin);
+  } else if (bodies) {
+    await moveBodiesOut(doc, bodies, localOrigin);
+    // The search index reads clip texts as it builds: the bodies here are loaded first.
+    // Bodies not on this device read as missing until a transport brings them.
+    await bodies.load(bodyHashes(doc));
+  }
   const store = stores.searchIndexes ? { indexes: stores.searchIndexes, dossierId: id, prefetched } : undefined;
   const attach = (background?: boolean) => attachSearch(dossier, { background, textOf: searchText, store });
   let search: DossierSearch | null = store ? attach() : null;
@@ -116,6 +130,8 @@ export async function openDossier(id: string, { stores, now, changed, searchText
   });
   dossier.observe((change) => {
     if (change.meta) recordTimer ??= setTimeout(syncRecord, 0);
+    // Shared while open: its bodies go back into the doc for the colleagues.
+    if (change.meta && bodies && shared()) void moveBodiesIn(doc, bodies, localOrigin).catch(() => undefined);
   });
   // Search is complete when the dossier opens if its stored index matches (else it is built
   // in the background). The projection reconciles in the background (rows(id) waits for it once open).

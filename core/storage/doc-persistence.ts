@@ -20,6 +20,11 @@ export interface PersistenceOptions {
   compactEvery?: number;
   /** Called when a write fails; the update is kept in memory and retried on the next flush. */
   onError?: (error: KnipselError) => void;
+  /**
+   * Awaited before each update is stored: what an update names must be durable first (the
+   * body store's `written`, so a stored clip never names a body that was only in memory).
+   */
+  beforeWrite?: () => Promise<void>;
 }
 
 export function attachPersistence(doc: Y.Doc, store: UpdateStore, docId: string, options: PersistenceOptions = {}): DocPersistence {
@@ -39,6 +44,7 @@ export function attachPersistence(doc: Y.Doc, store: UpdateStore, docId: string,
   const write = (update: Uint8Array) =>
     enqueue(async () => {
       try {
+        await options.beforeWrite?.();
         await store.append(docId, update);
         stored++;
         if (stored >= compactEvery) await compactNow();

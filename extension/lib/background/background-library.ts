@@ -1,6 +1,6 @@
 // The background's replica of the dossiers: one Dexie database on the extension origin,
 // opened lazily (a service worker may start for any event) with the personal dossier ensured.
-import { type Clip, comparableUrl, createDexieBlobStore, createDexieStores, createLibrary, type BlobStore, type Library } from '@knipsel/core';
+import { type Clip, comparableUrl, createBodyStore, createDexieBlobStore, createDexieStores, createLibrary, type BlobStore, type Library } from '@knipsel/core';
 import { loadSettings } from '../settings/settings.js';
 
 export function createLibraryService(name = 'knipsel') {
@@ -11,7 +11,8 @@ export function createLibraryService(name = 'knipsel') {
 
   function library(): Promise<Library> {
     ready ??= (async () => {
-      const lib = createLibrary(createDexieStores(name));
+      // Clip bodies are blobs of the same store: the bridge hands them to the app as it hands kept files.
+      const lib = createLibrary({ ...createDexieStores(name), bodies: createBodyStore(files()) });
       await lib.ensurePersonal();
       return lib;
     })();

@@ -15,7 +15,7 @@ export function createPageReading(service: LibraryService, pdf: PdfHost | null) 
       clipId: clip.id,
       title: clip.title,
       createdAt: clip.createdAt,
-      incomplete: clip.toComplete === true || isIncompleteLink(clip.capture),
+      incomplete: clip.toComplete === true || isIncompleteLink(clip.capture, clip.body),
     }));
   }
 

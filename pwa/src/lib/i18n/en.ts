@@ -224,6 +224,8 @@ export const en: Messages = {
     copyFailed: 'Copying failed; select the text and copy it yourself.',
     highlights: 'Highlights',
     noHighlights: 'No highlights. Highlight passages with the extension while you read.',
+    bodyMissing: 'The text of this clip has not arrived yet.',
+    bodyMissingHint: 'As soon as the device with the text can be reached (the extension, a colleague or the relay), it comes in by itself. You can already edit your notes and themes.',
     noContent: 'No text was kept of this link. Open the source to read it.',
     content: 'Content',
     notFound: 'This clip does not exist (any more) in this dossier.',

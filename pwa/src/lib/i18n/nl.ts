@@ -241,6 +241,8 @@ export const nl = {
     copyFailed: 'Kopiëren lukte niet; selecteer de tekst en kopieer zelf.',
     highlights: 'Markeringen',
     noHighlights: 'Geen markeringen. Markeer passages met de extensie terwijl je leest.',
+    bodyMissing: 'De tekst van deze knip is nog niet binnen.',
+    bodyMissingHint: "Zodra het apparaat met de tekst bereikbaar is (de extensie, een collega of de relay), komt die vanzelf binnen. Je notities en thema's kun je al wel bewerken.",
     noContent: 'Van deze link is geen tekst bewaard. Open de bron om hem te lezen.',
     content: 'Inhoud',
     notFound: 'Dit knipsel bestaat niet (meer) in dit dossier.',

@@ -1,6 +1,6 @@
 // The one library of dossiers of this app: creates the Dexie stores and the core library
 // once, and exposes what the screens need (plus preferences). Components never see Dexie.
-import { createDexieBlobStore, createDexieSearchIndexStore, createDexieStores, createLibrary, createMirroredUpdateStore, createOpfsUpdateStore, type BlobStore, type DexieStores, type Library, type SearchIndexStore } from '@knipsel/core';
+import { createBodyStore, createDexieBlobStore, createDexieSearchIndexStore, createDexieStores, createLibrary, createMirroredUpdateStore, createOpfsUpdateStore, type BlobStore, type BodyStore, type DexieStores, type Library, type SearchIndexStore } from '@knipsel/core';
 import { createHistoryService, type HistoryService } from './history-service.js';
 import { recoverLostDossiers } from './storage-recovery.js';
 import { tabSyncExtension } from './tab-sync-service.js';
@@ -9,6 +9,8 @@ export interface LibraryService {
   library: Library;
   /** Files beside the dossiers on this device (content-addressed): attachments, kept PDFs, shared photos. */
   blobs: BlobStore;
+  /** Clip bodies (html, markdown, text) by hash, kept as blobs of `blobs`. */
+  bodies: BodyStore;
   /** Each dossier's history on this device (who changed what, lost values). */
   history: HistoryService;
   getPref<T>(key: string): Promise<T | undefined>;
@@ -30,8 +32,9 @@ export function createLibraryService(
   const updates = createMirroredUpdateStore(stores.updates, createOpfsUpdateStore(), {
     onMirrorError: (error) => console.warn('Knipsel: the second copy could not be written', error),
   });
+  const bodies = createBodyStore(blobs);
   // Each dossier's search index is kept too, so search is complete as soon as a dossier opens.
-  const library = createLibrary({ updates, library: stores.library, projections: stores.projections, searchIndexes });
+  const library = createLibrary({ updates, library: stores.library, projections: stores.projections, searchIndexes, bodies });
   // Other tabs of the app hold their own copy of each dossier: keep them in step.
   library.use(tabSyncExtension());
   // Who changed what in each open dossier, kept on this device.
@@ -55,6 +58,7 @@ export function createLibraryService(
   return {
     library,
     blobs,
+    bodies,
     history,
     getPref: (key) => stores.library.getPref(key),
     setPref: (key, value) => stores.library.setPref(key, value),

@@ -89,7 +89,7 @@ export class AppState implements AppPort {
       const personal = await this.service.library.ensurePersonal();
       this.personalId = personal.id;
       // After the personal dossier exists, so linking it with the extension's cannot race its creation.
-      this.#stopBridge ??= this.extension.start(this.service.library, (from, to) => this.#followAlias(from, to), this.service.blobs);
+      this.#stopBridge ??= this.extension.start(this.service.library, (from, to) => this.#followAlias(from, to), this.service.blobs, () => void this.dossier?.followBodies(this.extension.wantFiles));
       await this.refreshDossiers();
       await Promise.all([language, this.firstRun.load()]);
       void this.service.persistStorage();
@@ -135,6 +135,10 @@ export class AppState implements AppPort {
   #openDossier(id: string): void {
     this.dossier?.destroy();
     const state = new DossierState(id, this.service, (error) => this.report(error));
+    // Bodies of clips made elsewhere follow the document from the extension, once it is open.
+    void state.opened.then(() => {
+      if (this.extension.link === 'connected') void state.followBodies(this.extension.wantFiles);
+    });
     this.dossier = state;
     void state.load().then(async () => {
       if (state.status !== 'missing') return;

@@ -1,6 +1,6 @@
 // Reactive state of the dossier on screen: rows (from the projection first, then live from
 // the doc), frameworks and meta. Bridges core's observe() to runes; destroy() tears it down.
-import { groupOf, numberLabel, suggestThemes, type ClipRow, type DossierMeta, type DossierRecord, type Framework, type Leervraag, type OpenDossier, type OwnGuide, type Period, type Theme, type ThemeGroup } from '@knipsel/core';
+import { groupOf, numberLabel, suggestThemes, type ClipRow, type DossierMeta, type DossierRecord, type Framework, type Leervraag, type OpenDossier, type OwnGuide, type BodyProgress, bodyHashes, followBodies, type Period, type Theme, type ThemeGroup } from '@knipsel/core';
 import { createClipService, type ClipService } from '../services/clip-service.js';
 import { createEvidenceService, type EvidenceService } from '../services/evidence-service.js';
 import { createLearningService, type LearningService } from '../services/learning-service.js';
@@ -82,6 +82,12 @@ export class DossierState {
   trashedRows: ClipRow[] = $derived(this.rows.filter((r) => r.trashed));
   name: string = $derived(this.meta?.name ?? this.record?.name ?? '');
 
+  /** Clip bodies on this device out of those the dossier names, while some are being fetched. */
+  bodyProgress = $state<BodyProgress | null>(null);
+  #resolveOpened: () => void = () => {};
+  /** Resolves when the doc is open (never when it cannot be). */
+  readonly opened = new Promise<void>((resolve) => (this.#resolveOpened = resolve));
+  #following: Promise<void> | null = null;
   #open: OpenDossier | null = null;
   #teardown: Array<() => void> = [];
   #destroyed = false;
@@ -149,6 +155,9 @@ export class DossierState {
     void together.init().catch((error) => this.report(error));
     this.together = together;
     this.status = 'open';
+    this.#resolveOpened();
+    // A body that arrives (fetched for this or another view) is read at once.
+    this.#teardown.push(this.service.bodies.onArrive(() => this.tick++));
     // Search is ready by the time someone types: the index builds in slices between other work.
     clips.prepareSearch();
     this.#teardown.push(
@@ -168,6 +177,25 @@ export class DossierState {
         });
       }),
     );
+  }
+
+  /**
+   * Fetch the bodies this dossier's clips name and this device lacks (`first`, the clip on
+   * screen, before the rest), with progress; one run at a time, a later call runs again after.
+   */
+  followBodies(fetch: (hashes: string[]) => Promise<string[]>, first: string[] = []): Promise<void> {
+    const open = this.#open;
+    if (!open) return Promise.resolve();
+    const run = async () => {
+      await followBodies(this.service.bodies, bodyHashes(open.doc), {
+        fetch,
+        first,
+        stopped: () => this.#destroyed,
+        onProgress: (progress) => (this.bodyProgress = progress.here < progress.total ? progress : null),
+      });
+    };
+    this.#following = (this.#following ?? Promise.resolve()).then(run, run).catch((error) => this.report(error));
+    return this.#following;
   }
 
   /** Batch row updates of one task into one new array (cheap at 5,000 clips). */

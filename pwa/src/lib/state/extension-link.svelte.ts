@@ -27,13 +27,16 @@ export class ExtensionLink {
     return () => untrack(() => this.inMain--);
   };
 
-  start(library: Library, onAlias?: (from: string, to: string) => void, files?: BlobStore): () => void {
+  /** `onConnected`: the link came up (bodies and files can be asked for now). */
+  start(library: Library, onAlias?: (from: string, to: string) => void, files?: BlobStore, onConnected?: () => void): () => void {
     const client = startBridgeClient({
       library,
       onAlias,
       files,
       onStatus: (status) => {
+        const up = status.link === 'connected' && this.link !== 'connected';
         this.link = status.link;
+        if (up) queueMicrotask(() => onConnected?.());
         this.peerVersion = status.peerVersion;
         this.dossiers = status.dossiers;
         this.pairCode = status.pairCode;

@@ -1,0 +1,55 @@
+// Contract tests every BodyStore must pass, whichever BlobStore it sits on (called from each
+// implementation's test with a factory). Written against vitest's API.
+import { describe, expect, it } from 'vitest';
+import type { BlobStore } from './blob-store.js';
+import { bodyType, createBodyStore, encodeBody, type ClipBody } from './body-store.js';
+import { sha256HexSync } from './sha256.js';
+
+const body = (text: string): ClipBody => ({ html: `<p>${text}</p>`, markdown: text, text });
+
+export function runBodyStoreContract(name: string, makeBlobs: () => Promise<BlobStore> | BlobStore): void {
+  describe(`BodyStore contract: ${name}`, () => {
+    it('names a body by the SHA-256 of its encoding, the same staged or put, and gives it back', async () => {
+      const blobs = await makeBlobs();
+      const store = createBodyStore(blobs);
+      const staged = store.stage(body('Buurtkamer'));
+      await store.written();
+      expect(staged).toBe(sha256HexSync(encodeBody(body('Buurtkamer'))));
+      expect(await store.put(body('Buurtkamer'))).toBe(staged);
+      // A fresh store on the same blobs (another session) reads it from there.
+      const later = createBodyStore(blobs);
+      expect(later.peek(staged)).toBeUndefined();
+      expect(await later.get(staged)).toEqual(body('Buurtkamer'));
+      expect(await later.load([staged])).toEqual([]);
+      expect(later.peek(staged)).toEqual(body('Buurtkamer'));
+    });
+
+    it('answers nothing for a hash it does not hold or that is no hash, and says which are missing', async () => {
+      const store = createBodyStore(await makeBlobs());
+      const absent = 'b'.repeat(64);
+      expect(await store.get(absent)).toBeUndefined();
+      expect(await store.has('../../etc')).toBe(false);
+      expect(await store.load([absent, 'x'])).toEqual([absent, 'x']);
+    });
+
+    it('refuses a blob under a body hash that is not a body (foreign bytes read as missing)', async () => {
+      const blobs = await makeBlobs();
+      const hash = await blobs.put(new TextEncoder().encode('{"v":1,"html":3}'), bodyType);
+      const store = createBodyStore(blobs);
+      expect(await store.get(hash)).toBeUndefined();
+      expect(await store.load([hash])).toEqual([hash]);
+    });
+
+    it('a staged body is readable at once and durable once written() resolves', async () => {
+      const blobs = await makeBlobs();
+      const store = createBodyStore(blobs);
+      const hash = store.stage(body('Moestuin'));
+      expect(store.peek(hash)).toEqual(body('Moestuin'));
+      await store.written();
+      expect(await blobs.has(hash)).toBe(true);
+      store.forget(hash);
+      expect(store.peek(hash)).toBeUndefined();
+      expect(await store.has(hash)).toBe(true);
+    });
+  });
+}
