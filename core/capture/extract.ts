@@ -10,7 +10,7 @@ import { escapeHtml, linesToHtml } from './plain-html.js';
 import { cleanByline, collectMetadata, headingTitle, type PageMetadata } from './metadata.js';
 import { createSanitizer, embedsToLinks } from './sanitize.js';
 import { currentSelection, selectionHtml } from './selection.js';
-import { countWords, linkDensity, plainText } from './text-metrics.js';
+import { countWords, plainText, textAndLinkDensity } from './text-metrics.js';
 import { absolutizeUrls, resolveLazyImages } from './urls.js';
 import { warning, type ExtractWarning } from './warnings.js';
 
@@ -79,9 +79,9 @@ function finish(doc: Document, content: Element, base: string, warnings: Extract
     html = root.innerHTML;
     warnings.push(warning('truncated'));
   }
-  const text = plainText(root);
-  const density = linkDensity(root);
-  return { html, text, wordCount: countWords(text), linkDensity: density };
+  // Text and link density in one walk of the sanitised content.
+  const { text, linkDensity } = textAndLinkDensity(root);
+  return { html, text, wordCount: countWords(text), linkDensity };
 }
 
 function baseOf(doc: Document, url: string): string {
@@ -200,11 +200,13 @@ function articleConfidence(content: Content, articleChars: number, pageChars: nu
 interface Page {
   given: Document;
   read: Document;
+  /** The text of the read document's body, read once when first asked for (metadata, lead, confidence). */
+  bodyText: () => string;
 }
 
-function safeMetadata(doc: Document, url: string): PageMetadata {
+function safeMetadata(page: Page, url: string): PageMetadata {
   try {
-    return collectMetadata(doc, url);
+    return collectMetadata(page.read, url, page.bodyText);
   } catch {
     return emptyMetadata();
   }
@@ -232,10 +234,10 @@ function runArticle(page: Page, url: string, base: string, meta: PageMetadata, n
   if (article) {
     const merged = mergeArticleMetadata(doc, meta, article);
     removeMetaLines(article.root, merged);
-    addLead(article.root, doc, meta.description);
+    addLead(article.root, doc, meta.description, page.bodyText);
     const content = finish(page.given, article.root, base, warnings);
     if (content.wordCount > 0) {
-      const pageChars = (doc.body?.textContent ?? '').length;
+      const pageChars = page.bodyText().length;
       let confidence = articleConfidence(content, article.textLength, pageChars, warnings);
       if (article.source !== 'readability') confidence *= 0.9;
       const suggestedMode: ExtractMode | null = confidence < 0.5 ? (hasSelection ? 'selection' : 'page') : null;
@@ -251,7 +253,7 @@ function runArticle(page: Page, url: string, base: string, meta: PageMetadata, n
 /** The extraction proper, on a page whose read document is within the limits. */
 function extractFrom(page: Page, url: string, mode: ExtractMode, options: ExtractOptions, now: number, warnings: ExtractWarning[]): ExtractResult {
   const document = page.given;
-  const meta = safeMetadata(page.read, url);
+  const meta = safeMetadata(page, url);
   const base = baseOf(document, url);
   const selection = options.selection !== undefined ? options.selection : mode === 'selection' || mode === 'article' ? currentSelection(document) : null;
   const hasSelection = !!selection && (('rangeCount' in selection && selection.rangeCount > 0 && !selection.isCollapsed) || ('collapsed' in selection && !selection.collapsed));
@@ -291,7 +293,10 @@ export function extract(document: Document, url: string, mode: ExtractMode, opti
     const bounded = boundedDocument(document, url);
     const limited = bounded.limited || !!options.pageLimited;
     if (limited) warnings.push(warning('page-limited'));
-    const result = extractFrom({ given: document, read: bounded.doc }, url, mode, options, now, warnings);
+    let bodyText: string | null = null;
+    const read = bounded.doc;
+    const page: Page = { given: document, read, bodyText: () => (bodyText ??= read.body?.textContent ?? '') };
+    const result = extractFrom(page, url, mode, options, now, warnings);
     // Part of the page was not read: worth a check, whatever the rest says.
     return limited ? { ...result, confidence: Math.min(result.confidence, limitedConfidence) } : result;
   } catch (error) {

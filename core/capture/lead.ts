@@ -8,12 +8,29 @@ const minLeadChars = 80;
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-/** Prepend the page's lead paragraph to `root` when the article lacks it. */
-export function addLead(root: Element, doc: Document, description: string | null): void {
+/**
+ * Whether `squash(text)` contains `probe` (itself squashed), without building the squashed
+ * copy of a whole page's text: each space of the probe stands for a run of whitespace.
+ */
+export function squashedIncludes(text: string, probe: string): boolean {
+  if (!probe) return true;
+  const pattern = probe
+    .split(' ')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
+  // A trailing space of the probe is whitespace before more text (squash trims the end).
+  return new RegExp(probe.endsWith(' ') ? `${pattern}(?=\\S)` : pattern).test(text);
+}
+
+/**
+ * Prepend the page's lead paragraph to `root` when the article lacks it. `bodyText`: the
+ * text of `doc.body`, read by the caller once for all who need it.
+ */
+export function addLead(root: Element, doc: Document, description: string | null, bodyText: () => string = () => doc.body?.textContent ?? ''): void {
   const lead = squash(description);
   if (lead.length < minLeadChars || !doc.body) return;
   const probe = lead.slice(0, 60);
-  if (squash(root.textContent).includes(probe) || !squash(doc.body.textContent).includes(probe)) return;
+  if (squashedIncludes(root.textContent ?? '', probe) || !squashedIncludes(bodyText(), probe)) return;
   for (const el of Array.from(doc.body.querySelectorAll('p, h2, div'))) {
     // A block of blocks is not the lead paragraph (and reading its text is costly).
     if (el.childElementCount > 3) continue;

@@ -165,7 +165,7 @@ const BYLINE_TEXT = /^(?:(?:[Gg]eschreven|[Gg]epubliceerd|[Gg]eplaatst|[Ww]ritte
 const MAX_SCAN = 4000;
 
 /** The <article>/<main> holding the most text (comments are often <article>s too), else the body. */
-function mainScope(doc: Document): Element | null {
+function mainScope(doc: Document, bodyText: () => string): Element | null {
   let best: Element | null = null;
   let bestLength = 0;
   for (const el of Array.from(doc.querySelectorAll('article, main, [role="main"], [itemprop~="articleBody"]'))) {
@@ -175,7 +175,7 @@ function mainScope(doc: Document): Element | null {
       bestLength = length;
     }
   }
-  const bodyLength = (doc.body?.textContent ?? '').length;
+  const bodyLength = bodyText().length;
   return best && bestLength > bodyLength * 0.3 ? best : doc.body;
 }
 
@@ -193,11 +193,26 @@ export function headingTitle(doc: Document): string | null {
   return segments.length > 2 && segments.includes(heading) ? heading : null;
 }
 
+/** Whether the text under `el` (as `textContent` has it) is at most `max` characters: stops reading past that. */
+function textAtMost(el: Element, max: number): boolean {
+  let n = 0;
+  const walk = (node: Node): boolean => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      const type = child.nodeType;
+      if (type === 3 || type === 4) n += (child as CharacterData).length;
+      else if (type === 1 && !walk(child)) return false;
+      if (n > max) return false;
+    }
+    return true;
+  };
+  return walk(el);
+}
+
 /** Byline and date from markup and visible text: rel/itemprop/class markers, <time>, "door …". */
-function textBylineAndDate(doc: Document): { byline: string | null; published: string | null } {
+function textBylineAndDate(doc: Document, bodyText: () => string): { byline: string | null; published: string | null } {
   let byline: string | null = null;
   let published: string | null = null;
-  const scope = mainScope(doc);
+  const scope = mainScope(doc, bodyText);
   if (!scope) return { byline, published };
   const all = scope.getElementsByTagName('*');
   const n = Math.min(all.length, MAX_SCAN);
@@ -216,7 +231,7 @@ function textBylineAndDate(doc: Document): { byline: string | null; published: s
       if (!timeEl || timeEl.tagName === 'TIME') timeEl = el;
     } else if (!timeEl && tag === 'TIME' && el.hasAttribute('datetime')) timeEl = el;
     if (!markedDate && (tag === 'TIME' || (DATE_MARK.test(cls) && !/update/i.test(cls)))) markedDate = el;
-    if (shortTexts.length < 300 && (tag === 'P' || tag === 'SPAN' || tag === 'DIV' || tag === 'LI' || tag === 'SMALL' || tag === 'ADDRESS') && (el.textContent ?? '').length <= 160) shortTexts.push(el);
+    if (shortTexts.length < 300 && (tag === 'P' || tag === 'SPAN' || tag === 'DIV' || tag === 'LI' || tag === 'SMALL' || tag === 'ADDRESS') && textAtMost(el, 160)) shortTexts.push(el);
   }
   if (markedAuthor) {
     const nameEl = markedAuthor.querySelector('[itemprop~="name"]') ?? markedAuthor;
@@ -252,13 +267,16 @@ function normaliseLang(value: string | null | undefined): string | null {
   return /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag) ? tag : null;
 }
 
-/** Metadata of a page from every source it offers, best source first per field. */
-export function collectMetadata(doc: Document, url: string): PageMetadata {
+/**
+ * Metadata of a page from every source it offers, best source first per field. `bodyText`:
+ * the text of `doc.body`, when the caller shares one reading of it.
+ */
+export function collectMetadata(doc: Document, url: string, bodyText: () => string = () => doc.body?.textContent ?? ''): PageMetadata {
   const meta = metaIndex(doc);
   const ld = jsonLdFacts(doc);
   // Scanning the visible text is the costly source: only when the markup leaves a gap.
   let scanned: { byline: string | null; published: string | null } | null = null;
-  const text = (): { byline: string | null; published: string | null } => (scanned ??= textBylineAndDate(doc));
+  const text = (): { byline: string | null; published: string | null } => (scanned ??= textBylineAndDate(doc, bodyText));
   const citationAuthors = (meta as unknown as { all: (k: string) => string[] }).all('citation_author');
 
   const title =

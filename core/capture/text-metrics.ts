@@ -11,24 +11,59 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'T
 
 /** Readable plain text of a node: blocks on their own lines, runs of spaces collapsed. */
 export function plainText(root: Node | null | undefined): string {
-  if (!root) return '';
+  return walkText(root, false).text;
+}
+
+/**
+ * `plainText(root)` and `linkDensity(root)` in one walk: the text as above, and the share of
+ * all of the subtree's text (hidden parts included, whitespace left out, as `textContent`
+ * counts it) that sits inside links, a link inside a link counted once for each.
+ */
+export function textAndLinkDensity(root: Node | null | undefined): { text: string; linkDensity: number } {
+  return walkText(root, true);
+}
+
+/** Characters of `value` that are not whitespace (as `\s` has it), counted without a copy. */
+export function nonSpaceChars(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 128) {
+      if (c !== 32 && (c < 9 || c > 13)) n++;
+    } else if (!(c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) n++;
+  }
+  return n;
+}
+
+function walkText(root: Node | null | undefined, density: boolean): { text: string; linkDensity: number } {
+  if (!root) return { text: '', linkDensity: 0 };
   const parts: string[] = [];
-  const walk = (node: Node): void => {
-    if (node.nodeType === 3) {
-      parts.push(node.nodeValue ?? '');
+  let total = 0;
+  let linked = 0;
+  const walk = (node: Node, links: number, shown: boolean): void => {
+    const type = node.nodeType;
+    if (type === 3 || type === 4) {
+      if (density) {
+        const chars = nonSpaceChars(node.nodeValue ?? '');
+        total += chars;
+        linked += chars * links;
+      }
+      if (shown && type === 3) parts.push(node.nodeValue ?? '');
       return;
     }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
-    const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
-    if (SKIP_TAGS.has(tag)) return;
-    const block = BLOCK_TAGS.has(tag);
+    if (type !== 1 && type !== 9 && type !== 11) return;
+    const tag = type === 1 ? (node as Element).tagName.toUpperCase() : '';
+    const show = shown && !SKIP_TAGS.has(tag);
+    if (!show && !density) return;
+    const block = show && BLOCK_TAGS.has(tag);
+    const inLinks = density && type === 1 && (node as Element).localName === 'a' ? links + 1 : links;
     if (block) parts.push('\n');
-    if (tag === 'TD' || tag === 'TH') parts.push(' ');
-    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+    if (show && (tag === 'TD' || tag === 'TH')) parts.push(' ');
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child, inLinks, show);
     if (block) parts.push('\n');
   };
-  walk(root);
-  return normaliseText(parts.join(''));
+  walk(root, 0, true);
+  return { text: normaliseText(parts.join('')), linkDensity: total === 0 ? 0 : Math.min(1, linked / total) };
 }
 
 /** Collapse whitespace within lines and blank lines between them. */
