@@ -2,8 +2,7 @@
 // implementation's test with a factory). Written against vitest's API.
 import { describe, expect, it } from 'vitest';
 import type { BlobStore } from './blob-store.js';
-import { bodyType, createBodyStore, encodeBody, type ClipBody } from './body-store.js';
-import { sha256HexSync } from './sha256.js';
+import { bodyType, createBodyStore, encodeBody, sha256HexSync, type ClipBody } from './body-store.js';
 
 const body = (text: string): ClipBody => ({ html: `<p>${text}</p>`, markdown: text, text });
 
