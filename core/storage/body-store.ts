@@ -63,6 +63,8 @@ export interface BodyStore {
   /** Read a body (from memory or the blob store); undefined when it is not here. */
   get(hash: string): Promise<ClipBody | undefined>;
   has(hash: string): Promise<boolean>;
+  /** The hashes of `hashes` that are neither in memory nor in the blob store (nothing is loaded). */
+  missing(hashes: Iterable<string>): Promise<string[]>;
   /** Load bodies into memory for `peek`; resolves with the hashes that are not here. */
   load(hashes: Iterable<string>): Promise<string[]>;
   /** Be told when bodies come into memory from the blob store (loaded after a transport stored them); returns the unsubscribe. */
@@ -115,6 +117,11 @@ export function createBodyStore(blobs: BlobStore): BodyStore {
     },
     async has(hash) {
       return memory.has(hash) || (isBlobHash(hash) && (await blobs.has(hash)));
+    },
+    async missing(hashes) {
+      const out: string[] = [];
+      for (const hash of new Set(hashes)) if (!memory.has(hash) && !(isBlobHash(hash) && (await blobs.has(hash)))) out.push(hash);
+      return out;
     },
     async load(hashes) {
       const missing: string[] = [];
