@@ -31,6 +31,15 @@ export function runBodyStoreContract(name: string, makeBlobs: () => Promise<Blob
       expect(await store.load([absent, 'x'])).toEqual([absent, 'x']);
     });
 
+    it('says which bodies are missing without bringing the others into memory', async () => {
+      const blobs = await makeBlobs();
+      const stored = await createBodyStore(blobs).put(body('Wijkpanel'));
+      const store = createBodyStore(blobs);
+      const absent = 'c'.repeat(64);
+      expect(await store.missing([stored, absent, stored])).toEqual([absent]);
+      expect(store.peek(stored)).toBeUndefined();
+    });
+
     it('refuses a blob under a body hash that is not a body (foreign bytes read as missing)', async () => {
       const blobs = await makeBlobs();
       const hash = await blobs.put(new TextEncoder().encode('{"v":1,"html":3}'), bodyType);
