@@ -39,8 +39,21 @@ export const leervraagPatchSchema = v.object({
 
 export const actionTextSchema = text;
 
+/** The plain fields of a leervraag's Y.Map as stored, one schema per key (`evidence` and
+ *  `actions` are Y.Maps beside them). What the operations write passes these. */
+export const storedLeervraagFieldSchemas = {
+  text,
+  themeId: v.nullable(id),
+  status: leervraagStatusSchema,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+};
+
 /** A leervraag action as stored (the id is its key). */
 export const storedActionSchema = v.object({ text: v.pipe(v.string(), v.maxLength(2_000)), done: v.boolean(), createdAt: timestamp });
+
+/** The entries of a leervraag's sub-maps as stored: a linked clip is `true`, an action a plain object. */
+export const storedLeervraagEntrySchemas = { evidence: v.literal(true), actions: storedActionSchema };
 
 export const periodInputSchema = v.object({ name, startsOn: requiredDaySchema });
 export const storedPeriodSchema = v.object({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), startsOn: v.string(), createdAt: timestamp });

@@ -2,7 +2,8 @@
 // owner A, a member B with an edit link, an assessor C with a read-only link) against the
 // Knipsel server (the app) and a relay on 127.0.0.1 (another port: another origin).
 // A registers the dossier and makes both links; B and C open them. B goes offline, A and
-// B both add clips, B comes back → both have everything, and so does C. C sees updates,
+// B both add clips, B comes back → both have everything, and so does C. A leervraag with a
+// done action that A writes shows on B's side (the learning plan passes the shape check). C sees updates,
 // every edit control is disabled for C, and an update forced with C's token is refused by
 // the relay. A revokes B's link (asked first, sent after the moment of undo) → B is refused
 // and told. Screenshots of the relay panel and the read-only view (desktop and phone; no
@@ -97,6 +98,18 @@ describe('a dossier through a relay', () => {
     const all = ['Buurtmaaltijd in Kattenbroek', 'Huisbezoek bij een mantelzorger', 'Wijkwandeling met bewoners'];
     expect(await titlesUntil(b.page, dossierId, (t) => all.every((x) => t.includes(x)))).toEqual(all);
     expect(await titlesUntil(a.page, dossierId, (t) => all.every((x) => t.includes(x)))).toEqual(all);
+
+    // ---- A's leervraag with an action (the learning plan) reaches B through the relay ----
+    await a.page.goto(`${suite.url}/#/d/${dossierId}/leervragen`);
+    await a.page.getByLabel('Wat wil ik leren?').fill('Hoe laat ik bewoners eigenaar blijven?');
+    await a.page.getByRole('button', { name: 'Leervraag toevoegen' }).click();
+    const mine = a.page.locator('[data-leervraag]');
+    await mine.getByLabel('Nieuwe actie').fill('Meelopen met de opbouwwerker');
+    await mine.getByRole('button', { name: 'Actie toevoegen' }).click();
+    await mine.getByRole('checkbox', { name: 'Meelopen met de opbouwwerker' }).check();
+    await b.page.goto(`${suite.url}/#/d/${dossierId}/leervragen`);
+    const theirs = b.page.locator('[data-leervraag]', { hasText: 'Hoe laat ik bewoners eigenaar blijven?' });
+    await expect.poll(() => theirs.getByRole('checkbox', { name: 'Meelopen met de opbouwwerker' }).isChecked().catch(() => false), { timeout: 30_000 }).toBe(true);
 
     // ---- C sees every update, and cannot change anything ----
     expect(await titlesUntil(c.page, dossierId, (t) => all.every((x) => t.includes(x)))).toEqual(all);

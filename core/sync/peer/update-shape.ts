@@ -6,7 +6,9 @@
 //
 // What it checks (enough that readers and projections never meet a foreign shape):
 //   root types     only meta, presets, frameworks, themes, clips, comments, handIns,
-//                  feedback, and only map entries
+//                  feedback, and the learning plan's guides, leervragen, periods, ratings,
+//                  growth (learning-shape.ts: checked against their valibot schemas);
+//                  only map entries
 //   meta/<key>     a primitive (string ≤ 2,000 characters, number, boolean, null)
 //   presets/<id>   a boolean
 //   comments/<id>, handIns/<id>, feedback/<id>   a plain object (nothing nested)
@@ -18,10 +20,12 @@
 //   anywhere       no sub-documents, no binary, no XML types
 // Deletions are not checked: in a peer-to-peer group every member may delete.
 import * as Y from 'yjs';
+import { checkLearningItem, learningRootNames } from './learning-shape.js';
 
 /** Roots of plain entries written once each (core/together): comments, hand-ins, feedback. */
 const plainRoots = ['comments', 'handIns', 'feedback'];
-const rootNames = new Set(['meta', 'presets', 'frameworks', 'themes', 'clips', ...plainRoots]);
+const learningRoots = new Set(learningRootNames);
+const rootNames = new Set(['meta', 'presets', 'frameworks', 'themes', 'clips', ...plainRoots, ...learningRoots]);
 const maxMetaString = 2_000;
 /** How far up a path the rules look; deeper items only pass the "anywhere" rule. */
 const maxDepth = 4;
@@ -108,6 +112,7 @@ function checkItem(item: Y.Item, content: unknown): string | null {
   if (!rootNames.has(where.root)) return `unknown root type "${where.root.slice(0, 40)}"`;
   const [k1, k2, , k4] = where.keys;
   if (k1 === null) return `list content directly in the ${where.root} map`;
+  if (learningRoots.has(where.root)) return checkLearningItem({ root: where.root, keys: where.keys, kind, values: kind === 'any' ? anyValues(content) : [] });
   if (where.keys.length === 1) {
     switch (where.root) {
       case 'meta':
