@@ -12,6 +12,7 @@ import { createMemoryUpdateStore, type UpdateStore } from '../storage/update-sto
 import { openDossier } from '../library/open-dossier.js';
 import { roots } from './doc-layout.js';
 import { createDossier } from './dossier.js';
+import { loadDossierBodies } from './clip-bodies.js';
 
 const fixture = new Uint8Array(readFileSync(new URL('../../tests/fixtures/dossier-schema-2.yjs', import.meta.url)));
 const id = 'oud-dossier';
@@ -54,8 +55,10 @@ describe('dossier/3: bodies move to the body store', () => {
     }
     expect(Y.encodeStateAsUpdate(handle.doc).length).toBeLessThan(fixture.length);
     handle.doc.destroy();
-    // Opened again (a new session: nothing in memory), the texts come from the store.
+    // Opened again (a new session): the bodies stay in the store until read, then come from there.
     const again = await open(updates, blobs);
+    expect(again.dossier.clips.all().every((c) => c.body && !c.body.here)).toBe(true);
+    expect(await loadDossierBodies(again.dossier)).toEqual([]);
     expect(content(again)).toEqual(before);
     expect(again.dossier.clips.all().every((c) => c.body?.here)).toBe(true);
   });
@@ -97,6 +100,7 @@ describe('dossier/3: bodies move to the body store', () => {
     const blobs = createMemoryBlobStore();
     (await open(updates, blobs)).doc.destroy();
     const reopened = await open(updates, blobs);
+    expect(await loadDossierBodies(reopened.dossier)).toEqual([]);
     expect(content(reopened)).toEqual(before);
   });
 

@@ -6,14 +6,15 @@ import { isClipMap, localOrigin, roots } from '../dossier/doc-layout.js';
 import { createDossier, type Dossier } from '../dossier/dossier.js';
 import type { ClipRow } from '../dossier/types.js';
 import { attachProjection, type ClipProjection } from '../projection/clip-projection.js';
-import { attachSearch, type DossierSearch, type SearchTextSource } from '../search/dossier-search.js';
+import { attachSearch, defaultSearchText, type DossierSearch, type SearchTextSource } from '../search/dossier-search.js';
 import type { SearchIndexStore } from '../search/search-index-store.js';
 import { attachPersistence, type DocPersistence } from '../storage/doc-persistence.js';
 import type { LibraryStore } from '../storage/library-store.js';
 import type { ProjectionStore } from '../storage/projection-store.js';
 import type { UpdateStore } from '../storage/update-store.js';
 import type { BodyStore } from '../storage/body-store.js';
-import { bodyHashes, moveBodiesIn, moveBodiesOut } from '../dossier/body-migration.js';
+import { moveBodiesIn, moveBodiesOut } from '../dossier/body-migration.js';
+import { readClipBody } from '../dossier/clip-bodies.js';
 
 export interface OpenDossier {
   id: string;
@@ -71,12 +72,15 @@ export async function openDossier(id: string, { stores, now, changed, searchText
     await moveBodiesIn(doc, bodies, localOrigin);
   } else if (bodies) {
     await moveBodiesOut(doc, bodies, localOrigin);
-    // The search index reads clip texts as it builds: the bodies here are loaded first.
-    // Bodies not on this device read as missing until a transport brings them.
-    await bodies.load(bodyHashes(doc));
   }
+  // Bodies stay in the body store until something reads them (the reader, an export): the
+  // search reads a clip's body from there only when it indexes that clip (a rebuild, an edit).
+  const source = searchText ?? defaultSearchText;
+  const textOf: SearchTextSource = bodies
+    ? (clip) => (clip.body && !clip.body.here ? readClipBody(dossier, clip).then(source) : source(clip))
+    : source;
   const store = stores.searchIndexes ? { indexes: stores.searchIndexes, dossierId: id, prefetched } : undefined;
-  const attach = (background?: boolean) => attachSearch(dossier, { background, textOf: searchText, store });
+  const attach = (background?: boolean) => attachSearch(dossier, { background, textOf, store });
   let search: DossierSearch | null = store ? attach() : null;
   doc.on('destroy', () => search?.destroy());
   let recordTimer: ReturnType<typeof setTimeout> | null = null;

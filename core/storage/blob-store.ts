@@ -12,8 +12,12 @@ export interface StoredBlob {
 }
 
 export interface BlobStore {
-  /** Store bytes; resolves with their SHA-256 (lowercase hex) once durable. Refuses more than `maxBlobBytes`. */
-  put(bytes: Uint8Array, type: string): Promise<string>;
+  /**
+   * Store bytes; resolves with their SHA-256 (lowercase hex) once durable. Refuses more than
+   * `maxBlobBytes`. `knownHash`: the caller hashed these very bytes already (the body store,
+   * synchronously) — trusted, so they are not hashed twice; only core's own stores pass it.
+   */
+  put(bytes: Uint8Array, type: string, knownHash?: string): Promise<string>;
   /** The bytes stored under a hash, or undefined. */
   get(hash: string): Promise<StoredBlob | undefined>;
   has(hash: string): Promise<boolean>;
@@ -48,9 +52,9 @@ const mimeType = (type: string) => (/^[\w.+-]+\/[\w.+-]+$/.test(type) && type.le
 export function createMemoryBlobStore(options: { max?: number } = {}): BlobStore {
   const blobs = new Map<string, StoredBlob>();
   return {
-    async put(bytes, type) {
+    async put(bytes, type, knownHash) {
       checkBlobSize(bytes.byteLength, options.max);
-      const hash = await sha256Hex(bytes);
+      const hash = knownHash ?? (await sha256Hex(bytes));
       if (!blobs.has(hash)) blobs.set(hash, { bytes: bytes.slice(), type: mimeType(type) });
       return hash;
     },

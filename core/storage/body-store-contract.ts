@@ -2,8 +2,7 @@
 // implementation's test with a factory). Written against vitest's API.
 import { describe, expect, it } from 'vitest';
 import type { BlobStore } from './blob-store.js';
-import { bodyType, createBodyStore, encodeBody, type ClipBody } from './body-store.js';
-import { sha256HexSync } from './sha256.js';
+import { bodyType, createBodyStore, encodeBody, sha256HexSync, type ClipBody } from './body-store.js';
 
 const body = (text: string): ClipBody => ({ html: `<p>${text}</p>`, markdown: text, text });
 
@@ -30,6 +29,15 @@ export function runBodyStoreContract(name: string, makeBlobs: () => Promise<Blob
       expect(await store.get(absent)).toBeUndefined();
       expect(await store.has('../../etc')).toBe(false);
       expect(await store.load([absent, 'x'])).toEqual([absent, 'x']);
+    });
+
+    it('says which bodies are missing without bringing the others into memory', async () => {
+      const blobs = await makeBlobs();
+      const stored = await createBodyStore(blobs).put(body('Wijkpanel'));
+      const store = createBodyStore(blobs);
+      const absent = 'c'.repeat(64);
+      expect(await store.missing([stored, absent, stored])).toEqual([absent]);
+      expect(store.peek(stored)).toBeUndefined();
     });
 
     it('refuses a blob under a body hash that is not a body (foreign bytes read as missing)', async () => {

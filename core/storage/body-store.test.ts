@@ -3,9 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createMemoryBlobStore, sha256Hex } from './blob-store.js';
 import { runBodyStoreContract } from './body-store-contract.js';
-import { createBodyStore, decodeBody, encodeBody } from './body-store.js';
+import { createBodyStore, decodeBody, encodeBody, sha256HexSync } from './body-store.js';
 import { createDexieBlobStore } from './dexie-blob-store.js';
-import { sha256HexSync } from './sha256.js';
 
 let n = 0;
 runBodyStoreContract('memory blobs', () => createMemoryBlobStore());

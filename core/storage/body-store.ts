@@ -6,13 +6,15 @@
 //
 // Reading is synchronous where the doc is read (`peek`): a body written or loaded in this
 // session is in memory; `load` fetches bodies from the blob store into it. Adding a clip is
-// a synchronous edit, so `stage` names a body by a synchronous hash and writes it behind;
+// a synchronous edit, so `stage` names a body by a synchronous hash (`@noble/hashes`) and
+// writes it behind, handing the hash to the blob store so the bytes are hashed once;
 // `written()` resolves once every staged body is durable — persistence waits for it before
 // it stores the doc update that names the body (a kill never leaves a hash whose body was
 // only in memory).
 import * as v from 'valibot';
 import { isBlobHash, sha256Hex, type BlobStore } from './blob-store.js';
-import { sha256HexSync } from './sha256.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 
 export const bodyType = 'application/vnd.knipsel.body+json';
 
@@ -46,6 +48,9 @@ export function decodeBody(bytes: Uint8Array): ClipBody | undefined {
   }
 }
 
+/** SHA-256 (lowercase hex) computed synchronously, for adding a clip inside one doc transaction; WebCrypto gives the same. */
+export const sha256HexSync = (bytes: Uint8Array): string => bytesToHex(sha256(bytes));
+
 export const bodyHashSync = (body: ClipBody): string => sha256HexSync(encodeBody(body));
 
 export interface BodyStore {
@@ -58,6 +63,8 @@ export interface BodyStore {
   /** Read a body (from memory or the blob store); undefined when it is not here. */
   get(hash: string): Promise<ClipBody | undefined>;
   has(hash: string): Promise<boolean>;
+  /** The hashes of `hashes` that are neither in memory nor in the blob store (nothing is loaded). */
+  missing(hashes: Iterable<string>): Promise<string[]>;
   /** Load bodies into memory for `peek`; resolves with the hashes that are not here. */
   load(hashes: Iterable<string>): Promise<string[]>;
   /** Be told when bodies come into memory from the blob store (loaded after a transport stored them); returns the unsubscribe. */
@@ -93,7 +100,7 @@ export function createBodyStore(blobs: BlobStore): BodyStore {
       const hash = sha256HexSync(bytes);
       if (!memory.has(hash)) {
         memory.set(hash, { html: body.html, markdown: body.markdown, text: body.text });
-        const write = blobs.put(bytes, bodyType).catch((error: unknown) => {
+        const write = blobs.put(bytes, bodyType, hash).catch((error: unknown) => {
           failure ??= error;
         });
         pending = Promise.all([pending, write]);
@@ -110,6 +117,11 @@ export function createBodyStore(blobs: BlobStore): BodyStore {
     },
     async has(hash) {
       return memory.has(hash) || (isBlobHash(hash) && (await blobs.has(hash)));
+    },
+    async missing(hashes) {
+      const out: string[] = [];
+      for (const hash of new Set(hashes)) if (!memory.has(hash) && !(isBlobHash(hash) && (await blobs.has(hash)))) out.push(hash);
+      return out;
     },
     async load(hashes) {
       const missing: string[] = [];

@@ -3,7 +3,8 @@
 // — those asked for first (the clip on screen), then the rest in batches, in the background.
 // Resumable by construction: each run asks only for what is still missing, so a run cut
 // short (offline, closed) is picked up by the next. Transports check every body against its
-// hash before they store it; what arrives is loaded into the body store's memory.
+// hash before they store it; what arrives is loaded into the body store's memory (what is
+// already here stays in the store until something reads it).
 import type { BodyStore } from '../storage/body-store.js';
 
 export interface BodyProgress {
@@ -28,7 +29,7 @@ export interface FollowOptions {
 export async function followBodies(bodies: BodyStore, hashes: Iterable<string>, options: FollowOptions): Promise<BodyProgress> {
   const all = [...new Set(hashes)];
   const batch = options.batch ?? 100;
-  const missing = new Set(await bodies.load(all));
+  const missing = new Set(await bodies.missing(all));
   const report = () => {
     const progress = { total: all.length, here: all.length - missing.size };
     options.onProgress?.(progress);

@@ -3,7 +3,7 @@
 // requests in bridge-handlers.ts, the page/* ones in page-handlers.ts, reading pages in
 // page-reading.ts.
 import { browser } from 'wxt/browser';
-import { suggestThemes } from '@knipsel/core';
+import { clipWithBody, suggestThemes } from '@knipsel/core';
 import { bridgeAlias } from '@knipsel/core/bridge';
 import type { Results } from '../messaging/protocol.js';
 import type { Handlers } from '../messaging/router.js';
@@ -103,7 +103,8 @@ export function createHandlers(service: LibraryService, broadcast: (dossierId: s
 
     async 'clip/get'({ dossierId, clipId }) {
       const handle = await service.open(dossierId);
-      const clip = handle.dossier.clips.get(clipId);
+      // The side panel shows the clip's text: its body is read from the body store.
+      const clip = await clipWithBody(handle.dossier, clipId);
       if (!clip) throw Object.assign(new Error(`No clip ${clipId}`), { code: 'not-found' });
       const stored = (await browser.storage.local.get(anchorKey(clipId)))[anchorKey(clipId)] as { orphaned?: string[] } | undefined;
       const known = new Set(clip.highlights.map((h) => h.id));

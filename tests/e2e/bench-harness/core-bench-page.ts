@@ -2,11 +2,25 @@
 // IndexedDB. The Node side (bench/core-bench.ts) loads it in a fresh browser process for
 // every measurement, so each open reads the dossier cold from disk.
 //
-// Knipsel: core's createDexieStores() + createLibrary(). Baseline ("raw Yjs"): a plain Y.Doc
-// with a Y.Map of Y.Maps holding the same fields, persisted as a log of updates in a plain
-// IndexedDB object store (no Dexie, no validation, no projection).
+// Knipsel: the web app's configuration — core's createDexieStores() + the Dexie blob store
+// under a body store + the Dexie search index store, with createLibrary(). Baseline ("raw
+// Yjs"): a plain Y.Doc with a Y.Map of Y.Maps holding the same fields (bodies included),
+// persisted as a log of updates in a plain IndexedDB object store (no Dexie, no validation, no
+// projection); a raw add also puts the body's bytes into a second object store.
 import * as Y from 'yjs';
-import { createDexieStores, createDossier, createLibrary, initDossierDoc, type Library, type OpenDossier } from '@knipsel/core';
+import {
+  createBodyStore,
+  createDexieBlobStore,
+  createDexieSearchIndexStore,
+  createDexieStores,
+  createDossier,
+  createLibrary,
+  encodeBody,
+  initDossierDoc,
+  type BodyStore,
+  type Library,
+  type OpenDossier,
+} from '@knipsel/core';
 import { makeCorpus, type CorpusClip, type CorpusSource } from '../../../bench/corpus/clip-corpus.js';
 import { expose } from './expose.js';
 import { rawSetClip } from './raw-yjs-clip.js';
@@ -36,8 +50,11 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function openRawDb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(rawDbName, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore('updates', { autoIncrement: true });
+    const request = indexedDB.open(rawDbName, 2);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains('updates')) request.result.createObjectStore('updates', { autoIncrement: true });
+      if (!request.result.objectStoreNames.contains('bodies')) request.result.createObjectStore('bodies', { autoIncrement: true });
+    };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
@@ -47,6 +64,16 @@ function rawAppend(db: IDBDatabase, update: Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     const tx = db.transaction('updates', 'readwrite');
     tx.objectStore('updates').add({ doc: rawDocKey, update });
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+/** The baseline's body put: the body's bytes (encoded as core encodes them) in their own object store. */
+function rawPutBody(db: IDBDatabase, bytes: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction('bodies', 'readwrite');
+    tx.objectStore('bodies').add(bytes);
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
   });
@@ -75,25 +102,57 @@ function listenRaw(db: IDBDatabase, doc: Y.Doc): void {
   doc.on('update', (update: Uint8Array) => raw!.pending.push(rawAppend(db, update)));
 }
 
-/** The state of a dossier of `count` corpus clips, made with core. */
-async function knipselState(count: number): Promise<Uint8Array> {
+/** The app's stores on database `name`: the dossier stores, bodies in the blob store, search indexes. */
+function appStores(name: string) {
+  const stores = createDexieStores(name);
+  const blobs = createDexieBlobStore(name);
+  const searchIndexes = createDexieSearchIndexStore(name);
+  const bodies = createBodyStore(blobs);
+  return {
+    library: createLibrary({ ...stores, bodies, searchIndexes }),
+    bodies,
+    close() {
+      stores.close();
+      blobs.close();
+      searchIndexes.close();
+    },
+  };
+}
+
+/** The state of a dossier of `count` corpus clips, made with core (bodies written to `bodies`). */
+async function knipselState(count: number, bodies: BodyStore): Promise<Uint8Array> {
   const doc = new Y.Doc();
   initDossierDoc(doc, { id: 'bench', name: `Bench ${count}` });
-  const dossier = createDossier(doc);
+  const dossier = createDossier(doc, { bodies });
   for (let i = 0; i < count; i++) {
     const clip = await clipAt(i);
     dossier.clips.add({ capture: clip.capture, note: clip.note, themes: clip.themes });
+    if (i % 500 === 499) await bodies.written();
   }
+  await bodies.written();
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;
 }
 
+/** Import a dossier of `count` clips into database `name`, open it once and store its search index (the app's steady state). */
+async function seedKnipsel(name: string, count: number, kind?: 'personal') {
+  const app = appStores(name);
+  const state = await knipselState(count, app.bodies);
+  const record = await app.library.importState(state, { name: `Bench ${count}`, ...(kind ? { kind } : {}) });
+  const handle = await app.library.open(record.id);
+  await handle.search({ background: true }).whenComplete();
+  await handle.saveSearch();
+  await handle.flush();
+  await handle.projection.flush();
+  return { app, record, bytes: state.byteLength };
+}
+
 /** Core's library on the bench database, opened cold; `t0` is the time just before. */
-function coldLibrary(): { t0: number; stores: ReturnType<typeof createDexieStores>; library: Library } {
+function coldLibrary(): { t0: number; stores: { close(): void }; library: Library } {
   const t0 = now();
-  const stores = createDexieStores(knipselDbName);
-  return { t0, stores, library: createLibrary(stores) };
+  const app = appStores(knipselDbName);
+  return { t0, stores: app, library: app.library };
 }
 
 let raw: { db: IDBDatabase; doc: Y.Doc; pending: Promise<void>[] } | null = null;
@@ -103,12 +162,9 @@ const bench = {
   /** Write a dossier of `count` clips with core (one stored, compacted update + projection rows). */
   async writeKnipsel(count: number) {
     const t0 = now();
-    const state = await knipselState(count);
-    const stores = createDexieStores(knipselDbName);
-    const library = createLibrary(stores);
-    const record = await library.importState(state, { name: `Bench ${count}` });
-    stores.close();
-    return { id: record.id, bytes: state.byteLength, ms: now() - t0 };
+    const { app, record, bytes } = await seedKnipsel(knipselDbName, count);
+    app.close();
+    return { id: record.id, bytes, ms: now() - t0 };
   },
 
   /** Write the same clips as raw Yjs (one stored update). */
@@ -200,7 +256,7 @@ const bench = {
     return { knipsel: k, raw: r };
   },
 
-  /** The same with raw Yjs: Y.Map set in a transaction + the update appended to IndexedDB. */
+  /** The same with raw Yjs: Y.Map set in a transaction + the update appended to IndexedDB, then a put of the body. */
   async addRaw(from: number, warmup: number, count: number) {
     if (!raw) throw new Error('open first');
     const clips = raw.doc.getMap<Y.Map<unknown>>('clips');
@@ -211,6 +267,7 @@ const bench = {
       const t0 = now();
       raw.doc.transact(() => rawSetClip(clips, `c${from + k}`, clip, Date.now()));
       await Promise.all(raw.pending.splice(0));
+      await rawPutBody(raw.db, encodeBody(clip.capture));
       if (k >= warmup) samples.push(now() - t0);
     }
     return samples;
@@ -221,13 +278,10 @@ const bench = {
    * clips and make it the personal one, so the app opens it first. Run on the app's origin.
    */
   async seedApp(count: number) {
-    const state = await knipselState(count);
-    const stores = createDexieStores();
-    const library = createLibrary(stores);
-    const record = await library.importState(state, { name: `Bench ${count}`, kind: 'personal' });
-    await library.setPersonal(record.id);
-    stores.close();
-    return { id: record.id, bytes: state.byteLength };
+    const { app, record, bytes } = await seedKnipsel('knipsel', count, 'personal');
+    await app.library.setPersonal(record.id);
+    app.close();
+    return { id: record.id, bytes };
   },
 
   /**

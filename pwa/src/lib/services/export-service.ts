@@ -2,7 +2,7 @@
 // the Markdown zip of the whole dossier and the `.knipsel` backup. The work is in core/export;
 // this picks the open dossier, loads the attachments the portfolio shows from the blob store,
 // names the files and hands bytes to the browser (download, or a new tab for the HTML).
-import type { BlobStore, ClipRow, Framework, Library, Theme } from '@knipsel/core';
+import { loadDossierBodies, type BlobStore, type ClipRow, type Framework, type Library, type Theme } from '@knipsel/core';
 // The .docx writer (`@knipsel/core/export/docx`) stays in its own lazily loaded chunk.
 import { backupFileName, buildPortfolio, createBackup, exportMarkdownZip, portfolioAttachmentHashes, type PortfolioLocale, type PortfolioModel, renderPortfolioHtml, renderPortfolioMarkdownZip, slugify } from '@knipsel/core/export';
 
@@ -116,6 +116,8 @@ export function createExportService(library: Library, options: { appVersion?: st
 
     async markdownZip(id: string, layout: 'flat' | 'by-theme', frameworkId?: string): Promise<ExportFile> {
       const dossier = await dossierOf(id);
+      // The clips' texts go into the files: their bodies are read from the body store first.
+      await loadDossierBodies(dossier);
       return {
         name: exportFileName('markdown', dossier.meta().name, '.zip', now()),
         type: 'application/zip',

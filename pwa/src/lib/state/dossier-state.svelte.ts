@@ -180,6 +180,14 @@ export class DossierState {
   }
 
   /**
+   * Read a body from this device's body store into memory (the reader asks for the clip on
+   * screen; a dossier opens without its bodies); resolves false when it is not on this device.
+   */
+  async loadBody(hash: string): Promise<boolean> {
+    return (await this.service.bodies.load([hash])).length === 0;
+  }
+
+  /**
    * Fetch the bodies this dossier's clips name and this device lacks (`first`, the clip on
    * screen, before the rest), with progress; one run at a time, a later call runs again after.
    */
