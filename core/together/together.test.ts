@@ -138,6 +138,31 @@ describe('what peers and the relay accept', () => {
       expect(checkDossierUpdate(update, b.doc)).toBeNull();
     }
   });
+
+  it('comments, hand-ins and feedback that do not fit their schema are refused', () => {
+    const [a, b] = pair();
+    sync(a, b);
+    // The check runs on a mirror that has just integrated the update, as in mirror-bridge.
+    const check = (root: string, value: object) => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(b.doc));
+      const before = Y.encodeStateVector(doc);
+      doc.getMap(root).set('forged-1', value);
+      const update = Y.encodeStateAsUpdate(doc, before);
+      const mirror = new Y.Doc();
+      Y.applyUpdate(mirror, Y.encodeStateAsUpdate(b.doc));
+      Y.applyUpdate(mirror, update);
+      return checkDossierUpdate(update, mirror);
+    };
+    const author = { id: 'member-x', name: 'X' };
+    const comment = { author, at: 1, text: 'Hallo', clipId: null, parentId: null, question: false };
+    // The well-formed comment passes; each misfit is refused with a reason.
+    expect(check('comments', comment)).toBeNull();
+    expect(check('comments', { ...comment, author: { id: 'x' } })).toMatch(/comments entry does not fit/);
+    expect(check('comments', { ...comment, text: 'x'.repeat(10_001) })).toMatch(/comments entry does not fit/);
+    expect(check('feedback', { handInId: 'h1', target: { kind: 'nergens' }, authorName: 'A', at: 1, text: 'Goed' })).toMatch(/feedback entry does not fit/);
+    expect(check('handIns', { name: 'Versie', module: '', at: 1, by: author, frameworkId: 'cw', frameworkName: 'CW' })).toMatch(/handIns entry does not fit/);
+  });
 });
 
 describe('read-only replica', () => {

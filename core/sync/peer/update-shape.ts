@@ -11,7 +11,8 @@
 //                  only map entries
 //   meta/<key>     a primitive (string ≤ 2,000 characters, number, boolean, null)
 //   presets/<id>   a boolean
-//   comments/<id>, handIns/<id>, feedback/<id>   a plain object (nothing nested)
+//   comments/<id>, handIns/<id>, feedback/<id>   a plain object (nothing nested) that fits its
+//                  stored schema (core/together/together-schema.ts)
 //   frameworks/<id>, themes/<id>, clips/<id>   a Y.Map
 //   clips/<id>/…   capture: an object; title: string; note: Y.Text; themes, highlights:
 //                  Y.Map; trashedAt: number|null; createdAt, updatedAt: numbers;
@@ -21,9 +22,12 @@
 // Deletions are not checked: in a peer-to-peer group every member may delete.
 import * as Y from 'yjs';
 import { checkLearningItem, learningRootNames } from './learning-shape.js';
+import * as v from 'valibot';
+import { storedCommentSchema, storedFeedbackSchema, storedHandInSchema } from '../../together/together-schema.js';
 
-/** Roots of plain entries written once each (core/together): comments, hand-ins, feedback. */
-const plainRoots = ['comments', 'handIns', 'feedback'];
+/** Roots of plain entries written once each (core/together), with the schema each entry fits. */
+const plainRootSchemas: Record<string, v.GenericSchema> = { comments: storedCommentSchema, handIns: storedHandInSchema, feedback: storedFeedbackSchema };
+const plainRoots = Object.keys(plainRootSchemas);
 const learningRoots = new Set(learningRootNames);
 const rootNames = new Set(['meta', 'presets', 'frameworks', 'themes', 'clips', ...plainRoots, ...learningRoots]);
 const maxMetaString = 2_000;
@@ -122,7 +126,7 @@ function checkItem(item: Y.Item, content: unknown): string | null {
       case 'comments':
       case 'handIns':
       case 'feedback':
-        return kind === 'any' && anyValues(content).every((x) => typeof x === 'object' && x !== null && !Array.isArray(x)) ? null : `${where.root} entry is not a plain object`;
+        return kind === 'any' && anyValues(content).every((x) => v.is(plainRootSchemas[where.root], x)) ? null : `${where.root} entry does not fit its schema`;
       default:
         return kind === 'map' ? null : `${where.root} entry is not a map`;
     }
