@@ -15,14 +15,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { createDossier } from '@knipsel/core';
 import type { KnipselServer } from '../../server/create-server.js';
 import { addBookmark, servePwa } from '../support/app.js';
 import { fullRun, pick, report, seed } from './support/mode.js';
 import { createRng } from './support/prng.js';
 import { startKillable, type KillableBrowser } from './support/killable-browser.js';
-import { oldDossier, storedTexts, storeOldDossier } from './support/old-dossier.js';
+import { oldDossier, storedDoc, storedTexts, storeOldDossier } from './support/old-dossier.js';
 import { pauseAtWrite, type WritePoint } from './support/pause-at-write.js';
 
 let server: KnipselServer;
@@ -54,28 +53,7 @@ function noteState(note: Locator): Promise<{ value: string; status: string }> {
 
 /** Every clip title of the dossier, read from what is stored in IndexedDB. */
 async function storedTitles(page: Page, dossierId: string): Promise<string[]> {
-  const updates = await page.evaluate(async (docId) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('knipsel');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = await new Promise<Array<{ docId: string; update: Uint8Array }>>((resolve, reject) => {
-      const request = db.transaction('updates').objectStore('updates').getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    const toBase64 = (bytes: Uint8Array) => {
-      let s = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(s);
-    };
-    return all.filter((e) => e.docId === docId).map((e) => toBase64(e.update));
-  }, dossierId);
-  const doc = new Y.Doc();
-  for (const u of updates) Y.applyUpdate(doc, Uint8Array.from(Buffer.from(u, 'base64')));
-  return createDossier(doc).clips.all().map((c) => c.title);
+  return createDossier(await storedDoc(page, dossierId)).clips.all().map((c) => c.title);
 }
 
 function bookmarksFile(batch: number, count: number): string {

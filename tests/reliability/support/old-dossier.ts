@@ -62,13 +62,9 @@ export async function storeOldDossier(page: Page, old: OldDossier): Promise<void
   );
 }
 
-/**
- * The text of every clip as the stored dossier gives it (read from what is in IndexedDB, as
- * the next open would): the capture's own text, or the body its hash names in the file
- * store. A clip whose body is named but not stored reads as null.
- */
-export async function storedTexts(page: Page, id: string): Promise<Map<string, string | null>> {
-  const { updates } = await page.evaluate(async (docId) => {
+/** The dossier's doc as stored in the page's IndexedDB (the update log read as the next open reads it). */
+export async function storedDoc(page: Page, id: string): Promise<Y.Doc> {
+  const updates = await page.evaluate(async (docId) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('knipsel');
       open.onsuccess = () => resolve(open.result);
@@ -85,10 +81,19 @@ export async function storedTexts(page: Page, id: string): Promise<Map<string, s
       for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       return btoa(s);
     };
-    return { updates: all.filter((e) => e.docId === docId).map((e) => toBase64(e.update)) };
+    return all.filter((e) => e.docId === docId).map((e) => toBase64(e.update));
   }, id);
   const doc = new Y.Doc();
   for (const update of updates) Y.applyUpdate(doc, Uint8Array.from(Buffer.from(update, 'base64')));
+  return doc;
+}
+
+/**
+ * The text of every clip as the stored dossier gives it: the capture's own text, or the body
+ * its hash names in the file store. A clip whose body is named but not stored reads as null.
+ */
+export async function storedTexts(page: Page, id: string): Promise<Map<string, string | null>> {
+  const doc = await storedDoc(page, id);
   const clips = createDossier(doc).clips.all();
   const hashes = clips.flatMap((clip) => (clip.body ? [clip.body.hash] : []));
   const bodies = await page.evaluate(async (wanted) => {
