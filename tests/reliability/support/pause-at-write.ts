@@ -17,7 +17,7 @@ export async function pauseAtWrite(page: Page, point: WritePoint): Promise<{ pau
     let done = false;
     const stop = () => {
       done = true;
-      // eslint-disable-next-line no-debugger -- the point where the test kills the browser
+      // The point where the test kills the browser (the Debugger domain is enabled).
       debugger;
     };
     for (const method of ['put', 'add'] as const) {
