@@ -48,6 +48,7 @@ export { createBodyStore, encodeBody, decodeBody, bodyType, type BodyStore, type
 export { moveBodiesOut, bodyHashes } from './dossier/body-migration.js';
 export { blobReferences } from './dossier/blob-references.js';
 export { collectBodies, collectable, defaultBodyGraceMs, libraryDocs, nextMarks, readMarks, unreferencedBodies, type BodyCollection, type BodyMarks } from './storage/body-gc.js';
+export { createBodyCollector, type BodyCollector } from './storage/body-collector.js';
 export { clipWithBody, loadDossierBodies } from './dossier/clip-bodies.js';
 export { followBodies, type BodyProgress, type FollowOptions } from './sync/body-follow.js';
 export { watchHistory, type HistoryEntry, type HistoryField, type HistoryOptions, type HistoryValue } from './history/history.js';

@@ -1,8 +1,13 @@
 // Collecting clip bodies (and kept images) that no dossier on this device names any more
-// (core's `collectBodies`: mark and sweep with a grace period of a day), at calm moments:
-// a while after the app opens and after the trash is emptied, each time in idle time, one
-// collection at a time. A failure only means the garbage waits for the next collection.
-import { collectBodies, libraryDocs, type BlobStore, type BodyStore, type Library, type LibraryStore, type UpdateStore } from '@knipsel/core';
+// (`collectBodies`: mark and sweep with a grace period of a day), at calm moments the app or
+// the extension chooses (a while after start, after the trash is emptied), each time in idle
+// time, one collection at a time. A failure only means the garbage waits for the next one.
+import type { Library } from '../library/library.js';
+import type { BlobStore } from './blob-store.js';
+import { collectBodies, libraryDocs } from './body-gc.js';
+import type { BodyStore } from './body-store.js';
+import type { LibraryStore } from './library-store.js';
+import type { UpdateStore } from './update-store.js';
 
 const marksPref = 'bodyCollection.marks';
 

@@ -1,11 +1,17 @@
-// The app's collector: collections asked for while one waits join it, and what it sweeps
-// is what core's collector sweeps (its marks kept in the library's preferences).
+// The scheduled collector: collections asked for while one waits join it, and what it sweeps
+// is what `collectBodies` sweeps (its marks kept in the library's preferences).
 import { describe, expect, it, vi } from 'vitest';
-import { createBodyStore, createLibrary, createMemoryBlobStore, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, defaultBodyGraceMs } from '@knipsel/core';
-import { makeCapture } from '@knipsel/core/testing';
-import { createBodyCollector } from './body-collection.js';
+import { createLibrary } from '../library/library.js';
+import { makeCapture } from '../testing/index.js';
+import { createMemoryBlobStore } from './blob-store.js';
+import { defaultBodyGraceMs } from './body-gc.js';
+import { createBodyCollector } from './body-collector.js';
+import { createBodyStore } from './body-store.js';
+import { createMemoryLibraryStore } from './library-store.js';
+import { createMemoryProjectionStore } from './projection-store.js';
+import { createMemoryUpdateStore } from './update-store.js';
 
-describe('body collection in the app', () => {
+describe('scheduled body collection', () => {
   it('marks the bodies of an emptied trash, joins requests, and removes them a grace period later', async () => {
     const blobs = createMemoryBlobStore();
     const bodies = createBodyStore(blobs);
