@@ -12,9 +12,9 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectKenniskringClip, keptFileSize, pdfBytes, servedPdfs } from '../support/pdf-fixtures.js';
 import { clipTitled as clipTitledIn, extensionRequest as request, firefoxWithAppForFile, menuClick, pairAndAdopt } from '../support/firefox.js';
-import { png } from '../support/png.js';
 import { serveSite } from '../support/site.js';
 import { paragraphs } from './extension-pages.js';
+import { imageHits, serveImages } from './reader-support.js';
 
 const shots = process.env.KNIPSEL_SHOTS ? join(process.env.KNIPSEL_SHOTS, 'firefox') : '/tmp/knipsel-shots/firefox';
 const title = 'Een bankje voor de deur';
@@ -23,7 +23,6 @@ let site: Server;
 let base = '';
 /** The same site under another name: the page's images come from another origin. */
 let imageBase = '';
-const imageHits: string[] = [];
 let dossierId = '';
 let pdfClipId = '';
 
@@ -41,7 +40,6 @@ const firefox = firefoxWithAppForFile();
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  const photo = png();
   ({ server: site, base } = await serveSite(
     () => ({
       '/publicaties.html': () => '<!doctype html><html lang="nl"><head><title>Publicaties</title></head><body><h1>Publicaties</h1><p><a href="/rapporten/transformatie.pdf">Transformatie in sociaal domein (PDF)</a></p></body></html>',
@@ -52,16 +50,7 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-type': 'application/pdf' }).end(pdfBytes(servedPdfs[path]));
         return true;
       }
-      if (!path.startsWith('/beeld/')) return false;
-      imageHits.push(path);
-      if (path === '/beeld/bankje.png') res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' }).end(photo);
-      else {
-        // Larger than one image may be (1.5 MB): it stays a placeholder.
-        const big = Buffer.alloc(2 * 1024 * 1024, 7);
-        big.set([0xff, 0xd8, 0xff, 0xe0], 0);
-        res.writeHead(200, { 'content-type': 'image/jpeg', 'cache-control': 'no-store' }).end(big);
-      }
-      return true;
+      return serveImages(path, res);
     },
   ));
   imageBase = base.replace('127.0.0.1', 'localhost');

@@ -1,11 +1,11 @@
 // One Chromium profile with the built extension and the built web app served by the real
-// server on 127.0.0.1, for a whole test file (bridge-*.e2e.ts, learning.e2e.ts). The extension is configured with
+// server on 127.0.0.1, for a whole test file (bridge-*.e2e.ts, learning.e2e.ts, reader-*.e2e.ts). The extension is configured with
 // the app's address (port 0 picks a free one) through its storage, as the options page would;
 // the pages it clips come from a second server on ANOTHER port of 127.0.0.1 (another origin).
 // Clips are made with the popup (opened as a page with ?tabId=, Playwright cannot click the
 // toolbar icon). Run after `npm run build` (or with KNIPSEL_DIST).
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
@@ -36,8 +36,17 @@ export interface ExtensionAppSuite {
   pairWithApp(): Promise<{ page: Page; dossierId: string }>;
 }
 
-/** Start the app, the site with `pages` and the extension for a whole file; screenshots go to `shots`. */
-export function extensionAppSuite(shots: string, pages: Record<string, () => string>): ExtensionAppSuite {
+type Pages = Record<string, () => string>;
+
+/**
+ * Start the app, the site with `pages` and the extension for a whole file; screenshots go to
+ * `shots`. `pages` and `take` are as `serveSite` takes them (a fixed set of pages will do).
+ */
+export function extensionAppSuite(
+  shots: string,
+  pages: Pages | ((path: string, port: number) => Pages),
+  take?: (path: string, res: ServerResponse) => boolean,
+): ExtensionAppSuite {
   let app: KnipselServer;
   let fixtures: Server;
   let fixtureBase = '';
@@ -48,7 +57,7 @@ export function extensionAppSuite(shots: string, pages: Record<string, () => str
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     app = await createKnipselServer({ dir: pwaDir, port: 0, host: '127.0.0.1' });
-    ({ server: fixtures, base: fixtureBase } = await serveSite(() => pages));
+    ({ server: fixtures, base: fixtureBase } = await serveSite(typeof pages === 'function' ? pages : () => pages, take));
     session = await launchWithExtension();
     worker = session.context.serviceWorkers()[0];
     // Configure the app's address, as the options page does, and wait until the bridge is registered for it.
