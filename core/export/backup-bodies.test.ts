@@ -18,11 +18,15 @@ const device = () => {
   return { bodies, library: createLibrary({ updates: createMemoryUpdateStore(), library: createMemoryLibraryStore(), projections: createMemoryProjectionStore(), bodies }) };
 };
 
+/** A new dossier named `name`, open on a device of its own. */
+const openOnNewDevice = async (name: string) => {
+  const { library } = device();
+  return library.open((await library.create(name)).id);
+};
+
 describe('backups and clip bodies', () => {
   it('carry every body to a device that has none of them, and leave the dossier as it was', async () => {
-    const here = device();
-    const record = await here.library.create('Leergang');
-    const open = await here.library.open(record.id);
+    const open = await openOnNewDevice('Leergang');
     const text = 'Een wijkteam organiseert een buurtgesprek over eenzaamheid. '.repeat(40);
     const clipId = open.dossier.clips.add({ capture: makeCapture({ title: 'Buurtgesprek', text }), note: 'mijn notitie' });
     expect(open.dossier.clips.get(clipId)!.body?.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -43,9 +47,7 @@ describe('backups and clip bodies', () => {
 
 describe('shared dossiers and clip bodies', () => {
   it('keep bodies in the doc (colleagues get clips through it), also when shared while open', async () => {
-    const here = device();
-    const record = await here.library.create('Samen');
-    const open = await here.library.open(record.id);
+    const open = await openOnNewDevice('Samen');
     const text = 'Buurtbewoners koken samen voor de straat. '.repeat(30);
     const before = open.dossier.clips.add({ capture: makeCapture({ title: 'Voor het delen', text }) });
     expect(open.dossier.clips.get(before)!.body).toBeDefined();
