@@ -14,12 +14,12 @@ import { toBase64 } from '../base64.js';
 import { bodyHashes } from '../../dossier/body-migration.js';
 import { bodyType } from '../../storage/body-store.js';
 import type { BlobStore } from '../../storage/blob-store.js';
-import { checkArrivedBody, hashListSchema, maxAnswerBytes, wireBodiesSchema, type WireBody } from './body-wire.js';
+import { checkArrivedBody, hashListSchema, maxAnswerBytes, maxWireBodyBytes, wireBodiesSchema, type WireBody } from './body-wire.js';
 
 /** The first byte of a body message on the data channel (y-webrtc's own are 0–4, frames 75–76). */
 export const messageBodies = 90;
-/** Largest body message accepted from a peer (an answer is at most 8 MiB of bodies, in base64 and JSON). */
-export const maxBodyMessageBytes = 12 * 1024 * 1024;
+/** Largest body message accepted from a peer: an answer of 8 MiB of bodies, or of one body up to the largest that travels, in base64 and JSON. */
+export const maxBodyMessageBytes = Math.ceil(maxWireBodyBytes / 3) * 4 + 64 * 1024;
 
 const idSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2 ** 31));
 const bodyMessageSchema = v.variant('t', [
@@ -84,7 +84,7 @@ export function createBodyExchange(options: BodyExchangeOptions): BodyExchange {
     for (const hash of new Set(hashes)) {
       if (!named.has(hash)) continue;
       const blob = await blobs.get(hash).catch(() => undefined);
-      if (!blob) continue;
+      if (!blob || blob.bytes.length > maxWireBodyBytes) continue;
       if (bodies.length > 0 && bytes + blob.bytes.length > maxAnswerBytes) break;
       bytes += blob.bytes.length;
       bodies.push({ hash, data: toBase64(blob.bytes) });
