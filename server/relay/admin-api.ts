@@ -5,10 +5,9 @@
 // is the only credential), so the web app on another origin can call it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
-import { createTokenBucket, type TokenBucket } from '../rate-limit.js';
 import type { ClientAddressOf } from './client-address.js';
 import type { RelayStore, TokenInfo } from './relay-store.js';
-import { HttpError, parseInput, readJson, sendError, sendJson, setCors } from './http-json.js';
+import { createApiDoor, HttpError, parseInput, readJson, sendJson } from './http-json.js';
 
 export const dossierIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'dossier id: 1–64 letters, digits, - or _'));
 const registerSchema = v.strictObject({ dossierId: dossierIdSchema });
@@ -52,11 +51,7 @@ export function createAdminApi(options: AdminApiOptions) {
   const { store } = options;
   const maxBody = options.maxBodyBytes ?? 4096;
   const rate = options.ratePerSecond ?? 10;
-  const buckets = new Map<string, TokenBucket>();
-  const sweep = setInterval(() => buckets.clear(), 60_000);
-  sweep.unref();
-
-  const cors = (res: ServerResponse) => setCors(res, options.allowOrigin);
+  const door = createApiDoor({ addressOf: options.addressOf, allowOrigin: options.allowOrigin, ratePerSecond: rate, burst: rate * 5, onRateLimited: options.onRateLimited });
 
   const send = sendJson;
   const parse = parseInput;
@@ -127,28 +122,11 @@ export function createAdminApi(options: AdminApiOptions) {
       const url = new URL(req.url ?? '/', 'http://relay');
       const path = url.pathname.split('/').filter(Boolean);
       if (path[0] !== 'api' || path[1] !== 'dossiers') return false;
-      cors(res);
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204);
-        res.end();
-        return true;
-      }
-      const client = options.addressOf(req);
-      let bucket = buckets.get(client);
-      if (!bucket) buckets.set(client, (bucket = createTokenBucket({ ratePerSecond: rate, burst: rate * 5 })));
-      try {
-        if (!bucket.tryTake()) {
-          options.onRateLimited?.();
-          throw new HttpError(429, 'rate-limited', 'Too many requests; try again shortly.');
-        }
-        await route(req, res, path.map(decodePart));
-      } catch (error) {
-        sendError(req, res, error);
-      }
+      await door.serve(req, res, () => route(req, res, path.map(decodePart)));
       return true;
     },
     close() {
-      clearInterval(sweep);
+      door.close();
     },
   };
 }

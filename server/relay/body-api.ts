@@ -13,10 +13,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
 import { checkArrivedBody, hashListSchema, maxAnswerBytes, wireBodiesSchema, type WireBody } from '@knipsel/core/relay';
-import { createTokenBucket, type TokenBucket } from '../rate-limit.js';
 import { dossierIdSchema } from './admin-api.js';
 import type { ClientAddressOf } from './client-address.js';
-import { HttpError, parseInput, readJson, sendError, sendJson, setCors } from './http-json.js';
+import { createApiDoor, HttpError, parseInput, readJson, sendJson } from './http-json.js';
 import type { Access, RelayStore } from './relay-store.js';
 
 const hashesSchema = v.strictObject({ hashes: hashListSchema });
@@ -37,9 +36,7 @@ export function createBodyApi(options: BodyApiOptions) {
   const { store } = options;
   const rate = options.ratePerSecond ?? 50;
   const maxUpload = options.maxUploadBytes ?? 16 * 1024 * 1024;
-  const buckets = new Map<string, TokenBucket>();
-  const sweep = setInterval(() => buckets.clear(), 60_000);
-  sweep.unref();
+  const door = createApiDoor({ addressOf: options.addressOf, allowOrigin: options.allowOrigin, ratePerSecond: rate, burst: rate * 4, onRateLimited: options.onRateLimited });
 
   async function member(req: IncomingMessage, dossierId: string): Promise<Access> {
     const token = /^Bearer ([A-Za-z0-9_-]{1,1024})$/.exec(req.headers.authorization ?? '')?.[1];
@@ -92,30 +89,15 @@ export function createBodyApi(options: BodyApiOptions) {
     async handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
       const path = new URL(req.url ?? '/', 'http://relay').pathname.split('/').filter(Boolean);
       if (path.length !== 5 || path[0] !== 'api' || path[1] !== 'dossiers' || path[3] !== 'bodies') return false;
-      setCors(res, options.allowOrigin);
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204);
-        res.end();
-        return true;
-      }
-      const client = options.addressOf(req);
-      let bucket = buckets.get(client);
-      if (!bucket) buckets.set(client, (bucket = createTokenBucket({ ratePerSecond: rate, burst: rate * 4 })));
-      try {
-        if (!bucket.tryTake()) {
-          options.onRateLimited?.();
-          throw new HttpError(429, 'rate-limited', 'Too many requests; try again shortly.');
-        }
+      await door.serve(req, res, async () => {
         const dossierId = v.safeParse(dossierIdSchema, path[2]);
         if (!dossierId.success) throw new HttpError(403, 'forbidden', 'Not a member of this dossier.');
         await route(req, res, dossierId.output, path[4]);
-      } catch (error) {
-        sendError(req, res, error);
-      }
+      });
       return true;
     },
     close() {
-      clearInterval(sweep);
+      door.close();
     },
   };
 }

@@ -3,6 +3,8 @@
 // and answering with JSON.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
+import { createTokenBucket, type TokenBucket } from '../rate-limit.js';
+import type { ClientAddressOf } from './client-address.js';
 
 export class HttpError extends Error {
   constructor(
@@ -67,4 +69,40 @@ export function sendError(req: IncomingMessage, res: ServerResponse, error: unkn
   }
   // Stop reading an oversized body.
   if (!req.complete) req.destroy();
+}
+
+/**
+ * What every API request passes: CORS (a preflight is answered here), a rate limit per client
+ * address (token bucket, refilled at `ratePerSecond`, burst `burst`), and errors turned into
+ * answers (`sendError`).
+ */
+export function createApiDoor(options: { addressOf: ClientAddressOf; allowOrigin?: string; ratePerSecond: number; burst: number; onRateLimited?: () => void }) {
+  const buckets = new Map<string, TokenBucket>();
+  const sweep = setInterval(() => buckets.clear(), 60_000);
+  sweep.unref();
+  return {
+    async serve(req: IncomingMessage, res: ServerResponse, work: () => Promise<void>): Promise<void> {
+      setCors(res, options.allowOrigin);
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204);
+        res.end();
+        return;
+      }
+      const client = options.addressOf(req);
+      let bucket = buckets.get(client);
+      if (!bucket) buckets.set(client, (bucket = createTokenBucket({ ratePerSecond: options.ratePerSecond, burst: options.burst })));
+      try {
+        if (!bucket.tryTake()) {
+          options.onRateLimited?.();
+          throw new HttpError(429, 'rate-limited', 'Too many requests; try again shortly.');
+        }
+        await work();
+      } catch (error) {
+        sendError(req, res, error);
+      }
+    },
+    close() {
+      clearInterval(sweep);
+    },
+  };
 }
