@@ -3,7 +3,6 @@
 // never served; malformed or oversized messages are dropped unanswered.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { toBase64 } from '../base64.js';
 import { createDossier } from '../../dossier/dossier.js';
 import { bodyHashes } from '../../dossier/body-migration.js';
 import { createMemoryBlobStore } from '../../storage/blob-store.js';
@@ -66,7 +65,7 @@ describe('bodies between peers', () => {
     const forged = encodeBody({ html: '<p>Vervalst</p>', markdown: 'Vervalst', text: 'Vervalst' });
     const forger = (message: Uint8Array, reply: PeerLink) => {
       const decoded = decodeBodyMessage(message);
-      if (decoded.ok && decoded.message.t === 'bodies-want') reply(encodeBodyMessage({ t: 'bodies', id: decoded.message.id, bodies: [{ hash, data: toBase64(forged) }] }));
+      if (decoded.ok && decoded.message.t === 'bodies-want') reply(encodeBodyMessage({ t: 'bodies', id: decoded.message.id, bodies: [{ hash, bytes: forged }] }));
     };
     const log: string[] = [];
     // The forger alone: nothing is kept.
@@ -93,16 +92,22 @@ describe('bodies between peers', () => {
     const serve = server(a, log);
     const answers: Uint8Array[] = [];
     const reply = (message: Uint8Array) => answers.push(message);
-    const raw = (value: unknown) => {
-      const json = new TextEncoder().encode(JSON.stringify(value));
-      return Uint8Array.of(messageBodies, ...json);
+    /** A body message with any kind byte, header and payload. */
+    const raw = (kind: number, header: unknown, payload: number[] = []) => {
+      const json = new TextEncoder().encode(typeof header === 'string' ? header : JSON.stringify(header));
+      const length = [json.length >>> 24, (json.length >>> 16) & 255, (json.length >>> 8) & 255, json.length & 255];
+      return Uint8Array.of(messageBodies, kind, ...length, ...json, ...payload);
     };
+    const hash = '0'.repeat(64);
     const junk = [
-      raw({ t: 'bodies-want', id: 1, hashes: ['../../etc/passwd'] }),
-      raw({ t: 'bodies-want', id: 1, hashes: Array.from({ length: 201 }, (_, i) => i.toString(16).padStart(64, '0')) }),
-      raw({ t: 'bodies-want', id: 1, hashes: [], extra: true }),
-      raw({ t: 'hello', id: 1 }),
-      Uint8Array.of(messageBodies, 0xff, 0xfe),
+      raw(1, { id: 1, hashes: ['../../etc/passwd'] }),
+      raw(1, { id: 1, hashes: Array.from({ length: 201 }, (_, i) => i.toString(16).padStart(64, '0')) }),
+      raw(1, { id: 1, hashes: [], extra: true }),
+      raw(1, { id: 1, hashes: [hash] }, [1, 2, 3]),
+      raw(3, { id: 1, hashes: [] }),
+      raw(1, '{"id": 1, "hashes": ['),
+      raw(2, { id: 1, bodies: [{ hash, size: 10 }] }, [1, 2, 3]),
+      Uint8Array.of(messageBodies, 1, 255, 255, 255, 255, 0),
       new Uint8Array(maxBodyMessageBytes + 1).fill(messageBodies, 0, 1),
     ];
     for (const message of junk) serve(message, reply);

@@ -30,14 +30,18 @@ export type WireBody = v.InferOutput<typeof wireBodySchema>;
  * decode as a body; undefined otherwise (a forged, substituted or damaged body).
  */
 export async function checkArrivedBody(body: WireBody): Promise<Uint8Array | undefined> {
-  if (!isBlobHash(body.hash)) return undefined;
   let bytes: Uint8Array;
   try {
     bytes = fromBase64(body.data);
   } catch {
     return undefined;
   }
-  if (bytes.length > maxWireBodyBytes) return undefined;
-  if ((await sha256Hex(bytes)) !== body.hash) return undefined;
-  return decodeBody(bytes) ? bytes : undefined;
+  return (await checkArrivedBytes(body.hash, bytes)) ? bytes : undefined;
+}
+
+/** True when `bytes` hash to `hash` and decode as a body (what arrived in binary, between peers). */
+export async function checkArrivedBytes(hash: string, bytes: Uint8Array): Promise<boolean> {
+  if (!isBlobHash(hash) || bytes.length > maxWireBodyBytes) return false;
+  if ((await sha256Hex(bytes)) !== hash) return false;
+  return decodeBody(bytes) !== undefined;
 }
