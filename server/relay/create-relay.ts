@@ -43,7 +43,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     cluster = joinCluster({ redisUrl: options.redisUrl, onAccessChanged: (id) => void closeInvalid(id), resyncMs: options.redisResyncMs, log });
   }
 
-  const extensions: Extension[] = [...createStoreExtensions({ store, metrics, log, isOpen: () => !closed }), createFeedbackExtension({ store, log })];
+  const extensions: Extension[] = [...createStoreExtensions({ store, metrics, log, isOpen: () => !closed, bodyGraceMs: options.bodyGraceMs }), createFeedbackExtension({ store, log })];
   if (cluster) extensions.unshift(cluster.extension);
 
   const hocuspocus = new Hocuspocus({

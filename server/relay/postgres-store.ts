@@ -47,6 +47,7 @@ const MIGRATIONS = [
      data bytea NOT NULL,
      PRIMARY KEY (dossier_id, hash)
    );`,
+  `ALTER TABLE ${SCHEMA}.bodies ADD COLUMN put_at bigint NOT NULL DEFAULT 0;`,
 ];
 
 async function migrate(pool: pg.Pool): Promise<void> {
@@ -226,11 +227,12 @@ export async function openPostgresStore(options: RelayStoreOptions): Promise<Rel
     async putBody(dossierId, hash, data) {
       try {
         const result = await query(
-          `INSERT INTO ${SCHEMA}.bodies (dossier_id, hash, data) SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM ${SCHEMA}.dossiers WHERE id = $1) ON CONFLICT DO NOTHING`,
-          [dossierId, hash, Buffer.from(data.buffer, data.byteOffset, data.byteLength)],
+          `INSERT INTO ${SCHEMA}.bodies (dossier_id, hash, data, put_at) SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM ${SCHEMA}.dossiers WHERE id = $1)
+           ON CONFLICT (dossier_id, hash) DO UPDATE SET put_at = excluded.put_at`,
+          [dossierId, hash, Buffer.from(data.buffer, data.byteOffset, data.byteLength), now()],
         );
-        // Nothing inserted: kept already, or the dossier is not registered.
-        return result.rowCount === 1 || (await query(`SELECT 1 FROM ${SCHEMA}.dossiers WHERE id = $1`, [dossierId])).rowCount === 1;
+        // Nothing inserted or refreshed: the dossier is not registered.
+        return result.rowCount === 1;
       } catch (error) {
         if ((error as { code?: string }).code === '23503') return false; // the dossier was removed meanwhile
         throw error;
@@ -248,6 +250,17 @@ export async function openPostgresStore(options: RelayStoreOptions): Promise<Rel
       const { rows } = await query<{ hash: string }>(`SELECT hash FROM ${SCHEMA}.bodies WHERE dossier_id = $1 AND hash = ANY($2::text[])`, [dossierId, unique]);
       const here = new Set(rows.map((row) => row.hash));
       return unique.filter((hash) => !here.has(hash));
+    },
+    async dropUnnamedBodies(dossierId, named, putBefore) {
+      const { rows } = await query<{ hash: string }>(`SELECT hash FROM ${SCHEMA}.bodies WHERE dossier_id = $1 AND put_at < $2`, [dossierId, putBefore]);
+      const unnamed = rows.map((row) => row.hash).filter((hash) => !named.has(hash));
+      if (unnamed.length === 0) return new Map<string, Uint8Array>();
+      // put_at is tested again in the delete: a body put meanwhile stays.
+      const result = await query<{ hash: string; data: Buffer }>(
+        `DELETE FROM ${SCHEMA}.bodies WHERE dossier_id = $1 AND hash = ANY($2::text[]) AND put_at < $3 RETURNING hash, data`,
+        [dossierId, unnamed, putBefore],
+      );
+      return new Map(result.rows.map((row) => [row.hash, bytes(row.data)]));
     },
     async logLength(dossierId) {
       const { rows } =

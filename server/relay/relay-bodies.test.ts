@@ -3,10 +3,12 @@
 // another dossier's member get nothing, and a body the client receives is checked again.
 import { describe, expect, it } from 'vitest';
 import { createRelayAdmin, createRelayBodies } from '@knipsel/core/relay';
-import { createBodyStore, createMemoryBlobStore, encodeBody, type ClipBody } from '@knipsel/core';
+import { createBodyStore, createDossier, createMemoryBlobStore, encodeBody, type ClipBody } from '@knipsel/core';
+import { makeCapture } from '@knipsel/core/testing';
+import { connectDoc, newDossierDoc, until } from './relay-test-support.js';
 import { relaysPerTest } from './test-relays.js';
 
-const { start } = relaysPerTest();
+const { start, keep } = relaysPerTest();
 
 const body = (n: number): ClipBody => ({ html: `<p>Verslag ${n}</p>`, markdown: `Verslag ${n}`, text: `Verslag ${n}` });
 
@@ -28,6 +30,38 @@ const post = (url: string, token: string, payload: unknown) =>
   fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(payload) });
 
 describe('bodies through the relay', () => {
+  it('drops the bodies no clip names any more once its doc is compacted, and keeps the named ones', async () => {
+    const relay = await start({ compactDebounceMs: 50, bodyGraceMs: 0 });
+    const admin = createRelayAdmin(relay.wsUrl);
+    const id = 'dossier0000000003';
+    const { ownerSecret } = await admin.register(id);
+    const doc = newDossierDoc(id);
+    const bodies = createBodyStore(createMemoryBlobStore());
+    const dossier = createDossier(doc, { bodies });
+    const kept = dossier.clips.add({ capture: makeCapture({ title: 'Blijft', text: 'Een buurtkamer die blijft. '.repeat(20) }) });
+    const gone = dossier.clips.add({ capture: makeCapture({ title: 'Weg', text: 'Een moestuin die weggaat. '.repeat(20) }) });
+    const hashOf = (clipId: string) => dossier.clips.get(clipId)!.body!.hash;
+    const [keptHash, goneHash] = [hashOf(kept), hashOf(gone)];
+    await bodies.written();
+    const session = connectDoc(doc, relay.wsUrl, id, ownerSecret);
+    keep({ close: () => session.destroy() });
+    await session.whenAcknowledged();
+    const uploader = createRelayBodies({ url: relay.wsUrl, dossierId: id, token: ownerSecret, blobs: bodies.blobs });
+    expect((await uploader.upload([keptHash, goneHash])).sort()).toEqual([keptHash, goneHash].sort());
+    // The clip is deleted for good; the next compaction lets its body go.
+    dossier.clips.trash([gone]);
+    dossier.clips.emptyTrash();
+    await session.whenAcknowledged();
+    let missing: string[] = [];
+    const poll = setInterval(() => void relay.store.missingBodies(id, [keptHash, goneHash]).then((m) => (missing = m)), 25);
+    try {
+      await until(() => missing.includes(goneHash), 'the unnamed body to be dropped');
+    } finally {
+      clearInterval(poll);
+    }
+    expect(missing).toEqual([goneHash]);
+  });
+
   it('an editing member uploads what the relay lacks; a read-only member fetches every body, true to its hash', async () => {
     const { edit, readOnly, member } = await withDossier();
     const writer = member(edit.token);

@@ -12,6 +12,8 @@
 // the socket with 1013 (the provider reconnects with its backoff and syncs again).
 import { Database } from '@hocuspocus/extension-database';
 import type { Extension } from '@hocuspocus/server';
+import type * as Y from 'yjs';
+import { bodyHashes, defaultBodyGraceMs } from '@knipsel/core/relay';
 import { clientUpdatePayload, CloseCode, UNAVAILABLE_REASON } from './message-gate.js';
 import type { RelayMetrics } from './relay-metrics.js';
 import type { Access, RelayStore } from './relay-store.js';
@@ -29,9 +31,24 @@ export interface StoreExtensionsOptions {
   log: (line: string) => void;
   /** False once the relay is closing: debounced compactions are moot then. */
   isOpen: () => boolean;
+  /** How long a body the doc no longer names is kept after it was last put (default a day). */
+  bodyGraceMs?: number;
+  now?: () => number;
 }
 
-export function createStoreExtensions({ store, metrics, log, isOpen }: StoreExtensionsOptions): Extension[] {
+/**
+ * After a compaction: the dossier's bodies its doc no longer names (clips deleted for good)
+ * and that were last put longer than the grace ago go. A body an edit names while they go
+ * (the doc is live) is put back at once; one named later is uploaded again by an editor.
+ */
+async function collectBodies(store: RelayStore, dossierId: string, doc: Y.Doc, putBefore: number): Promise<number> {
+  const dropped = await store.dropUnnamedBodies(dossierId, bodyHashes(doc), putBefore);
+  const namedNow = dropped.size > 0 ? bodyHashes(doc) : new Set<string>();
+  for (const [hash, bytes] of dropped) if (namedNow.has(hash)) await store.putBody(dossierId, hash, bytes);
+  return [...dropped.keys()].filter((hash) => !namedNow.has(hash)).length;
+}
+
+export function createStoreExtensions({ store, metrics, log, isOpen, bodyGraceMs = defaultBodyGraceMs, now = Date.now }: StoreExtensionsOptions): Extension[] {
   const access: Extension = {
     extensionName: 'knipsel-access',
     async onAuthenticate({ token, documentName, connectionConfig }) {
@@ -82,10 +99,13 @@ export function createStoreExtensions({ store, metrics, log, isOpen }: StoreExte
         throw unavailable(error);
       }
     },
-    async store({ documentName, state }) {
+    async store({ documentName, state, document }) {
       if (!isOpen()) return;
       // Only an optimisation (every acknowledged update is in the log already): a failure waits for the next round.
       await store.compact(documentName, state).catch((error: Error) => log(`relay: compaction of ${documentName} failed: ${error.message}`));
+      await collectBodies(store, documentName, document, now() - bodyGraceMs)
+        .then((removed) => removed > 0 && log(`relay: ${removed} bodies no clip of ${documentName} names removed`))
+        .catch((error: Error) => log(`relay: collecting bodies of ${documentName} failed: ${error.message}`));
     },
   });
 

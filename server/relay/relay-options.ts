@@ -49,6 +49,8 @@ export interface RelayOptions {
   revocationSweepMs?: number;
   /** Hocuspocus' store debounce (ms): how soon the update log is folded into a snapshot. */
   compactDebounceMs?: number;
+  /** How long a body no clip names any more is kept after it was last put (ms); default a day. */
+  bodyGraceMs?: number;
   /** How often the database is pinged for /health (ms). */
   healthCheckMs?: number;
   /** With Redis: how often open dossiers are re-synced with the other processes (ms). */

@@ -156,6 +156,30 @@ describe.each(Object.keys(engines))('relay store on %s', (engine) => {
     await store.close();
   });
 
+  it('drops bodies the doc no longer names once they were put before the bound; a body put again stays', async () => {
+    let clock = 1_000;
+    const location = await engines[engine]();
+    const store = await openRelayStore({ location, now: () => clock });
+    await store.register('dossier-a');
+    await store.register('dossier-b');
+    const hash = (n: number) => n.toString(16).padStart(64, '0');
+    const bytes = new TextEncoder().encode('tekst');
+    for (const n of [1, 2, 3]) await store.putBody('dossier-a', hash(n), bytes);
+    await store.putBody('dossier-b', hash(2), bytes);
+    clock = 5_000;
+    await store.putBody('dossier-a', hash(3), bytes); // uploaded again: put at 5,000
+    // hash(1) is named; hash(2) is not and was put before 4,000; hash(3) was put again after.
+    expect([...(await store.dropUnnamedBodies('dossier-a', new Set([hash(1)]), 4_000)).keys()]).toEqual([hash(2)]);
+    expect([...(await store.getBodies('dossier-a', [hash(1), hash(2), hash(3)])).keys()].sort()).toEqual([hash(1), hash(3)]);
+    // Another dossier's copy of the same body is its own.
+    expect((await store.getBodies('dossier-b', [hash(2)])).size).toBe(1);
+    const dropped = await store.dropUnnamedBodies('dossier-a', new Set(), 6_000);
+    expect([...dropped.keys()].sort()).toEqual([hash(1), hash(3)]);
+    expect(new TextDecoder().decode(dropped.get(hash(1)))).toBe('tekst');
+    expect(await store.missingBodies('dossier-a', [hash(1), hash(3)])).toEqual([hash(1), hash(3)]);
+    await store.close();
+  });
+
   it('runs its migrations once; a second process opening the same database finds it ready', async () => {
     const location = await engines[engine]();
     const [a, b] = await Promise.all([openRelayStore({ location }), openRelayStore({ location })]);
@@ -165,6 +189,6 @@ describe.each(Object.keys(engines))('relay store on %s', (engine) => {
     const again = await openRelayStore({ location });
     expect(await again.isRegistered('dossier-a')).toBe(true);
     await again.close();
-    if (engine === 'postgres') expect(await postgres.query(location, 'SELECT version FROM knipsel_relay.migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
+    if (engine === 'postgres') expect(await postgres.query(location, 'SELECT version FROM knipsel_relay.migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
   });
 });

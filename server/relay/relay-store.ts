@@ -76,6 +76,13 @@ export interface RelayStore {
   getBodies(dossierId: string, hashes: readonly string[]): Promise<Map<string, Uint8Array>>;
   /** Of `hashes`, those the dossier has no body for. */
   missingBodies(dossierId: string, hashes: readonly string[]): Promise<string[]>;
+  /**
+   * Remove the dossier's bodies that `named` does not hold and that were last put before
+   * `putBefore` (ms since the epoch); resolves with the removed bodies (so a caller can put
+   * back one an edit named meanwhile). A body put again (an editor re-uploads what the relay
+   * lacks) counts as put then.
+   */
+  dropUnnamedBodies(dossierId: string, named: ReadonlySet<string>, putBefore: number): Promise<Map<string, Uint8Array>>;
   /** Rows in the update log (all dossiers, or one). */
   logLength(dossierId?: string): Promise<number>;
   /** Resolves when the database answers. */

@@ -39,6 +39,7 @@ const MIGRATIONS = [
      data BLOB NOT NULL,
      PRIMARY KEY (dossier_id, hash)
    );`,
+  `ALTER TABLE bodies ADD COLUMN put_at INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 type TokenRow = { id: string; role: TokenRole; label: string; created_at: number; revoked_at: number | null };
@@ -83,7 +84,9 @@ export function openSqliteStore(options: RelayStoreOptions): RelayStore {
     deleteLogRow: db.prepare('DELETE FROM updates WHERE seq = ?'),
     countLog: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM updates'),
     countLogFor: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE dossier_id = ?'),
-    putBody: db.prepare('INSERT OR IGNORE INTO bodies (dossier_id, hash, data) VALUES (?, ?, ?)'),
+    putBody: db.prepare('INSERT INTO bodies (dossier_id, hash, data, put_at) VALUES (?, ?, ?, ?) ON CONFLICT (dossier_id, hash) DO UPDATE SET put_at = excluded.put_at'),
+    bodiesPutBefore: db.prepare<[string, number], { hash: string }>('SELECT hash FROM bodies WHERE dossier_id = ? AND put_at < ?'),
+    dropBody: db.prepare<[string, string, number], { data: Buffer }>('DELETE FROM bodies WHERE dossier_id = ? AND hash = ? AND put_at < ? RETURNING data'),
     getBody: db.prepare<[string, string], { data: Buffer }>('SELECT data FROM bodies WHERE dossier_id = ? AND hash = ?'),
     hasBody: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM bodies WHERE dossier_id = ? AND hash = ?'),
     deleteBodies: db.prepare('DELETE FROM bodies WHERE dossier_id = ?'),
@@ -173,7 +176,7 @@ export function openSqliteStore(options: RelayStoreOptions): RelayStore {
     },
     async putBody(dossierId, hash, data) {
       if (!q.getDossier.get(dossierId)) return false;
-      q.putBody.run(dossierId, hash, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      q.putBody.run(dossierId, hash, Buffer.from(data.buffer, data.byteOffset, data.byteLength), now());
       return true;
     },
     async getBodies(dossierId, hashes) {
@@ -186,6 +189,16 @@ export function openSqliteStore(options: RelayStoreOptions): RelayStore {
     },
     async missingBodies(dossierId, hashes) {
       return [...new Set(hashes)].filter((hash) => !q.hasBody.get(dossierId, hash));
+    },
+    async dropUnnamedBodies(dossierId, named, putBefore) {
+      return db.transaction(() => {
+        const dropped = new Map<string, Uint8Array>();
+        for (const { hash } of q.bodiesPutBefore.all(dossierId, putBefore)) {
+          const row = named.has(hash) ? undefined : q.dropBody.get(dossierId, hash, putBefore);
+          if (row) dropped.set(hash, bytes(row.data));
+        }
+        return dropped;
+      }).immediate();
     },
     async logLength(dossierId) {
       return dossierId === undefined ? q.countLog.get()!.n : q.countLogFor.get(dossierId)!.n;

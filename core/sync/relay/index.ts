@@ -5,3 +5,5 @@ export { makeRelayLink, parseRelayLink, relayHttpUrl, relayLinkPrefix, relayToke
 export { createRelayAdmin, type RelayAdmin, type RelayTokenInfo } from './relay-admin.js';
 export { checkArrivedBody, hashListSchema, maxAnswerBytes, maxHashesPerRequest, wireBodiesSchema, type WireBody } from '../peer/body-wire.js';
 export { createRelayBodies, type RelayBodies } from './relay-bodies.js';
+export { bodyHashes } from '../../dossier/body-migration.js';
+export { defaultBodyGraceMs } from '../../storage/body-gc.js';
