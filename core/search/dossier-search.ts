@@ -49,6 +49,12 @@ export interface AttachSearchOptions {
   background?: boolean;
   /** At most this many clips per slice. */
   batchSize?: number;
+  /**
+   * Edits made while no build is under way are indexed this long after the last one (ms,
+   * default 150; at most 1 s after the first), or at once by anything that reads the index:
+   * adding a clip does not wait for its indexing, and a search still sees every edit.
+   */
+  indexDelayMs?: number;
   /** A slice stops early once it took this long (ms). */
   sliceMs?: number;
   schedule?: Scheduler;
@@ -82,7 +88,7 @@ const yieldSoon: Scheduler = (task) => {
 };
 
 export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}) {
-  const { batchSize = 100, sliceMs = 12, schedule = yieldSoon, textOf = defaultSearchText } = options;
+  const { batchSize = 100, sliceMs = 12, schedule = yieldSoon, textOf = defaultSearchText, indexDelayMs = 150 } = options;
   const now = options.now ?? (() => performance.now());
   const themeName = (id: string) => dossier.frameworks.theme(id)?.name;
   const texts = createTextCache(textOf);
@@ -102,10 +108,35 @@ export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}
   let cancel: (() => void) | null = null;
   /** While a stored index is being read: the clips changed meanwhile, applied once it is in. */
   let loading: { clipIds: Set<string>; frameworks: boolean } | null = null;
-  const saver = options.store ? createIndexSaver(dossier.doc, search, options.store, () => !progress().building) : null;
+  /** Edits not indexed yet (see `indexDelayMs`), applied before anything reads the index. */
+  let deferred: { clipIds: Set<string>; frameworks: boolean; since: number; timer?: ReturnType<typeof setTimeout> } | null = null;
+  const applyDeferred = () => {
+    if (!deferred) return;
+    const { clipIds, frameworks, timer } = deferred;
+    clearTimeout(timer);
+    deferred = null;
+    applyChange(clipIds, frameworks);
+    if (texts.waiting > 0) report();
+  };
+  const defer = (clipIds: Iterable<string>, frameworks: boolean) => {
+    const at = now();
+    deferred ??= { clipIds: new Set<string>(), frameworks: false, since: at };
+    clearTimeout(deferred.timer);
+    for (const id of clipIds) deferred.clipIds.add(id);
+    deferred.frameworks ||= frameworks;
+    deferred.timer = setTimeout(applyDeferred, Math.max(0, Math.min(indexDelayMs, deferred.since + 1000 - at)));
+  };
+  const packable = {
+    pack: () => {
+      applyDeferred();
+      return search.pack();
+    },
+  };
+  const saver = options.store ? createIndexSaver(dossier.doc, packable, options.store, () => !progress().building) : null;
   let loaded: Promise<void> = Promise.resolve();
 
   const progress = (): SearchProgress => {
+    applyDeferred();
     // While the stored index is read, nothing is searchable yet (clips in the trash counted too).
     if (loading) return { indexed: 0, total: dossier.clips.count(), building: true };
     const waiting = pending.size + texts.waiting;
@@ -212,12 +243,18 @@ export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}
       loading.frameworks ||= change.frameworks;
       return;
     }
+    // No build under way: index the edit a moment later (searches apply it first).
+    if (!cancel && pending.size === 0 && texts.waiting === 0) return defer(change.clipIds, change.frameworks);
+    applyDeferred();
     applyChange(change.clipIds, change.frameworks);
     if ((cancel && change.clipIds.size > 0) || texts.waiting > 0) report();
   });
 
   return {
-    search: search.search,
+    search(...args: Parameters<typeof search.search>) {
+      applyDeferred();
+      return search.search(...args);
+    },
     /**
      * Resolves once the stored index is in (search complete) or found missing or stale (then
      * a background build is under way). At once without a store.
@@ -226,6 +263,7 @@ export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}
       return loaded;
     },
     get size() {
+      applyDeferred();
       return search.size;
     },
     progress,
@@ -236,6 +274,7 @@ export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}
     },
     /** Finish a background build (or the reading of a stored index) now, for callers that need every clip. */
     complete(): void {
+      applyDeferred();
       if (loading) {
         loading = null;
         build(false);
@@ -261,6 +300,8 @@ export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}
     /** Write the index to its store now if it changed (a page being hidden, a dossier closing). */
     save: (): Promise<void> => saver?.saveNow() ?? Promise.resolve(),
     destroy(): void {
+      if (deferred) clearTimeout(deferred.timer);
+      deferred = null;
       cancel?.();
       cancel = null;
       loading = null;

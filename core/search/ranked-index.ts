@@ -179,32 +179,41 @@ export class RankedIndex<T> extends MiniSearch<T> {
     for (let docId = 0; docId < size; docId++) if (alive![docId] === 1) candidates.push(docId);
     candidates.sort((a, b) => total[b] - total[a]);
     const quality = new Set(specs.map((s) => s.term)).size;
-    // Per expansion, the fields it occurs in (for `match` of the hits returned).
-    const fieldMaps = expansions.map((list) =>
-      list.map(({ term, data }) => ({
-        term,
-        fields: this.#fields.flatMap((field) => {
-          const freqs = data.get(this._fieldIds[field]);
-          return freqs ? [[field, freqs] as const] : [];
-        }),
-      })),
-    );
-    const hits: RankedHit[] = [];
+    const hits: Array<RankedHit & { docId: number }> = [];
     for (const docId of candidates) {
       if (hits.length >= limit) break;
       const id = String(this._documentIds.get(docId));
       if (filter && !filter(id)) continue;
-      const match: Record<string, string[]> = {};
-      for (const list of fieldMaps) {
-        for (const { term, fields } of list) {
-          let matched: string[] | null = null;
-          for (const [field, freqs] of fields) if (freqs.has(docId)) (matched ??= []).push(field);
-          if (matched) match[term] = matched;
+      hits.push({ id, docId, score: total[docId] * quality, terms: [], match: {} });
+    }
+    // `match` of the hits returned: per expansion and field, the smaller side is walked (a
+    // short prefix expands to thousands of terms, most of them in a clip or two).
+    const slot = new Map(hits.map((hit, i) => [hit.docId, i]));
+    const matched = hits.map(() => new Map<string, string[]>());
+    const seen = new Set<string>();
+    for (const list of expansions) {
+      for (const { term, data } of list) {
+        // Two words may expand to the same term (same postings): its fields count once.
+        if (seen.has(term)) continue;
+        seen.add(term);
+        for (const field of this.#fields) {
+          const freqs = data.get(this._fieldIds[field]);
+          if (!freqs) continue;
+          const mark = (i: number | undefined) => {
+            if (i === undefined) return;
+            const fields = matched[i].get(term);
+            if (fields) fields.push(field);
+            else matched[i].set(term, [field]);
+          };
+          if (freqs.size < hits.length) for (const docId of freqs.keys()) mark(slot.get(docId));
+          else for (const hit of hits) if (freqs.has(hit.docId)) mark(slot.get(hit.docId));
         }
       }
-      hits.push({ id, score: total[docId] * quality, terms: Object.keys(match), match });
     }
-    return hits;
+    return hits.map(({ id, score }, i) => {
+      const match = Object.fromEntries(matched[i]);
+      return { id, score, terms: Object.keys(match), match };
+    });
   }
 }
 

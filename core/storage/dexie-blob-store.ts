@@ -4,6 +4,7 @@
 // Bytes are checked against their hash when read.
 import Dexie, { type Table } from 'dexie';
 import { storageError } from '../errors.js';
+import { createNativeWriter } from './dexie-stores.js';
 import { checkBlobSize, isBlobHash, maxBlobBytes, normalizeMimeType, sha256Hex, type BlobStore } from './blob-store.js';
 
 interface BlobEntry {
@@ -28,6 +29,8 @@ export function createDexieBlobStore(
 ): BlobStore & { close(): void } {
   const db = new BlobDb(`${name}-files`, options);
   const max = options.max ?? maxBlobBytes;
+  // Once the connection is open, puts go to it directly (as the update log's appends do).
+  const nativeFiles = createNativeWriter(() => (db.isOpen() ? db.backendDB() : null), 'files');
   const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
@@ -39,13 +42,26 @@ export function createDexieBlobStore(
     async put(bytes, type, knownHash) {
       checkBlobSize(bytes.byteLength, max);
       const hash = knownHash ?? (await sha256Hex(bytes));
-      // The check and the write share one transaction (one round trip less when adding a clip).
-      await guarded(() =>
-        db.transaction('rw', db.files, async () => {
-          if ((await db.files.where('hash').equals(hash).count()) > 0) return;
-          await db.files.put({ hash, bytes: bytes.slice(), type: normalizeMimeType(type), size: bytes.byteLength, storedAt: Date.now() });
-        }),
-      );
+      // A view into a larger buffer would store all of that buffer: keep just the bytes.
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+      const entry = { hash, bytes: own, type: normalizeMimeType(type), size: bytes.byteLength, storedAt: Date.now() };
+      // One add, no read first: a blob already stored (same hash, same bytes) is kept as it is.
+      const written = nativeFiles.write((store) => {
+        const request = store.add(entry);
+        request.onerror = (event) => {
+          if (request.error?.name !== 'ConstraintError') return;
+          event.preventDefault();
+          event.stopPropagation();
+        };
+      });
+      if (written) await guarded(() => written);
+      else
+        await guarded(() =>
+          db.transaction('rw', db.files, async () => {
+            if ((await db.files.where('hash').equals(hash).count()) > 0) return;
+            await db.files.put(entry);
+          }),
+        );
       return hash;
     },
     async get(hash) {
