@@ -5,7 +5,7 @@
 // BM25 formula, weights and AND semantics, and terms/match are worked out only for the hits
 // returned. Uses the protected fields MiniSearch documents for subclasses (minisearch 7.2).
 import MiniSearch, { type Options } from 'minisearch';
-import { packIndex, unpackIndex, type IndexInternals, type PackedIndex } from './packed-index.js';
+import { packedPostings, packIndex, unpackIndex, type IndexInternals, type PackedIndex } from './packed-index.js';
 
 /** How one query word is matched: exactly, as a prefix (the word being typed), or fuzzily. */
 export interface WordSpec {
@@ -134,14 +134,17 @@ export class RankedIndex<T> extends MiniSearch<T> {
     for (const { weight, data } of expansions) {
       for (const field of this.#fields) {
         const fieldId = this._fieldIds[field];
-        const freqs = data.get(fieldId);
-        if (!freqs) continue;
+        // Postings of a restored index are read where they are packed: decoding every term
+        // a short prefix expands to into Maps cost more than the scoring.
+        const packed = packedPostings(data, fieldId);
+        const freqs = packed ? null : data.get(fieldId);
+        let matching = packed ? packed.end - packed.start : (freqs?.size ?? 0);
+        if (matching === 0) continue;
         const boost = weight * (this.#boost[field] ?? 1);
         const avgLength = this._avgFieldLength[fieldId];
-        let matching = freqs.size;
         let idf = inverseDocumentFrequency(this._documentCount, matching);
         const lengths = this.#denseLengths()[fieldId];
-        freqs.forEach((freq, docId) => {
+        const score = (freq: number, docId: number) => {
           const length = docId < lengths.length ? lengths[docId] : 0;
           if (length === 0) {
             // Discarded, not yet vacuumed: MiniSearch counts it the same way.
@@ -152,7 +155,9 @@ export class RankedIndex<T> extends MiniSearch<T> {
           const norm = 1 - bm25.b + (bm25.b * Math.max(0, length)) / avgLength;
           scores[docId] += boost * idf * (bm25.d + (freq * (bm25.k + 1)) / (freq + bm25.k * norm));
           hit[docId] = 1;
-        });
+        };
+        if (packed) for (let i = packed.start; i < packed.end; i++) score(packed.freqs[i], packed.docs[i]);
+        else freqs!.forEach(score);
       }
     }
   }
@@ -165,7 +170,9 @@ export class RankedIndex<T> extends MiniSearch<T> {
     if (specs.length === 0) return [];
     const expansions = specs.map((spec) => this.#expand(spec));
     // Most selective word first, so the others only score clips still in the running.
-    const order = specs.map((_, i) => i).sort((a, b) => postings(expansions[a]) - postings(expansions[b]));
+    const fieldIds = this.#fields.map((field) => this._fieldIds[field]);
+    const counts = expansions.map((list) => postings(list, fieldIds));
+    const order = specs.map((_, i) => i).sort((a, b) => counts[a] - counts[b]);
     // Dense arrays by MiniSearch's short document id: no per-clip objects while scoring.
     const size = this._nextId;
     const total = new Float64Array(size);
@@ -197,16 +204,19 @@ export class RankedIndex<T> extends MiniSearch<T> {
         if (seen.has(term)) continue;
         seen.add(term);
         for (const field of this.#fields) {
-          const freqs = data.get(this._fieldIds[field]);
-          if (!freqs) continue;
+          const fieldId = this._fieldIds[field];
+          const packed = packedPostings(data, fieldId);
+          const freqs = packed ? null : data.get(fieldId);
+          if (!packed && !freqs) continue;
           const mark = (i: number | undefined) => {
             if (i === undefined) return;
             const fields = matched[i].get(term);
             if (fields) fields.push(field);
             else matched[i].set(term, [field]);
           };
-          if (freqs.size < hits.length) for (const docId of freqs.keys()) mark(slot.get(docId));
-          else for (const hit of hits) if (freqs.has(hit.docId)) mark(slot.get(hit.docId));
+          if (packed) for (let i = packed.start; i < packed.end; i++) mark(slot.get(packed.docs[i]));
+          else if (freqs!.size < hits.length) for (const docId of freqs!.keys()) mark(slot.get(docId));
+          else for (const hit of hits) if (freqs!.has(hit.docId)) mark(slot.get(hit.docId));
         }
       }
     }
@@ -221,8 +231,13 @@ function inverseDocumentFrequency(documents: number, matching: number): number {
   return Math.log(1 + (documents - matching + 0.5) / (matching + 0.5));
 }
 
-function postings(expansions: Expansion[]): number {
+function postings(expansions: Expansion[], fieldIds: number[]): number {
   let count = 0;
-  for (const { data } of expansions) for (const freqs of data.values()) count += freqs.size;
+  for (const { data } of expansions) {
+    for (const fieldId of fieldIds) {
+      const packed = packedPostings(data, fieldId);
+      count += packed ? packed.end - packed.start : (data.get(fieldId)?.size ?? 0);
+    }
+  }
   return count;
 }
