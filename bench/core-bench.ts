@@ -229,7 +229,7 @@ async function browserCoreRows(ctx: BenchContext, sizes: number[]): Promise<Map<
         const addR = summarize(addsR);
         ctx.note(
           `${area}: add = clips.add() until handle.flush() resolves, i.e. the body durable in the blob store, then the clip in the update log ` +
-            '(raw: the update appended, then the body put). Beyond raw Yjs, Knipsel validates the input and hashes the body; the projection row is written ~150 ms later in the background (edits of a burst together) ' +
+            '(raw: the update appended, then the body put). Beyond raw Yjs, Knipsel validates the input and hashes the body; the search index takes the clip ~150 ms later (a search before that applies it first) and the projection row is written ~150 ms later in the background (edits of a burst together) ' +
             `and the record's clip count 50 ms after that — not timed here.` +
             (!within(addK.median, addR.median) || !within(addK.p95, addR.p95)
               ? ` Misses ≤ 1.25× here (${addK.median.toFixed(1)} vs ${addR.median.toFixed(1)} ms median, ${addK.p95.toFixed(1)} vs ${addR.p95.toFixed(1)} ms p95).`
