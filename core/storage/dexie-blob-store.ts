@@ -45,20 +45,23 @@ export function createDexieBlobStore(
       // A view into a larger buffer would store all of that buffer: keep just the bytes.
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
       const entry = { hash, bytes: own, type: normalizeMimeType(type), size: bytes.byteLength, storedAt: Date.now() };
-      // One add, no read first: a blob already stored (same hash, same bytes) is kept as it is.
+      // One add, no read first (adding a clip waits for it). Bytes stored already are kept and
+      // marked as put again, so the collector keeps them.
       const written = nativeFiles.write((store) => {
         const request = store.add(entry);
         request.onerror = (event) => {
           if (request.error?.name !== 'ConstraintError') return;
           event.preventDefault();
           event.stopPropagation();
+          const stored = store.get(hash);
+          stored.onsuccess = () => void (stored.result && store.put({ ...stored.result, storedAt: entry.storedAt }));
         };
       });
       if (written) await guarded(() => written);
       else
         await guarded(() =>
           db.transaction('rw', db.files, async () => {
-            if ((await db.files.where('hash').equals(hash).count()) > 0) return;
+            if ((await db.files.where('hash').equals(hash).count()) > 0) return void (await db.files.update(hash, { storedAt: entry.storedAt }));
             await db.files.put(entry);
           }),
         );
@@ -77,6 +80,18 @@ export function createDexieBlobStore(
       if (!isBlobHash(hash)) return false;
       return guarded(async () => (await db.files.where('hash').equals(hash).count()) > 0);
     },
+    hashes: () => guarded(async () => (await db.files.toCollection().primaryKeys()) as string[]),
+    sweep: (candidates, collect) =>
+      guarded(() =>
+        db.transaction('rw', db.files, async () => {
+          const deleted: string[] = [];
+          for (const { hash, since } of candidates) {
+            const entry = await db.files.get(hash);
+            if (entry && entry.storedAt < since && collect(entry.type)) deleted.push((await db.files.delete(hash), hash));
+          }
+          return deleted;
+        }),
+      ),
     close: () => db.close(),
   };
 }

@@ -1,6 +1,6 @@
 // The background's replica of the dossiers: one Dexie database on the extension origin,
 // opened lazily (a service worker may start for any event) with the personal dossier ensured.
-import { type Clip, comparableUrl, createBodyStore, createDexieBlobStore, createDexieStores, createLibrary, type BlobStore, type Library } from '@knipsel/core';
+import { type Clip, comparableUrl, createBodyCollector, createBodyStore, createDexieBlobStore, createDexieStores, createLibrary, type BlobStore, type Library } from '@knipsel/core';
 import { loadSettings } from '../settings/settings.js';
 
 export function createLibraryService(name = 'knipsel') {
@@ -12,8 +12,14 @@ export function createLibraryService(name = 'knipsel') {
   function library(): Promise<Library> {
     ready ??= (async () => {
       // Clip bodies are blobs of the same store: the bridge hands them to the app as it hands kept files.
-      const lib = createLibrary({ ...createDexieStores(name), bodies: createBodyStore(files()) });
+      const stores = createDexieStores(name);
+      const bodies = createBodyStore(files());
+      const lib = createLibrary({ ...stores, bodies });
       await lib.ensurePersonal();
+      // Bodies no dossier here names any more (a clip deleted for good, in the app or by a
+      // merge) are collected a while after the worker starts; a worker stopped before then
+      // leaves them for its next start.
+      void createBodyCollector({ library: lib, updates: stores.updates, blobs: files(), bodies, prefs: stores.library }).schedule(30_000);
       return lib;
     })();
     ready.catch(() => (ready = null));
