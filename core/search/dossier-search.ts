@@ -6,6 +6,9 @@ import type { Clip } from '../dossier/types.js';
 import { createClipSearch, type SearchDocument } from './clip-search.js';
 import { createIndexSaver, type IndexSaverOptions } from './index-saver.js';
 import { createTextCache } from './text-cache.js';
+import { yieldSoon, type Scheduler } from './yield-soon.js';
+
+export type { Scheduler } from './yield-soon.js';
 
 /**
  * The text a clip is found by. The default (`defaultSearchText`) is its capture without the
@@ -41,9 +44,6 @@ export interface SearchProgress {
   building: boolean;
 }
 
-/** Runs `task` later (after yielding to the event loop); returns a cancel function. */
-export type Scheduler = (task: () => void) => () => void;
-
 export interface AttachSearchOptions {
   /** Build in slices between other work instead of all at once. */
   background?: boolean;
@@ -67,25 +67,6 @@ export interface AttachSearchOptions {
    */
   store?: IndexSaverOptions;
 }
-
-interface PostTask {
-  postTask(task: () => void, options: { signal: AbortSignal }): Promise<void>;
-}
-
-/**
- * The Prioritized Task Scheduling API where there is one (Chromium): input and rendering go
- * first, and no 4 ms clamp as for nested timeouts. Elsewhere a timeout.
- */
-const yieldSoon: Scheduler = (task) => {
-  const scheduler = (globalThis as { scheduler?: Partial<PostTask> }).scheduler;
-  if (typeof scheduler?.postTask === 'function') {
-    const controller = new AbortController();
-    scheduler.postTask(task, { signal: controller.signal }).catch(() => undefined);
-    return () => controller.abort();
-  }
-  const timer = setTimeout(task, 0);
-  return () => clearTimeout(timer);
-};
 
 export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}) {
   const { batchSize = 100, sliceMs = 12, schedule = yieldSoon, textOf = defaultSearchText, indexDelayMs = 150 } = options;
