@@ -2,7 +2,7 @@
 // One Chromium profile with the built extension (`launchWithExtension`) and the built web app
 // served by the real server (`createKnipselServer`) on 127.0.0.1; the extension is pointed at
 // the app through its settings and paired with it as a user does (tests/support/pairing.ts),
-// as tests/e2e/bridge.e2e.ts does, and the app is open on the shared personal dossier. One clip is made with the popup first (it also links the dossiers);
+// as tests/e2e/bridge-*.e2e.ts do, and the app is open on the shared personal dossier. One clip is made with the popup first (it also links the dossiers);
 // then each timed clip is saved through the background's `clip/save` handler — what the
 // popup's "Bewaren in Knipsel" sends — from an extension page, with the same capture under a new title.
 // Timed from just before that request in the extension page to the moment the title is in the

@@ -4,14 +4,12 @@ import { WebSocket } from 'ws';
 import { connectClient } from './test-clients.js';
 import { signallingPerTest, sleep } from './test-signalling.js';
 
-const { start, client, keep } = signallingPerTest();
+const { start, client, clients, keep } = signallingPerTest();
 
 describe('signalling pub/sub', () => {
   it('delivers a publish to every subscriber, the sender included, as sent plus a client count', async () => {
     const s = await start();
-    const a = await client(s, ['room-1']);
-    const b = await client(s, ['room-1']);
-    const outsider = await client(s, ['room-2']);
+    const [a, b, outsider] = await clients(s, ['room-1'], ['room-1'], ['room-2']);
     a.send({ type: 'publish', topic: 'room-1', data: { type: 'announce', from: 'peer-a' } });
     const atB = await b.waitFor((m) => m.type === 'publish');
     expect(atB).toEqual({ type: 'publish', topic: 'room-1', data: { type: 'announce', from: 'peer-a' }, clients: 2 });
@@ -69,9 +67,7 @@ describe('signalling pub/sub', () => {
 describe('malformed frames', () => {
   it('drops and counts bad frames; the sender and other clients keep working', async () => {
     const s = await start();
-    const junk = await client(s, ['shared']);
-    const a = await client(s, ['shared']);
-    const b = await client(s, ['shared']);
+    const [junk, a, b] = await clients(s, ['shared'], ['shared'], ['shared']);
     const deep = '['.repeat(20_000) + ']'.repeat(20_000);
     const frames: (string | Buffer)[] = [
       'garbage',

@@ -9,12 +9,16 @@ import type { TestClient } from './test-clients.js';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function signallingPerTest(): {
+export interface SignallingTools {
   start(limits?: Partial<SignallingLimits>, options?: Pick<KnipselServerOptions, 'origins'>): Promise<KnipselServer>;
   client(s: KnipselServer, topics?: string[]): Promise<TestClient>;
+  /** One client a list of topics, in order. */
+  clients(s: KnipselServer, ...topics: string[][]): Promise<TestClient[]>;
   /** Terminated after the test. */
   keep(c: Pick<TestClient, 'ws'>): void;
-} {
+}
+
+export function signallingPerTest(): SignallingTools {
   let server: KnipselServer | undefined;
   const open: Array<Pick<TestClient, 'ws'>> = [];
   afterEach(async () => {
@@ -22,7 +26,7 @@ export function signallingPerTest(): {
     await server?.close();
     server = undefined;
   });
-  return {
+  const tools: SignallingTools = {
     async start(limits = {}, options = {}) {
       server = await createKnipselServer({ port: 0, dir: '/nonexistent-knipsel-dir', limits, ...options });
       return server;
@@ -37,8 +41,14 @@ export function signallingPerTest(): {
       }
       return c;
     },
+    async clients(s, ...topics) {
+      const made: TestClient[] = [];
+      for (const t of topics) made.push(await tools.client(s, t));
+      return made;
+    },
     keep(c) {
       open.push(c);
     },
   };
+  return tools;
 }

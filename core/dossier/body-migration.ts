@@ -48,9 +48,8 @@ export function bodyHashes(doc: Y.Doc): Set<string> {
 }
 
 /**
- * Put the bodies this device has back into their clips' captures (one transaction): for a
- * shared dossier, whose colleagues get clips through the doc alone until bodies travel
- * between peers and over the relay, and for the copy of a doc a backup is made from.
+ * Put the bodies this device has back into their clips' captures (one transaction): for the
+ * copy of a doc a backup is made from (a backup stands alone).
  * Resolves with the number of clips changed.
  */
 export async function moveBodiesIn(doc: Y.Doc, bodies: BodyStore, origin: unknown): Promise<number> {

@@ -66,8 +66,6 @@ export function writeCapture(map: Y.Map<unknown>, capture: Capture, bodies: Body
 export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean, now: () => number = Date.now, bodies?: BodyStore) {
   const { clips } = roots(doc);
   const peek = bodies ? (hash: string) => bodies.peek(hash) : undefined;
-  /** A shared dossier keeps bodies in the doc (see open-dossier.ts). */
-  const inDoc = () => roots(doc).meta.get('kind') === 'shared';
   const readClip = (id: string, map: Y.Map<unknown>) => readClipMap(id, map, peek);
 
   /** The clips whose shape is valid (see isClipMap). */
@@ -129,7 +127,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
       localEdit(doc, () => {
         const map = new Y.Map<unknown>();
         clips.set(id, map);
-        writeCapture(map, parsed.capture, inDoc() ? undefined : bodies);
+        writeCapture(map, parsed.capture, bodies);
         map.set('title', parsed.title?.trim() || parsed.capture.title || parsed.capture.url);
         const note = new Y.Text();
         map.set('note', note);
@@ -198,7 +196,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
         if (shared && !note.toString().includes(shared)) note.insert(0, `${shared}\n\n`);
         const title = map.get('title');
         if (title === old.title || title === old.url) map.set('title', parsed.title || parsed.url);
-        writeCapture(map, { ...parsed, capturedAt: parsed.capturedAt }, inDoc() ? undefined : bodies);
+        writeCapture(map, { ...parsed, capturedAt: parsed.capturedAt }, bodies);
         map.delete('toComplete');
         touch(map);
       });

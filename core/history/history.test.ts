@@ -13,6 +13,7 @@ interface Member {
   log: HistoryEntry[];
 }
 
+/** Two members of a shared dossier with one clip, who have exchanged who they are. */
 function twoMembers(): { anna: Member; bram: Member; clipId: string } {
   const origin = new Y.Doc();
   initDossierDoc(origin, { id: 'shared', name: 'Wijkteam Noord', kind: 'shared' });
@@ -26,7 +27,9 @@ function twoMembers(): { anna: Member; bram: Member; clipId: string } {
     recordAuthor(doc, name);
     return m;
   };
-  return { anna: member('Anna'), bram: member('Bram'), clipId };
+  const [anna, bram] = [member('Anna'), member('Bram')];
+  sync(anna, bram);
+  return { anna, bram, clipId };
 }
 
 /** Both send what the other lacks at the same moment (as live peers do), then both apply. */
@@ -43,7 +46,6 @@ const titleEntries = (m: Member) => m.log.filter((e) => e.field === 'title');
 describe('history', () => {
   it('names the author of a remote edit and keeps before and after', () => {
     const { anna, bram, clipId } = twoMembers();
-    sync(anna, bram);
     anna.dossier.clips.update(clipId, { title: 'Buurtmaaltijd in Kattenbroek' });
     sync(anna, bram);
     const [entry] = titleEntries(bram);
@@ -54,7 +56,6 @@ describe('history', () => {
 
   it('a concurrent title edit leaves the lost value on both sides, and it can be restored', () => {
     const { anna, bram, clipId } = twoMembers();
-    sync(anna, bram);
     anna.dossier.clips.update(clipId, { title: 'Titel van Anna' });
     bram.dossier.clips.update(clipId, { title: 'Titel van Bram' });
     sync(anna, bram);
@@ -78,7 +79,6 @@ describe('history', () => {
 
   it('a loser that arrives already collected is a conflict without its value; its author keeps the value', () => {
     const { anna, bram, clipId } = twoMembers();
-    sync(anna, bram);
     anna.dossier.clips.update(clipId, { title: 'Titel van Anna' });
     bram.dossier.clips.update(clipId, { title: 'Titel van Bram' });
     // One way first: the loser's replica collects its own value before it sends anything.
@@ -95,7 +95,6 @@ describe('history', () => {
 
   it('a title changed twice in a row by one member is no conflict', () => {
     const { anna, bram, clipId } = twoMembers();
-    sync(anna, bram);
     anna.dossier.clips.update(clipId, { title: 'Eerste' });
     anna.dossier.clips.update(clipId, { title: 'Tweede' });
     sync(anna, bram);
@@ -105,7 +104,6 @@ describe('history', () => {
 
   it('typing in a note becomes one entry; the earlier note and themes can be restored', () => {
     const { anna, bram, clipId } = twoMembers();
-    sync(anna, bram);
     const text = anna.dossier.clips.noteText(clipId);
     for (const ch of 'Mooi') anna.dossier.doc.transact(() => text.insert(text.length, ch), 'knipsel:local');
     sync(anna, bram);
@@ -126,7 +124,6 @@ describe('history', () => {
 
   it('an edit that meets a trash is noticed on both sides', () => {
     const { anna, bram, clipId } = twoMembers();
-    sync(anna, bram);
     anna.dossier.clips.update(clipId, { title: 'Bijgewerkt door Anna' });
     bram.dossier.clips.trash([clipId]);
     sync(anna, bram);

@@ -13,7 +13,7 @@ import type { LibraryStore } from '../storage/library-store.js';
 import type { ProjectionStore } from '../storage/projection-store.js';
 import type { UpdateStore } from '../storage/update-store.js';
 import type { BodyStore } from '../storage/body-store.js';
-import { moveBodiesIn, moveBodiesOut } from '../dossier/body-migration.js';
+import { moveBodiesOut } from '../dossier/body-migration.js';
 import { readClipBody } from '../dossier/clip-bodies.js';
 
 export interface OpenDossier {
@@ -65,14 +65,9 @@ export async function openDossier(id: string, { stores, now, changed, searchText
   const prefetched = stores.searchIndexes?.get(id).catch(() => undefined);
   await persistence.ready;
   const dossier = createDossier(doc, { now, bodies });
-  const shared = () => roots(doc).meta.get('kind') === 'shared';
-  if (bodies && shared()) {
-    // Colleagues get clips through the doc alone (bodies do not travel between peers or over
-    // the relay yet): a shared dossier keeps its bodies in the doc.
-    await moveBodiesIn(doc, bodies, localOrigin);
-  } else if (bodies) {
-    await moveBodiesOut(doc, bodies, localOrigin);
-  }
+  // Every dossier, shared ones too, keeps its bodies in the body store (they travel to
+  // colleagues beside the doc); bodies still inline (an older dossier or replica) move out.
+  if (bodies) await moveBodiesOut(doc, bodies, localOrigin);
   // Bodies stay in the body store until something reads them (the reader, an export): the
   // search reads a clip's body from there only when it indexes that clip (a rebuild, an edit).
   const source = searchText ?? defaultSearchText;
@@ -135,8 +130,6 @@ export async function openDossier(id: string, { stores, now, changed, searchText
   });
   dossier.observe((change) => {
     if (change.meta) recordTimer ??= setTimeout(syncRecord, 0);
-    // Shared while open: its bodies go back into the doc for the colleagues.
-    if (change.meta && bodies && shared()) void moveBodiesIn(doc, bodies, localOrigin).catch(() => undefined);
   });
   // Search is complete when the dossier opens if its stored index matches (else it is built
   // in the background). The projection reconciles in the background (rows(id) waits for it once open).

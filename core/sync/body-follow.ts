@@ -1,6 +1,7 @@
 // Bodies follow the document: after a dossier's doc has synced, the clip bodies this device
 // lacks are fetched from whoever has them (the extension over the bridge, a peer, the relay)
-// — those asked for first (the clip on screen), then the rest in batches, in the background.
+// — those asked for first (the clip on screen), then the rest in batches (two on their way at
+// a time), in the background.
 // Resumable by construction: each run asks only for what is still missing, so a run cut
 // short (offline, closed) is picked up by the next. Transports check every body against its
 // hash before they store it; what arrives is loaded into the body store's memory (what is
@@ -20,6 +21,8 @@ export interface FollowOptions {
   /** Hashes to fetch before the rest (on screen). */
   first?: string[];
   batch?: number;
+  /** Batches asked for at once (the next is on its way while one is checked and stored). Default 2. */
+  parallel?: number;
   onProgress?: (progress: BodyProgress) => void;
   /** Stop between batches (the dossier closed, the link went down). */
   stopped?: () => boolean;
@@ -37,18 +40,26 @@ export async function followBodies(bodies: BodyStore, hashes: Iterable<string>, 
   };
   report();
   const order = [...new Set([...(options.first ?? []).filter((hash) => missing.has(hash)), ...missing])];
-  for (let i = 0; i < order.length && !options.stopped?.(); i += batch) {
-    const wanted = order.slice(i, i + batch);
-    let came: string[] = [];
-    try {
-      came = await options.fetch(wanted);
-    } catch {
-      break;
+  const batches: string[][] = [];
+  for (let i = 0; i < order.length; i += batch) batches.push(order.slice(i, i + batch));
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < batches.length && !failed && !options.stopped?.()) {
+      const wanted = batches[next++];
+      let came: string[] = [];
+      try {
+        came = await options.fetch(wanted);
+      } catch {
+        failed = true;
+        return;
+      }
+      if (came.length === 0) continue;
+      const still = new Set(await bodies.load(came));
+      for (const hash of came) if (!still.has(hash)) missing.delete(hash);
+      report();
     }
-    if (came.length === 0) continue;
-    const still = new Set(await bodies.load(came));
-    for (const hash of came) if (!still.has(hash)) missing.delete(hash);
-    report();
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.parallel ?? 2) }, worker));
   return report();
 }

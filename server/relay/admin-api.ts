@@ -5,9 +5,9 @@
 // is the only credential), so the web app on another origin can call it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
-import { createTokenBucket, type TokenBucket } from '../rate-limit.js';
 import type { ClientAddressOf } from './client-address.js';
 import type { RelayStore, TokenInfo } from './relay-store.js';
+import { createApiDoor, HttpError, parseInput, readJson, sendJson } from './http-json.js';
 
 export const dossierIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'dossier id: 1–64 letters, digits, - or _'));
 const registerSchema = v.strictObject({ dossierId: dossierIdSchema });
@@ -39,16 +39,6 @@ export interface AdminApiOptions {
   onAccessChanged: (dossierId: string) => void;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 function decodePart(part: string): string {
   try {
     return decodeURIComponent(part);
@@ -61,49 +51,10 @@ export function createAdminApi(options: AdminApiOptions) {
   const { store } = options;
   const maxBody = options.maxBodyBytes ?? 4096;
   const rate = options.ratePerSecond ?? 10;
-  const buckets = new Map<string, TokenBucket>();
-  const sweep = setInterval(() => buckets.clear(), 60_000);
-  sweep.unref();
+  const door = createApiDoor({ addressOf: options.addressOf, allowOrigin: options.allowOrigin, ratePerSecond: rate, burst: rate * 5, onRateLimited: options.onRateLimited });
 
-  const cors = (res: ServerResponse) => {
-    res.setHeader('Access-Control-Allow-Origin', options.allowOrigin ?? '*');
-    res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, x-knipsel-registration-key');
-    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS');
-    res.setHeader('Access-Control-Max-Age', '600');
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-  };
-
-  const send = (res: ServerResponse, status: number, body: unknown) => {
-    const text = JSON.stringify(body);
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-    res.end(text);
-  };
-
-  async function readJson(req: IncomingMessage): Promise<unknown> {
-    const type = req.headers['content-type'] ?? '';
-    if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'unsupported-media-type', 'Send JSON (Content-Type: application/json).');
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > maxBody) throw new HttpError(413, 'too-large', `Request body over ${maxBody} bytes.`);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > maxBody) throw new HttpError(413, 'too-large', `Request body over ${maxBody} bytes.`);
-      chunks.push(chunk as Buffer);
-    }
-    try {
-      return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      throw new HttpError(400, 'invalid-json', 'The body is not valid JSON.');
-    }
-  }
-
-  function parse<T extends v.GenericSchema>(schema: T, input: unknown): v.InferOutput<T> {
-    const result = v.safeParse(schema, input);
-    if (!result.success) throw new HttpError(400, 'invalid-input', result.issues.map((issue) => issue.message).join('; '));
-    return result.output;
-  }
+  const send = sendJson;
+  const parse = parseInput;
 
   async function requireOwner(req: IncomingMessage, dossierId: string) {
     const header = req.headers.authorization ?? '';
@@ -122,7 +73,7 @@ export function createAdminApi(options: AdminApiOptions) {
       if (options.registrationKey ? req.headers['x-knipsel-registration-key'] !== options.registrationKey : !options.openRegistration) {
         throw new HttpError(403, 'registration-closed', 'This relay needs a registration key to register dossiers.');
       }
-      const { dossierId } = parse(registerSchema, await readJson(req));
+      const { dossierId } = parse(registerSchema, await readJson(req, maxBody));
       const ownerSecret = await store.register(dossierId);
       if (!ownerSecret) throw new HttpError(409, 'already-registered', 'This dossier is already registered with this relay.');
       return send(res, 201, { dossierId, ownerSecret });
@@ -145,7 +96,7 @@ export function createAdminApi(options: AdminApiOptions) {
       }
       if (method === 'POST') {
         await requireOwner(req, dossierId);
-        const { role, label } = parse(createTokenSchema, await readJson(req));
+        const { role, label } = parse(createTokenSchema, await readJson(req, maxBody));
         try {
           const { token, info } = await store.createToken(dossierId, role, label);
           return send(res, 201, { token, ...tokenView(info) });
@@ -171,36 +122,11 @@ export function createAdminApi(options: AdminApiOptions) {
       const url = new URL(req.url ?? '/', 'http://relay');
       const path = url.pathname.split('/').filter(Boolean);
       if (path[0] !== 'api' || path[1] !== 'dossiers') return false;
-      cors(res);
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204);
-        res.end();
-        return true;
-      }
-      const client = options.addressOf(req);
-      let bucket = buckets.get(client);
-      if (!bucket) buckets.set(client, (bucket = createTokenBucket({ ratePerSecond: rate, burst: rate * 5 })));
-      try {
-        if (!bucket.tryTake()) {
-          options.onRateLimited?.();
-          throw new HttpError(429, 'rate-limited', 'Too many requests; try again shortly.');
-        }
-        await route(req, res, path.map(decodePart));
-      } catch (error) {
-        if (error instanceof HttpError) {
-          send(res, error.status, { error: error.code, message: error.message });
-        } else {
-          // The store failed (its database is away): nothing changed; the owner may retry.
-          res.setHeader('Retry-After', '5');
-          send(res, 503, { error: 'unavailable', message: 'The relay cannot reach its database; try again shortly.' });
-        }
-        // Stop reading an oversized body.
-        if (!req.complete) req.destroy();
-      }
+      await door.serve(req, res, () => route(req, res, path.map(decodePart)));
       return true;
     },
     close() {
-      clearInterval(sweep);
+      door.close();
     },
   };
 }

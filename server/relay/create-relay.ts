@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { createAdminApi } from './admin-api.js';
+import { createBodyApi } from './body-api.js';
 import { clientAddressOf, isLoopbackHost } from './client-address.js';
 import { openRelayStore } from './open-relay-store.js';
 import { joinCluster, type RelayCluster } from './relay-cluster.js';
@@ -68,6 +69,8 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     },
   });
 
+  const bodyApi = createBodyApi({ store, addressOf, allowOrigin: options.allowOrigin, onRateLimited: () => metrics.apiRateLimited++ });
+
   const health = (): RelayHealth => {
     const redis = cluster ? (cluster.up() ? 'ok' : 'unavailable') : 'off';
     const ok = databaseUp && redis !== 'unavailable';
@@ -78,7 +81,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       health,
       metrics: () =>
         metrics.render({ connections: wss.clients.size, openDocuments: hocuspocus.documents.size, databaseUp, redisUp: cluster ? cluster.up() : null }),
-      api: (req, res) => api.handle(req, res),
+      api: async (req, res) => (await bodyApi.handle(req, res)) || api.handle(req, res),
     }),
   );
   const wss = openRelayDoor({ server, hocuspocus, limits, addressOf, metrics, log });
@@ -121,6 +124,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       stopSweep();
       clearInterval(healthCheck);
       api.close();
+      bodyApi.close();
       for (const ws of wss.clients) ws.close(1001, 'relay stopping');
       // Fold every open document's log into its snapshot before the database closes.
       for (const document of hocuspocus.documents.values()) {

@@ -41,6 +41,12 @@ const MIGRATIONS = [
      data bytea NOT NULL
    );
    CREATE INDEX updates_by_dossier ON ${SCHEMA}.updates(dossier_id, seq);`,
+  `CREATE TABLE ${SCHEMA}.bodies (
+     dossier_id text NOT NULL REFERENCES ${SCHEMA}.dossiers(id) ON DELETE CASCADE,
+     hash text NOT NULL,
+     data bytea NOT NULL,
+     PRIMARY KEY (dossier_id, hash)
+   );`,
 ];
 
 async function migrate(pool: pg.Pool): Promise<void> {
@@ -216,6 +222,32 @@ export async function openPostgresStore(options: RelayStoreOptions): Promise<Rel
         );
         if (rows.rows.length > 0) await client.query(`DELETE FROM ${SCHEMA}.updates WHERE seq = ANY($1::bigint[])`, [rows.rows.map((row) => row.seq)]);
       });
+    },
+    async putBody(dossierId, hash, data) {
+      try {
+        const result = await query(
+          `INSERT INTO ${SCHEMA}.bodies (dossier_id, hash, data) SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM ${SCHEMA}.dossiers WHERE id = $1) ON CONFLICT DO NOTHING`,
+          [dossierId, hash, Buffer.from(data.buffer, data.byteOffset, data.byteLength)],
+        );
+        // Nothing inserted: kept already, or the dossier is not registered.
+        return result.rowCount === 1 || (await query(`SELECT 1 FROM ${SCHEMA}.dossiers WHERE id = $1`, [dossierId])).rowCount === 1;
+      } catch (error) {
+        if ((error as { code?: string }).code === '23503') return false; // the dossier was removed meanwhile
+        throw error;
+      }
+    },
+    async getBodies(dossierId, hashes) {
+      const { rows } = await query<{ hash: string; data: Buffer }>(`SELECT hash, data FROM ${SCHEMA}.bodies WHERE dossier_id = $1 AND hash = ANY($2::text[])`, [
+        dossierId,
+        [...new Set(hashes)],
+      ]);
+      return new Map(rows.map((row) => [row.hash, bytes(row.data)]));
+    },
+    async missingBodies(dossierId, hashes) {
+      const unique = [...new Set(hashes)];
+      const { rows } = await query<{ hash: string }>(`SELECT hash FROM ${SCHEMA}.bodies WHERE dossier_id = $1 AND hash = ANY($2::text[])`, [dossierId, unique]);
+      const here = new Set(rows.map((row) => row.hash));
+      return unique.filter((hash) => !here.has(hash));
     },
     async logLength(dossierId) {
       const { rows } =

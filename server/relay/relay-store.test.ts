@@ -130,6 +130,32 @@ describe.each(Object.keys(engines))('relay store on %s', (engine) => {
     await store.close();
   });
 
+  it('keeps bodies per dossier: each dossier reads only its own, once kept they stay, removed with the dossier', async () => {
+    const { store, location } = await open();
+    await store.register('dossier-a');
+    await store.register('dossier-b');
+    const hash = (n: number) => n.toString(16).padStart(64, '0');
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expect(await store.putBody('dossier-a', hash(1), bytes('een'))).toBe(true);
+    expect(await store.putBody('dossier-a', hash(1), bytes('een'))).toBe(true); // kept already: no error
+    expect(await store.putBody('dossier-b', hash(2), bytes('twee'))).toBe(true);
+    expect(await store.putBody('nobody', hash(3), bytes('drie'))).toBe(false);
+    const a = await store.getBodies('dossier-a', [hash(1), hash(2), hash(3)]);
+    expect([...a.keys()]).toEqual([hash(1)]);
+    expect(new TextDecoder().decode(a.get(hash(1)))).toBe('een');
+    // Another dossier's body is not served, whoever names its hash.
+    expect((await store.getBodies('dossier-b', [hash(1)])).size).toBe(0);
+    expect(await store.missingBodies('dossier-a', [hash(1), hash(2), hash(1)])).toEqual([hash(2)]);
+    // Another process sees what one kept.
+    const other = (await open(location)).store;
+    expect((await other.getBodies('dossier-a', [hash(1)])).size).toBe(1);
+    await store.unregister('dossier-a');
+    expect((await other.getBodies('dossier-a', [hash(1)])).size).toBe(0);
+    expect((await other.getBodies('dossier-b', [hash(2)])).size).toBe(1);
+    await other.close();
+    await store.close();
+  });
+
   it('runs its migrations once; a second process opening the same database finds it ready', async () => {
     const location = await engines[engine]();
     const [a, b] = await Promise.all([openRelayStore({ location }), openRelayStore({ location })]);
@@ -139,6 +165,6 @@ describe.each(Object.keys(engines))('relay store on %s', (engine) => {
     const again = await openRelayStore({ location });
     expect(await again.isRegistered('dossier-a')).toBe(true);
     await again.close();
-    if (engine === 'postgres') expect(await postgres.query(location, 'SELECT version FROM knipsel_relay.migrations')).toEqual([{ version: 1 }]);
+    if (engine === 'postgres') expect(await postgres.query(location, 'SELECT version FROM knipsel_relay.migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
   });
 });

@@ -67,6 +67,15 @@ export interface RelayStore {
   loadState(dossierId: string): Promise<Uint8Array | null>;
   /** Fold the log into the snapshot, together with `state` (a full state update), in one transaction. */
   compact(dossierId: string, state?: Uint8Array): Promise<void>;
+  /**
+   * Keep a clip body for a dossier under its hash (the caller checked the bytes against it);
+   * a body already kept is left as it is. Resolves false when the dossier is not registered.
+   */
+  putBody(dossierId: string, hash: string, bytes: Uint8Array): Promise<boolean>;
+  /** The dossier's bodies among `hashes` (others' bodies are never returned). */
+  getBodies(dossierId: string, hashes: readonly string[]): Promise<Map<string, Uint8Array>>;
+  /** Of `hashes`, those the dossier has no body for. */
+  missingBodies(dossierId: string, hashes: readonly string[]): Promise<string[]>;
   /** Rows in the update log (all dossiers, or one). */
   logLength(dossierId?: string): Promise<number>;
   /** Resolves when the database answers. */

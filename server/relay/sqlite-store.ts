@@ -33,6 +33,12 @@ const MIGRATIONS = [
      data BLOB NOT NULL
    );
    CREATE INDEX IF NOT EXISTS updates_by_dossier ON updates(dossier_id, seq);`,
+  `CREATE TABLE IF NOT EXISTS bodies (
+     dossier_id TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (dossier_id, hash)
+   );`,
 ];
 
 type TokenRow = { id: string; role: TokenRole; label: string; created_at: number; revoked_at: number | null };
@@ -77,12 +83,17 @@ export function openSqliteStore(options: RelayStoreOptions): RelayStore {
     deleteLogRow: db.prepare('DELETE FROM updates WHERE seq = ?'),
     countLog: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM updates'),
     countLogFor: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE dossier_id = ?'),
+    putBody: db.prepare('INSERT OR IGNORE INTO bodies (dossier_id, hash, data) VALUES (?, ?, ?)'),
+    getBody: db.prepare<[string, string], { data: Buffer }>('SELECT data FROM bodies WHERE dossier_id = ? AND hash = ?'),
+    hasBody: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM bodies WHERE dossier_id = ? AND hash = ?'),
+    deleteBodies: db.prepare('DELETE FROM bodies WHERE dossier_id = ?'),
   };
 
   const unregister = db.transaction((dossierId: string) => {
     q.deleteTokens.run(dossierId);
     q.deleteSnapshot.run(dossierId);
     q.deleteUpdates.run(dossierId);
+    q.deleteBodies.run(dossierId);
     q.deleteDossier.run(dossierId);
   });
 
@@ -159,6 +170,22 @@ export function openSqliteStore(options: RelayStoreOptions): RelayStore {
     },
     async compact(dossierId, state) {
       compact.immediate(dossierId, state);
+    },
+    async putBody(dossierId, hash, data) {
+      if (!q.getDossier.get(dossierId)) return false;
+      q.putBody.run(dossierId, hash, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      return true;
+    },
+    async getBodies(dossierId, hashes) {
+      const found = new Map<string, Uint8Array>();
+      for (const hash of new Set(hashes)) {
+        const row = q.getBody.get(dossierId, hash);
+        if (row) found.set(hash, bytes(row.data));
+      }
+      return found;
+    },
+    async missingBodies(dossierId, hashes) {
+      return [...new Set(hashes)].filter((hash) => !q.hasBody.get(dossierId, hash));
     },
     async logLength(dossierId) {
       return dossierId === undefined ? q.countLog.get()!.n : q.countLogFor.get(dossierId)!.n;

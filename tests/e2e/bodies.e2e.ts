@@ -2,7 +2,7 @@
 // every capture holding its text: tests/fixtures/dossier-schema-2.yjs) restored from a backup
 // opens with its texts, which move to the body store on this device; a dossier whose body is
 // not on the device opens, lists the clip, and its reader says the text has not arrived.
-// (A clip's body travelling from the extension to the app is reader.e2e.ts's clip: the app
+// (A clip's body travelling from the extension to the app is reader-images.e2e.ts's clip: the app
 // reads its text, which now comes over the bridge as a body.) Run after `npm run build`.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

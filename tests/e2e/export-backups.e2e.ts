@@ -17,11 +17,7 @@ const { app, seed, work, fixtures, heading, nav, shotBoth, noSidewaysScroll, dow
 let page: Page;
 let seedFile = '';
 let restoredId = '';
-
-beforeAll(async () => {
-  page = session.page;
-  seedFile = session.seedFile;
-});
+beforeAll(() => ({ page, seedFile } = session));
 
 describe('backups', () => {
   test('a backup restored as a new dossier and exported again holds every clip and field', async () => {

@@ -14,12 +14,10 @@ import { exportSession } from './export-support.js';
 const session = exportSession('documents');
 const { app, shot, shots, work, fixtures, heading, nav, shotBoth, download, contents, openExport, downloadBackup, dossierNames, restoreSeed } = session;
 let page: Page;
-let seedFile = '';
 let restoredId = '';
 
 beforeAll(async () => {
   page = session.page;
-  seedFile = session.seedFile;
   restoredId = await restoreSeed();
 });
 

@@ -1,6 +1,6 @@
 // The pages the extension tests clip (Chrome: extension.e2e.ts, Firefox: firefox.e2e.ts): a
 // Dutch article with metadata, navigation and footer, a plain article without a site name
-// (bridge.e2e.ts, first-hour.e2e.ts), and a hostile page that tries to run script in every
+// (bridge-*.e2e.ts, first-hour.e2e.ts), and a hostile page that tries to run script in every
 // place an extension page might render it.
 
 export const paragraphs = [

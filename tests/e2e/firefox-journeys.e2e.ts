@@ -13,9 +13,8 @@ import type { Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnipselServer } from '../../server/create-server.js';
 import { repoRoot } from '../support/browser.js';
-import { extensionRequest as request, firefoxWithAppForFile, menuClick, pairAndAdopt, type FirefoxSession } from '../support/firefox.js';
+import { extensionRequest as request, firefoxWithAppForFile, menuClick, pairAndAdopt } from '../support/firefox.js';
 import { dropFile, postShare, selectPassage } from '../support/in-page.js';
 import { pdfBytes } from '../support/pdf-fixtures.js';
 import { serveSite } from '../support/site.js';
@@ -29,10 +28,6 @@ const reportTitle = 'Transformatie in sociaal domein gaat niet zonder community 
 let site: Server;
 let base = '';
 const hanging: ServerResponse[] = [];
-let app: KnipselServer;
-let session: FirefoxSession;
-/** An extension page kept open to ask the extension things. */
-let ext: Page;
 let dossierId = '';
 
 const firefox = firefoxWithAppForFile();
@@ -52,7 +47,7 @@ beforeAll(async () => {
       return true;
     },
   ));
-  ({ app, session, ext, dossierId } = firefox);
+  ({ dossierId } = firefox);
 });
 
 afterAll(() => {
@@ -63,7 +58,7 @@ afterAll(() => {
 const text = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
 
 async function openPopup(tabId: number): Promise<Page> {
-  const popup = await session.openExtensionPage(`popup.html?tabId=${tabId}`);
+  const popup = await firefox.session.openExtensionPage(`popup.html?tabId=${tabId}`);
   await popup.setViewport({ width: 380, height: 600 });
   return popup;
 }
@@ -71,7 +66,7 @@ async function openPopup(tabId: number): Promise<Page> {
 describe('the extension in Firefox', () => {
   it('clips a page whose image request never ends, once its document is readable', { timeout: 60_000 }, async () => {
     // Found only while Firefox still calls the tab loading: the image never arrives.
-    const { page, tabId } = await session.openTab(`${base}/hangt.html`, { stillLoading: true });
+    const { page, tabId } = await firefox.session.openTab(`${base}/hangt.html`, { stillLoading: true });
     const popup = await openPopup(tabId);
     await popup.waitForSelector('[data-testid="preview-title"]', { timeout: 20_000 });
     expect(await text(popup, '[data-testid="preview-title"]')).toBe(hangingTitle);
@@ -84,10 +79,10 @@ describe('the extension in Firefox', () => {
   });
 
   it('completes a link saved without text from the popup: the same clip, filled in', { timeout: 90_000 }, async () => {
-    const { page, tabId } = await session.openTab(`${base}/links.html`);
-    const saved = await menuClick(ext, 'knip-link', `${base}/verhaal.html`, tabId);
+    const { page, tabId } = await firefox.session.openTab(`${base}/links.html`);
+    const saved = await menuClick(firefox.ext, 'knip-link', `${base}/verhaal.html`, tabId);
     expect(saved.status).toBe('saved');
-    let { clip } = await request(ext, 'clip/get', { dossierId: saved.dossierId, clipId: saved.clipId });
+    let { clip } = await request(firefox.ext, 'clip/get', { dossierId: saved.dossierId, clipId: saved.clipId });
     expect(clip).toMatchObject({ toComplete: true, capture: { mode: 'bookmark', text: '' } });
 
     const popup = await openPopup(tabId);
@@ -96,13 +91,13 @@ describe('the extension in Firefox', () => {
     await popup.screenshot({ path: join(shots, 'to-complete-firefox.png') });
     await popup.locator('[data-testid="to-complete"] button ::-p-text(Tekst aanvullen)').click();
     await expect.poll(() => text(popup, '[data-testid="to-complete"]'), { timeout: 30_000 }).toContain('Eén link is aangevuld met de tekst van de pagina.');
-    ({ clip } = await request(ext, 'clip/get', { dossierId: saved.dossierId, clipId: saved.clipId }));
+    ({ clip } = await request(firefox.ext, 'clip/get', { dossierId: saved.dossierId, clipId: saved.clipId }));
     expect(clip.toComplete).toBe(false);
     expect(clip.capture.mode).toBe('article');
     expect(clip.capture.text).toContain(paragraphs[2]);
     expect(clip.capture.byline).toBe('Fatima el Amrani');
     // The background tab that read the page is closed again.
-    const open = await ext.evaluate(async (url: string) => (await (globalThis as any).browser.tabs.query({})).filter((t: { url?: string }) => t.url === url).length, `${base}/verhaal.html`);
+    const open = await firefox.ext.evaluate(async (url: string) => (await (globalThis as any).browser.tabs.query({})).filter((t: { url?: string }) => t.url === url).length, `${base}/verhaal.html`);
     expect(open).toBe(0);
     await Promise.all([popup.close(), page.close()]);
   });
@@ -120,16 +115,16 @@ describe('the app in Firefox', () => {
   const reference = () => text(reader, '.reference-text');
 
   it('a corrected author shows in the reference and reaches the extension', { timeout: 120_000 }, async () => {
-    reader = await session.browser.newPage();
+    reader = await firefox.session.browser.newPage();
     await reader.setViewport({ width: 1280, height: 800 });
-    await reader.goto(`${app.url}/`);
+    await reader.goto(`${firefox.app.url}/`);
     // Pairing links the extension's first personal dossier with the app's: it adopts the app's
     // and moves its clips there.
-    const adopted = await pairAndAdopt(session, reader, ext, dossierId, hangingTitle);
+    const adopted = await pairAndAdopt(firefox.session, reader, firefox.ext, dossierId, hangingTitle);
     dossierId = adopted.dossierId;
     const clipId = adopted.clip.id;
 
-    await reader.goto(`${app.url}/#/d/${encodeURIComponent(dossierId)}/clip/${encodeURIComponent(clipId)}`);
+    await reader.goto(`${firefox.app.url}/#/d/${encodeURIComponent(dossierId)}/clip/${encodeURIComponent(clipId)}`);
     await heading(hangingTitle);
     await reader.waitForSelector('.reference-text');
     expect(await reference()).toContain('El Amrani, F. (2024, 12 maart).');
@@ -144,12 +139,12 @@ describe('the app in Firefox', () => {
     await reader.screenshot({ path: join(shots, 'reference-corrected-firefox.png'), fullPage: true });
     // The extension's copy syncs: its reference names the corrected author too.
     await expect
-      .poll(async () => JSON.stringify((await request(ext, 'clip/get', { dossierId, clipId })).clip), { timeout: 15_000 })
+      .poll(async () => JSON.stringify((await request(firefox.ext, 'clip/get', { dossierId, clipId })).clip), { timeout: 15_000 })
       .toContain('Pieter Jansen');
   });
 
   it('a PDF dropped on the app is read page by page; a passage on page 2 is quoted in the portfolio with its page', { timeout: 120_000 }, async () => {
-    await reader.goto(`${app.url}/`);
+    await reader.goto(`${firefox.app.url}/`);
     await heading('Knipsels');
     await reader.evaluate(dropFile, { name: 'rapport-transformatie.pdf', type: 'application/pdf', base64: pdfBytes('rapport-transformatie.pdf').toString('base64') });
     const title = await reader.waitForSelector('dialog[open] [data-testid="pdf-preview"] input[id$="-title"]', { timeout: 30_000 });
@@ -188,7 +183,7 @@ describe('the app in Firefox', () => {
     await reader.locator('nav a ::-p-text(Portfolio)').click();
     await heading('Portfolio');
     await reader.locator('button ::-p-text(Portfolio exporteren)').click();
-    const opened = session.browser.waitForTarget((target) => target.url().startsWith('blob:'), { timeout: 20_000 });
+    const opened = firefox.session.browser.waitForTarget((target) => target.url().startsWith('blob:'), { timeout: 20_000 });
     await reader.locator('dialog[open] button ::-p-text(Open als document)').click();
     const doc = (await (await opened).page())!;
     await doc.waitForSelector('blockquote .citation', { timeout: 20_000 });
@@ -205,17 +200,17 @@ describe('the app in Firefox', () => {
   it('a page and a photo posted to the share target are received by the service worker', { timeout: 90_000 }, async () => {
     // Installed or not, Firefox never posts to the share target itself: this is the route the
     // manifest names, posted as a share sheet would, to the app's service worker in Firefox.
-    await reader.goto(`${app.url}/`);
+    await reader.goto(`${firefox.app.url}/`);
     await heading('Knipsels');
     await reader.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await reader.reload();
     await heading('Knipsels');
     expect(await reader.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     // The server itself takes no shares: what arrives is the service worker's doing.
-    expect((await fetch(`${app.url}/gedeeld`, { method: 'POST', body: new FormData() })).ok).toBe(false);
+    expect((await fetch(`${firefox.app.url}/gedeeld`, { method: 'POST', body: new FormData() })).ok).toBe(false);
     const share = async (fields: Record<string, string>, photo?: { name: string; type: string; base64: string }) => {
       await reader.goto('about:blank');
-      await reader.evaluate(postShare, { action: `${app.url}/gedeeld`, fields, photo });
+      await reader.evaluate(postShare, { action: `${firefox.app.url}/gedeeld`, fields, photo });
     };
 
     await share({ title: 'Buurtkracht in Noord', text: '“Bewoners aan zet in de speeltuin” https://www.buurtkracht.example.nl/noord', url: '' });

@@ -10,12 +10,11 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnipselServer } from '../../server/create-server.js';
 import { expectKenniskringClip, keptFileSize, pdfBytes, servedPdfs } from '../support/pdf-fixtures.js';
-import { clipTitled as clipTitledIn, extensionRequest as request, firefoxWithAppForFile, menuClick, pairAndAdopt, type FirefoxSession } from '../support/firefox.js';
-import { png } from '../support/png.js';
+import { clipTitled as clipTitledIn, extensionRequest as request, firefoxWithAppForFile, menuClick, pairAndAdopt } from '../support/firefox.js';
 import { serveSite } from '../support/site.js';
 import { paragraphs } from './extension-pages.js';
+import { imageHits, serveImages } from './reader-support.js';
 
 const shots = process.env.KNIPSEL_SHOTS ? join(process.env.KNIPSEL_SHOTS, 'firefox') : '/tmp/knipsel-shots/firefox';
 const title = 'Een bankje voor de deur';
@@ -24,10 +23,6 @@ let site: Server;
 let base = '';
 /** The same site under another name: the page's images come from another origin. */
 let imageBase = '';
-const imageHits: string[] = [];
-let app: KnipselServer;
-let session: FirefoxSession;
-let ext: Page;
 let dossierId = '';
 let pdfClipId = '';
 
@@ -45,7 +40,6 @@ const firefox = firefoxWithAppForFile();
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  const photo = png();
   ({ server: site, base } = await serveSite(
     () => ({
       '/publicaties.html': () => '<!doctype html><html lang="nl"><head><title>Publicaties</title></head><body><h1>Publicaties</h1><p><a href="/rapporten/transformatie.pdf">Transformatie in sociaal domein (PDF)</a></p></body></html>',
@@ -56,32 +50,23 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-type': 'application/pdf' }).end(pdfBytes(servedPdfs[path]));
         return true;
       }
-      if (!path.startsWith('/beeld/')) return false;
-      imageHits.push(path);
-      if (path === '/beeld/bankje.png') res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' }).end(photo);
-      else {
-        // Larger than one image may be (1.5 MB): it stays a placeholder.
-        const big = Buffer.alloc(2 * 1024 * 1024, 7);
-        big.set([0xff, 0xd8, 0xff, 0xe0], 0);
-        res.writeHead(200, { 'content-type': 'image/jpeg', 'cache-control': 'no-store' }).end(big);
-      }
-      return true;
+      return serveImages(path, res);
     },
   ));
   imageBase = base.replace('127.0.0.1', 'localhost');
-  ({ app, session, ext, dossierId } = firefox);
+  ({ dossierId } = firefox);
 });
 
 afterAll(() => {
   site?.close();
 });
 
-const clipTitled = (wanted: string) => clipTitledIn(ext, dossierId, wanted);
+const clipTitled = (wanted: string) => clipTitledIn(firefox.ext, dossierId, wanted);
 
 describe('PDFs in Firefox', () => {
   it('clips a PDF open in Firefox’s PDF viewer from the popup, keeping the file', { timeout: 90_000 }, async () => {
-    const { page: viewer, tabId } = await session.openTab(`${base}/rapporten/kenniskring.pdf`);
-    const popup = await session.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const { page: viewer, tabId } = await firefox.session.openTab(`${base}/rapporten/kenniskring.pdf`);
+    const popup = await firefox.session.openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.setViewport({ width: 380, height: 600 });
     await popup.waitForSelector('[data-testid="preview-title"]', { timeout: 30_000 });
     const text = (selector: string) => popup.$eval(selector, (el) => (el as HTMLElement).innerText);
@@ -100,20 +85,20 @@ describe('PDFs in Firefox', () => {
     const row = await clipTitled('Professional sleutel tot succes');
     expect(row.mode).toBe('pdf');
     pdfClipId = row.id;
-    const { clip } = await request(ext, 'clip/get', { dossierId, clipId: row.id });
+    const { clip } = await request(firefox.ext, 'clip/get', { dossierId, clipId: row.id });
     expectKenniskringClip(clip, `${base}/rapporten/kenniskring.pdf`);
-    expect(await ext.evaluate(keptFileSize, clip.capture.pdf.file.sha256)).toBe(pdfBytes('rapport-kenniskring.pdf').byteLength);
+    expect(await firefox.ext.evaluate(keptFileSize, clip.capture.pdf.file.sha256)).toBe(pdfBytes('rapport-kenniskring.pdf').byteLength);
   });
 
   it('clips a link to a PDF from the context menu (“Knip PDF”)', { timeout: 60_000 }, async () => {
-    const { page, tabId } = await session.openTab(`${base}/publicaties.html`);
-    const result = await menuClick(ext, 'knip-pdf', `${base}/rapporten/transformatie.pdf`, tabId);
+    const { page, tabId } = await firefox.session.openTab(`${base}/publicaties.html`);
+    const result = await menuClick(firefox.ext, 'knip-pdf', `${base}/rapporten/transformatie.pdf`, tabId);
     expect(result.status).toBe('saved');
-    const { clip } = await request(ext, 'clip/get', { dossierId: result.dossierId, clipId: result.clipId });
+    const { clip } = await request(firefox.ext, 'clip/get', { dossierId: result.dossierId, clipId: result.clipId });
     expect(clip.title).toBe('Transformatie in sociaal domein gaat niet zonder community werk');
     expect(clip.capture).toMatchObject({ mode: 'pdf', byline: 'Jaap Ikink en Ben Koenen', siteName: 'Platform voor buurtontwikkeling', published: '2016-12' });
     expect(clip.capture.pdf.pages).toHaveLength(3);
-    expect(await ext.evaluate(keptFileSize, clip.capture.pdf.file.sha256)).toBe(pdfBytes('rapport-transformatie.pdf').byteLength);
+    expect(await firefox.ext.evaluate(keptFileSize, clip.capture.pdf.file.sha256)).toBe(pdfBytes('rapport-transformatie.pdf').byteLength);
     await page.close();
   });
 });
@@ -122,31 +107,31 @@ describe('the app’s reader in Firefox', () => {
   let reader: Page;
   /** Every request the reader page made. */
   const requested: string[] = [];
-  const others = () => requested.filter((url) => !url.startsWith(`${app.url}/`) && !/^(blob|data):/.test(url));
+  const others = () => requested.filter((url) => !url.startsWith(`${firefox.app.url}/`) && !/^(blob|data):/.test(url));
 
   it('shows the image the extension kept from the app’s own store and contacts no other origin', { timeout: 120_000 }, async () => {
-    reader = await session.browser.newPage();
+    reader = await firefox.session.browser.newPage();
     await reader.setViewport({ width: 1280, height: 800 });
-    await reader.goto(`${app.url}/`);
+    await reader.goto(`${firefox.app.url}/`);
     // Pairing links the extension's first personal dossier with the app's: it adopts the app's
     // and moves its clips there, under the same ids.
-    const adopted = await pairAndAdopt(session, reader, ext, dossierId, 'Professional sleutel tot succes');
+    const adopted = await pairAndAdopt(firefox.session, reader, firefox.ext, dossierId, 'Professional sleutel tot succes');
     dossierId = adopted.dossierId;
     expect(adopted.clip.id).toBe(pdfClipId);
 
-    const { tabId, page } = await session.openTab(`${base}/bankje.html`);
-    const popup = await session.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const { tabId, page } = await firefox.session.openTab(`${base}/bankje.html`);
+    const popup = await firefox.session.openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.waitForSelector('[data-testid="preview-title"]', { timeout: 20_000 });
     await popup.locator('button ::-p-text(Bewaren in Knipsel)').click();
     await popup.waitForSelector('[data-testid="saved"]', { visible: true, timeout: 20_000 });
     await Promise.all([popup.close(), page.close()]);
     const clipId = (await clipTitled(title)).id;
-    const { clip } = await request(ext, 'clip/get', { dossierId, clipId });
+    const { clip } = await request(firefox.ext, 'clip/get', { dossierId, clipId });
     expect(clip.capture.images.map((i: { url: string }) => i.url)).toEqual([`${imageBase}/beeld/bankje.png`]);
     const hitsAfterClipping = imageHits.length;
 
     reader.on('request', (r) => void requested.push(r.url()));
-    await reader.goto(`${app.url}/#/d/${encodeURIComponent(dossierId)}/clip/${encodeURIComponent(clipId)}`);
+    await reader.goto(`${firefox.app.url}/#/d/${encodeURIComponent(dossierId)}/clip/${encodeURIComponent(clipId)}`);
     // Loaded afresh, so every request of reading the clip is seen.
     await reader.reload();
     await reader.waitForFunction((t: string) => document.querySelector('h1')?.textContent === t, { timeout: 20_000 }, title);
@@ -160,7 +145,7 @@ describe('the app’s reader in Firefox', () => {
     expect(others()).toEqual([]);
     // What the page itself fetched, as it counts it.
     const resources = await reader.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-    expect(resources.filter((url) => !url.startsWith(`${app.url}/`) && !/^(blob|data):/.test(url))).toEqual([]);
+    expect(resources.filter((url) => !url.startsWith(`${firefox.app.url}/`) && !/^(blob|data):/.test(url))).toEqual([]);
     expect(resources.length).toBeGreaterThan(0);
     expect(imageHits.length).toBe(hitsAfterClipping);
     await reader.screenshot({ path: join(shots, 'reader-images-firefox.png'), fullPage: true });
@@ -171,7 +156,7 @@ describe('the app’s reader in Firefox', () => {
 
   it('reads the PDF clip page by page', { timeout: 60_000 }, async () => {
     await reader.setViewport({ width: 1280, height: 800 });
-    await reader.goto(`${app.url}/#/d/${encodeURIComponent(dossierId)}/clip/${encodeURIComponent(pdfClipId)}`);
+    await reader.goto(`${firefox.app.url}/#/d/${encodeURIComponent(dossierId)}/clip/${encodeURIComponent(pdfClipId)}`);
     await reader.waitForFunction(() => document.querySelector('h1')?.textContent === 'Professional sleutel tot succes', { timeout: 20_000 });
     await reader.waitForSelector('[data-page="3"]', { timeout: 20_000 });
     expect(await reader.$$eval('[data-page]', (els) => els.map((el) => el.getAttribute('aria-label')))).toEqual(['Pagina 1', 'Pagina 2', 'Pagina 3']);

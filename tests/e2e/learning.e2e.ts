@@ -5,19 +5,16 @@
 // counts only the answered one; two periods in the growth view; the portfolio (HTML, .docx,
 // Markdown) per theme, without unanswered prompts or a repeated reflection. Screenshots of
 // every new screen at phone and desktop width, in Dutch and English (/tmp/knipsel-shots/learning).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Locator, Page, Worker } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { findPresetGuide, findPresetTheme } from '@knipsel/core';
-import { createKnipselServer, type KnipselServer } from '../../server/create-server.js';
-import { closeAll, launchWithExtension, pwaDir, type ExtensionSession } from '../support/browser.js';
-import { configureAppUrls, pairExtension } from '../support/pairing.js';
+import { extensionAppSuite } from '../support/extension-app-suite.js';
+import { pairExtension } from '../support/pairing.js';
+import { png } from '../support/png.js';
 import { seriousViolations } from '../support/app.js';
 
 // Extension APIs inside worker evaluate callbacks (run in the browser, not in Node).
@@ -41,60 +38,26 @@ const starrAnswers: Record<string, string> = {
 const happened = 'Het plan voor de speeltuin is bedacht door bewoners zelf; zij blijven eigenaar van het probleem en de oplossing. Ik begeleidde de avond.';
 const changedAnswer = 'Ik laat stiltes vallen en vraag wat bewoners zelf willen, in plaats van met een plan te komen.';
 
-/** A real PNG photo-like image (a gradient), made here so the repository holds no binary. */
-function gradientPng(width = 320, height = 200): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length, 0);
-    head.write(type, 4, 'ascii');
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(Buffer.concat([head.subarray(4), data])), 0);
-    return Buffer.concat([head, data, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1);
-    for (let x = 0; x < width; x++) rows.set([60 + (x * 150) / width, 120 + (y * 100) / height, 90], row + 1 + x * 3);
-  }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
-
 const article = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${exampleTitle}</title>
 <meta name="author" content="Fatima el Amrani"><meta property="og:site_name" content="Wijkplatform"></head><body><main><article><h1>${exampleTitle}</h1>
 <p>In Kattenbroek koken bewoners elke donderdag samen voor de wijk. Het idee kwam van twee buurvrouwen; de opbouwwerker hielp met een keuken en contacten.</p>
 <p>Wat werkte? Tijd nemen, aansluiten bij de leefwereld van bewoners en hun talenten met elkaar verbinden. Wat niet werkte: een vaste avond die voor jonge ouders te laat was.</p>
 <p>Andere wijken willen het voorbeeld volgen. Begin bij wat bewoners drijft, niet bij een plan.</p></article></main></body></html>`;
 
-let app: KnipselServer;
-let fixtures: Server;
-let fixtureBase = '';
-let session: ExtensionSession;
-let worker: Worker;
+const s = extensionAppSuite(shots, { '/buurtmaaltijd.html': () => article });
+const { popupFor } = s;
 let page: Page;
 let dossierId = '';
 let ownId = '';
 let exampleId = '';
-const photo = gradientPng();
+/** A real PNG photo-like image (a gradient), made here so the repository holds no binary. */
+const photo = png(320, 200, (x, y) => [60 + (x * 150) / 320, 120 + (y * 100) / 200, 90]);
 const work = mkdtempSync(join(tmpdir(), 'knipsel-learning-e2e-'));
 
 const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name: new RegExp(`^${name}( \\d+)?$`) });
 const go = async (view: string) => {
-  await page.goto(`${app.url}/#/d/${encodeURIComponent(dossierId)}/${view}`);
+  await page.goto(`${s.app.url}/#/d/${encodeURIComponent(dossierId)}/${view}`);
 };
 
 async function shot(name: string, target: Page = page): Promise<void> {
@@ -118,15 +81,6 @@ async function download(click: () => Promise<unknown>): Promise<{ name: string; 
   return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync(await file.path())) };
 }
 
-async function tabIdOf(url: string): Promise<number> {
-  for (let i = 0; i < 200; i++) {
-    const id = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t: { url?: string; status?: string }) => t.url === u && t.status === 'complete')?.id, url);
-    if (id !== undefined) return id as number;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no loaded tab for ${url}`);
-}
-
 /**
  * The suggested-themes step: Knipsel suggests the themes whose wording the text matches; the
  * student accepts `themeId` with one click and sees it chosen.
@@ -143,20 +97,8 @@ const count = (text: string, part: string) => text.split(part).length - 1;
 const unanswered = [...transfer.prompts.map((p) => p.nl.question), 'Wat gebeurde er, waar en met wie?'];
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  app = await createKnipselServer({ dir: pwaDir, port: 0, host: '127.0.0.1' });
-  fixtures = createServer((req, res) => {
-    const body = req.url?.startsWith('/buurtmaaltijd') ? article : null;
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'niet gevonden');
-  });
-  await new Promise<void>((resolve) => fixtures.listen(0, '127.0.0.1', resolve));
-  fixtureBase = `http://127.0.0.1:${(fixtures.address() as AddressInfo).port}`;
-  session = await launchWithExtension();
-  worker = session.context.serviceWorkers()[0]!;
-  await configureAppUrls(worker, [`${app.url}/`]);
-  session.context.setDefaultTimeout(10_000);
-  page = await session.context.newPage();
+  s.session.context.setDefaultTimeout(10_000);
+  page = await s.session.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   page.on('pageerror', (error) => console.error('[page error]', error));
 });
@@ -165,16 +107,13 @@ afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail') await shot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
 });
 
-afterAll(async () => {
-  await closeAll(session, app, fixtures);
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('a leergang student’s learning dossier', () => {
   test('creates a dossier for the leergang, paired with the extension', async () => {
-    await page.goto(app.url);
+    await page.goto(s.app.url);
     await heading('Knipsels').waitFor();
-    await pairExtension(session, page);
+    await pairExtension(s.session, page);
     await nav('Dossiers').click();
     await page.getByLabel('Naam van het dossier').fill(dossierName);
     await page.getByRole('button', { name: 'Dossier maken' }).click();
@@ -230,16 +169,15 @@ describe('a leergang student’s learning dossier', () => {
 
   test('clips a practice example with the extension: a praktijkvoorbeeld by default', async () => {
     // The new dossier reaches the extension over the bridge.
-    const options = await session.openExtensionPage('options.html');
+    const options = await s.session.openExtensionPage('options.html');
     const extensionDossiers = () =>
       options.evaluate(async () => ((await chrome.runtime.sendMessage({ knipsel: 1, type: 'dossiers/list', input: {} })).value.dossiers as { id: string }[]).map((d) => d.id));
     await expect.poll(extensionDossiers, { timeout: 20_000 }).toContain(dossierId);
     await options.close();
-    const url = `${fixtureBase}/buurtmaaltijd.html`;
-    const tab = await session.context.newPage();
+    const url = `${s.fixtureBase}/buurtmaaltijd.html`;
+    const tab = await s.session.context.newPage();
     await tab.goto(url);
-    const popup = await session.openExtensionPage(`popup.html?tabId=${await tabIdOf(url)}`);
-    await popup.setViewportSize({ width: 380, height: 600 });
+    const popup = await popupFor(url);
     await popup.getByRole('button', { name: /^(Knippen|Bewaren in Knipsel)$/ }).waitFor().catch(async (error) => {
       await popup.screenshot({ path: join(shots, 'failed-popup.png') });
       throw error;
@@ -283,7 +221,7 @@ describe('a leergang student’s learning dossier', () => {
     await page.getByText('Telt nog niet mee').waitFor();
     await shotBoth('reader-practice-example');
 
-    await page.goto(`${app.url}/#/d/${encodeURIComponent(dossierId)}/clip/${encodeURIComponent(ownId)}`);
+    await page.goto(`${s.app.url}/#/d/${encodeURIComponent(dossierId)}/clip/${encodeURIComponent(ownId)}`);
     await heading('Bewonersavond over de speeltuin').waitFor();
     expect(await page.getByLabel('Leidraad', { exact: true }).inputValue()).toBe('starr');
     await page.getByRole('button', { name: 'Reflectie beginnen' }).click();
@@ -370,7 +308,7 @@ describe('a leergang student’s learning dossier', () => {
     await dialog.evaluate((d) => (d.scrollTop = 0));
     await shotBoth('portfolio-composer');
 
-    const [doc] = await Promise.all([session.context.waitForEvent('page'), dialog.getByRole('button', { name: 'Open als document' }).click()]);
+    const [doc] = await Promise.all([s.session.context.waitForEvent('page'), dialog.getByRole('button', { name: 'Open als document' }).click()]);
     await doc.waitForLoadState();
     const html = await doc.locator('main').innerText();
     const themes = await doc.locator('section.theme h2').allInnerTexts();
@@ -438,11 +376,11 @@ describe('a leergang student’s learning dossier', () => {
     await dialog.evaluate((d) => (d.scrollTop = 0));
     await shotBoth('en-add-own-experience');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await page.goto(`${app.url}/#/d/${encodeURIComponent(dossierId)}/clip/${encodeURIComponent(ownId)}`);
+    await page.goto(`${s.app.url}/#/d/${encodeURIComponent(dossierId)}/clip/${encodeURIComponent(ownId)}`);
     await heading('Bewonersavond over de speeltuin').waitFor();
     await page.getByText('What happened', { exact: true }).first().waitFor();
     await shotBoth('en-reader-own-experience');
-    await page.goto(`${app.url}/#/d/${encodeURIComponent(dossierId)}/clip/${encodeURIComponent(exampleId)}`);
+    await page.goto(`${s.app.url}/#/d/${encodeURIComponent(dossierId)}/clip/${encodeURIComponent(exampleId)}`);
     await heading(exampleTitle).waitFor();
     await shotBoth('en-reader-practice-example');
     await go('leervragen');
@@ -456,15 +394,14 @@ describe('a leergang student’s learning dossier', () => {
     await heading('Portfolio').waitFor();
     await page.getByRole('columnheader', { name: 'Answered reflections' }).waitFor();
     await shotBoth('en-portfolio');
-    await worker.evaluate(async () => {
+    await s.worker.evaluate(async () => {
       const { settings } = await chrome.storage.local.get('settings');
       await chrome.storage.local.set({ settings: { ...settings, language: 'en' } });
     });
-    const url = `${fixtureBase}/buurtmaaltijd.html?en`;
-    const tab = await session.context.newPage();
+    const url = `${s.fixtureBase}/buurtmaaltijd.html?en`;
+    const tab = await s.session.context.newPage();
     await tab.goto(url);
-    const popup = await session.openExtensionPage(`popup.html?tabId=${await tabIdOf(url)}`);
-    await popup.setViewportSize({ width: 380, height: 600 });
+    const popup = await popupFor(url);
     await popup.getByTestId('kind').getByText('Practice example').waitFor();
     await popup.screenshot({ path: join(shots, 'popup-kind-en.png') });
     await popup.close();

@@ -13,8 +13,8 @@ import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { parseRelayLink } from '@knipsel/core/relay';
 import { frames, rawClient } from '../../server/relay/relay-test-support.js';
-import { addBookmark } from '../support/app.js';
-import { relaySuite, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
+import { addBookmark, makeDossier } from '../support/app.js';
+import { registerAtRelay, relayLinks, relaySuite, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
 
 const shot = screenshotsIn(process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/relay');
 
@@ -43,10 +43,7 @@ describe('a dossier through a relay', () => {
   test('owner, member offline and back, read-only assessor, revocation', async () => {
     // ---- A makes a dossier and registers it with the relay ----
     const a = await openApp('A');
-    await a.page.getByLabel('Naam van het dossier').fill('Leergang Wijkgericht Werken');
-    await a.page.getByRole('button', { name: 'Dossier maken' }).click();
-    await a.page.waitForURL(/#\/d\/[^/]+\/list$/);
-    const dossierId = decodeURIComponent(new URL(a.page.url()).hash.split('/')[2]);
+    const dossierId = await makeDossier(a.page, 'Leergang Wijkgericht Werken');
     await addBookmark(a.page, 'https://www.voorbeeld.nl/buurtmaaltijd', 'Buurtmaaltijd in Kattenbroek');
 
     await a.page.goto(`${suite.url}/#/d/${dossierId}/share`);
@@ -58,19 +55,10 @@ describe('a dossier through a relay', () => {
     await expect(panel.locator('[data-relay-problem]').innerText()).resolves.toContain('begint met wss://');
     expect(await relays.relay.store.isRegistered(dossierId)).toBe(false);
 
-    await panel.getByLabel('Adres van de relay-server').fill(relays.relay.wsUrl);
-    await panel.getByRole('button', { name: 'Registreren als eigenaar' }).click();
-    await panel.locator('[data-relay-status="connected"]').waitFor();
+    await registerAtRelay(panel, relays.relay.wsUrl);
     await expect(panel.locator('[data-relay-role]').getAttribute('data-relay-role')).resolves.toBe('owner');
     expect(await relays.relay.store.isRegistered(dossierId)).toBe(true);
-
-    await panel.getByLabel('Voor wie? (optioneel)').fill('Sanne');
-    await panel.getByRole('button', { name: 'Link om te bewerken' }).click();
-    const editLink = await panel.locator('[data-relay-link="edit"]').inputValue();
-    await panel.getByLabel('Voor wie? (optioneel)').fill('Assessor');
-    await panel.getByRole('button', { name: 'Alleen-lezen link voor een assessor' }).click();
-    const readLink = await panel.locator('[data-relay-link="read-only"]').inputValue();
-    await panel.locator('[data-relay-token]').nth(1).waitFor();
+    const { editLink, readLink } = await relayLinks(panel, 'Sanne');
     await shot(a.page, 'relay-panel-owner');
 
     // ---- B opens the edit link; C (the assessor) the read-only link ----

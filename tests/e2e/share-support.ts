@@ -1,12 +1,12 @@
-// What the sharing e2e tests (share.e2e.ts, share-background.e2e.ts, relay.e2e.ts) have in common: the
+// What the sharing e2e tests (share*.e2e.ts, relay.e2e.ts, sharing-truth.e2e.ts, together.e2e.ts) have in common: the
 // built app on the real server and one Chromium for the file (`sharingSuite`), an app
 // in a context of its own with the STUN servers cleared in Settings (no internet here: peers
 // connect within this machine), screenshots at desktop and phone width with the axe and
-// overflow checks, and adding a clip by web address.
+// overflow checks, and a relay's owner panel: registering and making links.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { KnipselServer } from '../../server/create-server.js';
 import { createRelay, type Relay } from '../../server/relay/create-relay.js';
@@ -109,6 +109,25 @@ export async function inviteLink(page: Page, name: string): Promise<string> {
   const linkInput = page.getByRole('textbox', { name: 'Uitnodigingslink' });
   await expect.poll(() => linkInput.inputValue()).toContain('#/join/');
   return linkInput.inputValue();
+}
+
+/** On the share screen's relay panel: registers the dossier at the relay `wsUrl` as its owner. */
+export async function registerAtRelay(panel: Locator, wsUrl: string): Promise<void> {
+  await panel.getByLabel('Adres van de relay-server').fill(wsUrl);
+  await panel.getByRole('button', { name: 'Registreren als eigenaar' }).click();
+  await panel.locator('[data-relay-status="connected"]').waitFor();
+}
+
+/** On a registered relay panel: an edit link for `editor` and a read-only link for an assessor, once both are listed. */
+export async function relayLinks(panel: Locator, editor: string): Promise<{ editLink: string; readLink: string }> {
+  await panel.getByLabel('Voor wie? (optioneel)').fill(editor);
+  await panel.getByRole('button', { name: 'Link om te bewerken' }).click();
+  const editLink = await panel.locator('[data-relay-link="edit"]').inputValue();
+  await panel.getByLabel('Voor wie? (optioneel)').fill('Assessor');
+  await panel.getByRole('button', { name: 'Alleen-lezen link voor een assessor' }).click();
+  const readLink = await panel.locator('[data-relay-link="read-only"]').inputValue();
+  await panel.locator('[data-relay-token]').nth(1).waitFor();
+  return { editLink, readLink };
 }
 
 /**

@@ -14,7 +14,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { addBookmark, makeDossier } from '../support/app.js';
-import { inviteLink, relaySuite, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
+import { inviteLink, registerAtRelay, relayLinks, relaySuite, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
 
 const shot = screenshotsIn(process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/sharing-truth');
 const suite = sharingSuite();
@@ -49,16 +49,8 @@ describe('sharing that tells the truth', () => {
 
     // ---- Anna registers the dossier with the relay and invites Bram and an assessor ----
     const panel = a.page.locator('[data-relay-panel]');
-    await panel.getByLabel('Adres van de relay-server').fill(relays.relay.wsUrl);
-    await panel.getByRole('button', { name: 'Registreren als eigenaar' }).click();
-    await panel.locator('[data-relay-status="connected"]').waitFor();
-    await panel.getByLabel('Voor wie? (optioneel)').fill('Bram');
-    await panel.getByRole('button', { name: 'Link om te bewerken' }).click();
-    const editLink = await panel.locator('[data-relay-link="edit"]').inputValue();
-    await panel.getByLabel('Voor wie? (optioneel)').fill('Assessor');
-    await panel.getByRole('button', { name: 'Alleen-lezen link voor een assessor' }).click();
-    const readLink = await panel.locator('[data-relay-link="read-only"]').inputValue();
-    await panel.locator('[data-relay-token]').nth(1).waitFor();
+    await registerAtRelay(panel, relays.relay.wsUrl);
+    const { editLink, readLink } = await relayLinks(panel, 'Bram');
     // Every link can be shown again, not only the last one made.
     const bramToken = panel.locator('[data-relay-token]', { hasText: 'Bram' });
     await bramToken.getByRole('button', { name: 'Link tonen' }).click();

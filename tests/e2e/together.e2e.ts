@@ -9,29 +9,14 @@
 //    the frozen content, leaves feedback (through the relay); Sanne sees it and keeps it as evidence.
 // 3. Read-only: the assessor cannot rename the dossier or change anything.
 // Screenshots (phone and desktop, Dutch) go to /tmp/knipsel-shots/together.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createRelay, type Relay } from '../../server/relay/create-relay.js';
-import { addBookmark } from '../support/app.js';
-import { screenshotsIn, sharingSuite, type Peer } from './share-support.js';
+import { describe, expect, test } from 'vitest';
+import { addBookmark, makeDossier } from '../support/app.js';
+import { registerAtRelay, relayLinks, relaySuite, screenshotsIn, sharingSuite, type Peer } from './share-support.js';
 
 const shot = screenshotsIn(process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/together');
 const suite = sharingSuite();
-let relay: Relay;
-let relayDir: string;
-
-beforeAll(async () => {
-  relayDir = mkdtempSync(join(tmpdir(), 'knipsel-together-e2e-'));
-  relay = await createRelay({ database: join(relayDir, 'relay.sqlite'), port: 0 });
-});
-
-afterAll(async () => {
-  await relay?.close();
-  if (relayDir) rmSync(relayDir, { recursive: true, force: true });
-});
+const relays = relaySuite();
 
 const go = (page: Page, hash: string) => page.goto(`${suite.url}/${hash}`);
 
@@ -55,23 +40,14 @@ describe('together', () => {
 
   test('intervisie: comments and a question with authors, answers, and what is new', async () => {
     sanne = await suite.openPage('Sanne');
-    await sanne.page.getByLabel('Naam van het dossier').fill('Leergang Wijkgericht Werken');
-    await sanne.page.getByRole('button', { name: 'Dossier maken' }).click();
-    await sanne.page.waitForURL(/#\/d\/[^/]+\/list$/);
-    dossierId = decodeURIComponent(new URL(sanne.page.url()).hash.split('/')[2]!);
+    dossierId = await makeDossier(sanne.page, 'Leergang Wijkgericht Werken');
     clipId = await addBookmark(sanne.page, 'https://www.voorbeeld.nl/buurtmaaltijd', 'Buurtmaaltijd in Kattenbroek', 'Bewoners nemen zelf het initiatief; ik sluit aan bij wat er al is.');
 
     await go(sanne.page, `#/d/${dossierId}/share`);
     const panel = sanne.page.locator('[data-relay-panel]');
-    await panel.getByLabel('Adres van de relay-server').fill(relay.wsUrl);
-    await panel.getByRole('button', { name: 'Registreren als eigenaar' }).click();
-    await panel.locator('[data-relay-status="connected"]').waitFor();
-    await panel.getByLabel('Voor wie? (optioneel)').fill('Ahmed');
-    await panel.getByRole('button', { name: 'Link om te bewerken' }).click();
-    const editLink = await panel.locator('[data-relay-link="edit"]').inputValue();
-    await panel.getByLabel('Voor wie? (optioneel)').fill('Assessor');
-    await panel.getByRole('button', { name: 'Alleen-lezen link voor een assessor' }).click();
-    readLink = await panel.locator('[data-relay-link="read-only"]').inputValue();
+    await registerAtRelay(panel, relays.relay.wsUrl);
+    let editLink: string;
+    ({ editLink, readLink } = await relayLinks(panel, 'Ahmed'));
 
     // Sanne comments on her clip (choosing her name first).
     await go(sanne.page, `#/d/${dossierId}/clip/${clipId}`);
@@ -209,7 +185,7 @@ describe('together', () => {
 
   test('read-only: the assessor cannot rename or change anything', async () => {
     const { page } = assessor;
-    const nameBefore = relay.hocuspocus.documents.get(dossierId)!.getMap('meta').get('name');
+    const nameBefore = relays.relay.hocuspocus.documents.get(dossierId)!.getMap('meta').get('name');
     await go(page, '#/');
     const card = page.locator('.dossier', { hasText: 'Leergang Wijkgericht Werken' });
     await card.locator('[data-dossier-read-only]').waitFor();
@@ -231,6 +207,6 @@ describe('together', () => {
     await go(page, `#/d/${dossierId}/list`);
     await expect(page.getByRole('button', { name: 'Knipsel toevoegen' }).first().isDisabled()).resolves.toBe(true);
     // Nothing of the assessor's reached the relay besides the feedback.
-    expect(relay.hocuspocus.documents.get(dossierId)!.getMap('meta').get('name')).toBe(nameBefore);
+    expect(relays.relay.hocuspocus.documents.get(dossierId)!.getMap('meta').get('name')).toBe(nameBefore);
   });
 });

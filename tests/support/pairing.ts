@@ -1,7 +1,7 @@
 // Pairing the built extension with the web app as a user does it (Chromium, playwright-core):
 // in the app "Koppel de extensie aan de app", read the code, open the extension's popup (or
 // options), check that the request there shows the same code, click "Koppelen", and wait
-// until the app says "Extensie verbonden". Used by the bridge e2e test, the reliability
+// until the app says "Extensie verbonden". Used by the bridge e2e tests, the reliability
 // suite and the bridge bench.
 import type { Page, Worker } from 'playwright-core';
 import type { ExtensionSession } from './browser.js';

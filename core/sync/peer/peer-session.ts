@@ -32,6 +32,7 @@ import type * as Y from 'yjs';
 import { KnipselError } from '../../errors.js';
 import { deriveRoom } from './invite.js';
 import { createMirrorBridge } from './mirror-bridge.js';
+import { createBodyExchange } from './body-exchange.js';
 import { createPeerStatus } from './peer-status.js';
 import { joinLobby, lobbyTopic, roomFingerprint } from './lobby.js';
 import { keepPresenceLive } from './presence-liveness.js';
@@ -84,7 +85,17 @@ export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Pr
   const later = status.later;
   let destroyed = false;
 
-  const guardConnection = createConnectionGate({ awareness, drop, log, updateFromPeer: () => updateFromPeer, onConnectionChange: later });
+  // Bodies travel on the same connections, asked for after the doc (body-exchange.ts).
+  const bodies = options.bodies
+    ? createBodyExchange({
+        doc,
+        blobs: options.bodies,
+        log,
+        peers: () => [...(room()?.webrtcConns.values() ?? [])].filter((conn) => conn.connected && !conn.closed).map((conn) => (message: Uint8Array) => conn.peer.send(message)),
+      })
+    : null;
+  const onBodies = bodies ? (message: Uint8Array, reply: (answer: Uint8Array) => void) => void bodies.receive(message, reply) : undefined;
+  const guardConnection = createConnectionGate({ awareness, drop, log, updateFromPeer: () => updateFromPeer, onConnectionChange: later, onBodies });
   const guardAll = () => room()?.webrtcConns.forEach(guardConnection);
   const onPeers = () => {
     guardAll();
@@ -187,6 +198,7 @@ export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Pr
       watchSignaling();
       status.recompute();
     },
+    fetchBodies: (hashes) => (bodies && !destroyed ? bodies.fetch(hashes) : Promise.resolve([])),
     stats() {
       const { applied, rejected } = bridge.stats();
       return { appliedUpdates: applied, rejectedUpdates: rejected, droppedMessages: dropped };
@@ -194,6 +206,7 @@ export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Pr
     async destroy() {
       if (destroyed) return;
       destroyed = true;
+      bodies?.destroy();
       status.destroy();
       liveness.stop();
       leaveLobby();

@@ -1,6 +1,7 @@
 // The shapes of a peer session seen from outside: its status, options and methods.
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import { KnipselError } from '../../errors.js';
+import type { BlobStore } from '../../storage/blob-store.js';
 import type { LivenessOptions } from './presence-liveness.js';
 import type { PeerPresence, Presence, PresenceView } from './presence.js';
 
@@ -46,6 +47,11 @@ export interface ConnectPeersOptions {
   dossierId?: string;
   /** How often presence is renewed and how soon a silent peer is dropped (presence-liveness.ts). */
   liveness?: LivenessOptions;
+  /**
+   * The body store's blobs: bodies the dossier's clips name are served to peers from here,
+   * and bodies fetched from peers are kept here (body-exchange.ts). None: bodies do not travel.
+   */
+  bodies?: BlobStore;
 }
 
 export interface PeerSession {
@@ -71,6 +77,11 @@ export interface PeerSession {
   /** Leave the room but keep the session (status 'alone'); `reconnect()` joins again. */
   disconnect(): void;
   reconnect(): void;
+  /**
+   * Ask the connected peers for bodies (at most 200 hashes a request); resolves with the
+   * hashes that arrived true to their hash and were stored. Without `bodies`: none.
+   */
+  fetchBodies(hashes: string[]): Promise<string[]>;
   /** Counts of what was checked, for diagnostics and tests. */
   stats(): { appliedUpdates: number; rejectedUpdates: number; droppedMessages: number };
   /** Leave the room and release everything; resolves when y-webrtc has closed the room. */

@@ -10,6 +10,7 @@ import { isChunkFrame, createChunkJoiner, createChunkSender, type JoinResult } f
 import { createInflateJoiner, isDeflateFrame, type InflateResult } from '../frames/deflate-frames.js';
 import { createOrderedDelivery } from '../frames/ordered-delivery.js';
 import { checkPeerMessage, isUpdateMessage, messageSync, type PeerChannel } from './peer-messages.js';
+import { messageBodies } from './body-exchange.js';
 
 // The parts of y-webrtc's internals the gate needs (src/y-webrtc.js, 10.3.0).
 export interface SimplePeerLike {
@@ -47,6 +48,8 @@ export interface ConnectionGateOptions {
   updateFromPeer: () => boolean;
   /** A connection opened or closed. */
   onConnectionChange: () => void;
+  /** A body message from a peer (body-exchange.ts checks it), with how to answer that peer; none: dropped. */
+  onBodies?: (message: Uint8Array, reply: (message: Uint8Array) => void) => void;
 }
 
 /** A function that puts the gate on a WebRTC connection (once per connection). */
@@ -77,6 +80,12 @@ export function createConnectionGate(options: ConnectionGateOptions) {
       sender.send(message);
     };
     const deliver = (message: Uint8Array) => {
+      // Body messages are ours, never y-webrtc's: they go to the body exchange.
+      if (message[0] === messageBodies) {
+        if (options.onBodies) options.onBodies(message, (answer) => peer.send(answer));
+        else drop('webrtc', 'body message while bodies are not exchanged');
+        return;
+      }
       const check = checkPeerMessage(message, { channel: 'webrtc', ownClientId: awareness.clientID, ownClock: ownClock() });
       if (!check.ok) {
         drop('webrtc', check.reason);

@@ -3,3 +3,5 @@
 export type { ConnectRelayOptions, RelayRole, RelaySession, RelaySessionState, RelayStatus } from './relay-session.js';
 export { makeRelayLink, parseRelayLink, relayHttpUrl, relayLinkPrefix, relayTokenSchema, relayUrlSchema, type RelayLink } from './relay-link.js';
 export { createRelayAdmin, type RelayAdmin, type RelayTokenInfo } from './relay-admin.js';
+export { checkArrivedBody, hashListSchema, maxAnswerBytes, maxHashesPerRequest, wireBodiesSchema, type WireBody } from '../peer/body-wire.js';
+export { createRelayBodies, type RelayBodies } from './relay-bodies.js';

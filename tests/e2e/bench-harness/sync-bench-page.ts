@@ -9,7 +9,7 @@
 import { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
 import { makeCorpus, type CorpusSource } from '../../../bench/corpus/clip-corpus.js';
-import { createDossier, initDossierDoc, localOrigin } from '@knipsel/core';
+import { bodyHashes, createBodyStore, createDossier, createMemoryBlobStore, followBodies, initDossierDoc, localOrigin } from '@knipsel/core';
 import { fromBase64, toBase64 } from '@knipsel/core/sync';
 import { connectPeers, type PeerSession } from '@knipsel/core/peer/session';
 import { expose } from './expose.js';
@@ -24,6 +24,8 @@ const epoch = () => performance.timeOrigin + performance.now();
 const signalUrl = () => `ws://${location.host}/signal`;
 
 let doc = new Y.Doc();
+/** Knipsel's side keeps clip bodies in a body store (they travel beside the doc). */
+let bodies = createBodyStore(createMemoryBlobStore());
 let session: PeerSession | null = null;
 let provider: WebrtcProvider | null = null;
 
@@ -65,11 +67,12 @@ const bench = {
       }
     } else {
       initDossierDoc(doc, { id: 'bench-shared', name: 'Gedeeld bench-dossier', kind: 'shared' });
-      const dossier = createDossier(doc);
+      const dossier = createDossier(doc, { now: Date.now, bodies });
       for (let i = 0; i < count; i++) {
         const clip = c.clip(i);
         dossier.clips.add({ capture: clip.capture, note: clip.note, themes: clip.themes });
       }
+      await bodies.written();
     }
     return { ids: [...doc.getMap('clips').keys()], bytes: Y.encodeStateAsUpdate(doc).byteLength };
   },
@@ -104,6 +107,7 @@ const bench = {
         awarenessState: { name: 'Bench', colour: '#336699', view: { screen: 'library' } },
         iceServers: [],
         log: () => undefined,
+        bodies: bodies.blobs,
       });
     }
     return t0;
@@ -131,6 +135,16 @@ const bench = {
     return whenDoc(() => doc.getMap('clips').size >= count, timeoutMs);
   },
 
+  /** Time at which every body the doc names is here, fetched from the peer after the doc (Knipsel only). */
+  async bodiesAt(timeoutMs: number): Promise<number> {
+    const until = epoch() + timeoutMs;
+    for (;;) {
+      const progress = await followBodies(bodies, bodyHashes(doc), { fetch: (hashes) => session!.fetchBodies(hashes), batch: 200 });
+      if (progress.total > 0 && progress.here === progress.total) return epoch();
+      if (epoch() > until) throw new Error(`bodies: ${progress.here} of ${progress.total} within ${timeoutMs} ms`);
+    }
+  },
+
   /** Append `marker` to a clip's note, as the user would; returns when (epoch ms). */
   edit(id: string, marker: string): number {
     const note = doc.getMap<Y.Map<unknown>>('clips').get(id)?.get('note') as Y.Text;
@@ -151,6 +165,7 @@ const bench = {
     provider = null;
     doc.destroy();
     doc = new Y.Doc();
+    bodies = createBodyStore(createMemoryBlobStore());
   },
 };
 

@@ -220,6 +220,11 @@ export function createPeerSupervisor(deps: SupervisorDeps) {
     },
 
     /** Who is here in a dossier, as far as its session knows. */
+    /** Ask the peers of a shared dossier for bodies (none connected: none). */
+    fetchBodies(id: string, hashes: string[]): Promise<string[]> {
+      return entries.get(id)?.session?.fetchBodies(hashes) ?? Promise.resolve([]);
+    },
+
     presence(id: string): PeerPresence[] {
       return entries.get(id)?.session?.presence() ?? [];
     },

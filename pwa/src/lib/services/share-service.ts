@@ -11,6 +11,7 @@ import { createId, recordAuthor, type DossierKind, isKnipselError, KnipselError,
 import { copyDossierState, createInviteSecret, type InviteDetails, makeInviteLink, markShared, parsePresence, type Presence, receivedDossierId, waitForDossierMeta } from '@knipsel/core/peer';
 import type { PeerSession, PeerStatusEvent } from '@knipsel/core/peer';
 import type { connectPeers } from '@knipsel/core/peer/session';
+import type { BlobStore } from '@knipsel/core';
 import { iceServersOf, normaliseSettings, resolveSignalingUrl, type ConnectionSettings } from './connection-settings.js';
 
 /** What this device knows about one shared dossier. */
@@ -44,6 +45,8 @@ export interface PrefStore {
 
 export interface ShareServiceOptions {
   connect?: typeof connectPeers;
+  /** The body store's blobs: a shared dossier's bodies are served to peers and fetched from them. */
+  bodies?: BlobStore;
   /** The page's location: the app URL for links and the default signalling URL. */
   location?: { protocol: string; host: string; origin: string };
   now?: () => number;
@@ -104,6 +107,7 @@ export function createShareService(library: Library, prefs: PrefStore, options: 
       signalingUrls: [resolveSignalingUrl(settings, where())],
       iceServers: iceServersOf(settings),
       log,
+      bodies: options.bodies,
     };
   }
 

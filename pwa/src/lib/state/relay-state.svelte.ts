@@ -5,13 +5,14 @@
 import { untrack } from 'svelte';
 import type { PeerPresence } from '@knipsel/core/peer';
 import type { RelayRole, RelaySession, RelayStatus, RelayTokenInfo } from '@knipsel/core/relay';
-import { parseRelayLink, type RelayLink } from '@knipsel/core/relay';
+import { createRelayBodies, parseRelayLink, type RelayLink } from '@knipsel/core/relay';
 import { KnipselError, recordAuthor } from '@knipsel/core';
 import type { FeedbackMessage } from '@knipsel/core/together';
 import { createRelayService, type RelayLinkCheck, type RelayRecord, type RelayService } from '../services/relay-service.js';
 import { presenceViewOf } from '../services/presence-view.js';
 import { dossierHref } from '../services/routes.js';
 import type { AppPort } from './app-port.js';
+import { keepBodiesMoving, type BodyMover } from './share-bodies.js';
 
 export class RelayState {
   readonly service: RelayService;
@@ -31,6 +32,7 @@ export class RelayState {
   #revokeTimers = new Map<string, ReturnType<typeof setTimeout>>();
   #generation = $state(0);
   #session: RelaySession | null = null;
+  #bodies: BodyMover | null = null;
 
   constructor(
     private readonly app: AppPort,
@@ -83,6 +85,11 @@ export class RelayState {
     };
   }
 
+  /** The reader shows a clip whose body is not on this device: ask the relay for it first. */
+  wantBody(hash: string): void {
+    this.#bodies?.kick([hash]);
+  }
+
   /** Feedback of a read-only assessor: the relay writes it (rejects when not connected). */
   sendFeedback(feedback: FeedbackMessage): Promise<void> {
     if (!this.#session) return Promise.reject(new KnipselError('conflict', 'Not connected to the relay.', { reason: 'not-connected' }));
@@ -108,6 +115,7 @@ export class RelayState {
     this.unacknowledged = 0;
     this.presence = [];
     let stopPresence: (() => void) | null = null;
+    let mover: BodyMover | null = null;
     if (id) {
       void (async () => {
         const record = (await this.service.get(id)) ?? null;
@@ -131,8 +139,24 @@ export class RelayState {
         session = connected;
         this.#session = session;
         if (!this.online) session.disconnect();
+        // Bodies travel beside the doc: fetched after each sync, uploaded by members who may edit.
+        const relayBodies = createRelayBodies({ url: record.relayUrl, dossierId: record.remoteId ?? id, token: record.token, blobs: this.app.service.bodies.blobs });
+        mover = keepBodiesMoving({
+          doc: handle.doc,
+          source: relayBodies,
+          follow: () => {
+            const dossier = this.app.dossier;
+            return dossier?.id === id ? (fetch, first) => dossier.followBodies(fetch, first) : undefined;
+          },
+          mayUpload: () => session?.state().status === 'connected' && this.role !== 'read-only',
+          report: (error) => this.app.report(error),
+        });
+        this.#bodies = mover;
+        let synced = false;
         const update = () => {
           const state = session!.state();
+          if (state.synced && !synced) mover?.kick();
+          synced = state.synced;
           this.status = state.status;
           this.unacknowledged = state.unacknowledged;
           if (state.role && state.role !== this.role) {
@@ -155,6 +179,8 @@ export class RelayState {
       cancelled = true;
       unsubscribe?.();
       stopPresence?.();
+      mover?.stop();
+      if (this.#bodies === mover) this.#bodies = null;
       if (session) {
         if (this.#session === session) this.#session = null;
         session.destroy();

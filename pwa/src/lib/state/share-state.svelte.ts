@@ -10,6 +10,7 @@ import { createPeerSupervisor, type PeerSupervisor, type ShareConnection, type S
 import { createShareService, type Identity, type JoinPreview, type ShareRecord, type ShareService } from '../services/share-service.js';
 import { dossierHref } from '../services/routes.js';
 import type { AppPort } from './app-port.js';
+import { keepBodiesMoving, type BodyMover } from './share-bodies.js';
 
 export type { ShareConnection, ShareStatus };
 
@@ -29,9 +30,45 @@ export class ShareState {
   /** Bumped when share records change (share, new secret, join): sessions are reconciled. */
   #generation = $state(0);
   #supervisor: PeerSupervisor | null = null;
+  /** Bodies of the shared dossier on screen, fetched from its peers. */
+  #bodies: { id: string; mover: BodyMover; peers: number } | null = null;
 
   constructor(private readonly app: AppPort) {
-    this.service = createShareService(app.service.library, app.service);
+    this.service = createShareService(app.service.library, app.service, { bodies: app.service.bodies.blobs });
+  }
+
+  /** The reader shows a clip whose body is not on this device: ask the peers for it first. */
+  wantBody(hash: string): void {
+    if (this.#bodies && this.#bodies.id === this.#onScreen()) this.#bodies.mover.kick([hash]);
+  }
+
+  /** Move the bodies of the shared dossier `id` (on screen) while its peers are connected. */
+  async #moveBodies(id: string): Promise<void> {
+    if (this.#bodies?.id === id) return;
+    this.#bodies?.mover.stop();
+    this.#bodies = null;
+    const { doc } = await this.app.service.library.open(id);
+    if (this.#onScreen() !== id || this.#bodies) return;
+    const mover = keepBodiesMoving({
+      doc,
+      source: { fetch: (hashes) => this.#supervisor?.fetchBodies(id, hashes) ?? Promise.resolve([]) },
+      follow: () => {
+        const dossier = this.app.dossier;
+        return dossier?.id === id ? (fetch, first) => dossier.followBodies(fetch, first) : undefined;
+      },
+      report: (error) => this.app.report(error),
+    });
+    this.#bodies = { id, mover, peers: 0 };
+    this.#peersChanged(this.connections);
+  }
+
+  /** A peer came for the dossier on screen: ask it for what this device lacks. */
+  #peersChanged(connections: ReadonlyMap<string, ShareConnection>): void {
+    const bodies = this.#bodies;
+    if (!bodies) return;
+    const peers = connections.get(bodies.id)?.peers ?? 0;
+    if (peers > bodies.peers) bodies.mover.kick();
+    bodies.peers = peers;
   }
 
   /** Is the dossier with this id shared on this device (as far as loaded)? */
@@ -79,7 +116,10 @@ export class ShareState {
       viewOf: (id) => presenceViewOf(this.app.route, id),
       newcomerName: () => this.app.m.join.newcomer,
       report: (error) => this.app.report(error),
-      onConnections: (connections) => (this.connections = connections),
+      onConnections: (connections) => {
+        this.connections = connections;
+        this.#peersChanged(connections);
+      },
       onPresence: (id, peers) => {
         if (id === this.#onScreen()) this.presence = peers;
       },
@@ -128,6 +168,8 @@ export class ShareState {
     });
     return () => {
       stop();
+      this.#bodies?.mover.stop();
+      this.#bodies = null;
       supervisor.stop();
       if (this.#supervisor === supervisor) this.#supervisor = null;
       window.removeEventListener('offline', offline);
@@ -161,6 +203,7 @@ export class ShareState {
           if (cancelled) return;
           this.record = record ?? null;
           this.recordFor = id;
+          if (record) void this.#moveBodies(id).catch((error) => this.app.report(error));
         },
         (error) => {
           if (!cancelled) this.app.report(error);

@@ -1,0 +1,58 @@
+// Bodies kept moving for a shared dossier: a run uploads (when allowed) what it has not asked
+// about yet and follows with the source; a clip that arrives later starts another run; the
+// clip on screen is asked for first; nothing runs after stop.
+import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { bodyHashes, createBodyStore, createDossier, createMemoryBlobStore } from '@knipsel/core';
+import { makeCapture } from '@knipsel/core/testing';
+import { keepBodiesMoving } from './share-bodies.js';
+
+function dossierWithClips(count: number) {
+  const doc = new Y.Doc();
+  const dossier = createDossier(doc, { now: () => 1, bodies: createBodyStore(createMemoryBlobStore()) });
+  const add = (i: number) => dossier.clips.add({ capture: makeCapture({ title: `Clip ${i}`, text: `Tekst ${i}` }) });
+  for (let i = 0; i < count; i++) add(i);
+  return { doc, add };
+}
+
+describe('keepBodiesMoving', () => {
+  it('uploads each hash once when allowed, follows with the clip on screen first, and runs again when clips arrive', async () => {
+    const { doc, add } = dossierWithClips(2);
+    const uploads: string[][] = [];
+    const follows: string[][] = [];
+    let mayUpload = true;
+    const mover = keepBodiesMoving({
+      doc,
+      source: { fetch: async () => [], upload: async (hashes) => (uploads.push(hashes), hashes) },
+      follow: () => async (_fetch, first = []) => void follows.push(first),
+      mayUpload: () => mayUpload,
+      report: (error) => {
+        throw error;
+      },
+      delayMs: 0,
+    });
+    const [first] = bodyHashes(doc);
+    mover.kick([first]);
+    await vi.waitFor(() => expect(follows).toHaveLength(1));
+    expect(follows[0]).toEqual([first]);
+    expect(uploads.flat().sort()).toEqual([...bodyHashes(doc)].sort());
+
+    // A clip arrives: another run, which uploads only the new hash.
+    add(9);
+    await vi.waitFor(() => expect(follows).toHaveLength(2), { timeout: 3000 });
+    expect(uploads).toHaveLength(2);
+    expect(uploads[1]).toHaveLength(1);
+
+    // Not allowed to upload (read-only): follows only.
+    mayUpload = false;
+    add(10);
+    await vi.waitFor(() => expect(follows).toHaveLength(3), { timeout: 3000 });
+    expect(uploads).toHaveLength(2);
+
+    mover.stop();
+    add(11);
+    mover.kick();
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(follows).toHaveLength(3);
+  });
+});
