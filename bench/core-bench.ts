@@ -46,6 +46,9 @@ interface KindResult {
   heap: number;
 }
 
+/** Knipsel's open, its rows first, raw Yjs (bodies in the doc), raw Yjs on Knipsel's own stored doc. */
+type Kind = 'knipsel' | 'rows' | 'raw' | 'same';
+
 interface AddSamples {
   knipsel: number[];
   raw: number[];
@@ -81,7 +84,7 @@ async function browserCoreRows(ctx: BenchContext, sizes: number[]): Promise<Map<
         );
 
         let addFrom = n;
-        const measure = async (kind: 'knipsel' | 'rows' | 'raw'): Promise<KindResult> => {
+        const measure = async (kind: Kind): Promise<KindResult> => {
           const s = await openSession(profile.dir, url, 'knipselBenchReady');
           try {
             const memory0 = await s.rendererMemory();
@@ -91,7 +94,9 @@ async function browserCoreRows(ctx: BenchContext, sizes: number[]): Promise<Map<
                 ? await s.page.evaluate((id) => window.knipselBench.openKnipsel(id), written.id)
                 : kind === 'rows'
                   ? await s.page.evaluate((id) => window.knipselBench.rowsKnipsel(id), written.id)
-                  : await s.page.evaluate(() => window.knipselBench.openRaw());
+                  : kind === 'same'
+                    ? await s.page.evaluate((id) => window.knipselBench.openRawSame(id), written.id)
+                    : await s.page.evaluate(() => window.knipselBench.openRaw());
             await s.page.evaluate(() => window.knipselBench.settle());
             const memory = (await s.rendererMemory()) - memory0;
             const heap = (await s.heapAfterGc()) - heap0;
@@ -119,23 +124,25 @@ async function browserCoreRows(ctx: BenchContext, sizes: number[]): Promise<Map<
         const results = await repeat(
           async (run, warmup) => {
             ctx.log(`core ${fmtSize(n)}: cold opens, ${warmup ? 'warm-up' : `run ${run}`}…`);
-            const order: Array<'knipsel' | 'rows' | 'raw'> = run % 2 === 0 ? ['knipsel', 'rows', 'raw'] : ['raw', 'rows', 'knipsel'];
-            const byKind: Partial<Record<'knipsel' | 'rows' | 'raw', KindResult>> = {};
+            const order: Kind[] = run % 2 === 0 ? ['knipsel', 'rows', 'same', 'raw'] : ['raw', 'same', 'rows', 'knipsel'];
+            const byKind: Partial<Record<Kind, KindResult>> = {};
             for (const kind of order) byKind[kind] = await measure(kind);
-            return { ...(byKind as Record<'knipsel' | 'rows' | 'raw', KindResult>), adds: await measureAdds() };
+            return { ...(byKind as Record<Kind, KindResult>), adds: await measureAdds() };
           },
           { warmup: 1, runs, budgetMs: ctx.quick ? 90_000 : 240_000 },
         );
 
         if (ctx.profile && n === sizes[sizes.length - 1]) await profileOpen(ctx, profile.dir, url, written.id, n);
 
-        const pick = (kind: 'knipsel' | 'rows' | 'raw', f: (r: KindResult) => number) => results.map((r) => f(r[kind]));
+        const pick = (kind: Kind, f: (r: KindResult) => number) => results.map((r) => f(r[kind]));
         const med = (values: number[]) => summarize(values).median;
         const openK = pick('knipsel', (r) => r.ms);
         const openR = pick('raw', (r) => r.ms);
         const rowsK = pick('rows', (r) => r.ms);
         const memK = pick('knipsel', (r) => r.memory / 1e6);
         const memR = pick('raw', (r) => r.memory / 1e6);
+        const openS = pick('same', (r) => r.ms);
+        const memS = pick('same', (r) => r.memory / 1e6);
         const heapK = pick('knipsel', (r) => r.heap / 1e6);
         const heapR = pick('raw', (r) => r.heap / 1e6);
         const addsK = results.flatMap((r) => r.adds.knipsel);
@@ -193,6 +200,20 @@ async function browserCoreRows(ctx: BenchContext, sizes: number[]): Promise<Map<
             met: memoryMet,
             digits: 1,
           },
+          // The floor under both: Yjs alone loading and holding the doc Knipsel stored.
+          ...[
+            { what: 'open cold, doc loaded, ms: library.open()', k: med(openK), b: med(openS), raw: openS, digits: 0 },
+            { what: 'memory after load, MB: renderer RssAnon growth', k: med(memK), b: med(memS), raw: memS, digits: 1 },
+          ].map(({ what, k, b, raw, digits }) => ({
+            area,
+            metric: `${what}, beside raw Yjs on the same stored doc (raw: ${spread(raw)})`,
+            knipsel: k,
+            baseline: b,
+            baselineName: "raw Yjs (Knipsel's stored update log read natively + applyUpdate)",
+            target: '',
+            met: null,
+            digits,
+          })),
           {
             area,
             metric: 'document size per clip, bytes: stored doc state / clips',
@@ -208,7 +229,7 @@ async function browserCoreRows(ctx: BenchContext, sizes: number[]): Promise<Map<
         const addR = summarize(addsR);
         ctx.note(
           `${area}: add = clips.add() until handle.flush() resolves, i.e. the body durable in the blob store, then the clip in the update log ` +
-            '(raw: the update appended, then the body put). Beyond raw Yjs, Knipsel validates the input and hashes the body; the projection row is written ~150 ms later in the background (edits of a burst together) ' +
+            '(raw: the update appended, then the body put). Beyond raw Yjs, Knipsel validates the input and hashes the body; the search index takes the clip ~150 ms later (a search before that applies it first) and the projection row is written ~150 ms later in the background (edits of a burst together) ' +
             `and the record's clip count 50 ms after that — not timed here.` +
             (!within(addK.median, addR.median) || !within(addK.p95, addR.p95)
               ? ` Misses ≤ 1.25× here (${addK.median.toFixed(1)} vs ${addR.median.toFixed(1)} ms median, ${addK.p95.toFixed(1)} vs ${addR.p95.toFixed(1)} ms p95).`

@@ -4,7 +4,7 @@
 // one transaction. A kill before that transaction leaves the doc as it was (the stored
 // bodies are unreferenced until the next try, which finds them already there); a kill after
 // it leaves a doc whose bodies are all in the store.
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { BodyStore } from '../storage/body-store.js';
 import { bodyHashOf, excerptOf, isClipMap, roots, splitCapture } from './doc-layout.js';
 import type { Capture } from './types.js';
@@ -14,7 +14,8 @@ export async function moveBodiesOut(doc: Y.Doc, bodies: BodyStore, origin: unkno
   const { clips } = roots(doc);
   const moves: { map: Y.Map<unknown>; capture: Capture; hash: string }[] = [];
   for (const map of clips.values()) {
-    if (!isClipMap(map) || bodyHashOf(map) !== undefined) continue;
+    // The cheap test first: on an open, nearly every clip names its body already.
+    if (!(map instanceof Y.Map) || bodyHashOf(map) !== undefined || !isClipMap(map)) continue;
     const capture = map.get('capture') as Capture;
     const { body } = splitCapture(capture);
     if (!body.html && !body.markdown && !body.text) continue;

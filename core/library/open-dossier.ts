@@ -74,9 +74,10 @@ export async function openDossier(id: string, { stores, now, changed, searchText
   const textOf: SearchTextSource = bodies
     ? (clip) => (clip.body && !clip.body.here ? readClipBody(dossier, clip).then(source) : source(clip))
     : source;
-  const store = stores.searchIndexes ? { indexes: stores.searchIndexes, dossierId: id, prefetched } : undefined;
-  const attach = (background?: boolean) => attachSearch(dossier, { background, textOf, store });
-  let search: DossierSearch | null = store ? attach() : null;
+  const store = stores.searchIndexes ? { indexes: stores.searchIndexes, dossierId: id } : undefined;
+  // The prefetched record goes to the first attach only, so nothing holds it once it is opened.
+  const attach = (background?: boolean, read?: Promise<unknown>) => attachSearch(dossier, { background, textOf, store: store && { ...store, prefetched: read } });
+  let search: DossierSearch | null = store ? attach(undefined, prefetched) : null;
   doc.on('destroy', () => search?.destroy());
   let recordTimer: ReturnType<typeof setTimeout> | null = null;
   // Clips not in the trash, kept up to date from the projection's changed rows: counting

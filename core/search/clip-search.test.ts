@@ -5,6 +5,7 @@ import { makeCapture } from '../testing/captures.js';
 import { createClipSearch, makeSnippet } from './clip-search.js';
 import { attachSearch } from './dossier-search.js';
 import { fold } from './fold.js';
+import { lazyFold } from './snippets.js';
 
 const doc = (id: string, fields: Partial<Record<'title' | 'text' | 'note' | 'site' | 'themes', string>>) => ({
   id,
@@ -95,5 +96,24 @@ describe('dossier search', () => {
     expect(search.search('buurtmaal')).toEqual([]);
     dossier.clips.restore([id]);
     expect(search.search('buurtmaal').map((h) => h.id)).toEqual([id]);
+  });
+});
+
+describe('snippets of long texts', () => {
+  it('folds only as far as needed and finds the same match as in the whole folded text', () => {
+    // Matches past the first folded part, one word straddling where it ends, capitals and diacritics.
+    const filler = 'De opbouwwerker sluit aan bij wat er al is. '.repeat(46); // 2,024 characters
+    const text = `${filler}Een KWARTIERMAKEN-avond met IDEEËN, daarna ${'woord '.repeat(2000)}kwartiermaker ideeën`;
+    for (const terms of [['kwartiermaken'], ['ideeen'], ['kwartier', 'idee'], ['avond']]) {
+      const lazy = makeSnippet('text', text, terms)!;
+      const whole = makeSnippet('text', text, terms, 180, fold(text))!;
+      expect(lazy).toEqual(whole);
+      expect(lazy.ranges.length).toBeGreaterThan(0);
+    }
+    expect(makeSnippet('text', text, ['nergens'])).toBeNull();
+    // The text after the snippet's window was never folded.
+    const folded = lazyFold(text);
+    expect(makeSnippet('text', text, ['kwartiermaken'], 180, folded)).toEqual(makeSnippet('text', text, ['kwartiermaken']));
+    expect(folded.upTo(0).length).toBeLessThan(text.length);
   });
 });

@@ -1,6 +1,7 @@
 // Full-text search over a dossier's clips (title, text, note, site, theme names): ranked,
 // prefix matching for search-as-you-type, case- and diacritic-insensitive, with snippets.
 import { fold } from './fold.js';
+import { foldCache, makeSnippet, type Snippet } from './snippets.js';
 import type { PackedIndex } from './packed-index.js';
 import { RankedIndex, type WordSpec } from './ranked-index.js';
 
@@ -15,13 +16,7 @@ export interface SearchDocument {
 }
 
 export type SearchField = 'title' | 'text' | 'note' | 'site' | 'themes';
-
-export interface Snippet {
-  field: SearchField;
-  text: string;
-  /** [start, end) ranges in `text` to highlight. */
-  ranges: Array<[number, number]>;
-}
+export { makeSnippet, type Snippet } from './snippets.js';
 
 export interface SearchHit {
   id: string;
@@ -102,7 +97,7 @@ export function createClipSearch(options: ClipSearchOptions = {}) {
     put(documents: SearchDocument[]): void {
       for (const document of documents) {
         if (index.has(document.id)) index.discard(document.id);
-        folded.forget(document.id);
+        folded.forget(document.id, fields);
         recent.delete(document.id);
         index.add(document);
         kept?.set(document.id, document);
@@ -112,7 +107,7 @@ export function createClipSearch(options: ClipSearchOptions = {}) {
 
     remove(ids: string[]): void {
       for (const id of ids) {
-        folded.forget(id);
+        folded.forget(id, fields);
         recent.delete(id);
         if (index.has(id)) {
           index.discard(id);
@@ -123,7 +118,7 @@ export function createClipSearch(options: ClipSearchOptions = {}) {
 
     /** Read a clip's document again for its next snippet (its text arrived later). */
     refresh(id: string): void {
-      folded.forget(id);
+      folded.forget(id, fields);
       recent.delete(id);
     },
 
@@ -179,26 +174,6 @@ export function searchWords(query: string): string[] {
   return words;
 }
 
-/** Folded field texts of recently shown hits, so search-as-you-type folds each text once. */
-function foldCache(capacity = 200) {
-  const cache = new Map<string, string>();
-  return {
-    get(key: string, text: string): string {
-      let value = cache.get(key);
-      if (value === undefined || value.length !== text.length) {
-        value = fold(text);
-        if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
-      } else cache.delete(key);
-      cache.set(key, value);
-      return value;
-    },
-    forget(id: string): void {
-      for (const field of fields) cache.delete(`${id}\u0000${field}`);
-    },
-    clear: () => cache.clear(),
-  };
-}
-
 type FoldCache = ReturnType<typeof foldCache>;
 
 export type ClipSearch = ReturnType<typeof createClipSearch>;
@@ -219,67 +194,4 @@ function snippetFor(
     if (snippet) return snippet;
   }
   return null;
-}
-
-/** A window of about `width` characters around the first match, with every match marked. */
-export function makeSnippet(field: SearchField, text: string, terms: string[], width = 180, foldedText?: string): Snippet | null {
-  const firstWordMatch = wordMatcher(terms);
-  if (!firstWordMatch) return null;
-  const folded = foldedText ?? fold(text);
-  const first = firstWordMatch(folded, 0);
-  if (!first) return null;
-  let start = Math.max(0, first[0] - Math.floor(width / 3));
-  if (start > 0) {
-    const space = folded.indexOf(' ', start);
-    if (space !== -1 && space < first[0]) start = space + 1;
-  }
-  let end = Math.min(text.length, start + width);
-  if (end < text.length) {
-    const space = folded.lastIndexOf(' ', end);
-    if (space > first[1]) end = space;
-  }
-  const ranges: Array<[number, number]> = [];
-  let at = start;
-  for (;;) {
-    const next = firstWordMatch(folded, at);
-    if (!next || next[1] > end) break;
-    ranges.push([next[0] - start, next[1] - start]);
-    at = next[1];
-  }
-  const prefix = start > 0 ? '…' : '';
-  const suffix = end < text.length ? '…' : '';
-  const shifted = ranges.map(([a, b]) => [a + prefix.length, b + prefix.length] as [number, number]);
-  return { field, text: prefix + text.slice(start, end).replace(/\s+/g, ' ') + suffix, ranges: fixRanges(text.slice(start, end), shifted, prefix.length) };
-}
-
-/** Whitespace collapsing shifts offsets; recompute ranges on the collapsed text. */
-function fixRanges(raw: string, ranges: Array<[number, number]>, offset: number): Array<[number, number]> {
-  if (!/\s\s|[\t\n\r]/.test(raw)) return ranges;
-  const map: number[] = [];
-  let out = 0;
-  let previousSpace = false;
-  for (let i = 0; i < raw.length; i++) {
-    const space = /\s/.test(raw[i]);
-    map[i] = out;
-    if (!(space && previousSpace)) out++;
-    previousSpace = space;
-  }
-  map[raw.length] = out;
-  return ranges.map(([a, b]) => [map[a - offset] + offset, map[b - offset] + offset]);
-}
-
-/**
- * Finds, from `from` on, the earliest word of `folded` that begins with one of `terms`, as
- * [start, end of that word). One regular expression for all terms: a loop of indexOf per term
- * scanned a long clip text once per term and per marked range.
- */
-function wordMatcher(terms: string[]): ((folded: string, from: number) => [number, number] | null) | null {
-  const alternatives = terms.filter(Boolean).map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  if (alternatives.length === 0) return null;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})[\\p{L}\\p{N}]*`, 'gu');
-  return (folded, from) => {
-    pattern.lastIndex = from;
-    const match = pattern.exec(folded);
-    return match ? [match.index, match.index + match[0].length] : null;
-  };
 }

@@ -135,3 +135,24 @@ describe('background search build', () => {
     expect(chunked.progress()).toEqual({ indexed: 30, total: 30, building: false });
   });
 });
+
+describe('edits while no build is under way', () => {
+  it('are indexed a moment after the edit, not during it, and a search right after finds them', async () => {
+    const ydoc = new Y.Doc();
+    initDossierDoc(ydoc, { id: 'd', name: 'D' });
+    const dossier = createDossier(ydoc);
+    dossier.clips.add({ capture: makeCapture({ title: 'Buurtmaaltijd', text: 'eerste' }) });
+    const read: string[] = [];
+    const search = attachSearch(dossier, { indexDelayMs: 20, textOf: (clip) => (read.push(clip.id), clip.capture.text) });
+    expect(read.length).toBe(1);
+    const later = dossier.clips.add({ capture: makeCapture({ title: 'Kwartiermaken', text: 'tweede' }) });
+    expect(read.length).toBe(1); // the edit did not index
+    await expect.poll(() => read.length).toBe(2); // … a moment later it was, unasked
+    const now = dossier.clips.add({ capture: makeCapture({ title: 'Wijkteam', text: 'derde' }) });
+    expect(search.search('wijkteam').map((h) => h.id)).toEqual([now]); // a search applies it first
+    dossier.clips.trash([later]);
+    expect(search.search('kwartiermaken')).toEqual([]);
+    expect(search.size).toBe(2);
+    search.destroy();
+  });
+});

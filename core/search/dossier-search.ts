@@ -6,6 +6,9 @@ import type { Clip } from '../dossier/types.js';
 import { createClipSearch, type SearchDocument } from './clip-search.js';
 import { createIndexSaver, type IndexSaverOptions } from './index-saver.js';
 import { createTextCache } from './text-cache.js';
+import { yieldSoon, type Scheduler } from './yield-soon.js';
+
+export type { Scheduler } from './yield-soon.js';
 
 /**
  * The text a clip is found by. The default (`defaultSearchText`) is its capture without the
@@ -41,14 +44,17 @@ export interface SearchProgress {
   building: boolean;
 }
 
-/** Runs `task` later (after yielding to the event loop); returns a cancel function. */
-export type Scheduler = (task: () => void) => () => void;
-
 export interface AttachSearchOptions {
   /** Build in slices between other work instead of all at once. */
   background?: boolean;
   /** At most this many clips per slice. */
   batchSize?: number;
+  /**
+   * Edits made while no build is under way are indexed this long after the last one (ms,
+   * default 150; at most 1 s after the first), or at once by anything that reads the index:
+   * adding a clip does not wait for its indexing, and a search still sees every edit.
+   */
+  indexDelayMs?: number;
   /** A slice stops early once it took this long (ms). */
   sliceMs?: number;
   schedule?: Scheduler;
@@ -62,27 +68,8 @@ export interface AttachSearchOptions {
   store?: IndexSaverOptions;
 }
 
-interface PostTask {
-  postTask(task: () => void, options: { signal: AbortSignal }): Promise<void>;
-}
-
-/**
- * The Prioritized Task Scheduling API where there is one (Chromium): input and rendering go
- * first, and no 4 ms clamp as for nested timeouts. Elsewhere a timeout.
- */
-const yieldSoon: Scheduler = (task) => {
-  const scheduler = (globalThis as { scheduler?: Partial<PostTask> }).scheduler;
-  if (typeof scheduler?.postTask === 'function') {
-    const controller = new AbortController();
-    scheduler.postTask(task, { signal: controller.signal }).catch(() => undefined);
-    return () => controller.abort();
-  }
-  const timer = setTimeout(task, 0);
-  return () => clearTimeout(timer);
-};
-
 export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}) {
-  const { batchSize = 100, sliceMs = 12, schedule = yieldSoon, textOf = defaultSearchText } = options;
+  const { batchSize = 100, sliceMs = 12, schedule = yieldSoon, textOf = defaultSearchText, indexDelayMs = 150 } = options;
   const now = options.now ?? (() => performance.now());
   const themeName = (id: string) => dossier.frameworks.theme(id)?.name;
   const texts = createTextCache(textOf);
@@ -102,10 +89,35 @@ export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}
   let cancel: (() => void) | null = null;
   /** While a stored index is being read: the clips changed meanwhile, applied once it is in. */
   let loading: { clipIds: Set<string>; frameworks: boolean } | null = null;
-  const saver = options.store ? createIndexSaver(dossier.doc, search, options.store, () => !progress().building) : null;
+  /** Edits not indexed yet (see `indexDelayMs`), applied before anything reads the index. */
+  let deferred: { clipIds: Set<string>; frameworks: boolean; since: number; timer?: ReturnType<typeof setTimeout> } | null = null;
+  const applyDeferred = () => {
+    if (!deferred) return;
+    const { clipIds, frameworks, timer } = deferred;
+    clearTimeout(timer);
+    deferred = null;
+    applyChange(clipIds, frameworks);
+    if (texts.waiting > 0) report();
+  };
+  const defer = (clipIds: Iterable<string>, frameworks: boolean) => {
+    const at = now();
+    deferred ??= { clipIds: new Set<string>(), frameworks: false, since: at };
+    clearTimeout(deferred.timer);
+    for (const id of clipIds) deferred.clipIds.add(id);
+    deferred.frameworks ||= frameworks;
+    deferred.timer = setTimeout(applyDeferred, Math.max(0, Math.min(indexDelayMs, deferred.since + 1000 - at)));
+  };
+  const packable = {
+    pack: () => {
+      applyDeferred();
+      return search.pack();
+    },
+  };
+  const saver = options.store ? createIndexSaver(dossier.doc, packable, options.store, () => !progress().building) : null;
   let loaded: Promise<void> = Promise.resolve();
 
   const progress = (): SearchProgress => {
+    applyDeferred();
     // While the stored index is read, nothing is searchable yet (clips in the trash counted too).
     if (loading) return { indexed: 0, total: dossier.clips.count(), building: true };
     const waiting = pending.size + texts.waiting;
@@ -212,12 +224,18 @@ export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}
       loading.frameworks ||= change.frameworks;
       return;
     }
+    // No build under way: index the edit a moment later (searches apply it first).
+    if (!cancel && pending.size === 0 && texts.waiting === 0) return defer(change.clipIds, change.frameworks);
+    applyDeferred();
     applyChange(change.clipIds, change.frameworks);
     if ((cancel && change.clipIds.size > 0) || texts.waiting > 0) report();
   });
 
   return {
-    search: search.search,
+    search(...args: Parameters<typeof search.search>) {
+      applyDeferred();
+      return search.search(...args);
+    },
     /**
      * Resolves once the stored index is in (search complete) or found missing or stale (then
      * a background build is under way). At once without a store.
@@ -226,6 +244,7 @@ export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}
       return loaded;
     },
     get size() {
+      applyDeferred();
       return search.size;
     },
     progress,
@@ -236,6 +255,7 @@ export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}
     },
     /** Finish a background build (or the reading of a stored index) now, for callers that need every clip. */
     complete(): void {
+      applyDeferred();
       if (loading) {
         loading = null;
         build(false);
@@ -261,6 +281,8 @@ export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}
     /** Write the index to its store now if it changed (a page being hidden, a dossier closing). */
     save: (): Promise<void> => saver?.saveNow() ?? Promise.resolve(),
     destroy(): void {
+      if (deferred) clearTimeout(deferred.timer);
+      deferred = null;
       cancel?.();
       cancel = null;
       loading = null;

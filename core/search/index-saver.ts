@@ -28,6 +28,8 @@ export function createIndexSaver(doc: Y.Doc, search: Packable, options: IndexSav
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
   let destroyed = false;
+  /** Read once: the record is not held after it was opened. */
+  let prefetched = options.prefetched;
 
   const schedule = () => {
     if (timer) clearTimeout(timer);
@@ -55,7 +57,9 @@ export function createIndexSaver(doc: Y.Doc, search: Packable, options: IndexSav
     async load(): Promise<PackedIndex | null> {
       const state = Y.encodeStateVector(doc);
       try {
-        const stored = parseStoredIndex(await (options.prefetched ?? indexes.get(dossierId)));
+        const read = prefetched ?? indexes.get(dossierId);
+        prefetched = undefined;
+        const stored = parseStoredIndex(await read);
         if (!stored || stored.version !== searchIndexVersion || !sameBytes(stored.state, state)) return null;
         return stored.index;
       } catch {

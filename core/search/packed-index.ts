@@ -195,6 +195,26 @@ function grow<T extends Uint32Array | Uint16Array>(from: T, into: T): T {
   return into;
 }
 
+/** A field's postings of a term still packed: docs[i], freqs[i] for start ≤ i < end. */
+export interface PackedPostings {
+  docs: Uint32Array;
+  freqs: Uint16Array;
+  start: number;
+  end: number;
+}
+
+/**
+ * The postings of `data` (a term's field → postings map) in field `fieldId` while they are
+ * still packed, read in place; null when they are decoded (use the map).
+ */
+export function packedPostings(data: Map<number, Map<number, number>>, fieldId: number): PackedPostings | null {
+  const source = data instanceof PackedTermData ? data.source() : null;
+  if (!source) return null;
+  const f = source.fieldIds.indexOf(fieldId);
+  if (f === -1) return { docs: source.packed.docs, freqs: source.packed.freqs, start: 0, end: 0 };
+  return { docs: source.packed.docs, freqs: source.packed.freqs, start: source.packed.offsets[source.first + f], end: source.packed.offsets[source.first + f + 1] };
+}
+
 /**
  * A term's field → (short id → frequency) map that decodes its packed postings on first use.
  * MiniSearch and RankedIndex only use it as a Map (get/set/iterate); every read decodes first.

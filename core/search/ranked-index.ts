@@ -5,7 +5,7 @@
 // BM25 formula, weights and AND semantics, and terms/match are worked out only for the hits
 // returned. Uses the protected fields MiniSearch documents for subclasses (minisearch 7.2).
 import MiniSearch, { type Options } from 'minisearch';
-import { packIndex, unpackIndex, type IndexInternals, type PackedIndex } from './packed-index.js';
+import { packedPostings, packIndex, unpackIndex, type IndexInternals, type PackedIndex } from './packed-index.js';
 
 /** How one query word is matched: exactly, as a prefix (the word being typed), or fuzzily. */
 export interface WordSpec {
@@ -134,14 +134,17 @@ export class RankedIndex<T> extends MiniSearch<T> {
     for (const { weight, data } of expansions) {
       for (const field of this.#fields) {
         const fieldId = this._fieldIds[field];
-        const freqs = data.get(fieldId);
-        if (!freqs) continue;
+        // Postings of a restored index are read where they are packed: decoding every term
+        // a short prefix expands to into Maps cost more than the scoring.
+        const packed = packedPostings(data, fieldId);
+        const freqs = packed ? null : data.get(fieldId);
+        let matching = packed ? packed.end - packed.start : (freqs?.size ?? 0);
+        if (matching === 0) continue;
         const boost = weight * (this.#boost[field] ?? 1);
         const avgLength = this._avgFieldLength[fieldId];
-        let matching = freqs.size;
         let idf = inverseDocumentFrequency(this._documentCount, matching);
         const lengths = this.#denseLengths()[fieldId];
-        freqs.forEach((freq, docId) => {
+        const score = (freq: number, docId: number) => {
           const length = docId < lengths.length ? lengths[docId] : 0;
           if (length === 0) {
             // Discarded, not yet vacuumed: MiniSearch counts it the same way.
@@ -152,7 +155,9 @@ export class RankedIndex<T> extends MiniSearch<T> {
           const norm = 1 - bm25.b + (bm25.b * Math.max(0, length)) / avgLength;
           scores[docId] += boost * idf * (bm25.d + (freq * (bm25.k + 1)) / (freq + bm25.k * norm));
           hit[docId] = 1;
-        });
+        };
+        if (packed) for (let i = packed.start; i < packed.end; i++) score(packed.freqs[i], packed.docs[i]);
+        else freqs!.forEach(score);
       }
     }
   }
@@ -165,7 +170,9 @@ export class RankedIndex<T> extends MiniSearch<T> {
     if (specs.length === 0) return [];
     const expansions = specs.map((spec) => this.#expand(spec));
     // Most selective word first, so the others only score clips still in the running.
-    const order = specs.map((_, i) => i).sort((a, b) => postings(expansions[a]) - postings(expansions[b]));
+    const fieldIds = this.#fields.map((field) => this._fieldIds[field]);
+    const counts = expansions.map((list) => postings(list, fieldIds));
+    const order = specs.map((_, i) => i).sort((a, b) => counts[a] - counts[b]);
     // Dense arrays by MiniSearch's short document id: no per-clip objects while scoring.
     const size = this._nextId;
     const total = new Float64Array(size);
@@ -179,32 +186,44 @@ export class RankedIndex<T> extends MiniSearch<T> {
     for (let docId = 0; docId < size; docId++) if (alive![docId] === 1) candidates.push(docId);
     candidates.sort((a, b) => total[b] - total[a]);
     const quality = new Set(specs.map((s) => s.term)).size;
-    // Per expansion, the fields it occurs in (for `match` of the hits returned).
-    const fieldMaps = expansions.map((list) =>
-      list.map(({ term, data }) => ({
-        term,
-        fields: this.#fields.flatMap((field) => {
-          const freqs = data.get(this._fieldIds[field]);
-          return freqs ? [[field, freqs] as const] : [];
-        }),
-      })),
-    );
-    const hits: RankedHit[] = [];
+    const hits: Array<RankedHit & { docId: number }> = [];
     for (const docId of candidates) {
       if (hits.length >= limit) break;
       const id = String(this._documentIds.get(docId));
       if (filter && !filter(id)) continue;
-      const match: Record<string, string[]> = {};
-      for (const list of fieldMaps) {
-        for (const { term, fields } of list) {
-          let matched: string[] | null = null;
-          for (const [field, freqs] of fields) if (freqs.has(docId)) (matched ??= []).push(field);
-          if (matched) match[term] = matched;
+      hits.push({ id, docId, score: total[docId] * quality, terms: [], match: {} });
+    }
+    // `match` of the hits returned: per expansion and field, the smaller side is walked (a
+    // short prefix expands to thousands of terms, most of them in a clip or two).
+    const slot = new Map(hits.map((hit, i) => [hit.docId, i]));
+    const matched = hits.map(() => new Map<string, string[]>());
+    const seen = new Set<string>();
+    for (const list of expansions) {
+      for (const { term, data } of list) {
+        // Two words may expand to the same term (same postings): its fields count once.
+        if (seen.has(term)) continue;
+        seen.add(term);
+        for (const field of this.#fields) {
+          const fieldId = this._fieldIds[field];
+          const packed = packedPostings(data, fieldId);
+          const freqs = packed ? null : data.get(fieldId);
+          if (!packed && !freqs) continue;
+          const mark = (i: number | undefined) => {
+            if (i === undefined) return;
+            const fields = matched[i].get(term);
+            if (fields) fields.push(field);
+            else matched[i].set(term, [field]);
+          };
+          if (packed) for (let i = packed.start; i < packed.end; i++) mark(slot.get(packed.docs[i]));
+          else if (freqs!.size < hits.length) for (const docId of freqs!.keys()) mark(slot.get(docId));
+          else for (const hit of hits) if (freqs!.has(hit.docId)) mark(slot.get(hit.docId));
         }
       }
-      hits.push({ id, score: total[docId] * quality, terms: Object.keys(match), match });
     }
-    return hits;
+    return hits.map(({ id, score }, i) => {
+      const match = Object.fromEntries(matched[i]);
+      return { id, score, terms: Object.keys(match), match };
+    });
   }
 }
 
@@ -212,8 +231,13 @@ function inverseDocumentFrequency(documents: number, matching: number): number {
   return Math.log(1 + (documents - matching + 0.5) / (matching + 0.5));
 }
 
-function postings(expansions: Expansion[]): number {
+function postings(expansions: Expansion[], fieldIds: number[]): number {
   let count = 0;
-  for (const { data } of expansions) for (const freqs of data.values()) count += freqs.size;
+  for (const { data } of expansions) {
+    for (const fieldId of fieldIds) {
+      const packed = packedPostings(data, fieldId);
+      count += packed ? packed.end - packed.start : (data.get(fieldId)?.size ?? 0);
+    }
+  }
   return count;
 }

@@ -4,6 +4,7 @@
 // Bytes are checked against their hash when read.
 import Dexie, { type Table } from 'dexie';
 import { storageError } from '../errors.js';
+import { createNativeWriter } from './dexie-stores.js';
 import { checkBlobSize, isBlobHash, maxBlobBytes, normalizeMimeType, sha256Hex, type BlobStore } from './blob-store.js';
 
 interface BlobEntry {
@@ -28,6 +29,8 @@ export function createDexieBlobStore(
 ): BlobStore & { close(): void } {
   const db = new BlobDb(`${name}-files`, options);
   const max = options.max ?? maxBlobBytes;
+  // Once the connection is open, puts go to it directly (as the update log's appends do).
+  const nativeFiles = createNativeWriter(() => (db.isOpen() ? db.backendDB() : null), 'files');
   const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
@@ -39,14 +42,29 @@ export function createDexieBlobStore(
     async put(bytes, type, knownHash) {
       checkBlobSize(bytes.byteLength, max);
       const hash = knownHash ?? (await sha256Hex(bytes));
-      // The check and the write share one transaction (one round trip less when adding a clip).
-      // Bytes stored already are marked as put again, so the collector keeps them.
-      await guarded(() =>
-        db.transaction('rw', db.files, async () => {
-          if ((await db.files.where('hash').equals(hash).count()) > 0) return void (await db.files.update(hash, { storedAt: Date.now() }));
-          await db.files.put({ hash, bytes: bytes.slice(), type: normalizeMimeType(type), size: bytes.byteLength, storedAt: Date.now() });
-        }),
-      );
+      // A view into a larger buffer would store all of that buffer: keep just the bytes.
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+      const entry = { hash, bytes: own, type: normalizeMimeType(type), size: bytes.byteLength, storedAt: Date.now() };
+      // One add, no read first (adding a clip waits for it). Bytes stored already are kept and
+      // marked as put again, so the collector keeps them.
+      const written = nativeFiles.write((store) => {
+        const request = store.add(entry);
+        request.onerror = (event) => {
+          if (request.error?.name !== 'ConstraintError') return;
+          event.preventDefault();
+          event.stopPropagation();
+          const stored = store.get(hash);
+          stored.onsuccess = () => void (stored.result && store.put({ ...stored.result, storedAt: entry.storedAt }));
+        };
+      });
+      if (written) await guarded(() => written);
+      else
+        await guarded(() =>
+          db.transaction('rw', db.files, async () => {
+            if ((await db.files.where('hash').equals(hash).count()) > 0) return void (await db.files.update(hash, { storedAt: entry.storedAt }));
+            await db.files.put(entry);
+          }),
+        );
       return hash;
     },
     async get(hash) {

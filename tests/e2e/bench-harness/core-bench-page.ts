@@ -24,10 +24,9 @@ import {
 import { makeCorpus, type CorpusClip, type CorpusSource } from '../../../bench/corpus/clip-corpus.js';
 import { expose } from './expose.js';
 import { rawSetClip } from './raw-yjs-clip.js';
+import { openRawDb, rawAppend, rawLoadInto, rawLoadSame, rawPutBody } from './raw-yjs-store.js';
 
 const knipselDbName = 'knipsel-bench';
-const rawDbName = 'raw-yjs-bench';
-const rawDocKey = 'dossier';
 
 interface Fixture {
   sources: CorpusSource[];
@@ -45,58 +44,6 @@ async function clipAt(i: number): Promise<CorpusClip> {
 
 const now = () => performance.now();
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-// ---- raw Yjs ---------------------------------------------------------------------------
-
-function openRawDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(rawDbName, 2);
-    request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains('updates')) request.result.createObjectStore('updates', { autoIncrement: true });
-      if (!request.result.objectStoreNames.contains('bodies')) request.result.createObjectStore('bodies', { autoIncrement: true });
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-function rawAppend(db: IDBDatabase, update: Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction('updates', 'readwrite');
-    tx.objectStore('updates').add({ doc: rawDocKey, update });
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-}
-
-/** The baseline's body put: the body's bytes (encoded as core encodes them) in their own object store. */
-function rawPutBody(db: IDBDatabase, bytes: Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction('bodies', 'readwrite');
-    tx.objectStore('bodies').add(bytes);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-}
-
-function rawLoad(db: IDBDatabase): Promise<Uint8Array[]> {
-  return new Promise((resolve, reject) => {
-    const request = db.transaction('updates', 'readonly').objectStore('updates').getAll();
-    request.onsuccess = () => resolve((request.result as Array<{ update: Uint8Array }>).map((e) => e.update));
-    request.onerror = () => reject(request.error);
-  });
-}
-
-// Separate functions so no long-lived closure shares a scope with the loaded updates (V8
-// would keep them alive and the memory figure would count them).
-async function rawLoadInto(db: IDBDatabase): Promise<Y.Doc> {
-  const updates = await rawLoad(db);
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    for (const update of updates) Y.applyUpdate(doc, update);
-  });
-  return doc;
-}
 
 function listenRaw(db: IDBDatabase, doc: Y.Doc): void {
   doc.on('update', (update: Uint8Array) => raw!.pending.push(rawAppend(db, update)));
@@ -157,6 +104,8 @@ function coldLibrary(): { t0: number; stores: { close(): void }; library: Librar
 
 let raw: { db: IDBDatabase; doc: Y.Doc; pending: Promise<void>[] } | null = null;
 let knipsel: { library: Library; handle: OpenDossier } | null = null;
+/** Held so the memory figure counts it. */
+let same: Y.Doc | null = null;
 
 const bench = {
   /** Write a dossier of `count` clips with core (one stored, compacted update + projection rows). */
@@ -191,6 +140,18 @@ const bench = {
     const ms = now() - t0;
     knipsel = { library, handle };
     return { ms, clips: handle.doc.getMap('clips').size };
+  },
+
+  /**
+   * Cold open of Knipsel's own stored doc with raw Yjs (the update log read natively and
+   * applied): the floor under library.open(), and the doc's own memory.
+   */
+  async openRawSame(id: string) {
+    const t0 = now();
+    const doc = await rawLoadSame(knipselDbName, id);
+    const ms = now() - t0;
+    same = doc;
+    return { ms, clips: doc.getMap('clips').size };
   },
 
   /** Cold: until `library.rows(id)` resolves (the projection the app shows first). */
