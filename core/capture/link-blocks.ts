@@ -48,8 +48,12 @@ function measure(root: Element): Map<Element, Measure> {
   return out;
 }
 
-/** Remove blocks made of links under `root`, in place (never one with a heading of the article, a list or much of its text). */
-export function removeLinkBlocks(root: Element): void {
+/**
+ * Remove blocks made of links under `root` that stand after its text (`afterText`: after the
+ * last paragraph of prose), in place; never one with a heading of the article, a list or much
+ * of its text. Within the text such a block is part of it (a row of sources, a photo credit line).
+ */
+export function removeLinkBlocks(root: Element, afterText: (el: Element) => boolean = () => true): void {
   const sizes = measure(root);
   const total = sizes.get(root)?.text || 1;
   const doomed: Element[] = [];
@@ -64,7 +68,8 @@ export function removeLinkBlocks(root: Element): void {
         m.text <= total * maxCutShare &&
         m.links >= minLinks &&
         m.linkText >= m.text * minLinkShare &&
-        !child.querySelector('h1, ul, ol, dl')
+        !child.querySelector('h1, ul, ol, dl') &&
+        afterText(child)
       ) {
         doomed.push(child);
         continue;

@@ -68,13 +68,17 @@ describe('pruneArticle', () => {
     expect(text).toContain('Alinea 4');
   });
 
-  it('cuts blocks made of links in any language and keeps a paragraph that is one link', () => {
-    const strip = '<div><a href="/x">Wijkteams groeien</a> · <a href="/y">Buurthuis open</a> · <a href="/z">Nieuwe buurtcoach</a></div>';
+  it('cuts blocks made of links after the text, in any language, and keeps a paragraph that is one link', () => {
+    const strip = (name: string) => `<div><a href="/x">${name} groeien</a> · <a href="/y">Buurthuis open</a> · <a href="/z">Nieuwe buurtcoach</a></div>`;
     const source = '<p><a href="https://example.org/rapport">https://example.org/rapport</a></p>';
-    const { text } = pruned(strip + source);
+    const { root } = pruned(strip('Bronnen') + source);
+    root.insertAdjacentHTML('beforeend', strip('Wijkteams') + source.replaceAll('rapport', 'bijlage'));
+    pruneArticle(root);
+    const text = root.textContent ?? '';
     expect(text).not.toContain('Wijkteams groeien');
-    expect(text).not.toContain('Nieuwe buurtcoach');
+    expect(text).toContain('Bronnen groeien'); // within the text: part of it
     expect(text).toContain('https://example.org/rapport');
+    expect(text).toContain('https://example.org/bijlage');
     expect(text).toContain('Alinea 5');
   });
 

@@ -98,5 +98,5 @@ export function pruneArticle(root: Element): void {
     }
   }
   for (const el of doomed) el.remove();
-  removeLinkBlocks(root);
+  removeLinkBlocks(root, afterText);
 }
