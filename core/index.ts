@@ -46,6 +46,8 @@ export { createMemoryBlobStore, maxBlobBytes, checkBlobSize, sha256Hex, type Blo
 export { createDexieBlobStore } from './storage/dexie-blob-store.js';
 export { createBodyStore, encodeBody, decodeBody, bodyType, type BodyStore, type ClipBody } from './storage/body-store.js';
 export { moveBodiesOut, bodyHashes } from './dossier/body-migration.js';
+export { blobReferences } from './dossier/blob-references.js';
+export { collectBodies, collectable, defaultBodyGraceMs, libraryDocs, nextMarks, readMarks, unreferencedBodies, type BodyCollection, type BodyMarks } from './storage/body-gc.js';
 export { clipWithBody, loadDossierBodies } from './dossier/clip-bodies.js';
 export { followBodies, type BodyProgress, type FollowOptions } from './sync/body-follow.js';
 export { watchHistory, type HistoryEntry, type HistoryField, type HistoryOptions, type HistoryValue } from './history/history.js';

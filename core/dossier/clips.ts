@@ -1,4 +1,5 @@
-// Clip operations on a dossier doc: add, edit, tag, trash, highlights, queries. Every
+// Clip operations on a dossier doc: add, edit, complete, tag, blocks removed, queries; the
+// highlight and trash operations (clip-highlights.ts, clip-trash.ts) are spread in. Every
 // operation validates its input first and changes nothing when it rejects.
 import * as Y from 'yjs';
 import { KnipselError } from '../errors.js';
@@ -12,16 +13,17 @@ import {
   captureSchema,
   clipInputSchema,
   clipPatchSchema,
+  idListSchema,
   idSchema,
   parse,
 } from './schema.js';
 import { isIncompleteLink } from './complete-link.js';
 import { createHighlightOps } from './clip-highlights.js';
+import { createTrashOps } from './clip-trash.js';
 import { comparableUrl, createUrlLookups } from './clip-urls.js';
 import { replaceText } from './text-diff.js';
 import { cardPrefix } from './evidence-layout.js';
 import type { Capture, Clip, ClipRow, EvidenceCard, EvidenceKind, SourceEdits } from './types.js';
-import * as v from 'valibot';
 
 export interface ClipInput {
   capture: Capture;
@@ -42,8 +44,6 @@ export interface ClipPatch {
 }
 export { comparableUrl } from './clip-urls.js';
 export type { HighlightInput, HighlightPatch } from './clip-highlights.js';
-
-const idList = v.pipe(v.array(idSchema), v.maxLength(100_000));
 
 /**
  * Write a capture into a clip's map: with a body store, its body goes there (staged, written
@@ -108,6 +108,7 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
 
   return {
     ...createHighlightOps(doc, { clipMap, touch, now }),
+    ...createTrashOps(doc, { clipMap, touch, now, validClips }),
     ...createUrlLookups(validClips, readClip),
 
     /**
@@ -211,51 +212,16 @@ export function createClipOps(doc: Y.Doc, isKnownTheme: (id: string) => boolean,
     },
 
     tag(ids: string[], themeIds: string[]): void {
-      const clipIds = parse(idList, ids, 'clip ids');
-      const themes = parse(idList, themeIds, 'theme ids');
+      const clipIds = parse(idListSchema, ids, 'clip ids');
+      const themes = parse(idListSchema, themeIds, 'theme ids');
       checkThemes(themes);
       setThemes(clipIds.map(clipMap), themes, true);
     },
 
     untag(ids: string[], themeIds: string[]): void {
-      const clipIds = parse(idList, ids, 'clip ids');
-      const themes = parse(idList, themeIds, 'theme ids');
+      const clipIds = parse(idListSchema, ids, 'clip ids');
+      const themes = parse(idListSchema, themeIds, 'theme ids');
       setThemes(clipIds.map(clipMap), themes, false);
-    },
-
-    trash(ids: string[]): void {
-      const maps = parse(idList, ids, 'clip ids').map(clipMap);
-      const at = now();
-      localEdit(doc, () => {
-        for (const map of maps) {
-          if (map.get('trashedAt') == null) {
-            map.set('trashedAt', at);
-            touch(map);
-          }
-        }
-      });
-    },
-
-    restore(ids: string[]): void {
-      const maps = parse(idList, ids, 'clip ids').map(clipMap);
-      localEdit(doc, () => {
-        for (const map of maps) {
-          if (map.get('trashedAt') != null) {
-            map.set('trashedAt', null);
-            touch(map);
-          }
-        }
-      });
-    },
-
-    /** Delete every trashed clip for good. Returns how many were deleted. */
-    emptyTrash(): number {
-      const doomed = [...validClips()].filter(([, map]) => map.get('trashedAt') != null).map(([id]) => id);
-      if (doomed.length === 0) return 0;
-      localEdit(doc, () => {
-        for (const id of doomed) clips.delete(id);
-      });
-      return doomed.length;
     },
 
     /**

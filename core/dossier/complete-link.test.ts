@@ -51,3 +51,32 @@ describe('completing a link saved without the page text', () => {
     expect(isKnipselError(error, 'conflict')).toBe(true);
   });
 });
+
+describe('links to complete', () => {
+  it('completes a link saved without text in place: same clip, note and themes, the page title unless renamed', () => {
+    const dossier = newDossier();
+    const theme = dossier.frameworks.list()[0].themes[0].id;
+    const url = 'https://www.buurtplatform.nl/verhalen/bankje';
+    const link = makeCapture({ url, title: 'buurtplatform.nl', mode: 'bookmark', text: 'Een bankje als begin', html: '', markdown: '', wordCount: 4 });
+    const id = dossier.clips.add({ capture: link, themes: [theme], note: 'Mooi voor de wijk.', toComplete: true });
+    expect(dossier.clips.get(id)!.toComplete).toBe(true);
+    expect(dossier.clips.rows()[0].toComplete).toBe(true);
+    expect(dossier.clips.toComplete().map((c) => c.id)).toEqual([id]);
+
+    // Only a capture of the same address completes it.
+    expect(() => dossier.clips.complete(id, makeCapture({ url: 'https://elders.nl/' }))).toThrow(/same address/);
+    dossier.clips.complete(id, makeCapture({ url: `${url}?utm_source=x`, title: 'Een bankje als begin van buurtkracht' }));
+    const done = dossier.clips.get(id)!;
+    expect(done).toMatchObject({ id, title: 'Een bankje als begin van buurtkracht', themes: [theme], toComplete: false });
+    expect(done.capture.mode).toBe('article');
+    expect(done.note).toBe('Een bankje als begin\n\nMooi voor de wijk.');
+    expect(dossier.clips.toComplete()).toEqual([]);
+    // Once complete, it is a capture like any other: not replaced again.
+    expect(() => dossier.clips.complete(id, makeCapture({ url }))).toThrow(/not waiting/);
+
+    const renamed = dossier.clips.add({ capture: makeCapture({ url: 'https://a.nl/x', mode: 'bookmark', title: 'a.nl' }), toComplete: true });
+    dossier.clips.update(renamed, { title: 'Mijn eigen titel' });
+    dossier.clips.complete(renamed, makeCapture({ url: 'https://a.nl/x', title: 'Paginatitel' }));
+    expect(dossier.clips.get(renamed)!.title).toBe('Mijn eigen titel');
+  });
+});

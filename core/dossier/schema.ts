@@ -141,6 +141,10 @@ export const highlightRecordSchema = v.object({
 
 export const nameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200));
 export const idSchema = id;
+
+/** A list of ids in one operation (tag, trash…). */
+export const idListSchema = v.pipe(v.array(idSchema), v.maxLength(100_000));
+
 export const colorSchema = v.nullable(v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour')));
 
 export const frameworkInputSchema = v.object({

@@ -21,6 +21,14 @@ export interface BlobStore {
   /** The bytes stored under a hash, or undefined. */
   get(hash: string): Promise<StoredBlob | undefined>;
   has(hash: string): Promise<boolean>;
+  /** Every stored hash (for the collector, body-gc.ts; a store without it is never collected). */
+  hashes?(): Promise<string[]>;
+  /**
+   * For the collector: delete each candidate whose type `collect` accepts and that was not put
+   * again at or after its `since` (a put of stored bytes counts as one: someone uses them
+   * again), checked and deleted atomically. Resolves with the hashes deleted.
+   */
+  sweep?(candidates: { hash: string; since: number }[], collect: (type: string) => boolean): Promise<string[]>;
 }
 
 /** The largest file Knipsel keeps (an attachment, a PDF); shown to the user where they pick one. */
@@ -50,12 +58,14 @@ export function checkBlobSize(size: number, max = maxBlobBytes): void {
 const mimeType = (type: string) => (/^[\w.+-]+\/[\w.+-]+$/.test(type) && type.length <= 200 ? type.toLowerCase() : 'application/octet-stream');
 
 export function createMemoryBlobStore(options: { max?: number } = {}): BlobStore {
-  const blobs = new Map<string, StoredBlob>();
+  const blobs = new Map<string, StoredBlob & { storedAt: number }>();
   return {
     async put(bytes, type, knownHash) {
       checkBlobSize(bytes.byteLength, options.max);
       const hash = knownHash ?? (await sha256Hex(bytes));
-      if (!blobs.has(hash)) blobs.set(hash, { bytes: bytes.slice(), type: mimeType(type) });
+      const stored = blobs.get(hash);
+      if (stored) stored.storedAt = Date.now();
+      else blobs.set(hash, { bytes: bytes.slice(), type: mimeType(type), storedAt: Date.now() });
       return hash;
     },
     async get(hash) {
@@ -64,6 +74,17 @@ export function createMemoryBlobStore(options: { max?: number } = {}): BlobStore
     },
     async has(hash) {
       return blobs.has(hash);
+    },
+    async hashes() {
+      return [...blobs.keys()];
+    },
+    async sweep(candidates, collect) {
+      const deleted: string[] = [];
+      for (const { hash, since } of candidates) {
+        const blob = blobs.get(hash);
+        if (blob && blob.storedAt < since && collect(blob.type)) deleted.push((blobs.delete(hash), hash));
+      }
+      return deleted;
     },
   };
 }

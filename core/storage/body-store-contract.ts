@@ -48,6 +48,26 @@ export function runBodyStoreContract(name: string, makeBlobs: () => Promise<Blob
       expect(await store.load([hash])).toEqual([hash]);
     });
 
+    it('lists its bodies and sweeps one only when it was not staged or put again since its mark (the collector)', async () => {
+      const blobs = await makeBlobs();
+      if (!blobs.hashes || !blobs.sweep) return expect.unreachable('a blob store bodies live in can be collected');
+      const store = createBodyStore(blobs);
+      const [old, reused] = [store.stage(body('Oud')), store.stage(body('Weer gebruikt'))];
+      await store.written();
+      expect((await blobs.hashes()).sort()).toEqual([old, reused].sort());
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      const since = Date.now();
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      store.stage(body('Weer gebruikt'));
+      await store.written();
+      const candidates = [old, reused, 'e'.repeat(64)].map((hash) => ({ hash, since }));
+      expect(await blobs.sweep(candidates, (type) => type !== bodyType)).toEqual([]);
+      expect(await blobs.sweep(candidates, (type) => type === bodyType)).toEqual([old]);
+      expect(await store.get(reused)).toEqual(body('Weer gebruikt'));
+      expect(await blobs.has(old)).toBe(false);
+      expect(await blobs.hashes()).toEqual([reused]);
+    });
+
     it('a staged body is readable at once and durable once written() resolves', async () => {
       const blobs = await makeBlobs();
       const store = createBodyStore(blobs);

@@ -98,13 +98,13 @@ export function createBodyStore(blobs: BlobStore): BodyStore {
     stage(body) {
       const bytes = encodeBody(body);
       const hash = sha256HexSync(bytes);
-      if (!memory.has(hash)) {
-        memory.set(hash, { html: body.html, markdown: body.markdown, text: body.text });
-        const write = blobs.put(bytes, bodyType, hash).catch((error: unknown) => {
-          failure ??= error;
-        });
-        pending = Promise.all([pending, write]);
-      }
+      if (!memory.has(hash)) memory.set(hash, { html: body.html, markdown: body.markdown, text: body.text });
+      // Written even when in memory: the collector (body-gc.ts) may have removed it from the
+      // blob store since, and a put of stored bytes tells it the body is used again.
+      const write = blobs.put(bytes, bodyType, hash).catch((error: unknown) => {
+        failure ??= error;
+      });
+      pending = Promise.all([pending, write]);
       return hash;
     },
     async put(body) {

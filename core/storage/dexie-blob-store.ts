@@ -40,9 +40,10 @@ export function createDexieBlobStore(
       checkBlobSize(bytes.byteLength, max);
       const hash = knownHash ?? (await sha256Hex(bytes));
       // The check and the write share one transaction (one round trip less when adding a clip).
+      // Bytes stored already are marked as put again, so the collector keeps them.
       await guarded(() =>
         db.transaction('rw', db.files, async () => {
-          if ((await db.files.where('hash').equals(hash).count()) > 0) return;
+          if ((await db.files.where('hash').equals(hash).count()) > 0) return void (await db.files.update(hash, { storedAt: Date.now() }));
           await db.files.put({ hash, bytes: bytes.slice(), type: normalizeMimeType(type), size: bytes.byteLength, storedAt: Date.now() });
         }),
       );
@@ -61,6 +62,18 @@ export function createDexieBlobStore(
       if (!isBlobHash(hash)) return false;
       return guarded(async () => (await db.files.where('hash').equals(hash).count()) > 0);
     },
+    hashes: () => guarded(async () => (await db.files.toCollection().primaryKeys()) as string[]),
+    sweep: (candidates, collect) =>
+      guarded(() =>
+        db.transaction('rw', db.files, async () => {
+          const deleted: string[] = [];
+          for (const { hash, since } of candidates) {
+            const entry = await db.files.get(hash);
+            if (entry && entry.storedAt < since && collect(entry.type)) deleted.push((await db.files.delete(hash), hash));
+          }
+          return deleted;
+        }),
+      ),
     close: () => db.close(),
   };
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { createDossier, type Dossier } from '@knipsel/core';
+import { createDossier, suggestThemes, type Dossier } from '@knipsel/core';
 import { createBackup } from '@knipsel/core/export';
 import { appForFile, shot } from '../support/app.js';
 
@@ -82,6 +82,25 @@ describe('clip bodies in the app', () => {
       await expect.poll(() => page.getByTestId('clip-html').innerText()).toContain(clip.text.trim().slice(0, 60));
     }
     await expect.poll(() => bodyBlobs()).toBe(clips.length);
+  });
+
+  test('the theme picker suggests from the body, read from the store when the picker opens', async () => {
+    // Reopened, the dossier holds no body in memory; the clip's title and note alone match no theme.
+    const read = createDossier(new Y.Doc());
+    Y.applyUpdate(read.doc, fixture);
+    const frameworks = read.frameworks.list();
+    const clip = read.clips.all().find((c) => suggestThemes([c.title, c.note].join('\n'), frameworks).length === 0);
+    expect(clip).toBeDefined();
+    const fromBody = suggestThemes([clip!.title, clip!.capture.text, clip!.note].join('\n'), frameworks);
+    expect(fromBody.length).toBeGreaterThan(0);
+    const names = fromBody.map((s) => frameworks.flatMap((f) => f.themes).find((t) => t.id === s.themeId)!.name);
+    await page.goto(`${app.server.url}/#/d/oud-dossier/board`);
+    await page.reload();
+    await page.getByRole('button', { name: /^Sorteren/ }).click();
+    const dialog = page.getByRole('dialog', { name: clip!.title });
+    for (let i = 0; i < clips.length && !(await dialog.isVisible()); i++) await page.getByRole('button', { name: 'Volgende knipsel' }).click();
+    const suggested = dialog.getByTestId('suggested-themes');
+    for (const name of names) await suggested.getByRole('button', { name: `Thema toevoegen: ${name}` }).waitFor();
   });
 
   test('a dossier whose body is not on this device opens, lists the clip and says the text has not arrived', async () => {

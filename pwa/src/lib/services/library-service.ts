@@ -1,6 +1,7 @@
 // The one library of dossiers of this app: creates the Dexie stores and the core library
 // once, and exposes what the screens need (plus preferences). Components never see Dexie.
 import { createBodyStore, createDexieBlobStore, createDexieSearchIndexStore, createDexieStores, createLibrary, createMirroredUpdateStore, createOpfsUpdateStore, type BlobStore, type BodyStore, type DexieStores, type Library, type SearchIndexStore } from '@knipsel/core';
+import { createBodyCollector } from './body-collection.js';
 import { createHistoryService, type HistoryService } from './history-service.js';
 import { recoverLostDossiers } from './storage-recovery.js';
 import { tabSyncExtension } from './tab-sync-service.js';
@@ -13,6 +14,8 @@ export interface LibraryService {
   bodies: BodyStore;
   /** Each dossier's history on this device (who changed what, lost values). */
   history: HistoryService;
+  /** Remove bodies no dossier here names any more, in idle time (after the trash is emptied). */
+  collectBodies(): Promise<void>;
   getPref<T>(key: string): Promise<T | undefined>;
   setPref(key: string, value: unknown): Promise<void>;
   /** Ask the browser to keep our storage (best effort; quietly ignored when refused). */
@@ -43,6 +46,10 @@ export function createLibraryService(
   // Bring back dossiers the database lost before anything lists dossiers or makes a new
   // personal one (both wait for an extension's `ready`).
   library.use({ ready: recoverLostDossiers(library, updates).catch((error) => console.warn('Knipsel: recovery failed', error)) });
+  // Bodies (and kept images) no dossier names any more go at calm moments: a while after
+  // the app opens, and after the trash is emptied (clip-actions.ts).
+  const collector = createBodyCollector({ library, updates, blobs, bodies, prefs: stores.library });
+  if (typeof document !== 'undefined') void collector.schedule(15_000);
   // Leaving the page (reload, tab closed, app switched away on a phone): write the clip rows
   // and the search index that would follow an edit a moment later, so the list and search
   // open complete next time. Best
@@ -60,6 +67,7 @@ export function createLibraryService(
     blobs,
     bodies,
     history,
+    collectBodies: () => collector.schedule(),
     getPref: (key) => stores.library.getPref(key),
     setPref: (key, value) => stores.library.setPref(key, value),
     async persistStorage() {

@@ -265,7 +265,11 @@ export class AppState implements AppPort {
   untag = (ids: string[], themeId: string): void => this.#actions.untag(ids, themeId);
   editHighlight = (clipId: string, highlightId: string, patch: HighlightPatch): void => this.#actions.editHighlight(clipId, highlightId, patch);
   removeHighlight = (clipId: string, highlightId: string): void => this.#actions.removeHighlight(clipId, highlightId);
-  emptyTrash = (): void => this.#actions.emptyTrash();
+  emptyTrash = (): void => {
+    this.#actions.emptyTrash();
+    // The bodies of the clips deleted are marked now and removed at a collection a day or more later.
+    void this.service.collectBodies();
+  };
 }
 
 const key = Symbol('knipsel-app');
