@@ -29,6 +29,7 @@ export async function runSnippetsBench(ctx: BenchContext): Promise<BenchRow[]> {
   if (!k || !r || !d) throw new Error('snippets: an extractor gave no results');
   const area = `extraction, trafilatura set (${cases.length})`;
   const conf = confidenceReport(pages);
+  const heldConf = confidenceReport(pages.filter((p) => p.split === 'heldout'));
   const halves = (['dev', 'heldout'] as const).map((split) => {
     const own = summarise(pages.filter((p) => p.split === split));
     return `${split} ${own.knipsel?.f1.toFixed(3)} (Readability ${own.readability?.f1.toFixed(3)}, defuddle ${own.defuddle?.f1.toFixed(3)})`;
@@ -36,7 +37,7 @@ export async function runSnippetsBench(ctx: BenchContext): Promise<BenchRow[]> {
   const timedOut = pages.filter((p) => Object.values(p.results).some((x) => x?.error?.startsWith('timed out'))).length;
   ctx.note(
     `snippets: ${area}: F1 by split: ${halves.join('; ')}; ${timedOut} pages ran out of time (counted as empty). ` +
-      `"controleer even" (confidence < 0.7) on ${conf.flagged} of ${conf.pages} pages, ${conf.flaggedPoor} of them poor (page F1 < 0.7): precision ${conf.precision.toFixed(2)}, recall ${conf.recall.toFixed(2)} of ${conf.poor} poor pages. ` +
+      `"controleer even" (confidence < 0.7) on ${conf.flagged} of ${conf.pages} pages, ${conf.flaggedPoor} of them poor (page F1 < 0.7): precision ${conf.precision.toFixed(2)}, recall ${conf.recall.toFixed(2)} of ${conf.poor} poor pages; on the held-out pages alone precision ${heldConf.precision.toFixed(2)}, recall ${heldConf.recall.toFixed(2)} (${heldConf.flaggedPoor} of ${heldConf.flagged} flagged, ${heldConf.poor} poor). ` +
       'trafilatura\'s own figures on its 990-page set: F1 0.920 (fast) / 0.925 (full).',
   );
   const versus = (metric: string, pick: (x: ExtractorSummary) => number, target = '', met: boolean | null = null, digits?: number): BenchRow[] => [

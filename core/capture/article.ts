@@ -15,6 +15,8 @@ export interface ArticleResult {
   textLength: number;
   /** Which extractor produced it. */
   source: 'readability' | 'candidate' | 'defuddle';
+  /** Share of the page's main prose (the prose candidate's) that the article holds; 1 without a candidate. */
+  coverage: number;
   title: string | null;
   byline: string | null;
   siteName: string | null;
@@ -67,7 +69,7 @@ function articleResult(root: Element, source: ArticleResult['source'], meta: { [
   const or = (value: string | null | undefined) => value || null;
   const { title, byline, siteName, excerpt, published, lang } = meta;
   const text = { title: or(title), byline: or(byline), siteName: or(siteName), excerpt: or(excerpt), published: or(published), lang: or(lang) };
-  return { root, textLength: (root.textContent ?? '').trim().length, source, ...text };
+  return { root, textLength: (root.textContent ?? '').trim().length, source, coverage: 1, ...text };
 }
 
 function runDefuddle(doc: Document, url: string): ArticleResult | null {
@@ -113,17 +115,18 @@ function textLength(root: Element): number {
 export function extractArticle(doc: Document, url: string): ArticleResult | null {
   const primary = attempt(() => runReadability(doc));
   const candidate = attempt(() => proseCandidate(doc));
+  if (primary && candidate) primary.coverage = proseCoverage(candidate, primary.root.textContent ?? '');
   const doubt =
     candidate &&
     candidate.prose >= candidateProse &&
     candidate.running >= minRunning &&
     candidate.element.tagName !== 'BODY' &&
-    (!primary || proseCoverage(candidate, primary.root.textContent ?? '') < minCoverage);
+    (!primary || primary.coverage < minCoverage);
   if (candidate && doubt) {
     const root = attempt(() => candidateArticle(candidate, doc));
     if (root && proseChars(root) >= (primary ? proseChars(primary.root) * 0.5 : 1)) {
       const meta = primary ?? { title: null, byline: null, siteName: null, excerpt: null, published: null, lang: null };
-      return { ...meta, root, textLength: textLength(root), source: 'candidate' };
+      return { ...meta, root, textLength: textLength(root), source: 'candidate', coverage: 1 };
     }
   }
   const primaryLength = primary?.textLength ?? 0;

@@ -1,5 +1,6 @@
 // Boilerplate that is never the article, recognised by its markup: consent bars, comment
-// sections, share bars, newsletter sign-ups, related-post lists, breadcrumbs — a word in a
+// sections, share bars, newsletter sign-ups, related-post lists, breadcrumbs, author boxes
+// and pop-ups — a word in a
 // short id/class token ("comments-area", "post-share"; not "sharing-with-a-single-developer"),
 // a navigation tag or a landmark role. Applied to an extractor's output, so it never changes
 // which block the extractor picks.
@@ -8,9 +9,11 @@ const BOILERPLATE_WORDS = new Set([
   'cookie', 'cookies', 'cookiebar', 'cookiebanner', 'consent', 'gdpr', 'comment', 'comments', 'commentlist', 'reacties',
   'reactie', 'respond', 'disqus', 'share', 'sharing', 'sharedaddy', 'social', 'socials', 'deel', 'delen', 'newsletter',
   'nieuwsbrief', 'subscribe', 'signup', 'inschrijven', 'related', 'gerelateerd', 'breadcrumb', 'breadcrumbs', 'kruimelpad',
+  // author boxes and pop-ups
+  'authorbio', 'popup', 'modal',
 ]);
 const BOILERPLATE_TAGS = new Set(['NAV', 'FORM']);
-const BOILERPLATE_ROLES = /^(?:navigation|complementary|contentinfo|search)$/i;
+const BOILERPLATE_ROLES = /^(?:navigation|complementary|contentinfo|search|dialog|alertdialog)$/i;
 const CONTENT_MARKERS = 'h1, article, main, [itemprop~="articleBody"]';
 
 function boilerplateToken(token: string): boolean {

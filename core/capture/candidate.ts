@@ -45,6 +45,11 @@ export function proseChars(root: Element): number {
   return n;
 }
 
+/** Hidden blocks and dialogs (pop-ups, overlays) hold prose that is not the page's article. */
+function hiddenOrDialog(el: Element): boolean {
+  return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /^(?:dialog|alertdialog)$/i.test(el.getAttribute('role') ?? '');
+}
+
 function skipped(p: Element, body: Element, verdicts: Map<Element, boolean>): boolean {
   const chain: Element[] = [];
   let result = false;
@@ -55,7 +60,7 @@ function skipped(p: Element, body: Element, verdicts: Map<Element, boolean>): bo
       break;
     }
     chain.push(el);
-    if (SKIP.has(el.tagName) || (el.tagName !== 'ARTICLE' && el.tagName !== 'MAIN' && isBoilerplate(el))) {
+    if (SKIP.has(el.tagName) || hiddenOrDialog(el) || (el.tagName !== 'ARTICLE' && el.tagName !== 'MAIN' && isBoilerplate(el))) {
       result = true;
       break;
     }

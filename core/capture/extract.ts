@@ -1,9 +1,10 @@
 // extract(document, url, mode): from a page (live DOM or jsdom) to a clean, safe Capture with
 // a confidence value, warnings and a suggested fallback. Pure: clones, never mutates the page.
-import type { Capture } from '../dossier/types.js';
 import { extractArticle, type ArticleResult } from './article.js';
+import { buildCapture, emptyMetadata, plainField, type Content } from './capture-fields.js';
 import { addLead } from './lead.js';
 import { removeMetaLines } from './meta-lines.js';
+import { articleConfidence, pageConfidence } from './confidence.js';
 import { boundedDocument } from './page-limits.js';
 import { parseDate } from './dutch-dates.js';
 import { escapeHtml, linesToHtml } from './plain-html.js';
@@ -30,17 +31,8 @@ export type { ExtractWarning } from './warnings.js';
 
 /** Content longer than this (characters of sanitised HTML) is cut, with a warning. */
 export const maxHtmlChars = 3_000_000;
-const THIN_WORDS = 150;
-const VERY_THIN_WORDS = 40;
 /** Confidence is at most this when the page was too large or too deep to read whole. */
 const limitedConfidence = 0.6;
-
-interface Content {
-  html: string;
-  text: string;
-  wordCount: number;
-  linkDensity: number;
-}
 
 function inertDiv(doc: Document, html: string): Element {
   const inert = doc.implementation.createHTMLDocument('');
@@ -113,49 +105,6 @@ function isHtml(doc: Document): boolean {
   return type.includes('html') || type.includes('xml');
 }
 
-function emptyMetadata(): PageMetadata {
-  return { title: null, byline: null, siteName: null, published: null, lang: null, canonicalUrl: null, description: null, image: null };
-}
-
-/** Metadata are plain text: markup in them (a hostile or sloppy page) is dropped, not kept. */
-function plainField(value: string | null): string | null {
-  if (!value) return null;
-  const text = value.replace(/<\/?[a-z!?][^>]*>?/gi, ' ').replace(/\s+/g, ' ').trim();
-  return text || null;
-}
-
-const httpUrl = (value: string | null): string | null => (value && /^https?:\/\//i.test(value) ? value : null);
-
-function buildCapture(url: string, mode: ExtractResult['capture']['mode'], meta: PageMetadata, content: Content, now: number): Capture {
-  let title = plainField(meta.title) ?? '';
-  if (!title) {
-    try {
-      title = new URL(url).hostname;
-    } catch {
-      title = url;
-    }
-  }
-  return {
-    url,
-    canonicalUrl: httpUrl(meta.canonicalUrl) ?? url,
-    title,
-    byline: plainField(meta.byline),
-    siteName: plainField(meta.siteName),
-    published: meta.published && /^\d{4}-\d{2}-\d{2}/.test(meta.published) ? meta.published : null,
-    lang: meta.lang && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(meta.lang) ? meta.lang : null,
-    description: plainField(meta.description),
-    image: httpUrl(meta.image),
-    html: content.html,
-    // Built from `html` when exported or read (`captureMarkdown`): a third of the time beyond
-    // Readability's went into a Markdown copy that most clips never need.
-    markdown: '',
-    text: content.text,
-    wordCount: content.wordCount,
-    capturedAt: now,
-    mode,
-  };
-}
-
 /** Metadata of the article: Readability's reading where it has one, the page's own sources otherwise. */
 function mergeArticleMetadata(doc: Document, page: PageMetadata, article: ArticleResult): PageMetadata {
   return {
@@ -167,33 +116,6 @@ function mergeArticleMetadata(doc: Document, page: PageMetadata, article: Articl
     lang: page.lang ?? article.lang,
     description: page.description ?? article.excerpt,
   };
-}
-
-/**
- * Confidence of an article pick from its size, link density and share of the page. Measured on
- * the trafilatura set's development pages: a short article (40–150 words) or one that is a
- * sliver of a large page is, on its own, nearly always right (a news brief, a page heavy with
- * navigation), so each only lowers confidence a little; together they point at a wrong block
- * and bring it under the "controleer even" line (0.7).
- */
-function articleConfidence(content: Content, articleChars: number, pageChars: number, warnings: ExtractWarning[]): number {
-  let confidence = 0.95;
-  if (content.wordCount < VERY_THIN_WORDS) {
-    confidence = 0.15;
-    warnings.push(warning('thin-content'));
-  } else if (content.wordCount < THIN_WORDS) {
-    confidence = 0.75;
-    warnings.push(warning('thin-content'));
-  }
-  if (content.linkDensity > 0.5) {
-    confidence *= 0.4;
-    warnings.push(warning('mostly-boilerplate'));
-  } else if (content.linkDensity > 0.33) {
-    confidence *= 0.75;
-  }
-  // An article that is a sliver of a large page may be the wrong block.
-  if (pageChars > 8000 && articleChars / pageChars < 0.1) confidence *= 0.85;
-  return Math.max(0, Math.min(1, confidence));
 }
 
 /** The document as given (its window, its selection) and the one extraction reads (bounded). */
@@ -222,9 +144,7 @@ function runPage(page: Page, url: string, base: string, meta: PageMetadata, now:
     root = pageContent(doc);
   }
   const content = finish(page.given, root, base, warnings);
-  let confidence = content.wordCount === 0 ? 0.05 : content.wordCount < VERY_THIN_WORDS ? 0.4 : 0.7;
-  if (content.wordCount === 0) warnings.push(warning('thin-content'));
-  if (content.linkDensity > 0.5) confidence *= 0.7;
+  const confidence = pageConfidence(content, warnings);
   return { capture: buildCapture(url, 'page', meta, content, now), confidence, warnings, suggestedMode: null };
 }
 
@@ -237,9 +157,8 @@ function runArticle(page: Page, url: string, base: string, meta: PageMetadata, n
     addLead(article.root, doc, meta.description, page.bodyText);
     const content = finish(page.given, article.root, base, warnings);
     if (content.wordCount > 0) {
-      const pageChars = page.bodyText().length;
-      let confidence = articleConfidence(content, article.textLength, pageChars, warnings);
-      if (article.source !== 'readability') confidence *= 0.9;
+      const signals = { articleChars: article.textLength, pageChars: page.bodyText().length, source: article.source, coverage: article.coverage };
+      const confidence = articleConfidence(content, signals, warnings);
       const suggestedMode: ExtractMode | null = confidence < 0.5 ? (hasSelection ? 'selection' : 'page') : null;
       return { capture: buildCapture(url, 'article', merged, content, now), confidence, warnings, suggestedMode };
     }

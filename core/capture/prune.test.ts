@@ -68,6 +68,25 @@ describe('pruneArticle', () => {
     expect(text).toContain('Alinea 4');
   });
 
+  it('cuts blocks made of links after the text, in any language, and keeps a paragraph that is one link', () => {
+    const strip = (name: string) => `<div><a href="/x">${name} groeien</a> · <a href="/y">Buurthuis open</a> · <a href="/z">Nieuwe buurtcoach</a></div>`;
+    const source = '<p><a href="https://example.org/rapport">https://example.org/rapport</a></p>';
+    const { root } = pruned(strip('Bronnen') + source);
+    root.insertAdjacentHTML('beforeend', strip('Wijkteams') + source.replaceAll('rapport', 'bijlage'));
+    pruneArticle(root);
+    const text = root.textContent ?? '';
+    expect(text).not.toContain('Wijkteams groeien');
+    expect(text).toContain('Bronnen groeien'); // within the text: part of it
+    expect(text).toContain('https://example.org/rapport');
+    expect(text).toContain('https://example.org/bijlage');
+    expect(text).toContain('Alinea 5');
+  });
+
+  it('keeps a paragraph with a few links in its sentences', () => {
+    const { text } = pruned('<p>Lees het <a href="/r">rapport</a> en de <a href="/b">brief</a> van de gemeente aan de bewoners van de wijk.</p>');
+    expect(text).toContain('van de gemeente aan de bewoners');
+  });
+
   it('never cuts a block holding much of the text', () => {
     const doc = new JSDOM(`<div id="root"><h2>Reacties</h2><div><p>${'Een lange reactie van een bewoner over de buurt. '.repeat(20)}</p></div></div>`).window.document;
     const root = doc.getElementById('root')!;

@@ -8,6 +8,7 @@
 //   "Share on …", "3 reacties", cookie notices, sign-up calls, "Foto: …" credits, "Advertentie".
 // A block holding a heading of the article or much of its text is never removed.
 import { boilerplateLine, boilerplateHeading } from './prune-phrases.js';
+import { removeLinkBlocks } from './link-blocks.js';
 
 /** Blocks holding more than this share of the article's text are never cut. */
 const maxCutShare = 0.3;
@@ -97,4 +98,5 @@ export function pruneArticle(root: Element): void {
     }
   }
   for (const el of doomed) el.remove();
+  removeLinkBlocks(root, afterText);
 }
