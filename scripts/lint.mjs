@@ -1,9 +1,10 @@
 // `npm run lint`: type-check everything (tsc, svelte-check for the two Svelte apps), the
-// boundaries between core and the apps (ESLint, eslint.config.js), and no import cycles —
-// type-only imports included.
+// boundaries between core and the apps (ESLint, eslint.config.js), no import cycles —
+// type-only imports included — and the TypeScript and JavaScript in Prettier's format
+// (.prettierrc; .prettierignore leaves fixtures, data, Svelte and Markdown alone).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, run, step } from './ensure.mjs';
+import { fail, root, run, step } from './ensure.mjs';
 
 const npx = (...args) => run('npx', ['--no-install', ...args]);
 
@@ -26,3 +27,8 @@ npx('eslint', '--max-warnings', '0', '.');
 step('No import cycles, type-only imports included (dpdm)');
 const entries = ['core', 'server', 'extension', 'pwa/src', 'tests', 'bench', 'scripts'].map((dir) => `${dir}/**/*.ts`);
 npx('dpdm', '--no-warning', '--no-tree', '--exit-code', 'circular:1', '--exclude', 'node_modules|\\.test\\.ts$', ...entries);
+
+step('Formatting of the TypeScript and JavaScript (Prettier)');
+if (run('npx', ['--no-install', 'prettier', '--check', '--log-level', 'warn', '**/*.{ts,mts,cts,js,mjs,cjs}'], { allowFailure: true }) !== 0) {
+  fail('Prettier found files not in the project\'s format (listed above). `npm run format` formats them; then lint again.');
+}
