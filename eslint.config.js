@@ -19,7 +19,10 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const into = (...dirs) => `^(\\.\\./)+(${dirs.join('|')})(/|$)`;
 
 const rules = {
-  appIntoCore: { regex: into('core'), message: 'Import core through its entry points (`@knipsel/core`, `@knipsel/core/peer`, …; see core/package.json), not by a path into core/.' },
+  appIntoCore: {
+    regex: into('core'),
+    message: 'Import core through its entry points (`@knipsel/core`, `@knipsel/core/peer`, …; see core/package.json), not by a path into core/.',
+  },
   deepCore: {
     regex: `^@knipsel/core/(?!(${coreExports.map(escape).join('|')})$)`,
     message: 'Only the entry points in core/package.json `exports` are public.',
@@ -39,10 +42,7 @@ function restrict(...names) {
   const patterns = names.map((name) => ({ regex: rules[name].regex, message: rules[name].message }));
   return {
     'no-restricted-imports': ['error', { patterns }],
-    'no-restricted-syntax': [
-      'error',
-      ...patterns.map(({ regex, message }) => ({ selector: `ImportExpression > Literal[value=/${regex.replaceAll('/', '\\x2F')}/]`, message })),
-    ],
+    'no-restricted-syntax': ['error', ...patterns.map(({ regex, message }) => ({ selector: `ImportExpression > Literal[value=/${regex.replaceAll('/', '\\x2F')}/]`, message }))],
   };
 }
 

@@ -35,10 +35,7 @@ export default defineConfig({
     // Strict policy for extension pages (popup, side panel, options): scripts only from the
     // package (Chrome's default would also allow http://localhost and 127.0.0.1), no plugins,
     // no <base>, no framing by other origins. Tested in tests/reliability/csp.rel.ts.
-    content_security_policy:
-      manifestVersion === 3
-        ? { extension_pages: extensionPagesCsp }
-        : (extensionPagesCsp as unknown as { extension_pages: string }),
+    content_security_policy: manifestVersion === 3 ? { extension_pages: extensionPagesCsp } : (extensionPagesCsp as unknown as { extension_pages: string }),
     // offscreen: the PDF host page (Chrome's service worker cannot start the pdf.js worker itself).
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     host_permissions: appHosts,

@@ -143,7 +143,10 @@ export async function runBridgeBench(ctx: BenchContext): Promise<BenchRow[]> {
     // Baseline tabs.
     const sender = await session.context.newPage();
     const receiver = await session.context.newPage();
-    for (const [page, role] of [[receiver, 'receiver'], [sender, 'sender']] as const) {
+    for (const [page, role] of [
+      [receiver, 'receiver'],
+      [sender, 'sender'],
+    ] as const) {
       await page.goto(`${plain.url}/bridge-bench.html`);
       await page.waitForFunction(() => window.knipselBridgeBenchReady === true);
       await page.evaluate((r) => window.knipselBridgeBench.open(r), role);

@@ -21,7 +21,9 @@ const flags = [...quietFlags, '--no-sandbox', '--enable-precise-memory-info', '-
  */
 function harnessHtml(entry: string, pageDir: string): string {
   const name = entry.replace(/-bench\.html$/, '');
-  const module = relative(pageDir, join(harnessDir, `${name}-bench-page.ts`)).split(sep).join('/');
+  const module = relative(pageDir, join(harnessDir, `${name}-bench-page.ts`))
+    .split(sep)
+    .join('/');
   return `<!doctype html>
 <html lang="nl">
   <head>

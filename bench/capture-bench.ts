@@ -7,7 +7,17 @@
 // Standalone: `npx tsx bench/capture-bench.ts` (`-- --chromium`: the Chromium timing rows alone).
 import { fileURLToPath } from 'node:url';
 import { extract } from '@knipsel/core/capture';
-import { loadCorpus, loadDutchFixtures, type MetadataValues, parseHtml, passRate, runDefuddleBaseline, runReadabilityBaseline, tallyMetadata, textScore } from '@knipsel/core/testing/corpus';
+import {
+  loadCorpus,
+  loadDutchFixtures,
+  type MetadataValues,
+  parseHtml,
+  passRate,
+  runDefuddleBaseline,
+  runReadabilityBaseline,
+  tallyMetadata,
+  textScore,
+} from '@knipsel/core/testing/corpus';
 import { buildHarness, newProfile, openSession, serveDir } from './browser-harness.js';
 import { inclusiveTimes, type CpuProfile, type ProfileEntry } from './lib.js';
 import { formatTable, percentile, type BenchRow } from './table.js';
@@ -55,7 +65,11 @@ async function measure(pages: Page[], runs: number): Promise<SetResult> {
     f1.knipsel += textScore(capture.text, page.expectedText).f1;
     f1.readability += textScore(readability.text, page.expectedText).f1;
     f1.defuddle += textScore(defuddleText, page.expectedText).f1;
-    tallyMetadata(meta.knipsel, { title: capture.title, byline: capture.byline, siteName: capture.siteName, lang: capture.lang, publishedTime: capture.published }, page.expectedMetadata);
+    tallyMetadata(
+      meta.knipsel,
+      { title: capture.title, byline: capture.byline, siteName: capture.siteName, lang: capture.lang, publishedTime: capture.published },
+      page.expectedMetadata,
+    );
     tallyMetadata(meta.readability, readability.metadata, page.expectedMetadata);
     // Timed runs, interleaved so both see the same machine state.
     const k: number[] = [];
@@ -127,11 +141,9 @@ async function measureInChromium(sets: Array<{ pages: Page[]; runs: number }>, p
     for (const set of sets) {
       const times: BrowserTimes = { knipsel: [], readability: [] };
       for (const page of set.pages) {
-        const result = await session.page.evaluate(
-          ([source, url, runs]) => window.knipselCaptureBench.measurePage(source, url, runs),
-          [page.source, page.url, set.runs] as const,
-        );
-        if (result.words.knipsel === 0 && result.words.readability > 0) throw new Error(`Chromium: extract() captured nothing from ${page.id}, where Readability found ${result.words.readability} words`);
+        const result = await session.page.evaluate(([source, url, runs]) => window.knipselCaptureBench.measurePage(source, url, runs), [page.source, page.url, set.runs] as const);
+        if (result.words.knipsel === 0 && result.words.readability > 0)
+          throw new Error(`Chromium: extract() captured nothing from ${page.id}, where Readability found ${result.words.readability} words`);
         times.knipsel.push(median(result.knipsel));
         times.readability.push(median(result.readability));
       }
@@ -143,10 +155,7 @@ async function measureInChromium(sets: Array<{ pages: Page[]; runs: number }>, p
       await session.cdp.send('Profiler.setSamplingInterval', { interval: 50 });
       await session.cdp.send('Profiler.start');
       for (const page of profilePages) {
-        await session.page.evaluate(
-          ([source, url]) => window.knipselCaptureBench.measurePage(source, url, 40),
-          [page.source, page.url] as const,
-        );
+        await session.page.evaluate(([source, url]) => window.knipselCaptureBench.measurePage(source, url, 40), [page.source, page.url] as const);
       }
       const { profile } = await session.cdp.send('Profiler.stop');
       note(captureProfileNote(profilePages.length, inclusiveTimes(profile as CpuProfile, capturePhases)));
@@ -176,9 +185,25 @@ function rows(area: string, set: SetResult): BenchRow[] {
   const kP95 = percentile(set.ms.knipsel, 95);
   const rP95 = percentile(set.ms.readability, 95);
   return [
-    { area, metric: 'text F1', knipsel: set.f1.knipsel, baseline: set.f1.readability, baselineName: 'Readability 0.6', target: '> baseline', met: set.f1.knipsel > set.f1.readability },
+    {
+      area,
+      metric: 'text F1',
+      knipsel: set.f1.knipsel,
+      baseline: set.f1.readability,
+      baselineName: 'Readability 0.6',
+      target: '> baseline',
+      met: set.f1.knipsel > set.f1.readability,
+    },
     { area, metric: 'text F1', knipsel: set.f1.knipsel, baseline: set.f1.defuddle, baselineName: 'defuddle 0.19', target: '> baseline', met: set.f1.knipsel > set.f1.defuddle },
-    { area, metric: 'metadata pass rate', knipsel: set.meta.knipsel, baseline: set.meta.readability, baselineName: 'Readability 0.6', target: '≥ baseline', met: set.meta.knipsel >= set.meta.readability },
+    {
+      area,
+      metric: 'metadata pass rate',
+      knipsel: set.meta.knipsel,
+      baseline: set.meta.readability,
+      baselineName: 'Readability 0.6',
+      target: '≥ baseline',
+      met: set.meta.knipsel >= set.meta.readability,
+    },
     { area, metric: 'median ms/page', knipsel: kMedian, baseline: rMedian, baselineName: 'Readability 0.6', target: '≤ 1.5×', met: kMedian <= 1.5 * rMedian, digits: 1 },
     { area, metric: 'p95 ms/page', knipsel: kP95, baseline: rP95, baselineName: 'Readability 0.6', target: '≤ 1.5×', met: kP95 <= 1.5 * rP95, digits: 1 },
   ];

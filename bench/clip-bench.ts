@@ -38,7 +38,10 @@ export function largePage(sources: CorpusSource[], title: string, target = 1_000
     article.push(`<${block.tag}>${escape(block.text)}</${block.tag}>`);
     textLength += block.text.length;
   }
-  const words = dutch.flatMap((s) => s.blocks.map((b) => b.text)).join(' ').split(/\s+/);
+  const words = dutch
+    .flatMap((s) => s.blocks.map((b) => b.text))
+    .join(' ')
+    .split(/\s+/);
   const nav = Array.from({ length: 300 }, (_, i) => `<li><a href="/rubriek/${i}">${escape(words[i % words.length])} ${i}</a></li>`).join('');
   const comments: string[] = [];
   const state: string[] = [];

@@ -20,7 +20,10 @@ const fmtSize = (n: number) => n.toLocaleString('en-US');
 
 export function coreSizes(quick: boolean): number[] {
   // BENCH_SIZES=5000 (comma-separated) narrows the sizes while profiling one of them.
-  const only = (process.env.BENCH_SIZES ?? '').split(',').map(Number).filter((n) => n > 0);
+  const only = (process.env.BENCH_SIZES ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   if (only.length > 0) return only;
   return quick ? [1000, 5000] : [1000, 5000, 10_000];
 }
@@ -271,7 +274,8 @@ export async function profileOpen(ctx: BenchContext, profileDir: string, url: st
     await s.cdp.send('Profiler.start');
     const adds = await s.page.evaluate((from) => window.knipselBench.addKnipsel(from, 0, 20), n + 10_000);
     const { profile: addProfile } = await s.cdp.send('Profiler.stop');
-    const phases = /^(openNow|attachPersistence|rebuildProjection|applyUpdate|readClip|toClipRow|excerptOf|createDossier|migrate|all|rows|putRows|bulkPut|load|toArray|mergeUpdates|readUpdateV2|syncRecord|writePending|validClips|isClipMap)$/;
+    const phases =
+      /^(openNow|attachPersistence|rebuildProjection|applyUpdate|readClip|toClipRow|excerptOf|createDossier|migrate|all|rows|putRows|bulkPut|load|toArray|mergeUpdates|readUpdateV2|syncRecord|writePending|validClips|isClipMap)$/;
     ctx.note(
       `profile: core ${fmtSize(n)} cold library.open() = ${open.ms.toFixed(0)} ms under the profiler. Top self time:\n` +
         profileTable(topFunctions(openProfile as CpuProfile, 12)) +

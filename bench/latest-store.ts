@@ -62,7 +62,5 @@ export function renderLatest(latest: Latest, order: string[], footer: string): s
   const when = names.map((name) => `${name} ${latest.sections[name].at.slice(0, 10)} (${latest.sections[name].mode})`).join(', ');
   const rows: BenchRow[] = names.flatMap((name) => latest.sections[name].rows);
   const notes = names.flatMap((name) => latest.sections[name].notes);
-  return [...machines, '', `Sections measured: ${when}.`, '', formatTable(rows), '', footer, ...(notes.length ? ['', 'Notes:', '', ...notes.map((n) => `- ${n}`)] : [])].join(
-    '\n',
-  );
+  return [...machines, '', `Sections measured: ${when}.`, '', formatTable(rows), '', footer, ...(notes.length ? ['', 'Notes:', '', ...notes.map((n) => `- ${n}`)] : [])].join('\n');
 }

@@ -53,10 +53,7 @@ export function spread(runValues: number[], what = 'median'): string {
  * Repeat `work` `warmup + runs` times, keeping the last `runs` results, but stop early (after
  * at least `minRuns` timed runs) once `budgetMs` has passed.
  */
-export async function repeat<T>(
-  work: (run: number, warmup: boolean) => Promise<T>,
-  options: { warmup: number; runs: number; budgetMs: number; minRuns?: number },
-): Promise<T[]> {
+export async function repeat<T>(work: (run: number, warmup: boolean) => Promise<T>, options: { warmup: number; runs: number; budgetMs: number; minRuns?: number }): Promise<T[]> {
   const start = performance.now();
   const minRuns = options.minRuns ?? 2;
   const out: T[] = [];

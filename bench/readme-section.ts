@@ -10,7 +10,7 @@ export function writeReadmeSection(table: string, file = join(repoRoot, 'README.
   const section =
     '## Benchmarks\n\n' +
     'Run `npm run bench` (about 15 minutes, after `npm run build`; `-- --quick` for a shorter run, `-- --only core,sync` for some sections); ' +
-    'it prints the table of its run and writes every section\'s latest figures to `bench/latest.json` and `bench/latest.md` ' +
+    "it prints the table of its run and writes every section's latest figures to `bench/latest.json` and `bench/latest.md` " +
     '(a partial run replaces only the sections it ran). Latest figures:\n\n' +
     `${table.trim()}\n`;
   const start = readme.search(/^## Benchmarks\s*$/m);
@@ -23,4 +23,3 @@ export function writeReadmeSection(table: string, file = join(repoRoot, 'README.
   const end = next === -1 ? readme.length : start + 1 + next;
   writeFileSync(file, `${readme.slice(0, start)}${section}${next === -1 ? '' : `\n${readme.slice(end)}`}`);
 }
-

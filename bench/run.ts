@@ -73,8 +73,13 @@ export function parseArgs(argv: string[]): BenchOptions {
     else if (arg === '--profile') options.profile = true;
     else if (arg === '--readme') options.readme = true;
     else if (arg === '--only' || arg.startsWith('--only=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i] ?? '';
-      options.only.push(...value.split(',').map((s) => s.trim()).filter(Boolean));
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[++i] ?? '');
+      options.only.push(
+        ...value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
     } else if (arg === '--help' || arg === '-h') {
       console.log('npm run bench -- [--quick] [--only capture,snippets,clip,core,search,app,sync,bridge,files,suggest,pdf,size] [--build] [--profile] [--readme]');
       process.exit(0);
@@ -125,7 +130,13 @@ async function main(): Promise<void> {
     try {
       const sectionRows = await section.run(ctx);
       rows.push(...sectionRows);
-      measured[section.name] = { at: new Date().toISOString(), mode: options.quick ? 'quick' : 'full', machine: header.split('. Date:')[0] + '.', rows: sectionRows, notes: sectionNotes };
+      measured[section.name] = {
+        at: new Date().toISOString(),
+        mode: options.quick ? 'quick' : 'full',
+        machine: header.split('. Date:')[0] + '.',
+        rows: sectionRows,
+        notes: sectionNotes,
+      };
     } catch (error) {
       failed = true;
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -146,7 +157,11 @@ async function main(): Promise<void> {
   const latestFile = join(repoRoot, 'bench/latest.json');
   const latest = mergeLatest(readLatest(latestFile), measured);
   writeLatest(latestFile, latest);
-  const merged = renderLatest(latest, sections.map((s) => s.name), 'Ratios are Knipsel ÷ baseline; timings vary between machines, ratios and counts are what matter.');
+  const merged = renderLatest(
+    latest,
+    sections.map((s) => s.name),
+    'Ratios are Knipsel ÷ baseline; timings vary between machines, ratios and counts are what matter.',
+  );
   writeFileSync(join(repoRoot, 'bench/latest.md'), `${merged}\n`);
   log(`wrote bench/latest.json and bench/latest.md (${Object.keys(measured).join(', ') || 'no section'} replaced)`);
   if (options.readme) {

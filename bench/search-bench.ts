@@ -77,7 +77,12 @@ export async function nodeSearchRows(ctx: BenchContext, sizes: number[]): Promis
             `profile: core 5,000 search, ${strokes.length} keystrokes (${knipsel.reduce((a, b) => a + b, 0).toFixed(0)} ms). Top self time:\n` +
               profileTable(topFunctions(profile as unknown as CpuProfile, 10)) +
               '\n  Inclusive:\n' +
-              profileTable(inclusiveTimes(profile as unknown as CpuProfile, /^(search|rank|#scoreWord|#expand|#denseLengths|fuzzyGet|atPrefix|snippetFor|makeSnippet|wordMatcher|fixRanges|fold)$/)),
+              profileTable(
+                inclusiveTimes(
+                  profile as unknown as CpuProfile,
+                  /^(search|rank|#scoreWord|#expand|#denseLengths|fuzzyGet|atPrefix|snippetFor|makeSnippet|wordMatcher|fixRanges|fold)$/,
+                ),
+              ),
           );
         }
         const baseline = timeStrokes((q) => plain.search(q, { prefix: true, combineWith: 'AND' }));

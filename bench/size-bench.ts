@@ -42,8 +42,7 @@ function staticImports(code: string): string[] {
 /** The entry scripts of an HTML page and their static imports, transitively: file → bytes. */
 export function firstLoad(root: string, htmlFile: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
-  const resolveFrom = (fromFile: string, spec: string) =>
-    spec.startsWith('/') ? join(root, spec) : join(dirname(fromFile), spec.split(/[?#]/)[0]);
+  const resolveFrom = (fromFile: string, spec: string) => (spec.startsWith('/') ? join(root, spec) : join(dirname(fromFile), spec.split(/[?#]/)[0]));
   const queue = htmlScripts(htmlFile).map((src) => resolveFrom(htmlFile, src));
   for (let guard = 0; queue.length > 0 && guard < 10_000; guard++) {
     const file = queue.shift()!;

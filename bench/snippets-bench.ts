@@ -38,7 +38,7 @@ export async function runSnippetsBench(ctx: BenchContext): Promise<BenchRow[]> {
   ctx.note(
     `snippets: ${area}: F1 by split: ${halves.join('; ')}; ${timedOut} pages ran out of time (counted as empty). ` +
       `"controleer even" (confidence < 0.7) on ${conf.flagged} of ${conf.pages} pages, ${conf.flaggedPoor} of them poor (page F1 < 0.7): precision ${conf.precision.toFixed(2)}, recall ${conf.recall.toFixed(2)} of ${conf.poor} poor pages; on the held-out pages alone precision ${heldConf.precision.toFixed(2)}, recall ${heldConf.recall.toFixed(2)} (${heldConf.flaggedPoor} of ${heldConf.flagged} flagged, ${heldConf.poor} poor). ` +
-      'trafilatura\'s own figures on its 990-page set: F1 0.920 (fast) / 0.925 (full).',
+      "trafilatura's own figures on its 990-page set: F1 0.920 (fast) / 0.925 (full).",
   );
   const versus = (metric: string, pick: (x: ExtractorSummary) => number, target = '', met: boolean | null = null, digits?: number): BenchRow[] => [
     { area, metric, knipsel: pick(k), baseline: pick(r), baselineName: 'Readability 0.6', target, met, ...(digits ? { digits } : {}) },
@@ -49,7 +49,16 @@ export async function runSnippetsBench(ctx: BenchContext): Promise<BenchRow[]> {
     ...versus('precision', (x) => x.precision),
     ...versus('recall', (x) => x.recall),
     ...versus('median ms/page (jsdom)', (x) => x.medianMs, '≤ 1.5×', k.medianMs <= 1.5 * r.medianMs, 1),
-    { area, metric: '"controleer even" precision (flagged pages with page F1 < 0.7)', knipsel: conf.precision, baseline: null, baselineName: '–', target: '', met: null, digits: 2 },
+    {
+      area,
+      metric: '"controleer even" precision (flagged pages with page F1 < 0.7)',
+      knipsel: conf.precision,
+      baseline: null,
+      baselineName: '–',
+      target: '',
+      met: null,
+      digits: 2,
+    },
     { area, metric: '"controleer even" recall (pages with page F1 < 0.7 flagged)', knipsel: conf.recall, baseline: null, baselineName: '–', target: '', met: null, digits: 2 },
   ];
 }

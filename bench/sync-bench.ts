@@ -182,7 +182,9 @@ export async function runSyncBench(ctx: BenchContext): Promise<BenchRow[]> {
           ctx.log(`sync: ${kind}, ${clips.toLocaleString('en-US')} clips, ${warmup ? 'warm-up' : `run ${run}`}…`);
           const profile = ctx.profile && kind === 'knipsel' && run === 1 ? (summary: string) => ctx.note(summary) : undefined;
           const result = await measurePair(browser, dir, kind, { clips, edits, syncTimeoutMs: kind === 'raw' ? rawSyncTimeoutMs : 60_000, log: ctx.log, profile });
-          ctx.log(`sync: ${kind}: initial sync ${result.initialSyncMs.toFixed(0)} ms, bodies ${result.bodiesMs.toFixed(0)} ms; edits median ${summarize(result.edits).median.toFixed(1)} ms`);
+          ctx.log(
+            `sync: ${kind}: initial sync ${result.initialSyncMs.toFixed(0)} ms, bodies ${result.bodiesMs.toFixed(0)} ms; edits median ${summarize(result.edits).median.toFixed(1)} ms`,
+          );
           out[kind] = result;
         }
         return out as Record<Kind, PairResult>;
@@ -199,7 +201,7 @@ export async function runSyncBench(ctx: BenchContext): Promise<BenchRow[]> {
     ctx.note(
       `sync: ${clips.toLocaleString('en-US')}-clip dossier, ${(bytes / 1e6).toFixed(1)} MB of state; initial sync is join → every clip present on the new peer ` +
         '(includes signalling, key derivation and the WebRTC handshake). The state goes compressed (deflate-raw, streamed while it is being compressed; ' +
-        'see core/sync/frames/deflate-frames.ts), and the new peer does not send it back. Knipsel\'s doc names each clip\'s body by hash (the list is complete ' +
+        "see core/sync/frames/deflate-frames.ts), and the new peer does not send it back. Knipsel's doc names each clip's body by hash (the list is complete " +
         'with the doc); "all bodies" is join → every body on the new peer too, fetched from the other peer after the doc (core/sync/peer/body-exchange.ts), hash-checked. Edits alternate direction; each is timed from the edit in one page to the change in the other.',
     );
     if (okR.length < syncR.length) {

@@ -1,13 +1,6 @@
 // Typed errors for everything core rejects: callers switch on `code`, users read `message`.
 
-export type KnipselErrorCode =
-  | 'invalid-input'
-  | 'not-found'
-  | 'newer-version'
-  | 'storage-full'
-  | 'storage-failed'
-  | 'conflict'
-  | 'read-only';
+export type KnipselErrorCode = 'invalid-input' | 'not-found' | 'newer-version' | 'storage-full' | 'storage-failed' | 'conflict' | 'read-only';
 
 export class KnipselError extends Error {
   readonly code: KnipselErrorCode;

@@ -12,13 +12,46 @@ export { queryRows, matchesFilter, clipSorts, type ClipFilter, type ClipSort } f
 export { comparableUrl, type ClipInput, type ClipPatch, type HighlightInput, type HighlightPatch } from './dossier/clips.js';
 export { currentSchemaVersion, migrations, schemaVersionOf } from './dossier/migrations.js';
 export { captureSchema, highlightColourSchema, idSchema, noteClipUrl, positionSchema, quoteSchema, themeIdsSchema } from './dossier/schema.js';
-export { bookmarkCapture, evidenceCapture, countTypedWords, linkTitle, normalizeUrl, noteCapture, selectionCapture, siteNameOf, titleFromText, titleFromUrl, type HandMadeFields } from './capture/hand-made.js';
+export {
+  bookmarkCapture,
+  evidenceCapture,
+  countTypedWords,
+  linkTitle,
+  normalizeUrl,
+  noteCapture,
+  selectionCapture,
+  siteNameOf,
+  titleFromText,
+  titleFromUrl,
+  type HandMadeFields,
+} from './capture/hand-made.js';
 export { sourceName } from './dossier/source.js';
 export { isIncompleteLink } from './dossier/complete-link.js';
 export { escapeHtml, linesToHtml, textToHtml } from './capture/plain-html.js';
 export { presetFrameworks, findPresetFramework, findPresetTheme, type PresetFramework, type PresetGroup, type PresetTheme } from './frameworks/presets.js';
-export { groupOf, groupedThemes, matchStrength, numberLabel, orderedThemes, searchFields, searchThemes, themeEntries, type SearchFields, type ThemeEntry, type WordingLocale } from './frameworks/theme-wording.js';
-export { createThemeSuggester, defaultMinScore, suggestThemes, wordingOf, type SuggestOptions, type ThemeSuggester, type ThemeSuggestion, type ThemeWording } from './frameworks/suggest.js';
+export {
+  groupOf,
+  groupedThemes,
+  matchStrength,
+  numberLabel,
+  orderedThemes,
+  searchFields,
+  searchThemes,
+  themeEntries,
+  type SearchFields,
+  type ThemeEntry,
+  type WordingLocale,
+} from './frameworks/theme-wording.js';
+export {
+  createThemeSuggester,
+  defaultMinScore,
+  suggestThemes,
+  wordingOf,
+  type SuggestOptions,
+  type ThemeSuggester,
+  type ThemeSuggestion,
+  type ThemeWording,
+} from './frameworks/suggest.js';
 export type { FrameworkInput, ThemeInput, ThemePatch } from './frameworks/frameworks.js';
 export { createLibrary, defaultPersonalName, type Library, type LibraryExtension, type LibraryStores, type OpenDossier } from './library/library.js';
 export { attachPersistence, type DocPersistence } from './storage/doc-persistence.js';

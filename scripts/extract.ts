@@ -48,7 +48,13 @@ function extractEntry(entry: ManifestEntry): Row {
 async function runManifest(manifestPath: string): Promise<Record<string, Row>> {
   const raw = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestEntry>;
   const base = dirname(resolve(manifestPath));
-  const entries = Object.entries(raw).map(([id, entry]) => [id, entry && typeof entry === 'object' && typeof entry.path === 'string' ? { ...entry, path: isAbsolute(entry.path) ? entry.path : resolve(base, entry.path) } : entry] as [string, ManifestEntry]);
+  const entries = Object.entries(raw).map(
+    ([id, entry]) =>
+      [id, entry && typeof entry === 'object' && typeof entry.path === 'string' ? { ...entry, path: isAbsolute(entry.path) ? entry.path : resolve(base, entry.path) } : entry] as [
+        string,
+        ManifestEntry,
+      ],
+  );
   const threads = entries.length >= 8 ? Math.max(1, Math.min(availableParallelism(), 4)) : 1;
   const rows = new Map<string, Row>();
   if (threads === 1) {

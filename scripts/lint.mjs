@@ -30,5 +30,5 @@ npx('dpdm', '--no-warning', '--no-tree', '--exit-code', 'circular:1', '--exclude
 
 step('Formatting of the TypeScript and JavaScript (Prettier)');
 if (run('npx', ['--no-install', 'prettier', '--check', '--log-level', 'warn', '**/*.{ts,mts,cts,js,mjs,cjs}'], { allowFailure: true }) !== 0) {
-  fail('Prettier found files not in the project\'s format (listed above). `npm run format` formats them; then lint again.');
+  fail("Prettier found files not in the project's format (listed above). `npm run format` formats them; then lint again.");
 }

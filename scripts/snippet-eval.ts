@@ -16,7 +16,9 @@ import { loadSnippetCases, selectCases, snippetCorpusDir, type SnippetSplit } fr
 
 function usage(message?: string): never {
   if (message) process.stderr.write(`${message}\n`);
-  process.stderr.write('usage: snippet-eval [--split dev|heldout|all] [--limit N] [--only knipsel,readability,defuddle] [--threads N] [--timeout MS] [--out FILE.json] [--dir DIR]\n');
+  process.stderr.write(
+    'usage: snippet-eval [--split dev|heldout|all] [--limit N] [--only knipsel,readability,defuddle] [--threads N] [--timeout MS] [--out FILE.json] [--dir DIR]\n',
+  );
   process.exit(2);
 }
 
@@ -31,7 +33,9 @@ async function main(argv: string[]): Promise<void> {
   if (!['dev', 'heldout', 'all'].includes(split)) usage(`unknown split ${split}`);
   const limit = arg('--limit') ? Number(arg('--limit')) : Infinity;
   if (!(limit > 0)) usage('--limit needs a positive number');
-  const only = (arg('--only')?.split(',').map((s) => s.trim()) ?? [...extractorNames]) as ExtractorName[];
+  const only = (arg('--only')
+    ?.split(',')
+    .map((s) => s.trim()) ?? [...extractorNames]) as ExtractorName[];
   if (only.some((name) => !extractorNames.includes(name))) usage(`extractors: ${extractorNames.join(', ')}`);
   const threads = Number(arg('--threads') ?? 2);
   const timeoutMs = Number(arg('--timeout') ?? defaultPageTimeoutMs);
@@ -46,7 +50,12 @@ async function main(argv: string[]): Promise<void> {
     if (done % 50 === 0) process.stderr.write(`${done}/${cases.length} pages\n`);
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
-  const lines = [`${cases.length} pages (${split}${Number.isFinite(limit) ? `, first ${limit}` : ''}), ${seconds} s`, '', '| pages | extractor | F1 | precision | recall | TP | FP | FN | TN | errors | median ms (jsdom) |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+  const lines = [
+    `${cases.length} pages (${split}${Number.isFinite(limit) ? `, first ${limit}` : ''}), ${seconds} s`,
+    '',
+    '| pages | extractor | F1 | precision | recall | TP | FP | FN | TN | errors | median ms (jsdom) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
   const parts = split === 'all' ? (['dev', 'heldout', 'all'] as const) : [split];
   for (const part of parts) {
     const own = part === 'all' ? pages : pages.filter((p) => p.split === part);
@@ -55,12 +64,17 @@ async function main(argv: string[]): Promise<void> {
       const s = summary[name];
       if (!s) continue;
       const { tp, fp, fn, tn } = s.counts;
-      lines.push(`| ${part} (${own.length}) | ${name} | ${s.f1.toFixed(3)} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${tp} | ${fp} | ${fn} | ${tn} | ${s.errors} | ${s.medianMs.toFixed(1)} |`);
+      lines.push(
+        `| ${part} (${own.length}) | ${name} | ${s.f1.toFixed(3)} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${tp} | ${fp} | ${fn} | ${tn} | ${s.errors} | ${s.medianMs.toFixed(1)} |`,
+      );
     }
   }
   if (only.includes('knipsel')) {
     const c = confidenceReport(pages);
-    lines.push('', `confidence < 0.7 ("controleer even"): ${c.flagged} of ${c.pages} pages flagged, ${c.flaggedPoor} of them poor (page F1 < 0.7): precision ${c.precision.toFixed(2)}; ${c.poor} poor pages, recall ${c.recall.toFixed(2)}`);
+    lines.push(
+      '',
+      `confidence < 0.7 ("controleer even"): ${c.flagged} of ${c.pages} pages flagged, ${c.flaggedPoor} of them poor (page F1 < 0.7): precision ${c.precision.toFixed(2)}; ${c.poor} poor pages, recall ${c.recall.toFixed(2)}`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   if (out) writeFileSync(out, JSON.stringify({ split, limit, pages }, null, 1));

@@ -2,10 +2,7 @@
 // frames, parsed and shape-checked; anything else is null (dropped and counted by the caller).
 import type { RawData } from 'ws';
 
-export type SignallingMessage =
-  | { type: 'subscribe' | 'unsubscribe'; topics: unknown[] }
-  | { type: 'publish'; topic: string; [key: string]: unknown }
-  | { type: 'ping' };
+export type SignallingMessage = { type: 'subscribe' | 'unsubscribe'; topics: unknown[] } | { type: 'publish'; topic: string; [key: string]: unknown } | { type: 'ping' };
 
 /** Checks the shape of a parsed frame; null when it is not a message we handle. */
 function asMessage(value: unknown, maxTopicLength: number): SignallingMessage | null {
@@ -16,9 +13,7 @@ function asMessage(value: unknown, maxTopicLength: number): SignallingMessage | 
     case 'unsubscribe':
       return Array.isArray(m.topics) ? { type: m.type, topics: m.topics } : null;
     case 'publish':
-      return typeof m.topic === 'string' && m.topic.length > 0 && m.topic.length <= maxTopicLength
-        ? (m as SignallingMessage)
-        : null;
+      return typeof m.topic === 'string' && m.topic.length > 0 && m.topic.length <= maxTopicLength ? (m as SignallingMessage) : null;
     case 'ping':
       return { type: 'ping' };
     default:

@@ -187,4 +187,3 @@ function upgradeStatusKept(url: string): Promise<number> {
     ws.on('error', () => resolve(-1));
   });
 }
-

@@ -76,9 +76,7 @@ export function makeCorpus(sources: CorpusSource[], themeIds: readonly string[])
     const headline = (blocks.find((b) => b.text.length > 20)?.text ?? source.title).slice(0, 90);
     const nl = source.lang === 'nl';
     const site = nl ? pick(dutchSites) : source.siteName;
-    const url = nl
-      ? `https://www.${slug(site ?? 'wijkplatform')}.nl/praktijk/${i}-${slug(headline).slice(0, 40)}`
-      : `https://example.org/${source.name}/${i}`;
+    const url = nl ? `https://www.${slug(site ?? 'wijkplatform')}.nl/praktijk/${i}-${slug(headline).slice(0, 40)}` : `https://example.org/${source.name}/${i}`;
     const mode: CaptureMode = random() < 0.85 ? 'article' : random() < 0.7 ? 'selection' : 'page';
     const capturedAt = 1_600_000_000_000 + Math.floor(random() * 250_000_000_000);
     const capture: Capture = {

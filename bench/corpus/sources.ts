@@ -69,13 +69,17 @@ const blockPattern = /<(p|h[1-6]|li|blockquote|pre|td)\b[^>]*>([\s\S]*?)<\/\1>/g
 export function htmlBlocks(html: string): CorpusBlock[] {
   const blocks: CorpusBlock[] = [];
   for (const match of html.matchAll(blockPattern)) {
-    const text = decode(match[2].replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+    const text = decode(match[2].replace(/<[^>]+>/g, ' '))
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!text) continue;
     const tag = match[1].toLowerCase();
     blocks.push({ tag: /^h[1-2]$/.test(tag) ? 'h2' : /^h/.test(tag) ? 'h3' : tag === 'li' ? 'li' : tag === 'blockquote' ? 'blockquote' : 'p', text });
   }
   if (blocks.length === 0) {
-    const text = decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+    const text = decode(html.replace(/<[^>]+>/g, ' '))
+      .replace(/\s+/g, ' ')
+      .trim();
     if (text) blocks.push({ tag: 'p', text });
   }
   return blocks;

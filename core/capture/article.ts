@@ -117,11 +117,7 @@ export function extractArticle(doc: Document, url: string): ArticleResult | null
   const candidate = attempt(() => proseCandidate(doc));
   if (primary && candidate) primary.coverage = proseCoverage(candidate, primary.root.textContent ?? '');
   const doubt =
-    candidate &&
-    candidate.prose >= candidateProse &&
-    candidate.running >= minRunning &&
-    candidate.element.tagName !== 'BODY' &&
-    (!primary || primary.coverage < minCoverage);
+    candidate && candidate.prose >= candidateProse && candidate.running >= minRunning && candidate.element.tagName !== 'BODY' && (!primary || primary.coverage < minCoverage);
   if (candidate && doubt) {
     const root = attempt(() => candidateArticle(candidate, doc));
     if (root && proseChars(root) >= (primary ? proseChars(primary.root) * 0.5 : 1)) {

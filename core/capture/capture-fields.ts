@@ -18,7 +18,10 @@ export function emptyMetadata(): PageMetadata {
 /** Metadata are plain text: markup in them (a hostile or sloppy page) is dropped, not kept. */
 export function plainField(value: string | null): string | null {
   if (!value) return null;
-  const text = value.replace(/<\/?[a-z!?][^>]*>?/gi, ' ').replace(/\s+/g, ' ').trim();
+  const text = value
+    .replace(/<\/?[a-z!?][^>]*>?/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text || null;
 }
 

@@ -65,10 +65,14 @@ describe('apaReference (nl)', () => {
     );
   });
   it('no author and no site: title first', () => {
-    expect(apaReference(capture({ published: '2009' }))).toBe('Transformatie in sociaal domein gaat niet zonder community werk. (2009). https://www.buurtontwikkeling.nl/blogs/transformatie');
+    expect(apaReference(capture({ published: '2009' }))).toBe(
+      'Transformatie in sociaal domein gaat niet zonder community werk. (2009). https://www.buurtontwikkeling.nl/blogs/transformatie',
+    );
   });
   it('keeps a title question mark', () => {
-    expect(apaReference(capture({ title: 'Wat doet een opbouwwerker?', byline: 'Ben Koenen', published: '2016-01-05' }))).toContain('(2016, 5 januari). Wat doet een opbouwwerker? https://');
+    expect(apaReference(capture({ title: 'Wat doet een opbouwwerker?', byline: 'Ben Koenen', published: '2016-01-05' }))).toContain(
+      '(2016, 5 januari). Wat doet een opbouwwerker? https://',
+    );
   });
 });
 
@@ -89,10 +93,8 @@ describe('apaReferenceHtml', () => {
     );
   });
 
-  it('writes the issue\'s example: two authors, Dutch date, the platform in italics', () => {
-    const html = apaReferenceHtml(
-      capture({ byline: 'Jaap Ikink en Ben Koenen', published: '2016-12-16', siteName: 'Platform voor buurtontwikkeling' }),
-    );
+  it("writes the issue's example: two authors, Dutch date, the platform in italics", () => {
+    const html = apaReferenceHtml(capture({ byline: 'Jaap Ikink en Ben Koenen', published: '2016-12-16', siteName: 'Platform voor buurtontwikkeling' }));
     expect(html).toBe(
       'Ikink, J., &amp; Koenen, B. (2016, 16 december). Transformatie in sociaal domein gaat niet zonder community werk. <em>Platform voor buurtontwikkeling</em>. https://www.buurtontwikkeling.nl/blogs/transformatie',
     );

@@ -19,8 +19,45 @@ export interface CitationOptions {
 /** A capture as a reference describes it, with the kind of source the user chose (export/reference.ts `citedSource`). */
 export type CitedCapture = Capture & { citeAs?: SourceKind };
 
-const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'het', "'t", '’t', 'ter', 'ten', 'te', 'in', 'op', 'uit', 'aan', 'bij', 'onder', 'voor', 'over', 'la', 'le', 'du', 'des', 'da', 'di', 'del', 'della', 'dos', 'das', 'zu', 'zum', 'zur', 'vande', 'vanden', 'vander']);
-const ORGANISATION_WORDS = /\b(?:redactie|gemeente|stichting|vereniging|instituut|institute|universiteit|university|hogeschool|ministerie|ministry|rijksoverheid|movisie|platform|centrum|center|centre|bureau|team|desk|staff|editors?|editorial|foundation|association|council|raad|bv|b\.v\.|nv|inc|ltd|llc|group|groep|news|nieuws|werkplaats|kenniscentrum|netwerk|network|wiki\w*|online)\b/i;
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'het',
+  "'t",
+  '’t',
+  'ter',
+  'ten',
+  'te',
+  'in',
+  'op',
+  'uit',
+  'aan',
+  'bij',
+  'onder',
+  'voor',
+  'over',
+  'la',
+  'le',
+  'du',
+  'des',
+  'da',
+  'di',
+  'del',
+  'della',
+  'dos',
+  'das',
+  'zu',
+  'zum',
+  'zur',
+  'vande',
+  'vanden',
+  'vander',
+]);
+const ORGANISATION_WORDS =
+  /\b(?:redactie|gemeente|stichting|vereniging|instituut|institute|universiteit|university|hogeschool|ministerie|ministry|rijksoverheid|movisie|platform|centrum|center|centre|bureau|team|desk|staff|editors?|editorial|foundation|association|council|raad|bv|b\.v\.|nv|inc|ltd|llc|group|groep|news|nieuws|werkplaats|kenniscentrum|netwerk|network|wiki\w*|online)\b/i;
 
 interface PersonName {
   kind: 'person';

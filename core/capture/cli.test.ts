@@ -24,7 +24,13 @@ describe('extract CLI', () => {
 
   it('reads a PDF: its text per page and the report metadata', { timeout: 60_000 }, () => {
     const out = run([join(repoRoot, 'tests/fixtures/pdf/rapport-transformatie.pdf'), '--url', 'https://www.buurtontwikkeling.nl/rapport.pdf']);
-    expect(out.capture).toMatchObject({ mode: 'pdf', title: 'Transformatie in sociaal domein gaat niet zonder community werk', byline: 'Jaap Ikink en Ben Koenen', siteName: 'Platform voor buurtontwikkeling', url: 'https://www.buurtontwikkeling.nl/rapport.pdf' });
+    expect(out.capture).toMatchObject({
+      mode: 'pdf',
+      title: 'Transformatie in sociaal domein gaat niet zonder community werk',
+      byline: 'Jaap Ikink en Ben Koenen',
+      siteName: 'Platform voor buurtontwikkeling',
+      url: 'https://www.buurtontwikkeling.nl/rapport.pdf',
+    });
     expect(out.capture.pdf.pages.map((p: { label: string }) => p.label)).toEqual(['1', '2', '3']);
     expect(out.capture.text).toContain('De transformatie in het sociaal domein ontwikkelt zich eenzijdig.');
   });
@@ -54,7 +60,10 @@ describe('extract CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'knipsel-cli-'));
     const file = join(dir, 'diep.html');
     const depth = 100_000;
-    writeFileSync(file, `<!doctype html><html><head><title>Diep</title></head><body>${'<div>'.repeat(depth)}<p>De kern van het verhaal staat helemaal onderin.</p>${'</div>'.repeat(depth)}</body></html>`);
+    writeFileSync(
+      file,
+      `<!doctype html><html><head><title>Diep</title></head><body>${'<div>'.repeat(depth)}<p>De kern van het verhaal staat helemaal onderin.</p>${'</div>'.repeat(depth)}</body></html>`,
+    );
     const out = run([file, '--url', 'https://example.org/diep']);
     expect(out.warnings.map((w: { code: string }) => w.code)).toContain('page-limited');
     expect(out.capture.text).toContain('De kern van het verhaal staat helemaal onderin.');

@@ -10,7 +10,8 @@ const window = new JSDOM('').window as unknown as Window & typeof globalThis;
 
 describe('image sources in sanitised HTML', () => {
   it('lists http(s) images once, decoding entities, and replaces them', () => {
-    const html = '<p>a</p><img src="https://x.nl/a.png?b=1&amp;c=2" alt="a > b"><img alt=\'x\' src="data:image/png;base64,AAAA"><img src="https://x.nl/a.png?b=1&amp;c=2"><img src="http://y.nl/b.jpg">';
+    const html =
+      '<p>a</p><img src="https://x.nl/a.png?b=1&amp;c=2" alt="a > b"><img alt=\'x\' src="data:image/png;base64,AAAA"><img src="https://x.nl/a.png?b=1&amp;c=2"><img src="http://y.nl/b.jpg">';
     expect(imageSources(html)).toEqual(['https://x.nl/a.png?b=1&c=2', 'http://y.nl/b.jpg']);
     const out = replaceImageSources(html, (src) => (src.startsWith('https://x.nl') ? imageRef('a'.repeat(64)) : null));
     expect(imageSources(out)).toEqual(['http://y.nl/b.jpg']);
@@ -36,7 +37,9 @@ describe('keepClipImages', () => {
       'https://x.nl/svg.png': { bytes: new TextEncoder().encode('<svg/>'), type: 'image/svg+xml' },
       'https://x.nl/gone.png': null,
     };
-    const html = Object.keys(bodies).map((url) => `<p><img src="${url}" alt="${url.slice(13)}"></p>`).join('');
+    const html = Object.keys(bodies)
+      .map((url) => `<p><img src="${url}" alt="${url.slice(13)}"></p>`)
+      .join('');
     const { capture, skipped } = await keepClipImages(makeCapture({ html }), { fetch: async (url) => bodies[url] ?? null, put: (bytes, type) => store.put(bytes, type) });
     const hash = await sha256Hex(png());
     expect(capture.images).toEqual([{ sha256: hash, size: png().byteLength, type: 'image/png', url: 'https://x.nl/1.png' }]);

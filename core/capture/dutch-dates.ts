@@ -2,18 +2,42 @@
 // "December 16, 2016", "16-12-2016" — parsed to ISO 8601, for metadata extraction.
 
 const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, january: 1,
-  februari: 2, feb: 2, febr: 2, february: 2,
-  maart: 3, mrt: 3, mar: 3, march: 3, mars: 3,
-  april: 4, apr: 4,
-  mei: 5, may: 5,
-  juni: 6, jun: 6, june: 6,
-  juli: 7, jul: 7, july: 7,
-  augustus: 8, aug: 8, august: 8,
-  september: 9, sep: 9, sept: 9,
-  oktober: 10, okt: 10, october: 10, oct: 10,
-  november: 11, nov: 11,
-  december: 12, dec: 12,
+  januari: 1,
+  jan: 1,
+  january: 1,
+  februari: 2,
+  feb: 2,
+  febr: 2,
+  february: 2,
+  maart: 3,
+  mrt: 3,
+  mar: 3,
+  march: 3,
+  mars: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  may: 5,
+  juni: 6,
+  jun: 6,
+  june: 6,
+  juli: 7,
+  jul: 7,
+  july: 7,
+  augustus: 8,
+  aug: 8,
+  august: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 /** Dutch month names, for formatting ("16 december 2016"). */
@@ -21,8 +45,11 @@ export const dutchMonths = ['januari', 'februari', 'maart', 'april', 'mei', 'jun
 /** English month names, for formatting ("December 16, 2016"). */
 export const englishMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-const MONTH_ALT = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
-const WEEKDAY = '(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\\.?,?\\s+)?';
+const MONTH_ALT = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const WEEKDAY =
+  '(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\\.?,?\\s+)?';
 const TIME = '(?:,?\\s*(?:om|at|,|-|–)?\\s*(\\d{1,2})[:.](\\d{2})(?:\\s*uur)?)?';
 
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -42,7 +42,9 @@ describe('extract: article', () => {
   });
 
   it('keeps GFM tables in Markdown', () => {
-    const doc = dom(`<html><body><article><h1>Tabel</h1>${paragraph(1)}${paragraph(2)}${paragraph(3)}<table><thead><tr><th>Thema</th><th>Aantal</th></tr></thead><tbody><tr><td>Wijk</td><td>3</td></tr></tbody></table>${paragraph(4)}</article></body></html>`);
+    const doc = dom(
+      `<html><body><article><h1>Tabel</h1>${paragraph(1)}${paragraph(2)}${paragraph(3)}<table><thead><tr><th>Thema</th><th>Aantal</th></tr></thead><tbody><tr><td>Wijk</td><td>3</td></tr></tbody></table>${paragraph(4)}</article></body></html>`,
+    );
     expect(captureMarkdown(extract(doc, url, 'page').capture)).toMatch(/\| Thema \| Aantal \|\n\| --- \| --- \|\n\| Wijk \| 3 \|/);
   });
 
@@ -160,7 +162,6 @@ describe('extract: bookmark and page', () => {
     expect(capture.text).toContain('Home');
     expect(capture.html).not.toContain('<script');
   });
-
 });
 
 describe('extract: robustness', () => {

@@ -57,7 +57,8 @@ function finish(doc: Document, content: Element, base: string, warnings: Extract
   resolveLazyImages(root);
   embedsToLinks(root, base);
   absolutizeUrls(root, base);
-  const sanitizer = createSanitizer(doc.defaultView as (Window & typeof globalThis) | null) ?? createSanitizer(typeof window === 'undefined' ? null : (window as Window & typeof globalThis));
+  const sanitizer =
+    createSanitizer(doc.defaultView as (Window & typeof globalThis) | null) ?? createSanitizer(typeof window === 'undefined' ? null : (window as Window & typeof globalThis));
   if (sanitizer) {
     sanitizer.sanitizeInPlace(root);
   } else {
@@ -96,7 +97,10 @@ function pageContent(doc: Document): Element {
   const body = doc.body ?? doc.documentElement;
   if (!body) return root;
   for (let child = body.firstChild; child; child = child.nextSibling) root.appendChild(inert.importNode(child, true));
-  for (const el of Array.from(root.querySelectorAll('script, style, noscript, template, [hidden], [aria-hidden="true"], [style*="display:none" i], [style*="display: none" i], link, meta'))) el.remove();
+  for (const el of Array.from(
+    root.querySelectorAll('script, style, noscript, template, [hidden], [aria-hidden="true"], [style*="display:none" i], [style*="display: none" i], link, meta'),
+  ))
+    el.remove();
   return root;
 }
 

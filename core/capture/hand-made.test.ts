@@ -14,7 +14,15 @@ describe('hand-made captures', () => {
   test('a bookmark capture is valid for a dossier', () => {
     const url = normalizeUrl('www.movisie.nl/artikel')!;
     const capture = bookmarkCapture({ url, title: siteNameOf(url), siteName: siteNameOf(url), capturedAt: 1000 });
-    expect(capture).toMatchObject({ mode: 'bookmark', siteName: 'movisie.nl', title: 'movisie.nl', url: 'https://www.movisie.nl/artikel', capturedAt: 1000, html: '', wordCount: 0 });
+    expect(capture).toMatchObject({
+      mode: 'bookmark',
+      siteName: 'movisie.nl',
+      title: 'movisie.nl',
+      url: 'https://www.movisie.nl/artikel',
+      capturedAt: 1000,
+      html: '',
+      wordCount: 0,
+    });
     const doc = new Y.Doc();
     initDossierDoc(doc, { id: 'd1', name: 'Test' });
     const dossier = createDossier(doc);

@@ -11,5 +11,16 @@ export { captureMarkdown } from './to-markdown.js';
 export { cleanedCapture, cleanedText, type CleanedCapture } from './cleaned-capture.js';
 export { createRenderSanitizer, type RenderOptions, type RenderSanitizer } from './render-html.js';
 export { clipBlocks } from './clip-blocks.js';
-export { hashOfImageRef, imageBudget, imageRef, imageSources, keepClipImages, keptImageHashes, sniffImageType, type ImageBudget, type ImageKeeping, type KeptImages } from './clip-images.js';
+export {
+  hashOfImageRef,
+  imageBudget,
+  imageRef,
+  imageSources,
+  keepClipImages,
+  keptImageHashes,
+  sniffImageType,
+  type ImageBudget,
+  type ImageKeeping,
+  type KeptImages,
+} from './clip-images.js';
 export { anchorAll, describeRange, findQuote, indexText, rangeFor, type TextIndex } from './anchor.js';

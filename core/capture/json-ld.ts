@@ -9,7 +9,8 @@ export const clean = (value: unknown): string | null => {
 };
 
 type Json = unknown;
-const ARTICLE_TYPES = /^(?:Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle|AnalysisNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|SocialMediaPosting|LiveBlogPosting|DiscussionForumPosting|Posting|WebPage|AboutPage|ItemPage|CreativeWork|MedicalWebPage|Recipe|HowTo|QAPage|Review)$/;
+const ARTICLE_TYPES =
+  /^(?:Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle|AnalysisNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|SocialMediaPosting|LiveBlogPosting|DiscussionForumPosting|Posting|WebPage|AboutPage|ItemPage|CreativeWork|MedicalWebPage|Recipe|HowTo|QAPage|Review)$/;
 
 /** All JSON-LD nodes of the page, flattened (@graph, arrays). Malformed blocks are skipped. */
 export function jsonLdNodes(doc: Document): Array<Record<string, Json>> {

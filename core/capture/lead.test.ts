@@ -15,7 +15,7 @@ function run(body: string, description: string | null): string {
 }
 
 describe('addLead', () => {
-  it('puts the page\'s lead back at the top when the article lacks it', () => {
+  it("puts the page's lead back at the top when the article lacks it", () => {
     expect(run(`<p class="intro">${lead}</p>`, lead).startsWith(lead)).toBe(true);
   });
 
@@ -31,11 +31,19 @@ describe('squashedIncludes', () => {
   const pieces = ['a', 'b', '.', '(', '*', ' ', '  ', '\n', '\u00a0', '\t'];
   // A probe is the start of a squashed lead: it begins with a letter and may end in a space.
   it('answers as squashing the text first would', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.constantFrom('a', 'b', '('), fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), (text, first, rest) => {
-      const probe = [first, ...rest];
-      const p = squash(probe.join('')) + (probe[probe.length - 1] === ' ' ? ' ' : '');
-      const haystack = text.join('');
-      expect(squashedIncludes(haystack, p)).toBe(squash(haystack).includes(p));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 30 }),
+        fc.constantFrom('a', 'b', '('),
+        fc.array(fc.constantFrom(...pieces), { maxLength: 6 }),
+        (text, first, rest) => {
+          const probe = [first, ...rest];
+          const p = squash(probe.join('')) + (probe[probe.length - 1] === ' ' ? ' ' : '');
+          const haystack = text.join('');
+          expect(squashedIncludes(haystack, p)).toBe(squash(haystack).includes(p));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

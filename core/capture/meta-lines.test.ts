@@ -7,7 +7,10 @@ function root(html: string): Element {
   const doc = new JSDOM(`<div id="r">${html}</div>`).window.document;
   return doc.getElementById('r')!;
 }
-const lines = (el: Element) => Array.from(el.querySelectorAll('p, div, time')).map((p) => p.textContent!.trim()).filter(Boolean);
+const lines = (el: Element) =>
+  Array.from(el.querySelectorAll('p, div, time'))
+    .map((p) => p.textContent!.trim())
+    .filter(Boolean);
 const body = '<p>Bewoners van de wijk organiseren samen een maaltijd en leren elkaar zo beter kennen, ook wie zelden buiten komt.</p>';
 
 describe('metadata and utility lines', () => {

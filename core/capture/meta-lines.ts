@@ -17,10 +17,35 @@ const maxLineChars = 120;
 const DATE_PREFIX = /^(?:geplaatst|gepubliceerd|gepost|published|posted)(?:\s+(?:op|on))?\s*:?\s*/i;
 
 const UTILITY_PHRASES = new Set([
-  'print', 'printen', 'print deze pagina', 'print dit artikel', 'print deze tekst', 'afdrukken', 'druk af',
-  'terug', 'terug naar overzicht', 'terug naar het overzicht', 'naar boven', 'terug naar boven', 'naar overzicht',
-  'deel', 'delen', 'deel dit artikel', 'deel deze pagina', 'stuur door', 'doorsturen', 'mail', 'e-mail', 'mail deze pagina',
-  'share', 'share this', 'email this', 'back', 'back to top', 'back to overview', 'tweet',
+  'print',
+  'printen',
+  'print deze pagina',
+  'print dit artikel',
+  'print deze tekst',
+  'afdrukken',
+  'druk af',
+  'terug',
+  'terug naar overzicht',
+  'terug naar het overzicht',
+  'naar boven',
+  'terug naar boven',
+  'naar overzicht',
+  'deel',
+  'delen',
+  'deel dit artikel',
+  'deel deze pagina',
+  'stuur door',
+  'doorsturen',
+  'mail',
+  'e-mail',
+  'mail deze pagina',
+  'share',
+  'share this',
+  'email this',
+  'back',
+  'back to top',
+  'back to overview',
+  'tweet',
 ]);
 
 const INLINE_TAGS = new Set(['A', 'B', 'I', 'EM', 'STRONG', 'SPAN', 'TIME', 'SMALL', 'BR', 'ABBR', 'SUB', 'SUP', 'U']);
@@ -35,7 +60,11 @@ const normalise = (text: string | null | undefined) => (text ?? '').replace(/\s+
 function edgeLines(root: Element, count: number, fromEnd: boolean): Element[] {
   const found: Element[] = [];
   const walk = (el: Element): void => {
-    for (let child = fromEnd ? el.lastElementChild : el.firstElementChild; child && found.length < count; child = fromEnd ? child.previousElementSibling : child.nextElementSibling) {
+    for (
+      let child = fromEnd ? el.lastElementChild : el.firstElementChild;
+      child && found.length < count;
+      child = fromEnd ? child.previousElementSibling : child.nextElementSibling
+    ) {
       let inlineOnly = true;
       for (let c = child.firstElementChild; c && inlineOnly; c = c.nextElementSibling) inlineOnly = INLINE_TAGS.has(c.tagName);
       if (!inlineOnly) walk(child);
@@ -56,7 +85,10 @@ function isDateLine(text: string, published: string | null): boolean {
   if (rest === text) return false;
   const date = findDate(rest);
   if (!date || date.slice(0, 10) !== published.slice(0, 10)) return false;
-  return rest.split(/[\s.,:/-]+/).filter(Boolean).every((word) => DATE_WORDS.test(word));
+  return rest
+    .split(/[\s.,:/-]+/)
+    .filter(Boolean)
+    .every((word) => DATE_WORDS.test(word));
 }
 
 function isBylineLine(text: string, byline: string | null): boolean {
@@ -66,7 +98,10 @@ function isBylineLine(text: string, byline: string | null): boolean {
 }
 
 function isUtilityLine(block: Element, text: string): boolean {
-  const parts = text.split(/\s*[|·•]\s*/).map((p) => p.toLocaleLowerCase('nl').replace(/[.!:]+$/, '')).filter(Boolean);
+  const parts = text
+    .split(/\s*[|·•]\s*/)
+    .map((p) => p.toLocaleLowerCase('nl').replace(/[.!:]+$/, ''))
+    .filter(Boolean);
   if (parts.length === 0 || !parts.every((p) => UTILITY_PHRASES.has(p))) return false;
   // Links or buttons, not a sentence that happens to read "Terug".
   return block.tagName === 'A' || block.querySelector('a, button') !== null;

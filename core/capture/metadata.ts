@@ -74,7 +74,8 @@ export function joinNames(list: string[], lang: string | null): string | null {
 
 const AUTHOR_MARK = /(?:^|[\s_-])(?:byline|author|auteur|writer|p-author)(?:$|[\s_-])/i;
 const DATE_MARK = /(?:^|[\s_-])(?:date|datum|published|pubdate|post-date|entry-date|posted-on|meta|post-meta|entry-meta|dateline)(?:$|[\s_-])/i;
-const BYLINE_TEXT = /^(?:(?:[Gg]eschreven|[Gg]epubliceerd|[Gg]eplaatst|[Ww]ritten)\s+)?(?:[Dd]oor|[Bb]y)\s+([\p{Lu}][\p{L}.'’-]+(?:\s+(?:(?:van|de|der|den|het|ter|ten|te|von|du|la|le)\s+)*[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|en|and|&)\s+[\p{Lu}][\p{L}.'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten)\s+)*[\p{Lu}][\p{L}.'’-]+){0,3})*)/u;
+const BYLINE_TEXT =
+  /^(?:(?:[Gg]eschreven|[Gg]epubliceerd|[Gg]eplaatst|[Ww]ritten)\s+)?(?:[Dd]oor|[Bb]y)\s+([\p{Lu}][\p{L}.'’-]+(?:\s+(?:(?:van|de|der|den|het|ter|ten|te|von|du|la|le)\s+)*[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|en|and|&)\s+[\p{Lu}][\p{L}.'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten)\s+)*[\p{Lu}][\p{L}.'’-]+){0,3})*)/u;
 const MAX_SCAN = 4000;
 
 /** The <article>/<main> holding the most text (comments are often <article>s too), else the body. */
@@ -139,12 +140,14 @@ function textBylineAndDate(doc: Document, bodyText: () => string): { byline: str
     if (tag === 'SCRIPT' || tag === 'STYLE') continue;
     const itemprop = el.getAttribute('itemprop') ?? '';
     const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!markedAuthor && ((el.getAttribute('rel') ?? '').includes('author') || /\bauthor\b/.test(itemprop) || (AUTHOR_MARK.test(cls) && !/comment|reactie/i.test(cls)))) markedAuthor = el;
+    if (!markedAuthor && ((el.getAttribute('rel') ?? '').includes('author') || /\bauthor\b/.test(itemprop) || (AUTHOR_MARK.test(cls) && !/comment|reactie/i.test(cls))))
+      markedAuthor = el;
     if (/\bdatePublished\b/.test(itemprop) || (tag === 'TIME' && el.hasAttribute('pubdate'))) {
       if (!timeEl || timeEl.tagName === 'TIME') timeEl = el;
     } else if (!timeEl && tag === 'TIME' && el.hasAttribute('datetime')) timeEl = el;
     if (!markedDate && (tag === 'TIME' || (DATE_MARK.test(cls) && !/update/i.test(cls)))) markedDate = el;
-    if (shortTexts.length < 300 && (tag === 'P' || tag === 'SPAN' || tag === 'DIV' || tag === 'LI' || tag === 'SMALL' || tag === 'ADDRESS') && textAtMost(el, 160)) shortTexts.push(el);
+    if (shortTexts.length < 300 && (tag === 'P' || tag === 'SPAN' || tag === 'DIV' || tag === 'LI' || tag === 'SMALL' || tag === 'ADDRESS') && textAtMost(el, 160))
+      shortTexts.push(el);
   }
   if (markedAuthor) {
     const nameEl = markedAuthor.querySelector('[itemprop~="name"]') ?? markedAuthor;
@@ -200,14 +203,41 @@ export function collectMetadata(doc: Document, url: string, bodyText: () => stri
 
   const rawBylines = ld.authors.length ? ld.authors : citationAuthors.length ? citationAuthors : [];
   const metaAuthor = meta('author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl', 'article:author', 'twitter:creator');
-  const lang = normaliseLang(doc.documentElement?.getAttribute('lang')) ?? normaliseLang(doc.documentElement?.getAttribute('xml:lang')) ?? normaliseLang(ld.lang) ?? normaliseLang(meta('og:locale', 'dc.language', 'dcterms.language', 'content-language', 'language')) ?? normaliseLang(doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content'));
-  let byline = joinNames(rawBylines.map((n) => cleanByline(n) ?? n), lang);
+  const lang =
+    normaliseLang(doc.documentElement?.getAttribute('lang')) ??
+    normaliseLang(doc.documentElement?.getAttribute('xml:lang')) ??
+    normaliseLang(ld.lang) ??
+    normaliseLang(meta('og:locale', 'dc.language', 'dcterms.language', 'content-language', 'language')) ??
+    normaliseLang(doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content'));
+  let byline = joinNames(
+    rawBylines.map((n) => cleanByline(n) ?? n),
+    lang,
+  );
   if (!byline && metaAuthor && !/^https?:\/\/|^@/.test(metaAuthor)) byline = cleanByline(metaAuthor);
   if (!byline) byline = text().byline;
 
   const published =
     parseDate(ld.published) ??
-    parseDate(meta('article:published_time', 'citation_publication_date', 'citation_date', 'citation_online_date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date', 'pubdate', 'publish-date', 'date', 'og:published_time', 'datepublished')) ??
+    parseDate(
+      meta(
+        'article:published_time',
+        'citation_publication_date',
+        'citation_date',
+        'citation_online_date',
+        'dc.date',
+        'dc.date.issued',
+        'dcterms.date',
+        'dcterms.issued',
+        'dcterms.created',
+        'parsely-pub-date',
+        'sailthru.date',
+        'pubdate',
+        'publish-date',
+        'date',
+        'og:published_time',
+        'datepublished',
+      ),
+    ) ??
     text().published;
 
   const canonical = absoluteUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), url) ?? absoluteUrl(meta('og:url'), url);
@@ -215,7 +245,8 @@ export function collectMetadata(doc: Document, url: string, bodyText: () => stri
   return {
     title,
     byline,
-    siteName: clean(ld.siteName) ?? meta('og:site_name', 'citation_journal_title', 'application-name', 'dc.publisher', 'citation_publisher', 'twitter:site')?.replace(/^@/, '') ?? null,
+    siteName:
+      clean(ld.siteName) ?? meta('og:site_name', 'citation_journal_title', 'application-name', 'dc.publisher', 'citation_publisher', 'twitter:site')?.replace(/^@/, '') ?? null,
     published,
     lang,
     canonicalUrl: canonical && /^https?:/i.test(canonical) ? canonical : null,

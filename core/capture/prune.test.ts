@@ -36,7 +36,8 @@ describe('pruneArticle', () => {
   });
 
   it('cuts a list of article links after the text and keeps lists within it', () => {
-    const links = (name: string) => `<ul><li><a href="/1">${name} bericht over de wijk</a></li><li><a href="/2">Tweede bericht</a></li><li><a href="/3">Derde bericht</a></li></ul>`;
+    const links = (name: string) =>
+      `<ul><li><a href="/1">${name} bericht over de wijk</a></li><li><a href="/2">Tweede bericht</a></li><li><a href="/3">Derde bericht</a></li></ul>`;
     const steps = '<ul><li>Bel de wijkcoach</li><li>Maak een afspraak met <a href="/buurthuis">het buurthuis</a></li><li>Neem buren mee</li></ul>';
     const { root, text } = pruned(links('Inhoud:') + steps);
     root.insertAdjacentHTML('beforeend', links('Volgend'));
@@ -49,9 +50,21 @@ describe('pruneArticle', () => {
 
   it('cuts skip links, share lines, comment counts, cookie notices, sign-ups, credits and ad labels', () => {
     const furniture = [
-      'Skip to content', 'Naar de inhoud', 'Zum Inhalt springen', 'Deel op Facebook', 'Share on Twitter', '12 reacties', '3 Kommentare',
-      'Deze website gebruikt cookies om je ervaring te verbeteren.', 'Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.',
-      'Schrijf je in voor onze nieuwsbrief en blijf op de hoogte', 'Foto: ANP', 'Bild: dpa', 'Photograph by Ann Example', 'Advertentie', 'Anzeige',
+      'Skip to content',
+      'Naar de inhoud',
+      'Zum Inhalt springen',
+      'Deel op Facebook',
+      'Share on Twitter',
+      '12 reacties',
+      '3 Kommentare',
+      'Deze website gebruikt cookies om je ervaring te verbeteren.',
+      'Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.',
+      'Schrijf je in voor onze nieuwsbrief en blijf op de hoogte',
+      'Foto: ANP',
+      'Bild: dpa',
+      'Photograph by Ann Example',
+      'Advertentie',
+      'Anzeige',
     ];
     const { text } = pruned(furniture.map((line) => `<p>${line}</p>`).join(''));
     for (const line of furniture) expect(text).not.toContain(line);
@@ -60,8 +73,14 @@ describe('pruneArticle', () => {
 
   it('cuts print and permalink buttons, comment-form notes, credits and "read also" lines in several languages', () => {
     const furniture = [
-      'Rezept drucken', 'Imprimer cette page', 'Permalink', 'Diese Website verwendet Akismet, um Spam zu reduzieren.',
-      'Crédits photos : AFP', 'Alle rechten voorbehouden', 'Zie ook: Buurthuis gaat weer open', 'Weiterlesen: Ein Tag im Quartier',
+      'Rezept drucken',
+      'Imprimer cette page',
+      'Permalink',
+      'Diese Website verwendet Akismet, um Spam zu reduzieren.',
+      'Crédits photos : AFP',
+      'Alle rechten voorbehouden',
+      'Zie ook: Buurthuis gaat weer open',
+      'Weiterlesen: Ein Tag im Quartier',
     ];
     const { text } = pruned(furniture.map((line) => `<p>${line}</p>`).join(''));
     for (const line of furniture) expect(text).not.toContain(line);
@@ -104,11 +123,14 @@ describe('phrases', () => {
     expect(boilerplateLine('Credit')).toBe(false);
     expect(boilerplateHeading('Meer over wijkteams')).toBe(true);
     expect(boilerplateHeading('Meer dan wijkteams alleen')).toBe(false);
-    for (const heading of ['Over de auteur', 'Volgend artikel', 'Nächster Artikel', 'Artikel und Videos zum Thema', 'Article suivant', 'Follow us on Instagram']) expect(boilerplateHeading(heading)).toBe(true);
+    for (const heading of ['Over de auteur', 'Volgend artikel', 'Nächster Artikel', 'Artikel und Videos zum Thema', 'Article suivant', 'Follow us on Instagram'])
+      expect(boilerplateHeading(heading)).toBe(true);
   });
 
   it('tells a list of links from a list with links', () => {
-    const doc = new JSDOM('<ul id="a"><li><a href="/1">Een</a></li><li><a href="/2">Twee</a></li><li><a href="/3">Drie</a></li></ul><ul id="b"><li><a href="/1">Een</a></li><li><a href="/2">Twee</a></li></ul>').window.document;
+    const doc = new JSDOM(
+      '<ul id="a"><li><a href="/1">Een</a></li><li><a href="/2">Twee</a></li><li><a href="/3">Drie</a></li></ul><ul id="b"><li><a href="/1">Een</a></li><li><a href="/2">Twee</a></li></ul>',
+    ).window.document;
     expect(isLinkList(doc.getElementById('a')!)).toBe(true);
     expect(isLinkList(doc.getElementById('b')!)).toBe(false);
   });

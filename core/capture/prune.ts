@@ -76,7 +76,7 @@ export function pruneArticle(root: Element): void {
   const paragraphs = Array.from(root.getElementsByTagName('p'));
   let lastProse: Element | null = null;
   for (let i = paragraphs.length - 1; i >= 0 && !lastProse; i--) if ((lengths.get(paragraphs[i]) ?? 0) >= 80) lastProse = paragraphs[i];
-  const afterText = (el: Element) => !lastProse || !!(lastProse.compareDocumentPosition(el) & 4 /* FOLLOWING */) && !el.contains(lastProse);
+  const afterText = (el: Element) => !lastProse || (!!(lastProse.compareDocumentPosition(el) & 4 /* FOLLOWING */) && !el.contains(lastProse));
   const doomed = new Set<Element>();
   for (const el of lengths.keys()) {
     if (el === root || doomed.has(el)) continue;

@@ -29,7 +29,7 @@ const vectors: Record<string, string> = {
   object: `<object data="javascript:${C}"></object><embed src="javascript:${C}">`,
   'noscript mutation': `<noscript><p title="</noscript><img src=x onerror=${C}>"></noscript>`,
   'comment mutation': `<!--<img src="--><img src=x onerror=${C}//">`,
-  'template': `<template><img src=x onerror="${C}"></template>`,
+  template: `<template><img src=x onerror="${C}"></template>`,
   'details ontoggle': `<details open ontoggle="${C}"><summary>x</summary></details>`,
   'video poster': `<video poster="javascript:${C}" onerror="${C}"><source onerror="${C}"></video>`,
   'img srcset': `<img srcset="javascript:${C} 1x" src="https://example.org/a.png">`,
@@ -38,7 +38,7 @@ const vectors: Record<string, string> = {
   'svg data image': `<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">`,
   'namespace confusion': `<form><math><mtext></form><form><mglyph><svg><mtext><style><path id="</style><img onerror=${C} src=x>">`,
   'select/option style': `<select><option><style></option></select><img src=x onerror=${C}></style>`,
-  'marquee': `<marquee onstart="${C}">x</marquee>`,
+  marquee: `<marquee onstart="${C}">x</marquee>`,
   'data attributes': `<div data-bind="click:${C}" x-on:click="${C}">x</div>`,
 };
 
@@ -52,7 +52,8 @@ describe('sanitize', () => {
   }
 
   it('keeps ordinary content, figures and tables', () => {
-    const html = '<h2>Kop</h2><p>Tekst met <strong>nadruk</strong> en <a href="https://example.org/">link</a>.</p><figure><img src="https://example.org/a.jpg" alt="a"><figcaption>Bijschrift</figcaption></figure><table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>';
+    const html =
+      '<h2>Kop</h2><p>Tekst met <strong>nadruk</strong> en <a href="https://example.org/">link</a>.</p><figure><img src="https://example.org/a.jpg" alt="a"><figcaption>Bijschrift</figcaption></figure><table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>';
     const out = sanitizer.sanitize(html);
     expect(out).toContain('<figcaption>Bijschrift</figcaption>');
     expect(out).toContain('<th>a</th>');
@@ -72,7 +73,9 @@ describe('sanitize', () => {
   });
 
   it('turns embeds into links to their source', () => {
-    const doc = new JSDOM('<div><iframe src="https://www.youtube.com/embed/abc" title="Uitleg"></iframe><iframe src="javascript:alert(1)"></iframe><video src="/film.mp4"></video></div>').window.document;
+    const doc = new JSDOM(
+      '<div><iframe src="https://www.youtube.com/embed/abc" title="Uitleg"></iframe><iframe src="javascript:alert(1)"></iframe><video src="/film.mp4"></video></div>',
+    ).window.document;
     const root = doc.querySelector('div')!;
     embedsToLinks(root, 'https://example.org/page');
     const out = sanitizer.sanitize(root.innerHTML);

@@ -62,7 +62,12 @@ export function selectionHtml(doc: Document, selection: Selection | Range | null
     const range = selected.cloneRange();
     toWholeWords(range);
     while (range.startOffset === 0 && range.startContainer.parentNode && range.startContainer !== blockOf(range.startContainer)) range.setStartBefore(range.startContainer);
-    while (range.endContainer.parentNode && range.endOffset === (range.endContainer.nodeType === 1 ? range.endContainer.childNodes.length : (range.endContainer.nodeValue ?? '').length) && range.endContainer !== blockOf(range.endContainer)) range.setEndAfter(range.endContainer);
+    while (
+      range.endContainer.parentNode &&
+      range.endOffset === (range.endContainer.nodeType === 1 ? range.endContainer.childNodes.length : (range.endContainer.nodeValue ?? '').length) &&
+      range.endContainer !== blockOf(range.endContainer)
+    )
+      range.setEndAfter(range.endContainer);
     if (!range.toString().trim() && !range.cloneContents().querySelector?.('img')) continue;
     const startBlock = blockOf(range.startContainer);
     const endBlock = blockOf(range.endContainer);

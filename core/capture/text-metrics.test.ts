@@ -28,21 +28,27 @@ describe('countWords against the word pattern', () => {
       }),
       { numRuns: 2000 },
     );
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => countWords(text) === words(text).length || /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text)));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => countWords(text) === words(text).length || /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text)),
+    );
   });
 });
 
 describe('textAndLinkDensity', () => {
   const spaces = ['', ' ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b', 'a', 'é', '文', '-'];
   it('counts non-whitespace characters as removing every \\s would', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...spaces), { maxLength: 40 }), (parts) => {
-      const text = parts.join('');
-      expect(nonSpaceChars(text)).toBe(text.replace(/\s+/g, '').length);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...spaces), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(nonSpaceChars(text)).toBe(text.replace(/\s+/g, '').length);
+      }),
+    );
   });
 
   it('gives plainText and the share of text in links (nested and hidden text included)', () => {
-    const doc = new JSDOM('<div id="r"><p>Een <a href="#">link met <a href="#">twee</a></a> woorden</p><script>verborgen()</script><table><tr><td>x</td><td><a>y</a></td></tr></table></div>').window.document;
+    const doc = new JSDOM(
+      '<div id="r"><p>Een <a href="#">link met <a href="#">twee</a></a> woorden</p><script>verborgen()</script><table><tr><td>x</td><td><a>y</a></td></tr></table></div>',
+    ).window.document;
     const root = doc.getElementById('r')!;
     const textContent = (root.textContent ?? '').replace(/\s+/g, '').length;
     let linked = 0;

@@ -22,7 +22,9 @@ function oldContent() {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, fixture);
   expect(roots(doc).meta.get('schemaVersion')).toBe(2);
-  return createDossier(doc).clips.all().map((c) => ({ id: c.id, text: c.capture.text, html: c.capture.html, note: c.note, highlights: c.highlights.length }));
+  return createDossier(doc)
+    .clips.all()
+    .map((c) => ({ id: c.id, text: c.capture.text, html: c.capture.html, note: c.note, highlights: c.highlights.length }));
 }
 
 function seeded(): UpdateStore {
@@ -86,7 +88,11 @@ describe('dossier/3: bodies move to the body store', () => {
     const blobs = createMemoryBlobStore();
     // Every append after loading dies: the move is made in memory only.
     const dying: UpdateStore = { ...updates, append: () => Promise.reject(new Error('killed')) };
-    const handle = await openDossier(id, { stores: { updates: dying, library: createMemoryLibraryStore(), projections: createMemoryProjectionStore(), bodies: createBodyStore(blobs) }, now: Date.now, changed: () => {} });
+    const handle = await openDossier(id, {
+      stores: { updates: dying, library: createMemoryLibraryStore(), projections: createMemoryProjectionStore(), bodies: createBodyStore(blobs) },
+      now: Date.now,
+      changed: () => {},
+    });
     await expect(handle.flush()).rejects.toThrow();
     handle.doc.destroy();
     expect(await updates.load(id)).toHaveLength(1);

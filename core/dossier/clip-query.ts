@@ -61,8 +61,7 @@ export function compareRows(sort: ClipSort): (a: ClipRow, b: ClipRow) => number 
     case 'title':
       return (a, b) => collator.compare(a.title, b.title) || a.id.localeCompare(b.id);
     case 'site':
-      return (a, b) =>
-        collator.compare(sourceName(a) || '\uffff', sourceName(b) || '\uffff') || b.capturedAt - a.capturedAt || a.id.localeCompare(b.id);
+      return (a, b) => collator.compare(sourceName(a) || '\uffff', sourceName(b) || '\uffff') || b.capturedAt - a.capturedAt || a.id.localeCompare(b.id);
   }
 }
 

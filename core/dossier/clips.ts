@@ -8,15 +8,7 @@ import { bodyHashOf, excerptOf, isClipMap, readClip as readClipMap, removedBlock
 import { docAuthor, localEdit } from './write-guard.js';
 import type { BodyStore } from '../storage/body-store.js';
 import { type ClipFilter, type ClipSort, matchesFilter, compareRows } from './clip-query.js';
-import {
-  blockIndicesSchema,
-  captureSchema,
-  clipInputSchema,
-  clipPatchSchema,
-  idListSchema,
-  idSchema,
-  parse,
-} from './schema.js';
+import { blockIndicesSchema, captureSchema, clipInputSchema, clipPatchSchema, idListSchema, idSchema, parse } from './schema.js';
 import { isIncompleteLink } from './complete-link.js';
 import { createHighlightOps } from './clip-highlights.js';
 import { createTrashOps } from './clip-trash.js';

@@ -51,7 +51,10 @@ function sync(from: Dossier, to: Dossier): void {
 function apply(replicas: Dossier[], op: Op): void {
   if (op.kind === 'sync') return sync(replicas[op.from], replicas[op.to]);
   const dossier = replicas[op.replica];
-  const clipIds = dossier.clips.all().map((c) => c.id).sort();
+  const clipIds = dossier.clips
+    .all()
+    .map((c) => c.id)
+    .sort();
   const themes = dossier.frameworks.list()[0].themes.map((t) => t.id);
   const clip = clipIds.length > 0 && 'clip' in op ? clipIds[op.clip % clipIds.length] : undefined;
   switch (op.kind) {

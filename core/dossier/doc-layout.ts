@@ -69,12 +69,7 @@ export function roots(doc: Y.Doc) {
  */
 export function isClipMap(value: unknown): value is Y.Map<unknown> {
   if (!(value instanceof Y.Map)) return false;
-  return (
-    isValidCapture(value.get('capture')) &&
-    value.get('note') instanceof Y.Text &&
-    value.get('themes') instanceof Y.Map &&
-    value.get('highlights') instanceof Y.Map
-  );
+  return isValidCapture(value.get('capture')) && value.get('note') instanceof Y.Text && value.get('themes') instanceof Y.Map && value.get('highlights') instanceof Y.Map;
 }
 
 const validCapture = validOnce(captureSchema);

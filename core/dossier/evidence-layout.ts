@@ -15,16 +15,7 @@ import * as Y from 'yjs';
 import { attachmentSchema, guidePromptsSchema } from './evidence-schema.js';
 import { validOnce } from './valid-once.js';
 import { readAuthor } from './author.js';
-import {
-  cardFields,
-  feedbackSources,
-  evidenceKinds,
-  type Attachment,
-  type EvidenceCard,
-  type EvidenceKind,
-  type GuidePrompt,
-  type Reflection,
-} from './types.js';
+import { cardFields, feedbackSources, evidenceKinds, type Attachment, type EvidenceCard, type EvidenceKind, type GuidePrompt, type Reflection } from './types.js';
 
 export const cardPrefix = 'card:';
 export const attachmentPrefix = 'attachment:';
@@ -65,12 +56,7 @@ export function readAttachments(map: Y.Map<unknown>): Attachment[] {
 
 /** True when a value under a `reflection:` key has the shape of a reflection. */
 export function isReflectionMap(value: unknown): value is Y.Map<unknown> {
-  return (
-    value instanceof Y.Map &&
-    typeof value.get('guideId') === 'string' &&
-    value.get('answers') instanceof Y.Map &&
-    validPrompts(value.get('prompts'))
-  );
+  return value instanceof Y.Map && typeof value.get('guideId') === 'string' && value.get('answers') instanceof Y.Map && validPrompts(value.get('prompts'));
 }
 
 export function readReflection(id: string, map: Y.Map<unknown>): Reflection {

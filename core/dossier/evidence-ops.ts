@@ -113,7 +113,10 @@ export function createEvidenceOps(doc: Y.Doc, now: () => number = Date.now) {
         map.set(reflectionPrefix + id, reflection);
         reflection.set('guideId', parsed.guideId);
         reflection.set('guideName', parsed.guideName);
-        reflection.set('prompts', parsed.prompts.map((p) => ({ ...p })));
+        reflection.set(
+          'prompts',
+          parsed.prompts.map((p) => ({ ...p })),
+        );
         const answerMap = new Y.Map<Y.Text>();
         reflection.set('answers', answerMap);
         for (const prompt of parsed.prompts) {

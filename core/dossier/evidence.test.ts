@@ -12,10 +12,14 @@ function newDossier(doc = new Y.Doc()) {
 }
 
 const hash = 'a'.repeat(64);
-const starr = { guideId: 'starr', guideName: 'STARR', prompts: [
-  { id: 'situatie', heading: 'Situatie', question: 'Wat gebeurde er?' },
-  { id: 'reflectie', heading: 'Reflectie', question: 'Wat doe je anders?', change: true },
-] };
+const starr = {
+  guideId: 'starr',
+  guideName: 'STARR',
+  prompts: [
+    { id: 'situatie', heading: 'Situatie', question: 'Wat gebeurde er?' },
+    { id: 'reflectie', heading: 'Reflectie', question: 'Wat doe je anders?', change: true },
+  ],
+};
 
 function rejects(work: () => unknown): void {
   let error: unknown;

@@ -104,7 +104,9 @@ describe('dossier/2: evidence kinds and the learning plan', () => {
         createdAt: old.createdAt,
         updatedAt: old.updatedAt,
       });
-      expect(clip.highlights).toEqual([{ id: 'h1', quote: { exact: 'bewoners', prefix: '', suffix: '' }, position: null, note: 'kern', colour: 'methode', createdAt: 1_600_000_000_500 }]);
+      expect(clip.highlights).toEqual([
+        { id: 'h1', quote: { exact: 'bewoners', prefix: '', suffix: '' }, position: null, note: 'kern', colour: 'methode', createdAt: 1_600_000_000_500 },
+      ]);
       expect(clip).toMatchObject({ kind: 'praktijkvoorbeeld', attachments: [], reflections: [] });
       expect(Object.values(clip.card).every((value) => value === '')).toBe(true);
     }
@@ -117,7 +119,11 @@ describe('dossier/2: evidence kinds and the learning plan', () => {
   it('gives the old dossier the new fields: reflections, leervragen and periods work on it', () => {
     const { doc, clipIds } = schemaOneDoc();
     const dossier = createDossier(doc);
-    const reflection = dossier.evidence.startReflection(clipIds[1]!, { guideId: 'starr', guideName: 'STARR', prompts: [{ id: 'situatie', heading: 'Situatie', question: 'Wat gebeurde er?' }] });
+    const reflection = dossier.evidence.startReflection(clipIds[1]!, {
+      guideId: 'starr',
+      guideName: 'STARR',
+      prompts: [{ id: 'situatie', heading: 'Situatie', question: 'Wat gebeurde er?' }],
+    });
     dossier.evidence.setAnswer(clipIds[1]!, reflection, 'situatie', 'Een buurtgesprek over de speeltuin.');
     dossier.evidence.setKind([clipIds[0]!], 'eigen-praktijk');
     const leervraag = dossier.leervragen.add({ text: 'Hoe laat ik bewoners het initiatief?', themeId: 'community-werker.eigenaarschap' });
@@ -133,7 +139,21 @@ describe('dossier/2: evidence kinds and the learning plan', () => {
     const photo = { sha256: 'ab'.repeat(32), size: 1234, name: 'briefjes.png', type: 'image/png' };
     const map = new Y.Map<unknown>();
     doc.getMap('clips').set('foto', map);
-    map.set('capture', makeCapture({ url: noteClipUrl, canonicalUrl: noteClipUrl, title: 'Foto van 7 december', mode: 'note', text: '', html: '', markdown: '', wordCount: 0, capturedAt: 1_700_000_000_000, files: [photo] }));
+    map.set(
+      'capture',
+      makeCapture({
+        url: noteClipUrl,
+        canonicalUrl: noteClipUrl,
+        title: 'Foto van 7 december',
+        mode: 'note',
+        text: '',
+        html: '',
+        markdown: '',
+        wordCount: 0,
+        capturedAt: 1_700_000_000_000,
+        files: [photo],
+      }),
+    );
     map.set('title', 'Foto van 7 december');
     map.set('note', new Y.Text('Muur met gele briefjes.'));
     map.set('themes', new Y.Map());
@@ -168,9 +188,17 @@ describe('dossier/2: evidence kinds and the learning plan', () => {
     Y.applyUpdate(b, state);
     const left = createDossier(a);
     const right = createDossier(b);
-    const onLeft = left.evidence.startReflection('oud-0', { guideId: 'transfer', guideName: 'Transfer', prompts: [{ id: 'p', heading: 'Mijn wijk', question: 'Wat zou dit vragen?' }] });
+    const onLeft = left.evidence.startReflection('oud-0', {
+      guideId: 'transfer',
+      guideName: 'Transfer',
+      prompts: [{ id: 'p', heading: 'Mijn wijk', question: 'Wat zou dit vragen?' }],
+    });
     left.evidence.setAnswer('oud-0', onLeft, 'p', 'Tijd van bewoners en een plek.');
-    const onRight = right.evidence.startReflection('oud-0', { guideId: 'transfer', guideName: 'Transfer', prompts: [{ id: 'p', heading: 'Mijn wijk', question: 'Wat zou dit vragen?' }] });
+    const onRight = right.evidence.startReflection('oud-0', {
+      guideId: 'transfer',
+      guideName: 'Transfer',
+      prompts: [{ id: 'p', heading: 'Mijn wijk', question: 'Wat zou dit vragen?' }],
+    });
     right.evidence.setAnswer('oud-0', onRight, 'p', 'Een sleutel van het buurthuis.');
     right.evidence.updateCard('oud-0', { context: 'Kattenbroek, Amersfoort' });
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));

@@ -36,7 +36,6 @@ export function localEdit(doc: Y.Doc, change: () => void): void {
   doc.transact(change, localOrigin);
 }
 
-
 const authors = new WeakMap<Y.Doc, Author>();
 
 /** Tell the dossier who is editing here; clips added from now on carry this author. */

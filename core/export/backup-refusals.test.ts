@@ -64,7 +64,12 @@ describe('backup refusals', () => {
       ['corrupt payload', flipByte(good, good.length - 20), /beschadigd/, 'corrupt'],
       ['corrupt header', withHeader(good, (h) => (h.clipCount = 'veel')), /beschadigd/, 'corrupt'],
       ['header lies about the dossier', withHeader(good, (h) => ((h.dossier as { id: string }).id = 'ander')), /beschadigd/, 'corrupt'],
-      ['newer format', withHeader(good, (h) => ((h.format = 3), (h.appVersion = '2.0.0'))), /^Deze back-up is gemaakt met Knipsel 2\.0\.0, een nieuwere versie \(back-upformaat 3\)\. Werk Knipsel bij naar versie 2\.0\.0 of nieuwer/, 'newer-version'],
+      [
+        'newer format',
+        withHeader(good, (h) => ((h.format = 3), (h.appVersion = '2.0.0'))),
+        /^Deze back-up is gemaakt met Knipsel 2\.0\.0, een nieuwere versie \(back-upformaat 3\)\. Werk Knipsel bij naar versie 2\.0\.0 of nieuwer/,
+        'newer-version',
+      ],
       ['newer schema', withHeader(good, (h) => (h.schemaVersion = 99)), /nieuwere versie van Knipsel.*dossierindeling 99/, 'newer-version'],
       ['valid checksum, not a dossier', await fakeBackup(Y.encodeStateAsUpdate(new Y.Doc())), /geen geldig Knipsel-dossier/, 'not-a-dossier'],
       ['valid checksum, garbage state', await fakeBackup(new Uint8Array([1, 2, 3, 250, 7, 9, 9])), /beschadigd/, 'corrupt'],

@@ -147,9 +147,17 @@ const notABackup = (bytes: Uint8Array) => {
   );
 };
 const truncated = (details: Record<string, unknown> = {}) =>
-  reject('truncated', 'The backup is incomplete (truncated).', 'Het bestand is onvolledig (afgebroken download?). Probeer de back-up opnieuw te kopiëren of te downloaden.', details);
+  reject(
+    'truncated',
+    'The backup is incomplete (truncated).',
+    'Het bestand is onvolledig (afgebroken download?). Probeer de back-up opnieuw te kopiëren of te downloaden.',
+    details,
+  );
 const corrupt = (why: string, details: Record<string, unknown> = {}) =>
-  reject('corrupt', `The backup is damaged: ${why}.`, 'De back-up is beschadigd: de inhoud klopt niet met de controlegegevens. Gebruik een andere kopie van de back-up.', { why, ...details });
+  reject('corrupt', `The backup is damaged: ${why}.`, 'De back-up is beschadigd: de inhoud klopt niet met de controlegegevens. Gebruik een andere kopie van de back-up.', {
+    why,
+    ...details,
+  });
 
 /**
  * Read and fully validate a backup file: header, size, checksum, inflation, and that the state
@@ -264,12 +272,10 @@ export function inspectDossierState(state: Uint8Array): { dossier: Dossier; meta
   } catch (error) {
     if (isKnipselError(error, 'newer-version')) {
       const version = Number(error.details.version);
-      throw reject(
-        'newer-version',
-        error.message,
-        `Deze back-up is gemaakt met een nieuwere versie van Knipsel (dossierindeling ${version}); werk Knipsel bij om hem te openen.`,
-        { schemaVersion: version, supported: currentSchemaVersion },
-      );
+      throw reject('newer-version', error.message, `Deze back-up is gemaakt met een nieuwere versie van Knipsel (dossierindeling ${version}); werk Knipsel bij om hem te openen.`, {
+        schemaVersion: version,
+        supported: currentSchemaVersion,
+      });
     }
     throw notADossier(String(error));
   }
@@ -287,5 +293,4 @@ export function inspectDossierState(state: Uint8Array): { dossier: Dossier; meta
   return { dossier, meta, clipCount };
 }
 
-const notADossier = (why: string) =>
-  reject('not-a-dossier', `The backup does not contain a valid dossier: ${why}.`, 'De back-up bevat geen geldig Knipsel-dossier.', { why });
+const notADossier = (why: string) => reject('not-a-dossier', `The backup does not contain a valid dossier: ${why}.`, 'De back-up bevat geen geldig Knipsel-dossier.', { why });

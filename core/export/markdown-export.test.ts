@@ -60,7 +60,7 @@ describe('markdown export', () => {
     expect(parseFrontMatter(files['zonder-thema.md']).data.themes).toEqual([]);
   });
 
-  it('builds the Markdown from the clip\'s HTML when the capture left it to be built', () => {
+  it("builds the Markdown from the clip's HTML when the capture left it to be built", () => {
     const { dossier } = makeTestDossier();
     dossier.clips.add({ capture: makeCapture({ title: 'Uit HTML', markdown: '', html: '<p>Bewoners <strong>koken</strong> samen.</p><ul><li>elke week</li></ul>' }) });
     const files = unzip(exportMarkdownZip(dossier, { layout: 'flat' }));
@@ -93,10 +93,14 @@ describe('markdown export', () => {
       card: { place: 'Buurthuis De Kern', happened: 'Bewoners maakten zelf de agenda.' },
       note: 'Situatie\nWat gebeurde er, waar en met wie?\n',
     });
-    const reflection = dossier.evidence.startReflection(id, { guideId: 'starr', guideName: 'STARR', prompts: [
-      { id: 'situatie', heading: 'Situatie', question: 'Wat gebeurde er?' },
-      { id: 'taak', heading: 'Taak', question: 'Wat was jouw rol?' },
-    ] });
+    const reflection = dossier.evidence.startReflection(id, {
+      guideId: 'starr',
+      guideName: 'STARR',
+      prompts: [
+        { id: 'situatie', heading: 'Situatie', question: 'Wat gebeurde er?' },
+        { id: 'taak', heading: 'Taak', question: 'Wat was jouw rol?' },
+      ],
+    });
     dossier.evidence.setAnswer(id, reflection, 'situatie', 'Twaalf bewoners, één avond.');
     const file = unzip(exportMarkdownZip(dossier, { layout: 'flat' }))['eigen-avond.md']!;
     const { data, body } = parseFrontMatter(file);
@@ -158,7 +162,8 @@ function unsafeParts(doc: Document): string[] {
     if (!markdownElements.has(element.tagName)) found.push(`<${element.tagName.toLowerCase()}>`);
     for (const { name, value } of element.attributes) {
       if (!['href', 'src', 'alt', 'title', 'class'].includes(name)) found.push(`${name}=`);
-      if ((name === 'href' || name === 'src') && !['http:', 'https:', 'mailto:'].includes(new URL(value, 'https://voorbeeld.invalid/map/').protocol)) found.push(`${name}=${value}`);
+      if ((name === 'href' || name === 'src') && !['http:', 'https:', 'mailto:'].includes(new URL(value, 'https://voorbeeld.invalid/map/').protocol))
+        found.push(`${name}=${value}`);
     }
   }
   return found;
@@ -173,7 +178,17 @@ function peerClip(markdown: string, url = 'https://www.movisie.nl/artikel', kind
     kind,
     card,
     attachments: [{ id: 'a', hash: 'a'.repeat(64), name: markdown, type: 'image/png', size: 1, addedAt: 1 }],
-    reflections: [{ id: 'r', guideId: 'eigen-x', guideName: markdown, prompts: [{ id: 'p', heading: markdown, question: markdown }], answers: { p: `${markdown} en een antwoord` }, createdAt: 1, updatedAt: 1 }],
+    reflections: [
+      {
+        id: 'r',
+        guideId: 'eigen-x',
+        guideName: markdown,
+        prompts: [{ id: 'p', heading: markdown, question: markdown }],
+        answers: { p: `${markdown} en een antwoord` },
+        createdAt: 1,
+        updatedAt: 1,
+      },
+    ],
     capture: makeCapture({ url, markdown, title: 'Van een peer' }),
     title: 'Van een peer',
     note: markdown,
@@ -187,12 +202,15 @@ function peerClip(markdown: string, url = 'https://www.movisie.nl/artikel', kind
 }
 
 describe('markdown export of clips from peers', () => {
-  it.each(hostileMarkdown('alert(1)'))('$id in the body, the note, the card, a reflection, an attachment and a highlight note renders to Markdown elements with web links only', ({ markdown }) => {
-    for (const kind of ['praktijkvoorbeeld', 'eigen-praktijk', 'feedback'] as const) {
-      const file = clipMarkdown(peerClip(markdown, undefined, kind), () => []);
-      expect(unsafeParts(render(file)), kind).toEqual([]);
-    }
-  });
+  it.each(hostileMarkdown('alert(1)'))(
+    '$id in the body, the note, the card, a reflection, an attachment and a highlight note renders to Markdown elements with web links only',
+    ({ markdown }) => {
+      for (const kind of ['praktijkvoorbeeld', 'eigen-praktijk', 'feedback'] as const) {
+        const file = clipMarkdown(peerClip(markdown, undefined, kind), () => []);
+        expect(unsafeParts(render(file)), kind).toEqual([]);
+      }
+    },
+  );
 
   it('the hostile Markdown is live: unchanged, a reader makes HTML or script links of every case', () => {
     const live = hostileMarkdown('alert(1)').filter((v) => v.liveInCommonMark !== false);
@@ -201,7 +219,10 @@ describe('markdown export of clips from peers', () => {
   });
 
   it('ordinary Markdown and text read the same after the export', () => {
-    const clip = { ...peerClip('**Vet** en [Movisie](https://www.movisie.nl/) en [mail](mailto:info@movisie.nl), a < b & c, [anker](#kop)\n\n![foto](https://www.movisie.nl/foto.jpg)'), ...noEvidence() };
+    const clip = {
+      ...peerClip('**Vet** en [Movisie](https://www.movisie.nl/) en [mail](mailto:info@movisie.nl), a < b & c, [anker](#kop)\n\n![foto](https://www.movisie.nl/foto.jpg)'),
+      ...noEvidence(),
+    };
     const doc = render(clipMarkdown(clip, () => []));
     // The source line, the kind, then the body.
     expect(doc.body.querySelectorAll('p')[1]!.textContent).toBe('Praktijkvoorbeeld');
@@ -237,7 +258,29 @@ describe('inert Markdown', () => {
       fc.constantFrom('alert(1))', 'alert%281%29)', 'x>)', 'text/html,<script>alert(1)</script>)'),
     )
     .map((parts) => parts.join(''));
-  const filler = fc.constantFrom('[', ']', '(', ')', '!', '\\', '\n', ' ', '\t', '```', '~~~', '`', '- ', '> ', '    ', '<img src=x onerror=alert(1)>', '<!--', '-->', '&amp;', 'a', '1.');
+  const filler = fc.constantFrom(
+    '[',
+    ']',
+    '(',
+    ')',
+    '!',
+    '\\',
+    '\n',
+    ' ',
+    '\t',
+    '```',
+    '~~~',
+    '`',
+    '- ',
+    '> ',
+    '    ',
+    '<img src=x onerror=alert(1)>',
+    '<!--',
+    '-->',
+    '&amp;',
+    'a',
+    '1.',
+  );
 
   it('property: any mix of link targets and Markdown pieces renders to Markdown elements with web links only', () => {
     fc.assert(
@@ -255,7 +298,15 @@ describe('markdown export of a cleaned clip', () => {
   it('leaves out the blocks removed as noise', () => {
     vi.stubGlobal('window', new JSDOM('').window);
     const html = '<p>Sla over naar de inhoud</p><h2>Samen koken</h2><p>Bewoners koken samen een buurtmaaltijd.</p><p>Advertentie: zonnepanelen</p>';
-    const clip: Clip = { ...peerClip(''), note: '', highlights: [], card: noEvidence().card, attachments: [], reflections: [], capture: makeCapture({ html, markdown: '', title: 'Buurtmaaltijd' }) };
+    const clip: Clip = {
+      ...peerClip(''),
+      note: '',
+      highlights: [],
+      card: noEvidence().card,
+      attachments: [],
+      reflections: [],
+      capture: makeCapture({ html, markdown: '', title: 'Buurtmaaltijd' }),
+    };
     const whole = clipMarkdown(clip, () => []);
     expect(whole).toContain('zonnepanelen');
     const cleaned = clipMarkdown({ ...clip, removedBlocks: [0, 3] }, () => []);

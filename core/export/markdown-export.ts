@@ -145,7 +145,8 @@ export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]
   parts.push(`*${labels.kinds[clip.kind]}*`);
   const card = cardFieldsOf[clip.kind].filter((field) => clip.card[field].trim());
   if (card.length) {
-    const value = (field: (typeof card)[number]) => (field === 'fromRole' ? labels.feedbackSources[clip.card.fromRole as keyof typeof labels.feedbackSources] ?? '' : clip.card[field].trim());
+    const value = (field: (typeof card)[number]) =>
+      field === 'fromRole' ? (labels.feedbackSources[clip.card.fromRole as keyof typeof labels.feedbackSources] ?? '') : clip.card[field].trim();
     parts.push(card.map((field) => `**${labels.card[field]}**\n\n${inertMarkdown(value(field))}`).join('\n\n'));
   }
   // Without the blocks the user removed as noise.
@@ -163,7 +164,11 @@ export function clipMarkdown(clip: Clip, themeNames: (ids: string[]) => string[]
   if (note) parts.push(`## ${clip.reflections.some((r) => answeredPrompts(r).length > 0) ? 'Notitie' : 'Reflectie'}\n\n${inertMarkdown(note)}`);
   if (clip.highlights.length > 0) {
     const items = clip.highlights.map((h) => {
-      const quote = h.quote.exact.trim().split(/\r?\n/).map((line) => `> ${escapeInline(line)}`.trimEnd()).join('\n');
+      const quote = h.quote.exact
+        .trim()
+        .split(/\r?\n/)
+        .map((line) => `> ${escapeInline(line)}`.trimEnd())
+        .join('\n');
       const cite = c.mode === 'note' ? '' : withPage(inTextCitation(clip), pageOfQuote(c, h.quote, h.position));
       const meaning = `${cite ? `${escapeInline(cite)} · ` : ''}*${colourLabels[h.colour]?.nl ?? h.colour}*${h.note.trim() ? ` — ${inertMarkdown(h.note.trim().replace(/\s*\n\s*/g, ' '))}` : ''}`;
       return `${quote}\n\n${meaning}`;
@@ -198,7 +203,11 @@ function yamlString(value: string): string {
 
 /** Escape text so Markdown shows it literally (no HTML, links or emphasis from titles or quotes). */
 export function escapeInline(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/([\\`*_[\]<>#|!~])/g, '\\$1').replace(/^(\d+)\./, '$1\\.').replace(/^([-+])(\s)/, '\\$1$2');
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/([\\`*_[\]<>#|!~])/g, '\\$1')
+    .replace(/^(\d+)\./, '$1\\.')
+    .replace(/^([-+])(\s)/, '\\$1$2');
 }
 
 /** A readable folder name safe on Windows, macOS and Linux. */

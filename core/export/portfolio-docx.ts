@@ -31,9 +31,7 @@ function paragraphsOf(text: string, style?: string): Paragraph[] {
 }
 
 function link(url: string, label: string): ParagraphChild {
-  return /^https?:\/\//i.test(url)
-    ? new ExternalHyperlink({ link: url, children: [new TextRun({ text: clean(label), style: 'Hyperlink' })] })
-    : new TextRun(clean(label));
+  return /^https?:\/\//i.test(url) ? new ExternalHyperlink({ link: url, children: [new TextRun({ text: clean(label), style: 'Hyperlink' })] }) : new TextRun(clean(label));
 }
 
 const anchor = (n: number) => `bewijs_${n}`;
@@ -95,9 +93,20 @@ export async function renderPortfolioDocx(model: PortfolioModel, attachments: At
         { id: 'Kicker', name: 'Kicker', basedOn: 'Normal', run: { size: 20, color: '5A5A5F', characterSpacing: 40 } },
         { id: 'Label', name: 'Label', basedOn: 'Normal', run: { size: 18, bold: true, color: '5A5A5F' }, paragraph: { spacing: { before: 160, after: 40 }, keepNext: true } },
         { id: 'Meta', name: 'Meta', basedOn: 'Normal', run: { size: 19, color: '5A5A5F' } },
-        { id: 'Kind', name: 'Kind', basedOn: 'Normal', run: { size: 17, bold: true, color: '1F5F57', allCaps: true }, paragraph: { spacing: { before: 320, after: 0 }, keepNext: true } },
+        {
+          id: 'Kind',
+          name: 'Kind',
+          basedOn: 'Normal',
+          run: { size: 17, bold: true, color: '1F5F57', allCaps: true },
+          paragraph: { spacing: { before: 320, after: 0 }, keepNext: true },
+        },
         { id: 'Answer', name: 'Answer', basedOn: 'Normal', paragraph: { spacing: { before: 80, after: 20 }, keepNext: true } },
-        { id: 'Leervraag', name: 'Leervraag', basedOn: 'Normal', paragraph: { spacing: { before: 160, after: 40 }, border: { left: { style: 'single', size: 12, color: '1F5F57', space: 6 } } } },
+        {
+          id: 'Leervraag',
+          name: 'Leervraag',
+          basedOn: 'Normal',
+          paragraph: { spacing: { before: 160, after: 40 }, border: { left: { style: 'single', size: 12, color: '1F5F57', space: 6 } } },
+        },
         {
           id: 'Quote',
           name: 'Quote',
@@ -130,7 +139,16 @@ function leervraagParagraphs(q: PortfolioLeervraag, model: PortfolioModel): Para
     out.push(new Paragraph({ style: 'Label', children: [new TextRun(clean(l.linkedEvidence))] }));
     for (const e of q.evidence) {
       const label = `${e.number !== null ? `${l.evidenceNumber(e.number)}: ` : ''}${e.title} (${e.kindLabel})`;
-      out.push(new Paragraph({ bullet: { level: 0 }, children: [e.number !== null ? new InternalHyperlink({ anchor: anchor(e.number), children: [new TextRun({ text: clean(label), style: 'Hyperlink' })] }) : new TextRun(clean(label))] }));
+      out.push(
+        new Paragraph({
+          bullet: { level: 0 },
+          children: [
+            e.number !== null
+              ? new InternalHyperlink({ anchor: anchor(e.number), children: [new TextRun({ text: clean(label), style: 'Hyperlink' })] })
+              : new TextRun(clean(label)),
+          ],
+        }),
+      );
     }
   }
   return out;
@@ -158,7 +176,16 @@ function themeParagraphs(theme: PortfolioTheme, model: PortfolioModel, attachmen
       out.push(...paragraphsOf(theme.changed));
     }
     for (const c of theme.changes) {
-      out.push(new Paragraph({ bullet: { level: 0 }, children: [...textRuns(`${c.answer} (`), new InternalHyperlink({ anchor: anchor(c.number), children: [new TextRun({ text: clean(l.evidenceNumber(c.number)), style: 'Hyperlink' })] }), new TextRun(')')] }));
+      out.push(
+        new Paragraph({
+          bullet: { level: 0 },
+          children: [
+            ...textRuns(`${c.answer} (`),
+            new InternalHyperlink({ anchor: anchor(c.number), children: [new TextRun({ text: clean(l.evidenceNumber(c.number)), style: 'Hyperlink' })] }),
+            new TextRun(')'),
+          ],
+        }),
+      );
     }
     if (theme.ratings.length) {
       out.push(new Paragraph({ style: 'Label', children: [new TextRun(clean(l.ratings))] }));
@@ -171,7 +198,9 @@ function themeParagraphs(theme: PortfolioTheme, model: PortfolioModel, attachmen
 function entryParagraphs(entry: PortfolioEntry, model: PortfolioModel, attachments: AttachmentBytes): Paragraph[] {
   if (entry.type === 'item') return clipParagraphs(entry.item, model, attachments);
   const text = model.labels.describedAt(entry.number, entry.title, entry.themeName);
-  return [new Paragraph({ style: 'Reference', children: [new InternalHyperlink({ anchor: anchor(entry.number), children: [new TextRun({ text: clean(text), style: 'Hyperlink' })] })] })];
+  return [
+    new Paragraph({ style: 'Reference', children: [new InternalHyperlink({ anchor: anchor(entry.number), children: [new TextRun({ text: clean(text), style: 'Hyperlink' })] })] }),
+  ];
 }
 
 /** A photo as an image at most 14 cm wide and 9 cm tall; null when the bytes are no PNG, JPEG or GIF. */
@@ -179,8 +208,13 @@ function photo(bytes: Uint8Array, name: string): ImageRun | null {
   const info = imageInfo(bytes);
   const type = info?.type === 'image/png' ? 'png' : info?.type === 'image/jpeg' ? 'jpg' : info?.type === 'image/gif' ? 'gif' : null;
   if (!info || !type) return null;
-  const scale = Math.min(1, (14 / 2.54) * 96 / info.width, (9 / 2.54) * 96 / info.height);
-  return new ImageRun({ type, data: bytes, transformation: { width: Math.round(info.width * scale), height: Math.round(info.height * scale) }, altText: { name: clean(name), description: clean(name), title: clean(name) } });
+  const scale = Math.min(1, ((14 / 2.54) * 96) / info.width, ((9 / 2.54) * 96) / info.height);
+  return new ImageRun({
+    type,
+    data: bytes,
+    transformation: { width: Math.round(info.width * scale), height: Math.round(info.height * scale) },
+    altText: { name: clean(name), description: clean(name), title: clean(name) },
+  });
 }
 
 function clipParagraphs(clip: PortfolioClip, model: PortfolioModel, attachments: AttachmentBytes): Paragraph[] {
@@ -215,7 +249,15 @@ function clipParagraphs(clip: PortfolioClip, model: PortfolioModel, attachments:
   for (const r of clip.reflections) {
     out.push(new Paragraph({ style: 'Label', children: [new TextRun(clean(`${l.reflection}: ${r.guide} (${r.date})`))] }));
     for (const a of r.answers) {
-      out.push(new Paragraph({ style: 'Answer', children: [new TextRun({ text: clean(a.heading), bold: true }), ...(a.question && a.question !== a.heading ? [new TextRun({ text: clean(` — ${a.question}`), italics: true })] : [])] }));
+      out.push(
+        new Paragraph({
+          style: 'Answer',
+          children: [
+            new TextRun({ text: clean(a.heading), bold: true }),
+            ...(a.question && a.question !== a.heading ? [new TextRun({ text: clean(` — ${a.question}`), italics: true })] : []),
+          ],
+        }),
+      );
       out.push(...paragraphsOf(a.answer));
     }
   }
@@ -233,7 +275,16 @@ function clipParagraphs(clip: PortfolioClip, model: PortfolioModel, attachments:
     for (const h of clip.highlights) {
       out.push(...paragraphsOf(h.text, 'Quote'));
       if (h.citation) out.push(new Paragraph({ style: 'Quote', children: [new TextRun(clean(h.citation))] }));
-      out.push(new Paragraph({ style: 'QuoteNote', children: [new TextRun({ text: clean(h.colourLabel), bold: true }), ...(h.page && !h.citation ? [new TextRun(clean(` · p. ${h.page}`))] : []), ...(h.note ? textRuns(` — ${h.note}`) : [])] }));
+      out.push(
+        new Paragraph({
+          style: 'QuoteNote',
+          children: [
+            new TextRun({ text: clean(h.colourLabel), bold: true }),
+            ...(h.page && !h.citation ? [new TextRun(clean(` · p. ${h.page}`))] : []),
+            ...(h.note ? textRuns(` — ${h.note}`) : []),
+          ],
+        }),
+      );
     }
   }
   return out;

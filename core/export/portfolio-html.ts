@@ -140,7 +140,10 @@ function renderLeervraag(q: PortfolioLeervraag, model: PortfolioModel): string {
     : '';
   const evidence = q.evidence.length
     ? `<p class="label">${escapeHtml(l.linkedEvidence)}</p><ul>${q.evidence
-        .map((e) => `<li>${e.number !== null ? `<a href="#${anchor(e.number)}">${escapeHtml(l.evidenceNumber(e.number))}</a>: ` : ''}${escapeHtml(e.title)} <span class="meta">(${escapeHtml(e.kindLabel)})</span></li>`)
+        .map(
+          (e) =>
+            `<li>${e.number !== null ? `<a href="#${anchor(e.number)}">${escapeHtml(l.evidenceNumber(e.number))}</a>: ` : ''}${escapeHtml(e.title)} <span class="meta">(${escapeHtml(e.kindLabel)})</span></li>`,
+        )
         .join('')}</ul>`
     : '';
   return `<div class="leervraag"><p class="question">${escapeHtml(q.text)} <span class="meta">(${escapeHtml(q.statusLabel)})</span></p>${actions}${evidence}</div>`;
@@ -152,7 +155,9 @@ function renderTheme(theme: PortfolioTheme, n: number, model: PortfolioModel, at
   const kicker = [theme.group, theme.numberLabel].filter(Boolean).join(' · ');
   const leervragen = theme.leervragen.length ? `<h3>${escapeHtml(l.leervragen)}</h3>\n${theme.leervragen.map((q) => renderLeervraag(q, model)).join('\n')}` : '';
   const evidence = theme.entries.length ? `<h3>${escapeHtml(l.evidence)}</h3>\n${theme.entries.map((entry) => renderEntry(entry, model, attachments)).join('\n')}` : '';
-  const changes = theme.changes.map((c) => `<li>${escapeHtml(c.answer)} <span class="meta">(<a href="#${anchor(c.number)}">${escapeHtml(l.evidenceNumber(c.number))}</a>)</span></li>`).join('');
+  const changes = theme.changes
+    .map((c) => `<li>${escapeHtml(c.answer)} <span class="meta">(<a href="#${anchor(c.number)}">${escapeHtml(l.evidenceNumber(c.number))}</a>)</span></li>`)
+    .join('');
   const ratings = theme.ratings.map((r) => `${escapeHtml(r.period)}: ${r.rating} (${escapeHtml(r.label)})`).join(' · ');
   const changed =
     theme.changed || changes || ratings
@@ -182,7 +187,11 @@ function renderClip(clip: PortfolioClip, model: PortfolioModel, attachments: Att
   const href = clip.url ? safeHref(clip.url) : null;
   const source = [clip.author, clip.site].filter(Boolean).join(' · ');
   const facts = [
-    source ? `${escapeHtml(l.source)}: ${href ? `<a href="${href}">${escapeHtml(source)}</a>` : escapeHtml(source)}` : href ? `${escapeHtml(l.source)}: <a href="${href}">${href}</a>` : '',
+    source
+      ? `${escapeHtml(l.source)}: ${href ? `<a href="${href}">${escapeHtml(source)}</a>` : escapeHtml(source)}`
+      : href
+        ? `${escapeHtml(l.source)}: <a href="${href}">${href}</a>`
+        : '',
     clip.published ? `${escapeHtml(l.published)}: ${escapeHtml(clip.published)}` : '',
     `${escapeHtml(clip.url || clip.kind === 'praktijkvoorbeeld' ? l.captured : l.added)}: ${escapeHtml(clip.captured)}`,
   ].filter(Boolean);
@@ -192,7 +201,8 @@ function renderClip(clip: PortfolioClip, model: PortfolioModel, attachments: Att
   for (const a of clip.attachments) {
     const bytes = attachments.get(a.hash);
     const info = bytes ? imageInfo(bytes) : null;
-    if (bytes && info) photos.push(`<figure><img src="data:${info.type};base64,${toBase64(bytes)}" alt="${escapeHtml(a.name)}"><figcaption>${escapeHtml(a.name)}</figcaption></figure>`);
+    if (bytes && info)
+      photos.push(`<figure><img src="data:${info.type};base64,${toBase64(bytes)}" alt="${escapeHtml(a.name)}"><figcaption>${escapeHtml(a.name)}</figcaption></figure>`);
     else files.push(`<li>${escapeHtml(a.name)}</li>`);
   }
   const attached =
@@ -203,11 +213,16 @@ function renderClip(clip: PortfolioClip, model: PortfolioModel, attachments: Att
     .map(
       (r) =>
         `<p class="label">${escapeHtml(l.reflection)}: ${escapeHtml(r.guide)} <span class="meta">(${escapeHtml(r.date)})</span></p>\n<dl class="answers">${r.answers
-          .map((a) => `<dt>${escapeHtml(a.heading)}${a.question && a.question !== a.heading ? `<span class="question">${escapeHtml(a.question)}</span>` : ''}</dt><dd>${paragraphs(a.answer)}</dd>`)
+          .map(
+            (a) =>
+              `<dt>${escapeHtml(a.heading)}${a.question && a.question !== a.heading ? `<span class="question">${escapeHtml(a.question)}</span>` : ''}</dt><dd>${paragraphs(a.answer)}</dd>`,
+          )
           .join('')}</dl>`,
     )
     .join('\n');
-  const note = clip.reflection ? `<p class="label">${escapeHtml(clip.reflections.length ? l.note : l.reflection)}</p>\n<div class="reflection">${paragraphs(clip.reflection)}</div>` : '';
+  const note = clip.reflection
+    ? `<p class="label">${escapeHtml(clip.reflections.length ? l.note : l.reflection)}</p>\n<div class="reflection">${paragraphs(clip.reflection)}</div>`
+    : '';
   const none = !reflections && !note ? `<p class="label">${escapeHtml(l.reflection)}</p><p class="empty">${escapeHtml(l.noReflection)}</p>` : '';
   const highlights = clip.highlights.length
     ? `<p class="label">${escapeHtml(l.highlights)}</p>\n${clip.highlights

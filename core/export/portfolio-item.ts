@@ -11,11 +11,7 @@ import { pageOfQuote } from '../capture/pdf/pdf-pages.js';
 import { isLocalFileUrl } from '../capture/citation.js';
 import type { PortfolioClip, PortfolioReflection } from './portfolio-model.js';
 
-export function portfolioItem(
-  clip: Clip,
-  number: number,
-  context: { locale: PortfolioLocale; labels: PortfolioLabels; dateFormat: Intl.DateTimeFormat },
-): PortfolioClip {
+export function portfolioItem(clip: Clip, number: number, context: { locale: PortfolioLocale; labels: PortfolioLabels; dateFormat: Intl.DateTimeFormat }): PortfolioClip {
   const { locale, labels, dateFormat } = context;
   const c = citedSource(clip);
   const isNote = c.mode === 'note';
@@ -24,7 +20,7 @@ export function portfolioItem(
     .map((field) => {
       const raw = clip.card[field].trim();
       if (!raw) return null;
-      const value = field === 'fromRole' ? labels.feedbackSources[raw as keyof PortfolioLabels['feedbackSources']] ?? raw : field === 'date' ? formatDay(raw, dateFormat) : raw;
+      const value = field === 'fromRole' ? (labels.feedbackSources[raw as keyof PortfolioLabels['feedbackSources']] ?? raw) : field === 'date' ? formatDay(raw, dateFormat) : raw;
       return { field, label: labels.card[field], value };
     })
     .filter((entry) => entry !== null);

@@ -31,7 +31,11 @@ describe('portfolio of a learning dossier', () => {
     const [lw, eg] = m.themes;
     expect(m.leervragen.map((q) => q.text)).toEqual(['Wat is mijn rol als community werker?']);
     expect(eg!.leervragen).toEqual([
-      expect.objectContaining({ text: 'Hoe laat ik bewoners eigenaar blijven van hun initiatief?', statusLabel: 'mee bezig', actions: [{ text: 'Een avond meelopen met een ervaren opbouwwerker', done: true }] }),
+      expect.objectContaining({
+        text: 'Hoe laat ik bewoners eigenaar blijven van hun initiatief?',
+        statusLabel: 'mee bezig',
+        actions: [{ text: 'Een avond meelopen met een ervaren opbouwwerker', done: true }],
+      }),
     ]);
     // The example carries both themes: described once under the first, referred to from the other.
     expect(lw!.entries.map((e) => [e.type, e.type === 'item' ? e.item.title : e.title])).toEqual([
@@ -42,21 +46,31 @@ describe('portfolio of a learning dossier', () => {
       ['ref', 'Buurtmaaltijd in Kattenbroek'],
       ['item', 'Bewonersavond over de speeltuin'],
     ]);
-    expect(eg!.leervragen[0]!.evidence.map((e) => [e.number, e.title])).toEqual([[1, 'Buurtmaaltijd in Kattenbroek'], [3, 'Bewonersavond over de speeltuin']]);
+    expect(eg!.leervragen[0]!.evidence.map((e) => [e.number, e.title])).toEqual([
+      [1, 'Buurtmaaltijd in Kattenbroek'],
+      [3, 'Bewonersavond over de speeltuin'],
+    ]);
     const own = eg!.entries[1]!.type === 'item' ? eg!.entries[1]!.item : null;
-    expect(own).toMatchObject({ id: ids.own, kindLabel: 'Eigen praktijk', card: [
-      { field: 'date', label: 'Datum', value: '2 oktober 2025' },
-      { field: 'place', label: 'Plaats', value: 'Buurthuis De Kern' },
-      { field: 'involved', label: 'Betrokken', value: 'twaalf bewoners, een collega' },
-      { field: 'happened', label: 'Wat er gebeurde', value: 'Bewoners kwamen met een plan voor de speeltuin.' },
-    ] });
+    expect(own).toMatchObject({
+      id: ids.own,
+      kindLabel: 'Eigen praktijk',
+      card: [
+        { field: 'date', label: 'Datum', value: '2 oktober 2025' },
+        { field: 'place', label: 'Plaats', value: 'Buurthuis De Kern' },
+        { field: 'involved', label: 'Betrokken', value: 'twaalf bewoners, een collega' },
+        { field: 'happened', label: 'Wat er gebeurde', value: 'Bewoners kwamen met een plan voor de speeltuin.' },
+      ],
+    });
     expect(own!.reflections[0]!.answers.map((a) => a.answer)).toEqual(Object.values(starrAnswers));
     // Only answered reflections count: the STARR one; the empty transfer guide, the note of
     // prompts and the half-answered feedback reflection do not.
     expect(m.themes.map((t) => t.answered)).toEqual([0, 1]);
     expect(eg!.changed).toBe('Ik vraag eerst wat bewoners zelf willen.');
     expect(eg!.changes).toEqual([{ number: 3, title: 'Bewonersavond over de speeltuin', answer: starrAnswers.reflectie }]);
-    expect(eg!.ratings).toEqual([{ period: 'Module 1', rating: 2, label: 'op weg' }, { period: 'Module 2', rating: 4, label: 'goed' }]);
+    expect(eg!.ratings).toEqual([
+      { period: 'Module 1', rating: 2, label: 'op weg' },
+      { period: 'Module 2', rating: 4, label: 'goed' },
+    ]);
     expect(portfolioAttachmentHashes(m)).toHaveLength(1);
   });
 
@@ -102,7 +116,10 @@ describe('portfolio of a learning dossier', () => {
     const { model: m, attachments } = await model();
     const files = new Map(portfolioMarkdownFiles(m, attachments).map(([path, bytes]) => [path, bytes]));
     expect([...files.keys()].sort()).toEqual([portfolioIndexFile, '01 Aansluiten bij de leefwereld.md', '02 Eigenaarschap.md', 'bijlagen/speeltuin.png'].sort());
-    const all = [...files.entries()].filter(([p]) => p.endsWith('.md')).map(([, b]) => strFromU8(b)).join('\n');
+    const all = [...files.entries()]
+      .filter(([p]) => p.endsWith('.md'))
+      .map(([, b]) => strFromU8(b))
+      .join('\n');
     expect(count(all, starrAnswers.situatie)).toBe(1);
     for (const question of unanswered) expect(all, question).not.toContain(question);
     const theme = strFromU8(files.get('02 Eigenaarschap.md')!);

@@ -44,7 +44,14 @@ export function portfolioMarkdownFiles(model: PortfolioModel, attachments: Attac
         const bytes = attachments.get(a.hash);
         if (!bytes || attachmentPaths.has(a.hash)) continue;
         const dot = a.name.lastIndexOf('.');
-        const ext = dot > 0 ? a.name.slice(dot).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 8) : '';
+        const ext =
+          dot > 0
+            ? a.name
+                .slice(dot)
+                .toLowerCase()
+                .replace(/[^.a-z0-9]/g, '')
+                .slice(0, 8)
+            : '';
         const path = `${attachmentsFolder}/${attachmentNamer(slugify(dot > 0 ? a.name.slice(0, dot) : a.name, 50), ext)}`;
         attachmentPaths.set(a.hash, path);
         files.push([path, bytes]);
@@ -64,7 +71,10 @@ export function portfolioMarkdownFiles(model: PortfolioModel, attachments: Attac
     const parts = [`- **${escapeInline(q.text)}** (${escapeInline(q.statusLabel)})`];
     if (q.actions.length) parts.push(`  - ${escapeInline(l.actions)}:`, ...q.actions.map((a) => `    - ${escapeInline(a.text)}${a.done ? ` (${escapeInline(l.done)})` : ''}`));
     if (q.evidence.length) {
-      parts.push(`  - ${escapeInline(l.linkedEvidence)}:`, ...q.evidence.map((e) => `    - ${e.number !== null ? evidenceLink(e.number, e.title) : escapeInline(e.title)} (${escapeInline(e.kindLabel)})`));
+      parts.push(
+        `  - ${escapeInline(l.linkedEvidence)}:`,
+        ...q.evidence.map((e) => `    - ${e.number !== null ? evidenceLink(e.number, e.title) : escapeInline(e.title)} (${escapeInline(e.kindLabel)})`),
+      );
     }
     return parts.join('\n');
   };
@@ -81,10 +91,17 @@ export function portfolioMarkdownFiles(model: PortfolioModel, attachments: Attac
   ).filter(([, value]) => value.trim());
   if (facts.length) index.push(facts.map(([label, value]) => `- ${escapeInline(label)}: ${escapeInline(value)}`).join('\n'));
   if (model.themes.length) {
-    index.push(`## ${escapeInline(l.contents)}`, model.themes.map((t, i) => `${i + 1}. [${escapeInline(t.name)}](${link(themeFiles[i]!)}) (${escapeInline(l.answered(t.answered))})`).join('\n'));
+    index.push(
+      `## ${escapeInline(l.contents)}`,
+      model.themes.map((t, i) => `${i + 1}. [${escapeInline(t.name)}](${link(themeFiles[i]!)}) (${escapeInline(l.answered(t.answered))})`).join('\n'),
+    );
   }
   if (model.leervragen.length) index.push(`## ${escapeInline(l.dossierLeervragen)}`, model.leervragen.map(leervraag).join('\n'));
-  if (model.references.length) index.push(`## ${escapeInline(l.references)}`, model.references.map((r) => r.runs.map((run) => (run.italic ? `*${escapeInline(run.text)}*` : escapeInline(run.text))).join('')).join('\n\n'));
+  if (model.references.length)
+    index.push(
+      `## ${escapeInline(l.references)}`,
+      model.references.map((r) => r.runs.map((run) => (run.italic ? `*${escapeInline(run.text)}*` : escapeInline(run.text))).join('')).join('\n\n'),
+    );
   files.push([portfolioIndexFile, strToU8(`${index.join('\n\n')}\n`)]);
 
   model.themes.forEach((theme, i) => {
@@ -122,7 +139,8 @@ function themeMarkdown(theme: PortfolioTheme, model: PortfolioModel, h: Helpers)
     parts.push(`## ${escapeInline(l.changed)}`);
     if (theme.changed) parts.push(`*${escapeInline(l.changedQuestion)}*`, prose(theme.changed));
     if (theme.changes.length) parts.push(theme.changes.map((c) => `- ${prose(c.answer).replace(/\n+/g, ' ')} (${h.evidenceLink(c.number, c.title)})`).join('\n'));
-    if (theme.ratings.length) parts.push(`**${escapeInline(l.ratings)}**`, theme.ratings.map((r) => `- ${escapeInline(r.period)}: ${r.rating} (${escapeInline(r.label)})`).join('\n'));
+    if (theme.ratings.length)
+      parts.push(`**${escapeInline(l.ratings)}**`, theme.ratings.map((r) => `- ${escapeInline(r.period)}: ${r.rating} (${escapeInline(r.label)})`).join('\n'));
   }
   return `${parts.join('\n\n')}\n`;
 }
@@ -152,8 +170,13 @@ function clipMarkdown(clip: PortfolioClip, model: PortfolioModel, attachmentPath
   if (clip.highlights.length) {
     parts.push(`**${escapeInline(l.highlights)}**`);
     for (const hl of clip.highlights) {
-      const quote = hl.text.split(/\r?\n/).map((line) => `> ${escapeInline(line)}`.trimEnd()).join('\n');
-      parts.push(`${quote}${hl.citation ? `\n>\n> ${escapeInline(hl.citation)}` : ''}\n\n*${escapeInline(hl.colourLabel)}*${hl.page && !hl.citation ? ` · p. ${escapeInline(hl.page)}` : ''}${hl.note ? ` — ${prose(hl.note).replace(/\s*\n\s*/g, ' ')}` : ''}`);
+      const quote = hl.text
+        .split(/\r?\n/)
+        .map((line) => `> ${escapeInline(line)}`.trimEnd())
+        .join('\n');
+      parts.push(
+        `${quote}${hl.citation ? `\n>\n> ${escapeInline(hl.citation)}` : ''}\n\n*${escapeInline(hl.colourLabel)}*${hl.page && !hl.citation ? ` · p. ${escapeInline(hl.page)}` : ''}${hl.note ? ` — ${prose(hl.note).replace(/\s*\n\s*/g, ' ')}` : ''}`,
+      );
     }
   }
   return parts.join('\n\n');

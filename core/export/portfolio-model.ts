@@ -61,7 +61,8 @@ export interface PortfolioClip {
 }
 
 /** Under a theme: evidence described here, or a reference to where it is described. */
-export type PortfolioEntry = { type: 'item'; item: PortfolioClip } | { type: 'ref'; id: string; number: number; title: string; kind: EvidenceKind; kindLabel: string; themeName: string; themeIndex: number };
+export type PortfolioEntry =
+  { type: 'item'; item: PortfolioClip } | { type: 'ref'; id: string; number: number; title: string; kind: EvidenceKind; kindLabel: string; themeName: string; themeIndex: number };
 
 export interface PortfolioLeervraag {
   id: string;

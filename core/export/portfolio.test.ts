@@ -47,12 +47,11 @@ describe('portfolio', () => {
       framework: 'De community werker',
       date: '1 december 2025',
     });
-    expect(model.themes.map((t) => t.name)).toEqual([
-      'In en vanuit de community',
-      'Aansluiten bij de leefwereld',
-      'Eigenaarschap bij bewoners',
-      'Lef, ondernemerschap, creativiteit en innovatie',
-    ].map((name) => expect.stringContaining(name.split(' ')[0])));
+    expect(model.themes.map((t) => t.name)).toEqual(
+      ['In en vanuit de community', 'Aansluiten bij de leefwereld', 'Eigenaarschap bij bewoners', 'Lef, ondernemerschap, creativiteit en innovatie'].map((name) =>
+        expect.stringContaining(name.split(' ')[0]),
+      ),
+    );
     const ids = model.themes.map((t) => t.id);
     expect(ids).toEqual([...ids].sort((a, b) => order(a) - order(b)));
     const refs = model.references.map((r) => r.text);
@@ -66,7 +65,11 @@ describe('portfolio', () => {
     const eigenaarschap = model.themes.find((t) => t.id === 'community-werker.eigenaarschap')!;
     expect(eigenaarschap.entries[0]).toMatchObject({ type: 'ref', title: 'Buurtmaaltijd in Kattenbroek', themeName: 'Aansluiten bij de leefwereld' });
     const buurt = leefwereld.entries.map((e) => (e.type === 'item' ? e.item : null)).find((c) => c?.title === 'Buurtmaaltijd in Kattenbroek');
-    expect(buurt).toMatchObject({ published: '12 mei 2023', reflection: expect.stringContaining('Mooi voorbeeld'), highlights: [{ text: 'eigen kracht', colourLabel: 'Methode', note: 'Kern van de aanpak' }] });
+    expect(buurt).toMatchObject({
+      published: '12 mei 2023',
+      reflection: expect.stringContaining('Mooi voorbeeld'),
+      highlights: [{ text: 'eigen kracht', colourLabel: 'Methode', note: 'Kern van de aanpak' }],
+    });
   });
 
   it('keeps the chosen themes and clips only', () => {

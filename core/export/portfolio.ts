@@ -14,7 +14,17 @@ import type { PortfolioClip, PortfolioEntry, PortfolioLeervraag, PortfolioModel,
 import { referenceRuns } from './reference.js';
 
 export { portfolioLabels, type PortfolioLabels, type PortfolioLocale } from './portfolio-labels.js';
-export type { PortfolioAttachment, PortfolioClip, PortfolioEntry, PortfolioHighlight, PortfolioLeervraag, PortfolioModel, PortfolioReference, PortfolioReflection, PortfolioTheme } from './portfolio-model.js';
+export type {
+  PortfolioAttachment,
+  PortfolioClip,
+  PortfolioEntry,
+  PortfolioHighlight,
+  PortfolioLeervraag,
+  PortfolioModel,
+  PortfolioReference,
+  PortfolioReflection,
+  PortfolioTheme,
+} from './portfolio-model.js';
 export { formatPublished };
 
 export interface PortfolioOptions {
@@ -53,9 +63,7 @@ export function buildPortfolio(dossier: Dossier, options: PortfolioOptions): Por
 
   const leervragen = dossier.leervragen.list();
   const included = framework.themes.filter((theme) =>
-    chosenThemes
-      ? chosenThemes.has(theme.id)
-      : !theme.hidden && (clips.some((c) => c.themes.includes(theme.id)) || leervragen.some((l) => l.themeId === theme.id)),
+    chosenThemes ? chosenThemes.has(theme.id) : !theme.hidden && (clips.some((c) => c.themes.includes(theme.id)) || leervragen.some((l) => l.themeId === theme.id)),
   );
   // Number the evidence in the order it is described: under the first included theme it carries.
   const described = new Map<string, { item: PortfolioClip; themeIndex: number; themeName: string }>();
@@ -91,7 +99,16 @@ export function buildPortfolio(dossier: Dossier, options: PortfolioOptions): Por
       const found = described.get(clip.id)!;
       if (found.themeIndex === themeIndex) return { type: 'item', item: found.item };
       const { item } = found;
-      return { type: 'ref', id: item.id, number: item.number, title: item.title, kind: item.kind, kindLabel: item.kindLabel, themeName: found.themeName, themeIndex: found.themeIndex };
+      return {
+        type: 'ref',
+        id: item.id,
+        number: item.number,
+        title: item.title,
+        kind: item.kind,
+        kindLabel: item.kindLabel,
+        themeName: found.themeName,
+        themeIndex: found.themeIndex,
+      };
     });
     const changes = inTheme.flatMap((clip) => {
       const { item } = described.get(clip.id)!;

@@ -38,7 +38,11 @@ describe('references of a clip', () => {
     expect(referenceText(clip)).toBe(
       'Ikink, J., & Koenen, B. (2016, 16 december). Transformatie in sociaal domein gaat niet zonder community werk. Platform voor buurtontwikkeling. https://www.buurtontwikkeling.nl/blogs/transformatie',
     );
-    expect(referenceRuns(clip).filter((r) => r.italic).map((r) => r.text)).toEqual(['Platform voor buurtontwikkeling']);
+    expect(
+      referenceRuns(clip)
+        .filter((r) => r.italic)
+        .map((r) => r.text),
+    ).toEqual(['Platform voor buurtontwikkeling']);
     expect(inTextCitation(clip)).toBe('(Ikink & Koenen, 2016)');
     expect(inTextCitation(clip, 'en')).toBe('(Ikink & Koenen, 2016)');
     // An emptied field means none; the source title can be corrected.
@@ -54,13 +58,27 @@ describe('references of a clip', () => {
     const report = dossier.clips.get(id)!;
     expect(report.source?.kind).toBe('report');
     // A report: the year only, the title in italics, no retrieval date.
-    expect(referenceText(report)).toBe('Ikink, J., & Koenen, B. (2016). Transformatie in sociaal domein gaat niet zonder community werk. Platform voor buurtontwikkeling. https://www.buurtontwikkeling.nl/blogs/transformatie');
-    expect(referenceRuns(report).filter((r) => r.italic).map((r) => r.text)).toEqual(['Transformatie in sociaal domein gaat niet zonder community werk']);
+    expect(referenceText(report)).toBe(
+      'Ikink, J., & Koenen, B. (2016). Transformatie in sociaal domein gaat niet zonder community werk. Platform voor buurtontwikkeling. https://www.buurtontwikkeling.nl/blogs/transformatie',
+    );
+    expect(
+      referenceRuns(report)
+        .filter((r) => r.italic)
+        .map((r) => r.text),
+    ).toEqual(['Transformatie in sociaal domein gaat niet zonder community werk']);
     // A blog post without a date still sets its site in italics; a web page its title.
     dossier.clips.update(id, { source: { authors: 'Jaap Ikink', published: '', kind: 'blog' } });
-    expect(referenceRuns(dossier.clips.get(id)!).filter((r) => r.italic).map((r) => r.text)).toEqual(['Platform voor buurtontwikkeling']);
+    expect(
+      referenceRuns(dossier.clips.get(id)!)
+        .filter((r) => r.italic)
+        .map((r) => r.text),
+    ).toEqual(['Platform voor buurtontwikkeling']);
     dossier.clips.update(id, { source: { kind: 'webpage', published: '2016-12-16' } });
-    expect(referenceRuns(dossier.clips.get(id)!).filter((r) => r.italic).map((r) => r.text)).toEqual(['Transformatie in sociaal domein gaat niet zonder community werk']);
+    expect(
+      referenceRuns(dossier.clips.get(id)!)
+        .filter((r) => r.italic)
+        .map((r) => r.text),
+    ).toEqual(['Transformatie in sociaal domein gaat niet zonder community werk']);
     expect(() => dossier.clips.update(id, { source: { kind: 'podcast' as 'blog' } })).toThrow();
   });
 

@@ -68,7 +68,10 @@ export function referenceRuns(clip: Clip, locale: 'nl' | 'en' = 'nl'): { text: s
       if (text) runs.push({ text, italic });
     }
   }
-  const joined = runs.map((r) => r.text).join('').trim();
+  const joined = runs
+    .map((r) => r.text)
+    .join('')
+    .trim();
   return joined ? runs : [{ text: referenceText(clip, locale), italic: false }];
 }
 

@@ -55,7 +55,11 @@ export function sniffFileKind(bytes: Uint8Array): { kind: string; nl: string } |
   if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) {
     return { kind: 'zip', nl: 'een zip-bestand (bijvoorbeeld een Markdown-export of een Word-document)' };
   }
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const head = new TextDecoder('utf-8', { fatal: false })
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (head.startsWith('<!doctype netscape-bookmark') || head.includes('<dl>')) return { kind: 'bookmarks', nl: 'een bladwijzerbestand (gebruik “Bladwijzers importeren”)' };
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return { kind: 'html', nl: 'een webpagina (HTML)' };
   if (head.startsWith('{') || head.startsWith('[')) return { kind: 'json', nl: 'een JSON-bestand' };

@@ -113,8 +113,7 @@ type Snapshot = {
 
 function snapshot(doc: Y.Doc): Snapshot {
   const r = roots(doc);
-  const maps = (root: Y.Map<Y.Map<unknown>>) =>
-    new Map([...root.entries()].filter(([, map]) => map instanceof Y.Map).map(([key, map]) => [key, { map, json: map.toJSON() }]));
+  const maps = (root: Y.Map<Y.Map<unknown>>) => new Map([...root.entries()].filter(([, map]) => map instanceof Y.Map).map(([key, map]) => [key, { map, json: map.toJSON() }]));
   return {
     meta: new Map(r.meta.entries()),
     presets: new Map(r.presets.entries()),

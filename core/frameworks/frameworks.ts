@@ -6,13 +6,7 @@ import { KnipselError } from '../errors.js';
 import { createId } from '../ids.js';
 import { roots } from '../dossier/doc-layout.js';
 import { localEdit } from '../dossier/write-guard.js';
-import {
-  frameworkInputSchema,
-  idSchema,
-  parse,
-  themeInputSchema,
-  themePatchSchema,
-} from '../dossier/schema.js';
+import { frameworkInputSchema, idSchema, parse, themeInputSchema, themePatchSchema } from '../dossier/schema.js';
 import type { Framework, Theme } from '../dossier/types.js';
 import { findPresetFramework, findPresetTheme, presetFrameworks } from './presets.js';
 import type { PresetFramework } from './preset-types.js';
@@ -101,7 +95,13 @@ export function createFrameworkOps(doc: Y.Doc) {
   }
 
   /** A new custom framework or theme: its map with the given fields, visible, at `order`. */
-  function addEntry(parent: Y.Map<Y.Map<unknown>>, id: string, link: Record<string, string>, fields: { name: string; description?: string | null; color?: string | null }, order: number) {
+  function addEntry(
+    parent: Y.Map<Y.Map<unknown>>,
+    id: string,
+    link: Record<string, string>,
+    fields: { name: string; description?: string | null; color?: string | null },
+    order: number,
+  ) {
     localEdit(doc, () => {
       const map = new Y.Map<unknown>();
       parent.set(id, map);

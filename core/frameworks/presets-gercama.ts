@@ -4,8 +4,7 @@
 // presets.test.ts lists every mended typo.
 import type { PresetFramework } from './preset-types.js';
 
-const brief =
-  'Wietske Gercama (programma-secretaris Wmo-werkplaats Noord-Holland), brief aan sociale professionals ‘Op reis… op naar een gouden eeuw voor sociale professionals!’';
+const brief = 'Wietske Gercama (programma-secretaris Wmo-werkplaats Noord-Holland), brief aan sociale professionals ‘Op reis… op naar een gouden eeuw voor sociale professionals!’';
 
 export const goudenRegels: PresetFramework = {
   id: 'gouden-regels',
@@ -18,9 +17,19 @@ export const goudenRegels: PresetFramework = {
   themes: [
     { id: 'gouden-regels.actief-in-de-wijk', number: 1, name: '85% actief in de wijk', description: 'Je bent 85% van je werktijd actief met bewoners in de wijk.' },
     { id: 'gouden-regels.ambulant-werken', number: 2, name: 'Ambulant werken', description: 'Je werkt ambulant en hebt geen vaste werkplek.' },
-    { id: 'gouden-regels.agenda-voor-de-buurt', number: 3, name: 'Bewoners maken de buurtagenda', description: 'Je laat bewoners een agenda voor de buurt opstellen op basis van hun wijkanalyse.' },
+    {
+      id: 'gouden-regels.agenda-voor-de-buurt',
+      number: 3,
+      name: 'Bewoners maken de buurtagenda',
+      description: 'Je laat bewoners een agenda voor de buurt opstellen op basis van hun wijkanalyse.',
+    },
     { id: 'gouden-regels.alle-levensdomeinen', number: 4, name: 'Alle levensdomeinen', description: 'Je besteedt aandacht aan alle levensdomeinen van bewoners in de buurt.' },
-    { id: 'gouden-regels.buurtplan', number: 5, name: 'Samen een buurtplan', description: 'Met je collega’s en bewoners maak je op basis van analyse, agenda en domeinen een buurtplan.' },
+    {
+      id: 'gouden-regels.buurtplan',
+      number: 5,
+      name: 'Samen een buurtplan',
+      description: 'Met je collega’s en bewoners maak je op basis van analyse, agenda en domeinen een buurtplan.',
+    },
     { id: 'gouden-regels.startmotor', number: 6, name: 'Startmotor voor ontwikkeling', description: 'Je bent de startmotor voor de ontwikkeling van bewoners en van de buurt.' },
     { id: 'gouden-regels.honderd-bewoners', number: 7, name: '100 actieve bewoners kennen', description: 'Je kent minimaal 100 bewoners die actief bijdragen aan de buurt.' },
     { id: 'gouden-regels.proactief-vragen-zoeken', number: 8, name: 'Proactief op zoek naar vragen', description: 'Je gaat overal in de wijk proactief op zoek naar vragen.' },
@@ -60,23 +69,33 @@ export const dichterbij: PresetFramework = {
     },
   ],
   themes: [
-    { id: 'dichterbij.niet-weten', group: 'houding', number: 1, name: 'In gesprek vanuit niet-weten', description: 'Je gaat in gesprek vanuit het „niet weten”, je stelt vragen, ook vragen die moeilijk zijn.' },
+    {
+      id: 'dichterbij.niet-weten',
+      group: 'houding',
+      number: 1,
+      name: 'In gesprek vanuit niet-weten',
+      description: 'Je gaat in gesprek vanuit het „niet weten”, je stelt vragen, ook vragen die moeilijk zijn.',
+    },
     {
       id: 'dichterbij.van-probleem-naar-toekomst',
       group: 'houding',
       number: 2,
       name: 'Van probleem naar toekomst',
-      description:
-        'Je begint bij het probleem en richt je van daaruit op de toekomst (erkenning voor het probleem eerst in voldoende mate, dan pas richting de toekomst).',
+      description: 'Je begint bij het probleem en richt je van daaruit op de toekomst (erkenning voor het probleem eerst in voldoende mate, dan pas richting de toekomst).',
     },
-    { id: 'dichterbij.nadruk-op-kracht', group: 'houding', number: 3, name: 'Nadruk op kracht', description: 'Je legt de nadruk op de kracht die aanwezig is bij degene die je ondersteunt.' },
+    {
+      id: 'dichterbij.nadruk-op-kracht',
+      group: 'houding',
+      number: 3,
+      name: 'Nadruk op kracht',
+      description: 'Je legt de nadruk op de kracht die aanwezig is bij degene die je ondersteunt.',
+    },
     {
       id: 'dichterbij.ruimte-voor-ambivalentie',
       group: 'houding',
       number: 4,
       name: 'Motiveren met ruimte voor ambivalentie',
-      description:
-        'Je motiveert in de richting die gewenst is, maar je biedt ruimte voor ambivalentie, en je bevordert het spreken over de veranderingen die bereikt zijn.',
+      description: 'Je motiveert in de richting die gewenst is, maar je biedt ruimte voor ambivalentie, en je bevordert het spreken over de veranderingen die bereikt zijn.',
     },
     {
       id: 'dichterbij.eigen-referentiekader',
@@ -90,8 +109,7 @@ export const dichterbij: PresetFramework = {
       group: 'houding',
       number: 6,
       name: 'Betekenis van de ander als leidraad',
-      description:
-        'Je realiseert je dat de ervaring van en de betekenis die degene die je ondersteunt aan zijn situatie verleent je leidraad is, en brengt dat in de praktijk.',
+      description: 'Je realiseert je dat de ervaring van en de betekenis die degene die je ondersteunt aan zijn situatie verleent je leidraad is, en brengt dat in de praktijk.',
     },
     { id: 'dichterbij.partners-in-een-zoektocht', group: 'houding', number: 7, name: 'Partners in een zoektocht', description: 'Je werkt samen als partners in een zoektocht.' },
     {
@@ -106,8 +124,7 @@ export const dichterbij: PresetFramework = {
       group: 'houding',
       number: 9,
       name: 'Bewust van maatschappelijke krachten',
-      description:
-        'Je bent je bewust van de krachten: kansen/stimulerende factoren, belemmeringen en beperkingen van maatschappelijke factoren.',
+      description: 'Je bent je bewust van de krachten: kansen/stimulerende factoren, belemmeringen en beperkingen van maatschappelijke factoren.',
     },
     {
       id: 'dichterbij.grenzen-van-invloed',
@@ -117,9 +134,21 @@ export const dichterbij: PresetFramework = {
       description: 'Je bent je bewust hoe en tot op welke hoogte je maatschappelijke factoren kunt beïnvloeden.',
     },
     { id: 'dichterbij.dicht-in-de-leefwereld', group: 'werk', number: 1, name: 'Hulp dicht in de leefwereld', description: 'Organiseer hulp dicht in de leefwereld.' },
-    { id: 'dichterbij.verbindingen-maken', group: 'werk', number: 2, name: 'Empoweren door verbindingen', description: 'Empower alle betrokkenen door het maken van verbindingen.' },
+    {
+      id: 'dichterbij.verbindingen-maken',
+      group: 'werk',
+      number: 2,
+      name: 'Empoweren door verbindingen',
+      description: 'Empower alle betrokkenen door het maken van verbindingen.',
+    },
     { id: 'dichterbij.lichtvoetig-beginnen', group: 'werk', number: 3, name: 'Lichtvoetig beginnen', description: 'Begin met lichtvoetige eenvoudige acties.' },
-    { id: 'dichterbij.creatieve-professionaliteit', group: 'werk', number: 4, name: 'Creatieve professionaliteit', description: 'Gebruik professionaliteit op een creatieve manier.' },
+    {
+      id: 'dichterbij.creatieve-professionaliteit',
+      group: 'werk',
+      number: 4,
+      name: 'Creatieve professionaliteit',
+      description: 'Gebruik professionaliteit op een creatieve manier.',
+    },
     {
       id: 'dichterbij.cyclisch-werkproces',
       group: 'werk',

@@ -23,8 +23,7 @@ export const communityWerker: PresetFramework = {
       id: 'community-werker.leefwereld',
       number: 2,
       name: 'Aansluiten bij de leefwereld',
-      description:
-        'De community werker sluit aan bij de leefwereld van de bewoners. Vanuit nieuwsgierigheid en het opbouwen van relaties sluit je aan bij de bewoners.',
+      description: 'De community werker sluit aan bij de leefwereld van de bewoners. Vanuit nieuwsgierigheid en het opbouwen van relaties sluit je aan bij de bewoners.',
     },
     {
       id: 'community-werker.bewonersambities',
@@ -43,8 +42,7 @@ export const communityWerker: PresetFramework = {
       id: 'community-werker.eigenaarschap',
       number: 5,
       name: 'Eigenaarschap',
-      description:
-        'De community werker is gericht op eigenaarschap: bewoner is eigenaar van het probleem en de oplossing.',
+      description: 'De community werker is gericht op eigenaarschap: bewoner is eigenaar van het probleem en de oplossing.',
     },
     {
       id: 'community-werker.maatschappelijke-waarde',
@@ -56,8 +54,7 @@ export const communityWerker: PresetFramework = {
       id: 'community-werker.samenwerken',
       number: 7,
       name: 'Samen met bewoners en professionals',
-      description:
-        'De community werker werkt samen met bewoners en professionals. Door samen te werken met andere disciplines leer je breder te kijken, denken en doen.',
+      description: 'De community werker werkt samen met bewoners en professionals. Door samen te werken met andere disciplines leer je breder te kijken, denken en doen.',
     },
     {
       id: 'community-werker.buurt-en-wijkgericht',
@@ -75,8 +72,7 @@ export const communityWerker: PresetFramework = {
       id: 'community-werker.lef-en-ondernemerschap',
       number: 10,
       name: 'Lef, ondernemerschap, creativiteit en innovatie',
-      description:
-        'De community werker heeft competenties als lef, ondernemerschap, creativiteit en innovatie. Je hebt lef, je bent creatief en toont ondernemerschap.',
+      description: 'De community werker heeft competenties als lef, ondernemerschap, creativiteit en innovatie. Je hebt lef, je bent creatief en toont ondernemerschap.',
     },
   ],
 };
@@ -100,8 +96,7 @@ export const hulpZorgWelzijn: PresetFramework = {
     {
       id: 'transformatieopgave',
       name: 'Transformatieopgave',
-      description:
-        'De transformatieopgave vraagt nog iets anders van de wijkteam professionals. Zet bewust in op innovatie, preventie en normaliseren.',
+      description: 'De transformatieopgave vraagt nog iets anders van de wijkteam professionals. Zet bewust in op innovatie, preventie en normaliseren.',
     },
   ],
   themes: [
@@ -115,8 +110,7 @@ export const hulpZorgWelzijn: PresetFramework = {
     {
       id: 'hulp-zorg-welzijn.zorg',
       name: 'Zorg',
-      description:
-        'Zorgverleners zijn intrinsiek gemotiveerd om mensen te verzorgen. Hun hart gaat sneller kloppen als zij mensen kunnen verzorgen om hen gezonder te maken.',
+      description: 'Zorgverleners zijn intrinsiek gemotiveerd om mensen te verzorgen. Hun hart gaat sneller kloppen als zij mensen kunnen verzorgen om hen gezonder te maken.',
       group: 'ambachten',
     },
     {
@@ -141,8 +135,7 @@ export const hulpZorgWelzijn: PresetFramework = {
     {
       id: 'hulp-zorg-welzijn.presentie',
       name: 'Presentie',
-      description:
-        'Preventie gaat gepaard met presentie: aanwezig zijn in de wijk, contact maken, een relatie opbouwen met de bewoners en vroegtijdig inzien wat er nodig is.',
+      description: 'Preventie gaat gepaard met presentie: aanwezig zijn in de wijk, contact maken, een relatie opbouwen met de bewoners en vroegtijdig inzien wat er nodig is.',
       group: 'transformatieopgave',
     },
     {

@@ -53,7 +53,10 @@ const mends: Record<string, [string, string][]> = {
   'gouden-regels.proactief-vragen-zoeken': [['pro-actief', 'proactief']],
   'dichterbij.van-probleem-naar-toekomst': [['(Erkenning voor probleem', '(erkenning voor het probleem']],
   'dichterbij.eigen-referentiekader': [[' tav ', ' ten aanzien van ']],
-  'dichterbij.betekenis-als-leidraad': [['de degene', 'degene'], ['leidraad is en', 'leidraad is, en']],
+  'dichterbij.betekenis-als-leidraad': [
+    ['de degene', 'degene'],
+    ['leidraad is en', 'leidraad is, en'],
+  ],
   'dichterbij.leer-en-ontwikkelproces': [['leer-en', 'leer- en']],
   'dichterbij.maatschappelijke-krachten': [['Je ben ', 'Je bent ']],
   'dichterbij.grenzen-van-invloed': [['bewust hoe tot', 'bewust hoe en tot']],
@@ -74,7 +77,10 @@ const quotedPhrases: Record<string, string[]> = {
     'wederkerigheid is voor een goede samenwerking een sleutelwoord: je werkt dichtbij elkaar en bent betrokken op elkaar',
     'integraal samenwerken betekent dat je niet "voor" maar "met" elkaar werkt',
   ],
-  'bouwstenen.moreel-handelen': ['als sociale professional heb je een stevige normatieve basis van waaruit je handelt in co-creatie', 'je bent gericht op actie, normatief en toekomstgericht'],
+  'bouwstenen.moreel-handelen': [
+    'als sociale professional heb je een stevige normatieve basis van waaruit je handelt in co-creatie',
+    'je bent gericht op actie, normatief en toekomstgericht',
+  ],
   'interventierichtingen.activeren': [
     'help je mensen en organisaties richting te vinden',
     'breng je mensen bij elkaar, bescherm je mensen, corrigeer je mensen, je stemt af tussen mensen, arrangeer je ontmoetingen tussen mensen en versterk je de verbinding tussen mensen',
@@ -90,7 +96,11 @@ const quotedPhrases: Record<string, string[]> = {
   ],
   'hulp-zorg-welzijn.hulp': ['als zij mensen kunnen helpen bij het oplossen van hun individuele problemen'],
   'hulp-zorg-welzijn.zorg': ['mensen kunnen verzorgen om hen gezonder te maken'],
-  'hulp-zorg-welzijn.welzijn': ['samen met bewoners te werken aan een sterke community', 'het coachen van collectieve ambities van bewoners', 'nieuwe activiteiten, diensten en voorzieningen ontwikkelen'],
+  'hulp-zorg-welzijn.welzijn': [
+    'samen met bewoners te werken aan een sterke community',
+    'het coachen van collectieve ambities van bewoners',
+    'nieuwe activiteiten, diensten en voorzieningen ontwikkelen',
+  ],
   'hulp-zorg-welzijn.preventie': [
     'bij alle drie gaat het om preventie, maar wel vanuit de verschillende ambachten',
     'samen met bewoners collectieve activiteiten, diensten en voorzieningen opzetten in de wijk',
@@ -100,7 +110,10 @@ const quotedPhrases: Record<string, string[]> = {
   ],
   'hulp-zorg-welzijn.presentie': ['aanwezig zijn in de wijk, contact maken, een relatie opbouwen met de bewoners en vroegtijdig inzien wat er nodig is'],
   'hulp-zorg-welzijn.normaliseren': ['hoe ga je hulp en zorg normaliseren, zodat bewoners elkaar meer gaan helpen?'],
-  'hulp-zorg-welzijn.innovatie': ['zet bewust in op innovatie, preventie en normaliseren', 'hoe ga je hulp, zorg en welzijn veranderen en vernieuwen, omdat de huidige systemen en structuren onvoldoende werken?'],
+  'hulp-zorg-welzijn.innovatie': [
+    'zet bewust in op innovatie, preventie en normaliseren',
+    'hoe ga je hulp, zorg en welzijn veranderen en vernieuwen, omdat de huidige systemen en structuren onvoldoende werken?',
+  ],
 };
 
 /** Each theme of frameworks 4–6 is named in its text. */
@@ -124,14 +137,7 @@ const allThemes = presetFrameworks.flatMap((framework) => framework.themes.map((
 
 describe('preset frameworks', () => {
   it('ships the six frameworks in order', () => {
-    expect(presetFrameworks.map((f) => f.id)).toEqual([
-      'community-werker',
-      'gouden-regels',
-      'dichterbij',
-      'bouwstenen',
-      'interventierichtingen',
-      'hulp-zorg-welzijn',
-    ]);
+    expect(presetFrameworks.map((f) => f.id)).toEqual(['community-werker', 'gouden-regels', 'dichterbij', 'bouwstenen', 'interventierichtingen', 'hulp-zorg-welzijn']);
   });
 
   it('has the expected number of themes per framework', () => {
@@ -186,7 +192,10 @@ describe('preset frameworks', () => {
       const items = numberedLists(readText(list.file))[list.run]!;
       const framework = findPresetFramework(list.frameworkId)!;
       const themes = framework.themes.filter((t) => t.group === list.group);
-      expect(themes.map((t) => t.number), list.frameworkId).toEqual(items.map((_, i) => i + 1));
+      expect(
+        themes.map((t) => t.number),
+        list.frameworkId,
+      ).toEqual(items.map((_, i) => i + 1));
       for (const theme of themes) {
         numbered.add(theme.id);
         let item = items[theme.number! - 1]!;
@@ -236,7 +245,11 @@ describe('preset frameworks', () => {
     expect(theme('bouwstenen.empowerment').description).toContain('kaders stellen en opvoeden');
     // Preventie: each ambacht's own reading.
     const preventie = theme('hulp-zorg-welzijn.preventie').description.split('\n');
-    for (const ambacht of ['Welzijn:', 'Hulp:', 'Zorg:']) expect(preventie.some((l) => l.startsWith(ambacht)), ambacht).toBe(true);
+    for (const ambacht of ['Welzijn:', 'Hulp:', 'Zorg:'])
+      expect(
+        preventie.some((l) => l.startsWith(ambacht)),
+        ambacht,
+      ).toBe(true);
     // Moreel handelen is only named in the letter: the description says it reads the name.
     const letter = normalise(readText(textFiles.bouwstenen!));
     expect(letter.split('moreel handelen').length - 1).toBe(1);
@@ -257,7 +270,13 @@ describe('preset frameworks', () => {
     expect(hzw.themes.filter((t) => t.group === 'ambachten').map((t) => t.name)).toEqual(['Hulp', 'Zorg', 'Welzijn']);
     const column = normalise(readText(textFiles['hulp-zorg-welzijn']!));
     for (const group of hzw.groups!) expect(column).toContain(normalise(group.description.split('. ')[0]!).replace(/^de /, ''));
-    for (const framework of presetFrameworks) for (const theme of framework.themes) if (theme.group) expect(framework.groups!.some((g) => g.id === theme.group), theme.id).toBe(true);
+    for (const framework of presetFrameworks)
+      for (const theme of framework.themes)
+        if (theme.group)
+          expect(
+            framework.groups!.some((g) => g.id === theme.group),
+            theme.id,
+          ).toBe(true);
   });
 
   it('finds frameworks and themes by id', () => {

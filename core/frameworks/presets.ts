@@ -7,14 +7,7 @@ import { communityWerker, hulpZorgWelzijn } from './presets-koenen.js';
 
 export type { ItemLabel, PresetFramework, PresetGroup, PresetTheme } from './preset-types.js';
 
-export const presetFrameworks: readonly PresetFramework[] = [
-  communityWerker,
-  goudenRegels,
-  dichterbij,
-  bouwstenen,
-  interventierichtingen,
-  hulpZorgWelzijn,
-];
+export const presetFrameworks: readonly PresetFramework[] = [communityWerker, goudenRegels, dichterbij, bouwstenen, interventierichtingen, hulpZorgWelzijn];
 
 export function findPresetFramework(id: string): PresetFramework | undefined {
   return presetFrameworks.find((framework) => framework.id === id);

@@ -25,8 +25,9 @@ export function evaluate(passages: readonly Labelled[], suggest: (text: string) 
   for (const passage of passages) {
     const wanted = new Set(passage.themes);
     const got = new Set(suggest(passage.text).map((s) => s.themeId));
-    for (const id of got) if (wanted.has(id)) hits++;
-    else falseAlarms++;
+    for (const id of got)
+      if (wanted.has(id)) hits++;
+      else falseAlarms++;
     for (const id of wanted) if (!got.has(id)) misses++;
   }
   const precision = hits + falseAlarms === 0 ? 0 : hits / (hits + falseAlarms);
@@ -52,7 +53,11 @@ export function overlapSuggester(themes: readonly ThemeWording[], minScore: numb
 }
 
 /** The threshold (of `candidates`) at which `make(threshold)` scores the best F1 on `passages`. */
-export function bestThreshold(passages: readonly Labelled[], candidates: readonly number[], make: (threshold: number) => (text: string) => ThemeSuggestion[]): { threshold: number; scores: Scores } {
+export function bestThreshold(
+  passages: readonly Labelled[],
+  candidates: readonly number[],
+  make: (threshold: number) => (text: string) => ThemeSuggestion[],
+): { threshold: number; scores: Scores } {
   let best = { threshold: candidates[0], scores: evaluate(passages, make(candidates[0])) };
   for (const threshold of candidates.slice(1)) {
     const scores = evaluate(passages, make(threshold));

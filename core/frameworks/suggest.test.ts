@@ -38,10 +38,12 @@ describe('suggestThemes', () => {
 
   it('ranks with scores between 0 and 1, best first, within limit and minimum, leaving out excluded themes', () => {
     const text = labelledPassages[0]!.text;
-    const all = createThemeSuggester(wordingOf(presetFrameworks.map((f) => ({ id: f.id, enabled: true, hidden: false, themes: f.themes.map((t) => ({ ...t, hidden: false })) })))).rank(text);
+    const all = createThemeSuggester(
+      wordingOf(presetFrameworks.map((f) => ({ id: f.id, enabled: true, hidden: false, themes: f.themes.map((t) => ({ ...t, hidden: false })) }))),
+    ).rank(text);
     expect(all.length).toBeGreaterThan(3);
     for (let i = 1; i < all.length; i++) expect(all[i]!.score).toBeLessThanOrEqual(all[i - 1]!.score);
-    for (const s of all) expect(s.score).toBeGreaterThan(0), expect(s.score).toBeLessThanOrEqual(1);
+    for (const s of all) (expect(s.score).toBeGreaterThan(0), expect(s.score).toBeLessThanOrEqual(1));
     const shown = suggestThemes(text, undefined, { limit: 2, minScore: 0 });
     expect(shown.map((s) => s.themeId)).toEqual(all.slice(0, 2).map((s) => s.themeId));
     const without = suggestThemes(text, undefined, { limit: 2, minScore: 0, exclude: [all[0]!.themeId] });

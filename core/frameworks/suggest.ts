@@ -154,7 +154,9 @@ export function createThemeSuggester(themes: readonly ThemeWording[]): ThemeSugg
 }
 
 /** The wording of the visible themes of enabled, visible frameworks. */
-export function wordingOf(frameworks: readonly { id: string; enabled: boolean; hidden: boolean; themes: readonly { id: string; name: string; description: string | null; hidden: boolean }[] }[]): ThemeWording[] {
+export function wordingOf(
+  frameworks: readonly { id: string; enabled: boolean; hidden: boolean; themes: readonly { id: string; name: string; description: string | null; hidden: boolean }[] }[],
+): ThemeWording[] {
   return frameworks
     .filter((f) => f.enabled && !f.hidden)
     .flatMap((f) => f.themes.filter((t) => !t.hidden).map((t) => ({ id: t.id, frameworkId: f.id, name: t.name, description: t.description, related: relatedWords[t.id] })));

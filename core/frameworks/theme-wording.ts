@@ -79,7 +79,11 @@ export function groupedThemes(framework: Framework): { group: ThemeGroup | null;
 }
 
 function words(text: string | null | undefined): string[] {
-  return text ? fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean) : [];
+  return text
+    ? fold(text)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean)
+    : [];
 }
 
 /** Words a theme can be found by, in fields from strongest to weakest. */

@@ -81,7 +81,7 @@ const same = (a: HistoryValue, b: HistoryValue) => (Array.isArray(a) && Array.is
 
 /** The clip a changed type belongs to, or null. */
 function clipIdOf(type: AnyType, clips: AnyType): string | null {
-  for (let current: AnyType | null = type; current?._item; ) {
+  for (let current: AnyType | null = type; current?._item;) {
     const parent = current._item.parent as AnyType | null;
     if (parent === clips) return current._item.parentSub;
     current = parent;
@@ -112,7 +112,14 @@ export function watchHistory(doc: Y.Doc, onEntries: (entries: HistoryEntry[]) =>
       if (lost.length === 0) return;
       const known = lost.find((l) => typeof l.value === 'string');
       const target = made ?? entry(clipId, key === 'name' ? 'name' : 'title', before, after);
-      target.conflict = { lost: known ? String(known.value) : null, lostBy: namesOf(doc, lost.map((l) => l.client)), mine: lost.some((l) => l.client === doc.clientID) };
+      target.conflict = {
+        lost: known ? String(known.value) : null,
+        lostBy: namesOf(
+          doc,
+          lost.map((l) => l.client),
+        ),
+        mine: lost.some((l) => l.client === doc.clientID),
+      };
     };
 
     if (transaction.changed.get(r.meta as AnyType)?.has('name')) {

@@ -39,7 +39,11 @@ export const maxImportBytes = 50 * 1024 * 1024;
 export const maxImportItems = 50_000;
 
 export function checkImportSize(size: number): void {
-  checkFileSize(size, maxImportBytes, (bytes, limit) => `Het bestand is te groot (${bytes}); Knipsel importeert bestanden tot ${limit}. Exporteer een deel van je bladwijzers, of splits het bestand.`);
+  checkFileSize(
+    size,
+    maxImportBytes,
+    (bytes, limit) => `Het bestand is te groot (${bytes}); Knipsel importeert bestanden tot ${limit}. Exporteer een deel van je bladwijzers, of splits het bestand.`,
+  );
 }
 
 /** Collects bookmarks and problems while a parser walks its source. */
@@ -70,7 +74,16 @@ export function createCollector(format: ImportFormat) {
         return;
       }
       if (bookmarks.length >= maxImportItems) {
-        if (!overflow) problems.push(problem(row, 'too-many', raw, `More than ${maxImportItems} bookmarks; the rest is skipped.`, `Meer dan ${maxImportItems.toLocaleString('nl-NL')} bladwijzers; de rest is overgeslagen.`));
+        if (!overflow)
+          problems.push(
+            problem(
+              row,
+              'too-many',
+              raw,
+              `More than ${maxImportItems} bookmarks; the rest is skipped.`,
+              `Meer dan ${maxImportItems.toLocaleString('nl-NL')} bladwijzers; de rest is overgeslagen.`,
+            ),
+          );
         overflow = true;
         return;
       }

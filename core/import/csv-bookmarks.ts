@@ -76,11 +76,22 @@ export function parseCsvBookmarks(text: string, format?: ImportFormat): ParsedIm
     }
   }
   if (unterminated) {
-    collector.problem(rows.length, 'incomplete', '', 'The file ends in the middle of a row (truncated?); the last row is skipped.', 'Het bestand houdt midden in een regel op (afgebroken?); de laatste regel is overgeslagen.');
+    collector.problem(
+      rows.length,
+      'incomplete',
+      '',
+      'The file ends in the middle of a row (truncated?); the last row is skipped.',
+      'Het bestand houdt midden in een regel op (afgebroken?); de laatste regel is overgeslagen.',
+    );
   }
   return collector.result();
 }
 
 function split(value: string, separator: RegExp): string[] {
-  return value ? value.split(separator).map((t) => t.trim()).filter(Boolean) : [];
+  return value
+    ? value
+        .split(separator)
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : [];
 }

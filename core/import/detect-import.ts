@@ -8,7 +8,10 @@ import { parseNetscapeBookmarks } from './netscape-bookmarks.js';
 import { looksLikeOmnivoreJson, parseOmnivoreJson } from './omnivore-json.js';
 
 export function detectImportFormat(text: string, filename = ''): ImportFormat | null {
-  const head = text.slice(0, 4_096).replace(/^\uFEFF/, '').trimStart();
+  const head = text
+    .slice(0, 4_096)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   const lower = head.toLowerCase();
   if (lower.startsWith('<!doctype netscape-bookmark-file')) return 'netscape-html';
   if ((lower.startsWith('<') || /\.html?$/i.test(filename)) && /<dl\b/i.test(head) && /<dt\b/i.test(text.slice(0, 200_000))) return 'netscape-html';
@@ -33,7 +36,9 @@ export function parseImportFile(bytes: Uint8Array, filename = ''): ParsedImport 
     throw reject('wrong-type', `Not a bookmarks file (looks like ${kind.kind}).`, `Dit is geen bladwijzerbestand, maar ${kind.nl}.`, { looksLike: kind.kind });
   }
   if (startsWith(bytes, 'KNIPSEL-BACKUP')) {
-    throw reject('wrong-type', 'This is a Knipsel backup, not a bookmarks file.', 'Dit is een Knipsel-back-up, geen bladwijzerbestand. Gebruik “Back-up terugzetten”.', { looksLike: 'knipsel-backup' });
+    throw reject('wrong-type', 'This is a Knipsel backup, not a bookmarks file.', 'Dit is een Knipsel-back-up, geen bladwijzerbestand. Gebruik “Back-up terugzetten”.', {
+      looksLike: 'knipsel-backup',
+    });
   }
   if (bytes.subarray(0, 8_192).includes(0)) {
     throw reject('wrong-type', 'This is a binary file, not a bookmarks file.', 'Dit is geen bladwijzerbestand (het bevat geen tekst).', { looksLike: 'binary' });

@@ -96,7 +96,7 @@ describe('bookmark files', () => {
     expect(parsed.bookmarks[0]).toEqual({
       url: 'https://www.creativetinkers.nl/verbinder',
       title: 'De community werker als verbinder',
-      note: 'Goed voorbeeld van talenten verbinden.\nTweede regel van mijn notitie, met komma\'s.',
+      note: "Goed voorbeeld van talenten verbinden.\nTweede regel van mijn notitie, met komma's.",
       description: 'Een blog over de rol van de community werker in de wijk.',
       tags: ['Leergang', 'Community werk', 'talenten verbinden', 'eigenaarschap'],
       addedAt: Date.parse('2023-09-01T10:15:00.000Z'),
@@ -241,14 +241,19 @@ describe('importing bookmarks into a dossier', () => {
     }));
     const controller = new AbortController();
     const progress: number[] = [];
-    const run = runImport(dossier, bookmarks, { presentie: ['hulp-zorg-welzijn.presentie'] }, {
-      signal: controller.signal,
-      batchSize: 100,
-      onProgress: (done) => {
-        progress.push(done);
-        if (done >= 500) controller.abort();
+    const run = runImport(
+      dossier,
+      bookmarks,
+      { presentie: ['hulp-zorg-welzijn.presentie'] },
+      {
+        signal: controller.signal,
+        batchSize: 100,
+        onProgress: (done) => {
+          progress.push(done);
+          if (done >= 500) controller.abort();
+        },
       },
-    });
+    );
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(progress).toContain(500);
     expect(dossier.clips.count()).toBe(0);

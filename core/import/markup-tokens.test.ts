@@ -3,7 +3,11 @@ import { markupTokens, maxTagChars, type MarkupToken } from './markup-tokens.js'
 
 const brief = (tokens: Iterable<MarkupToken>) =>
   [...tokens].map((t) =>
-    t.kind === 'text' ? `text:${t.text}` : t.kind === 'tag' ? `${t.closing ? '/' : ''}${t.name}${[...t.attributes].map(([k, v]) => ` ${k}=${v}`).join('')}` : `broken:${t.name}:${t.reason}`,
+    t.kind === 'text'
+      ? `text:${t.text}`
+      : t.kind === 'tag'
+        ? `${t.closing ? '/' : ''}${t.name}${[...t.attributes].map(([k, v]) => ` ${k}=${v}`).join('')}`
+        : `broken:${t.name}:${t.reason}`,
   );
 
 describe('markup tokens', () => {
@@ -23,7 +27,17 @@ describe('markup tokens', () => {
   });
 
   it('keeps `>` inside quotes, treats a `<` that starts no tag as text', () => {
-    expect(brief(markupTokens('<a title="1 > 0">x < y <3 </ a></a>'))).toEqual(['a title=1 > 0', 'text:x ', 'text:<', 'text: y ', 'text:<', 'text:3 ', 'text:</', 'text: a>', '/a']);
+    expect(brief(markupTokens('<a title="1 > 0">x < y <3 </ a></a>'))).toEqual([
+      'a title=1 > 0',
+      'text:x ',
+      'text:<',
+      'text: y ',
+      'text:<',
+      'text:3 ',
+      'text:</',
+      'text: a>',
+      '/a',
+    ]);
   });
 
   it('drops a tag that never closes and goes on at the next `<`, or where it gave up', () => {

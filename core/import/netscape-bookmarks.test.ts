@@ -44,7 +44,11 @@ describe('hostile bookmark files', () => {
     expect(parsed.format).toBe('netscape-html');
     expect(parsed.bookmarks).toEqual([]);
     expect(parsed.problems).toHaveLength(1);
-    expect(parsed.problems[0]).toMatchObject({ reason: 'incomplete', row: 4, nl: `${links.toLocaleString('nl-NL')} bladwijzers zijn beschadigd (een tag zonder einde) en overgeslagen.` });
+    expect(parsed.problems[0]).toMatchObject({
+      reason: 'incomplete',
+      row: 4,
+      nl: `${links.toLocaleString('nl-NL')} bladwijzers zijn beschadigd (een tag zonder einde) en overgeslagen.`,
+    });
     expect(links).toBeGreaterThan(30_000);
   });
 

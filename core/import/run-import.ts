@@ -28,7 +28,10 @@ export interface ImportPlan {
   toImport: number;
 }
 
-const words = (text: string) => fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const words = (text: string) =>
+  fold(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 export function planImport(bookmarks: ImportedBookmark[], dossier: Dossier): ImportPlan {
   const themes = dossier.frameworks
@@ -89,12 +92,7 @@ export interface ImportResult {
  * the themes its tags map to (`tagToThemes`: tag → theme ids, as the user confirmed).
  * Cancelling (`signal`) rejects with the signal's reason (an AbortError) and changes nothing.
  */
-export async function runImport(
-  dossier: Dossier,
-  bookmarks: ImportedBookmark[],
-  tagToThemes: Record<string, string[]>,
-  options: RunImportOptions = {},
-): Promise<ImportResult> {
+export async function runImport(dossier: Dossier, bookmarks: ImportedBookmark[], tagToThemes: Record<string, string[]>, options: RunImportOptions = {}): Promise<ImportResult> {
   const { signal, onProgress } = options;
   const batchSize = Math.max(1, options.batchSize ?? 250);
   const now = options.now ?? Date.now;
@@ -102,7 +100,13 @@ export async function runImport(
   for (const [tag, themeIds] of Object.entries(tagToThemes)) {
     const unknown = themeIds.filter((id) => !dossier.frameworks.isKnownTheme(id));
     if (unknown.length > 0) {
-      throw reject('not-a-dossier', `Unknown theme(s): ${unknown.join(', ')}`, 'Een gekozen thema bestaat niet (meer) in dit dossier. Kies de thema’s opnieuw.', { unknown }, 'invalid-input');
+      throw reject(
+        'not-a-dossier',
+        `Unknown theme(s): ${unknown.join(', ')}`,
+        'Een gekozen thema bestaat niet (meer) in dit dossier. Kies de thema’s opnieuw.',
+        { unknown },
+        'invalid-input',
+      );
     }
     mapping.set(fold(tag), themeIds);
   }

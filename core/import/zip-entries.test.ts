@@ -40,7 +40,11 @@ describe('zip entries', () => {
     // A zip of about 1 MB whose entry claims 1 KiB and unpacks to 1 GiB.
     const zip = zipOfDeflated('metadata.json', deflatedZeros(1024 * 1024 * 1024), 1024);
     const error = refusal(() => readZipEntries(zip, limits));
-    expect(error.details).toMatchObject({ reason: 'corrupt', entry: 'metadata.json', nl: 'Dit zip-bestand klopt niet: een bestand erin pakt uit tot veel meer dan het zegt (een zip-bom?). Knipsel heeft het niet geopend.' });
+    expect(error.details).toMatchObject({
+      reason: 'corrupt',
+      entry: 'metadata.json',
+      nl: 'Dit zip-bestand klopt niet: een bestand erin pakt uit tot veel meer dan het zegt (een zip-bom?). Knipsel heeft het niet geopend.',
+    });
     expect(error.details.consumed).toBe(1024); // one step of input for a declared 1 KiB
     expect(error.details.produced).toBeLessThanOrEqual(1024 * 1032);
     expect(zip.length).toBeGreaterThan(1_000_000);

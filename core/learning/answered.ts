@@ -47,9 +47,7 @@ export function reflectionStatus(reflection: Pick<Reflection, 'prompts' | 'answe
 
 /** The answered questions of a reflection, in the guide's order (what an export shows). */
 export function answeredPrompts(reflection: Pick<Reflection, 'prompts' | 'answers'>) {
-  return reflection.prompts
-    .filter((p) => isAnswer(reflection.answers[p.id] ?? '', p))
-    .map((p) => ({ prompt: p, answer: (reflection.answers[p.id] ?? '').trim() }));
+  return reflection.prompts.filter((p) => isAnswer(reflection.answers[p.id] ?? '', p)).map((p) => ({ prompt: p, answer: (reflection.answers[p.id] ?? '').trim() }));
 }
 
 /**

@@ -58,7 +58,10 @@ export function growthView(input: {
   changed: string;
   locale?: GuideLocale;
 }): GrowthView {
-  const reflections = answeredReflections(input.clips.filter((c) => c.themes.includes(input.themeId)), input.locale);
+  const reflections = answeredReflections(
+    input.clips.filter((c) => c.themes.includes(input.themeId)),
+    input.locale,
+  );
   return {
     themeId: input.themeId,
     reflections,

@@ -18,12 +18,22 @@ describe('reflection guides', () => {
     expect(quoting.map((g) => g.id)).toEqual(['transfer', 'dichterbij-evaluatie', 'tussen-uitersten', 'gepast-reageren']);
     for (const guide of quoting) {
       expect(guide.source, guide.id).toBeTruthy();
-      for (const quote of guide.quotes) expect(texts.some((text) => text.includes(quote)), `${guide.id}: ${quote}`).toBe(true);
+      for (const quote of guide.quotes)
+        expect(
+          texts.some((text) => text.includes(quote)),
+          `${guide.id}: ${quote}`,
+        ).toBe(true);
     }
   });
 
   it('ask the questions of the texts: the DichtErBij evaluation, the role question, who is most called upon', () => {
-    const nl = (id: string) => localizeGuide(presetGuides.find((g) => g.id === id)!, 'nl').prompts.map((p) => p.question).join('\n');
+    const nl = (id: string) =>
+      localizeGuide(
+        presetGuides.find((g) => g.id === id)!,
+        'nl',
+      )
+        .prompts.map((p) => p.question)
+        .join('\n');
     expect(nl('dichterbij-evaluatie')).toContain('Wat in de ondersteuning heeft gewerkt, wat heeft jou geholpen?');
     expect(nl('gepast-reageren')).toContain('Wie is waarom op dit moment het meest aan zet om iets te doen?');
     expect(nl('gepast-reageren')).toContain('anderen in beweging krijgen om mensen te activeren en in te bedden');
@@ -76,7 +86,10 @@ describe('reflection guides', () => {
   });
 
   it('show a reflection started in Dutch in the reader’s language; an own guide keeps its words', () => {
-    const starr = localizeGuide(presetGuides.find((g) => g.id === 'starr')!, 'nl');
+    const starr = localizeGuide(
+      presetGuides.find((g) => g.id === 'starr')!,
+      'nl',
+    );
     const english = reflectionWording({ guideId: 'starr', guideName: starr.name, prompts: starr.prompts }, 'en');
     expect(english.prompts.map((p) => p.heading)).toEqual(['Situation', 'Task', 'Action', 'Result', 'Reflection']);
     const own = { guideId: 'eigen-x', guideName: 'Intervisie', prompts: [{ id: 'v1', heading: 'Wat leerde ik?', question: 'Wat leerde ik?' }] };

@@ -38,7 +38,10 @@ export function localizeGuide(guide: PresetGuide, locale: GuideLocale): Guide {
  * The words of a reflection in `locale`: a preset guide's name and questions in that language
  * (the reflection keeps the words it was started in), an own guide's as they are.
  */
-export function reflectionWording(reflection: { guideId: string; guideName: string; prompts: readonly GuidePrompt[] }, locale: GuideLocale): { guideName: string; prompts: GuidePrompt[] } {
+export function reflectionWording(
+  reflection: { guideId: string; guideName: string; prompts: readonly GuidePrompt[] },
+  locale: GuideLocale,
+): { guideName: string; prompts: GuidePrompt[] } {
   const preset = findPresetGuide(reflection.guideId);
   if (!preset) return { guideName: reflection.guideName, prompts: reflection.prompts.map((p) => ({ ...p })) };
   const wording = localizeGuide(preset, locale);

@@ -36,7 +36,12 @@ describe('leervragen', () => {
     dossier.leervragen.update(own, { status: 'bezig' });
     expect(dossier.leervragen.list({ themeId: null }).map((l) => l.id)).toEqual([general]);
     expect(dossier.leervragen.list({ themeId: theme })).toEqual([
-      expect.objectContaining({ text: 'Hoe laat ik bewoners eigenaar blijven?', status: 'bezig', evidence: [clip], actions: [expect.objectContaining({ text: 'Een avond meelopen met de opbouwwerker', done: true })] }),
+      expect.objectContaining({
+        text: 'Hoe laat ik bewoners eigenaar blijven?',
+        status: 'bezig',
+        evidence: [clip],
+        actions: [expect.objectContaining({ text: 'Een avond meelopen met de opbouwwerker', done: true })],
+      }),
     ]);
     dossier.leervragen.unlink(own, [clip]);
     dossier.leervragen.removeAction(own, action);
@@ -82,11 +87,20 @@ describe('growth', () => {
     dossier.growth.rate(m1, theme, 2);
     dossier.growth.rate(m2, theme, 4);
     dossier.growth.setChanged(theme, 'Ik wacht langer voor ik iets overneem.');
-    const view = growthView({ themeId: theme, clips: dossier.clips.all(), periods: dossier.growth.periods(), rating: dossier.growth.rating, changed: dossier.growth.changed(theme) });
+    const view = growthView({
+      themeId: theme,
+      clips: dossier.clips.all(),
+      periods: dossier.growth.periods(),
+      rating: dossier.growth.rating,
+      changed: dossier.growth.changed(theme),
+    });
     expect(view.reflections.map((r) => r.clipTitle)).toEqual(['Eerste', 'Later']);
     expect(view.first).toMatchObject({ clipId: first, reflectionId: null, answers: [{ prompt: null, answer: 'Ik nam het over van bewoners.' }] });
     expect(view.latest).toMatchObject({ clipId: later, guideName: 'STARR', kind: 'eigen-praktijk' });
-    expect(view.ratings.map((r) => [r.period.name, r.rating])).toEqual([['Module 1', 2], ['Module 2', 4]]);
+    expect(view.ratings.map((r) => [r.period.name, r.rating])).toEqual([
+      ['Module 1', 2],
+      ['Module 2', 4],
+    ]);
     expect(view.changed).toBe('Ik wacht langer voor ik iets overneem.');
     dossier.growth.removePeriod(m1);
     expect(dossier.growth.rating(m1, theme)).toBeNull();

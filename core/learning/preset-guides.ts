@@ -39,7 +39,11 @@ export const presetGuides: readonly PresetGuide[] = [
     source: letter,
     quotes: ['van wat werkt in de praktijk maar ook van wat niet werkt!'],
     prompts: [
-      { id: 'spreekt-aan', nl: { heading: 'Wat me aanspreekt', question: 'Wat spreekt je aan in dit voorbeeld, en waarom?' }, en: { heading: 'What appeals to me', question: 'What appeals to you in this example, and why?' } },
+      {
+        id: 'spreekt-aan',
+        nl: { heading: 'Wat me aanspreekt', question: 'Wat spreekt je aan in dit voorbeeld, en waarom?' },
+        en: { heading: 'What appeals to me', question: 'What appeals to you in this example, and why?' },
+      },
       {
         id: 'werkt',
         nl: { heading: 'Wat werkt en wat niet', question: 'Wat werkt hier in de praktijk, en wat niet? Waar zie je dat aan?' },
@@ -61,15 +65,26 @@ export const presetGuides: readonly PresetGuide[] = [
   {
     id: 'starr',
     name: { nl: 'STARR', en: 'STARR' },
-    about: { nl: 'Situatie, Taak, Actie, Resultaat en Reflectie: voor een situatie uit je eigen werk.', en: 'Situation, Task, Action, Result and Reflection: for a situation from your own work.' },
+    about: {
+      nl: 'Situatie, Taak, Actie, Resultaat en Reflectie: voor een situatie uit je eigen werk.',
+      en: 'Situation, Task, Action, Result and Reflection: for a situation from your own work.',
+    },
     kinds: ['eigen-praktijk'],
     source: null,
     quotes: [],
     prompts: [
-      { id: 'situatie', nl: { heading: 'Situatie', question: 'Wat gebeurde er, waar en wanneer? Wie waren erbij (zonder namen van cliënten)?' }, en: { heading: 'Situation', question: 'What happened, where and when? Who was involved (without clients’ names)?' } },
+      {
+        id: 'situatie',
+        nl: { heading: 'Situatie', question: 'Wat gebeurde er, waar en wanneer? Wie waren erbij (zonder namen van cliënten)?' },
+        en: { heading: 'Situation', question: 'What happened, where and when? Who was involved (without clients’ names)?' },
+      },
       { id: 'taak', nl: { heading: 'Taak', question: 'Wat was jouw rol of opdracht?' }, en: { heading: 'Task', question: 'What was your role or assignment?' } },
       { id: 'actie', nl: { heading: 'Actie', question: 'Wat deed je precies?' }, en: { heading: 'Action', question: 'What exactly did you do?' } },
-      { id: 'resultaat', nl: { heading: 'Resultaat', question: 'Wat leverde het op, voor bewoners en voor jou?' }, en: { heading: 'Result', question: 'What came of it, for residents and for you?' } },
+      {
+        id: 'resultaat',
+        nl: { heading: 'Resultaat', question: 'Wat leverde het op, voor bewoners en voor jou?' },
+        en: { heading: 'Result', question: 'What came of it, for residents and for you?' },
+      },
       {
         id: 'reflectie',
         nl: { heading: 'Reflectie', question: 'Wat leer je ervan, en wat doe je een volgende keer anders?' },
@@ -89,9 +104,21 @@ export const presetGuides: readonly PresetGuide[] = [
     source: null,
     quotes: [],
     prompts: [
-      { id: 'handelen', nl: { heading: '1 Handelen', question: 'Wat wilde je bereiken, en waar lette je op?' }, en: { heading: '1 Action', question: 'What did you want to achieve, and what did you pay attention to?' } },
-      { id: 'terugblikken', nl: { heading: '2 Terugblikken', question: 'Wat deed, dacht, voelde en wilde jij? En de ander?' }, en: { heading: '2 Looking back', question: 'What did you do, think, feel and want? And the other person?' } },
-      { id: 'bewustwording', nl: { heading: '3 Bewustwording', question: 'Wat is de kern? Wat maakt dit belangrijk voor je?' }, en: { heading: '3 Awareness', question: 'What is the core? Why does it matter to you?' } },
+      {
+        id: 'handelen',
+        nl: { heading: '1 Handelen', question: 'Wat wilde je bereiken, en waar lette je op?' },
+        en: { heading: '1 Action', question: 'What did you want to achieve, and what did you pay attention to?' },
+      },
+      {
+        id: 'terugblikken',
+        nl: { heading: '2 Terugblikken', question: 'Wat deed, dacht, voelde en wilde jij? En de ander?' },
+        en: { heading: '2 Looking back', question: 'What did you do, think, feel and want? And the other person?' },
+      },
+      {
+        id: 'bewustwording',
+        nl: { heading: '3 Bewustwording', question: 'Wat is de kern? Wat maakt dit belangrijk voor je?' },
+        en: { heading: '3 Awareness', question: 'What is the core? Why does it matter to you?' },
+      },
       {
         id: 'ui-model',
         nl: {
@@ -109,7 +136,11 @@ export const presetGuides: readonly PresetGuide[] = [
         en: { heading: '4 Alternatives', question: 'What other approach do you see, and which do you choose?' },
         change: true,
       },
-      { id: 'uitproberen', nl: { heading: '5 Uitproberen', question: 'Wanneer en hoe probeer je het uit?' }, en: { heading: '5 Trying out', question: 'When and how will you try it out?' } },
+      {
+        id: 'uitproberen',
+        nl: { heading: '5 Uitproberen', question: 'Wanneer en hoe probeer je het uit?' },
+        en: { heading: '5 Trying out', question: 'When and how will you try it out?' },
+      },
     ],
   },
   {
@@ -210,7 +241,10 @@ export const presetGuides: readonly PresetGuide[] = [
       {
         id: 'professionele-tijd',
         nl: { heading: 'Zo min mogelijk professionele tijd', question: 'Liep de zaak zo goed mogelijk met zo min mogelijk professionele tijd? Wat kon je laten?' },
-        en: { heading: 'As little professional time as possible', question: 'Did things run as well as possible with as little professional time as possible? What could you leave?' },
+        en: {
+          heading: 'As little professional time as possible',
+          question: 'Did things run as well as possible with as little professional time as possible? What could you leave?',
+        },
       },
       {
         id: 'mobiliseren',
@@ -236,8 +270,16 @@ export const presetGuides: readonly PresetGuide[] = [
     source: null,
     quotes: [],
     prompts: [
-      { id: 'gehoord', nl: { heading: 'Wat ik hoorde', question: 'Wat bedoelde de ander volgens jou?' }, en: { heading: 'What I heard', question: 'What do you think the other person meant?' } },
-      { id: 'herken', nl: { heading: 'Wat ik herken', question: 'Wat herken je erin, en wat niet?' }, en: { heading: 'What I recognise', question: 'What do you recognise in it, and what not?' } },
+      {
+        id: 'gehoord',
+        nl: { heading: 'Wat ik hoorde', question: 'Wat bedoelde de ander volgens jou?' },
+        en: { heading: 'What I heard', question: 'What do you think the other person meant?' },
+      },
+      {
+        id: 'herken',
+        nl: { heading: 'Wat ik herken', question: 'Wat herken je erin, en wat niet?' },
+        en: { heading: 'What I recognise', question: 'What do you recognise in it, and what not?' },
+      },
       {
         id: 'doen',
         nl: { heading: 'Wat ik ermee doe', question: 'Wat ga je anders doen, en hoe vraag je later of het werkt?' },

@@ -247,9 +247,7 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
      * page opened in between lists the newest clip only once the doc has loaded).
      */
     async flushAll(): Promise<void> {
-      await Promise.all(
-        [...resolved.values()].flatMap((handle) => [handle.flush().catch(() => undefined), handle.projection.flush().catch(() => undefined), handle.saveSearch()]),
-      );
+      await Promise.all([...resolved.values()].flatMap((handle) => [handle.flush().catch(() => undefined), handle.projection.flush().catch(() => undefined), handle.saveSearch()]));
     },
 
     /**
@@ -257,7 +255,10 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
      * open, waits for the projection's reconcile with the doc and its pending rows first.
      */
     async rows(id: string): Promise<ClipRow[]> {
-      await resolved.get(id)?.projection.flush().catch(() => undefined);
+      await resolved
+        .get(id)
+        ?.projection.flush()
+        .catch(() => undefined);
       // Rows stored before evidence had kinds lack the new fields until the reconcile rewrites them.
       return (await stores.projections.rows(id)).map(withRowDefaults);
     },

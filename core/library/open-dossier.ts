@@ -71,9 +71,7 @@ export async function openDossier(id: string, { stores, now, changed, searchText
   // Bodies stay in the body store until something reads them (the reader, an export): the
   // search reads a clip's body from there only when it indexes that clip (a rebuild, an edit).
   const source = searchText ?? defaultSearchText;
-  const textOf: SearchTextSource = bodies
-    ? (clip) => (clip.body && !clip.body.here ? readClipBody(dossier, clip).then(source) : source(clip))
-    : source;
+  const textOf: SearchTextSource = bodies ? (clip) => (clip.body && !clip.body.here ? readClipBody(dossier, clip).then(source) : source(clip)) : source;
   const store = stores.searchIndexes ? { indexes: stores.searchIndexes, dossierId: id } : undefined;
   // The prefetched record goes to the first attach only, so nothing holds it once it is opened.
   const attach = (background?: boolean, read?: Promise<unknown>) => attachSearch(dossier, { background, textOf, store: store && { ...store, prefetched: read } });

@@ -41,7 +41,10 @@ describe('clip projection', () => {
     expect(written.map((r) => r.id).sort()).toEqual([ids[0], ids[1]].sort());
     expect(deleted).toEqual(['weg']);
     expect((await inner.rows('d')).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
-      dossier.clips.all().map(toClipRow).sort((a, b) => a.id.localeCompare(b.id)),
+      dossier.clips
+        .all()
+        .map(toClipRow)
+        .sort((a, b) => a.id.localeCompare(b.id)),
     );
     written.length = 0;
     await rebuildProjection(dossier, store, 'd');

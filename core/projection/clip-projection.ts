@@ -42,12 +42,7 @@ export function sameRow(a: ClipRow, b: ClipRow): boolean {
  * rows that are missing or differ are written, rows of clips no longer in the doc deleted.
  * Returns the rows of the doc.
  */
-export async function rebuildProjection(
-  dossier: Dossier,
-  store: ProjectionStore,
-  dossierId: string,
-  options: { yieldBetweenChunks?: boolean } = {},
-): Promise<ClipRow[]> {
+export async function rebuildProjection(dossier: Dossier, store: ProjectionStore, dossierId: string, options: { yieldBetweenChunks?: boolean } = {}): Promise<ClipRow[]> {
   const stored = new Map((await store.rows(dossierId)).map((row) => [row.id, row]));
   const ids = clipIds(dossier);
   const fresh: ClipRow[] = [];

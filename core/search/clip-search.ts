@@ -178,12 +178,7 @@ type FoldCache = ReturnType<typeof foldCache>;
 
 export type ClipSearch = ReturnType<typeof createClipSearch>;
 
-function snippetFor(
-  document: SearchDocument | undefined,
-  terms: string[],
-  match: Record<string, string[]>,
-  folded?: FoldCache,
-): Snippet | null {
+function snippetFor(document: SearchDocument | undefined, terms: string[], match: Record<string, string[]>, folded?: FoldCache): Snippet | null {
   if (!document) return null;
   const matchedFields = new Set(Object.values(match).flat() as SearchField[]);
   const order: SearchField[] = ['note', 'text', 'title', 'themes', 'site'];

@@ -17,10 +17,7 @@ class SearchDb extends Dexie {
   }
 }
 
-export function createDexieSearchIndexStore(
-  name = 'knipsel',
-  options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
-): SearchIndexStore & { close(): void } {
+export function createDexieSearchIndexStore(name = 'knipsel', options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}): SearchIndexStore & { close(): void } {
   const db = new SearchDb(`${name}-search`, options);
   return {
     get: async (dossierId) => (await db.indexes.get(dossierId))?.value,

@@ -47,8 +47,7 @@ function manualScheduler() {
 }
 
 const queries = ['buurt', 'kwartiermaken mantel', 'wijk', 'ideeen', 'cooperatie wijkteam', 'reflectie', 'schuldhu', 'kracht eig', 'netwerkcoachin jong'];
-const results = (search: { search: (q: string, o?: { limit?: number }) => unknown }) =>
-  Object.fromEntries(queries.map((q) => [q, search.search(q, { limit: 500 })]));
+const results = (search: { search: (q: string, o?: { limit?: number }) => unknown }) => Object.fromEntries(queries.map((q) => [q, search.search(q, { limit: 500 })]));
 
 describe('background search build', () => {
   it('builds in slices to the same index as a one-shot build', () => {
@@ -97,7 +96,10 @@ describe('background search build', () => {
     expect(chunked.search('zeldzaamwoorddrie').map((h) => h.id)).toEqual([added]);
     const trashed = new Set([indexedTrash.id, pendingTrash.id]);
     expect(chunked.search('wijk', { limit: 500 }).some((h) => trashed.has(h.id))).toBe(false);
-    const renamed = dossier.clips.all().filter((c) => !c.trashed && c.themes.includes(theme.id)).map((c) => c.id);
+    const renamed = dossier.clips
+      .all()
+      .filter((c) => !c.trashed && c.themes.includes(theme.id))
+      .map((c) => c.id);
     expect(renamed.length).toBeGreaterThan(1);
     expect(new Set(chunked.search('hernoemdthema', { limit: 500 }).map((h) => h.id))).toEqual(new Set(renamed));
     expect(chunked.progress()).toEqual({ indexed: 59, total: 59, building: false });

@@ -77,10 +77,17 @@ export function attachSearch(dossier: Dossier, options: AttachSearchOptions = {}
     documentOf: (id) => {
       const clip = dossier.clips.get(id);
       // A text that comes later is fetched now; search again (on progress) to see its snippet.
-      return clip && toSearchDocument(clip, themeName, texts.known(clip, () => {
-        search.refresh(id);
-        report();
-      }));
+      return (
+        clip &&
+        toSearchDocument(
+          clip,
+          themeName,
+          texts.known(clip, () => {
+            search.refresh(id);
+            report();
+          }),
+        )
+      );
     },
   });
   const listeners = new Set<(progress: SearchProgress) => void>();

@@ -6,7 +6,10 @@ const cache = new Map<string, string>();
 function foldChar(char: string): string {
   let folded = cache.get(char);
   if (folded === undefined) {
-    const stripped = char.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+    const stripped = char
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
     folded = stripped.length === 1 ? stripped : char.toLowerCase().length === 1 ? char.toLowerCase() : char;
     cache.set(char, folded);
   }

@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { RankedIndex, type WordSpec } from './ranked-index.js';
 
-const vocabulary = ['buurt', 'buurtteam', 'buurttuin', 'bewoners', 'eigen', 'eigenaarschap', 'kracht', 'opbouwwerker', 'wijkteam', 'wijk', 'samen', 'ideeen', 'talent', 'presentie', 'kwartiermaken', 'de', 'een'];
+const vocabulary = [
+  'buurt',
+  'buurtteam',
+  'buurttuin',
+  'bewoners',
+  'eigen',
+  'eigenaarschap',
+  'kracht',
+  'opbouwwerker',
+  'wijkteam',
+  'wijk',
+  'samen',
+  'ideeen',
+  'talent',
+  'presentie',
+  'kwartiermaken',
+  'de',
+  'een',
+];
 const fields = ['title', 'text', 'note'];
 const boost = { title: 3, note: 1.5, text: 1 };
 type Doc = { id: string; title: string; text: string; note: string };
@@ -14,9 +32,15 @@ function documents(count: number, seed = 11): Doc[] {
 
 const specs: WordSpec[][] = [
   [{ term: 'buurt', prefix: true, fuzzy: false }],
-  [{ term: 'wijk', prefix: false, fuzzy: false }, { term: 'ka', prefix: true, fuzzy: false }],
+  [
+    { term: 'wijk', prefix: false, fuzzy: false },
+    { term: 'ka', prefix: true, fuzzy: false },
+  ],
   [{ term: 'kwartiermaker', prefix: false, fuzzy: 0.15 }],
-  [{ term: 'presentie', prefix: false, fuzzy: false }, { term: 'talent', prefix: true, fuzzy: false }],
+  [
+    { term: 'presentie', prefix: false, fuzzy: false },
+    { term: 'talent', prefix: true, fuzzy: false },
+  ],
 ];
 const ranked = (index: RankedIndex<Doc>) => specs.map((s) => index.rank(s, 1000));
 const fresh = () => new RankedIndex<Doc>({ fields, boost });

@@ -2,10 +2,44 @@ import { describe, expect, it } from 'vitest';
 import { RankedIndex, type WordSpec } from './ranked-index.js';
 
 const vocabulary = [
-  'buurt', 'buurtteam', 'buurttuin', 'bewoners', 'bewonersavond', 'eigen', 'eigenaarschap', 'kracht', 'krachtig',
-  'opbouwwerker', 'opbouwwerk', 'wijkteam', 'wijk', 'samenwerking', 'samen', 'ideeen', 'idee', 'talenten', 'talent',
-  'verbinden', 'verbinding', 'vrijwilligers', 'vrijwilliger', 'transformatie', 'transformeren', 'sociaal', 'sociale',
-  'domein', 'presentie', 'netwerk', 'netwerken', 'kwartiermaken', 'de', 'het', 'een', 'van', 'in', 'met',
+  'buurt',
+  'buurtteam',
+  'buurttuin',
+  'bewoners',
+  'bewonersavond',
+  'eigen',
+  'eigenaarschap',
+  'kracht',
+  'krachtig',
+  'opbouwwerker',
+  'opbouwwerk',
+  'wijkteam',
+  'wijk',
+  'samenwerking',
+  'samen',
+  'ideeen',
+  'idee',
+  'talenten',
+  'talent',
+  'verbinden',
+  'verbinding',
+  'vrijwilligers',
+  'vrijwilliger',
+  'transformatie',
+  'transformeren',
+  'sociaal',
+  'sociale',
+  'domein',
+  'presentie',
+  'netwerk',
+  'netwerken',
+  'kwartiermaken',
+  'de',
+  'het',
+  'een',
+  'van',
+  'in',
+  'met',
 ];
 const fields = ['title', 'text', 'note'];
 const boost = { title: 3, note: 1.5, text: 1 };
@@ -30,15 +64,21 @@ describe('RankedIndex.rank', () => {
   const cases: Array<[string, WordSpec[]]> = [
     ['one exact word', [{ term: 'wijkteam', prefix: false, fuzzy: false }]],
     ['a two-letter prefix', [{ term: 'bu', prefix: true, fuzzy: false }]],
-    ['a finished word with a typo, then a prefix', [
-      { term: 'transformatei', prefix: false, fuzzy: 0.15 },
-      { term: 'so', prefix: true, fuzzy: false },
-    ]],
-    ['three words, AND', [
-      { term: 'eigen', prefix: false, fuzzy: false },
-      { term: 'kracht', prefix: false, fuzzy: false },
-      { term: 'ver', prefix: true, fuzzy: false },
-    ]],
+    [
+      'a finished word with a typo, then a prefix',
+      [
+        { term: 'transformatei', prefix: false, fuzzy: 0.15 },
+        { term: 'so', prefix: true, fuzzy: false },
+      ],
+    ],
+    [
+      'three words, AND',
+      [
+        { term: 'eigen', prefix: false, fuzzy: false },
+        { term: 'kracht', prefix: false, fuzzy: false },
+        { term: 'ver', prefix: true, fuzzy: false },
+      ],
+    ],
   ];
 
   it.each(cases)('ranks like MiniSearch search() with AND: %s', (_name, specs) => {
@@ -63,7 +103,13 @@ describe('RankedIndex.rank', () => {
     // so with a repeated word the two can differ slightly until the next vacuum.
     const clean = new RankedIndex<{ id: string; title: string; text: string; note: string }>({ fields, boost });
     clean.addAll(documents(200));
-    const got = clean.rank([{ term: 'buurt', prefix: false, fuzzy: false }, { term: 'buurt', prefix: true, fuzzy: false }], 1000);
+    const got = clean.rank(
+      [
+        { term: 'buurt', prefix: false, fuzzy: false },
+        { term: 'buurt', prefix: true, fuzzy: false },
+      ],
+      1000,
+    );
     const expected = clean.search({ combineWith: 'AND', queries: [{ queries: ['buurt'] }, { queries: ['buurt'], prefix: true }] }, { boost });
     expect(got.map((h) => h.id)).toEqual(expected.map((r) => r.id));
     got.forEach((hit, i) => expect(hit.score).toBeCloseTo(expected[i].score, 9));

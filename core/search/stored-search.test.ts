@@ -16,7 +16,10 @@ function fill(dossier: Dossier, count: number): void {
   const themes = dossier.frameworks.list()[0].themes;
   for (let i = 0; i < count; i++) {
     dossier.clips.add({
-      capture: makeCapture({ title: `${words[(i * 5) % words.length]} ${i}`, text: `${words[i % words.length]} en ${words[(i * 7) % words.length]} in de wijk ${i}. `.repeat(1 + (i % 3)) }),
+      capture: makeCapture({
+        title: `${words[(i * 5) % words.length]} ${i}`,
+        text: `${words[i % words.length]} en ${words[(i * 7) % words.length]} in de wijk ${i}. `.repeat(1 + (i % 3)),
+      }),
       note: i % 3 === 0 ? `Reflectie over ${words[(i + 1) % words.length]}` : undefined,
       themes: i % 2 === 0 ? [themes[i % themes.length].id] : [],
     });
@@ -43,11 +46,14 @@ const results = (search: { search: (q: string, o?: { limit?: number }) => Array<
 
 /** A scheduler that counts build slices and runs them at once. */
 function countingScheduler() {
-  const counter = { slices: 0, schedule: ((task) => {
-    counter.slices++;
-    const timer = setTimeout(task, 0);
-    return () => clearTimeout(timer);
-  }) as Scheduler };
+  const counter = {
+    slices: 0,
+    schedule: ((task) => {
+      counter.slices++;
+      const timer = setTimeout(task, 0);
+      return () => clearTimeout(timer);
+    }) as Scheduler,
+  };
   return counter;
 }
 
@@ -109,7 +115,13 @@ describe('a stored search index', () => {
     expect(search.search('repaircafe').map((h) => h.id)).toEqual([fromPeer]);
     // The same clips found as by an index built from scratch over the edited dossier (scores
     // differ slightly: MiniSearch's incremental statistics).
-    const found = (s: typeof search) => queries.map((q) => s.search(q, { limit: 500 }).map((h) => h.id).sort());
+    const found = (s: typeof search) =>
+      queries.map((q) =>
+        s
+          .search(q, { limit: 500 })
+          .map((h) => h.id)
+          .sort(),
+      );
     expect(found(search)).toEqual(found(attachSearch(reopen(opened))));
 
     await search.save();
@@ -159,11 +171,7 @@ describe('a stored search index', () => {
     const expected = results(built);
     const indexes = dexieStore();
     const state = Y.encodeStateVector(dossier.doc);
-    const broken: unknown[] = [
-      'not an index',
-      { version: searchIndexVersion, state, index: { fields: [] } },
-      { version: searchIndexVersion, state: 'abc', index: null },
-    ];
+    const broken: unknown[] = ['not an index', { version: searchIndexVersion, state, index: { fields: [] } }, { version: searchIndexVersion, state: 'abc', index: null }];
     // A record that passes the schema but whose postings name clips that do not exist.
     const goodStore = dexieStore();
     const source = await attached(dossier, goodStore);
@@ -192,7 +200,9 @@ describe('search and removed blocks', () => {
     initDossierDoc(doc, { id: 'd', name: 'D' });
     const dossier = createDossier(doc);
     const html = '<p>Sla over naar de inhoud</p><p>Bewoners koken samen een buurtmaaltijd.</p><p>Advertentie: zonnepanelen met korting</p>';
-    const id = dossier.clips.add({ capture: makeCapture({ html, text: 'Sla over naar de inhoud\n\nBewoners koken samen een buurtmaaltijd.\n\nAdvertentie: zonnepanelen met korting' }) });
+    const id = dossier.clips.add({
+      capture: makeCapture({ html, text: 'Sla over naar de inhoud\n\nBewoners koken samen een buurtmaaltijd.\n\nAdvertentie: zonnepanelen met korting' }),
+    });
     const search = attachSearch(dossier);
     expect(search.search('zonnepanelen').map((h) => h.id)).toEqual([id]);
     dossier.clips.setBlocksRemoved(id, [0, 2], true);

@@ -21,4 +21,3 @@ export const yieldSoon: Scheduler = (task) => {
   const timer = setTimeout(task, 0);
   return () => clearTimeout(timer);
 };
-

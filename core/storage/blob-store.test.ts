@@ -46,6 +46,8 @@ describe('files kept before attachments existed', () => {
   it('may be as large as 20 MB', async () => {
     const store = createMemoryBlobStore();
     expect(await store.put(new Uint8Array(20 * 1024 * 1024), 'application/pdf')).toMatch(/^[0-9a-f]{64}$/);
-    await expect(store.put(new Uint8Array(20 * 1024 * 1024 + 1), 'application/pdf')).rejects.toMatchObject({ details: { reason: 'too-large', nl: expect.stringContaining('20 MB') } });
+    await expect(store.put(new Uint8Array(20 * 1024 * 1024 + 1), 'application/pdf')).rejects.toMatchObject({
+      details: { reason: 'too-large', nl: expect.stringContaining('20 MB') },
+    });
   });
 });

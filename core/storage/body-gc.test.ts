@@ -123,7 +123,10 @@ describe('collecting bodies', () => {
 
     // Emptied again and marked; then a tab adds the same page while the collector reads the
     // dossiers (its update not yet in the log, so not seen): the body was put again, kept.
-    await emptied(handle, handle.dossier.clips.all().map((clip) => clip.id));
+    await emptied(
+      handle,
+      handle.dossier.clips.all().map((clip) => clip.id),
+    );
     const t1 = Date.now();
     expect((await collect(t1)).marked).toBe(1);
     const otherTab = createBodyStore(blobs);

@@ -23,10 +23,7 @@ class BlobDb extends Dexie {
   }
 }
 
-export function createDexieBlobStore(
-  name = 'knipsel',
-  options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; max?: number } = {},
-): BlobStore & { close(): void } {
+export function createDexieBlobStore(name = 'knipsel', options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; max?: number } = {}): BlobStore & { close(): void } {
   const db = new BlobDb(`${name}-files`, options);
   const max = options.max ?? maxBlobBytes;
   // Once the connection is open, puts go to it directly (as the update log's appends do).

@@ -113,10 +113,7 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Open (or create) the Knipsel database. Pass `indexedDB`/`IDBKeyRange` to use fake-indexeddb. */
-export function createDexieStores(
-  name = 'knipsel',
-  options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange },
-): DexieStores {
+export function createDexieStores(name = 'knipsel', options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }): DexieStores {
   const db = new KnipselDb(name, options);
   // Once Dexie has the connection open, the hot writes go to it directly (see above).
   const nativeDb = () => (db.isOpen() ? db.backendDB() : null);
@@ -142,7 +139,10 @@ export function createDexieStores(
           }
           // Another tab (another connection to this database) may have compacted or appended
           // since `merged` was read: fold in exactly what is deleted here, so nothing is lost.
-          const whole = foldIn(merged, entries.map((e) => e.update));
+          const whole = foldIn(
+            merged,
+            entries.map((e) => e.update),
+          );
           await db.updates.bulkDelete(entries.map((e) => e.seq!));
           // Reuse the first key so the merged update stays before anything appended later.
           await db.updates.put({ seq: entries[0].seq, docId, update: whole });
@@ -171,10 +171,7 @@ export function createDexieStores(
   };
 
   const projections: ProjectionStore = {
-    rows: (dossierId) =>
-      guarded(async () =>
-        (await db.clipRows.where('dossierId').equals(dossierId).toArray()).map(({ dossierId: _, ...row }) => row),
-      ),
+    rows: (dossierId) => guarded(async () => (await db.clipRows.where('dossierId').equals(dossierId).toArray()).map(({ dossierId: _, ...row }) => row)),
     putRows: (dossierId, rows) =>
       guarded(async () => {
         const written = nativeRows.write((store) => rows.forEach((row) => store.put({ ...row, dossierId })));

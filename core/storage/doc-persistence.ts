@@ -93,10 +93,7 @@ export function attachPersistence(doc: Y.Doc, store: UpdateStore, docId: string,
       doc.off('afterTransaction', onLoadTransaction);
       if (!destroyed) doc.on('update', onUpdate);
       if (hadContent || changedDuringLoad) {
-        const storedVector =
-          updates.length === 0
-            ? new Uint8Array([0])
-            : Y.encodeStateVectorFromUpdate(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
+        const storedVector = updates.length === 0 ? new Uint8Array([0]) : Y.encodeStateVectorFromUpdate(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
         const missing = Y.encodeStateAsUpdate(doc, storedVector);
         if (missing.length > 2) {
           await store.append(docId, missing);

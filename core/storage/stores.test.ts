@@ -45,14 +45,18 @@ describe('dexie stores: hot writes', () => {
   function counted() {
     const stores = freshDexie();
     const scopes: string[] = [];
-    return { stores, scopes, ready: stores.db.open().then(() => {
-      const idb = stores.db.backendDB();
-      const real = idb.transaction.bind(idb);
-      idb.transaction = ((names: string | string[], mode?: IDBTransactionMode) => {
-        scopes.push([names].flat().join('+'));
-        return real(names, mode);
-      }) as typeof idb.transaction;
-    }) };
+    return {
+      stores,
+      scopes,
+      ready: stores.db.open().then(() => {
+        const idb = stores.db.backendDB();
+        const real = idb.transaction.bind(idb);
+        idb.transaction = ((names: string | string[], mode?: IDBTransactionMode) => {
+          scopes.push([names].flat().join('+'));
+          return real(names, mode);
+        }) as typeof idb.transaction;
+      }),
+    };
   }
 
   it('writes natively, one transaction per store for the writes of one task, later writes in new ones', async () => {

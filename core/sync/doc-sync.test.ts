@@ -41,7 +41,12 @@ describe('doc sync', () => {
     expect(db.clips.all().map((c) => c.title)).toEqual(['Voor de verbinding']);
     db.clips.add({ capture: makeCapture({ title: 'Van B' }) });
     pump();
-    expect(da.clips.all().map((c) => c.title).sort()).toEqual(['Van B', 'Voor de verbinding']);
+    expect(
+      da.clips
+        .all()
+        .map((c) => c.title)
+        .sort(),
+    ).toEqual(['Van B', 'Voor de verbinding']);
     expect(Y.encodeStateAsUpdate(a)).toEqual(Y.encodeStateAsUpdate(b));
   });
 

@@ -117,8 +117,7 @@ describe('checked updates', () => {
 });
 
 /** Input #2342 of the Yjs garbage campaign (seed 836322430), the update inside the sync message. */
-const capturedHalfApply =
-  '0102afbd8fef0700a7edbd0108020400afbd8fef0701193c7363726970743e616c6572742831293c2f7363726970743e01edbd0107030108010f01410168019801019a0101';
+const capturedHalfApply = '0102afbd8fef0700a7edbd0108020400afbd8fef0701193c7363726970743e616c6572742831293c2f7363726970743e01edbd0107030108010f01410168019801019a0101';
 
 /** `update` with every origin (client, fromClock) of `client`'s items set to toClock. */
 function forgeOrigin(update: Uint8Array, client: number, fromClock: number, toClock: number): Uint8Array {

@@ -39,9 +39,33 @@ export function zipOfDeflated(name: string, deflated: Uint8Array, declaredSize: 
   const fileName = new TextEncoder().encode(name);
   const n = fileName.length;
   // [offset, bytes, value] of each little-endian field; the rest stays zero.
-  const local = record(30, fileName, [[0, 4, 0x04034b50], [4, 2, 20], [6, 2, 0x800], [8, 2, 8], [18, 4, deflated.length], [22, 4, declaredSize], [26, 2, n]]);
-  const central = record(46, fileName, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [8, 2, 0x800], [10, 2, 8], [20, 4, deflated.length], [24, 4, declaredSize], [28, 2, n], [42, 4, 0]]);
-  const end = record(22, new Uint8Array(0), [[0, 4, 0x06054b50], [8, 2, 1], [10, 2, 1], [12, 4, central.length], [16, 4, local.length + deflated.length]]);
+  const local = record(30, fileName, [
+    [0, 4, 0x04034b50],
+    [4, 2, 20],
+    [6, 2, 0x800],
+    [8, 2, 8],
+    [18, 4, deflated.length],
+    [22, 4, declaredSize],
+    [26, 2, n],
+  ]);
+  const central = record(46, fileName, [
+    [0, 4, 0x02014b50],
+    [4, 2, 20],
+    [6, 2, 20],
+    [8, 2, 0x800],
+    [10, 2, 8],
+    [20, 4, deflated.length],
+    [24, 4, declaredSize],
+    [28, 2, n],
+    [42, 4, 0],
+  ]);
+  const end = record(22, new Uint8Array(0), [
+    [0, 4, 0x06054b50],
+    [8, 2, 1],
+    [10, 2, 1],
+    [12, 4, central.length],
+    [16, 4, local.length + deflated.length],
+  ]);
   return concatParts([local, deflated, central, end]);
 }
 
@@ -74,4 +98,3 @@ export async function backupOfDeflated(deflated: Uint8Array, stateBytes: number)
   };
   return concatParts([new TextEncoder().encode(`${backupMagic}\n${JSON.stringify(header)}\n`), deflated]);
 }
-

@@ -11,8 +11,7 @@ import { createBridgeSession, type BridgeSession, type BridgeSessionOptions } fr
 
 export const testOrigin = 'http://127.0.0.1:8787';
 
-export const newLibrary = () =>
-  createLibrary({ updates: createMemoryUpdateStore(), library: createMemoryLibraryStore(), projections: createMemoryProjectionStore() });
+export const newLibrary = () => createLibrary({ updates: createMemoryUpdateStore(), library: createMemoryLibraryStore(), projections: createMemoryProjectionStore() });
 
 export type MemoryPairs = ReturnType<typeof createMemoryPairStore>;
 
@@ -92,7 +91,7 @@ export function connect(app: Library, ext: Library, options: RigOptions = {}): B
 
 /** Wait until the sessions are idle with nothing in flight, `rounds` checks `gapMs` apart in a row. */
 export async function settleSessions(sessions: BridgeSession[], inFlight: () => number, rounds: number, gapMs: number): Promise<void> {
-  for (let quiet = 0; quiet < rounds; ) {
+  for (let quiet = 0; quiet < rounds;) {
     await new Promise((r) => setTimeout(r, gapMs));
     for (const session of sessions) await session.idle();
     quiet = inFlight() === 0 ? quiet + 1 : 0;

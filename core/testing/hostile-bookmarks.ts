@@ -17,12 +17,17 @@ export const hostileBookmarkShapes = {
   'titles-without-end': '<DT><H3>map ',
   'closing-soup': '</a</dl',
   'attribute-names': '<a b c d e f g h ',
-  'entities': '&amp&#x1&',
+  entities: '&amp&#x1&',
 } as const;
 
 export type HostileBookmarkShape = keyof typeof hostileBookmarkShapes | 'long-attribute' | 'long-name' | 'mixed';
 
-export const hostileBookmarkShapeNames: HostileBookmarkShape[] = [...(Object.keys(hostileBookmarkShapes) as (keyof typeof hostileBookmarkShapes)[]), 'long-attribute', 'long-name', 'mixed'];
+export const hostileBookmarkShapeNames: HostileBookmarkShape[] = [
+  ...(Object.keys(hostileBookmarkShapes) as (keyof typeof hostileBookmarkShapes)[]),
+  'long-attribute',
+  'long-name',
+  'mixed',
+];
 
 /** A bookmark file of about `chars` characters in the given shape. */
 export function hostileBookmarkFile(shape: HostileBookmarkShape, chars: number): string {

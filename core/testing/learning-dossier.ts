@@ -31,7 +31,19 @@ export async function makeLearningDossier(): Promise<{ dossier: Dossier; ids: Re
   const guide = (id: string) => localizeGuide(findPresetGuide(id)!, 'nl');
 
   const own = dossier.clips.add({
-    capture: makeCapture({ mode: 'note', url: 'https://knipsel.invalid/notitie', canonicalUrl: 'https://knipsel.invalid/notitie', title: 'Bewonersavond over de speeltuin', text: '', markdown: '', html: '', byline: null, siteName: null, published: null, capturedAt: Date.UTC(2025, 9, 2) }),
+    capture: makeCapture({
+      mode: 'note',
+      url: 'https://knipsel.invalid/notitie',
+      canonicalUrl: 'https://knipsel.invalid/notitie',
+      title: 'Bewonersavond over de speeltuin',
+      text: '',
+      markdown: '',
+      html: '',
+      byline: null,
+      siteName: null,
+      published: null,
+      capturedAt: Date.UTC(2025, 9, 2),
+    }),
     title: 'Bewonersavond over de speeltuin',
     kind: 'eigen-praktijk',
     card: { date: '2025-10-02', place: 'Buurthuis De Kern', involved: 'twaalf bewoners, een collega', happened: 'Bewoners kwamen met een plan voor de speeltuin.' },
@@ -43,7 +55,14 @@ export async function makeLearningDossier(): Promise<{ dossier: Dossier; ids: Re
   dossier.evidence.startReflection(own, { guideId: starr.id, guideName: starr.name, prompts: starr.prompts }, starrAnswers);
 
   const example = dossier.clips.add({
-    capture: makeCapture({ title: 'Buurtmaaltijd in Kattenbroek', url: 'https://www.movisie.nl/buurtmaaltijd', siteName: 'Movisie', byline: 'Jansen, P.', published: '2023-05-12', capturedAt: Date.UTC(2025, 8, 15) }),
+    capture: makeCapture({
+      title: 'Buurtmaaltijd in Kattenbroek',
+      url: 'https://www.movisie.nl/buurtmaaltijd',
+      siteName: 'Movisie',
+      byline: 'Jansen, P.',
+      published: '2023-05-12',
+      capturedAt: Date.UTC(2025, 8, 15),
+    }),
     kind: 'praktijkvoorbeeld',
     card: { context: 'Kattenbroek, Amersfoort', worked: 'Samen koken', notWorked: 'De avond was te laat voor ouders' },
     // A note of prompts the old app inserted, nothing answered.
@@ -54,7 +73,19 @@ export async function makeLearningDossier(): Promise<{ dossier: Dossier; ids: Re
   dossier.evidence.startReflection(example, { guideId: transfer.id, guideName: transfer.name, prompts: transfer.prompts });
 
   const feedback = dossier.clips.add({
-    capture: makeCapture({ mode: 'note', url: 'https://knipsel.invalid/notitie', canonicalUrl: 'https://knipsel.invalid/notitie', title: 'Feedback van mijn praktijkbegeleider', text: '', markdown: '', html: '', byline: null, siteName: null, published: null, capturedAt: Date.UTC(2025, 10, 20) }),
+    capture: makeCapture({
+      mode: 'note',
+      url: 'https://knipsel.invalid/notitie',
+      canonicalUrl: 'https://knipsel.invalid/notitie',
+      title: 'Feedback van mijn praktijkbegeleider',
+      text: '',
+      markdown: '',
+      html: '',
+      byline: null,
+      siteName: null,
+      published: null,
+      capturedAt: Date.UTC(2025, 10, 20),
+    }),
     kind: 'feedback',
     card: { from: 'Mijn praktijkbegeleider', fromRole: 'assessor', date: '2025-11-20', said: 'Je laat bewoners meer ruimte dan vorig jaar.' },
     themes: [leefwereld],

@@ -200,7 +200,11 @@ describe('handing in and feedback', () => {
     const [a, b] = pair();
     a.setAuthor(sanne);
     a.updateMeta({ assessedFrameworkId: 'community-werker' });
-    const clip = a.clips.add({ capture: makeCapture({ title: 'Buurtmaaltijd in Kattenbroek' }), note: 'Bewoners nemen het initiatief; ik sluit aan.', themes: ['community-werker.eigenaarschap'] });
+    const clip = a.clips.add({
+      capture: makeCapture({ title: 'Buurtmaaltijd in Kattenbroek' }),
+      note: 'Bewoners nemen het initiatief; ik sluit aan.',
+      themes: ['community-werker.eigenaarschap'],
+    });
     return { a, b, clip };
   }
 
@@ -241,14 +245,19 @@ describe('handing in and feedback', () => {
     expect(checkDossierUpdate(update, relayDoc)).toBeNull();
     Y.applyUpdate(a.doc, update, 'remote');
     Y.applyUpdate(b.doc, update, 'remote');
-    for (const d of [a, b]) expect(d.together.feedback(handIn)).toEqual([{ id: 'fb-1', handInId: handIn, target: { kind: 'clip', clipId: clip }, authorName: 'Assessor Jansen', at: 1_690_000_000_000, text: 'Sterk bewijs.' }]);
+    for (const d of [a, b])
+      expect(d.together.feedback(handIn)).toEqual([
+        { id: 'fb-1', handInId: handIn, target: { kind: 'clip', clipId: clip }, authorName: 'Assessor Jansen', at: 1_690_000_000_000, text: 'Sterk bewijs.' },
+      ]);
     // An editor (the owner, or an assessor with an edit link) writes it directly.
     a.together.addFeedback({ id: 'fb-2', handInId: handIn, target: { kind: 'overall' }, authorName: 'Sanne', text: 'Dank je!' });
     expect(a.together.feedback(handIn).map((f) => f.id)).toEqual(['fb-1', 'fb-2']);
     expect(thrownBy(() => a.together.addFeedback({ id: 'fb-3', handInId: 'nope', target: { kind: 'overall' }, authorName: 'X', text: 'y' }), KnipselError).code).toBe('not-found');
     expect(thrownBy(() => a.together.addFeedback({ id: 'fb-2', handInId: handIn, target: { kind: 'overall' }, authorName: 'X', text: 'y' }), KnipselError).code).toBe('conflict');
     expect(thrownBy(() => b.together.addFeedback({ id: 'fb-4', handInId: handIn, target: { kind: 'overall' }, authorName: 'X', text: 'y' }), KnipselError).code).toBe('read-only');
-    expect(() => parseFeedbackMessage('{"type":"knipsel/feedback","feedback":{"id":"x","handInId":"y","target":{"kind":"theme"},"authorName":"A","text":"t"}}')).toThrow(KnipselError);
+    expect(() => parseFeedbackMessage('{"type":"knipsel/feedback","feedback":{"id":"x","handInId":"y","target":{"kind":"theme"},"authorName":"A","text":"t"}}')).toThrow(
+      KnipselError,
+    );
     expect(() => parseFeedbackMessage('niet json')).toThrow(KnipselError);
   });
 

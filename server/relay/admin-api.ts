@@ -13,10 +13,7 @@ export const dossierIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$
 const registerSchema = v.strictObject({ dossierId: dossierIdSchema });
 const createTokenSchema = v.strictObject({
   role: v.picklist(['edit', 'read-only']),
-  label: v.optional(
-    v.pipe(v.string(), v.trim(), v.maxLength(60, 'label: at most 60 characters'), v.regex(/^[^\p{Cc}]*$/u, 'label: no control characters')),
-    '',
-  ),
+  label: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60, 'label: at most 60 characters'), v.regex(/^[^\p{Cc}]*$/u, 'label: no control characters')), ''),
 });
 
 export interface AdminApiOptions {

@@ -15,7 +15,7 @@ describe('clientAddressOf', () => {
     expect(behindProxy(request('::ffff:127.0.0.1', '198.51.100.1'))).toBe('198.51.100.1');
   });
 
-  it('takes the right-most address the trusted proxies did not add, not the client\'s own claims', () => {
+  it("takes the right-most address the trusted proxies did not add, not the client's own claims", () => {
     const address = clientAddressOf(['127.0.0.1', '10.0.0.2']);
     expect(address(request('127.0.0.1', '1.2.3.4, 198.51.100.7'))).toBe('198.51.100.7'); // 1.2.3.4 is a client-sent claim
     expect(address(request('127.0.0.1', '198.51.100.7, 10.0.0.2'))).toBe('198.51.100.7'); // two proxies deep

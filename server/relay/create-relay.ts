@@ -25,7 +25,6 @@ import { closeRevoked, sweepRevocations } from './revocations.js';
 export { DEFAULT_RELAY_LIMITS } from './relay-options.js';
 export type { Relay, RelayHealth, RelayLimits, RelayOptions, RelayStats } from './relay-options.js';
 
-
 export async function createRelay(options: RelayOptions): Promise<Relay> {
   const limits: RelayLimits = { ...DEFAULT_RELAY_LIMITS, ...options.limits };
   const log = options.log ?? (() => undefined);
@@ -43,7 +42,10 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     cluster = joinCluster({ redisUrl: options.redisUrl, onAccessChanged: (id) => void closeInvalid(id), resyncMs: options.redisResyncMs, log });
   }
 
-  const extensions: Extension[] = [...createStoreExtensions({ store, metrics, log, isOpen: () => !closed, bodyGraceMs: options.bodyGraceMs }), createFeedbackExtension({ store, log })];
+  const extensions: Extension[] = [
+    ...createStoreExtensions({ store, metrics, log, isOpen: () => !closed, bodyGraceMs: options.bodyGraceMs }),
+    createFeedbackExtension({ store, log }),
+  ];
   if (cluster) extensions.unshift(cluster.extension);
 
   const hocuspocus = new Hocuspocus({
@@ -79,8 +81,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   const server = createServer(
     relayRequestHandler({
       health,
-      metrics: () =>
-        metrics.render({ connections: wss.clients.size, openDocuments: hocuspocus.documents.size, databaseUp, redisUp: cluster ? cluster.up() : null }),
+      metrics: () => metrics.render({ connections: wss.clients.size, openDocuments: hocuspocus.documents.size, databaseUp, redisUp: cluster ? cluster.up() : null }),
       api: async (req, res) => (await bodyApi.handle(req, res)) || api.handle(req, res),
     }),
   );

@@ -205,7 +205,11 @@ export async function openPostgresStore(options: RelayStoreOptions): Promise<Rel
       return inTransaction(pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => {
         const snapshot = await client.query<{ state: Buffer }>(`SELECT state FROM ${SCHEMA}.snapshots WHERE dossier_id = $1`, [dossierId]);
         const rows = await client.query<{ data: Buffer }>(`SELECT data FROM ${SCHEMA}.updates WHERE dossier_id = $1 ORDER BY seq`, [dossierId]);
-        return mergeStored(snapshot.rows[0] ? bytes(snapshot.rows[0].state) : null, rows.rows.map((row) => bytes(row.data)), badRow(dossierId));
+        return mergeStored(
+          snapshot.rows[0] ? bytes(snapshot.rows[0].state) : null,
+          rows.rows.map((row) => bytes(row.data)),
+          badRow(dossierId),
+        );
       });
     },
     compact(dossierId, state) {
@@ -215,7 +219,12 @@ export async function openPostgresStore(options: RelayStoreOptions): Promise<Rel
         if (registered.rowCount === 0) return; // removed meanwhile: nothing to fold (the commit writes nothing)
         const snapshot = await client.query<{ state: Buffer }>(`SELECT state FROM ${SCHEMA}.snapshots WHERE dossier_id = $1`, [dossierId]);
         const rows = await client.query<{ seq: string; data: Buffer }>(`SELECT seq, data FROM ${SCHEMA}.updates WHERE dossier_id = $1 ORDER BY seq`, [dossierId]);
-        const folded = foldSnapshot(snapshot.rows[0] ? bytes(snapshot.rows[0].state) : null, rows.rows.map((row) => bytes(row.data)), state, badRow(dossierId));
+        const folded = foldSnapshot(
+          snapshot.rows[0] ? bytes(snapshot.rows[0].state) : null,
+          rows.rows.map((row) => bytes(row.data)),
+          state,
+          badRow(dossierId),
+        );
         await client.query(
           `INSERT INTO ${SCHEMA}.snapshots (dossier_id, state, updated_at) VALUES ($1, $2, $3)
            ON CONFLICT (dossier_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,

@@ -91,7 +91,7 @@ describe('bodies through the relay', () => {
     expect((await post(`${relay.url}/api/dossiers/${id}/bodies/get`, readOnly.token, { hashes: [], more: 1 })).status).toBe(400);
   });
 
-  it('a revoked member, another dossier\'s member and no token get nothing', async () => {
+  it("a revoked member, another dossier's member and no token get nothing", async () => {
     const { relay, admin, id, ownerSecret, edit, readOnly, member } = await withDossier();
     const writer = member(edit.token);
     const hash = await writer.bodies.put(body(1));

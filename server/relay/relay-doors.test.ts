@@ -123,7 +123,7 @@ describe('connections per address', () => {
   });
 });
 
-describe('owners\' API limits', () => {
+describe("owners' API limits", () => {
   const ask = (relay: Relay, client?: string) =>
     fetch(`${relay.url}/api/dossiers/limitdossier0001/tokens`, { headers: client ? { 'x-forwarded-for': client } : {} }).then((res) => res.status);
 

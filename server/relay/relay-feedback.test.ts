@@ -37,7 +37,13 @@ describe('feedback through the relay', () => {
     await until(() => assessorDossier.together.handIn(handIn) !== undefined, 'the hand-in at the assessor');
 
     const logBefore = await relay.store.logLength(id);
-    await assessor.sendFeedback({ id: 'fb-clip', handInId: handIn, target: { kind: 'clip', clipId: clip }, authorName: 'Assessor Jansen', text: 'Sterk bewijs van eigenaarschap.' });
+    await assessor.sendFeedback({
+      id: 'fb-clip',
+      handInId: handIn,
+      target: { kind: 'clip', clipId: clip },
+      authorName: 'Assessor Jansen',
+      text: 'Sterk bewijs van eigenaarschap.',
+    });
     expect(await relay.store.logLength(id)).toBe(logBefore + 1);
     await until(() => owner.together.feedback(handIn).length === 1, 'the owner to receive the feedback');
     expect(owner.together.feedback(handIn)[0]).toMatchObject({ id: 'fb-clip', authorName: 'Assessor Jansen', target: { kind: 'clip', clipId: clip } });
@@ -49,7 +55,11 @@ describe('feedback through the relay', () => {
     expect(await relay.store.logLength(id)).toBe(logBefore + 1);
     const stored = new Y.Doc();
     Y.applyUpdate(stored, (await relay.store.loadState(id))!);
-    expect(createDossier(stored).together.feedback(handIn).map((f) => f.text)).toEqual(['Sterk bewijs van eigenaarschap.']);
+    expect(
+      createDossier(stored)
+        .together.feedback(handIn)
+        .map((f) => f.text),
+    ).toEqual(['Sterk bewijs van eigenaarschap.']);
     // The assessor's doc itself stays read-only for everything else (the relay refuses it).
     expect(relay.hocuspocus.documents.get(id)!.getMap('meta').get('name')).toBe('Leergang 2026');
   });

@@ -27,7 +27,7 @@ export function relayRequestHandler(parts: {
       (handled) => {
         if (handled) return;
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end('Knipsel relay: connect with a WebSocket; the owners\' API is under /api/dossiers.\n');
+        res.end("Knipsel relay: connect with a WebSocket; the owners' API is under /api/dossiers.\n");
       },
       () => {
         if (!res.headersSent) res.writeHead(500);

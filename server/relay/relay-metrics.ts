@@ -70,12 +70,10 @@ export class RelayMetrics {
       [{ kind: 'connections' }, this.connectionsRateLimited],
     ]);
     metric('knipsel_relay_connections_refused_total', 'counter', 'Connections refused because the process was full.', [[{}, this.connectionsOverCapacity]]);
-    metric(
-      'knipsel_relay_closed_total',
-      'counter',
-      'Connections the relay closed, by reason.',
-      [...Object.entries(this.closed).map(([reason, n]): [Labels, number] => [{ reason }, n]), [{ reason: 'unavailable' }, this.closedUnavailable]],
-    );
+    metric('knipsel_relay_closed_total', 'counter', 'Connections the relay closed, by reason.', [
+      ...Object.entries(this.closed).map(([reason, n]): [Labels, number] => [{ reason }, n]),
+      [{ reason: 'unavailable' }, this.closedUnavailable],
+    ]);
     metric('knipsel_relay_up', 'gauge', '1 when the part answers, 0 when it is away.', [
       [{ part: 'database' }, gauges.databaseUp ? 1 : 0],
       ...(gauges.redisUp === null ? [] : [[{ part: 'redis' }, gauges.redisUp ? 1 : 0] as [Labels, number]]),
@@ -87,7 +85,12 @@ export class RelayMetrics {
       lines.push(`knipsel_relay_database_seconds_sum${labelText({ operation })} ${histogram.sum}`);
       lines.push(`knipsel_relay_database_seconds_count${labelText({ operation })} ${histogram.count}`);
     }
-    metric('knipsel_relay_database_errors_total', 'counter', 'Failed database calls, by operation.', [...this.errors].map(([operation, n]): [Labels, number] => [{ operation }, n]));
+    metric(
+      'knipsel_relay_database_errors_total',
+      'counter',
+      'Failed database calls, by operation.',
+      [...this.errors].map(([operation, n]): [Labels, number] => [{ operation }, n]),
+    );
     metric('process_resident_memory_bytes', 'gauge', 'Resident memory of this process.', [[{}, process.memoryUsage.rss()]]);
     return `${lines.join('\n')}\n`;
   }
@@ -98,7 +101,8 @@ export class RelayMetrics {
  * answered (a RangeError is an answer: the caller asked for too much).
  */
 export function instrumentStore(store: RelayStore, metrics: RelayMetrics, onResult: (ok: boolean) => void): RelayStore {
-  const timed = <A extends unknown[], R>(operation: string, call: (...args: A) => Promise<R>) =>
+  const timed =
+    <A extends unknown[], R>(operation: string, call: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       const start = performance.now();
       try {

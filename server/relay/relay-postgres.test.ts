@@ -76,7 +76,7 @@ it('two processes in separate folders share only PostgreSQL and Redis; the secon
   const live = new Y.Doc();
   const liveSession = session(live, two.wsUrl, id, member.token);
   await liveSession.whenAcknowledged();
-  await until(() => dossierName(live) === 'Geschreven via host A', 'host B to pass on host A\'s edits');
+  await until(() => dossierName(live) === 'Geschreven via host A', "host B to pass on host A's edits");
 
   await one.kill();
   writer.destroy();
@@ -89,16 +89,13 @@ it('two processes in separate folders share only PostgreSQL and Redis; the secon
   // The member's token, made through host A, works on host B.
   rename(live, 'Verder via host B');
   await liveSession.whenAcknowledged();
-  await until(() => dossierName(reader) === 'Verder via host B', 'the reader to get the member\'s edit');
+  await until(() => dossierName(reader) === 'Verder via host B', "the reader to get the member's edit");
 
   // Nothing on disk beside either process; PostgreSQL holds the rows.
   for (const folder of folders) expect(readdirSync(folder)).toEqual([]);
   expect(await postgres.query(database, 'SELECT id FROM knipsel_relay.dossiers')).toEqual([{ id }]);
   expect(await postgres.query(database, 'SELECT role, label FROM knipsel_relay.tokens')).toEqual([{ role: 'edit', label: 'Sanne' }]);
-  const [stored] = await postgres.query<{ n: string }>(
-    database,
-    'SELECT (SELECT count(*) FROM knipsel_relay.updates) + (SELECT count(*) FROM knipsel_relay.snapshots) AS n',
-  );
+  const [stored] = await postgres.query<{ n: string }>(database, 'SELECT (SELECT count(*) FROM knipsel_relay.updates) + (SELECT count(*) FROM knipsel_relay.snapshots) AS n');
   expect(Number(stored.n)).toBeGreaterThan(0);
   await two.stop();
 });

@@ -189,6 +189,7 @@ describe.each(Object.keys(engines))('relay store on %s', (engine) => {
     const again = await openRelayStore({ location });
     expect(await again.isRegistered('dossier-a')).toBe(true);
     await again.close();
-    if (engine === 'postgres') expect(await postgres.query(location, 'SELECT version FROM knipsel_relay.migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    if (engine === 'postgres')
+      expect(await postgres.query(location, 'SELECT version FROM knipsel_relay.migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
   });
 });

@@ -30,7 +30,7 @@ async function withDossier(options: Partial<RelayOptions> = {}) {
   return { relay, admin, id, ownerSecret, owner, ownerSession, edit, readOnly };
 }
 
-describe('owners\' API', () => {
+describe("owners' API", () => {
   it('registers once, makes role tokens, lists and revokes them; only the owner may', async () => {
     const { relay, admin, id, ownerSecret, edit, readOnly } = await withDossier();
     expect(ownerSecret.length).toBeGreaterThanOrEqual(40);

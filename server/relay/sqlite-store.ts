@@ -107,7 +107,12 @@ export function openSqliteStore(options: RelayStoreOptions): RelayStore {
     if (!q.getDossier.get(dossierId)) return; // deleted meanwhile: nothing to keep
     const snapshot = q.getSnapshot.get(dossierId);
     const rows = q.logRows.all(dossierId);
-    const folded = foldSnapshot(snapshot ? bytes(snapshot.state) : null, rows.map((row) => bytes(row.data)), state, badRow(dossierId));
+    const folded = foldSnapshot(
+      snapshot ? bytes(snapshot.state) : null,
+      rows.map((row) => bytes(row.data)),
+      state,
+      badRow(dossierId),
+    );
     q.putSnapshot.run(dossierId, Buffer.from(folded), now());
     for (const row of rows) q.deleteLogRow.run(row.seq);
   });
@@ -169,7 +174,11 @@ export function openSqliteStore(options: RelayStoreOptions): RelayStore {
     async loadState(dossierId) {
       const snapshot = q.getSnapshot.get(dossierId);
       const rows = q.logRows.all(dossierId);
-      return mergeStored(snapshot ? bytes(snapshot.state) : null, rows.map((row) => bytes(row.data)), badRow(dossierId));
+      return mergeStored(
+        snapshot ? bytes(snapshot.state) : null,
+        rows.map((row) => bytes(row.data)),
+        badRow(dossierId),
+      );
     },
     async compact(dossierId, state) {
       compact.immediate(dossierId, state);
@@ -191,14 +200,16 @@ export function openSqliteStore(options: RelayStoreOptions): RelayStore {
       return [...new Set(hashes)].filter((hash) => !q.hasBody.get(dossierId, hash));
     },
     async dropUnnamedBodies(dossierId, named, putBefore) {
-      return db.transaction(() => {
-        const dropped = new Map<string, Uint8Array>();
-        for (const { hash } of q.bodiesPutBefore.all(dossierId, putBefore)) {
-          const row = named.has(hash) ? undefined : q.dropBody.get(dossierId, hash, putBefore);
-          if (row) dropped.set(hash, bytes(row.data));
-        }
-        return dropped;
-      }).immediate();
+      return db
+        .transaction(() => {
+          const dropped = new Map<string, Uint8Array>();
+          for (const { hash } of q.bodiesPutBefore.all(dossierId, putBefore)) {
+            const row = named.has(hash) ? undefined : q.dropBody.get(dossierId, hash, putBefore);
+            if (row) dropped.set(hash, bytes(row.data));
+          }
+          return dropped;
+        })
+        .immediate();
     },
     async logLength(dossierId) {
       return dossierId === undefined ? q.countLog.get()!.n : q.countLogFor.get(dossierId)!.n;

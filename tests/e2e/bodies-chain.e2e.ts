@@ -41,7 +41,16 @@ async function request<T = any>(type: string, input: unknown): Promise<T> {
 async function readsBody(page: Page, base: string, dossierId: string, clipId: string): Promise<void> {
   await page.goto(`${base}/#/d/${encodeURIComponent(dossierId)}/clip/${encodeURIComponent(clipId)}`);
   await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 30_000 });
-  await expect.poll(() => page.getByTestId('clip-html').innerText().catch(() => ''), { timeout: 45_000 }).toContain(deep);
+  await expect
+    .poll(
+      () =>
+        page
+          .getByTestId('clip-html')
+          .innerText()
+          .catch(() => ''),
+      { timeout: 45_000 },
+    )
+    .toContain(deep);
 }
 
 beforeAll(async () => {

@@ -90,7 +90,13 @@ describe('extension ↔ web app bridge: guards', () => {
     // holding no pair key, is told "not paired" and gets nothing more.
     const control = await openApp();
     const nonce = await control.evaluate(attackScript, [dossierId, 'self'] as [string, 'self']);
-    const answers = () => control.evaluate(() => (window as any).received.map((r: string) => JSON.parse(r)).filter((m: any) => m.from === 'extension' && !(window as any).posted.includes(JSON.stringify(m))).map((m: any) => m.frame));
+    const answers = () =>
+      control.evaluate(() =>
+        (window as any).received
+          .map((r: string) => JSON.parse(r))
+          .filter((m: any) => m.from === 'extension' && !(window as any).posted.includes(JSON.stringify(m)))
+          .map((m: any) => m.frame),
+      );
     await expect.poll(async () => (await answers()).some((f: { t: string; nonce?: string }) => f.t === 'unpaired' && f.nonce === nonce)).toBe(true);
     // Only frames for the script's own nonce or session count: the control page is the real,
     // paired app, whose own session may start meanwhile and legitimately sync.
@@ -169,9 +175,7 @@ describe('extension ↔ web app bridge: guards', () => {
       await page.setViewportSize({ width: 1280, height: 800 });
 
       // An extension that speaks protocol 3 answers this app's hello (simulated on the page's own origin).
-      await page.evaluate(() =>
-        postMessage({ tag: 'knipsel-bridge', from: 'extension', frame: { t: 'mismatch', v: 3, peerVersion: 2, role: 'extension' } }, location.origin),
-      );
+      await page.evaluate(() => postMessage({ tag: 'knipsel-bridge', from: 'extension', frame: { t: 'mismatch', v: 3, peerVersion: 2, role: 'extension' } }, location.origin));
       await expect.poll(() => status.getAttribute('data-state')).toBe('mismatch');
       expect(await status.innerText()).toContain('De extensie gebruikt versie 3 van de koppeling, deze app versie 2.');
       await page.screenshot({ path: join(shots, 'app-mismatch-desktop.png') });

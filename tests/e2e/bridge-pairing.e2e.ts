@@ -71,9 +71,7 @@ describe('extension ↔ web app bridge: pairing', () => {
     expect(appPage.url()).toContain(`/clip/${encodeURIComponent(clipId)}`);
     await expect.poll(() => request<{ defaultId: string }>('dossiers/list', {}).then((r) => r.defaultId), { timeout: 10_000 }).toBe(dossierId);
     // One dossier on one machine: the extension's own first personal dossier is gone (its clips moved).
-    await expect
-      .poll(() => request<{ dossiers: { id: string }[] }>('dossiers/list', {}).then((r) => r.dossiers.map((d) => d.id)), { timeout: 10_000 })
-      .toEqual([dossierId]);
+    await expect.poll(() => request<{ dossiers: { id: string }[] }>('dossiers/list', {}).then((r) => r.dossiers.map((d) => d.id)), { timeout: 10_000 }).toEqual([dossierId]);
     // "Open in Knipsel" of that first clip, asked again later, goes straight to the linked dossier.
     expect((await request<{ appUrl: string }>('clip/get', { dossierId, clipId })).appUrl).toContain(`#/d/${encodeURIComponent(dossierId)}/clip/`);
   });

@@ -13,12 +13,14 @@ declare const chrome: any;
 
 const shots = process.env.KNIPSEL_SHOTS ?? '/tmp/knipsel-shots/bridge';
 const s = extensionAppSuite(shots, {
-  ...Object.fromEntries(Object.entries({
-    '/voor.html': 'Geknipt voordat de app er was',
-    '/open.html': 'Knippen terwijl de app open is',
-    '/dicht.html': 'Knippen met de app dicht',
-    '/samen.html': 'Samen bewerken',
-  }).map(([path, title]) => [path, () => plainArticle(title)])),
+  ...Object.fromEntries(
+    Object.entries({
+      '/voor.html': 'Geknipt voordat de app er was',
+      '/open.html': 'Knippen terwijl de app open is',
+      '/dicht.html': 'Knippen met de app dicht',
+      '/samen.html': 'Samen bewerken',
+    }).map(([path, title]) => [path, () => plainArticle(title)]),
+  ),
 });
 const { request, openApp, popupFor, clipWithPopup } = s;
 let appPage: Page | null = null;
@@ -73,7 +75,9 @@ describe('extension ↔ web app bridge: in step', () => {
     await article.close();
 
     appPage = await openApp(`#/d/${encodeURIComponent(dossierId)}/list`);
-    await expect.poll(() => appTitles(appPage!), { timeout: 10_000 }).toEqual(expect.arrayContaining(['Knippen met de app dicht', 'Knippen terwijl de app open is', 'Geknipt voordat de app er was']));
+    await expect
+      .poll(() => appTitles(appPage!), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['Knippen met de app dicht', 'Knippen terwijl de app open is', 'Geknipt voordat de app er was']));
   });
 
   it('offers a theme made in the app in the popup’s picker', async () => {

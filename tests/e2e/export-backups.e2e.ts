@@ -58,7 +58,10 @@ describe('backups', () => {
     const elsewhere = new Y.Doc();
     Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(seed.dossier.doc));
     const other = createDossier(elsewhere);
-    const fromBackup = other.clips.add({ capture: makeCapture({ title: 'Toegevoegd op de andere laptop', url: 'https://www.example.org/laptop' }), themes: ['community-werker.leefwereld'] });
+    const fromBackup = other.clips.add({
+      capture: makeCapture({ title: 'Toegevoegd op de andere laptop', url: 'https://www.example.org/laptop' }),
+      themes: ['community-werker.leefwereld'],
+    });
     other.clips.update(seed.ids.presentie!, { note: 'Aangevuld op de andere laptop.' });
     const changedFile = join(work, 'gewijzigd.knipsel');
     writeFileSync(changedFile, await createBackup(other));
@@ -108,7 +111,11 @@ describe('backups', () => {
     expect(merged.meta.name).toBe('Stage 2026');
     expect(merged.meta.id).not.toBe('leergang-cw');
     expect(currentDossierId()).toBe(stageId);
-    expect(merged.clips.map((c) => c.id).sort()).toEqual(contents(seed.dossier).clips.map((c) => c.id).sort());
+    expect(merged.clips.map((c) => c.id).sort()).toEqual(
+      contents(seed.dossier)
+        .clips.map((c) => c.id)
+        .sort(),
+    );
   });
 });
 
@@ -147,7 +154,14 @@ describe('refused files', () => {
     const backupCases: [string, string, RegExp][] = [
       ['afgebroken', bad('afgebroken.knipsel', good.subarray(0, Math.floor(good.length * 0.6))), /^Het bestand is onvolledig \(afgebroken download\?\)/],
       ['beschadigd', bad('beschadigd.knipsel', flipped), /^De back-up is beschadigd/],
-      ['nieuwer', bad('nieuwer.knipsel', header((h) => ((h.format = 2), (h.appVersion = '2.3.0')))), /^Deze back-up is gemaakt met Knipsel 2\.3\.0, een nieuwere versie \(back-upformaat 2\)\. Werk Knipsel bij naar versie 2\.3\.0 of nieuwer om hem te openen; deze versie leest back-ups tot en met formaat 1\./],
+      [
+        'nieuwer',
+        bad(
+          'nieuwer.knipsel',
+          header((h) => ((h.format = 2), (h.appVersion = '2.3.0'))),
+        ),
+        /^Deze back-up is gemaakt met Knipsel 2\.3\.0, een nieuwere versie \(back-upformaat 2\)\. Werk Knipsel bij naar versie 2\.3\.0 of nieuwer om hem te openen; deze versie leest back-ups tot en met formaat 1\./,
+      ],
       ['afbeelding', bad('foto.knipsel', png), /^Dit bestand is geen Knipsel-back-up, maar een afbeelding \(PNG\)/],
       ['bladwijzers-als-backup', join(fixtures, 'chrome-bookmarks.html'), /geen Knipsel-back-up, maar een bladwijzerbestand/],
       ['te-groot', huge, /^Het bestand is te groot \(210 MB\); Knipsel opent back-ups tot 200 MB/],
@@ -161,7 +175,11 @@ describe('refused files', () => {
       ['backup-als-bladwijzers', seedFile, /^Dit is een Knipsel-back-up, geen bladwijzerbestand/],
       ['onbekend', bad('lijst.txt', 'Boodschappen: melk, brood\nen kaas'), /^Knipsel herkent dit bestand niet/],
       ['te-groot', hugeBookmarks, /^Het bestand is te groot \(60 MB\); Knipsel importeert bestanden tot 50 MB/],
-      ['zip-bom', bad('Omnivore-bom.zip', zipOfDeflated('metadata_0_to_9.json', bomb, 1024)), /^Dit zip-bestand klopt niet: een bestand erin pakt uit tot veel meer dan het zegt \(een zip-bom\?\)/],
+      [
+        'zip-bom',
+        bad('Omnivore-bom.zip', zipOfDeflated('metadata_0_to_9.json', bomb, 1024)),
+        /^Dit zip-bestand klopt niet: een bestand erin pakt uit tot veel meer dan het zegt \(een zip-bom\?\)/,
+      ],
     ];
 
     const namesBefore = await dossierNames();
@@ -230,7 +248,9 @@ describe('refused files', () => {
     const alert = page.getByRole('main').getByRole('alert').last();
     await expect
       .poll(() => alert.textContent())
-      .toBe(`In dit bestand staan geen bladwijzers die Knipsel kan lezen. ${links} bladwijzers zijn beschadigd (een tag zonder einde) en overgeslagen. Exporteer je bladwijzers opnieuw. Er is niets veranderd.`);
+      .toBe(
+        `In dit bestand staan geen bladwijzers die Knipsel kan lezen. ${links} bladwijzers zijn beschadigd (een tag zonder einde) en overgeslagen. Exporteer je bladwijzers opnieuw. Er is niets veranderd.`,
+      );
     const answeredMs = Date.now() - started;
     const longestTaskMs = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
     console.log(`[export e2e] hostile 1 MB bookmark file: refused after ${answeredMs} ms; longest main-thread task meanwhile ${Math.round(longestTaskMs)} ms`);

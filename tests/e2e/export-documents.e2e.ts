@@ -140,7 +140,11 @@ describe('bookmark imports', () => {
 
   test('each source imports through the app, tags mapped to the themes the user confirmed', async () => {
     // Pocket into a new dossier: "wijkgericht werken" mapped by hand, "presentie" not mapped.
-    let dialog = await startImport(join(fixtures, 'pocket.csv'), { newDossier: 'Uit Pocket', map: { 'wijkgericht werken': 'community-werker.leefwereld', presentie: '' }, shotName: 'import-plan' });
+    let dialog = await startImport(join(fixtures, 'pocket.csv'), {
+      newDossier: 'Uit Pocket',
+      map: { 'wijkgericht werken': 'community-werker.leefwereld', presentie: '' },
+      shotName: 'import-plan',
+    });
     await dialog.getByText('4 bladwijzers gevonden in een export van Pocket (CSV).').waitFor();
     await dialog.getByText('1 regel kon niet worden gelezen').waitFor();
     await dialog.getByRole('button', { name: '4 bladwijzers importeren' }).click();
@@ -208,14 +212,21 @@ describe('bookmark imports', () => {
 
   test('cancelling a large import leaves no dossier and no clips behind', async () => {
     const big = join(work, 'grote-export.html');
-    const rows = Array.from({ length: 50_000 }, (_, i) => `<DT><A HREF="https://www.voorbeeld.nl/pagina/${i}" ADD_DATE="1693526400" TAGS="wijk,presentie">Pagina ${i} over wijkgericht werken en presentie</A>\n<DD>Notitie bij pagina ${i}: ${'bewoners en buurt '.repeat(20)}`);
+    const rows = Array.from(
+      { length: 50_000 },
+      (_, i) =>
+        `<DT><A HREF="https://www.voorbeeld.nl/pagina/${i}" ADD_DATE="1693526400" TAGS="wijk,presentie">Pagina ${i} over wijkgericht werken en presentie</A>\n<DD>Notitie bij pagina ${i}: ${'bewoners en buurt '.repeat(20)}`,
+    );
     writeFileSync(big, `<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<TITLE>Bookmarks</TITLE>\n<H1>Bookmarks</H1>\n<DL><p>\n${rows.join('\n')}\n</DL><p>\n`);
     const namesBefore = await dossierNames();
     await page.goto(`${app.server.url}/#/d/${restoredId}/list`);
     await heading('Knipsels').waitFor();
     const before = contents(await downloadBackup());
 
-    for (const [newDossier, width] of [['Te groot', 1280], [undefined, 390]] as const) {
+    for (const [newDossier, width] of [
+      ['Te groot', 1280],
+      [undefined, 390],
+    ] as const) {
       await page.setViewportSize({ width, height: width > 600 ? 800 : 844 });
       const dialog = await startImport(big, newDossier ? { newDossier } : {});
       await dialog.getByText('50.000 bladwijzers gevonden').waitFor({ timeout: 30_000 });

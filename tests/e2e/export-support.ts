@@ -50,7 +50,6 @@ export function exportSession(name: string) {
     rmSync(work, { recursive: true, force: true });
   });
 
-
   const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
   const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name: new RegExp(`^${name}( \\d+)?$`) });
 
@@ -115,7 +114,6 @@ export function exportSession(name: string) {
     return page.locator('.dossiers h2').allTextContents();
   }
 
-
   /** Restores the seed backup as a new dossier through the Dossiers screen; returns its id. */
   async function restoreSeed(): Promise<string> {
     await page.goto(app.server.url);
@@ -137,7 +135,23 @@ export function exportSession(name: string) {
       return seedFile;
     },
     shots,
-    seed, extra, leftOut, work, fixtures, heading, nav, shot, shotBoth, noSidewaysScroll, download, contents,
-    dossierOfBackup, openExport, downloadBackup, currentDossierId, dossierNames, restoreSeed,
+    seed,
+    extra,
+    leftOut,
+    work,
+    fixtures,
+    heading,
+    nav,
+    shot,
+    shotBoth,
+    noSidewaysScroll,
+    download,
+    contents,
+    dossierOfBackup,
+    openExport,
+    downloadBackup,
+    currentDossierId,
+    dossierNames,
+    restoreSeed,
   };
 }

@@ -22,7 +22,8 @@ beforeAll(async () => {
     (path, port) => ({
       '/hangt.html': () => articlePage('Buurtkracht met een advertentie die blijft hangen', path, port).replace('</article>', '<img src="/nooit.jpg" alt=""></article>'),
       '/verhaal.html': () => articlePage('Het verhaal achter de buurtmaaltijd', path, port),
-      '/links.html': () => '<!doctype html><html lang="nl"><head><title>Links</title></head><body><p><a href="/verhaal.html">Het verhaal achter de buurtmaaltijd</a></p></body></html>',
+      '/links.html': () =>
+        '<!doctype html><html lang="nl"><head><title>Links</title></head><body><p><a href="/verhaal.html">Het verhaal achter de buurtmaaltijd</a></p></body></html>',
     }),
     (path, res) => {
       if (path !== '/nooit.jpg') return false;
@@ -85,7 +86,10 @@ describe('clips a user can trust', () => {
     const page = await session.context.newPage();
     await page.goto(`${base}/links.html`);
     const tabId = await tabIdOf(`${base}/links.html`);
-    const saved = await worker.evaluate(([id, url]) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-link', linkUrl: url }, { id }), [tabId, `${base}/verhaal.html`] as const);
+    const saved = await worker.evaluate(([id, url]) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-link', linkUrl: url }, { id }), [
+      tabId,
+      `${base}/verhaal.html`,
+    ] as const);
     expect(saved.status).toBe('saved');
 
     const popup = await session.openExtensionPage(`popup.html?tabId=${tabId}`);

@@ -26,7 +26,9 @@ beforeAll(async () => {
     }
     if (path === '/publicaties.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end('<!doctype html><html lang="nl"><head><title>Publicaties</title></head><body><h1>Publicaties</h1><p><a href="/rapporten/transformatie.pdf">Transformatie in sociaal domein (PDF)</a></p></body></html>');
+      res.end(
+        '<!doctype html><html lang="nl"><head><title>Publicaties</title></head><body><h1>Publicaties</h1><p><a href="/rapporten/transformatie.pdf">Transformatie in sociaal domein (PDF)</a></p></body></html>',
+      );
       return;
     }
     res.writeHead(404).end();
@@ -84,10 +86,10 @@ describe('PDFs in the extension', () => {
     const page = await session.context.newPage();
     await page.goto(`${base}/publicaties.html`);
     const tabId = await loadedTabId(worker, `${base}/publicaties.html`);
-    const result = await worker.evaluate(
-      ([id, url]) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-pdf', linkUrl: url }, { id }),
-      [tabId, `${base}/rapporten/transformatie.pdf`] as const,
-    );
+    const result = await worker.evaluate(([id, url]) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-pdf', linkUrl: url }, { id }), [
+      tabId,
+      `${base}/rapporten/transformatie.pdf`,
+    ] as const);
     expect(result.status).toBe('saved');
     const options = await session.openExtensionPage('options.html');
     const { clip } = await request(options, 'clip/get', { dossierId: result.dossierId, clipId: result.clipId });
@@ -96,10 +98,10 @@ describe('PDFs in the extension', () => {
     expect(clip.capture.pdf.pages).toHaveLength(3);
     expect(await options.evaluate(keptFileSize, clip.capture.pdf.file.sha256)).toBe(pdfBytes('rapport-transformatie.pdf').byteLength);
     // The same link again is recognised as already clipped.
-    const again = await worker.evaluate(
-      ([id, url]) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-pdf', linkUrl: url }, { id }),
-      [tabId, `${base}/rapporten/transformatie.pdf`] as const,
-    );
+    const again = await worker.evaluate(([id, url]) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-pdf', linkUrl: url }, { id }), [
+      tabId,
+      `${base}/rapporten/transformatie.pdf`,
+    ] as const);
     expect(again).toMatchObject({ status: 'duplicate', clipId: result.clipId });
   });
 });

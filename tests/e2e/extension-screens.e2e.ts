@@ -37,7 +37,9 @@ describe.each(['nl', 'en'] as const)('screenshots (%s)', (lang) => {
     const worker = session.context.serviceWorkers()[0];
     await worker.evaluate(async (language) => {
       const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { appUrls: ['http://127.0.0.1:8787/'], defaultDossierId: null, defaultThemes: [], highlights: false, ...(settings ?? {}), language } });
+      await chrome.storage.local.set({
+        settings: { appUrls: ['http://127.0.0.1:8787/'], defaultDossierId: null, defaultThemes: [], highlights: false, ...(settings ?? {}), language },
+      });
     }, lang);
     const tab = await session.context.newPage();
     await tab.goto(`${base}/${lang}/artikel`);
@@ -122,7 +124,11 @@ describe('own practice written in the side panel', () => {
     const row = found.rows.find((r: { title: string }) => r.title === 'Bewonersavond over de speeltuin');
     expect(row).toMatchObject({ kind: 'eigen-praktijk' });
     const { value: details } = await send('clip/get', { dossierId: list.defaultId, clipId: row.id });
-    expect(details.clip.card).toMatchObject({ date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), place: 'Buurthuis De Kern', involved: 'twaalf bewoners, een collega van het wijkteam' });
+    expect(details.clip.card).toMatchObject({
+      date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      place: 'Buurthuis De Kern',
+      involved: 'twaalf bewoners, een collega van het wijkteam',
+    });
     expect(details.clip.themes).toEqual(['community-werker.eigenaarschap']);
     expect(details.clip.capture.mode).toBe('note');
     // Only own practice can be written this way; an empty title is refused at the edge too.

@@ -218,12 +218,12 @@ describe('clipper extension', () => {
     expect(again.status).toBe('duplicate');
     // A selection on a clipped page becomes a highlight on that clip.
     await selectText(page, 'De professional deed een stap terug');
-    const selection = await worker.evaluate(([id]) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-selectie', selectionText: 'De professional deed een stap terug' }, { id }), [tabId]);
-    expect(selection.status).toBe('highlight-added');
-    const link = await worker.evaluate(
-      ([id, url]) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-link', linkUrl: url }, { id }),
-      [tabId, `${base}/doel.html`] as const,
+    const selection = await worker.evaluate(
+      ([id]) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-selectie', selectionText: 'De professional deed een stap terug' }, { id }),
+      [tabId],
     );
+    expect(selection.status).toBe('highlight-added');
+    const link = await worker.evaluate(([id, url]) => (globalThis as any).knipsel.onMenu({ menuItemId: 'knip-link', linkUrl: url }, { id }), [tabId, `${base}/doel.html`] as const);
     expect(link).toMatchObject({ status: 'saved' });
     const badge = await worker.evaluate(([id]) => chrome.action.getBadgeText({ tabId: id }), [tabId]);
     expect(badge).toBe('✓');

@@ -97,7 +97,10 @@ describe('the extension in Firefox', () => {
     expect(clip.capture.text).toContain(paragraphs[2]);
     expect(clip.capture.byline).toBe('Fatima el Amrani');
     // The background tab that read the page is closed again.
-    const open = await firefox.ext.evaluate(async (url: string) => (await (globalThis as any).browser.tabs.query({})).filter((t: { url?: string }) => t.url === url).length, `${base}/verhaal.html`);
+    const open = await firefox.ext.evaluate(
+      async (url: string) => (await (globalThis as any).browser.tabs.query({})).filter((t: { url?: string }) => t.url === url).length,
+      `${base}/verhaal.html`,
+    );
     expect(open).toBe(0);
     await Promise.all([popup.close(), page.close()]);
   });
@@ -138,9 +141,7 @@ describe('the app in Firefox', () => {
     expect(await text(reader, '.in-text')).toContain('(Jansen, 2024)');
     await reader.screenshot({ path: join(shots, 'reference-corrected-firefox.png'), fullPage: true });
     // The extension's copy syncs: its reference names the corrected author too.
-    await expect
-      .poll(async () => JSON.stringify((await request(firefox.ext, 'clip/get', { dossierId, clipId })).clip), { timeout: 15_000 })
-      .toContain('Pieter Jansen');
+    await expect.poll(async () => JSON.stringify((await request(firefox.ext, 'clip/get', { dossierId, clipId })).clip), { timeout: 15_000 }).toContain('Pieter Jansen');
   });
 
   it('a PDF dropped on the app is read page by page; a passage on page 2 is quoted in the portfolio with its page', { timeout: 120_000 }, async () => {
@@ -193,7 +194,9 @@ describe('the app in Firefox', () => {
     // The in-text citation of the quote carries its page.
     expect(quote).toEqual([expect.stringMatching(/^\(Ikink (&|en) Koenen, 2016, p\. 2\)$/)]);
     // And the reference list holds the report.
-    expect(await text(doc, '.references')).toContain('Ikink, J., & Koenen, B. (2016). Transformatie in sociaal domein gaat niet zonder community werk. Platform voor buurtontwikkeling.');
+    expect(await text(doc, '.references')).toContain(
+      'Ikink, J., & Koenen, B. (2016). Transformatie in sociaal domein gaat niet zonder community werk. Platform voor buurtontwikkeling.',
+    );
     await doc.close();
   });
 
@@ -217,7 +220,9 @@ describe('the app in Firefox', () => {
     await heading('Buurtkracht in Noord');
     expect(reader.url()).toMatch(/#\/d\/[^/]+\/clip\/[^/]+$/);
     expect(await text(reader, '[data-testid="to-complete-notice"]')).toMatch(/^Aan te vullen\. Alleen de link is bewaard/);
-    expect(await reader.$$eval('a', (links) => links.filter((a) => /Naar de bron/.test(a.textContent ?? '')).map((a) => a.getAttribute('href')))).toEqual(['https://www.buurtkracht.example.nl/noord']);
+    expect(await reader.$$eval('a', (links) => links.filter((a) => /Naar de bron/.test(a.textContent ?? '')).map((a) => a.getAttribute('href')))).toEqual([
+      'https://www.buurtkracht.example.nl/noord',
+    ]);
 
     const photo = readFileSync(join(repoRoot, 'pwa/public/icons/icon-192.png')).toString('base64');
     await share({ title: '', text: 'Muur met gele briefjes na de bewonersavond in de Vogelwijk.', url: '' }, { name: 'briefjes.png', base64: photo, type: 'image/png' });

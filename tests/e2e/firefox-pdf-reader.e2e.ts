@@ -42,7 +42,8 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   ({ server: site, base } = await serveSite(
     () => ({
-      '/publicaties.html': () => '<!doctype html><html lang="nl"><head><title>Publicaties</title></head><body><h1>Publicaties</h1><p><a href="/rapporten/transformatie.pdf">Transformatie in sociaal domein (PDF)</a></p></body></html>',
+      '/publicaties.html': () =>
+        '<!doctype html><html lang="nl"><head><title>Publicaties</title></head><body><h1>Publicaties</h1><p><a href="/rapporten/transformatie.pdf">Transformatie in sociaal domein (PDF)</a></p></body></html>',
       '/bankje.html': bankje,
     }),
     (path, res) => {

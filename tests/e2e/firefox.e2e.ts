@@ -118,10 +118,14 @@ describe('Firefox extension', () => {
     // The app's address in the settings, as a user enters it.
     const options = await session.openExtensionPage('options.html');
     await options.waitForSelector('textarea');
-    await options.$eval('textarea', (el, url) => {
-      (el as HTMLTextAreaElement).value = url;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, `${app.url}/`);
+    await options.$eval(
+      'textarea',
+      (el, url) => {
+        (el as HTMLTextAreaElement).value = url;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      `${app.url}/`,
+    );
     await options.click('button[type="submit"]');
     await options.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Instellingen opgeslagen.', { timeout: 10_000 });
     await options.close();
@@ -187,7 +191,9 @@ describe('Firefox extension', () => {
     const { rows } = await request(ext, 'clips/list', { dossierId: defaultId, limit: 50 });
     const row = rows.find((r: { title: string }) => r.title === 'Een bankje als begin van buurtkracht');
     const { clip } = await request(ext, 'clip/get', { dossierId: defaultId, clipId: row.id });
-    expect(clip.highlights.map((h: { colour: string; quote: { exact: string } }) => [h.colour, h.quote.exact])).toEqual([['methode', 'Bewoners noemen vooral het gevoel dat de straat weer van hen is.']]);
+    expect(clip.highlights.map((h: { colour: string; quote: { exact: string } }) => [h.colour, h.quote.exact])).toEqual([
+      ['methode', 'Bewoners noemen vooral het gevoel dat de straat weer van hen is.'],
+    ]);
     await Promise.all([page.close(), ext.close()]);
   });
 

@@ -123,7 +123,9 @@ describe('the first hour of a new user', () => {
     const options = await session.openExtensionPage('options.html');
     await options.setViewportSize({ width: 800, height: 900 });
     const chosen = options.getByTestId('default-dossier');
-    await expect.poll(() => chosen.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? ''), { timeout: 10_000 }).toBe('Mijn leerdossier (persoonlijk)');
+    await expect
+      .poll(() => chosen.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? ''), { timeout: 10_000 })
+      .toBe('Mijn leerdossier (persoonlijk)');
     await options.getByLabel('Adres van de Knipsel-app').fill(app.url);
     await options.getByRole('button', { name: 'Opslaan' }).click();
     await options.getByText('Instellingen opgeslagen.').waitFor();
@@ -221,7 +223,9 @@ describe('the first hour of a new user', () => {
     const { rows } = await request<{ rows: { id: string; url: string }[] }>(popup, 'clips/list', { dossierId });
     const row = rows.find((r) => r.url.endsWith('/laptop.html'))!;
     const { clip } = await request<{ clip: { capture: { html: string } } }>(popup, 'clip/get', { dossierId, clipId: row.id });
-    expect(clip.capture.html).toMatch(/^<blockquote><p>laptop mee naar het buurthuis<\/p><\/blockquote><aside><p>Bewoners brachten hun <mark>laptop mee naar het buurthuis<\/mark>, en samen/);
+    expect(clip.capture.html).toMatch(
+      /^<blockquote><p>laptop mee naar het buurthuis<\/p><\/blockquote><aside><p>Bewoners brachten hun <mark>laptop mee naar het buurthuis<\/mark>, en samen/,
+    );
     await popup.close();
     await tab.close();
   });
@@ -256,7 +260,10 @@ describe('the first hour of a new user', () => {
 
   it('just-imported bookmarks show first, as a filter; a bookmark without text offers to complete it, and the popup does', async () => {
     const file = join(shots, 'bladwijzers.html');
-    const links = Array.from({ length: bookmarkCount }, (_, i) => `<DT><A HREF="${fixtureBase}/wijk-${i + 1}.html" ADD_DATE="${1_560_000_000 + i * 86_400}">${bookmarkTitle(i + 1)}</A>`);
+    const links = Array.from(
+      { length: bookmarkCount },
+      (_, i) => `<DT><A HREF="${fixtureBase}/wijk-${i + 1}.html" ADD_DATE="${1_560_000_000 + i * 86_400}">${bookmarkTitle(i + 1)}</A>`,
+    );
     writeFileSync(file, `<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<TITLE>Bookmarks</TITLE>\n<H1>Bookmarks</H1>\n<DL><p>\n${links.join('\n')}\n</DL><p>\n`);
     await nav(appA, 'Exporteren').click();
     await appA.getByLabel('Kies een bladwijzerbestand').setInputFiles(file);
@@ -293,8 +300,34 @@ describe('the first hour of a new user', () => {
   it('on a phone: Settings, the board with many unsorted clips, the theme dialog and the first run, in Dutch and English', async () => {
     await appA.setViewportSize(phone);
     for (const [lang, t] of [
-      ['nl', { settings: 'Instellingen', language: 'Taal van de app', board: 'Themabord', sort: 'Sorteren', filter: 'Zoek een thema', next: 'Volgende knipsel', again: 'Welkom opnieuw tonen', welcome: 'Welkom bij Knipsel', later: 'Later' }],
-      ['en', { settings: 'Settings', language: 'Language of the app', board: 'Theme board', sort: 'Sort', filter: 'Find a theme', next: 'Next clip', again: 'Show the welcome again', welcome: 'Welcome to Knipsel', later: 'Later' }],
+      [
+        'nl',
+        {
+          settings: 'Instellingen',
+          language: 'Taal van de app',
+          board: 'Themabord',
+          sort: 'Sorteren',
+          filter: 'Zoek een thema',
+          next: 'Volgende knipsel',
+          again: 'Welkom opnieuw tonen',
+          welcome: 'Welkom bij Knipsel',
+          later: 'Later',
+        },
+      ],
+      [
+        'en',
+        {
+          settings: 'Settings',
+          language: 'Language of the app',
+          board: 'Theme board',
+          sort: 'Sort',
+          filter: 'Find a theme',
+          next: 'Next clip',
+          again: 'Show the welcome again',
+          welcome: 'Welcome to Knipsel',
+          later: 'Later',
+        },
+      ],
     ] as const) {
       // Settings is one tap away on a phone (beside +), and holds the language.
       await appA.locator('.brand-row').getByRole('link', { name: 'Instellingen' }).click();

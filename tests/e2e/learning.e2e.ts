@@ -67,7 +67,10 @@ async function shot(name: string, target: Page = page): Promise<void> {
 
 /** Phone and desktop screenshots of what is on screen, no sideways scrolling, no serious axe findings. */
 async function shotBoth(name: string): Promise<void> {
-  for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 800 }]] as const) {
+  for (const [size, viewport] of [
+    ['phone', { width: 390, height: 844 }],
+    ['desktop', { width: 1280, height: 800 }],
+  ] as const) {
     await page.setViewportSize(viewport);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await shot(`${name}-${size}`);
@@ -178,10 +181,13 @@ describe('a leergang student’s learning dossier', () => {
     const tab = await s.session.context.newPage();
     await tab.goto(url);
     const popup = await popupFor(url);
-    await popup.getByRole('button', { name: /^(Knippen|Bewaren in Knipsel)$/ }).waitFor().catch(async (error) => {
-      await popup.screenshot({ path: join(shots, 'failed-popup.png') });
-      throw error;
-    });
+    await popup
+      .getByRole('button', { name: /^(Knippen|Bewaren in Knipsel)$/ })
+      .waitFor()
+      .catch(async (error) => {
+        await popup.screenshot({ path: join(shots, 'failed-popup.png') });
+        throw error;
+      });
     await popup.locator('select[name=dossier]').selectOption(dossierId);
     const kind = popup.getByTestId('kind');
     expect(await kind.getByLabel('Praktijkvoorbeeld').isChecked()).toBe(true);
@@ -277,7 +283,10 @@ describe('a leergang student’s learning dossier', () => {
   test('the growth view shows two periods with a self-rating each, and what changed', async () => {
     await nav('Groei').click();
     await heading('Groei').waitFor();
-    for (const [name, start] of [['Module 1', '2025-09-01'], ['Module 2', '2026-01-12']] as const) {
+    for (const [name, start] of [
+      ['Module 1', '2025-09-01'],
+      ['Module 2', '2026-01-12'],
+    ] as const) {
       await page.getByLabel('Naam van de periode').fill(name);
       await page.getByLabel('Begint op').fill(start);
       await page.getByRole('button', { name: 'Periode toevoegen' }).click();
@@ -341,7 +350,10 @@ describe('a leergang student’s learning dossier', () => {
     const entries = unzipSync(zip.bytes);
     const paths = Object.keys(entries);
     expect(paths).toEqual(expect.arrayContaining(['00 Portfolio.md', `01 ${themeName(leefwereld)}.md`, `02 ${themeName(eigenaarschap)}.md`, 'bijlagen/speeltuin.png']));
-    const markdown = paths.filter((p) => p.endsWith('.md')).map((p) => strFromU8(entries[p]!)).join('\n');
+    const markdown = paths
+      .filter((p) => p.endsWith('.md'))
+      .map((p) => strFromU8(entries[p]!))
+      .join('\n');
     expect(count(markdown, starrAnswers.situatie)).toBe(1);
     expect(count(markdown, `Bewijs 1 · Praktijkvoorbeeld`)).toBe(1);
     for (const question of unanswered) expect(markdown, question).not.toContain(question);

@@ -46,7 +46,10 @@ describe('PDFs in the web app', () => {
     expect(await preview.getByText(/kB · bestanden tot 20 MB worden bewaard/).count()).toBe(1);
     await preview.getByLabel('Waar staat deze PDF online? (optioneel)').fill('https://www.buurtontwikkeling.nl/rapporten/transformatie.pdf');
     const themeSelect = preview.getByLabel('Thema (optioneel)');
-    const eigenaarschap = await themeSelect.locator('option', { hasText: /^(\d+\. )?Eigenaarschap$/ }).first().getAttribute('value');
+    const eigenaarschap = await themeSelect
+      .locator('option', { hasText: /^(\d+\. )?Eigenaarschap$/ })
+      .first()
+      .getAttribute('value');
     await themeSelect.selectOption(eigenaarschap!);
     await page.setViewportSize({ width: 390, height: 844 });
     await shot(page, 'pdf-add-phone');
@@ -94,7 +97,9 @@ describe('PDFs in the web app', () => {
     // The in-text citation of the quote carries its page.
     expect(await quote.locator('.citation').innerText()).toMatch(/^\(Ikink (&|en) Koenen, 2016, p\. 2\)$/);
     expect(await quote.locator('footer').innerText()).toBe('Inspiratie');
-    expect(await doc.locator('body').innerText()).toContain('Ikink, J., & Koenen, B. (2016). Transformatie in sociaal domein gaat niet zonder community werk. Platform voor buurtontwikkeling.');
+    expect(await doc.locator('body').innerText()).toContain(
+      'Ikink, J., & Koenen, B. (2016). Transformatie in sociaal domein gaat niet zonder community werk. Platform voor buurtontwikkeling.',
+    );
     await doc.close();
     await composer.getByRole('button', { name: 'Sluiten' }).first().click();
     await composer.waitFor({ state: 'hidden' });
@@ -120,7 +125,10 @@ describe('PDFs in the web app', () => {
     await preview.getByRole('button', { name: 'Knipsel bewaren' }).click();
     await heading('gescand-rapport').waitFor();
     expect(await page.getByTestId('pdf-scanned').innerText()).toContain('Het bestand en het adres zijn bewaard.');
-    await page.getByTestId('pdf-file').getByRole('button', { name: /Download de PDF/ }).waitFor();
+    await page
+      .getByTestId('pdf-file')
+      .getByRole('button', { name: /Download de PDF/ })
+      .waitFor();
     // A file without a web address is not cited with one, and there is no "Naar de bron".
     expect(await page.locator('.reference-text').innerText()).not.toContain('knipsel.invalid');
     expect(await page.getByRole('link', { name: /Naar de bron/ }).count()).toBe(0);

@@ -89,7 +89,11 @@ describe('sharing a dossier peer to peer', () => {
     await a.evaluate(
       ([n, words]) => {
         window.knipselPeer.createDossierDoc('wijkteam-noord', 'Wijkteam Noord');
-        window.knipselPeer.addClips(Array.from({ length: n }, (_, i) => `Praktijkvoorbeeld ${i + 1}`), words, 'Eerste indruk.');
+        window.knipselPeer.addClips(
+          Array.from({ length: n }, (_, i) => `Praktijkvoorbeeld ${i + 1}`),
+          words,
+          'Eerste indruk.',
+        );
       },
       [initialClips, wordsPerClip] as const,
     );
@@ -105,10 +109,10 @@ describe('sharing a dossier peer to peer', () => {
     const c = await openPage();
     const wrong = await c.evaluate(() => window.knipselPeer.deriveRoom(window.knipselPeer.newSecret()));
     expect(wrong.roomName).not.toBe(aRoom.roomName);
-    await c.evaluate(
-      ([room, password]) => window.knipselPeer.rawConnect(room, password, { name: 'Carla', colour: '#000000', view: { screen: 'library' } }),
-      [aRoom.roomName, wrong.password] as const,
-    );
+    await c.evaluate(([room, password]) => window.knipselPeer.rawConnect(room, password, { name: 'Carla', colour: '#000000', view: { screen: 'library' } }), [
+      aRoom.roomName,
+      wrong.password,
+    ] as const);
     const c2 = await openPage();
     await c2.evaluate(() => window.knipselPeer.connect(window.knipselPeer.newSecret(), 'Cor', '#111111'));
     const cStarted = Date.now();
@@ -119,7 +123,12 @@ describe('sharing a dossier peer to peer', () => {
     expect(invite).toMatchObject({ secret, dossierId: 'wijkteam-noord', dossierName: 'Wijkteam Noord', sharedBy: 'Anouk' });
     const joinStart = Date.now();
     await b.evaluate((s) => window.knipselPeer.connect(s, 'Bram', '#33aa66', { screen: 'library' }), invite.secret);
-    await until('B to receive A’s clips', () => snap(b), (s) => s.clips.length === initialClips && s.name === 'Wijkteam Noord', 30_000);
+    await until(
+      'B to receive A’s clips',
+      () => snap(b),
+      (s) => s.clips.length === initialClips && s.name === 'Wijkteam Noord',
+      30_000,
+    );
     const firstSyncMs = Date.now() - joinStart;
     console.info(`first sync: ${initialClips} clips, ${(stateBytes / 1024).toFixed(0)} KiB of state, in ${firstSyncMs} ms (incl. signalling and WebRTC setup)`);
     expect(await snap(b)).toEqual(await snap(a));
@@ -134,9 +143,17 @@ describe('sharing a dossier peer to peer', () => {
 
     // ---- presence: each sees the other's name, colour and view, and nothing more ----
     await b.evaluate((id) => window.knipselPeer.setView({ screen: 'clip', clipId: id }), (await snap(a)).clips[0].id);
-    const aSees = await until('A to see B', () => a.evaluate(() => window.knipselPeer.presence()), (p) => p.some((x) => x.name === 'Bram' && x.view.screen === 'clip'));
+    const aSees = await until(
+      'A to see B',
+      () => a.evaluate(() => window.knipselPeer.presence()),
+      (p) => p.some((x) => x.name === 'Bram' && x.view.screen === 'clip'),
+    );
     expect(Object.keys(aSees.find((x) => x.name === 'Bram')!).sort()).toEqual(['clientId', 'colour', 'name', 'view']);
-    await until('B to see A', () => b.evaluate(() => window.knipselPeer.presence()), (p) => p.some((x) => x.name === 'Anouk' && x.colour === '#cc3366'));
+    await until(
+      'B to see A',
+      () => b.evaluate(() => window.knipselPeer.presence()),
+      (p) => p.some((x) => x.name === 'Anouk' && x.colour === '#cc3366'),
+    );
 
     // ---- both edit at the same time: add clips, tag, write notes ----
     const [aIds, bIds] = await Promise.all([a.evaluate(() => window.knipselPeer.clipIds()), b.evaluate(() => window.knipselPeer.clipIds())]);
@@ -179,8 +196,18 @@ describe('sharing a dossier peer to peer', () => {
     const probeArrived = (await snap(b)).clips.some((clip) => clip.title === 'Probe tijdens offline');
     console.info(`context.setOffline(true) ${probeArrived ? 'does NOT cut' : 'cuts'} the WebRTC data channel`);
     if (probeArrived) await b.evaluate(() => window.knipselPeer.disconnect());
-    await until('B to be alone', () => status(b), (s) => s?.status === 'alone' && s.peers === 0, 20_000);
-    await until('A to be alone', () => status(a), (s) => s?.peers === 0, 20_000);
+    await until(
+      'B to be alone',
+      () => status(b),
+      (s) => s?.status === 'alone' && s.peers === 0,
+      20_000,
+    );
+    await until(
+      'A to be alone',
+      () => status(a),
+      (s) => s?.peers === 0,
+      20_000,
+    );
 
     await Promise.all([
       a.evaluate((id) => {
@@ -200,7 +227,8 @@ describe('sharing a dossier peer to peer', () => {
     const merged = await until(
       'A and B to merge after B is back',
       async () => [await snap(a), await snap(b)] as const,
-      ([x, y]) => JSON.stringify(x) === JSON.stringify(y) && x.clips.some((clip) => clip.title === 'Offline bij Bram') && y.clips.some((clip) => clip.title === 'Offline bij Anouk'),
+      ([x, y]) =>
+        JSON.stringify(x) === JSON.stringify(y) && x.clips.some((clip) => clip.title === 'Offline bij Bram') && y.clips.some((clip) => clip.title === 'Offline bij Anouk'),
       30_000,
     );
     console.info(`offline edits merged ${Date.now() - reconnectStart} ms after B came back`);
@@ -210,14 +238,18 @@ describe('sharing a dossier peer to peer', () => {
 
     // ---- a hostile peer with the right secret, not running Knipsel's checks ----
     const m = await openPage();
-    await m.evaluate(
-      ([room, password]) => window.knipselPeer.rawConnect(room, password, { name: 'Mallory', colour: '#ff0000', view: { screen: 'library' } }),
-      [aRoom.roomName, (await a.evaluate((s) => window.knipselPeer.deriveRoom(s), secret)).password] as const,
-    );
+    await m.evaluate(([room, password]) => window.knipselPeer.rawConnect(room, password, { name: 'Mallory', colour: '#ff0000', view: { screen: 'library' } }), [
+      aRoom.roomName,
+      (await a.evaluate((s) => window.knipselPeer.deriveRoom(s), secret)).password,
+    ] as const);
     // M cannot read Knipsel's chunked first sync (plain y-webrtc); hand it the state directly.
     const aBefore = await a.evaluate(() => window.knipselPeer.stateBase64());
     await m.evaluate((state) => window.knipselPeer.rawLoad(state), aBefore);
-    await until('M to connect to A', () => m.evaluate(() => window.knipselPeer.rawPeers()), (n) => n >= 1);
+    await until(
+      'M to connect to A',
+      () => m.evaluate(() => window.knipselPeer.rawPeers()),
+      (n) => n >= 1,
+    );
     // A data channel that is still opening drops what is sent on it, so M repeats its volley
     // until A has seen (and refused) at least four hostile messages.
     let lastSend = 0;
@@ -264,7 +296,12 @@ describe('sharing a dossier peer to peer', () => {
     await a.evaluate(() => window.knipselPeer.createDossierDoc('stil', 'Stil dossier'));
     const secret = await a.evaluate(() => window.knipselPeer.newSecret());
     await a.evaluate((s) => window.knipselPeer.connect(s, 'Anouk', '#cc3366', { screen: 'library' }, 3_000), secret);
-    await until('A to be alone', () => status(a), (s) => s?.status === 'alone', 20_000);
+    await until(
+      'A to be alone',
+      () => status(a),
+      (s) => s?.status === 'alone',
+      20_000,
+    );
     // S joins the room with the right key, then never answers an offer (as a peer whose
     // browser froze or closed halfway through the handshake).
     const s = await openPage();
@@ -272,10 +309,23 @@ describe('sharing a dossier peer to peer', () => {
       RTCPeerConnection.prototype.setRemoteDescription = () => new Promise<void>(() => undefined);
     });
     const room = await a.evaluate((x) => window.knipselPeer.deriveRoom(x), secret);
-    await s.evaluate(([name, password]) => window.knipselPeer.rawConnect(name, password, { name: 'Stil', colour: '#222222', view: { screen: 'library' } }), [room.roomName, room.password] as const);
-    await until('A to start a handshake', () => status(a), (x) => x?.status === 'connecting', 10_000);
+    await s.evaluate(([name, password]) => window.knipselPeer.rawConnect(name, password, { name: 'Stil', colour: '#222222', view: { screen: 'library' } }), [
+      room.roomName,
+      room.password,
+    ] as const);
+    await until(
+      'A to start a handshake',
+      () => status(a),
+      (x) => x?.status === 'connecting',
+      10_000,
+    );
     const started = Date.now();
-    await until('A to give the handshake up', () => status(a), (x) => x?.status === 'alone' && x.peers === 0, 15_000);
+    await until(
+      'A to give the handshake up',
+      () => status(a),
+      (x) => x?.status === 'alone' && x.peers === 0,
+      15_000,
+    );
     console.info(`stalled handshake given up after ${Date.now() - started} ms (timeout 3 s)`);
     expect(await a.evaluate(() => window.knipselPeer.logs())).toContain('gave up a WebRTC handshake that did not finish');
     await a.evaluate(() => window.knipselPeer.destroy());

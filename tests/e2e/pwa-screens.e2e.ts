@@ -102,7 +102,11 @@ const screens: Array<{ name: string; hash: () => string; ready: string | RegExp;
     name: 'add-clip',
     hash: () => `${base}/list`,
     ready: /^(Knipsels|Clips)$/,
-    open: (p) => p.getByRole('main').getByRole('button', { name: /Knipsel toevoegen|Add clip/ }).click(),
+    open: (p) =>
+      p
+        .getByRole('main')
+        .getByRole('button', { name: /Knipsel toevoegen|Add clip/ })
+        .click(),
   },
 ];
 

@@ -100,7 +100,10 @@ describe('Knipsel web app', () => {
     await expect.poll(() => unsorted.locator('.clip-card').count()).toBe(2);
 
     // Keyboard / menu alternative.
-    await unsorted.locator('.clip-card', { hasText: 'ideeën' }).getByRole('button', { name: /Thema toevoegen/ }).click();
+    await unsorted
+      .locator('.clip-card', { hasText: 'ideeën' })
+      .getByRole('button', { name: /Thema toevoegen/ })
+      .click();
     const picker = page.getByRole('dialog');
     await picker.getByLabel('Aansluiten bij de leefwereld').check();
     await picker.getByRole('button', { name: 'Sluiten' }).last().click();
@@ -242,7 +245,10 @@ describe('Knipsel web app', () => {
     await custom.getByRole('button', { name: /Thema toevoegen/ }).click();
     await expect.poll(() => custom.locator('.theme').count()).toBe(1);
     // Switch a preset off: it leaves the board's framework picker.
-    await page.locator('li.framework', { has: page.getByLabel('Naam van ‘Interventierichtingen’') }).getByLabel('Gebruiken in dit dossier').uncheck();
+    await page
+      .locator('li.framework', { has: page.getByLabel('Naam van ‘Interventierichtingen’') })
+      .getByLabel('Gebruiken in dit dossier')
+      .uncheck();
     await nav('Themabord').click();
     // The board is a lazy chunk: wait for its picker rather than reading it at once.
     const picker = page.getByLabel('Kader').locator('option');

@@ -38,11 +38,15 @@ describe('correcting a clip in the reader', () => {
     expect(await clipHtml().innerText()).toContain(paragraphs[2]);
     await reader.getByText('1 stuk weggehaald').waitFor();
     // The capture stays whole; the extension's copy knows the removal too (it syncs).
-    await expect.poll(async () => (await request<{ clip: { removedBlocks?: number[] } }>('clip/get', { dossierId, clipId })).clip.removedBlocks?.length ?? 0, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => (await request<{ clip: { removedBlocks?: number[] } }>('clip/get', { dossierId, clipId })).clip.removedBlocks?.length ?? 0, { timeout: 15_000 })
+      .toBe(1);
 
     await reader.getByRole('status').getByRole('button', { name: 'Ongedaan maken' }).click();
     await expect.poll(() => clipHtml().innerText()).toContain(advert);
-    await expect.poll(async () => (await request<{ clip: { removedBlocks?: number[] } }>('clip/get', { dossierId, clipId })).clip.removedBlocks?.length ?? 0, { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(async () => (await request<{ clip: { removedBlocks?: number[] } }>('clip/get', { dossierId, clipId })).clip.removedBlocks?.length ?? 0, { timeout: 15_000 })
+      .toBe(0);
 
     // Removed for good this time: it stays away after a reload.
     await reader.getByRole('button', { name: 'Opschonen' }).click();
@@ -74,15 +78,17 @@ describe('correcting a clip in the reader', () => {
 
   it('a passage highlighted in the reader shows in the text, the list, the extension and the portfolio quote', async () => {
     const passage = 'Tijd nemen, aansluiten bij de leefwereld van bewoners';
-    await clipHtml().locator('p', { hasText: passage }).evaluate((p, wanted) => {
-      const text = p.firstChild as Text;
-      const at = text.data.indexOf(wanted);
-      const range = document.createRange();
-      range.setStart(text, at);
-      range.setEnd(text, at + wanted.length);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-    }, passage);
+    await clipHtml()
+      .locator('p', { hasText: passage })
+      .evaluate((p, wanted) => {
+        const text = p.firstChild as Text;
+        const at = text.data.indexOf(wanted);
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + wanted.length);
+        document.getSelection()!.removeAllRanges();
+        document.getSelection()!.addRange(range);
+      }, passage);
     const bar = reader.getByTestId('reader-mark');
     await bar.waitFor();
     await bar.getByLabel('Notitie bij de markering (optioneel)').fill('Zo wil ik het ook doen');
@@ -96,7 +102,12 @@ describe('correcting a clip in the reader', () => {
     expect(await clipHtml().getAttribute('data-anchored')).toBe('1/1');
     // The same record the extension makes (a text quote), so the live page can show it.
     await expect
-      .poll(async () => (await request<{ clip: { highlights: { quote: { exact: string; prefix: string }; colour: string; note: string }[] } }>('clip/get', { dossierId, clipId })).clip.highlights, { timeout: 15_000 })
+      .poll(
+        async () =>
+          (await request<{ clip: { highlights: { quote: { exact: string; prefix: string }; colour: string; note: string }[] } }>('clip/get', { dossierId, clipId })).clip
+            .highlights,
+        { timeout: 15_000 },
+      )
       .toMatchObject([{ quote: { exact: passage, prefix: expect.stringContaining('Wat werkte? ') }, colour: 'methode', note: 'Zo wil ik het ook doen' }]);
     await reader.setViewportSize({ width: 390, height: 844 });
     await shot(reader, 'reader-highlight-phone');
@@ -104,7 +115,11 @@ describe('correcting a clip in the reader', () => {
     await shot(reader, 'reader-highlight-desktop');
 
     // A theme, so the clip goes into the portfolio.
-    await reader.locator('.themes').getByRole('button', { name: /Aansluiten bij de leefwereld/ }).first().click();
+    await reader
+      .locator('.themes')
+      .getByRole('button', { name: /Aansluiten bij de leefwereld/ })
+      .first()
+      .click();
     await reader.locator('.themes').getByText('Aansluiten bij de leefwereld').first().waitFor();
     await reader.getByRole('navigation').getByRole('link', { name: 'Portfolio' }).click();
     await reader.getByRole('heading', { level: 1, name: 'Portfolio' }).waitFor();

@@ -29,11 +29,24 @@ describe('reading a clip', () => {
     reader = await openReader(s, dossierId, clipId, requested);
     // The extension's first personal dossier may have become the app's (same clip id): follow it.
     dossierId = decodeURIComponent(/#\/d\/([^/]+)\//.exec(reader.url())![1]);
-    await expect.poll(() => request('clip/get', { dossierId, clipId }).then(() => true, () => false), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          request('clip/get', { dossierId, clipId }).then(
+            () => true,
+            () => false,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     // The image came from the extension over the bridge into the app's own store.
     await clipHtml().locator('img[src^="blob:"]').waitFor({ timeout: 20_000 });
     expect(await clipHtml().locator('img').getAttribute('alt')).toBe('Buren op het bankje voor de deur');
-    expect(await clipHtml().locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(48);
+    expect(
+      await clipHtml()
+        .locator('img')
+        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+    ).toBe(48);
     const placeholder = clipHtml().locator('[data-image-placeholder]');
     expect(await placeholder.innerText()).toBe('Kaart van de wijk Overvecht');
     expect(await placeholder.getAttribute('href')).toBe(`${imageBase()}/beeld/kaart.jpg`);
@@ -47,7 +60,11 @@ describe('reading a clip', () => {
       await reader.reload();
       await reader.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 20_000 });
       await clipHtml().locator('img[src^="blob:"]').waitFor();
-      expect(await clipHtml().locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(48);
+      expect(
+        await clipHtml()
+          .locator('img')
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+      ).toBe(48);
     } finally {
       await s.session.context.setOffline(false);
     }

@@ -97,7 +97,16 @@ describe('a dossier through a relay', () => {
     await mine.getByRole('checkbox', { name: 'Meelopen met de opbouwwerker' }).check();
     await b.page.goto(`${suite.url}/#/d/${dossierId}/leervragen`);
     const theirs = b.page.locator('[data-leervraag]', { hasText: 'Hoe laat ik bewoners eigenaar blijven?' });
-    await expect.poll(() => theirs.getByRole('checkbox', { name: 'Meelopen met de opbouwwerker' }).isChecked().catch(() => false), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          theirs
+            .getByRole('checkbox', { name: 'Meelopen met de opbouwwerker' })
+            .isChecked()
+            .catch(() => false),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
 
     // ---- C sees every update, and cannot change anything ----
     expect(await titlesUntil(c.page, dossierId, (t) => all.every((x) => t.includes(x)))).toEqual(all);

@@ -62,10 +62,7 @@ describe('every shared dossier stays connected', () => {
     await expect.poll(() => shared.locator('[data-peer-status]').innerText()).toBe('Offline');
     await b.page.getByRole('link', { name: 'Wijkteam Zuid' }).click();
     await b.page.getByRole('heading', { level: 1, name: 'Knipsels' }).waitFor();
-    await expect.poll(async () => (await b.page.locator('.clips > li h2').allInnerTexts()).sort()).toEqual([
-      'Buurtkamer in de Schilderswijk',
-      'Taalcafé in de bibliotheek',
-    ]);
+    await expect.poll(async () => (await b.page.locator('.clips > li h2').allInnerTexts()).sort()).toEqual(['Buurtkamer in de Schilderswijk', 'Taalcafé in de bibliotheek']);
     await b.context.setOffline(false);
 
     // ---- B's app starts and the shared dossier's first connection fails: it is tried again ----
@@ -99,7 +96,9 @@ describe('every shared dossier stays connected', () => {
     // ---- B deletes the shared dossier: its session closes, A sees nobody ----
     await b.page.goto(`${suite.url}/#/`);
     await expect.poll(() => card(b.page, 'Wijkteam Zuid').locator('[data-peer-status]').innerText(), { timeout: 30_000 }).toBe('Verbonden met 1 collega');
-    await card(b.page, 'Wijkteam Zuid').getByRole('button', { name: /Verwijderen/ }).click();
+    await card(b.page, 'Wijkteam Zuid')
+      .getByRole('button', { name: /Verwijderen/ })
+      .click();
     await b.page.getByRole('dialog', { name: 'Dossier verwijderen?' }).getByRole('button', { name: 'Ja, verwijder dossier' }).click();
     await expect.poll(() => b.page.locator('.dossiers h2').allInnerTexts()).toEqual(['Mijn leerdossier']);
     await a.page.goto(`${suite.url}/#/d/${dossierId}/share`);

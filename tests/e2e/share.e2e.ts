@@ -40,7 +40,10 @@ async function tag(page: Page, theme: string): Promise<void> {
   await page.getByRole('button', { name: 'Thema’s kiezen' }).click();
   const picker = page.getByRole('dialog');
   // A preset theme's name starts with its number ("7. Eigenaarschap").
-  await picker.getByRole('checkbox', { name: new RegExp(`(^|\\s)${theme}$`) }).first().check();
+  await picker
+    .getByRole('checkbox', { name: new RegExp(`(^|\\s)${theme}$`) })
+    .first()
+    .check();
   await picker.getByRole('button', { name: 'Sluiten' }).last().click();
 }
 
@@ -76,7 +79,15 @@ async function converge(a: Page, b: Page, dossierId: string, clipId: string, ok:
     const both = [await seen(a, dossierId, clipId), await seen(b, dossierId, clipId)];
     if (JSON.stringify(both[0]) === JSON.stringify(both[1]) && ok(both[0])) return both[0];
     if (Date.now() - start > 45_000) {
-      const status = await Promise.all([a, b].map((page) => page.locator('.presence').first().innerText().catch(() => '(no presence)')));
+      const status = await Promise.all(
+        [a, b].map((page) =>
+          page
+            .locator('.presence')
+            .first()
+            .innerText()
+            .catch(() => '(no presence)'),
+        ),
+      );
       throw new Error(`A and B did not converge: ${JSON.stringify(both)} ${JSON.stringify(status)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -91,7 +102,12 @@ function withWrongSecret(link: string): string {
   return `${base}#/join/${Buffer.from(JSON.stringify(json)).toString('base64url')}`;
 }
 
-const presenceText = (page: Page) => page.locator('.presence').first().innerText().catch(() => '(no presence panel)');
+const presenceText = (page: Page) =>
+  page
+    .locator('.presence')
+    .first()
+    .innerText()
+    .catch(() => '(no presence panel)');
 
 /** Poll until `ok`; on timeout, fail with what every page's presence said (for diagnosis). */
 async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, pages: Page[], timeoutMs = 20_000): Promise<T> {
@@ -152,9 +168,19 @@ describe('sharing a dossier through the web app', () => {
 
     // ---- presence: each sees the other, and what they look at ----
     await openClip(b.page, dossierId, sharedClip);
-    await until('A to see Bram', () => presenceNames(a.page), (names) => names.join() === 'Bram', [a.page, b.page]);
+    await until(
+      'A to see Bram',
+      () => presenceNames(a.page),
+      (names) => names.join() === 'Bram',
+      [a.page, b.page],
+    );
     await expect.poll(() => a.page.locator('.presence [data-peer="Bram"]').innerText()).toContain('leest ‘Buurtmaaltijd in Kattenbroek’');
-    await until('B to see Anouk', () => presenceNames(b.page), (names) => names.join() === 'Anouk', [a.page, b.page]);
+    await until(
+      'B to see Anouk',
+      () => presenceNames(b.page),
+      (names) => names.join() === 'Anouk',
+      [a.page, b.page],
+    );
     await expect.poll(() => a.page.locator('.presence').innerText()).toContain('Verbonden met 1 collega');
     await shot(a.page, 'share-presence');
     await shot(b.page, 'reader-presence-bar');
@@ -182,7 +208,13 @@ describe('sharing a dossier through the web app', () => {
     // ---- B goes offline; both edit; B comes back → merged ----
     await b.context.setOffline(true);
     await expect.poll(() => b.page.locator('.presence').innerText(), { timeout: 15_000 }).toContain('Je bent offline');
-    await until('A to see nobody', () => presenceNames(a.page), (names) => names.length === 0, [a.page, b.page], 45_000);
+    await until(
+      'A to see nobody',
+      () => presenceNames(a.page),
+      (names) => names.length === 0,
+      [a.page, b.page],
+      45_000,
+    );
     await shot(b.page, 'offline-status');
     await openClip(a.page, dossierId, sharedClip);
     await appendNote(a.page, ' A-offline.');
@@ -237,7 +269,13 @@ describe('sharing a dossier through the web app', () => {
     await expect.poll(() => linkInput.inputValue()).not.toBe(link);
     const newLink = await linkInput.inputValue();
     expect(newLink).toContain('#/join/');
-    await until('A to no longer meet B, who has the old secret', () => presenceNames(a.page), (names) => names.length === 0, [a.page, b.page], 45_000);
+    await until(
+      'A to no longer meet B, who has the old secret',
+      () => presenceNames(a.page),
+      (names) => names.length === 0,
+      [a.page, b.page],
+      45_000,
+    );
     await b.page.goto(newLink);
     await b.page.getByText('‘Wijkteam Noord’ staat al op dit apparaat, maar deze link hoort bij een andere uitnodiging.').waitFor();
     await expect.poll(() => b.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Deelnemen als nieuwe kopie');
@@ -245,7 +283,13 @@ describe('sharing a dossier through the web app', () => {
     await b.page.getByText('Nieuwe link van je eigen groep? ‘Wijkteam Noord’ aan deze uitnodiging koppelen…').click();
     await b.page.getByRole('button', { name: 'Ja, koppelen aan deze uitnodiging' }).click();
     await expect.poll(() => b.page.url()).toBe(`${suite.url}/#/d/${dossierId}/list`);
-    await until('A to meet B again with the new secret', () => presenceNames(a.page), (names) => names.join() === 'Bram', [a.page, b.page], 30_000);
+    await until(
+      'A to meet B again with the new secret',
+      () => presenceNames(a.page),
+      (names) => names.join() === 'Bram',
+      [a.page, b.page],
+      30_000,
+    );
 
     // Everyone has moved over: the old link admits nobody new.
     const d = await openApp('D');
@@ -262,7 +306,13 @@ describe('sharing a dossier through the web app', () => {
     await expect.poll(() => b.page.locator('.clips > li h2').allInnerTexts()).toHaveLength(5);
     await b.page.goto(`${suite.url}/#/`);
     await expect.poll(async () => (await b.page.locator('.dossiers h2').allInnerTexts()).sort()).toEqual(['Mijn leerdossier', 'Wijkteam Noord (eigen kopie)']);
-    await until('A to see B gone', () => presenceNames(a.page), (names) => names.length === 0, [a.page], 45_000);
+    await until(
+      'A to see B gone',
+      () => presenceNames(a.page),
+      (names) => names.length === 0,
+      [a.page],
+      45_000,
+    );
     expect((await seen(a.page, dossierId, sharedClip)).titles).toEqual(merged.titles);
 
     // D, all this while on the old link, got nothing, and is told the link is old.

@@ -41,7 +41,12 @@ describe('together', () => {
   test('intervisie: comments and a question with authors, answers, and what is new', async () => {
     sanne = await suite.openPage('Sanne');
     dossierId = await makeDossier(sanne.page, 'Leergang Wijkgericht Werken');
-    clipId = await addBookmark(sanne.page, 'https://www.voorbeeld.nl/buurtmaaltijd', 'Buurtmaaltijd in Kattenbroek', 'Bewoners nemen zelf het initiatief; ik sluit aan bij wat er al is.');
+    clipId = await addBookmark(
+      sanne.page,
+      'https://www.voorbeeld.nl/buurtmaaltijd',
+      'Buurtmaaltijd in Kattenbroek',
+      'Bewoners nemen zelf het initiatief; ik sluit aan bij wat er al is.',
+    );
 
     await go(sanne.page, `#/d/${dossierId}/share`);
     const panel = sanne.page.locator('[data-relay-panel]');

@@ -145,7 +145,8 @@ describe('the bridge against other programs on the app’s ports', () => {
     }
     const extPage = await session.openExtensionPage('options.html');
     type Listed = { dossiers: { id: string; name: string; clipCount: number }[] };
-    const extDossiers = async () => ((await extPage.evaluate(() => chrome.runtime.sendMessage({ knipsel: 1, type: 'dossiers/list', input: {} }))) as { value: Listed }).value.dossiers;
+    const extDossiers = async () =>
+      ((await extPage.evaluate(() => chrome.runtime.sendMessage({ knipsel: 1, type: 'dossiers/list', input: {} }))) as { value: Listed }).value.dossiers;
     await expect.poll(async () => (await extDossiers()).length, { timeout: 15_000 }).toBe(4);
     const before = JSON.stringify(await extDossiers());
     const dossierIds = (await extDossiers()).map((d) => d.id);
@@ -164,7 +165,9 @@ describe('the bridge against other programs on the app’s ports', () => {
     });
     await recorder.goto(`${appUrl}/`);
     await recorder.getByTestId('extension-status').and(recorder.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
-    const frames = (await recorder.evaluate(() => (window as unknown as { recordedFrames: { t: string }[] }).recordedFrames)) as unknown as (Recorded['hello'] | Recorded['auth'])[];
+    const frames = (await recorder.evaluate(() => (window as unknown as { recordedFrames: { t: string }[] }).recordedFrames)) as unknown as (
+      Recorded['hello'] | Recorded['auth']
+    )[];
     const recorded: Recorded = { hello: frames.filter((f) => f.t === 'hello').at(-1) as Recorded['hello'], auth: frames.filter((f) => f.t === 'auth').at(-1) as Recorded['auth'] };
     expect(recorded.hello.pair).toBe(realPair.id);
     await recorder.close();
@@ -189,7 +192,9 @@ describe('the bridge against other programs on the app’s ports', () => {
     await popup.setViewportSize({ width: 380, height: 600 });
     const requests = popup.getByTestId('pair-request');
     await expect.poll(() => requests.count(), { timeout: 10_000 }).toBe(hostilePages.length);
-    const shownFrom = (await requests.allInnerTexts()).map((text) => (text.includes(new URL(twinUrl).host) ? 'twin' : text.includes(new URL(otherUrl).host) ? 'other' : 'unknown')).sort();
+    const shownFrom = (await requests.allInnerTexts())
+      .map((text) => (text.includes(new URL(twinUrl).host) ? 'twin' : text.includes(new URL(otherUrl).host) ? 'other' : 'unknown'))
+      .sort();
     expect(shownFrom).toEqual(['other', 'twin']);
     let declined = 0;
     while ((await requests.count()) > 0) {

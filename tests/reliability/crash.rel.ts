@@ -53,7 +53,9 @@ function noteState(note: Locator): Promise<{ value: string; status: string }> {
 
 /** Every clip title of the dossier, read from what is stored in IndexedDB. */
 async function storedTitles(page: Page, dossierId: string): Promise<string[]> {
-  return createDossier(await storedDoc(page, dossierId)).clips.all().map((c) => c.title);
+  return createDossier(await storedDoc(page, dossierId))
+    .clips.all()
+    .map((c) => c.title);
 }
 
 function bookmarksFile(batch: number, count: number): string {
@@ -102,19 +104,44 @@ describe('crashes', () => {
       page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.log('[app console]', m.text().slice(0, 300)));
       page.on('pageerror', (e) => console.log('[page error]', String(e).slice(0, 300)));
       await page.goto(clipUrl);
-      await heading(page, 'Crashtest').waitFor({ timeout: 30_000 }).catch(async (error) => {
-        await page.screenshot({ path: '/tmp/knipsel-shots/rel/crash-restart.png' }).catch(() => undefined);
-        const require = (await import('node:module')).createRequire(import.meta.url);
-        console.log('[after restart]', page.url(), browser.context.pages().map((p) => p.url()), (await page.locator('main').innerText().catch(() => '')).slice(0, 200));
-        console.log('[stored titles]', JSON.stringify(await storedTitles(page, dossierId).catch((e) => String(e))));
-        console.log('[idb]', JSON.stringify(await page.evaluate(async () => {
-          const db: IDBDatabase = await new Promise((res, rej) => { const o = indexedDB.open('knipsel'); o.onsuccess = () => res(o.result); o.onerror = () => rej(o.error); });
-          const get = (s: string) => new Promise<any[]>((res) => { const r = db.transaction(s).objectStore(s).getAll(); r.onsuccess = () => res(r.result); });
-          return { dossiers: (await get('dossiers')).map((d) => [d.id, d.name]), updates: (await get('updates')).map((u) => [u.docId, u.seq]), prefs: await get('prefs') };
-        })));
-        console.log('[profile]', require('node:child_process').execSync(`ls -la ${profileDir} ${profileDir}/Default/IndexedDB/*/ 2>&1 | head -40`).toString());
-        throw error;
-      });
+      await heading(page, 'Crashtest')
+        .waitFor({ timeout: 30_000 })
+        .catch(async (error) => {
+          await page.screenshot({ path: '/tmp/knipsel-shots/rel/crash-restart.png' }).catch(() => undefined);
+          const require = (await import('node:module')).createRequire(import.meta.url);
+          console.log(
+            '[after restart]',
+            page.url(),
+            browser.context.pages().map((p) => p.url()),
+            (
+              await page
+                .locator('main')
+                .innerText()
+                .catch(() => '')
+            ).slice(0, 200),
+          );
+          console.log('[stored titles]', JSON.stringify(await storedTitles(page, dossierId).catch((e) => String(e))));
+          console.log(
+            '[idb]',
+            JSON.stringify(
+              await page.evaluate(async () => {
+                const db: IDBDatabase = await new Promise((res, rej) => {
+                  const o = indexedDB.open('knipsel');
+                  o.onsuccess = () => res(o.result);
+                  o.onerror = () => rej(o.error);
+                });
+                const get = (s: string) =>
+                  new Promise<any[]>((res) => {
+                    const r = db.transaction(s).objectStore(s).getAll();
+                    r.onsuccess = () => res(r.result);
+                  });
+                return { dossiers: (await get('dossiers')).map((d) => [d.id, d.name]), updates: (await get('updates')).map((u) => [u.docId, u.seq]), prefs: await get('prefs') };
+              }),
+            ),
+          );
+          console.log('[profile]', require('node:child_process').execSync(`ls -la ${profileDir} ${profileDir}/Default/IndexedDB/*/ 2>&1 | head -40`).toString());
+          throw error;
+        });
       const { value } = await noteState(noteOf(page));
       if (!value.startsWith(confirmedNote)) {
         lost++;

@@ -74,7 +74,13 @@ describe('hostile pages', () => {
     } finally {
       await session.close();
     }
-    report('hostile/extension', { pages: extensionVectors.length, placesPerPage: placesIn(hostilePage(extensionVectors[0], origin)), sidePanelsOpened: opened, pageOwnExecutions, executions: 0 });
+    report('hostile/extension', {
+      pages: extensionVectors.length,
+      placesPerPage: placesIn(hostilePage(extensionVectors[0], origin)),
+      sidePanelsOpened: opened,
+      pageOwnExecutions,
+      executions: 0,
+    });
     // The vectors are live: many did run in the hostile page itself.
     expect(pageOwnExecutions).toBeGreaterThan(0);
   });

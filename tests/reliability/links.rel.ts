@@ -42,12 +42,16 @@ afterAll(async () => {
 /** A device in Node with the app's relay service (what Mallory and an onlooker use). */
 function device() {
   const library = createLibrary({ updates: createMemoryUpdateStore(), library: createMemoryLibraryStore(), projections: createMemoryProjectionStore() });
-  const service = createRelayService(library, { getPref: library.getPref, setPref: library.setPref }, {
-    location: { origin: server.url },
-    WebSocketPolyfill: WebSocket,
-    joinTimeoutMs: 10_000,
-    log: () => undefined,
-  });
+  const service = createRelayService(
+    library,
+    { getPref: library.getPref, setPref: library.setPref },
+    {
+      location: { origin: server.url },
+      WebSocketPolyfill: WebSocket,
+      joinTimeoutMs: 10_000,
+      log: () => undefined,
+    },
+  );
   closers.push(() => library.closeAll());
   return { library, service };
 }

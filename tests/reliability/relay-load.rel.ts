@@ -84,7 +84,14 @@ it('three relay processes on PostgreSQL + Redis: every edit reaches every member
     const dossier = dossiers[d];
     for (let i = 0; i < count; i++) {
       const first = dossier.members.length === 0;
-      const member = connectMember({ balancer, tracker, dossier: d, dossierId: dossier.id, token: dossier.token, doc: first ? newDossierDoc(dossier.id, `Cohort ${d}`) : undefined });
+      const member = connectMember({
+        balancer,
+        tracker,
+        dossier: d,
+        dossierId: dossier.id,
+        token: dossier.token,
+        doc: first ? newDossierDoc(dossier.id, `Cohort ${d}`) : undefined,
+      });
       dossier.members.push(member);
       await member.session.whenAcknowledged();
       addOwnClip(member);
@@ -142,11 +149,7 @@ it('three relay processes on PostgreSQL + Redis: every edit reaches every member
   const harnessCpu = (harnessUsage.user + harnessUsage.system) / 1e6;
 
   // Quiet: every member acknowledged and holding every edit of its dossier.
-  await until(
-    () => members.every((m) => m.session.state().status === 'connected' && m.session.state().unacknowledged === 0),
-    'every member to be acknowledged',
-    120_000,
-  );
+  await until(() => members.every((m) => m.session.state().status === 'connected' && m.session.state().unacknowledged === 0), 'every member to be acknowledged', 120_000);
   await until(() => [...tracker.outstanding.values()].every((list) => list.length === 0), 'every edit to reach every member', 120_000).catch(() => undefined);
   const lostDeliveries = [...tracker.outstanding.values()].reduce((sum, list) => sum + list.reduce((n, e) => n + e.missing.size, 0), 0);
   const switchedProcess = stranded.filter((m) => m.backend !== victim).length;

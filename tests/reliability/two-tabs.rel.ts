@@ -131,7 +131,9 @@ describe('two tabs of the app', () => {
       }, `${app.server.url}/`);
       const appHost = new URL(app.server.url).host;
       await expect
-        .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s: { matches?: string[] }) => s.matches ?? [])), { timeout: 15_000 })
+        .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s: { matches?: string[] }) => s.matches ?? [])), {
+          timeout: 15_000,
+        })
         .toContain(`http://${appHost}/*`);
       const openApp = async (pair = false) => {
         const page = await session.context.newPage();

@@ -42,11 +42,7 @@ type Pages = Record<string, () => string>;
  * Start the app, the site with `pages` and the extension for a whole file; screenshots go to
  * `shots`. `pages` and `take` are as `serveSite` takes them (a fixed set of pages will do).
  */
-export function extensionAppSuite(
-  shots: string,
-  pages: Pages | ((path: string, port: number) => Pages),
-  take?: (path: string, res: ServerResponse) => boolean,
-): ExtensionAppSuite {
+export function extensionAppSuite(shots: string, pages: Pages | ((path: string, port: number) => Pages), take?: (path: string, res: ServerResponse) => boolean): ExtensionAppSuite {
   let app: KnipselServer;
   let fixtures: Server;
   let fixtureBase = '';

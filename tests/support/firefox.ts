@@ -59,15 +59,19 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxSession> {
       await page.goto(url, { waitUntil: stillLoading ? 'domcontentloaded' : 'load' });
       const probe = await openExtensionPage('options.html');
       try {
-        const tabId = await probe.evaluate(async (wanted: string, status: string) => {
-          const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; status?: string }>> } } }).browser;
-          for (let i = 0; i < 200; i++) {
-            const tab = (await api.tabs.query({})).find((t) => t.url === wanted);
-            if (tab?.status === status && tab.id !== undefined) return tab.id;
-            await new Promise((resolve) => setTimeout(resolve, 50));
-          }
-          return -1;
-        }, url, stillLoading ? 'loading' : 'complete');
+        const tabId = await probe.evaluate(
+          async (wanted: string, status: string) => {
+            const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; status?: string }>> } } }).browser;
+            for (let i = 0; i < 200; i++) {
+              const tab = (await api.tabs.query({})).find((t) => t.url === wanted);
+              if (tab?.status === status && tab.id !== undefined) return tab.id;
+              await new Promise((resolve) => setTimeout(resolve, 50));
+            }
+            return -1;
+          },
+          url,
+          stillLoading ? 'loading' : 'complete',
+        );
         if (tabId < 0) throw new Error(`no loaded tab for ${url}`);
         return { page, tabId };
       } finally {
@@ -80,11 +84,7 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxSession> {
 
 /** A protocol request from an extension page, as the popup sends it. */
 export async function extensionRequest<T = any>(page: Page, type: string, input: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    (t: string, i: unknown) => (globalThis as any).browser.runtime.sendMessage({ knipsel: 1, type: t, input: i }),
-    type,
-    input,
-  );
+  const reply = await page.evaluate((t: string, i: unknown) => (globalThis as any).browser.runtime.sendMessage({ knipsel: 1, type: t, input: i }), type, input);
   if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
   return reply.value as T;
 }

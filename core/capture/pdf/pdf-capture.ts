@@ -48,7 +48,11 @@ function fallbackTitle(url: string, fileName: string | null | undefined): string
       name = '';
     }
   }
-  const clean = name.replace(/\.pdf$/i, '').replace(/[_+]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = name
+    .replace(/\.pdf$/i, '')
+    .replace(/[_+]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return clean || hostOf(url);
 }
 

@@ -60,7 +60,14 @@ export function toTextItems(items: unknown[]): PdfTextItem[] {
 const isPasswordError = (error: unknown) => (error as { name?: string } | null)?.name === 'PasswordException';
 
 function failed(url: string, code: 'pdf-encrypted' | 'pdf-unreadable', options: PdfExtractOptions): ExtractResult {
-  const result = pdfCapture({ url, pages: [], metadata: { title: null, byline: null, publisher: null, published: null, lang: null, description: null, titleSource: null }, now: options.now, fileName: options.fileName, file: options.file });
+  const result = pdfCapture({
+    url,
+    pages: [],
+    metadata: { title: null, byline: null, publisher: null, published: null, lang: null, description: null, titleSource: null },
+    now: options.now,
+    fileName: options.fileName,
+    file: options.file,
+  });
   return { ...result, confidence: 0.05, warnings: [warning(code)] };
 }
 
@@ -104,7 +111,11 @@ export async function extractPdf(data: Uint8Array, url: string, options: PdfExtr
     for (const [key, value] of metadata ?? []) if (typeof value === 'string' || Array.isArray(value)) xmp[key] = value as string | string[];
     // The first page that has text is the title page (a scanned cover may come before it).
     const first = layout.lines.find((lines) => lines.length > 0) ?? [];
-    const sample = layout.pages.slice(0, 3).flatMap((p) => p.paragraphs.map((x) => x.text)).join(' ').slice(0, 4000);
+    const sample = layout.pages
+      .slice(0, 3)
+      .flatMap((p) => p.paragraphs.map((x) => x.text))
+      .join(' ')
+      .slice(0, 4000);
     const meta = pdfMetadata({ info: (info ?? {}) as Record<string, unknown>, xmp, firstPage: first, bodySize: layout.bodySize, fileName: options.fileName }, sample);
     const result = pdfCapture({ url, pages: layout.pages, metadata: meta, now: options.now, fileName: options.fileName, file: options.file });
     if (doc.numPages > count) result.warnings.push(warning('pdf-page-limited'));

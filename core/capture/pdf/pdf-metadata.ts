@@ -32,7 +32,10 @@ export interface PdfMetadata {
 
 const text = (value: unknown): string | null => {
   const raw = Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : null;
-  const clean = raw?.replace(/[\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = raw
+    ?.replace(/[\u0000-\u001f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return clean || null;
 };
 
@@ -52,14 +55,36 @@ export function isJunkTitle(title: string, fileName?: string | null): boolean {
 export function isJunkAuthor(author: string): boolean {
   const a = author.trim();
   if (a.length < 3 || !/\p{L}{2}/u.test(a)) return true;
-  if (/^(admin(istrator)?|user|gebruiker|owner|eigenaar|windows[- ]gebruiker|windows user|microsoft office user|auteur|author|unknown|onbekend|[a-z]+\d*|[a-z]+\.[a-z]+)$/i.test(a)) return true;
+  if (/^(admin(istrator)?|user|gebruiker|owner|eigenaar|windows[- ]gebruiker|windows user|microsoft office user|auteur|author|unknown|onbekend|[a-z]+\d*|[a-z]+\.[a-z]+)$/i.test(a))
+    return true;
   return /[@\\/]|\d{3,}/.test(a);
 }
 
 const MONTHS = '(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october)';
 const monthYear = new RegExp(`\\b(${MONTHS})\\s+((?:19|20)\\d{2})\\b`, 'i');
 const yearOnly = /(?:©|\(c\)|copyright|uitgave|jaar|editie)?\s*\b((?:19[5-9]|20[0-4])\d)\b/i;
-const monthNumber: Record<string, number> = { januari: 1, january: 1, februari: 2, february: 2, maart: 3, march: 3, april: 4, mei: 5, may: 5, juni: 6, june: 6, juli: 7, july: 7, augustus: 8, august: 8, september: 9, oktober: 10, october: 10, november: 11, december: 12 };
+const monthNumber: Record<string, number> = {
+  januari: 1,
+  january: 1,
+  februari: 2,
+  february: 2,
+  maart: 3,
+  march: 3,
+  april: 4,
+  mei: 5,
+  may: 5,
+  juni: 6,
+  june: 6,
+  juli: 7,
+  july: 7,
+  augustus: 8,
+  august: 8,
+  september: 9,
+  oktober: 10,
+  october: 10,
+  november: 11,
+  december: 12,
+};
 
 /** A date on the first page: a full date, "december 2016", or a year (© 2016 first). */
 export function firstPageDate(lines: PdfLine[]): string | null {
@@ -76,7 +101,8 @@ export function firstPageDate(lines: PdfLine[]): string | null {
   return line?.text.match(yearOnly)?.[1] ?? null;
 }
 
-const ORGANISATION = /\b(instituut|institute|kenniscentrum|kennisinstituut|movisie|verwey-jonker|vilans|nji|platform|werkplaats|gemeente|hogeschool|universiteit|university|stichting|vereniging|ministerie|raad|centrum|bureau|academie|uitgeverij|press|publishers?|netwerk|federatie|alliantie|partners)\b/i;
+const ORGANISATION =
+  /\b(instituut|institute|kenniscentrum|kennisinstituut|movisie|verwey-jonker|vilans|nji|platform|werkplaats|gemeente|hogeschool|universiteit|university|stichting|vereniging|ministerie|raad|centrum|bureau|academie|uitgeverij|press|publishers?|netwerk|federatie|alliantie|partners)\b/i;
 
 const NAME = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const PARTICLE = String.raw`(?:van|de|der|den|het|ter|ten|te|in|op|von|la|le|du|da|di)`;
@@ -85,7 +111,10 @@ const personList = new RegExp(String.raw`^(${PERSON}(?:\s*(?:,|&|\ben\b|\band\b)
 
 /** Whether a line names people ("Jaap Ikink en Ben Koenen", "door Miriam Stolten"); returns the names. */
 export function authorLine(line: string): string | null {
-  const clean = line.replace(/\s+/g, ' ').trim().replace(/^(?:door|auteurs?|tekst|geschreven door|by|authors?)\s*:?\s+/i, '');
+  const clean = line
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:door|auteurs?|tekst|geschreven door|by|authors?)\s*:?\s+/i, '');
   if (clean.length > 160 || /\d/.test(clean) || ORGANISATION.test(clean)) return null;
   const m = clean.match(personList);
   if (!m) return null;
@@ -94,7 +123,6 @@ export function authorLine(line: string): string | null {
   if (names.split(/\s*(?:,|&|\ben\b|\band\b)\s*/).some((part) => part.split(' ').length > 5)) return null;
   return names;
 }
-
 
 interface FirstPage {
   title: string | null;

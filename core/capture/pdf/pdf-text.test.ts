@@ -23,13 +23,7 @@ function page(lines: Array<[string, number] | null>, label = '1', header?: strin
 describe('layoutPages', () => {
   it('makes paragraphs from line gaps and joins a word split at the line end only when the text knows it', () => {
     const { pages } = layoutPages([
-      page([
-        ['De herin-', 10],
-        ['richting van de wijk vraagt om een programma-', 10],
-        ['secretaris met tijd.', 10],
-        null,
-        ['Een tweede alinea over de herinrichting.', 10],
-      ]),
+      page([['De herin-', 10], ['richting van de wijk vraagt om een programma-', 10], ['secretaris met tijd.', 10], null, ['Een tweede alinea over de herinrichting.', 10]]),
     ]);
     expect(pages[0].paragraphs.map((p) => p.text)).toEqual([
       'De herinrichting van de wijk vraagt om een programma-secretaris met tijd.',
@@ -87,6 +81,9 @@ describe('PDF metadata', () => {
     expect(pdfMetadata({ ...sources, info: { Title: 'Buurtwerk: een handreiking', Author: 'Anna Jansen' } }, '').title).toBe('Buurtwerk: een handreiking');
     const guessed = pdfMetadata({ ...sources, info: { Title: 'Microsoft Word - buurtwerk.docx', Author: 'Administrator' } }, '');
     expect(guessed).toMatchObject({ title: 'Buurtwerk dat werkt', byline: null, titleSource: 'first-page' });
-    expect(pdfMetadata({ ...sources, info: {}, xmp: { 'dc:title': 'Uit XMP', 'dc:creator': ['A. Jansen', 'B. Smit'] } }, '')).toMatchObject({ title: 'Uit XMP', byline: 'A. Jansen, B. Smit' });
+    expect(pdfMetadata({ ...sources, info: {}, xmp: { 'dc:title': 'Uit XMP', 'dc:creator': ['A. Jansen', 'B. Smit'] } }, '')).toMatchObject({
+      title: 'Uit XMP',
+      byline: 'A. Jansen, B. Smit',
+    });
   });
 });

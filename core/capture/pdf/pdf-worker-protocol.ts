@@ -28,7 +28,10 @@ const answerSchema = v.union([
     result: v.object({
       capture: captureSchema,
       confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
-      warnings: v.pipe(v.array(v.object({ code: v.pipe(v.string(), v.maxLength(64)), nl: v.pipe(v.string(), v.maxLength(1000)), en: v.pipe(v.string(), v.maxLength(1000)) })), v.maxLength(20)),
+      warnings: v.pipe(
+        v.array(v.object({ code: v.pipe(v.string(), v.maxLength(64)), nl: v.pipe(v.string(), v.maxLength(1000)), en: v.pipe(v.string(), v.maxLength(1000)) })),
+        v.maxLength(20),
+      ),
       suggestedMode: v.null(),
     }),
     sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
@@ -106,7 +109,7 @@ export function runPdfTask(start: () => PdfWorkerLike, task: PdfTask, limitMs = 
       if (typeof (event.data as { ok?: unknown } | null)?.ok !== 'boolean') return;
       finish();
       const answer = v.safeParse(answerSchema, event.data);
-      if (!answer.success) reject(new PdfReadError(`Unexpected answer from the PDF worker: ${v.getDotPath(answer.issues[0]) ?? ""} ${answer.issues[0].message}`, 'failed'));
+      if (!answer.success) reject(new PdfReadError(`Unexpected answer from the PDF worker: ${v.getDotPath(answer.issues[0]) ?? ''} ${answer.issues[0].message}`, 'failed'));
       else if (!answer.output.ok) reject(new PdfReadError(answer.output.message, 'failed'));
       else resolve({ result: answer.output.result as ExtractResult, sha256: answer.output.sha256, size: answer.output.size });
     };

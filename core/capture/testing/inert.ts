@@ -2,7 +2,34 @@
 // it with jsdom and inspecting every element, attribute and URL.
 import { JSDOM } from 'jsdom';
 
-const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'svg', 'math', 'style', 'meta', 'base', 'link', 'template', 'frame', 'frameset', 'applet', 'noscript', 'video', 'audio', 'source', 'isindex', 'marquee', 'keygen']);
+const FORBIDDEN_TAGS = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'svg',
+  'math',
+  'style',
+  'meta',
+  'base',
+  'link',
+  'template',
+  'frame',
+  'frameset',
+  'applet',
+  'noscript',
+  'video',
+  'audio',
+  'source',
+  'isindex',
+  'marquee',
+  'keygen',
+]);
 const BAD_URL = /^\s*(?:javascript|vbscript|data|blob|file):/i;
 const SAFE_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp);/i;
 
@@ -17,7 +44,8 @@ export function inertnessProblems(html: string): string[] {
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase();
       if (name.startsWith('on')) problems.push(`${tag}[${name}]`);
-      if (name === 'style' || name === 'srcdoc' || name === 'formaction' || name === 'srcset' || name === 'background' || name === 'poster' || name === 'xlink:href') problems.push(`${tag}[${name}]`);
+      if (name === 'style' || name === 'srcdoc' || name === 'formaction' || name === 'srcset' || name === 'background' || name === 'poster' || name === 'xlink:href')
+        problems.push(`${tag}[${name}]`);
       if (['href', 'src', 'action', 'data', 'cite'].includes(name)) {
         const value = attr.value;
         if (BAD_URL.test(value) && !(tag === 'img' && name === 'src' && SAFE_DATA_IMAGE.test(value))) problems.push(`${tag}[${name}=${value.slice(0, 40)}]`);

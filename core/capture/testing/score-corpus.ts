@@ -35,7 +35,11 @@ export function scoreCases(cases: CorpusCase[]): CorpusScore {
     score.knipselF1 += k;
     score.readabilityF1 += r;
     score.perPage.push({ id: c.id, knipsel: k, readability: r });
-    tallyMetadata(score.knipselMeta, { title: capture.title, byline: capture.byline, siteName: capture.siteName, lang: capture.lang, publishedTime: capture.published }, c.expectedMetadata);
+    tallyMetadata(
+      score.knipselMeta,
+      { title: capture.title, byline: capture.byline, siteName: capture.siteName, lang: capture.lang, publishedTime: capture.published },
+      c.expectedMetadata,
+    );
     tallyMetadata(score.readabilityMeta, baseline.metadata, c.expectedMetadata);
   }
   return score;

@@ -55,7 +55,10 @@ describe('clip bodies over the bridge', () => {
 
   it('a forged body (other bytes under the clip’s hash) is refused and the clip says its text is missing', async () => {
     const forged = encodeBody({ html: '<p>Nep</p>', markdown: 'Nep', text: 'Nep' });
-    const lying = (blobs: BlobStore): BlobStore => ({ ...blobs, get: async (hash) => ((await blobs.has(hash)) ? { bytes: forged, type: 'application/vnd.knipsel.body+json' } : undefined) });
+    const lying = (blobs: BlobStore): BlobStore => ({
+      ...blobs,
+      get: async (hash) => ((await blobs.has(hash)) ? { bytes: forged, type: 'application/vnd.knipsel.body+json' } : undefined),
+    });
     const { app, open, id } = await clipMadeInExtension(lying);
     const progress = await followBodies(app.bodies, bodyHashes(open.doc), { fetch: (hashes) => rig!.appSession.wantFiles(hashes) });
     expect(progress).toEqual({ total: 1, here: 0 });

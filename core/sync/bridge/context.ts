@@ -88,8 +88,7 @@ export function createBridgeContext(options: BridgeSessionOptions) {
       if (!pair || pair.origin !== origin) return null;
       return decodePairKey(pair.key);
     },
-    prove: (key: Uint8Array, label: ProofLabel, appNonce: string, extensionNonce: string, pairId: string) =>
-      createProof(key, label, proofParts(appNonce, extensionNonce, pairId)),
+    prove: (key: Uint8Array, label: ProofLabel, appNonce: string, extensionNonce: string, pairId: string) => createProof(key, label, proofParts(appNonce, extensionNonce, pairId)),
     checkProof: (key: Uint8Array, label: ProofLabel, appNonce: string, extensionNonce: string, pairId: string, proof: string) =>
       verifyProof(key, label, proofParts(appNonce, extensionNonce, pairId), proof),
     /** The session is established: dossiers start to flow. */

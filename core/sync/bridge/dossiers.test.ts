@@ -9,7 +9,10 @@ import { newLibrary, pairedRig } from '../../testing/bridge-rig.js';
 import { splitMessage } from '../frames/chunking.js';
 
 async function titles(library: Library, id: string) {
-  return (await library.open(id)).dossier.clips.all().map((c) => c.title).sort();
+  return (await library.open(id)).dossier.clips
+    .all()
+    .map((c) => c.title)
+    .sort();
 }
 
 describe('bridge dossiers (over a paired session)', () => {
@@ -63,7 +66,14 @@ describe('bridge dossiers (over a paired session)', () => {
     const session = sent.find((m) => m.frame.t === 'ready')!.frame.session as string;
     const list = sent.filter((m) => m.from === 'extension' && m.frame.t === 'dossiers').at(-1)!.frame;
     // As if the extension claimed that the app's own dossier now lives elsewhere, or named one nobody has.
-    const forged = { ...list, session, aliases: [{ from: mine.id, to: (await app.personalId())! }, { from: 'weg', to: 'nergens' }] };
+    const forged = {
+      ...list,
+      session,
+      aliases: [
+        { from: mine.id, to: (await app.personalId())! },
+        { from: 'weg', to: 'nergens' },
+      ],
+    };
     appSession.receive({ tag: bridgeTag, from: 'extension', frame: forged });
     await settle();
     expect(logs.filter((l) => l.includes('now lives in'))).toEqual([]);

@@ -84,7 +84,9 @@ export function createBridgeDossiers(options: BridgeDossiersOptions) {
       deleted: (await library.deletedIds()).slice(-10_000),
       personalId: (await library.personalId()) ?? null,
       personalLinked: await isPersonalLinked(library),
-      aliases: Object.entries(aliases).slice(-maxAliases).map(([from, to]) => ({ from, to })),
+      aliases: Object.entries(aliases)
+        .slice(-maxAliases)
+        .map(([from, to]) => ({ from, to })),
     });
   }
 

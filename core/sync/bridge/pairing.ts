@@ -120,7 +120,10 @@ export function createMemoryPairStore(initial: StoredPair[] = []): PairStoreLike
 }
 
 /** The web app's one pairing, kept in a local-only preference of its library (never in a dossier or backup). */
-export function createPrefPairStore(prefs: { getPref<T>(key: string): Promise<T | undefined>; setPref(key: string, value: unknown): Promise<void> }, key = 'bridgePair'): PairStoreLike {
+export function createPrefPairStore(
+  prefs: { getPref<T>(key: string): Promise<T | undefined>; setPref(key: string, value: unknown): Promise<void> },
+  key = 'bridgePair',
+): PairStoreLike {
   const read = async () => {
     const stored = await prefs.getPref<StoredPair | null>(key);
     return stored && typeof stored === 'object' && typeof stored.id === 'string' && typeof stored.key === 'string' ? stored : null;

@@ -169,7 +169,12 @@ describe('bridge session: pairing and handshake', () => {
     const first = await pairedRig(app, ext);
     first.close();
     // Same stored pairing (as if copied), but the extension sees the page on http://localhost:8787.
-    const twin = connect(newLibrary(), ext, { appPairs: createMemoryPairStore(first.appPairs.all()), extPairs: first.extPairs, appOrigin: 'http://localhost:8787', extOrigin: 'http://localhost:8787' });
+    const twin = connect(newLibrary(), ext, {
+      appPairs: createMemoryPairStore(first.appPairs.all()),
+      extPairs: first.extPairs,
+      appOrigin: 'http://localhost:8787',
+      extOrigin: 'http://localhost:8787',
+    });
     await twin.appSession.start();
     await twin.settle();
     expect(twin.appSession.status.state).toBe('unpaired');
@@ -294,4 +299,3 @@ describe('bridge session: pairing and handshake', () => {
     });
   });
 });
-

@@ -60,4 +60,3 @@ export interface BridgeSessionOptions {
   /** Files kept with clips (a page's images): asked for by the app, answered from here. */
   files?: BlobStore;
 }
-

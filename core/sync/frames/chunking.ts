@@ -81,11 +81,7 @@ interface DeflatingStream {
  * buffer is above the high-water mark. `bufferedAmount` reads the channel's queue; a frame
  * `sendFrame` throws on (channel not open) is dropped.
  */
-export function createChunkSender(
-  sendFrame: (frame: Uint8Array) => void,
-  bufferedAmount: () => number,
-  options: { compress?: boolean } = {},
-) {
+export function createChunkSender(sendFrame: (frame: Uint8Array) => void, bufferedAmount: () => number, options: { compress?: boolean } = {}) {
   const compress = (options.compress ?? true) && canDeflate();
   const queue: Array<Uint8Array | DeflatingStream> = [];
   let streamId = 0;

@@ -39,19 +39,25 @@ async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
 describe('compressed frames', () => {
   it('round-trip any message, in frames no larger than a chunk, the last one marked final', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 300_000 }), fc.integer({ min: 0, max: 1_500_000 }).map((n) => textBytes(n))), async (message) => {
-        const frames = await framesOf(message);
-        expect(frames.every(isDeflateFrame)).toBe(true);
-        expect(frames.every((f) => f.length <= 64 * 1024 + 16)).toBe(true);
-        const joiner = createInflateJoiner();
-        const results = frames.map((f) => joiner.push(f));
-        expect(results.slice(0, -1).every((r) => 'pending' in r)).toBe(true);
-        const last = results.at(-1)!;
-        expect('done' in last).toBe(true);
-        // Compared as bytes: a deep equality over a megabyte array costs seconds.
-        const arrived = await (last as { done: Promise<Uint8Array> }).done;
-        expect(Buffer.from(arrived).equals(Buffer.from(message))).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 300_000 }),
+          fc.integer({ min: 0, max: 1_500_000 }).map((n) => textBytes(n)),
+        ),
+        async (message) => {
+          const frames = await framesOf(message);
+          expect(frames.every(isDeflateFrame)).toBe(true);
+          expect(frames.every((f) => f.length <= 64 * 1024 + 16)).toBe(true);
+          const joiner = createInflateJoiner();
+          const results = frames.map((f) => joiner.push(f));
+          expect(results.slice(0, -1).every((r) => 'pending' in r)).toBe(true);
+          const last = results.at(-1)!;
+          expect('done' in last).toBe(true);
+          // Compared as bytes: a deep equality over a megabyte array costs seconds.
+          const arrived = await (last as { done: Promise<Uint8Array> }).done;
+          expect(Buffer.from(arrived).equals(Buffer.from(message))).toBe(true);
+        },
+      ),
       { seed: 5, numRuns: 8 },
     );
   });
@@ -97,7 +103,10 @@ describe('compressed frames', () => {
 describe('chunk sender with compression', () => {
   it('compresses large messages and keeps every message in order behind them', async () => {
     const sent: Uint8Array[] = [];
-    const sender = createChunkSender((f) => sent.push(f), () => 0);
+    const sender = createChunkSender(
+      (f) => sent.push(f),
+      () => 0,
+    );
     const big = textBytes(deflateAboveBytes * 3);
     sender.send(new Uint8Array([0, 2, 1, 1]));
     sender.send(big);
@@ -114,7 +123,11 @@ describe('chunk sender with compression', () => {
 
   it('sends below the threshold, or with compression off, as plain chunks', () => {
     const sent: Uint8Array[] = [];
-    const sender = createChunkSender((f) => sent.push(f), () => 0, { compress: false });
+    const sender = createChunkSender(
+      (f) => sent.push(f),
+      () => 0,
+      { compress: false },
+    );
     sender.send(textBytes(deflateAboveBytes * 2));
     expect(sent.length).toBe(Math.ceil((deflateAboveBytes * 2) / (64 * 1024)));
     expect(sent.some(isDeflateFrame)).toBe(false);

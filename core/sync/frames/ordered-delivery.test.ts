@@ -5,7 +5,10 @@ describe('ordered delivery', () => {
   it('holds messages behind one still inflating, and skips one that fails', async () => {
     const delivered: number[] = [];
     const rejected: string[] = [];
-    const inbound = createOrderedDelivery((m) => delivered.push(m[0]), (reason) => rejected.push(reason));
+    const inbound = createOrderedDelivery(
+      (m) => delivered.push(m[0]),
+      (reason) => rejected.push(reason),
+    );
     let finish!: (m: Uint8Array) => void;
     let fail!: (e: Error) => void;
     inbound.push(new Uint8Array([1]));

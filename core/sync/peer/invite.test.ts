@@ -127,8 +127,6 @@ describe('invite links', () => {
   it('refuses to make a link from bad details', () => {
     expect(() => makeInviteLink('niet een url', { secret: createInviteSecret(), ...details })).toThrow(/not a URL/);
     expect(() => makeInviteLink('https://k.example/', { secret: 'x', ...details })).toThrow(/secret/);
-    expect(() => makeInviteLink('https://k.example/', { secret: createInviteSecret(), ...details, sharedBy: 'x'.repeat(61) })).toThrow(
-      /shared by/,
-    );
+    expect(() => makeInviteLink('https://k.example/', { secret: createInviteSecret(), ...details, sharedBy: 'x'.repeat(61) })).toThrow(/shared by/);
   });
 });

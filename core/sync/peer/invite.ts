@@ -99,13 +99,7 @@ export async function deriveRoom(secret: string): Promise<DerivedRoom> {
   const subtle = globalThis.crypto.subtle;
   const key = await subtle.importKey('raw', ikm as BufferSource, 'HKDF', false, ['deriveBits']);
   const derive = async (info: string, bytes: number) =>
-    new Uint8Array(
-      await subtle.deriveBits(
-        { name: 'HKDF', hash: 'SHA-256', salt: new TextEncoder().encode(hkdfSalt), info: new TextEncoder().encode(info) },
-        key,
-        bytes * 8,
-      ),
-    );
+    new Uint8Array(await subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new TextEncoder().encode(hkdfSalt), info: new TextEncoder().encode(info) }, key, bytes * 8));
   const [room, password] = await Promise.all([derive(roomInfo, 16), derive(passwordInfo, 32)]);
   const hex = [...room].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   return { roomName: `knipsel-${hex}`, password: bytesToBase64url(password) };

@@ -9,14 +9,7 @@
 //                            updatedAt: their stored schema; any other field: a plain value
 //   leervragen/<id>/evidence/<clip>  true;  leervragen/<id>/actions/<id>  storedActionSchema
 import * as v from 'valibot';
-import {
-  growthTextSchema,
-  ratingSchema,
-  storedGuideSchema,
-  storedLeervraagEntrySchemas,
-  storedLeervraagFieldSchemas,
-  storedPeriodSchema,
-} from '../../learning/learning-schema.js';
+import { growthTextSchema, ratingSchema, storedGuideSchema, storedLeervraagEntrySchemas, storedLeervraagFieldSchemas, storedPeriodSchema } from '../../learning/learning-schema.js';
 
 type Schema = v.GenericSchema;
 

@@ -13,7 +13,10 @@ const encoder = new TextEncoder();
 
 async function hex(text: string, chars: number): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, chars);
+  return [...digest]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, chars);
 }
 
 /** The lobby topic of a dossier (signalling topic). */

@@ -93,8 +93,7 @@ describe('checked mirror bridge', () => {
     'new clip that is a number': (peer) => peer.getMap('clips').set('nieuw', 42),
     'clip note replaced by a string': (peer, id) => (peer.getMap('clips').get(id) as Y.Map<unknown>).set('note', 'platte tekst'),
     'capture replaced by a Y.Map': (peer, id) => (peer.getMap('clips').get(id) as Y.Map<unknown>).set('capture', new Y.Map()),
-    'theme tag that is not true': (peer, id) =>
-      ((peer.getMap('clips').get(id) as Y.Map<unknown>).get('themes') as Y.Map<unknown>).set('community-werker.leefwereld', 'ja'),
+    'theme tag that is not true': (peer, id) => ((peer.getMap('clips').get(id) as Y.Map<unknown>).get('themes') as Y.Map<unknown>).set('community-werker.leefwereld', 'ja'),
     'meta name as an object': (peer) => peer.getMap('meta').set('name', { html: '<img onerror=alert(1)>' }),
     'meta name far too long': (peer) => peer.getMap('meta').set('name', 'x'.repeat(5000)),
     'preset flag as a string': (peer) => peer.getMap('presets').set('dichterbij', 'aan'),
@@ -136,20 +135,16 @@ describe('checked mirror bridge', () => {
     const mutation = fc.oneof(
       fc.uint8Array({ maxLength: 300 }).map((bytes) => ({ kind: 'random' as const, bytes })),
       fc.uint8Array({ maxLength: 300 }).map((bytes) => ({ kind: 'framed' as const, bytes: syncMessage(bytes, bytes[0] % 3) })),
-      fc
-        .tuple(fc.nat(validMessage.length - 1), fc.integer({ min: 1, max: 255 }))
-        .map(([at, xor]) => {
-          const bytes = validMessage.slice();
-          bytes[at] ^= xor;
-          return { kind: 'flip' as const, bytes };
-        }),
+      fc.tuple(fc.nat(validMessage.length - 1), fc.integer({ min: 1, max: 255 })).map(([at, xor]) => {
+        const bytes = validMessage.slice();
+        bytes[at] ^= xor;
+        return { kind: 'flip' as const, bytes };
+      }),
       fc.nat(validMessage.length - 1).map((at) => ({ kind: 'cut' as const, bytes: validMessage.slice(0, at) })),
-      fc
-        .tuple(fc.nat(valid.length - 1), fc.uint8Array({ minLength: 1, maxLength: 8 }))
-        .map(([at, junk]) => {
-          const update = new Uint8Array([...valid.slice(0, at), ...junk, ...valid.slice(at)]);
-          return { kind: 'splice' as const, bytes: syncMessage(update) };
-        }),
+      fc.tuple(fc.nat(valid.length - 1), fc.uint8Array({ minLength: 1, maxLength: 8 })).map(([at, junk]) => {
+        const update = new Uint8Array([...valid.slice(0, at), ...junk, ...valid.slice(at)]);
+        return { kind: 'splice' as const, bytes: syncMessage(update) };
+      }),
     );
     let rejected = 0;
     let accepted = 0;

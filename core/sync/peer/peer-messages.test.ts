@@ -66,7 +66,15 @@ describe('peer message gate', () => {
     expect(checkPeerMessage(awarenessMessage([[me, 9, alice]]), { ...ctx, ownClock: 3 }).ok).toBe(false);
     expect(checkPeerMessage(awarenessMessage([[me, 9, null]]), { ...ctx, ownClock: 3 }).ok).toBe(false);
     // Peers relay our own state back to us (y-webrtc sends every known state): a no-op, allowed.
-    expect(checkPeerMessage(awarenessMessage([[me, 3, alice], [7, 1, alice]]), { ...ctx, ownClock: 3 }).ok).toBe(true);
+    expect(
+      checkPeerMessage(
+        awarenessMessage([
+          [me, 3, alice],
+          [7, 1, alice],
+        ]),
+        { ...ctx, ownClock: 3 },
+      ).ok,
+    ).toBe(true);
     expect(checkPeerMessage(awarenessMessage([[7, 1, null]], '{not json'), ctx).ok).toBe(false);
   });
 
@@ -125,7 +133,10 @@ describe('chunking', () => {
   it('paces frames by the buffered amount and keeps their order', async () => {
     const sent: Uint8Array[] = [];
     let buffered = 2_000_000;
-    const sender = createChunkSender((f) => sent.push(f), () => buffered);
+    const sender = createChunkSender(
+      (f) => sent.push(f),
+      () => buffered,
+    );
     sender.send(new Uint8Array(200_000));
     sender.send(new Uint8Array([0, 2, 1, 0]));
     expect(sent.length).toBe(0);
@@ -139,10 +150,13 @@ describe('chunking', () => {
   it('drops a frame the channel refuses (still handshaking) and sends later messages', () => {
     const sent: Uint8Array[] = [];
     let open = false;
-    const sender = createChunkSender((f) => {
-      if (!open) throw new Error('RTCDataChannel.readyState is not open');
-      sent.push(f);
-    }, () => 0);
+    const sender = createChunkSender(
+      (f) => {
+        if (!open) throw new Error('RTCDataChannel.readyState is not open');
+        sent.push(f);
+      },
+      () => 0,
+    );
     sender.send(new Uint8Array([1, 1]));
     open = true;
     sender.send(new Uint8Array([0, 2, 1, 0]));

@@ -105,14 +105,16 @@ export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Pr
   provider.on('synced', later);
 
   const onSignalingChange = () => later();
-  const watchSignaling = () => signalingConns().forEach((conn) => {
-    conn.on('connect', onSignalingChange);
-    conn.on('disconnect', onSignalingChange);
-  });
-  const unwatchSignaling = () => signalingConns().forEach((conn) => {
-    conn.off('connect', onSignalingChange);
-    conn.off('disconnect', onSignalingChange);
-  });
+  const watchSignaling = () =>
+    signalingConns().forEach((conn) => {
+      conn.on('connect', onSignalingChange);
+      conn.on('disconnect', onSignalingChange);
+    });
+  const unwatchSignaling = () =>
+    signalingConns().forEach((conn) => {
+      conn.off('connect', onSignalingChange);
+      conn.off('disconnect', onSignalingChange);
+    });
   watchSignaling();
 
   await provider.key;

@@ -56,8 +56,7 @@ export function createPeerStatus(options: PeerStatusOptions) {
     stale.forEach(giveUp);
     peers += r?.bcConns.size ?? 0;
     const signalling = !paused && options.signalingConns().some((conn) => conn.connected);
-    const status: PeerStatus =
-      peers > 0 ? 'connected' : !paused && (handshakes > 0 || Date.now() - startedAt < graceMs) ? 'connecting' : 'alone';
+    const status: PeerStatus = peers > 0 ? 'connected' : !paused && (handshakes > 0 || Date.now() - startedAt < graceMs) ? 'connecting' : 'alone';
     if (status === current.status && peers === current.peers && signalling === current.signalling) return;
     current = { status, peers, signalling };
     for (const listener of listeners) listener(current);

@@ -133,12 +133,7 @@ export function createConnectionGate(options: ConnectionGateOptions) {
  * message from another tab before handing it to y-webrtc's own (which decrypts again).
  * Messages this tab published itself come with another origin and pass unchecked.
  */
-export function guardBroadcastChannel(
-  room: RoomLike,
-  awareness: awarenessProtocol.Awareness,
-  drop: Drop,
-  log: (line: string) => void,
-): void {
+export function guardBroadcastChannel(room: RoomLike, awareness: awarenessProtocol.Awareness, drop: Drop, log: (line: string) => void): void {
   const original = room._bcSubscriber;
   if (typeof original !== 'function' || !room.key) {
     log('cannot guard the BroadcastChannel (y-webrtc internals changed); relying on the mirror check');

@@ -57,7 +57,11 @@ export function createRelayAdmin(relayUrl: string, options: { fetch?: typeof fet
     if (!response.ok) {
       const body = (data ?? {}) as { error?: unknown; message?: unknown };
       const reason = typeof body.error === 'string' ? body.error : `http-${response.status}`;
-      throw new KnipselError(reason === 'already-registered' ? 'conflict' : 'invalid-input', typeof body.message === 'string' ? body.message : `The relay answered ${response.status}.`, { reason, status: response.status });
+      throw new KnipselError(
+        reason === 'already-registered' ? 'conflict' : 'invalid-input',
+        typeof body.message === 'string' ? body.message : `The relay answered ${response.status}.`,
+        { reason, status: response.status },
+      );
     }
     if (!schema) return undefined as v.InferOutput<T>;
     const parsed = v.safeParse(schema, data);

@@ -43,7 +43,7 @@ describe('relay links', () => {
     expect(reason(forged({}))).toBe('accepted');
   });
 
-  it('derives the owners\' API address', () => {
+  it("derives the owners' API address", () => {
     expect(relayHttpUrl('wss://relay.hogeschool.nl/knipsel')).toBe('https://relay.hogeschool.nl/knipsel');
     expect(relayHttpUrl('ws://127.0.0.1:1235')).toBe('http://127.0.0.1:1235');
   });

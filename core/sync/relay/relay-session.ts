@@ -176,7 +176,9 @@ export function connectRelay(doc: Y.Doc, options: ConnectRelayOptions): RelaySes
     remoteOrigin: bridge.remoteOrigin,
     sendFeedback(feedback) {
       if (state.status !== 'connected') {
-        return Promise.reject(new KnipselError('conflict', 'Not connected to the relay.', { nl: 'Geen verbinding met de relay-server: je feedback is niet verstuurd. Probeer het zo opnieuw.' }));
+        return Promise.reject(
+          new KnipselError('conflict', 'Not connected to the relay.', { nl: 'Geen verbinding met de relay-server: je feedback is niet verstuurd. Probeer het zo opnieuw.' }),
+        );
       }
       return new Promise<void>((resolve, reject) => {
         feedbackWaiting.set(feedback.id, { resolve, reject });
@@ -198,7 +200,8 @@ export function connectRelay(doc: Y.Doc, options: ConnectRelayOptions): RelaySes
       destroyed = true;
       listeners.clear();
       liveness.stop();
-      for (const waiting of feedbackWaiting.values()) waiting.reject(new KnipselError('conflict', 'The relay connection was closed.', { nl: 'De verbinding met de relay-server is gesloten.' }));
+      for (const waiting of feedbackWaiting.values())
+        waiting.reject(new KnipselError('conflict', 'The relay connection was closed.', { nl: 'De verbinding met de relay-server is gesloten.' }));
       feedbackWaiting.clear();
       provider.destroy();
       bridge.destroy();

@@ -1,6 +1,16 @@
 // The background's replica of the dossiers: one Dexie database on the extension origin,
 // opened lazily (a service worker may start for any event) with the personal dossier ensured.
-import { type Clip, comparableUrl, createBodyCollector, createBodyStore, createDexieBlobStore, createDexieStores, createLibrary, type BlobStore, type Library } from '@knipsel/core';
+import {
+  type Clip,
+  comparableUrl,
+  createBodyCollector,
+  createBodyStore,
+  createDexieBlobStore,
+  createDexieStores,
+  createLibrary,
+  type BlobStore,
+  type Library,
+} from '@knipsel/core';
 import { loadSettings } from '../settings/settings.js';
 
 export function createLibraryService(name = 'knipsel') {

@@ -13,7 +13,10 @@ interface OffscreenApi {
 export type PdfFailure = Extract<PdfHostReply, { ok: false }>['reason'];
 
 export class PdfHostError extends Error {
-  constructor(readonly reason: PdfFailure, message: string) {
+  constructor(
+    readonly reason: PdfFailure,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -98,10 +98,7 @@ export function createQuickClip(service: LibraryService, handlers: Handlers, pdf
     const [existing] = (await service.findByUrl([capture.canonicalUrl, capture.url])).filter((f) => f.dossierId === dossierId);
     if (existing) {
       if (kind === 'selection' && selection) {
-        const { highlightId } = await handlers['clip/add-highlight'](
-          { dossierId, clipId: existing.clip.id, quote: selection.quote, position: selection.position },
-          asExtension,
-        );
+        const { highlightId } = await handlers['clip/add-highlight']({ dossierId, clipId: existing.clip.id, quote: selection.quote, position: selection.position }, asExtension);
         return { status: 'highlight-added', dossierId, clipId: existing.clip.id, highlightId };
       }
       return { status: 'duplicate', dossierId, clipId: existing.clip.id };

@@ -40,9 +40,7 @@ export function startBackground() {
     bridge.settingsChanged(settings.appUrls);
     void syncHighlighterRegistration(settings.highlights);
   });
-  browser.permissions.onAdded?.addListener(() =>
-    void loadSettings().then((s) => Promise.all([syncHighlighterRegistration(s.highlights), syncBridgeRegistration(s.appUrls)])),
-  );
+  browser.permissions.onAdded?.addListener(() => void loadSettings().then((s) => Promise.all([syncHighlighterRegistration(s.highlights), syncBridgeRegistration(s.appUrls)])));
   browser.permissions.onRemoved?.addListener(() => void loadSettings().then((s) => syncHighlighterRegistration(s.highlights)));
 
   const onMenu = (info: Parameters<typeof menuRequest>[0], tab: Parameters<typeof menuRequest>[1]) => {

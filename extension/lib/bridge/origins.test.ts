@@ -4,11 +4,7 @@ import { bridgeMatchPatterns, bridgeOrigins, isBridgeOrigin } from './origins';
 describe('bridge origins', () => {
   it('takes the origin of each configured address, with the loopback twin', () => {
     expect(bridgeOrigins(['http://127.0.0.1:8787/'])).toEqual(['http://127.0.0.1:8787', 'http://localhost:8787']);
-    expect(bridgeOrigins(['https://knipsel.example.nl/app/', 'http://localhost:5173/x'])).toEqual([
-      'https://knipsel.example.nl',
-      'http://localhost:5173',
-      'http://127.0.0.1:5173',
-    ]);
+    expect(bridgeOrigins(['https://knipsel.example.nl/app/', 'http://localhost:5173/x'])).toEqual(['https://knipsel.example.nl', 'http://localhost:5173', 'http://127.0.0.1:5173']);
     expect(bridgeOrigins(['not a url', 'ftp://127.0.0.1/', 'javascript:alert(1)'])).toEqual([]);
   });
 

@@ -85,7 +85,12 @@ describe('bridge forwarder (content script)', () => {
   it('forwards what the page posted before the forwarder started, with the same checks', () => {
     const win: ForwarderWindow = { postMessage: () => undefined, addEventListener: () => undefined, removeEventListener: () => undefined };
     const sent: unknown[] = [];
-    const port = { postMessage: (m: unknown) => sent.push(m), disconnect: () => undefined, onMessage: { addListener: () => undefined }, onDisconnect: { addListener: () => undefined } };
+    const port = {
+      postMessage: (m: unknown) => sent.push(m),
+      disconnect: () => undefined,
+      onMessage: { addListener: () => undefined },
+      onDisconnect: { addListener: () => undefined },
+    };
     const early = [
       { data: hello, source: {}, origin },
       { data: hello, source: win, origin: 'http://localhost:9999' },

@@ -65,7 +65,10 @@ export function startHighlighter(doc: Document, win: Window): Highlighter {
     page = await send('page/highlights', { url: url() }).catch(() => null);
     if (!page || !doc.body) return;
     const { anchored, orphaned } = anchorAll(doc.body, page.highlights);
-    paint(doc, anchored.map(({ highlight, range }) => ({ colour: highlight.colour, range })));
+    paint(
+      doc,
+      anchored.map(({ highlight, range }) => ({ colour: highlight.colour, range })),
+    );
     doc.documentElement.dataset.knipselHighlights = `${anchored.length}/${page.highlights.length}`;
     await send('page/anchor-report', { url: url(), clipId: page.clipId, orphaned: orphaned.map((h) => h.id) }).catch(() => undefined);
   }

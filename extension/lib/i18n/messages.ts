@@ -57,7 +57,8 @@ const nl = {
   'bridge.connected': 'Verbonden met de Knipsel-app',
   'bridge.seen': 'Knipsel-app laatst gezien: {when}',
   'bridge.never': 'De Knipsel-app is nog niet gezien. Open de app om je knipsels daar te zien.',
-  'bridge.mismatch': 'De Knipsel-app gebruikt een andere versie van de koppeling (app {app}, extensie {extension}). Werk de extensie en de app bij; tot dan synchroniseren ze niet.',
+  'bridge.mismatch':
+    'De Knipsel-app gebruikt een andere versie van de koppeling (app {app}, extensie {extension}). Werk de extensie en de app bij; tot dan synchroniseren ze niet.',
   'bridge.unpaired': 'Nog niet gekoppeld met de Knipsel-app. Open de app en klik daar op ‘Koppel de extensie aan de app’.',
   'pair.title': 'Koppel de extensie aan de app',
   'pair.ask': 'De Knipsel-app op {origin} vraagt om te koppelen. Staat in de app dezelfde code?',

@@ -22,9 +22,12 @@ describe('checkRequest', () => {
     expect(capture && 'error' in capture && capture.error).toMatch(/capture/);
     const kind = checkRequest({ knipsel: 1, type: 'clip/update', input: { dossierId: 'd1', clipId: 'c1', kind: 'roddel' } });
     expect(kind && 'error' in kind && kind.error).toMatch(/clip\/update \(kind\)/);
-    expect(checkRequest({ knipsel: 1, type: 'clip/update', input: { dossierId: 'd1', clipId: 'c1', kind: 'eigen-praktijk' } })).toMatchObject({ input: { kind: 'eigen-praktijk' } });
+    expect(checkRequest({ knipsel: 1, type: 'clip/update', input: { dossierId: 'd1', clipId: 'c1', kind: 'eigen-praktijk' } })).toMatchObject({
+      input: { kind: 'eigen-praktijk' },
+    });
     // Own practice written in the side panel: a title, only the card's own fields.
-    const own = (input: object) => checkRequest({ knipsel: 1, type: 'evidence/add', input: { dossierId: 'd1', kind: 'eigen-praktijk', title: 'Bewonersavond', card: {}, ...input } });
+    const own = (input: object) =>
+      checkRequest({ knipsel: 1, type: 'evidence/add', input: { dossierId: 'd1', kind: 'eigen-praktijk', title: 'Bewonersavond', card: {}, ...input } });
     expect(own({})).toMatchObject({ input: { title: 'Bewonersavond' } });
     expect(own({ card: { date: '2025-10-02', happened: 'Bewoners kwamen met een plan.' } })).toMatchObject({ input: { card: { date: '2025-10-02' } } });
     for (const bad of [{ title: '   ' }, { kind: 'feedback' }, { card: { date: 'gisteren' } }, { card: { geheim: 'x' } }]) expect(own(bad)).toHaveProperty('error');

@@ -1,7 +1,22 @@
 // The one message protocol between the extension's parts: every request the background
 // answers, its input schema (valibot, checked at the edge) and its result type.
 import * as v from 'valibot';
-import { captureSchema, cardPatchSchema, highlightColourSchema, idSchema, kindSchema, positionSchema, quoteSchema, themeIdsSchema, type Capture, type Clip, type ClipRow, type DossierKind, type HighlightColour, type SearchFields } from '@knipsel/core';
+import {
+  captureSchema,
+  cardPatchSchema,
+  highlightColourSchema,
+  idSchema,
+  kindSchema,
+  positionSchema,
+  quoteSchema,
+  themeIdsSchema,
+  type Capture,
+  type Clip,
+  type ClipRow,
+  type DossierKind,
+  type HighlightColour,
+  type SearchFields,
+} from '@knipsel/core';
 import type { Restriction } from '../capture/restricted-url.js';
 
 const id = idSchema;
@@ -72,7 +87,11 @@ export const inputSchemas = {
     note: v.optional(longText),
     colour: v.optional(colour),
   }),
-  'clips/list': v.object({ dossierId: id, query: v.optional(v.pipe(v.string(), v.maxLength(500))), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
+  'clips/list': v.object({
+    dossierId: id,
+    query: v.optional(v.pipe(v.string(), v.maxLength(500))),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+  }),
   'dossiers/list': v.object({}),
   'themes/list': v.object({ dossierId: id }),
   'themes/suggest': v.object({ dossierId: id, text: v.pipe(v.string(), v.maxLength(2_000_000)), exclude: v.optional(v.pipe(v.array(id), v.maxLength(500))) }),

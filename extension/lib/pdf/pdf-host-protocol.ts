@@ -5,7 +5,12 @@ import type { ExtractResult } from '@knipsel/core/capture';
 
 export const pdfHostRequest = v.variant('type', [
   v.object({ knipselPdf: v.literal(1), type: v.literal('read'), url: v.pipe(v.string(), v.maxLength(8192), v.regex(/^https?:\/\//i)) }),
-  v.object({ knipselPdf: v.literal(1), type: v.literal('keep'), sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)), url: v.pipe(v.string(), v.maxLength(8192), v.regex(/^https?:\/\//i)) }),
+  v.object({
+    knipselPdf: v.literal(1),
+    type: v.literal('keep'),
+    sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+    url: v.pipe(v.string(), v.maxLength(8192), v.regex(/^https?:\/\//i)),
+  }),
   v.object({ knipselPdf: v.literal(1), type: v.literal('ping') }),
 ]);
 export type PdfHostRequest = v.InferOutput<typeof pdfHostRequest>;
@@ -19,8 +24,7 @@ export interface PdfRead {
 }
 
 export type PdfHostReply =
-  | { ok: true; read?: PdfRead; kept?: boolean }
-  | { ok: false; reason: 'fetch-failed' | 'not-pdf' | 'too-large' | 'failed' | 'too-slow' | 'gone'; message: string };
+  { ok: true; read?: PdfRead; kept?: boolean } | { ok: false; reason: 'fetch-failed' | 'not-pdf' | 'too-large' | 'failed' | 'too-slow' | 'gone'; message: string };
 
 /** PDFs above this are not read (pdf.js holds the whole file in memory). */
 export const maxReadPdfBytes = 200 * 1024 * 1024;

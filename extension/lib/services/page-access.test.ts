@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { pageAccessPatterns } from './page-access';
 
 describe('page access patterns', () => {
-  const urls = ['http://127.0.0.1:8787/verhaal.html', 'http://127.0.0.1:8787/ander.html?x=1', 'https://www.buurtkracht.example.nl/noord', 'https://www.buurtkracht.example.nl:8443/zuid'];
+  const urls = [
+    'http://127.0.0.1:8787/verhaal.html',
+    'http://127.0.0.1:8787/ander.html?x=1',
+    'https://www.buurtkracht.example.nl/noord',
+    'https://www.buurtkracht.example.nl:8443/zuid',
+  ];
 
   it('asks Chrome for each origin, with its port', () => {
     expect(pageAccessPatterns(urls, true)).toEqual(['http://127.0.0.1:8787/*', 'https://www.buurtkracht.example.nl/*', 'https://www.buurtkracht.example.nl:8443/*']);

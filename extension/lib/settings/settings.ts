@@ -19,7 +19,11 @@ export interface Settings {
 export const defaultAppUrl = 'http://127.0.0.1:8787/';
 export const defaultSettings: Settings = { appUrls: [defaultAppUrl], language: 'auto', defaultDossierId: null, defaultThemes: [], highlights: false };
 
-const httpUrl = v.pipe(v.string(), v.url(), v.check((u) => /^https?:\/\//i.test(u), 'must be http(s)'));
+const httpUrl = v.pipe(
+  v.string(),
+  v.url(),
+  v.check((u) => /^https?:\/\//i.test(u), 'must be http(s)'),
+);
 const settingsSchema = v.object({
   appUrls: v.pipe(v.array(httpUrl), v.minLength(1), v.maxLength(10)),
   language: v.picklist(['auto', 'nl', 'en']),

@@ -7,15 +7,53 @@ function theme(id: string, name: string, frameworkId: string, order: number, hid
 }
 const frameworks: Framework[] = [
   {
-    id: 'bouwstenen', name: 'Bouwstenen van sociaal werk', description: null, source: null, color: '#336699', hidden: false, order: 1, preset: true, enabled: true, itemLabel: { nl: 'bouwsteen', en: 'block' }, groups: [],
-    themes: [theme('b.empowerment', 'Empowerment', 'bouwstenen', 0, false, 1, 'Kaders stellen en opvoeden.'), theme('b.wederkerigheid', 'Wederkerigheid', 'bouwstenen', 1, false, 2), theme('b.moreel', 'Moreel handelen', 'bouwstenen', 2, false, 3)],
+    id: 'bouwstenen',
+    name: 'Bouwstenen van sociaal werk',
+    description: null,
+    source: null,
+    color: '#336699',
+    hidden: false,
+    order: 1,
+    preset: true,
+    enabled: true,
+    itemLabel: { nl: 'bouwsteen', en: 'block' },
+    groups: [],
+    themes: [
+      theme('b.empowerment', 'Empowerment', 'bouwstenen', 0, false, 1, 'Kaders stellen en opvoeden.'),
+      theme('b.wederkerigheid', 'Wederkerigheid', 'bouwstenen', 1, false, 2),
+      theme('b.moreel', 'Moreel handelen', 'bouwstenen', 2, false, 3),
+    ],
   },
   {
-    id: 'interventie', name: 'Interventierichtingen', description: null, source: null, color: null, hidden: false, order: 0, preset: true, enabled: true, itemLabel: null, groups: [],
-    themes: [theme('i.activeren', 'Activeren', 'interventie', 0), theme('i.mobiliseren', 'Gepast reageren en mobiliseren', 'interventie', 1), theme('i.verborgen', 'Verborgen', 'interventie', 2, true)],
+    id: 'interventie',
+    name: 'Interventierichtingen',
+    description: null,
+    source: null,
+    color: null,
+    hidden: false,
+    order: 0,
+    preset: true,
+    enabled: true,
+    itemLabel: null,
+    groups: [],
+    themes: [
+      theme('i.activeren', 'Activeren', 'interventie', 0),
+      theme('i.mobiliseren', 'Gepast reageren en mobiliseren', 'interventie', 1),
+      theme('i.verborgen', 'Verborgen', 'interventie', 2, true),
+    ],
   },
   {
-    id: 'uit', name: 'Uitgeschakeld', description: null, source: null, color: null, hidden: false, order: 2, preset: true, enabled: false, itemLabel: null, groups: [],
+    id: 'uit',
+    name: 'Uitgeschakeld',
+    description: null,
+    source: null,
+    color: null,
+    hidden: false,
+    order: 2,
+    preset: true,
+    enabled: false,
+    itemLabel: null,
+    groups: [],
     themes: [theme('u.x', 'Eigenaarschap', 'uit', 0)],
   },
 ];
@@ -31,9 +69,7 @@ describe('themeOptions', () => {
 
 describe('filterThemes', () => {
   it('shows everything, recently used first, for an empty query', () => {
-    expect(filterThemes(options, '', ['b.moreel', 'i.mobiliseren']).map((o) => o.id)).toEqual([
-      'b.moreel', 'i.mobiliseren', 'i.activeren', 'b.empowerment', 'b.wederkerigheid',
-    ]);
+    expect(filterThemes(options, '', ['b.moreel', 'i.mobiliseren']).map((o) => o.id)).toEqual(['b.moreel', 'i.mobiliseren', 'i.activeren', 'b.empowerment', 'b.wederkerigheid']);
   });
   it('matches word prefixes in theme names, case- and diacritic-insensitive', () => {
     expect(filterThemes(options, 'MOB').map((o) => o.id)).toEqual(['i.mobiliseren']);

@@ -149,7 +149,10 @@ export class PopupModel {
     const keep = !!file && this.keepFile && file.size <= file.max && this.preview.capture.mode === 'pdf';
     const capture =
       this.preview.capture.mode === 'pdf' && this.preview.capture.pdf
-        ? { ...this.preview.capture, pdf: { ...this.preview.capture.pdf, file: keep && file ? { sha256: file.sha256, size: file.size, name: file.name, type: 'application/pdf' } : null } }
+        ? {
+            ...this.preview.capture,
+            pdf: { ...this.preview.capture.pdf, file: keep && file ? { sha256: file.sha256, size: file.size, name: file.name, type: 'application/pdf' } : null },
+          }
         : this.preview.capture;
     try {
       this.saved = await send('clip/save', {

@@ -21,7 +21,16 @@ export async function amplifiedFiles(rng: Rng, count: number, progress: Progress
   let target = await openTarget(base);
   let library = newLibrary().library;
   await library.create('Bestaand dossier');
-  const figures: Figures = { inputs: count, refused: 0, stoppedWhileInflating: 0, refusedBeforeInflating: 0, maxInputReadKiB: 0, maxOutputMadeMiB: 0, largestBombMiB: 0, slowestMs: 0 };
+  const figures: Figures = {
+    inputs: count,
+    refused: 0,
+    stoppedWhileInflating: 0,
+    refusedBeforeInflating: 0,
+    maxInputReadKiB: 0,
+    maxOutputMadeMiB: 0,
+    largestBombMiB: 0,
+    slowestMs: 0,
+  };
   const reasons = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     progress(i);

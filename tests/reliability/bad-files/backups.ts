@@ -30,7 +30,6 @@ async function resigned(header: Record<string, unknown>, state: Uint8Array, defl
   return joinBackup({ ...header, compression: deflate ? 'deflate' : 'none', payloadBytes: payload.length, stateBytes: state.length, sha256: await sha256Hex(payload) }, payload);
 }
 
-
 async function backupInput(rng: Rng, files: Uint8Array[], states: Uint8Array[]): Promise<{ kind: string; bytes: Uint8Array }> {
   const file = rng.pick(files);
   const { header, payload } = splitBackup(file);
@@ -78,7 +77,6 @@ async function backupInput(rng: Rng, files: Uint8Array[], states: Uint8Array[]):
     }
   }
 }
-
 
 export async function backupFiles(rng: Rng, count: number, progress: Progress): Promise<Figures> {
   const same = makeDossier(targetId, 'Leerdossier', 5);

@@ -11,10 +11,12 @@ import { type Progress, type Figures, targetId, encoder, otherKinds, makeDossier
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/imports/${name}`, import.meta.url)));
 
 export async function bookmarkFiles(rng: Rng, count: number, progress: Progress): Promise<Figures> {
-  const sources = ['chrome-bookmarks.html', 'firefox-bookmarks.html', 'pocket.csv', 'raindrop.csv', 'omnivore.csv', 'omnivore-metadata_0_to_2.json', 'excel-semicolon.csv'].map((name) => ({
-    name,
-    bytes: fixture(name),
-  }));
+  const sources = ['chrome-bookmarks.html', 'firefox-bookmarks.html', 'pocket.csv', 'raindrop.csv', 'omnivore.csv', 'omnivore-metadata_0_to_2.json', 'excel-semicolon.csv'].map(
+    (name) => ({
+      name,
+      bytes: fixture(name),
+    }),
+  );
   const donors = sources.map((s) => s.bytes);
   const base = Y.encodeStateAsUpdate(makeDossier(targetId, 'Leerdossier', 4).doc);
   let target = await openTarget(base);

@@ -1,7 +1,18 @@
 // What the bad-file campaigns share: the dossier a file is restored into, the library it is
 // imported into, files of other kinds, and the check that a refusal is a clear one.
 import * as Y from 'yjs';
-import { createDossier, createLibrary, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, type Dossier, initDossierDoc, isKnipselError, type Library, type UpdateStore } from '@knipsel/core';
+import {
+  createDossier,
+  createLibrary,
+  createMemoryLibraryStore,
+  createMemoryProjectionStore,
+  createMemoryUpdateStore,
+  type Dossier,
+  initDossierDoc,
+  isKnipselError,
+  type Library,
+  type UpdateStore,
+} from '@knipsel/core';
 import { makeCapture } from '@knipsel/core/testing';
 import { storedReplica } from '../support/stored-replica.js';
 
@@ -51,7 +62,6 @@ export const otherKinds: Array<() => Uint8Array> = [
   () => encoder.encode('KNIPSEL-BACKUP\n'),
   () => encoder.encode(`KNIPSEL-BACKUP\n${'{'.repeat(70_000)}`),
 ];
-
 
 /** The refusal must be a KnipselError with a Dutch sentence and a reason; anything else is a crash. */
 export function checkRefusal(error: unknown, where: string): string {

@@ -6,7 +6,16 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { applyCheckedUpdate, createDocSync } from '@knipsel/core/sync';
-import { checkAwarenessUpdate, checkPeerMessage, checkPresence, createMirrorBridge, messageAwareness, messageBcPeerId, messageQueryAwareness, messageSync } from '@knipsel/core/peer';
+import {
+  checkAwarenessUpdate,
+  checkPeerMessage,
+  checkPresence,
+  createMirrorBridge,
+  messageAwareness,
+  messageBcPeerId,
+  messageQueryAwareness,
+  messageSync,
+} from '@knipsel/core/peer';
 import { equalBytes, mutate, randomString, randomValue, type Rng } from '../support/prng.js';
 import { storeBytes, storedReplica } from '../support/stored-replica.js';
 import { keepInput, checkStillWhole, docId, realDossier, shapeHostileUpdate, type Progress, type Figures } from './common.js';

@@ -36,7 +36,14 @@ export async function bridgeFrames(rng: Rng, count: number, progress: Progress):
   };
   const origin = 'http://127.0.0.1:8787';
   const appPairs = createMemoryPairStore();
-  const appSession: BridgeSession = createBridgeSession({ role: 'app', library: app, origin, pairs: appPairs, send: (m) => deliver(() => extSession, m), log: (l) => logs.push(l) });
+  const appSession: BridgeSession = createBridgeSession({
+    role: 'app',
+    library: app,
+    origin,
+    pairs: appPairs,
+    send: (m) => deliver(() => extSession, m),
+    log: (l) => logs.push(l),
+  });
   const extSession: BridgeSession = createBridgeSession({
     role: 'extension',
     library: ext,

@@ -82,7 +82,8 @@ export function watchConsole(page: Page, label: string) {
 }
 export const canaryOf = (page: Page) => page.evaluate(() => (window as unknown as { __knipselCanary?: number }).__knipselCanary ?? 0);
 /** Elements in rendered clip content that could run script if anything slipped through. */
-export const dangerous = 'script, iframe, object, embed, frame, base, form, [onerror], [onload], [onclick], [onmouseover], [onfocus], [ontoggle], [onbegin], [onstart], a[href^="javascript:" i], a[href^="data:" i], [src^="javascript:" i], [srcdoc]';
+export const dangerous =
+  'script, iframe, object, embed, frame, base, form, [onerror], [onload], [onclick], [onmouseover], [onfocus], [ontoggle], [onbegin], [onstart], a[href^="javascript:" i], a[href^="data:" i], [src^="javascript:" i], [srcdoc]';
 
 /**
  * Open an export (`/<name>.html`, served from the variable the test set) in a fresh browser
@@ -125,4 +126,3 @@ export function buildHostileDossier() {
   dossier.updateMeta({ course: `Leergang ${textVector('1')}`.slice(0, 200), assessedFrameworkId: 'community-werker' });
   return { id, doc, dossier, clipIds };
 }
-

@@ -96,8 +96,7 @@ export const en: Messages = {
     create: 'Create dossier',
     renameTitle: 'Rename dossier',
     deleteTitle: 'Delete dossier?',
-    deleteWhat: (name, clips) =>
-      clips === 0 ? `‘${name}’ will be deleted.` : `‘${name}’ and ${clips === 1 ? '1 clip' : `${clips} clips`} will be deleted.`,
+    deleteWhat: (name, clips) => (clips === 0 ? `‘${name}’ will be deleted.` : `‘${name}’ and ${clips === 1 ? '1 clip' : `${clips} clips`} will be deleted.`),
     deleteWarning: 'This cannot be undone. The reflections and highlights in this dossier will be gone too.',
     deleteConfirm: 'Yes, delete dossier',
     deleted: (name) => `‘${name}’ was deleted`,
@@ -225,7 +224,8 @@ export const en: Messages = {
     highlights: 'Highlights',
     noHighlights: 'No highlights. Highlight passages with the extension while you read.',
     bodyMissing: 'The text of this clip has not arrived yet.',
-    bodyMissingHint: 'As soon as the device with the text can be reached (the extension, a colleague or the relay), it comes in by itself. You can already edit your notes and themes.',
+    bodyMissingHint:
+      'As soon as the device with the text can be reached (the extension, a colleague or the relay), it comes in by itself. You can already edit your notes and themes.',
     noContent: 'No text was kept of this link. Open the source to read it.',
     content: 'Content',
     notFound: 'This clip does not exist (any more) in this dossier.',
@@ -270,7 +270,8 @@ export const en: Messages = {
 
   portfolio: {
     title: 'Portfolio',
-    intro: 'See, per theme of the assessed framework, how much evidence you have and how many answered reflections. A reflection only counts once the questions of its guide are answered.',
+    intro:
+      'See, per theme of the assessed framework, how much evidence you have and how many answered reflections. A reflection only counts once the questions of its guide are answered.',
     framework: 'Framework your course assesses',
     chooseFramework: 'Choose a framework',
     course: 'Course or programme',
@@ -292,7 +293,8 @@ export const en: Messages = {
     title: 'Export and import',
     intro: 'Take your dossier with you as a backup or as Markdown files, or bring clips in from a backup or your bookmarks.',
     backupTitle: 'Backup',
-    backupText: 'One file (.knipsel) with everything in this dossier: clips, reflections, highlights, themes and settings. Keep it somewhere safe, such as a USB stick or your cloud storage.',
+    backupText:
+      'One file (.knipsel) with everything in this dossier: clips, reflections, highlights, themes and settings. Keep it somewhere safe, such as a USB stick or your cloud storage.',
     backupDownload: 'Download backup',
     markdownTitle: 'Markdown',
     markdownText: 'A zip file with one Markdown file per clip: the source details at the top, then the content and your reflection. Readable in Obsidian and any text editor.',
@@ -306,7 +308,8 @@ export const en: Messages = {
     restoreText: 'Restore a .knipsel file as a new dossier, or merge it into a dossier you already have. Merging never throws anything away.',
     chooseBackup: 'Choose a backup (.knipsel)',
     importTitle: 'Import bookmarks',
-    importText: 'The bookmarks HTML file from your browser, or an export from Pocket, Raindrop or Omnivore (CSV or zip). Each bookmark becomes a clip; you choose which tags belong to which theme.',
+    importText:
+      'The bookmarks HTML file from your browser, or an export from Pocket, Raindrop or Omnivore (CSV or zip). Each bookmark becomes a clip; you choose which tags belong to which theme.',
     chooseBookmarks: 'Choose a bookmarks file',
     reading: 'Reading the file…',
     working: 'Working…',

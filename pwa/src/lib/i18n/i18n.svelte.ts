@@ -45,7 +45,12 @@ export class I18n {
   number = (value: number): string => this.#number.format(value);
   /** A file size as the extension and the file limits say it (1 MB = 1024 kB = 1024 × 1024 bytes): "20 MB", "22 kB". */
   bytes = (value: number): string => {
-    const [unit, size] = value >= 1024 ** 3 ? (['gigabyte', value / 1024 ** 3] as const) : value >= 1024 ** 2 ? (['megabyte', value / 1024 ** 2] as const) : (['kilobyte', Math.max(1, value / 1024)] as const);
+    const [unit, size] =
+      value >= 1024 ** 3
+        ? (['gigabyte', value / 1024 ** 3] as const)
+        : value >= 1024 ** 2
+          ? (['megabyte', value / 1024 ** 2] as const)
+          : (['kilobyte', Math.max(1, value / 1024)] as const);
     return new Intl.NumberFormat(intlTags[this.locale], { style: 'unit', unit, maximumFractionDigits: unit === 'kilobyte' || size >= 10 ? 0 : 1 }).format(size);
   };
 }

@@ -242,7 +242,8 @@ export const nl = {
     highlights: 'Markeringen',
     noHighlights: 'Geen markeringen. Markeer passages met de extensie terwijl je leest.',
     bodyMissing: 'De tekst van deze knip is nog niet binnen.',
-    bodyMissingHint: "Zodra het apparaat met de tekst bereikbaar is (de extensie, een collega of de relay), komt die vanzelf binnen. Je notities en thema's kun je al wel bewerken.",
+    bodyMissingHint:
+      "Zodra het apparaat met de tekst bereikbaar is (de extensie, een collega of de relay), komt die vanzelf binnen. Je notities en thema's kun je al wel bewerken.",
     noContent: 'Van deze link is geen tekst bewaard. Open de bron om hem te lezen.',
     content: 'Inhoud',
     notFound: 'Dit knipsel bestaat niet (meer) in dit dossier.',
@@ -287,7 +288,8 @@ export const nl = {
 
   portfolio: {
     title: 'Portfolio',
-    intro: 'Zie per thema van het beoordeelde kader hoeveel bewijs je hebt en hoeveel beantwoorde reflecties. Een reflectie telt pas mee als de vragen van de leidraad beantwoord zijn.',
+    intro:
+      'Zie per thema van het beoordeelde kader hoeveel bewijs je hebt en hoeveel beantwoorde reflecties. Een reflectie telt pas mee als de vragen van de leidraad beantwoord zijn.',
     framework: 'Kader dat je leergang beoordeelt',
     chooseFramework: 'Kies een kader',
     course: 'Leergang of opleiding',
@@ -309,10 +311,12 @@ export const nl = {
     title: 'Exporteren en importeren',
     intro: 'Neem je dossier mee als back-up of als Markdown-bestanden, of haal knipsels binnen uit een back-up of uit je bladwijzers.',
     backupTitle: 'Back-up',
-    backupText: 'Eén bestand (.knipsel) met alles in dit dossier: knipsels, reflecties, markeringen, thema’s en instellingen. Bewaar het op een veilige plek, bijvoorbeeld op een usb-stick of in je cloudopslag.',
+    backupText:
+      'Eén bestand (.knipsel) met alles in dit dossier: knipsels, reflecties, markeringen, thema’s en instellingen. Bewaar het op een veilige plek, bijvoorbeeld op een usb-stick of in je cloudopslag.',
     backupDownload: 'Back-up downloaden',
     markdownTitle: 'Markdown',
-    markdownText: 'Een zip-bestand met één Markdown-bestand per knipsel: bovenaan de gegevens van de bron, daaronder de inhoud en je reflectie. Leesbaar in Obsidian en in elke teksteditor.',
+    markdownText:
+      'Een zip-bestand met één Markdown-bestand per knipsel: bovenaan de gegevens van de bron, daaronder de inhoud en je reflectie. Leesbaar in Obsidian en in elke teksteditor.',
     layout: 'Indeling',
     layoutByTheme: 'Een map per thema',
     layoutFlat: 'Alle bestanden in één map',
@@ -323,7 +327,8 @@ export const nl = {
     restoreText: 'Zet een .knipsel-bestand terug als nieuw dossier, of voeg het samen met een dossier dat je al hebt. Samenvoegen gooit niets weg.',
     chooseBackup: 'Kies een back-up (.knipsel)',
     importTitle: 'Bladwijzers importeren',
-    importText: 'Het HTML-bestand met bladwijzers uit je browser, of de export van Pocket, Raindrop of Omnivore (CSV of zip). Elke bladwijzer wordt een knipsel; jij kiest welke labels bij welk thema horen.',
+    importText:
+      'Het HTML-bestand met bladwijzers uit je browser, of de export van Pocket, Raindrop of Omnivore (CSV of zip). Elke bladwijzer wordt een knipsel; jij kiest welke labels bij welk thema horen.',
     chooseBookmarks: 'Kies een bladwijzerbestand',
     reading: 'Bestand lezen…',
     working: 'Bezig…',
@@ -347,7 +352,11 @@ export const nl = {
     submitMerge: 'Samenvoegen',
     restored: (name: string) => `‘${name}’ is teruggezet`,
     merged: (added: number, name: string) =>
-      added === 0 ? `Samengevoegd met ‘${name}’; er kwamen geen nieuwe knipsels bij` : added === 1 ? `Samengevoegd met ‘${name}’: 1 nieuw knipsel` : `Samengevoegd met ‘${name}’: ${added} nieuwe knipsels`,
+      added === 0
+        ? `Samengevoegd met ‘${name}’; er kwamen geen nieuwe knipsels bij`
+        : added === 1
+          ? `Samengevoegd met ‘${name}’: 1 nieuw knipsel`
+          : `Samengevoegd met ‘${name}’: ${added} nieuwe knipsels`,
   },
 
   bookmarks: {

@@ -50,8 +50,7 @@ export const relayEn = {
       linkRelay: 'Relay server in the link',
       currentRelay: 'Now connected to',
       noRelay: 'no relay server',
-      copyHint:
-        'Safe: open what the relay server has as a new copy next to your own dossier. Your own dossier stays as it is and does not go to this server.',
+      copyHint: 'Safe: open what the relay server has as a new copy next to your own dossier. Your own dossier stays as it is and does not go to this server.',
       asCopy: 'Open as a new copy',
       cancel: 'Cancel',
       connectSummary: (name: string) => `Connect my dossier ‘${name}’ to this relay server…`,

@@ -47,13 +47,11 @@ export const relayNl = {
     joinTitle: 'Dossier openen via de relay-server',
     joining: 'Het dossier wordt opgehaald bij de relay-server…',
     known: {
-      intro: (name: string) =>
-        `Het dossier ‘${name}’ staat al op dit apparaat. Deze link wil het verbinden met een relay-server.`,
+      intro: (name: string) => `Het dossier ‘${name}’ staat al op dit apparaat. Deze link wil het verbinden met een relay-server.`,
       linkRelay: 'Relay-server in de link',
       currentRelay: 'Nu verbonden met',
       noRelay: 'geen relay-server',
-      copyHint:
-        'Veilig: open wat de relay-server heeft als een nieuwe kopie naast je eigen dossier. Je eigen dossier blijft zoals het is en gaat niet naar deze server.',
+      copyHint: 'Veilig: open wat de relay-server heeft als een nieuwe kopie naast je eigen dossier. Je eigen dossier blijft zoals het is en gaat niet naar deze server.',
       asCopy: 'Openen als nieuwe kopie',
       cancel: 'Annuleren',
       connectSummary: (name: string) => `Mijn dossier ‘${name}’ met deze relay-server verbinden…`,

@@ -41,8 +41,7 @@ export const shareNl = {
     qrLabel: (name: string) => `QR-code met de uitnodigingslink voor ‘${name}’`,
     safety:
       'Wie de link heeft, kan het dossier openen en bewerken. Deel hem dus alleen met collega’s, via een kanaal dat je vertrouwt. Het geheime deel van de link gaat nooit naar een server.',
-    everyoneEdits:
-      'In een gedeeld dossier kan iedereen alles bewerken, ook knipsels verwijderen. Iemand alleen laten lezen kan pas met een relay-server.',
+    everyoneEdits: 'In een gedeeld dossier kan iedereen alles bewerken, ook knipsels verwijderen. Iemand alleen laten lezen kan pas met een relay-server.',
     manageTitle: 'Uitnodiging en deelname',
     renew: 'Nieuwe uitnodigingslink maken',
     renewHint: 'Gebruik dit als de link bij de verkeerde persoon terecht is gekomen.',
@@ -118,8 +117,7 @@ export const shareNl = {
     name: 'Je naam voor collega’s',
     noName: 'Nog niet ingesteld: je vult hem in als je voor het eerst deelt of deelneemt.',
     signaling: 'Verbindingsserver',
-    signalingHint: (own: string) =>
-      `Via deze server vinden de apparaten van je groep elkaar; hij ziet je dossier nooit. Laat leeg voor de server van deze app (${own}).`,
+    signalingHint: (own: string) => `Via deze server vinden de apparaten van je groep elkaar; hij ziet je dossier nooit. Laat leeg voor de server van deze app (${own}).`,
     ice: 'STUN-servers',
     iceHint:
       'Helpen apparaten op verschillende netwerken elkaar te bereiken. Ze zien alleen IP-adressen, nooit je dossier. Eén per regel; laat leeg om alleen binnen hetzelfde netwerk te verbinden.',

@@ -32,8 +32,7 @@ export const truthEn: typeof truthNl = {
       linkElsewhere: 'This link was made on another device; it is not kept here.',
     },
     revoked: {
-      banner:
-        'The owner has revoked your access to this dossier. What you had stays on this device, but new changes no longer come in and yours no longer go out.',
+      banner: 'The owner has revoked your access to this dossier. What you had stays on this device, but new changes no longer come in and yours no longer go out.',
       what: 'Think this is a mistake? Ask the owner for a new link.',
     },
     presence: {

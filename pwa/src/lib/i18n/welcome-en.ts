@@ -74,8 +74,7 @@ export const welcomeEn: typeof welcomeNl = {
     backupsText: 'A backup is one file with everything in a dossier. Keep it somewhere safe; you can restore it on any device.',
     backupOf: (name) => `Make a backup of ‘${name}’`,
     about: 'About Knipsel',
-    aboutText:
-      'Knipsel is a learning dossier for social professionals. Your data is kept in this browser on this device; there is no account and no server that keeps your notes.',
+    aboutText: 'Knipsel is a learning dossier for social professionals. Your data is kept in this browser on this device; there is no account and no server that keeps your notes.',
     version: (version) => `Version ${version}`,
     welcomeAgain: 'Show the welcome again',
   },

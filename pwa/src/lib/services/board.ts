@@ -24,8 +24,5 @@ export function boardColumns(rows: readonly ClipRow[], framework: Framework): Bo
     }
     if (!placed) unsorted.push(row);
   }
-  return [
-    { themeId: null, theme: null, rows: unsorted },
-    ...visible.map((theme) => ({ themeId: theme.id, theme, rows: byTheme.get(theme.id)! })),
-  ];
+  return [{ themeId: null, theme: null, rows: unsorted }, ...visible.map((theme) => ({ themeId: theme.id, theme, rows: byTheme.get(theme.id)! }))];
 }

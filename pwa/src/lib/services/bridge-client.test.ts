@@ -5,13 +5,15 @@ import { createBridgeSession, createMemoryPairStore } from '@knipsel/core/bridge
 import { startBridgeClient, type BridgeClientStatus, type BridgeWindow } from './bridge-client.js';
 
 const origin = 'http://127.0.0.1:8787';
-const newLibrary = () =>
-  createLibrary({ updates: createMemoryUpdateStore(), library: createMemoryLibraryStore(), projections: createMemoryProjectionStore() });
+const newLibrary = () => createLibrary({ updates: createMemoryUpdateStore(), library: createMemoryLibraryStore(), projections: createMemoryProjectionStore() });
 
 /** A page window; `extension` (when given) plays the content script + background on the same window. `sent`: every message posted on it. */
 function fakeWindow() {
   type Listener = (event: MessageEvent & PageTransitionEvent) => void;
-  const listeners = new Map<string, Set<Listener>>([['message', new Set()], ['pageshow', new Set()]]);
+  const listeners = new Map<string, Set<Listener>>([
+    ['message', new Set()],
+    ['pageshow', new Set()],
+  ]);
   const win: BridgeWindow & { sent: unknown[]; dispatch(data: unknown, source?: unknown, from?: string): void; dispatchType(type: string, event: object): void } = {
     location: { origin },
     sent: [],
@@ -172,7 +174,11 @@ describe('bridge client (web app side)', () => {
     win.dispatch(unpaired);
     await until(() => client.status.link === 'unpaired', 'unpaired');
     // A welcome without a pairing the app holds is not for it.
-    win.dispatch({ tag: 'knipsel-bridge', from: 'extension', frame: { t: 'welcome', v: 2, nonce: hello.frame.nonce, peerNonce: 'f'.repeat(24), role: 'extension', pair: 'p'.repeat(24), proof: '0'.repeat(64) } });
+    win.dispatch({
+      tag: 'knipsel-bridge',
+      from: 'extension',
+      frame: { t: 'welcome', v: 2, nonce: hello.frame.nonce, peerNonce: 'f'.repeat(24), role: 'extension', pair: 'p'.repeat(24), proof: '0'.repeat(64) },
+    });
     await new Promise((r) => setTimeout(r, 50));
     expect((posted as { frame: { t: string } }[]).map((m) => m.frame.t).filter((t) => t !== 'hello')).toEqual([]);
     client.stop();

@@ -1,6 +1,28 @@
 // Clip operations of one open dossier for the screens: add (bookmark, note-clip), tag,
 // trash, notes, search. Every write is followed by a flush so storage errors surface.
-import { bookmarkCapture, canRestore, type HistoryEntry, type HistoryValue, restoreValue, type Capture, type Clip, type ClipRow, type DossierChange, type EvidenceKind, type Highlight, type HighlightInput, type HighlightPatch, normalizeUrl, noteCapture, type OpenDossier, type SearchHit, type SearchProgress, siteNameOf, type SourceEdits, toClipRow } from '@knipsel/core';
+import {
+  bookmarkCapture,
+  canRestore,
+  type HistoryEntry,
+  type HistoryValue,
+  restoreValue,
+  type Capture,
+  type Clip,
+  type ClipRow,
+  type DossierChange,
+  type EvidenceKind,
+  type Highlight,
+  type HighlightInput,
+  type HighlightPatch,
+  normalizeUrl,
+  noteCapture,
+  type OpenDossier,
+  type SearchHit,
+  type SearchProgress,
+  siteNameOf,
+  type SourceEdits,
+  toClipRow,
+} from '@knipsel/core';
 import { bindNote, type NoteBinding } from './note-binding.js';
 import { persisting, type Persist } from './persist.js';
 

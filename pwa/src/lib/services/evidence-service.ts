@@ -49,8 +49,7 @@ export function createEvidenceService(open: OpenDossier, blobs: BlobStore, persi
       return blob ? URL.createObjectURL(new Blob([blob.bytes as Uint8Array<ArrayBuffer>], { type: blob.type || type })) : null;
     },
 
-    startReflection: (clipId: string, guide: Guide) =>
-      write(() => ops.startReflection(clipId, { guideId: guide.id, guideName: guide.name, prompts: guide.prompts })),
+    startReflection: (clipId: string, guide: Guide) => write(() => ops.startReflection(clipId, { guideId: guide.id, guideName: guide.name, prompts: guide.prompts })),
     removeReflection: (clipId: string, reflectionId: string) => write(() => ops.removeReflection(clipId, reflectionId)),
     bindAnswer(clipId: string, reflectionId: string, promptId: string): NoteBinding {
       return bindText(ops.answerText(clipId, reflectionId, promptId), (value) => ops.setAnswer(clipId, reflectionId, promptId, value), persist);

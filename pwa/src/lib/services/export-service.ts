@@ -4,7 +4,18 @@
 // names the files and hands bytes to the browser (download, or a new tab for the HTML).
 import { loadDossierBodies, type BlobStore, type ClipRow, type Framework, type Library, type Theme } from '@knipsel/core';
 // The .docx writer (`@knipsel/core/export/docx`) stays in its own lazily loaded chunk.
-import { backupFileName, buildPortfolio, createBackup, exportMarkdownZip, portfolioAttachmentHashes, type PortfolioLocale, type PortfolioModel, renderPortfolioHtml, renderPortfolioMarkdownZip, slugify } from '@knipsel/core/export';
+import {
+  backupFileName,
+  buildPortfolio,
+  createBackup,
+  exportMarkdownZip,
+  portfolioAttachmentHashes,
+  type PortfolioLocale,
+  type PortfolioModel,
+  renderPortfolioHtml,
+  renderPortfolioMarkdownZip,
+  slugify,
+} from '@knipsel/core/export';
 
 export interface ExportFile {
   name: string;

@@ -49,7 +49,9 @@ describe('file worker runner', () => {
 
   test('a refusal in the worker arrives as the same KnipselError, with its Dutch sentence', async () => {
     const { start, state } = standIn(async (task) => (await performFileTask(task)).answer);
-    const error = await createWorkerFileReaders(start).backup(encoder.encode('%PDF-1.7\n')).catch((e: unknown) => e);
+    const error = await createWorkerFileReaders(start)
+      .backup(encoder.encode('%PDF-1.7\n'))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KnipselError);
     expect(error).toMatchObject({ code: 'invalid-input', details: { reason: 'wrong-type', nl: 'Dit bestand is geen Knipsel-back-up, maar een pdf-bestand.' } });
     expect(state.terminated).toBe(1);
@@ -68,13 +70,17 @@ describe('file worker runner', () => {
     await vi.advanceTimersByTimeAsync(1);
     const error = await reading;
     expect(state.terminated).toBe(1);
-    expect(fileErrorMessage(error, 'nl', '?')).toBe('Knipsel is gestopt met het lezen van dit bestand: het duurde langer dan 13 seconden. Is het wel een export van je bladwijzers?');
+    expect(fileErrorMessage(error, 'nl', '?')).toBe(
+      'Knipsel is gestopt met het lezen van dit bestand: het duurde langer dan 13 seconden. Is het wel een export van je bladwijzers?',
+    );
     expect(fileErrorMessage(error, 'en', '?')).toBe('Stopped reading the file: it took longer than 13 seconds.');
   });
 
   test('a worker that crashes, or cannot start, gives a clear refusal', async () => {
     const { start, state } = standIn(async () => 'crash');
-    const crashed = await createWorkerFileReaders(start).backup(new Uint8Array(10)).catch((e: unknown) => e);
+    const crashed = await createWorkerFileReaders(start)
+      .backup(new Uint8Array(10))
+      .catch((e: unknown) => e);
     expect(fileErrorMessage(crashed, 'nl', '?')).toBe('Knipsel kon deze back-up niet lezen (het lezen liep vast).');
     expect(state.terminated).toBe(1);
     const unstartable = await createWorkerFileReaders(() => {
@@ -87,7 +93,9 @@ describe('file worker runner', () => {
 
   test('an answer of the wrong kind is not taken', async () => {
     const { start } = standIn(async () => ({ ok: true, kind: 'backup', value: { header: {}, state: new Uint8Array() } }) as unknown as FileAnswer);
-    const error = await createWorkerFileReaders(start).bookmarks(bookmarks(), 'x.html').catch((e: unknown) => e);
+    const error = await createWorkerFileReaders(start)
+      .bookmarks(bookmarks(), 'x.html')
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ details: { reason: 'unreadable' } });
   });
 

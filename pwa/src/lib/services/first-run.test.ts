@@ -19,11 +19,21 @@ describe('the first run’s framework choice', () => {
     const choice = { name: 'Leergang 2026', frameworks: ['gouden-regels', 'dichterbij'], own: true, ownName: 'Mijn thema’s' };
     applyFrameworkChoice(admin, d.frameworks.list({ includeDisabled: true }), choice);
     const enabled = d.frameworks.list();
-    expect(enabled.filter((f) => f.preset).map((f) => f.id).sort()).toEqual(['dichterbij', 'gouden-regels']);
+    expect(
+      enabled
+        .filter((f) => f.preset)
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(['dichterbij', 'gouden-regels']);
     expect(enabled.filter((f) => !f.preset).map((f) => f.name)).toEqual(['Mijn thema’s']);
     // Again (the welcome shown once more from Settings): no second own framework.
     applyFrameworkChoice(admin, d.frameworks.list({ includeDisabled: true }), { ...choice, frameworks: ['community-werker'] });
-    expect(d.frameworks.list().filter((f) => f.preset).map((f) => f.id)).toEqual(['community-werker']);
+    expect(
+      d.frameworks
+        .list()
+        .filter((f) => f.preset)
+        .map((f) => f.id),
+    ).toEqual(['community-werker']);
     expect(d.frameworks.list().filter((f) => !f.preset)).toHaveLength(1);
   });
 });

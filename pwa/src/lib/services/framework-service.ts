@@ -34,7 +34,16 @@ export function createFrameworkService(open: OpenDossier, persist: Persist) {
     moveTheme(frameworkId: string, themeId: string, direction: -1 | 1) {
       const framework = ops.get(frameworkId);
       if (!framework) return;
-      write(() => ops.reorderThemes(frameworkId, moved(framework.themes.map((t) => t.id), themeId, direction)));
+      write(() =>
+        ops.reorderThemes(
+          frameworkId,
+          moved(
+            framework.themes.map((t) => t.id),
+            themeId,
+            direction,
+          ),
+        ),
+      );
     },
   };
 }

@@ -94,8 +94,7 @@ export function createImportService(library: Library, options: { now?: () => num
     }
     return scratch;
   };
-  const targetDossier = async (target: ImportTarget): Promise<Dossier> =>
-    target.kind === 'existing' ? (await library.open(target.dossierId)).dossier : scratchDossier();
+  const targetDossier = async (target: ImportTarget): Promise<Dossier> => (target.kind === 'existing' ? (await library.open(target.dossierId)).dossier : scratchDossier());
 
   return {
     /** Read and fully validate a backup file (size first, before reading it into memory; then in a worker). */

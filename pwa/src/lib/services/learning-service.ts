@@ -1,7 +1,18 @@
 // The learning plan of one open dossier for the screens: leervragen (with evidence and
 // actions), periods, self-ratings and the "gaandeweg veranderd" answer per theme, and the
 // growth view of a theme. Every write is followed by a flush.
-import { growthView, type GrowthView, type GuideLocale, type Leervraag, type LeervraagInput, type LeervraagPatch, type OpenDossier, type Period, type PeriodInput, type Rating } from '@knipsel/core';
+import {
+  growthView,
+  type GrowthView,
+  type GuideLocale,
+  type Leervraag,
+  type LeervraagInput,
+  type LeervraagPatch,
+  type OpenDossier,
+  type Period,
+  type PeriodInput,
+  type Rating,
+} from '@knipsel/core';
 import { persisting, type Persist } from './persist.js';
 
 export function createLearningService(open: OpenDossier, persist: Persist) {

@@ -1,6 +1,20 @@
 // The one library of dossiers of this app: creates the Dexie stores and the core library
 // once, and exposes what the screens need (plus preferences). Components never see Dexie.
-import { createBodyCollector, createBodyStore, createDexieBlobStore, createDexieSearchIndexStore, createDexieStores, createLibrary, createMirroredUpdateStore, createOpfsUpdateStore, type BlobStore, type BodyStore, type DexieStores, type Library, type SearchIndexStore } from '@knipsel/core';
+import {
+  createBodyCollector,
+  createBodyStore,
+  createDexieBlobStore,
+  createDexieSearchIndexStore,
+  createDexieStores,
+  createLibrary,
+  createMirroredUpdateStore,
+  createOpfsUpdateStore,
+  type BlobStore,
+  type BodyStore,
+  type DexieStores,
+  type Library,
+  type SearchIndexStore,
+} from '@knipsel/core';
 import { createHistoryService, type HistoryService } from './history-service.js';
 import { recoverLostDossiers } from './storage-recovery.js';
 import { tabSyncExtension } from './tab-sync-service.js';

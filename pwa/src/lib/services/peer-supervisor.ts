@@ -156,10 +156,13 @@ export function createPeerSupervisor(deps: SupervisorDeps) {
 
   function retryLater(count: number): void {
     if (stopped || retry) return;
-    retry = setTimeout(() => {
-      retry = null;
-      if (!stopped) supervisor.reconcile();
-    }, (deps.retryDelay ?? retryDelayMs)(count));
+    retry = setTimeout(
+      () => {
+        retry = null;
+        if (!stopped) supervisor.reconcile();
+      },
+      (deps.retryDelay ?? retryDelayMs)(count),
+    );
   }
 
   async function close(id: string): Promise<void> {

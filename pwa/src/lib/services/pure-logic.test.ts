@@ -10,15 +10,48 @@ import { clipHref, dossierHref, parseRoute } from './routes.js';
 import { snippetSegments } from './snippet.js';
 
 const theme = (id: string, extra: Partial<Theme> = {}): Theme => ({
-  id, frameworkId: 'fw', name: id.toUpperCase(), description: null, color: null, hidden: false, order: 0, preset: false, ...extra,
+  id,
+  frameworkId: 'fw',
+  name: id.toUpperCase(),
+  description: null,
+  color: null,
+  hidden: false,
+  order: 0,
+  preset: false,
+  ...extra,
 });
 const framework: Framework = {
-  id: 'fw', name: 'FW', description: null, source: null, color: '#123456', hidden: false, order: 0, preset: false, enabled: true,
+  id: 'fw',
+  name: 'FW',
+  description: null,
+  source: null,
+  color: '#123456',
+  hidden: false,
+  order: 0,
+  preset: false,
+  enabled: true,
   themes: [theme('a'), theme('b'), theme('c', { hidden: true })],
 };
 const row = (id: string, themes: string[], extra: Partial<ClipRow> = {}): ClipRow => ({
-  id, title: id, url: 'https://x.nl', canonicalUrl: 'https://x.nl', siteName: 'x.nl', mode: 'article', published: null,
-  capturedAt: 0, createdAt: 0, updatedAt: 0, themes, hasNote: false, kind: 'praktijkvoorbeeld', reflections: 0, attachments: 0, trashed: false, wordCount: 0, excerpt: '', ...extra,
+  id,
+  title: id,
+  url: 'https://x.nl',
+  canonicalUrl: 'https://x.nl',
+  siteName: 'x.nl',
+  mode: 'article',
+  published: null,
+  capturedAt: 0,
+  createdAt: 0,
+  updatedAt: 0,
+  themes,
+  hasNote: false,
+  kind: 'praktijkvoorbeeld',
+  reflections: 0,
+  attachments: 0,
+  trashed: false,
+  wordCount: 0,
+  excerpt: '',
+  ...extra,
 });
 
 describe('board columns', () => {
@@ -71,7 +104,15 @@ describe('snippet segments', () => {
       { text: 'ideeën', mark: true },
       { text: ' voor', mark: false },
     ]);
-    expect(snippetSegments({ text: 'abc', ranges: [[0, 2], [1, 3]] }).map((s) => s.text)).toEqual(['ab', 'c']);
+    expect(
+      snippetSegments({
+        text: 'abc',
+        ranges: [
+          [0, 2],
+          [1, 3],
+        ],
+      }).map((s) => s.text),
+    ).toEqual(['ab', 'c']);
   });
 });
 

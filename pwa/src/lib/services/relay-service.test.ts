@@ -18,7 +18,11 @@ afterEach(async () => {
 
 function device() {
   const library = createLibrary({ updates: createMemoryUpdateStore(), library: createMemoryLibraryStore(), projections: createMemoryProjectionStore() });
-  const service = createRelayService(library, { getPref: library.getPref, setPref: library.setPref }, { location, WebSocketPolyfill: WebSocket, joinTimeoutMs: 5000, log: () => undefined });
+  const service = createRelayService(
+    library,
+    { getPref: library.getPref, setPref: library.setPref },
+    { location, WebSocketPolyfill: WebSocket, joinTimeoutMs: 5000, log: () => undefined },
+  );
   open.push({ close: () => library.closeAll() });
   return { library, service };
 }

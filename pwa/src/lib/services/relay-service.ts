@@ -30,10 +30,7 @@ export interface RelayRecord {
  * this relay with this access, or — for a dossier this device already has under another
  * relay, token or none — ask first (a link never re-points a dossier on its own).
  */
-export type RelayLinkCheck =
-  | { kind: 'new' }
-  | { kind: 'same'; dossierId: string }
-  | { kind: 'conflict'; dossierId: string; dossierName: string; currentRelay: string | null };
+export type RelayLinkCheck = { kind: 'new' } | { kind: 'same'; dossierId: string } | { kind: 'conflict'; dossierId: string; dossierName: string; currentRelay: string | null };
 
 const recordPref = (dossierId: string) => `relay.${dossierId}`;
 /** Invite links made on this device, by token id, so the owner can show each again. */
@@ -139,7 +136,14 @@ export function createRelayService(library: Library, prefs: PrefStore, options: 
     /** Connect the open dossier's doc to its relay. */
     async connect(dossierId: string, doc: Y.Doc, record: RelayRecord, presence?: Presence): Promise<RelaySession> {
       const { connectRelay } = await loadSession();
-      return connectRelay(doc, { url: record.relayUrl, dossierId: record.remoteId ?? dossierId, token: record.token, log, WebSocketPolyfill: options.WebSocketPolyfill, awarenessState: presence });
+      return connectRelay(doc, {
+        url: record.relayUrl,
+        dossierId: record.remoteId ?? dossierId,
+        token: record.token,
+        log,
+        WebSocketPolyfill: options.WebSocketPolyfill,
+        awarenessState: presence,
+      });
     },
 
     /** What opening `link` would do on this device (see RelayLinkCheck). Changes nothing. */

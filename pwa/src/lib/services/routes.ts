@@ -58,8 +58,7 @@ export function href(route: Route): string {
   }
 }
 
-export const dossierHref = (dossierId: string, view: DossierView = 'list', query = '') =>
-  href({ name: 'dossier', dossierId, view, query });
+export const dossierHref = (dossierId: string, view: DossierView = 'list', query = '') => href({ name: 'dossier', dossierId, view, query });
 export const clipHref = (dossierId: string, clipId: string) => href({ name: 'clip', dossierId, clipId });
 export const handInHref = (dossierId: string, handInId: string) => href({ name: 'hand-in', dossierId, handInId });
 

@@ -6,7 +6,20 @@
 // store) of a piece of own practice, with the shared text as the note; text alone becomes a
 // note-clip.
 import * as v from 'valibot';
-import { countTypedWords, normalizeUrl, noteCapture, noteClipUrl, siteNameOf, textToHtml, type AttachmentInput, type BlobStore, type Capture, type CardPatch, type EvidenceKind, type OpenDossier } from '@knipsel/core';
+import {
+  countTypedWords,
+  normalizeUrl,
+  noteCapture,
+  noteClipUrl,
+  siteNameOf,
+  textToHtml,
+  type AttachmentInput,
+  type BlobStore,
+  type Capture,
+  type CardPatch,
+  type EvidenceKind,
+  type OpenDossier,
+} from '@knipsel/core';
 
 const inboxName = 'knipsel-share-inbox';
 
@@ -16,10 +29,7 @@ const entrySchema = v.object({
   title: v.pipe(v.string(), v.maxLength(20_000)),
   text: v.pipe(v.string(), v.maxLength(20_000)),
   url: v.pipe(v.string(), v.maxLength(20_000)),
-  photos: v.pipe(
-    v.array(v.object({ name: v.pipe(v.string(), v.maxLength(200)), type: v.pipe(v.string(), v.maxLength(100)), bytes: v.instance(Uint8Array) })),
-    v.maxLength(10),
-  ),
+  photos: v.pipe(v.array(v.object({ name: v.pipe(v.string(), v.maxLength(200)), type: v.pipe(v.string(), v.maxLength(100)), bytes: v.instance(Uint8Array) })), v.maxLength(10)),
 });
 export type SharedEntry = v.InferOutput<typeof entrySchema>;
 
@@ -68,7 +78,12 @@ const localDay = (ms: number) => {
 };
 
 /** What a share becomes: the capture, the note, its kind, and whether it waits for its page's text. */
-export function sharedClip(entry: Pick<SharedEntry, 'title' | 'text' | 'url'>, photos: number, now: number, labels: { photo: (date: string) => string; date: (ms: number) => string }): { capture: Capture; note: string; kind: EvidenceKind; card?: CardPatch; toComplete: boolean } | null {
+export function sharedClip(
+  entry: Pick<SharedEntry, 'title' | 'text' | 'url'>,
+  photos: number,
+  now: number,
+  labels: { photo: (date: string) => string; date: (ms: number) => string },
+): { capture: Capture; note: string; kind: EvidenceKind; card?: CardPatch; toComplete: boolean } | null {
   // Browsers on phones often put the address in the text instead of the url field.
   const inText = entry.text.match(urlPattern)?.[0] ?? null;
   const url = normalizeUrl(entry.url) ?? (inText ? normalizeUrl(inText) : null);

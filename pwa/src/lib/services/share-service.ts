@@ -8,7 +8,17 @@ import * as Y from 'yjs';
 import { createId, recordAuthor, type DossierKind, isKnipselError, KnipselError, type Library } from '@knipsel/core';
 // The session itself (`@knipsel/core/peer/session`: y-webrtc, simple-peer) is loaded only
 // when a shared dossier connects (a lazy chunk).
-import { copyDossierState, createInviteSecret, type InviteDetails, makeInviteLink, markShared, parsePresence, type Presence, receivedDossierId, waitForDossierMeta } from '@knipsel/core/peer';
+import {
+  copyDossierState,
+  createInviteSecret,
+  type InviteDetails,
+  makeInviteLink,
+  markShared,
+  parsePresence,
+  type Presence,
+  receivedDossierId,
+  waitForDossierMeta,
+} from '@knipsel/core/peer';
 import type { PeerSession, PeerStatusEvent } from '@knipsel/core/peer';
 import type { connectPeers } from '@knipsel/core/peer/session';
 import type { BlobStore } from '@knipsel/core';
@@ -69,8 +79,7 @@ export interface JoinPreview {
 }
 
 export function createShareService(library: Library, prefs: PrefStore, options: ShareServiceOptions = {}) {
-  const connect: typeof connectPeers =
-    options.connect ?? (async (doc, peerOptions) => (await import('@knipsel/core/peer/session')).connectPeers(doc, peerOptions));
+  const connect: typeof connectPeers = options.connect ?? (async (doc, peerOptions) => (await import('@knipsel/core/peer/session')).connectPeers(doc, peerOptions));
   const where = () => options.location ?? globalThis.location;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;

@@ -3,7 +3,18 @@
 import { readFileSync } from 'node:fs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { type ClipRow, createLibrary, createMemoryBlobStore, createMemoryLibraryStore, createMemoryProjectionStore, createMemoryUpdateStore, type Framework, KnipselError, type Library, type Theme } from '@knipsel/core';
+import {
+  type ClipRow,
+  createLibrary,
+  createMemoryBlobStore,
+  createMemoryLibraryStore,
+  createMemoryProjectionStore,
+  createMemoryUpdateStore,
+  type Framework,
+  KnipselError,
+  type Library,
+  type Theme,
+} from '@knipsel/core';
 import { composerThemes, createExportService, defaultSelection, exportFileName, type PortfolioChoice } from './export-service.js';
 import { parseBookmarkBytes } from '@knipsel/core/import';
 import { createImportService, fileErrorMessage, suggestedChoices, tagMapping, type PickedFile } from './import-service.js';
@@ -24,18 +35,41 @@ async function seeded(library: Library) {
   const { dossier } = await library.open(record.id);
   dossier.updateMeta({ assessedFrameworkId: 'community-werker', course: 'Leergang 2025' });
   const capture = (title: string, url: string) => ({
-    url, canonicalUrl: url, title, byline: null, siteName: 'Movisie', published: '2023-05-12', lang: 'nl', description: null, image: null,
-    html: '<p>Tekst</p>', markdown: 'Tekst', text: 'Tekst', wordCount: 1, capturedAt: now(), mode: 'article' as const,
+    url,
+    canonicalUrl: url,
+    title,
+    byline: null,
+    siteName: 'Movisie',
+    published: '2023-05-12',
+    lang: 'nl',
+    description: null,
+    image: null,
+    html: '<p>Tekst</p>',
+    markdown: 'Tekst',
+    text: 'Tekst',
+    wordCount: 1,
+    capturedAt: now(),
+    mode: 'article' as const,
   });
-  const a = dossier.clips.add({ capture: capture('Buurtmaaltijd in Kattenbroek', 'https://movisie.nl/a'), note: 'Bewoners nemen het initiatief.', themes: ['community-werker.eigenaarschap'] });
+  const a = dossier.clips.add({
+    capture: capture('Buurtmaaltijd in Kattenbroek', 'https://movisie.nl/a'),
+    note: 'Bewoners nemen het initiatief.',
+    themes: ['community-werker.eigenaarschap'],
+  });
   const b = dossier.clips.add({ capture: capture('Presentie in de wijk', 'https://movisie.nl/b'), themes: ['community-werker.leefwereld'] });
   const c = dossier.clips.add({ capture: capture('Los knipsel', 'https://movisie.nl/c') });
   return { id: record.id, dossier, clips: { a, b, c } };
 }
 
 const choice = (extra: Partial<PortfolioChoice> = {}): PortfolioChoice => ({
-  frameworkId: 'community-werker', themeIds: ['community-werker.eigenaarschap', 'community-werker.leefwereld'], clipIds: [],
-  author: 'Sanne de Vries', course: 'Leergang 2025', period: 'najaar 2025', locale: 'nl', ...extra,
+  frameworkId: 'community-werker',
+  themeIds: ['community-werker.eigenaarschap', 'community-werker.leefwereld'],
+  clipIds: [],
+  author: 'Sanne de Vries',
+  course: 'Leergang 2025',
+  period: 'najaar 2025',
+  locale: 'nl',
+  ...extra,
 });
 
 describe('export service', () => {
@@ -139,7 +173,14 @@ describe('backups through the services', () => {
     // Change both sides, then merge the backup of the copy into the original.
     dossier.clips.update(clips.b, { note: 'Hier in het origineel.' });
     restored.clips.update(clips.c, { note: 'Hier in de kopie.' });
-    const copyBackup = await imports.readBackupFile(picked('kopie.knipsel', await createExportService(library, { now }).backup(copy.id).then((f) => f.bytes)));
+    const copyBackup = await imports.readBackupFile(
+      picked(
+        'kopie.knipsel',
+        await createExportService(library, { now })
+          .backup(copy.id)
+          .then((f) => f.bytes),
+      ),
+    );
     expect(await imports.isSameDossier(id, copyBackup)).toBe(true);
     const result = await imports.mergeInto(id, copyBackup, false);
     expect(result.sameDossier).toBe(true);
@@ -211,13 +252,26 @@ describe('bookmark imports', () => {
 
 describe('pure helpers', () => {
   const theme = (id: string, hidden = false): Theme => ({ id, frameworkId: 'fw', name: id, description: null, color: null, hidden, order: 0, preset: false });
-  const framework: Framework = { id: 'fw', name: 'FW', description: null, source: null, color: null, hidden: false, order: 0, preset: false, enabled: true, themes: [theme('a'), theme('b'), theme('h', true)] };
-  const row = (id: string, themes: string[], capturedAt: number, trashed = false) =>
-    ({ id, themes, capturedAt, trashed }) as Partial<ClipRow> as ClipRow;
+  const framework: Framework = {
+    id: 'fw',
+    name: 'FW',
+    description: null,
+    source: null,
+    color: null,
+    hidden: false,
+    order: 0,
+    preset: false,
+    enabled: true,
+    themes: [theme('a'), theme('b'), theme('h', true)],
+  };
+  const row = (id: string, themes: string[], capturedAt: number, trashed = false) => ({ id, themes, capturedAt, trashed }) as Partial<ClipRow> as ClipRow;
 
   test('composer themes skip hidden themes and trashed clips; the default takes every theme with clips', () => {
     const themes = composerThemes([row('2', ['a'], 20), row('1', ['a', 'h'], 10), row('3', ['a'], 5, true)], framework);
-    expect(themes.map((t) => [t.theme.id, t.rows.map((r) => r.id)])).toEqual([['a', ['1', '2']], ['b', []]]);
+    expect(themes.map((t) => [t.theme.id, t.rows.map((r) => r.id)])).toEqual([
+      ['a', ['1', '2']],
+      ['b', []],
+    ]);
     expect(defaultSelection(themes)).toEqual({ themeIds: ['a'], clipIds: ['1', '2'] });
   });
 

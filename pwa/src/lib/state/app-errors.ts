@@ -13,7 +13,12 @@ export interface AppError {
 export function describeError(error: unknown, m: Messages['errors']): AppError {
   if (isKnipselError(error, 'storage-full')) return { kind: 'storage-full', title: m.storageFullTitle, message: m.storageFull };
   if (isKnipselError(error, 'newer-version')) return { kind: 'newer-version', title: m.title, message: m.newerVersion };
-  if (isKnipselError(error, 'read-only')) return { kind: 'other', title: m.title, message: error.details.reason === 'not-your-reflection' && typeof error.details.owner === 'string' ? `${m.notYourReflection(error.details.owner)}` : m.readOnly };
+  if (isKnipselError(error, 'read-only'))
+    return {
+      kind: 'other',
+      title: m.title,
+      message: error.details.reason === 'not-your-reflection' && typeof error.details.owner === 'string' ? `${m.notYourReflection(error.details.owner)}` : m.readOnly,
+    };
   const message = isKnipselError(error, 'invalid-input') ? m.invalid : isKnipselError(error, 'not-found') ? m.notFound : m.generic;
   return { kind: 'other', title: m.title, message };
 }

@@ -89,7 +89,12 @@ export class AppState implements AppPort {
       const personal = await this.service.library.ensurePersonal();
       this.personalId = personal.id;
       // After the personal dossier exists, so linking it with the extension's cannot race its creation.
-      this.#stopBridge ??= this.extension.start(this.service.library, (from, to) => this.#followAlias(from, to), this.service.blobs, () => void this.dossier?.followBodies(this.extension.wantFiles));
+      this.#stopBridge ??= this.extension.start(
+        this.service.library,
+        (from, to) => this.#followAlias(from, to),
+        this.service.blobs,
+        () => void this.dossier?.followBodies(this.extension.wantFiles),
+      );
       await this.refreshDossiers();
       await Promise.all([language, this.firstRun.load()]);
       void this.service.persistStorage();

@@ -15,7 +15,9 @@ function rig(readOnly = false) {
   const errors: unknown[] = [];
   const port: ClipActionsPort = {
     dossier: { clips, readOnly, rows: [], theme: () => undefined } as unknown as DossierState,
-    toasts: { show: (text: ToastText, options?: ToastOptions) => void shown.push({ text: typeof text === 'function' ? text(nl) : text, undo: options?.undo }) } as unknown as Toasts,
+    toasts: {
+      show: (text: ToastText, options?: ToastOptions) => void shown.push({ text: typeof text === 'function' ? text(nl) : text, undo: options?.undo }),
+    } as unknown as Toasts,
     run<T>(work: () => T) {
       try {
         return work();

@@ -42,12 +42,22 @@ export class ClipActions {
 
   trash(ids: string[]): void {
     if (ids.length === 0) return;
-    this.#undoable((c) => c.trash(ids), (c) => c.restore(ids), ids, (m) => m.clip.trashed(ids.length));
+    this.#undoable(
+      (c) => c.trash(ids),
+      (c) => c.restore(ids),
+      ids,
+      (m) => m.clip.trashed(ids.length),
+    );
   }
 
   restore(ids: string[]): void {
     if (ids.length === 0) return;
-    this.#undoable((c) => c.restore(ids), (c) => c.trash(ids), ids, (m) => m.clip.restored(ids.length));
+    this.#undoable(
+      (c) => c.restore(ids),
+      (c) => c.trash(ids),
+      ids,
+      (m) => m.clip.restored(ids.length),
+    );
   }
 
   tag(ids: string[], themeId: string): void {
@@ -56,14 +66,24 @@ export class ClipActions {
     const carrying = new Set(this.#carrying(ids, themeId));
     const fresh = ids.filter((id) => !carrying.has(id));
     const theme = this.#themeName(themeId);
-    this.#undoable((c) => c.tag(ids, [themeId]), (c) => c.untag(fresh, [themeId]), fresh, (m) => m.clip.tagged(theme, fresh.length));
+    this.#undoable(
+      (c) => c.tag(ids, [themeId]),
+      (c) => c.untag(fresh, [themeId]),
+      fresh,
+      (m) => m.clip.tagged(theme, fresh.length),
+    );
   }
 
   untag(ids: string[], themeId: string): void {
     if (ids.length === 0) return;
     const carrying = this.#carrying(ids, themeId);
     const theme = this.#themeName(themeId);
-    this.#undoable((c) => c.untag(ids, [themeId]), (c) => c.tag(carrying, [themeId]), carrying, (m) => m.clip.untagged(theme, carrying.length));
+    this.#undoable(
+      (c) => c.untag(ids, [themeId]),
+      (c) => c.tag(carrying, [themeId]),
+      carrying,
+      (m) => m.clip.untagged(theme, carrying.length),
+    );
   }
 
   /** Change a highlight's colour or note; undo puts back what it was. */
@@ -74,14 +94,24 @@ export class ClipActions {
     if (patch.colour !== undefined && patch.colour !== before.colour) undo.colour = before.colour;
     if (patch.note !== undefined && patch.note !== before.note) undo.note = before.note;
     if (Object.keys(undo).length === 0) return;
-    this.#undoable((c) => c.updateHighlight(clipId, highlightId, patch), (c) => c.updateHighlight(clipId, highlightId, undo), [highlightId], (m) => m.clipText.highlightChanged);
+    this.#undoable(
+      (c) => c.updateHighlight(clipId, highlightId, patch),
+      (c) => c.updateHighlight(clipId, highlightId, undo),
+      [highlightId],
+      (m) => m.clipText.highlightChanged,
+    );
   }
 
   /** Remove a highlight; undo puts the same record back (same id, so the live page agrees). */
   removeHighlight(clipId: string, highlightId: string): void {
     const before = this.#highlight(clipId, highlightId);
     if (!before) return;
-    this.#undoable((c) => c.removeHighlight(clipId, highlightId), (c) => c.restoreHighlight(clipId, before), [highlightId], (m) => m.clipText.highlightRemoved);
+    this.#undoable(
+      (c) => c.removeHighlight(clipId, highlightId),
+      (c) => c.restoreHighlight(clipId, before),
+      [highlightId],
+      (m) => m.clipText.highlightRemoved,
+    );
   }
 
   #highlight(clipId: string, highlightId: string) {

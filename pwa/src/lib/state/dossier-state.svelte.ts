@@ -1,6 +1,23 @@
 // Reactive state of the dossier on screen: rows (from the projection first, then live from
 // the doc), frameworks and meta. Bridges core's observe() to runes; destroy() tears it down.
-import { groupOf, numberLabel, suggestThemes, type ClipRow, type DossierMeta, type DossierRecord, type Framework, type Leervraag, type OpenDossier, type OwnGuide, type BodyProgress, bodyHashes, followBodies, type Period, type Theme, type ThemeGroup } from '@knipsel/core';
+import {
+  groupOf,
+  numberLabel,
+  suggestThemes,
+  type ClipRow,
+  type DossierMeta,
+  type DossierRecord,
+  type Framework,
+  type Leervraag,
+  type OpenDossier,
+  type OwnGuide,
+  type BodyProgress,
+  bodyHashes,
+  followBodies,
+  type Period,
+  type Theme,
+  type ThemeGroup,
+} from '@knipsel/core';
 import { createClipService, type ClipService } from '../services/clip-service.js';
 import { createEvidenceService, type EvidenceService } from '../services/evidence-service.js';
 import { createLearningService, type LearningService } from '../services/learning-service.js';

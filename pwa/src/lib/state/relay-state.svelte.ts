@@ -229,7 +229,10 @@ export class RelayState {
   revokeSoon(dossierId: string, tokenId: string, label: string, undoMs = 8000): void {
     if (this.#revokeTimers.has(tokenId)) return;
     this.pendingRevokes = new Map(this.pendingRevokes).set(tokenId, { dossierId, label });
-    this.#revokeTimers.set(tokenId, setTimeout(() => void this.#revokeNow(tokenId), undoMs));
+    this.#revokeTimers.set(
+      tokenId,
+      setTimeout(() => void this.#revokeNow(tokenId), undoMs),
+    );
   }
 
   undoRevoke(tokenId: string): void {

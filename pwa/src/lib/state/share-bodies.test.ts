@@ -24,7 +24,10 @@ describe('keepBodiesMoving', () => {
     const mover = keepBodiesMoving({
       doc,
       source: { fetch: async () => [], upload: async (hashes) => (uploads.push(hashes), hashes) },
-      follow: () => async (_fetch, first = []) => void follows.push(first),
+      follow:
+        () =>
+        async (_fetch, first = []) =>
+          void follows.push(first),
       mayUpload: () => mayUpload,
       report: (error) => {
         throw error;
