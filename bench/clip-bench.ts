@@ -1,7 +1,7 @@
 // Clip in the browser: from the popup's save to the clip stored, on a large (~1 MB of HTML)
 // Dutch fixture page, with the built Chrome extension in headless Chromium
 // (`launchWithExtension`). The popup is opened as a page with `?tabId=` (as in
-// tests/e2e/extension.e2e.ts); the time runs in the popup from the click on "Bewaren in Knipsel" to the
+// tests/e2e/extension-support.ts); the time runs in the popup from the click on "Bewaren in Knipsel" to the
 // "saved" confirmation, which the background sends after `handle.flush()` (update log and
 // projection durable in IndexedDB). Baseline: raw Yjs storing the same capture (Y.Map set +
 // IndexedDB put of the update) in a plain page of the same browser, same run.

@@ -54,7 +54,7 @@ export default defineConfig({
       },
       workbox: {
         // Every chunk, lazy ones included (screens, peer/relay sessions, English, export/import):
-        // offline, a screen first opened after a reload still loads (tests/e2e/pwa.e2e.ts checks).
+        // offline, a screen first opened after a reload still loads (tests/e2e/pwa-clips.e2e.ts checks).
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
         navigateFallback: 'index.html',
         // The server owns these paths (signalling, relay, API): never answer them with the shell.

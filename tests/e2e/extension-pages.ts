@@ -1,6 +1,6 @@
-// The pages the extension tests clip (Chrome: extension.e2e.ts, Firefox: firefox.e2e.ts): a
+// The pages the extension tests clip (Chrome: extension-article.e2e.ts and extension-clipping.e2e.ts, Firefox: firefox.e2e.ts): a
 // Dutch article with metadata, navigation and footer, a plain article without a site name
-// (bridge-*.e2e.ts, first-hour.e2e.ts), and a hostile page that tries to run script in every
+// (bridge-*.e2e.ts, first-hour-*.e2e.ts), and a hostile page that tries to run script in every
 // place an extension page might render it.
 
 export const paragraphs = [
@@ -46,7 +46,7 @@ export const ownershipPage = `<!doctype html><html lang="nl"><head><meta charset
 <p>Deze simpele oplossing is bedacht door bewoners zelf. Als gebruiker en eigenaar van hun omgeving weten zij als geen ander wat daar nodig is. Het benutten van deze kennis kan dus leiden tot slimme oplossingen.</p>
 </article></main></body></html>`;
 
-/** The paragraphs of the plain article; the second half of the third is selected in first-hour.e2e.ts. */
+/** The paragraphs of the plain article; the second half of the third is selected in first-hour-clips.e2e.ts. */
 export const plainParagraphs = [
   'In Overvecht begon het met een bankje voor de deur. Buren bleven staan, raakten aan de praat en vertelden wat hen bezighield.',
   'De opbouwwerker sloot aan bij die gesprekken. Ze vroeg niet wat bewoners nodig hadden, maar wat ze zelf wilden doen.',

@@ -1,5 +1,5 @@
 // One Chromium profile with the built extension and the built web app served by the real
-// server on 127.0.0.1, for a whole test file (bridge-*.e2e.ts, learning.e2e.ts, reader-*.e2e.ts). The extension is configured with
+// server on 127.0.0.1, for a whole test file (bridge-*.e2e.ts, learning-*.e2e.ts, reader-*.e2e.ts, first-hour-clips.e2e.ts). The extension is configured with
 // the app's address (port 0 picks a free one) through its storage, as the options page would;
 // the pages it clips come from a second server on ANOTHER port of 127.0.0.1 (another origin).
 // Clips are made with the popup (opened as a page with ?tabId=, Playwright cannot click the
