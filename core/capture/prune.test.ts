@@ -48,8 +48,9 @@ describe('pruneArticle', () => {
     expect(text).toContain('het buurthuis');
   });
 
-  it('cuts skip links, share lines, comment counts, cookie notices, sign-ups, credits and ad labels', () => {
+  it('cuts furniture lines in several languages and keeps the text', () => {
     const furniture = [
+      // Skip links, share lines, comment counts, cookie notices, sign-ups, credits and ad labels.
       'Skip to content',
       'Naar de inhoud',
       'Zum Inhalt springen',
@@ -65,14 +66,7 @@ describe('pruneArticle', () => {
       'Photograph by Ann Example',
       'Advertentie',
       'Anzeige',
-    ];
-    const { text } = pruned(furniture.map((line) => `<p>${line}</p>`).join(''));
-    for (const line of furniture) expect(text).not.toContain(line);
-    expect(text).toContain('Alinea 4');
-  });
-
-  it('cuts print and permalink buttons, comment-form notes, credits and "read also" lines in several languages', () => {
-    const furniture = [
+      // Print and permalink buttons, comment-form notes, rights lines and "read also" lines.
       'Rezept drucken',
       'Imprimer cette page',
       'Permalink',

@@ -33,9 +33,19 @@ function seeded(): UpdateStore {
   return updates;
 }
 
-async function open(updates: UpdateStore, blobs: BlobStore) {
+/** The old dossier in a fresh update log, an empty blob store, and what the dossier holds. */
+function oldDossier() {
+  return { before: oldContent(), updates: seeded(), blobs: createMemoryBlobStore() };
+}
+
+/** Open the dossier, its changes not yet written. */
+function openUnflushed(updates: UpdateStore, blobs: BlobStore) {
   const stores = { updates, library: createMemoryLibraryStore(), projections: createMemoryProjectionStore(), bodies: createBodyStore(blobs) };
-  const handle = await openDossier(id, { stores, now: () => 1_700_000_500_000, changed: () => {} });
+  return openDossier(id, { stores, now: () => 1_700_000_500_000, changed: () => {} });
+}
+
+async function open(updates: UpdateStore, blobs: BlobStore) {
+  const handle = await openUnflushed(updates, blobs);
   await handle.flush();
   return handle;
 }
@@ -43,11 +53,14 @@ async function open(updates: UpdateStore, blobs: BlobStore) {
 const content = (handle: Awaited<ReturnType<typeof open>>) =>
   handle.dossier.clips.all().map((c) => ({ id: c.id, text: c.capture.text, html: c.capture.html, note: c.note, highlights: c.highlights.length }));
 
+/** Opened again after a kill, the dossier holds every text, note and highlight it held before. */
+async function expectReopensWhole(updates: UpdateStore, blobs: BlobStore, before: ReturnType<typeof oldContent>) {
+  expect(content(await open(updates, blobs))).toEqual(before);
+}
+
 describe('dossier/3: bodies move to the body store', () => {
   it('opens an old-format dossier with every text, note and highlight, the doc keeping only hashes', async () => {
-    const before = oldContent();
-    const updates = seeded();
-    const blobs = createMemoryBlobStore();
+    const { before, updates, blobs } = oldDossier();
     const handle = await open(updates, blobs);
     expect(handle.dossier.meta().schemaVersion).toBe(3);
     expect(content(handle)).toEqual(before);
@@ -77,33 +90,23 @@ describe('dossier/3: bodies move to the body store', () => {
       const stored = new Y.Doc();
       for (const update of await updates.load(id)) Y.applyUpdate(stored, update);
       expect([...roots(stored).clips.values()].every((map) => !map.has('body'))).toBe(true);
-      const reopened = await open(updates, blobs);
-      expect(content(reopened)).toEqual(before);
+      await expectReopensWhole(updates, blobs, before);
     }
   });
 
   it('a kill after the bodies are stored but before the changed doc is loses nothing', async () => {
-    const before = oldContent();
-    const updates = seeded();
-    const blobs = createMemoryBlobStore();
+    const { before, updates, blobs } = oldDossier();
     // Every append after loading dies: the move is made in memory only.
     const dying: UpdateStore = { ...updates, append: () => Promise.reject(new Error('killed')) };
-    const handle = await openDossier(id, {
-      stores: { updates: dying, library: createMemoryLibraryStore(), projections: createMemoryProjectionStore(), bodies: createBodyStore(blobs) },
-      now: Date.now,
-      changed: () => {},
-    });
+    const handle = await openUnflushed(dying, blobs);
     await expect(handle.flush()).rejects.toThrow();
     handle.doc.destroy();
     expect(await updates.load(id)).toHaveLength(1);
-    const reopened = await open(updates, blobs);
-    expect(content(reopened)).toEqual(before);
+    await expectReopensWhole(updates, blobs, before);
   });
 
   it('a kill after the changed doc is stored leaves a dossier whose bodies are all in the store', async () => {
-    const before = oldContent();
-    const updates = seeded();
-    const blobs = createMemoryBlobStore();
+    const { before, updates, blobs } = oldDossier();
     (await open(updates, blobs)).doc.destroy();
     const reopened = await open(updates, blobs);
     expect(await loadDossierBodies(reopened.dossier)).toEqual([]);

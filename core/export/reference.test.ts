@@ -3,6 +3,13 @@ import { makeCapture } from '../testing/captures.js';
 import { buildPortfolio } from './portfolio.js';
 import { inTextCitation, referenceRuns, referenceText } from './reference.js';
 import { makeTestDossier } from '../testing/dossier.js';
+import type { Clip } from '../dossier/types.js';
+
+/** The parts of a clip's reference set in italics. */
+const italics = (clip: Clip) =>
+  referenceRuns(clip)
+    .filter((r) => r.italic)
+    .map((r) => r.text);
 
 function blogClip() {
   const made = makeTestDossier();
@@ -38,11 +45,7 @@ describe('references of a clip', () => {
     expect(referenceText(clip)).toBe(
       'Ikink, J., & Koenen, B. (2016, 16 december). Transformatie in sociaal domein gaat niet zonder community werk. Platform voor buurtontwikkeling. https://www.buurtontwikkeling.nl/blogs/transformatie',
     );
-    expect(
-      referenceRuns(clip)
-        .filter((r) => r.italic)
-        .map((r) => r.text),
-    ).toEqual(['Platform voor buurtontwikkeling']);
+    expect(italics(clip)).toEqual(['Platform voor buurtontwikkeling']);
     expect(inTextCitation(clip)).toBe('(Ikink & Koenen, 2016)');
     expect(inTextCitation(clip, 'en')).toBe('(Ikink & Koenen, 2016)');
     // An emptied field means none; the source title can be corrected.
@@ -61,24 +64,12 @@ describe('references of a clip', () => {
     expect(referenceText(report)).toBe(
       'Ikink, J., & Koenen, B. (2016). Transformatie in sociaal domein gaat niet zonder community werk. Platform voor buurtontwikkeling. https://www.buurtontwikkeling.nl/blogs/transformatie',
     );
-    expect(
-      referenceRuns(report)
-        .filter((r) => r.italic)
-        .map((r) => r.text),
-    ).toEqual(['Transformatie in sociaal domein gaat niet zonder community werk']);
+    expect(italics(report)).toEqual(['Transformatie in sociaal domein gaat niet zonder community werk']);
     // A blog post without a date still sets its site in italics; a web page its title.
     dossier.clips.update(id, { source: { authors: 'Jaap Ikink', published: '', kind: 'blog' } });
-    expect(
-      referenceRuns(dossier.clips.get(id)!)
-        .filter((r) => r.italic)
-        .map((r) => r.text),
-    ).toEqual(['Platform voor buurtontwikkeling']);
+    expect(italics(dossier.clips.get(id)!)).toEqual(['Platform voor buurtontwikkeling']);
     dossier.clips.update(id, { source: { kind: 'webpage', published: '2016-12-16' } });
-    expect(
-      referenceRuns(dossier.clips.get(id)!)
-        .filter((r) => r.italic)
-        .map((r) => r.text),
-    ).toEqual(['Transformatie in sociaal domein gaat niet zonder community werk']);
+    expect(italics(dossier.clips.get(id)!)).toEqual(['Transformatie in sociaal domein gaat niet zonder community werk']);
     expect(() => dossier.clips.update(id, { source: { kind: 'podcast' as 'blog' } })).toThrow();
   });
 

@@ -1,34 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RankedIndex, type WordSpec } from './ranked-index.js';
+import { searchBoost as boost, searchDocuments, searchFields as fields, type SearchTestDoc as Doc } from '../testing/search-documents.js';
 
-const vocabulary = [
-  'buurt',
-  'buurtteam',
-  'buurttuin',
-  'bewoners',
-  'eigen',
-  'eigenaarschap',
-  'kracht',
-  'opbouwwerker',
-  'wijkteam',
-  'wijk',
-  'samen',
-  'ideeen',
-  'talent',
-  'presentie',
-  'kwartiermaken',
-  'de',
-  'een',
-];
-const fields = ['title', 'text', 'note'];
-const boost = { title: 3, note: 1.5, text: 1 };
-type Doc = { id: string; title: string; text: string; note: string };
-
-function documents(count: number, seed = 11): Doc[] {
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const words = (n: number) => Array.from({ length: n }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(' ');
-  return Array.from({ length: count }, (_, i) => ({ id: `c${i}`, title: words(3), text: words(20 + Math.floor(next() * 40)), note: next() < 0.3 ? words(6) : '' }));
-}
+const documents = (count: number) => searchDocuments(count, { seed: 11, textWords: 20, noteWords: 6 });
 
 const specs: WordSpec[][] = [
   [{ term: 'buurt', prefix: true, fuzzy: false }],

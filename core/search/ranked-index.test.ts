@@ -1,59 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { RankedIndex, type WordSpec } from './ranked-index.js';
-
-const vocabulary = [
-  'buurt',
-  'buurtteam',
-  'buurttuin',
-  'bewoners',
-  'bewonersavond',
-  'eigen',
-  'eigenaarschap',
-  'kracht',
-  'krachtig',
-  'opbouwwerker',
-  'opbouwwerk',
-  'wijkteam',
-  'wijk',
-  'samenwerking',
-  'samen',
-  'ideeen',
-  'idee',
-  'talenten',
-  'talent',
-  'verbinden',
-  'verbinding',
-  'vrijwilligers',
-  'vrijwilliger',
-  'transformatie',
-  'transformeren',
-  'sociaal',
-  'sociale',
-  'domein',
-  'presentie',
-  'netwerk',
-  'netwerken',
-  'kwartiermaken',
-  'de',
-  'het',
-  'een',
-  'van',
-  'in',
-  'met',
-];
-const fields = ['title', 'text', 'note'];
-const boost = { title: 3, note: 1.5, text: 1 };
-
-/** Deterministic pseudo-random documents from the vocabulary. */
-function documents(count: number) {
-  let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const words = (n: number) => Array.from({ length: n }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(' ');
-  return Array.from({ length: count }, (_, i) => ({ id: `c${i}`, title: words(3), text: words(40 + Math.floor(next() * 80)), note: next() < 0.3 ? words(8) : '' }));
-}
+import { searchBoost as boost, searchDocuments as documents, searchFields as fields, type SearchTestDoc } from '../testing/search-documents.js';
 
 describe('RankedIndex.rank', () => {
-  const index = new RankedIndex<{ id: string; title: string; text: string; note: string }>({ fields, boost });
+  const index = new RankedIndex<SearchTestDoc>({ fields, boost });
   const docs = documents(300);
   index.addAll(docs);
   // Discarded documents (an edited clip) must not show and must count as MiniSearch counts them.
@@ -101,7 +51,7 @@ describe('RankedIndex.rank', () => {
   it('ranks a word given twice like MiniSearch', () => {
     // On an index without discarded clips: MiniSearch's search() tidies those while it runs,
     // so with a repeated word the two can differ slightly until the next vacuum.
-    const clean = new RankedIndex<{ id: string; title: string; text: string; note: string }>({ fields, boost });
+    const clean = new RankedIndex<SearchTestDoc>({ fields, boost });
     clean.addAll(documents(200));
     const got = clean.rank(
       [

@@ -68,6 +68,16 @@ async function attached(dossier: Dossier, indexes: SearchIndexStore) {
   return { search, scheduler };
 }
 
+/** A dossier of `count` clips whose search index is built and stored in a fresh store. */
+async function storedIndex(count: number) {
+  const indexes = dexieStore();
+  const dossier = newDossier(count);
+  const first = await attached(dossier, indexes);
+  await first.search.save();
+  first.search.destroy();
+  return { indexes, dossier };
+}
+
 afterEach(() => vi.unstubAllGlobals());
 
 describe('a stored search index', () => {
@@ -90,11 +100,7 @@ describe('a stored search index', () => {
   });
 
   it('takes local and remote edits after opening incrementally, and stores them', async () => {
-    const indexes = dexieStore();
-    const dossier = newDossier(60);
-    const first = await attached(dossier, indexes);
-    await first.search.save();
-    first.search.destroy();
+    const { indexes, dossier } = await storedIndex(60);
 
     const opened = reopen(dossier);
     const { search, scheduler } = await attached(opened, indexes);
@@ -146,11 +152,7 @@ describe('a stored search index', () => {
   });
 
   it('is rebuilt when the doc changed since it was stored, or it has another schema version', async () => {
-    const indexes = dexieStore();
-    const dossier = newDossier(40);
-    const first = await attached(dossier, indexes);
-    await first.search.save();
-    first.search.destroy();
+    const { indexes, dossier } = await storedIndex(40);
     // An edit made without the search attached (another program on the same log).
     const added = dossier.clips.add({ capture: makeCapture({ title: 'Nieuwsbrief', text: 'Nieuwsbrief' }) });
     const stale = await attached(reopen(dossier), indexes);

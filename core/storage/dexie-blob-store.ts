@@ -2,7 +2,7 @@
 // (`<name>-files`, the database PDFs were kept in before attachments existed), so files never
 // slow the update log and can be cleared or grown into a syncing body store on their own.
 // Bytes are checked against their hash when read.
-import Dexie, { type Table } from 'dexie';
+import { oneTableDb, type DexieBackend } from './dexie-one-table.js';
 import { storageError } from '../errors.js';
 import { createNativeWriter } from './dexie-stores.js';
 import { checkBlobSize, isBlobHash, maxBlobBytes, normalizeMimeType, sha256Hex, type BlobStore } from './blob-store.js';
@@ -15,16 +15,8 @@ interface BlobEntry {
   storedAt: number;
 }
 
-class BlobDb extends Dexie {
-  files!: Table<BlobEntry, string>;
-  constructor(name: string, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
-    super(name, options);
-    this.version(1).stores({ files: 'hash' });
-  }
-}
-
-export function createDexieBlobStore(name = 'knipsel', options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; max?: number } = {}): BlobStore & { close(): void } {
-  const db = new BlobDb(`${name}-files`, options);
+export function createDexieBlobStore(name = 'knipsel', options: DexieBackend & { max?: number } = {}): BlobStore & { close(): void } {
+  const db = oneTableDb<BlobEntry, 'files'>(`${name}-files`, 'files', 'hash', options);
   const max = options.max ?? maxBlobBytes;
   // Once the connection is open, puts go to it directly (as the update log's appends do).
   const nativeFiles = createNativeWriter(() => (db.isOpen() ? db.backendDB() : null), 'files');

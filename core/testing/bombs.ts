@@ -39,26 +39,18 @@ export function zipOfDeflated(name: string, deflated: Uint8Array, declaredSize: 
   const fileName = new TextEncoder().encode(name);
   const n = fileName.length;
   // [offset, bytes, value] of each little-endian field; the rest stays zero.
-  const local = record(30, fileName, [
-    [0, 4, 0x04034b50],
+  // The fields both headers carry (version needed, UTF-8 flag, deflate, sizes, name length), at
+  // their local-header offsets; the central header has them 2 bytes later, after "version made by".
+  const shared: Field[] = [
     [4, 2, 20],
     [6, 2, 0x800],
     [8, 2, 8],
     [18, 4, deflated.length],
     [22, 4, declaredSize],
     [26, 2, n],
-  ]);
-  const central = record(46, fileName, [
-    [0, 4, 0x02014b50],
-    [4, 2, 20],
-    [6, 2, 20],
-    [8, 2, 0x800],
-    [10, 2, 8],
-    [20, 4, deflated.length],
-    [24, 4, declaredSize],
-    [28, 2, n],
-    [42, 4, 0],
-  ]);
+  ];
+  const local = record(30, fileName, [[0, 4, 0x04034b50], ...shared]);
+  const central = record(46, fileName, [[0, 4, 0x02014b50], [4, 2, 20], ...shared.map(([at, bytes, value]): Field => [at + 2, bytes, value]), [42, 4, 0]]);
   const end = record(22, new Uint8Array(0), [
     [0, 4, 0x06054b50],
     [8, 2, 1],
@@ -70,7 +62,10 @@ export function zipOfDeflated(name: string, deflated: Uint8Array, declaredSize: 
 }
 
 /** A zip record: a fixed-size header with the given fields, then `tail`. */
-function record(size: number, tail: Uint8Array, fields: [offset: number, bytes: 2 | 4, value: number][]): Uint8Array {
+/** A little-endian header field: where it starts, how many bytes, its value. */
+type Field = [offset: number, bytes: 2 | 4, value: number];
+
+function record(size: number, tail: Uint8Array, fields: Field[]): Uint8Array {
   const out = new Uint8Array(size + tail.length);
   const view = new DataView(out.buffer);
   for (const [offset, bytes, value] of fields) {

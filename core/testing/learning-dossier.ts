@@ -3,7 +3,8 @@
 // and a note of inserted prompts only, feedback half reflected on, leervragen, two periods.
 import * as Y from 'yjs';
 import { createDossier, initDossierDoc, type Dossier } from '../dossier/dossier.js';
-import { makeCapture } from './captures.js';
+import { bareCapture, makeCapture } from './captures.js';
+import { noteClipUrl } from '../dossier/schema.js';
 import { localizeGuide, findPresetGuide } from '../learning/guides.js';
 import { fromBase64 } from '../sync/base64.js';
 import { sha256Hex } from '../storage/blob-store.js';
@@ -31,19 +32,7 @@ export async function makeLearningDossier(): Promise<{ dossier: Dossier; ids: Re
   const guide = (id: string) => localizeGuide(findPresetGuide(id)!, 'nl');
 
   const own = dossier.clips.add({
-    capture: makeCapture({
-      mode: 'note',
-      url: 'https://knipsel.invalid/notitie',
-      canonicalUrl: 'https://knipsel.invalid/notitie',
-      title: 'Bewonersavond over de speeltuin',
-      text: '',
-      markdown: '',
-      html: '',
-      byline: null,
-      siteName: null,
-      published: null,
-      capturedAt: Date.UTC(2025, 9, 2),
-    }),
+    capture: bareCapture({ mode: 'note', url: noteClipUrl, title: 'Bewonersavond over de speeltuin', capturedAt: Date.UTC(2025, 9, 2) }),
     title: 'Bewonersavond over de speeltuin',
     kind: 'eigen-praktijk',
     card: { date: '2025-10-02', place: 'Buurthuis De Kern', involved: 'twaalf bewoners, een collega', happened: 'Bewoners kwamen met een plan voor de speeltuin.' },
@@ -73,19 +62,7 @@ export async function makeLearningDossier(): Promise<{ dossier: Dossier; ids: Re
   dossier.evidence.startReflection(example, { guideId: transfer.id, guideName: transfer.name, prompts: transfer.prompts });
 
   const feedback = dossier.clips.add({
-    capture: makeCapture({
-      mode: 'note',
-      url: 'https://knipsel.invalid/notitie',
-      canonicalUrl: 'https://knipsel.invalid/notitie',
-      title: 'Feedback van mijn praktijkbegeleider',
-      text: '',
-      markdown: '',
-      html: '',
-      byline: null,
-      siteName: null,
-      published: null,
-      capturedAt: Date.UTC(2025, 10, 20),
-    }),
+    capture: bareCapture({ mode: 'note', url: noteClipUrl, title: 'Feedback van mijn praktijkbegeleider', capturedAt: Date.UTC(2025, 10, 20) }),
     kind: 'feedback',
     card: { from: 'Mijn praktijkbegeleider', fromRole: 'assessor', date: '2025-11-20', said: 'Je laat bewoners meer ruimte dan vorig jaar.' },
     themes: [leefwereld],

@@ -125,6 +125,16 @@ async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => 
 
 const presenceNames = (page: Page) => page.locator('.presence [data-peer]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-peer')));
 
+/** Poll until `page`'s presence names exactly `names`, in order ([]: nobody). */
+const untilPresence = (what: string, page: Page, names: string[], pages: Page[], timeoutMs?: number) =>
+  until(
+    what,
+    () => presenceNames(page),
+    (seen) => seen.join() === names.join(),
+    pages,
+    timeoutMs,
+  );
+
 describe('sharing a dossier through the web app', () => {
   test('A shares, B joins by link, they edit together and offline, C with a wrong secret gets nothing; a new link; leaving', async () => {
     // ---- A makes a dossier with a clip and shares it ----
@@ -168,19 +178,9 @@ describe('sharing a dossier through the web app', () => {
 
     // ---- presence: each sees the other, and what they look at ----
     await openClip(b.page, dossierId, sharedClip);
-    await until(
-      'A to see Bram',
-      () => presenceNames(a.page),
-      (names) => names.join() === 'Bram',
-      [a.page, b.page],
-    );
+    await untilPresence('A to see Bram', a.page, ['Bram'], [a.page, b.page]);
     await expect.poll(() => a.page.locator('.presence [data-peer="Bram"]').innerText()).toContain('leest ‘Buurtmaaltijd in Kattenbroek’');
-    await until(
-      'B to see Anouk',
-      () => presenceNames(b.page),
-      (names) => names.join() === 'Anouk',
-      [a.page, b.page],
-    );
+    await untilPresence('B to see Anouk', b.page, ['Anouk'], [a.page, b.page]);
     await expect.poll(() => a.page.locator('.presence').innerText()).toContain('Verbonden met 1 collega');
     await shot(a.page, 'share-presence');
     await shot(b.page, 'reader-presence-bar');
@@ -208,13 +208,7 @@ describe('sharing a dossier through the web app', () => {
     // ---- B goes offline; both edit; B comes back → merged ----
     await b.context.setOffline(true);
     await expect.poll(() => b.page.locator('.presence').innerText(), { timeout: 15_000 }).toContain('Je bent offline');
-    await until(
-      'A to see nobody',
-      () => presenceNames(a.page),
-      (names) => names.length === 0,
-      [a.page, b.page],
-      45_000,
-    );
+    await untilPresence('A to see nobody', a.page, [], [a.page, b.page], 45_000);
     await shot(b.page, 'offline-status');
     await openClip(a.page, dossierId, sharedClip);
     await appendNote(a.page, ' A-offline.');
@@ -269,13 +263,7 @@ describe('sharing a dossier through the web app', () => {
     await expect.poll(() => linkInput.inputValue()).not.toBe(link);
     const newLink = await linkInput.inputValue();
     expect(newLink).toContain('#/join/');
-    await until(
-      'A to no longer meet B, who has the old secret',
-      () => presenceNames(a.page),
-      (names) => names.length === 0,
-      [a.page, b.page],
-      45_000,
-    );
+    await untilPresence('A to no longer meet B, who has the old secret', a.page, [], [a.page, b.page], 45_000);
     await b.page.goto(newLink);
     await b.page.getByText('‘Wijkteam Noord’ staat al op dit apparaat, maar deze link hoort bij een andere uitnodiging.').waitFor();
     await expect.poll(() => b.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Deelnemen als nieuwe kopie');
@@ -283,13 +271,7 @@ describe('sharing a dossier through the web app', () => {
     await b.page.getByText('Nieuwe link van je eigen groep? ‘Wijkteam Noord’ aan deze uitnodiging koppelen…').click();
     await b.page.getByRole('button', { name: 'Ja, koppelen aan deze uitnodiging' }).click();
     await expect.poll(() => b.page.url()).toBe(`${suite.url}/#/d/${dossierId}/list`);
-    await until(
-      'A to meet B again with the new secret',
-      () => presenceNames(a.page),
-      (names) => names.join() === 'Bram',
-      [a.page, b.page],
-      30_000,
-    );
+    await untilPresence('A to meet B again with the new secret', a.page, ['Bram'], [a.page, b.page], 30_000);
 
     // Everyone has moved over: the old link admits nobody new.
     const d = await openApp('D');
@@ -306,13 +288,7 @@ describe('sharing a dossier through the web app', () => {
     await expect.poll(() => b.page.locator('.clips > li h2').allInnerTexts()).toHaveLength(5);
     await b.page.goto(`${suite.url}/#/`);
     await expect.poll(async () => (await b.page.locator('.dossiers h2').allInnerTexts()).sort()).toEqual(['Mijn leerdossier', 'Wijkteam Noord (eigen kopie)']);
-    await until(
-      'A to see B gone',
-      () => presenceNames(a.page),
-      (names) => names.length === 0,
-      [a.page],
-      45_000,
-    );
+    await untilPresence('A to see B gone', a.page, [], [a.page], 45_000);
     expect((await seen(a.page, dossierId, sharedClip)).titles).toEqual(merged.titles);
 
     // D, all this while on the old link, got nothing, and is told the link is old.

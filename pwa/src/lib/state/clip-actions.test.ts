@@ -14,7 +14,14 @@ function rig(readOnly = false) {
   const shown: { text: string; undo?: () => void }[] = [];
   const errors: unknown[] = [];
   const port: ClipActionsPort = {
-    dossier: { clips, readOnly, rows: [], theme: () => undefined } as unknown as DossierState,
+    dossier: {
+      clips,
+      readOnly,
+      get rows() {
+        return dossier.clips.rows();
+      },
+      theme: () => ({ theme: { name: 'Eigenaarschap' } }),
+    } as unknown as DossierState,
     toasts: {
       show: (text: ToastText, options?: ToastOptions) => void shown.push({ text: typeof text === 'function' ? text(nl) : text, undo: options?.undo }),
     } as unknown as Toasts,
@@ -29,7 +36,7 @@ function rig(readOnly = false) {
   };
   const clipId = ids.buurt;
   const highlights = () => dossier.clips.get(clipId)!.highlights;
-  return { actions: new ClipActions(port), clipId, highlights, shown, errors };
+  return { actions: new ClipActions(port), dossier, ids, clipId, highlights, shown, errors };
 }
 
 describe('highlight actions', () => {
@@ -70,5 +77,42 @@ describe('highlight actions', () => {
     expect(highlights()).toEqual([before]);
     expect(shown).toEqual([]);
     expect(errors).toHaveLength(2);
+  });
+});
+
+describe('trash, restore, tag and untag with undo', () => {
+  const eigenaarschap = 'community-werker.eigenaarschap';
+
+  it('trashes and restores, and each undo does the other', () => {
+    const { actions, dossier, ids, shown } = rig();
+    const trashed = () => [ids.buurt, ids.loose].map((id) => dossier.clips.get(id)!.trashed);
+    actions.trash([ids.buurt, ids.loose]);
+    expect(trashed()).toEqual([true, true]);
+    shown[0].undo!();
+    expect(trashed()).toEqual([false, false]);
+    actions.restore([]);
+    actions.trash([ids.loose]);
+    actions.restore([ids.loose]);
+    expect(trashed()).toEqual([false, false]);
+    shown[2].undo!();
+    expect(trashed()).toEqual([false, true]);
+    expect(shown.map((s) => s.text)).toEqual(['2 knipsels naar de prullenbak verplaatst', 'Knipsel naar de prullenbak verplaatst', 'Knipsel teruggezet']);
+  });
+
+  it('tags and untags, and undo reverses it only on the clips it changed', () => {
+    const { actions, dossier, ids, shown } = rig();
+    const carrying = () => [ids.buurt, ids.loose].map((id) => dossier.clips.get(id)!.themes.includes(eigenaarschap));
+    expect(carrying()).toEqual([true, false]);
+    actions.tag([ids.buurt, ids.loose], eigenaarschap);
+    expect(carrying()).toEqual([true, true]);
+    shown[0].undo!();
+    expect(carrying()).toEqual([true, false]);
+    actions.untag([ids.buurt, ids.loose], eigenaarschap);
+    expect(carrying()).toEqual([false, false]);
+    shown[1].undo!();
+    expect(carrying()).toEqual([true, false]);
+    // Tagging clips that all carry the theme already changes nothing to undo: no toast.
+    actions.tag([ids.buurt], eigenaarschap);
+    expect(shown.map((s) => s.text)).toEqual(['Thema ‘Eigenaarschap’ toegevoegd', 'Thema ‘Eigenaarschap’ verwijderd']);
   });
 });

@@ -41,48 +41,45 @@ export class ClipActions {
   }
 
   trash(ids: string[]): void {
-    if (ids.length === 0) return;
-    this.#undoable(
-      (c) => c.trash(ids),
-      (c) => c.restore(ids),
-      ids,
-      (m) => m.clip.trashed(ids.length),
-    );
+    this.#setTrashed(ids, true);
   }
 
   restore(ids: string[]): void {
+    this.#setTrashed(ids, false);
+  }
+
+  /** Trash clips or restore them; undo does the other. */
+  #setTrashed(ids: string[], trashed: boolean): void {
     if (ids.length === 0) return;
+    const [move, back] = trashed ? (['trash', 'restore'] as const) : (['restore', 'trash'] as const);
     this.#undoable(
-      (c) => c.restore(ids),
-      (c) => c.trash(ids),
+      (c) => c[move](ids),
+      (c) => c[back](ids),
       ids,
-      (m) => m.clip.restored(ids.length),
+      (m) => (trashed ? m.clip.trashed(ids.length) : m.clip.restored(ids.length)),
     );
   }
 
   tag(ids: string[], themeId: string): void {
-    if (ids.length === 0) return;
-    // Only the clips that did not carry it yet are undone.
-    const carrying = new Set(this.#carrying(ids, themeId));
-    const fresh = ids.filter((id) => !carrying.has(id));
-    const theme = this.#themeName(themeId);
-    this.#undoable(
-      (c) => c.tag(ids, [themeId]),
-      (c) => c.untag(fresh, [themeId]),
-      fresh,
-      (m) => m.clip.tagged(theme, fresh.length),
-    );
+    this.#setTheme(ids, themeId, true);
   }
 
   untag(ids: string[], themeId: string): void {
+    this.#setTheme(ids, themeId, false);
+  }
+
+  /** Put a theme on clips or take it off; undo reverses it only on the clips it changed. */
+  #setTheme(ids: string[], themeId: string, on: boolean): void {
     if (ids.length === 0) return;
-    const carrying = this.#carrying(ids, themeId);
+    const carrying = new Set(this.#carrying(ids, themeId));
+    const changed = ids.filter((id) => carrying.has(id) !== on);
     const theme = this.#themeName(themeId);
+    const [change, back] = on ? (['tag', 'untag'] as const) : (['untag', 'tag'] as const);
     this.#undoable(
-      (c) => c.untag(ids, [themeId]),
-      (c) => c.tag(carrying, [themeId]),
-      carrying,
-      (m) => m.clip.untagged(theme, carrying.length),
+      (c) => c[change](ids, [themeId]),
+      (c) => c[back](changed, [themeId]),
+      changed,
+      (m) => (on ? m.clip.tagged(theme, changed.length) : m.clip.untagged(theme, changed.length)),
     );
   }
 
