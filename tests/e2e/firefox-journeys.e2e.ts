@@ -132,7 +132,7 @@ describe('the app in Firefox', () => {
     await reader.waitForSelector('.reference-text');
     expect(await reference()).toContain('El Amrani, F. (2024, 12 maart).');
     await reader.locator('.reference-actions button ::-p-text(Bron aanpassen)').click();
-    const authors = await reader.waitForSelector('dialog[open] input[id$="-authors"]', { visible: true });
+    const authors = await reader.waitForSelector('dialog[open] ::-p-aria([name="Auteurs"][role="textbox"])', { visible: true });
     await authors!.evaluate((input) => ((input as HTMLInputElement).value = ''));
     await authors!.type('Pieter Jansen');
     await reader.locator('dialog[open] button[type="submit"] ::-p-text(Bron opslaan)').click();
