@@ -43,6 +43,7 @@ export function keepBodiesMoving(options: {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   let first: string[] = [];
+  let lastError = '';
 
   const run = async () => {
     if (stopped) return;
@@ -77,7 +78,14 @@ export function keepBodiesMoving(options: {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      running = running.then(run).catch(options.report);
+      running = running
+        .then(run)
+        .then(() => (lastError = ''))
+        .catch((error: unknown) => {
+          // The same refusal run after run (a full relay) is told once, not every minute.
+          if (String(error) !== lastError) options.report(error);
+          lastError = String(error);
+        });
     }, options.delayMs ?? 300);
   };
   // Clips arrived or were added: the hashes the doc names changed (looked at once a second
