@@ -80,7 +80,9 @@ export function keepBodiesMoving(options: {
       timer = null;
       running = running
         .then(run)
-        .then(() => (lastError = ''))
+        .then(() => {
+          lastError = '';
+        })
         .catch((error: unknown) => {
           // The same refusal run after run (a full relay) is told once, not every minute.
           if (String(error) !== lastError) options.report(error);
