@@ -10,7 +10,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { createDossier, initDossierDoc } from '../../dossier/dossier.js';
 import { makeCapture } from '../../testing/captures.js';
-import { createMirrorBridge } from './mirror-bridge.js';
+import { createMirrorBridge, type MirrorBridge } from './mirror-bridge.js';
 import { checkPeerMessage, messageSync } from './peer-messages.js';
 
 function makeReal() {
@@ -34,14 +34,17 @@ function syncMessage(update: Uint8Array, sub = 2): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** What a peer session does with one message: gate, then y-webrtc's reading into the mirror. */
-function deliver(mirror: Y.Doc, message: Uint8Array): 'dropped' | 'read' | 'threw' {
-  const check = checkPeerMessage(message, { channel: 'webrtc', ownClientId: mirror.clientID });
+/**
+ * What a peer session does with one message: gate (which checks updates well-formed), then
+ * y-webrtc's reading into the mirror, vouched for as the gate does (webrtc-gate.ts).
+ */
+function deliver(bridge: MirrorBridge, message: Uint8Array): 'dropped' | 'read' | 'threw' {
+  const check = checkPeerMessage(message, { channel: 'webrtc', ownClientId: bridge.mirror.clientID });
   if (!check.ok) return 'dropped';
   try {
     const decoder = decoding.createDecoder(message);
     if (decoding.readVarUint(decoder) === messageSync) {
-      syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), mirror, 'room');
+      bridge.checkedWellFormed(() => syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), bridge.mirror, 'room'));
     }
     return 'read';
   } catch {
@@ -68,7 +71,7 @@ describe('checked mirror bridge', () => {
       const other = createDossier(peer);
       other.clips.add({ capture: makeCapture({ title: 'Van een collega' }), themes: ['community-werker.leefwereld'] });
     });
-    expect(deliver(bridge.mirror, syncMessage(update))).toBe('read');
+    expect(deliver(bridge, syncMessage(update))).toBe('read');
     expect(dossier.clips.all().map((c) => c.title)).toContain('Van een collega');
     expect(bridge.stats()).toEqual({ applied: 1, rejected: 0 });
     // Local edits flow to the mirror.
@@ -82,7 +85,7 @@ describe('checked mirror bridge', () => {
     const bridge = createMirrorBridge(doc);
     const sources: string[] = [];
     dossier.observe((change) => sources.push(change.source));
-    deliver(bridge.mirror, syncMessage(peerUpdate(doc, (peer) => createDossier(peer).clips.add({ capture: makeCapture() }))));
+    deliver(bridge, syncMessage(peerUpdate(doc, (peer) => createDossier(peer).clips.add({ capture: makeCapture() }))));
     expect(sources).toEqual(['remote']);
   });
 
@@ -115,13 +118,36 @@ describe('checked mirror bridge', () => {
       } catch {
         return; // Yjs itself refused to build it
       }
-      const outcome = deliver(bridge.mirror, syncMessage(update));
+      const outcome = deliver(bridge, syncMessage(update));
       expect(outcome === 'dropped' || bridge.stats().rejected > 0).toBe(true);
       expect(snapshot(doc)).toBe(before);
       expect(bridge.stats().applied).toBe(0);
       bridge.destroy();
     });
   }
+
+  it('checks items that a later update releases from pending: a hostile one waits, then is refused whole', () => {
+    const { doc } = makeReal();
+    const bridge = createMirrorBridge(doc);
+    const before = snapshot(doc);
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+    let state = Y.encodeStateVector(peer);
+    createDossier(peer).clips.add({ capture: makeCapture({ title: 'Eerst' }) });
+    const first = Y.encodeStateAsUpdate(peer, state);
+    state = Y.encodeStateVector(peer);
+    peer.getMap('meta').set('extra', { html: '<img onerror=alert(1)>' });
+    const second = Y.encodeStateAsUpdate(peer, state);
+    // The second arrives first: it waits in the mirror (nothing integrated, nothing applied).
+    expect(deliver(bridge, syncMessage(second))).toBe('read');
+    expect(bridge.stats()).toEqual({ applied: 0, rejected: 0 });
+    expect(snapshot(doc)).toBe(before);
+    // The first releases it: the transaction holds both, the hostile item fails the shape.
+    expect(deliver(bridge, syncMessage(first))).toBe('read');
+    expect(bridge.stats()).toEqual({ applied: 0, rejected: 1 });
+    expect(snapshot(doc)).toBe(before);
+    bridge.destroy();
+  });
 
   it('fuzz: random and mutated messages never change the real doc when rejected (seeded)', () => {
     const base = makeReal();
@@ -153,7 +179,7 @@ describe('checked mirror bridge', () => {
         const { doc, dossier } = makeReal();
         const bridge = createMirrorBridge(doc);
         const before = snapshot(doc);
-        const outcome = deliver(bridge.mirror, bytes);
+        const outcome = deliver(bridge, bytes);
         const stats = bridge.stats();
         if (outcome !== 'read' || stats.applied === 0) {
           rejected++;
@@ -206,7 +232,7 @@ describe('checked mirror bridge', () => {
     const perEditMs = (performance.now() - t) / 200;
     const peerEdit = peerUpdate(doc, (peer) => createDossier(peer).clips.add({ capture: makeCapture() }));
     t = performance.now();
-    deliver(bridge.mirror, syncMessage(peerEdit));
+    deliver(bridge, syncMessage(peerEdit));
     const inboundMs = performance.now() - t;
     console.info(
       `mirror cost, 500 clips (${(bytes / 1e6).toFixed(1)} MB state): initial copy ${copyMs.toFixed(0)} ms; ` +

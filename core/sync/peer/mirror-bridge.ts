@@ -5,7 +5,9 @@
 // reaches it unchecked, whatever y-webrtc's internals do.
 //
 // Cost: the mirror holds a second copy of the dossier's CRDT state (roughly the size of
-// its encoded state again in memory) and every update is applied twice. Applying is
+// its encoded state again in memory) and every update is applied twice. Each check runs
+// once: well-formedness on the peer's raw bytes in the gate (the bridge re-checks only
+// what no gate vouched for, e.g. relay updates), the shape on the mirror's store. Applying is
 // linear in the update, so a local edit costs microseconds; the initial copy of a dossier
 // of 500 clipped articles takes tens of milliseconds (see mirror-bridge.test.ts).
 //
@@ -15,7 +17,7 @@
 // content is affected: other peers' edits do not depend on it unless they built on it.
 import * as Y from 'yjs';
 import { isWellFormedUpdate } from '../update-check.js';
-import { checkDossierUpdate } from './update-shape.js';
+import { checkDossierTransaction } from './update-shape.js';
 
 export interface MirrorBridgeOptions {
   /** Called once per rejected update with the reason (never its content). */
@@ -27,6 +29,12 @@ export interface MirrorBridge {
   readonly mirror: Y.Doc;
   /** Origin of transactions that applied peer updates to the real doc. */
   readonly remoteOrigin: object;
+  /**
+   * Run `read` (y-webrtc reading one message into the mirror) for a message whose updates
+   * were already found well-formed on their raw bytes (the gate, peer-messages.ts): the
+   * mirror's re-encoding of them is then not decoded again. The shape check still runs.
+   */
+  checkedWellFormed<T>(read: () => T): T;
   /** Updates applied to / rejected from the real doc so far. */
   stats(): { applied: number; rejected: number };
   destroy(): void;
@@ -43,6 +51,7 @@ export function createMirrorBridge(doc: Y.Doc, options: MirrorBridgeOptions = {}
   let applied = 0;
   let rejected = 0;
   let destroyed = false;
+  let wellFormedChecked = false;
 
   Y.applyUpdate(mirror, Y.encodeStateAsUpdate(doc), fromReal);
 
@@ -52,11 +61,14 @@ export function createMirrorBridge(doc: Y.Doc, options: MirrorBridgeOptions = {}
     Y.applyUpdate(mirror, update, pending ? fromRealReleasing : fromReal);
   };
 
-  const onMirrorUpdate = (update: Uint8Array, origin: unknown) => {
+  const onMirrorUpdate = (update: Uint8Array, origin: unknown, _mirror: Y.Doc, transaction: Y.Transaction) => {
     if (destroyed || origin === fromReal) return;
     // For fromRealReleasing the update also holds what the real doc already has; applying
-    // that part again is a no-op, the released peer items are what matters.
-    const problem = isWellFormedUpdate(update) ? checkDossierUpdate(update, mirror) : 'malformed Yjs update';
+    // that part again is a no-op, the released peer items are what matters. The shape is
+    // checked on the items the transaction added (update-shape.ts), which are exactly
+    // the structs of `update`; that needs no decoding.
+    const wellFormed = (wellFormedChecked && origin !== fromRealReleasing) || isWellFormedUpdate(update);
+    const problem = wellFormed ? checkDossierTransaction(transaction) : 'malformed Yjs update';
     if (problem) {
       rejected++;
       options.onReject?.(problem);
@@ -77,6 +89,15 @@ export function createMirrorBridge(doc: Y.Doc, options: MirrorBridgeOptions = {}
   return {
     mirror,
     remoteOrigin,
+    checkedWellFormed(read) {
+      const outer = wellFormedChecked;
+      wellFormedChecked = true;
+      try {
+        return read();
+      } finally {
+        wellFormedChecked = outer;
+      }
+    },
     stats: () => ({ applied, rejected }),
     destroy() {
       destroyed = true;

@@ -6,7 +6,8 @@
 // directly to the doc and awareness it is given:
 //  1. y-webrtc gets a *mirror* Y.Doc, never the real one (mirror-bridge.ts). Updates cross
 //     from the mirror to the real doc only when well-formed and shaped like a dossier
-//     (update-shape.ts, which locates every item exactly in the mirror). This holds
+//     (update-shape.ts, which locates every item exactly in the mirror). Well-formedness
+//     is checked once, on the peer's raw bytes in layer 2, when layer 2 is in place. This holds
 //     whatever y-webrtc does inside; it costs a second in-memory copy of the CRDT state.
 //  2. A gate in front of y-webrtc's two inputs (each WebRTC connection's 'data' event and
 //     the room's BroadcastChannel subscriber) drops malformed messages *whole* before
@@ -95,7 +96,15 @@ export async function connectPeers(doc: Y.Doc, options: ConnectPeersOptions): Pr
       })
     : null;
   const onBodies = bodies ? (message: Uint8Array, reply: (answer: Uint8Array) => void) => void bodies.receive(message, reply) : undefined;
-  const guardConnection = createConnectionGate({ awareness, drop, log, updateFromPeer: () => updateFromPeer, onConnectionChange: later, onBodies });
+  const guardConnection = createConnectionGate({
+    awareness,
+    drop,
+    log,
+    updateFromPeer: () => updateFromPeer,
+    onConnectionChange: later,
+    onBodies,
+    checkedWellFormed: (read) => bridge.checkedWellFormed(read),
+  });
   const guardAll = () => room()?.webrtcConns.forEach(guardConnection);
   const onPeers = () => {
     guardAll();

@@ -182,3 +182,25 @@ export function checkDossierUpdate(update: Uint8Array, mirror: Y.Doc): string | 
   }
   return null;
 }
+
+/**
+ * The same check for a transaction the mirror has just integrated (its `update` handler's
+ * fourth argument), without decoding anything: the items it added are read from the store
+ * from the transaction's state before it to the store's end. These are exactly the structs Yjs
+ * encodes into that transaction's update (every client's structs from its clock before
+ * the transaction on), so the update that goes on is checked item for item.
+ */
+export function checkDossierTransaction(transaction: Y.Transaction): string | null {
+  for (const [client, structs] of transaction.doc.store.clients) {
+    const before = transaction.beforeState.get(client) ?? 0;
+    const last = structs[structs.length - 1];
+    if (!last || last.id.clock + last.length <= before) continue;
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const struct = structs[i];
+      if (!(struct instanceof Y.Item)) continue; // garbage-collected: deleted content
+      const problem = checkItem(struct, struct.content);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}

@@ -48,6 +48,8 @@ export interface ConnectionGateOptions {
   updateFromPeer: () => boolean;
   /** A connection opened or closed. */
   onConnectionChange: () => void;
+  /** Runs y-webrtc's reading of a message whose updates this gate found well-formed (mirror-bridge.ts). */
+  checkedWellFormed?: <T>(read: () => T) => T;
   /** A body message from a peer (body-exchange.ts checks it), with how to answer that peer; none: dropped. */
   onBodies?: (message: Uint8Array, reply: (message: Uint8Array) => void) => void;
 }
@@ -92,8 +94,10 @@ export function createConnectionGate(options: ConnectionGateOptions) {
         return;
       }
       handlingSyncFromPeer = message[0] === messageSync;
+      const carriesUpdate = check.kind === 'sync-step-2' || check.kind === 'sync-update';
       try {
-        emit('data', message);
+        if (carriesUpdate && options.checkedWellFormed) options.checkedWellFormed(() => emit('data', message));
+        else emit('data', message);
       } catch (error) {
         log(`y-webrtc failed on a checked message: ${error instanceof Error ? error.message : String(error)}`);
       } finally {

@@ -216,11 +216,12 @@ export async function peerMessages(rng: Rng, count: number, progress: Progress):
     if (!check.ok) {
       rejectedByCheck++;
     } else {
-      // What y-webrtc does with a message that passed the gate (its own errors are caught there).
+      // What y-webrtc does with a message that passed the gate (its own errors are caught
+      // there), vouched for as well-formed by the gate as in a peer session (webrtc-gate.ts).
       const decoder = decoding.createDecoder(message);
       const type = decoding.readVarUint(decoder);
       try {
-        if (type === messageSync) syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), peer.bridge.mirror, 'peer');
+        if (type === messageSync) peer.bridge.checkedWellFormed(() => syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), peer.bridge.mirror, 'peer'));
         else if (type === messageAwareness) awarenessProtocol.applyAwarenessUpdate(peer.awareness, decoding.readVarUint8Array(decoder), 'peer');
       } catch {
         // y-webrtc logs and drops; the real doc must still be untouched (checked below).
