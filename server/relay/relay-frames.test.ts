@@ -3,12 +3,11 @@
 // inflated), and a broken stream after it — frames out of order, a whole message inside a
 // stream, a bomb over the joined-size cap — closes the socket with its reason and leaves the
 // stored dossier as it was. A client without frames still syncs with whole messages.
-import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createRelayAdmin, relayProtocols } from '@knipsel/core/relay';
 import { connectRelay } from '@knipsel/core/relay/session';
-import { deflatedZeros, makeCapture } from '@knipsel/core/testing';
+import { deflatedZeros, encodeStreamFrame, makeCapture } from '@knipsel/core/testing';
 import { WebSocket } from 'ws';
 import { relaysPerTest } from './test-relays.js';
 import { createDossier } from '@knipsel/core';
@@ -18,14 +17,10 @@ const { start, keep } = relaysPerTest();
 
 /** A stream frame as a framed socket carries it: 0, then core's frame (75 chunk: field = count; 76 compressed: field = final). */
 function streamFrame(type: 75 | 76, id: number, index: number, field: number, part: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeUint8(encoder, 0);
-  encoding.writeVarUint(encoder, type);
-  encoding.writeVarUint(encoder, id);
-  encoding.writeVarUint(encoder, index);
-  encoding.writeVarUint(encoder, field);
-  encoding.writeVarUint8Array(encoder, part);
-  return encoding.toUint8Array(encoder);
+  const frame = encodeStreamFrame(type, { id, index, field, part });
+  const framed = new Uint8Array(frame.length + 1);
+  framed.set(frame, 1);
+  return framed;
 }
 
 /** Adds `count` clips in one transaction; returns the update it made. */

@@ -21,6 +21,9 @@ export type SocketClass = new (url: string, protocols?: string | string[]) => So
 
 type Listener = (event: unknown) => void;
 
+/** How often a long incoming message tells the provider the connection lives (ms). */
+const aliveEveryMs = 1000;
+
 /** The close code a client uses when the relay sent frames that do not join. */
 export const badFramesCloseCode = 4400;
 
@@ -43,6 +46,7 @@ export function framedWebSocket(Base: SocketClass, log: (line: string) => void =
     private readonly socket: SocketLike;
     private readonly listeners = new Map<string, Set<Listener>>();
     private channel: FramedChannel | null = null;
+    private lastAlive = 0;
 
     constructor(url: string) {
       this.socket = new Base(url, [...relayProtocols]);
@@ -54,6 +58,7 @@ export function framedWebSocket(Base: SocketClass, log: (line: string) => void =
       this.socket.addEventListener('message', (event: { data: unknown }) => {
         const bytes = this.channel ? bytesOf(event.data) : null;
         if (!this.channel || !bytes) return this.dispatch('message', event);
+        if (this.channel.isStreamFrame(bytes)) this.alive();
         this.channel.receive(bytes);
       });
       this.socket.addEventListener('close', (event: unknown) => {
@@ -74,6 +79,18 @@ export function framedWebSocket(Base: SocketClass, log: (line: string) => void =
           this.socket.close(badFramesCloseCode, 'bad-frames');
         },
       });
+    }
+
+    /**
+     * Frames of a long message are arriving: tell the provider the connection lives. It closes
+     * a socket that brought no message for 30 s, which a first sync over a slow line can take.
+     * The message names no document (an empty name), so no provider acts on it.
+     */
+    private alive() {
+      const now = Date.now();
+      if (now - this.lastAlive < aliveEveryMs) return;
+      this.lastAlive = now;
+      this.dispatch('message', { data: new Uint8Array([0]).buffer });
     }
 
     private dispatch(type: string, event: unknown) {
