@@ -51,7 +51,6 @@ it('a 20,000-clip dossier goes owner → relay A, and relay B → a new member, 
   const upload = connectDoc(owner, one.wsUrl, id, ownerSecret);
   cleanups.push(() => upload.destroy());
   await upload.whenAcknowledged();
-  expect(one.hocuspocus.documents.get(id)!.getMap('clips').size).toBe(20_000);
   expect(one.stats().rejectedFrames).toBe(0);
 
   const fresh = new Y.Doc();
