@@ -5,17 +5,14 @@
 // in one process; and the relay's memory with the dossier open (heap after GC, growth over the
 // idle relay) beside a bare Node process holding a plain Y.Doc of the same state.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { createBodyStore, createDossier, createMemoryBlobStore, initDossierDoc, presetFrameworks } from '@knipsel/core';
 import { createRelayAdmin } from '@knipsel/core/relay';
 import { connectRelay } from '@knipsel/core/relay/session';
-import { makeCorpus } from './corpus/clip-corpus.js';
-import { loadSources } from './corpus/sources.js';
 import { repeat, spread, summarize, type BenchContext } from './lib.js';
 import type { BenchRow } from './table.js';
 
@@ -35,7 +32,7 @@ interface Child {
 const childFile = fileURLToPath(new URL('./relay-bench-child.ts', import.meta.url));
 const mb = (bytes: number) => bytes / 1e6;
 
-async function startChild(mode: 'relay' | 'bare'): Promise<Child> {
+async function startChild(mode: 'relay' | 'bare' | 'owner'): Promise<Child> {
   const child: ChildProcess = fork(childFile, [mode], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const next = (type: string) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
@@ -67,27 +64,6 @@ async function startChild(mode: 'relay' | 'bare'): Promise<Child> {
   };
 }
 
-/** A shared dossier of `count` bench-corpus clips, bodies in (throwaway) body stores. */
-async function cohortDossier(id: string, count: number): Promise<Y.Doc> {
-  const corpus = makeCorpus(
-    loadSources(),
-    presetFrameworks.flatMap((f) => f.themes.map((t) => t.id)),
-  );
-  const doc = new Y.Doc();
-  initDossierDoc(doc, { id, name: 'Leergang 2026, hele groep', kind: 'shared', now: 1 });
-  for (let at = 0; at < count; at += 500) {
-    // A fresh body store per batch: the bodies are written and let go (the relay never holds them).
-    const bodies = createBodyStore(createMemoryBlobStore());
-    const dossier = createDossier(doc, { bodies });
-    for (let i = at; i < Math.min(count, at + 500); i++) {
-      const clip = corpus.clip(i);
-      dossier.clips.add({ capture: clip.capture, note: clip.note, themes: clip.themes });
-    }
-    await bodies.written();
-  }
-  return doc;
-}
-
 /** Resolves when `doc` holds `count` clips. */
 function whenClips(doc: Y.Doc, count: number): Promise<void> {
   return new Promise((resolve) => {
@@ -105,9 +81,6 @@ export async function runRelayBench(ctx: BenchContext): Promise<BenchRow[]> {
   const clips = Number(process.env.BENCH_RELAY_CLIPS ?? 20_000);
   const label = clips.toLocaleString('en-US');
   const id = 'cohortbench00001';
-  ctx.log(`sync (relay): building a ${label}-clip dossier…`);
-  const owner = await cohortDossier(id, clips);
-  const state = Y.encodeStateAsUpdate(owner);
   const relay = await startChild('relay');
   const cleanups: Array<() => unknown> = [() => relay.stop()];
   try {
@@ -115,12 +88,17 @@ export async function runRelayBench(ctx: BenchContext): Promise<BenchRow[]> {
     const admin = createRelayAdmin(relay.wsUrl!);
     const { ownerSecret } = await admin.register(id);
     const member = await admin.createToken(id, ownerSecret, 'read-only', 'Nieuwe student');
-    ctx.log(`sync (relay): the owner uploads ${(state.length / 1e6).toFixed(1)} MB…`);
-    const t0 = performance.now();
-    const upload = connectRelay(owner, { url: relay.wsUrl!, dossierId: id, token: ownerSecret, WebSocketPolyfill: WebSocket });
-    cleanups.push(() => upload.destroy());
-    await upload.whenAcknowledged();
-    const uploadMs = performance.now() - t0;
+    const dir = mkdtempSync(join(tmpdir(), 'knipsel-relay-bench-state-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const statePath = join(dir, 'state.bin');
+    // The owner is a process of its own (another machine, in life): its doc does not weigh on this heap.
+    ctx.log(`sync (relay): the owner builds a ${label}-clip dossier and uploads it…`);
+    const owner = await startChild('owner');
+    cleanups.push(() => owner.stop());
+    const { uploadMs } = await owner.request<{ uploadMs: number }>({ type: 'upload', id, count: clips, wsUrl: relay.wsUrl, token: ownerSecret, statePath }, 'uploaded');
+    const state = new Uint8Array(readFileSync(statePath));
+    const source = new Y.Doc();
+    Y.applyUpdate(source, state);
     await new Promise((resolve) => setTimeout(resolve, 1000)); // the debounced compaction runs
     const open = await relay.memory(); // the owner's connection keeps the dossier open
 
@@ -131,7 +109,7 @@ export async function runRelayBench(ctx: BenchContext): Promise<BenchRow[]> {
           const start = performance.now();
           if (kind === 'raw') {
             const copy = new Y.Doc();
-            Y.applyUpdate(copy, Y.encodeStateAsUpdate(owner));
+            Y.applyUpdate(copy, Y.encodeStateAsUpdate(source));
             out.raw = performance.now() - start;
             copy.destroy();
             continue;
@@ -152,11 +130,8 @@ export async function runRelayBench(ctx: BenchContext): Promise<BenchRow[]> {
     ctx.log('sync (relay): a bare Node process holding the same doc…');
     const bare = await startChild('bare');
     cleanups.push(() => bare.stop());
-    const dir = mkdtempSync(join(tmpdir(), 'knipsel-relay-bench-state-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    writeFileSync(join(dir, 'state.bin'), state);
     const bareIdle = await bare.memory();
-    await bare.request({ type: 'load', path: join(dir, 'state.bin') }, 'loaded');
+    await bare.request({ type: 'load', path: statePath }, 'loaded');
     const bareHeld = await bare.memory();
 
     const relayHeap = mb(open.heap - idle.heap);
@@ -165,7 +140,7 @@ export async function runRelayBench(ctx: BenchContext): Promise<BenchRow[]> {
     const raws = results.map((r) => r.raw);
     ctx.note(
       `sync (relay): ${label}-clip cohort dossier from the bench corpus, ${(state.length / 1e6).toFixed(1)} MB of state (${Math.round(state.length / clips)} B a clip; bodies in a body store, ` +
-        `not in the doc), ${state.length > 16 * 1024 * 1024 ? 'above' : 'below'} the relay's 16 MiB WebSocket frame limit. One relay process on a SQLite file, the clients in the bench process (core's connectRelay over \`ws\`), ` +
+        `not in the doc), ${state.length > 16 * 1024 * 1024 ? 'above' : 'below'} the relay's 16 MiB WebSocket frame limit. One relay process on a SQLite file, the owner in a process of its own, the new members in the bench process (core's connectRelay over \`ws\`), ` +
         'large messages as compressed stream frames (core/sync/frames/framed-channel.ts). "relay → new member" is connect → every clip in the new member\'s doc, with a read-only ' +
         `token, the dossier already open on the relay; it includes the relay encoding and compressing the state, the member inflating, checking (mirror doc, dossier shape) and applying it. ` +
         `The owner's first upload took ${(uploadMs / 1000).toFixed(1)} s. Memory: the relay's heap after GC with the dossier open (its owner connected) minus the idle relay's: ` +
