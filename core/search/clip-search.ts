@@ -151,12 +151,16 @@ export function createClipSearch(options: ClipSearchOptions = {}) {
     search(query: string, options: { limit?: number; filter?: (id: string) => boolean } = {}): SearchHit[] {
       const words = searchWords(query);
       if (words.length === 0) return [];
+      const specs = wordSpecs(words);
+      // The word being typed marks every word it begins: one term for the snippet instead of
+      // each of its expansions the clip holds (a two-letter prefix: dozens).
+      const prefixes = specs.filter((spec) => spec.prefix).map((spec) => spec.term);
       // Snippets only for the hits returned (a caller shows at most `limit`).
-      return index.rank(wordSpecs(words), options.limit ?? 50, options.filter).map(({ id, score, terms, match }) => ({
+      return index.rank(specs, options.limit ?? 50, options.filter).map(({ id, score, terms, match }) => ({
         id,
         score,
         terms,
-        snippet: snippetFor(documentOf(id), terms, match, folded),
+        snippet: snippetFor(documentOf(id), markedTerms(terms, prefixes), match, folded),
       }));
     },
   };
@@ -175,6 +179,12 @@ export function searchWords(query: string): string[] {
 }
 
 type FoldCache = ReturnType<typeof foldCache>;
+
+/** The terms a snippet marks: a prefix stands for the matched terms it begins. */
+function markedTerms(terms: string[], prefixes: string[]): string[] {
+  const used = prefixes.filter((prefix) => terms.some((term) => term.startsWith(prefix)));
+  return used.length === 0 ? terms : [...used, ...terms.filter((term) => !used.some((prefix) => term.startsWith(prefix)))];
+}
 
 export type ClipSearch = ReturnType<typeof createClipSearch>;
 
