@@ -208,20 +208,16 @@ export class RankedIndex<T> extends MiniSearch<T> {
     const candidates = this.#candidates;
     const total = this.#total;
     // The most selective word first: most clips drop out at its test.
-    const perWord = words.map((word) => word.scores);
-    const tests = perWord.slice().sort((a, c) => a.count - c.count);
+    // The most selective word first: most clips drop out at its test.
+    const masks = words.map((word) => word.scores).sort((a, c) => a.count - c.count).map((scores) => scores.hit);
+    const vectors = words.map((word) => word.scores.scores);
     let found = 0;
     for (let docId = 0; docId < size; docId++) {
       let all = true;
-      for (const { hit } of tests) {
-        if (hit[docId] === 0) {
-          all = false;
-          break;
-        }
-      }
+      for (let w = 0; w < masks.length && all; w++) all = masks[w][docId] === 1;
       if (!all) continue;
       let sum = 0;
-      for (const { scores } of perWord) sum += scores[docId];
+      for (let w = 0; w < vectors.length; w++) sum += vectors[w][docId];
       total[docId] = sum;
       candidates[found++] = docId;
     }
