@@ -32,6 +32,18 @@ describe('fold', () => {
 });
 
 describe('fold', () => {
+  it('folds each character to its lower case without diacritics, or keeps it', () => {
+    for (let code = 0; code < 0x10000; code += 1) {
+      const char = String.fromCharCode(code);
+      const stripped = char
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
+      const lower = char.toLowerCase();
+      expect(fold(char)).toBe(stripped.length === 1 ? stripped : lower.length === 1 ? lower : char);
+    }
+  });
+
   it('folds every character the same wherever it stands', () => {
     // A capital sigma lower-cases by what follows it; "İ" lower-cases to two characters.
     for (const context of ['A', 'ΟΔΟΣ', 'İ']) {

@@ -209,7 +209,10 @@ export class RankedIndex<T> extends MiniSearch<T> {
     const total = this.#total;
     // The most selective word first: most clips drop out at its test.
     // The most selective word first: most clips drop out at its test.
-    const masks = words.map((word) => word.scores).sort((a, c) => a.count - c.count).map((scores) => scores.hit);
+    const masks = words
+      .map((word) => word.scores)
+      .sort((a, c) => a.count - c.count)
+      .map((scores) => scores.hit);
     const vectors = words.map((word) => word.scores.scores);
     let found = 0;
     for (let docId = 0; docId < size; docId++) {
