@@ -96,8 +96,8 @@ export function makeSnippet(field: SnippetField, text: string, terms: string[], 
   }
   const prefix = start > 0 ? '…' : '';
   const suffix = end < text.length ? '…' : '';
-  const window = collapseSpaces(text.slice(start, end), ranges);
-  return { field, text: prefix + window.text + suffix, ranges: window.ranges.map(([a, b]) => [a + prefix.length, b + prefix.length]) };
+  const collapsed = collapseSpaces(text.slice(start, end), ranges);
+  return { field, text: prefix + collapsed.text + suffix, ranges: collapsed.ranges.map(([a, b]) => [a + prefix.length, b + prefix.length]) };
 }
 
 /** A text folded already, as a LazyFold. */
@@ -107,9 +107,9 @@ function fixedFold(folded: string): LazyFold {
 
 /** `raw` with each run of whitespace as one space, and `ranges` in it moved along. */
 function collapseSpaces(raw: string, ranges: Array<[number, number]>): { text: string; ranges: Array<[number, number]> } {
-  /** Runs of more than one whitespace character: where each starts, how long it is. */
   const text = raw.replace(/\s+/g, ' ');
   if (text.length === raw.length) return { text, ranges };
+  // Runs of more than one whitespace character: where each starts, how long it is.
   const runs = Array.from(raw.matchAll(/\s{2,}/g), (run) => [run.index, run[0].length] as const);
   const moved = (offset: number) => {
     let shift = 0;
