@@ -97,7 +97,6 @@ export function createClipSearch(options: ClipSearchOptions = {}) {
     put(documents: SearchDocument[]): void {
       for (const document of documents) {
         if (index.has(document.id)) index.discard(document.id);
-        folded.forget(document.id, fields);
         recent.delete(document.id);
         index.add(document);
         kept?.set(document.id, document);
@@ -107,7 +106,6 @@ export function createClipSearch(options: ClipSearchOptions = {}) {
 
     remove(ids: string[]): void {
       for (const id of ids) {
-        folded.forget(id, fields);
         recent.delete(id);
         if (index.has(id)) {
           index.discard(id);
@@ -118,7 +116,6 @@ export function createClipSearch(options: ClipSearchOptions = {}) {
 
     /** Read a clip's document again for its next snippet (its text arrived later). */
     refresh(id: string): void {
-      folded.forget(id, fields);
       recent.delete(id);
     },
 
@@ -195,7 +192,7 @@ function snippetFor(document: SearchDocument | undefined, terms: string[], match
   for (const field of order) {
     if (!matchedFields.has(field)) continue;
     const text = document[field];
-    const snippet = makeSnippet(field, text, terms, undefined, folded?.get(`${document.id}\u0000${field}`, text));
+    const snippet = makeSnippet(field, text, terms, undefined, folded?.get(text));
     if (snippet) return snippet;
   }
   return null;

@@ -34,21 +34,21 @@ export function lazyFold(text: string): LazyFold {
   };
 }
 
-/** Folded field texts of recently shown hits, so search-as-you-type folds each text once. */
+/**
+ * Folded texts of recently shown hits, by the text itself: search-as-you-type folds each text
+ * once, and clips of the same page (a reading a whole cohort clipped) share one.
+ */
 export function foldCache(capacity = 200) {
   const cache = new Map<string, LazyFold>();
   return {
-    get(key: string, text: string): LazyFold {
-      let value = cache.get(key);
-      if (value === undefined || value.length !== text.length) {
+    get(text: string): LazyFold {
+      let value = cache.get(text);
+      if (value === undefined) {
         value = lazyFold(text);
         if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
-      } else cache.delete(key);
-      cache.set(key, value);
+      } else cache.delete(text);
+      cache.set(text, value);
       return value;
-    },
-    forget(id: string, fields: readonly string[]): void {
-      for (const field of fields) cache.delete(`${id}\u0000${field}`);
     },
     clear: () => cache.clear(),
   };
