@@ -229,11 +229,11 @@ export function createShareService(library: Library, prefs: PrefStore, options: 
           doc,
           session,
           serial,
-          async keep(state) {
+          async keep(doc) {
             // A dossier already here under this id is never re-pointed from here: what
             // arrived is kept as a new dossier beside it (the join screen offers that copy).
             const id = (await library.get(invite.dossierId)) ? createId() : invite.dossierId;
-            await library.importState(state, { id, kind: 'shared' });
+            await library.importState(doc, { id, kind: 'shared' });
             await prefs.setPref(sharePref(id), { secret: invite.secret, sharedBy: invite.sharedBy, since: now() } satisfies ShareRecord);
             return id;
           },
