@@ -106,7 +106,7 @@ interface BrowserTimes {
 /** The same pages in Debian's Chromium: extract() and raw Readability on a DOMParser document. */
 // Knipsel's phases and the baseline, for the profile note of the Chromium rows.
 const capturePhases =
-  /^(extract|extractArticle|runReadability|runReadabilityBaseline|finish|sanitizeInPlace|collectMetadata|removeMetaLines|mergeArticleMetadata|plainText|countWords|linkDensity|absolutizeUrls|resolveLazyImages|embedsToLinks|removeBoilerplate|pruneArticle|proseCandidate|addLead)$/;
+  /^(extract|extractArticle|runReadability|runReadabilityBaseline|finish|sanitizeElement|collectMetadata|removeMetaLines|mergeArticleMetadata|plainText|countWords|linkDensity|absolutizeUrls|resolveLazyImages|embedsToLinks|removeBoilerplate|pruneArticle|proseCandidate|addLead)$/;
 
 /** One line: where extract()'s time goes, beside raw Readability's, from inclusive times. */
 export function captureProfileNote(pages: number, entries: ProfileEntry[]): string {
@@ -114,7 +114,7 @@ export function captureProfileNote(pages: number, entries: ProfileEntry[]): stri
   const ms = (name: string) => total.get(name) ?? 0;
   const all = ms('extract');
   const baseline = ms('runReadabilityBaseline') || 1;
-  const sanitising = ms('sanitizeInPlace');
+  const sanitising = ms('sanitizeElement');
   const metadata = ms('collectMetadata') + ms('removeMetaLines') + ms('mergeArticleMetadata');
   const cleaning = ms('removeBoilerplate') + ms('pruneArticle');
   const rest = ms('finish') - sanitising;
