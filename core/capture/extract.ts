@@ -179,7 +179,7 @@ function runArticle(page: Page, url: string, base: string, meta: PageMetadata, n
     // Readability's clone and the prose candidate had their lazy images resolved already.
     const content = finish(page.given, article.root, base, warnings, article.source !== 'defuddle');
     if (content.wordCount > 0) {
-      const signals = { articleChars: article.textLength, pageChars: page.bodyText().length, source: article.source, coverage: article.coverage };
+      const signals = { source: article.source, coverage: article.coverage };
       const confidence = articleConfidence(content, signals, warnings);
       const suggestedMode: ExtractMode | null = confidence < 0.5 ? (hasSelection ? 'selection' : 'page') : null;
       return { capture: buildCapture(url, 'article', merged, content, now), confidence, warnings, suggestedMode };
