@@ -118,7 +118,10 @@ async function browserCoreRows(ctx: BenchContext, sizes: number[]): Promise<Map<
             await s.page.evaluate(() => window.knipselBench.settle());
             const from = addFrom;
             addFrom += 2 * (addWarmup + addCount);
-            return await s.page.evaluate(([f, w, c]) => window.knipselBench.addBoth(f, w, c), [from, addWarmup, addCount]);
+            const samples = await s.page.evaluate(([f, w, c]) => window.knipselBench.addBoth(f, w, c), [from, addWarmup, addCount]);
+            // As the web app on leaving its page: the next cold open finds the search index stored in step.
+            await s.page.evaluate(() => window.knipselBench.pageLeft());
+            return samples;
           } finally {
             await s.close();
           }
@@ -212,9 +215,9 @@ async function browserCoreRows(ctx: BenchContext, sizes: number[]): Promise<Map<
             metric: `${what}, beside raw Yjs on the same stored doc (raw: ${spread(raw)})`,
             knipsel: k,
             baseline: b,
-            baselineName: "raw Yjs (Knipsel's stored update log read natively + applyUpdate)",
-            target: '',
-            met: null,
+            baselineName: "raw Yjs (Knipsel's stored update log read natively + applyUpdate, the doc held)",
+            target: '≤ 1.25×',
+            met: within(k, b),
             digits,
           })),
           {
@@ -243,6 +246,14 @@ async function browserCoreRows(ctx: BenchContext, sizes: number[]): Promise<Map<
             `${area}: open (doc loaded) misses ≤ 1 s: reading and decoding the ${(written.bytes / 1e6).toFixed(0)} MB doc is the floor — raw Yjs needs ${med(openR).toFixed(0)} ms for it ` +
               `on this machine, library.open() ${med(openK).toFixed(0)} ms. What a user waits for is the first clips: library.rows() serves them from the ` +
               `Dexie projection in ${med(rowsK).toFixed(0)} ms while the doc loads (the web app's path; see the app row).`,
+          );
+        }
+        if (n >= 10_000 && (med(openK) > 300 || med(memK) > 40)) {
+          ctx.note(
+            `${area}: the absolute targets need less than decoding and holding the doc costs Yjs itself: raw Yjs loading Knipsel's own stored doc ` +
+              `takes ${med(openS).toFixed(0)} ms and grows the renderer by ${med(memS).toFixed(1)} MB; library.open() ${med(openK).toFixed(0)} ms and ${med(memK).toFixed(1)} MB. ` +
+              `What Knipsel holds beyond the doc (${(med(memK) - med(memS)).toFixed(1)} MB) is mostly the stored search index, loaded with the dossier so search is complete when it opens. ` +
+              `The first clips do not wait for the doc: library.rows() serves them from the projection in ${med(rowsK).toFixed(0)} ms.`,
           );
         }
         ctx.note(

@@ -28,6 +28,7 @@ import { formatMs, type BenchContext, type BenchOptions } from './lib.js';
 import { extensionDist, pwaDist, runSizeBench } from './size-bench.js';
 import { runSuggestBench } from './suggest-bench.js';
 import { runSyncBench } from './sync-bench.js';
+import { runAppSyncBench } from './app-sync-bench.js';
 import { writeReadmeSection } from './readme-section.js';
 import { formatTable, type BenchRow } from './table.js';
 import { mergeLatest, readLatest, renderLatest, writeLatest, type SectionResult } from './latest-store.js';
@@ -56,7 +57,7 @@ export const sections: Section[] = [
   { name: 'core', run: runCoreBench },
   { name: 'search', run: runSearchBench },
   { name: 'app', run: runAppColdStartBench },
-  { name: 'sync', run: runSyncBench },
+  { name: 'sync', run: async (ctx) => [...(await runSyncBench(ctx)), ...(await runAppSyncBench(ctx))] },
   { name: 'bridge', run: runBridgeBench },
   { name: 'files', run: runFilesBench },
   { name: 'suggest', run: runSuggestBench },

@@ -15,39 +15,29 @@ export type EvidenceKind = (typeof evidenceKinds)[number];
 export const feedbackSources = ['collega', 'bewoners', 'assessor', 'anders'] as const;
 export type FeedbackSource = (typeof feedbackSources)[number];
 
+/** The fields of the card a user fills in about a piece of evidence, and what each holds. */
+export const cardFields = [
+  'context', // praktijkvoorbeeld: wijk, organisation
+  'initiative', // praktijkvoorbeeld: whose initiative it was
+  'worked', // praktijkvoorbeeld: what worked
+  'notWorked', // praktijkvoorbeeld: what did not work
+  'myWijk', // praktijkvoorbeeld: "Wat zou dit in mijn wijk vragen?"
+  'date', // eigen-praktijk and feedback: the day it happened, YYYY-MM-DD (or empty)
+  'place', // eigen-praktijk: where
+  'involved', // eigen-praktijk: who was involved (roles, never clients' names)
+  'happened', // eigen-praktijk: what happened
+  'from', // feedback: who said it (a name or a role)
+  'fromRole', // feedback: what kind of source (a FeedbackSource), empty when not chosen
+  'said', // feedback: what was said
+] as const;
+export type CardField = (typeof cardFields)[number];
+
 /**
- * The short card a user fills in about a piece of evidence. Every field is a plain string
+ * The short card a user fills in about a piece of evidence, one string per `cardFields` entry
  * (last writer wins per field), empty when not filled in; which fields a screen offers
  * depends on the kind, but switching kind keeps them all.
  */
-export interface EvidenceCard {
-  /** praktijkvoorbeeld: wijk, organisation. */
-  context: string;
-  /** praktijkvoorbeeld: whose initiative it was. */
-  initiative: string;
-  /** praktijkvoorbeeld: what worked. */
-  worked: string;
-  /** praktijkvoorbeeld: what did not work. */
-  notWorked: string;
-  /** praktijkvoorbeeld: "Wat zou dit in mijn wijk vragen?" */
-  myWijk: string;
-  /** eigen-praktijk and feedback: the day it happened, YYYY-MM-DD (or empty). */
-  date: string;
-  /** eigen-praktijk: where. */
-  place: string;
-  /** eigen-praktijk: who was involved (roles, never clients' names). */
-  involved: string;
-  /** eigen-praktijk: what happened. */
-  happened: string;
-  /** feedback: who said it (a name or a role). */
-  from: string;
-  /** feedback: what kind of source. Empty when not chosen. */
-  fromRole: FeedbackSource | '';
-  /** feedback: what was said. */
-  said: string;
-}
-export const cardFields = ['context', 'initiative', 'worked', 'notWorked', 'myWijk', 'date', 'place', 'involved', 'happened', 'from', 'fromRole', 'said'] as const;
-export type CardField = (typeof cardFields)[number];
+export type EvidenceCard = { [F in CardField]: F extends 'fromRole' ? FeedbackSource | '' : string };
 
 /** A photo or file attached to a clip. The bytes live in the blob store under `hash`. */
 export interface Attachment {

@@ -165,6 +165,12 @@ describe('library', () => {
     const error = await library.importState(new Uint8Array([1, 2, 3, 250, 7])).catch((e: unknown) => e);
     expect(isKnipselError(error, 'invalid-input')).toBe(true);
     expect((await library.list()).length).toBe(before);
+    // A doc that already holds the state (a join that arrived) is stored as it is.
+    const arrived = new Y.Doc();
+    Y.applyUpdate(arrived, state);
+    const joined = await library.importState(arrived, { id: 'joined-dossier', kind: 'shared' });
+    expect([joined.id, joined.kind, joined.clipCount]).toEqual(['joined-dossier', 'shared', 1]);
+    expect((await library.open(joined.id)).dossier.clips.all().map((c) => c.title)).toEqual(['Gedeeld']);
   });
 
   it('builds search in the background on request, and completes it for a plain search()', async () => {

@@ -165,10 +165,15 @@ export function createLibrary(stores: LibraryStores, options: { now?: () => numb
      * Add a dossier from a full doc state (a backup, or a shared dossier received from a
      * peer). The doc must carry dossier meta; it is validated before anything is stored.
      */
-    async importState(state: Uint8Array, options: { id?: string; name?: string; kind?: DossierKind } = {}): Promise<DossierRecord> {
-      const doc = new Y.Doc();
+    /**
+     * Store a dossier state as a new dossier. `state` may be a doc already holding it (a join
+     * that arrived): it is stored as it is, without encoding and reading it again; the caller
+     * keeps the doc and destroys it when done.
+     */
+    async importState(state: Uint8Array | Y.Doc, options: { id?: string; name?: string; kind?: DossierKind } = {}): Promise<DossierRecord> {
+      const doc = state instanceof Y.Doc ? state : new Y.Doc();
       try {
-        Y.applyUpdate(doc, state);
+        if (!(state instanceof Y.Doc)) Y.applyUpdate(doc, state);
       } catch (error) {
         throw new KnipselError('invalid-input', 'This is not a readable dossier state.', { cause: String(error) });
       }

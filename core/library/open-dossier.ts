@@ -122,16 +122,30 @@ export async function openDossier(id: string, { stores, now, changed, searchText
       changed();
     })().catch(() => undefined);
   };
-  const projection = attachProjection(dossier, stores.projections, id, (rows, removed) => {
-    trackLive(rows, removed);
-    recordTimer ??= setTimeout(syncRecord, 50);
-  });
+  // The projection's reconcile reads every clip (~0.3 s of main thread at 10,000 clips): it
+  // starts once the open is done, not while the stored search index is still arriving.
+  let opened!: () => void;
+  const openDone = new Promise<void>((resolve) => (opened = resolve));
+  const projection = attachProjection(
+    dossier,
+    stores.projections,
+    id,
+    (rows, removed) => {
+      trackLive(rows, removed);
+      recordTimer ??= setTimeout(syncRecord, 50);
+    },
+    { startAfter: openDone },
+  );
   dossier.observe((change) => {
     if (change.meta) recordTimer ??= setTimeout(syncRecord, 0);
   });
   // Search is complete when the dossier opens if its stored index matches (else it is built
   // in the background). The projection reconciles in the background (rows(id) waits for it once open).
-  await search?.loaded;
+  try {
+    await search?.loaded;
+  } finally {
+    opened();
+  }
   return {
     id,
     dossier,

@@ -51,6 +51,26 @@ describe('clip projection', () => {
     expect(written).toEqual([]);
   });
 
+  it('starts its reconcile only once startAfter has settled, and keeps the edits made before', async () => {
+    const { dossier, ids, inner, store } = setup();
+    let reads = 0;
+    const counting: ProjectionStore = { ...store, rows: (id) => (reads++, inner.rows(id)) };
+    let release!: () => void;
+    const projection = attachProjection(dossier, counting, 'd', undefined, { startAfter: new Promise<void>((resolve) => (release = resolve)) });
+    dossier.clips.update(ids[0], { title: 'Tijdens het openen' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reads).toBe(0); // the stored rows are not even read while the open goes on
+    expect(await inner.rows('d')).toEqual([]);
+    release();
+    await projection.ready;
+    await projection.flush();
+    expect(reads).toBe(1);
+    const rows = await inner.rows('d');
+    expect(rows).toHaveLength(ids.length);
+    expect(rows.find((r) => r.id === ids[0])?.title).toBe('Tijdens het openen');
+    projection.destroy();
+  });
+
   it('reconciles after attaching without holding up the caller, then follows edits', async () => {
     const { dossier, ids, inner, store } = setup();
     const projection = attachProjection(dossier, store, 'd');

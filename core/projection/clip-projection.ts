@@ -73,19 +73,22 @@ function clipIds(dossier: Dossier): string[] {
 }
 
 /**
- * Keep the stored rows in step with the doc. The first reconcile starts on the next task,
- * so a caller that opens a dossier is not held up by it; `ready` tells when it is done.
+ * Keep the stored rows in step with the doc. The first reconcile starts on the next task
+ * (or once `startAfter` has settled: an open dossier starts it when the open is done, so
+ * reading every clip does not compete with the open), so a caller that opens a dossier is
+ * not held up by it; `ready` tells when it is done. Changes meanwhile are recorded from the start.
  */
 export function attachProjection(
   dossier: Dossier,
   store: ProjectionStore,
   dossierId: string,
   onRows?: (changed: ClipRow[], removed: string[]) => void,
-  options: { delayMs?: number } = {},
+  options: { delayMs?: number; startAfter?: Promise<unknown> } = {},
 ): ClipProjection {
   const delayMs = options.delayMs ?? rowWriteDelayMs;
   let destroyed = false;
-  let chain: Promise<void> = yieldNow().then(async () => {
+  const start = (options.startAfter ?? Promise.resolve()).then(yieldNow, yieldNow);
+  let chain: Promise<void> = start.then(async () => {
     if (!destroyed) await rebuildProjection(dossier, store, dossierId, { yieldBetweenChunks: true });
   });
   const ready = chain;

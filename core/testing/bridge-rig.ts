@@ -13,6 +13,9 @@ export const testOrigin = 'http://127.0.0.1:8787';
 
 export const newLibrary = () => createLibrary({ updates: createMemoryUpdateStore(), library: createMemoryLibraryStore(), projections: createMemoryProjectionStore() });
 
+/** The frames that carry dossiers (their list or their updates) among those sent. */
+export const dossierFrames = <T extends { frame: { t: string } }>(sent: T[]) => sent.filter((m) => m.frame.t === 'dossiers' || m.frame.t === 'sync');
+
 export type MemoryPairs = ReturnType<typeof createMemoryPairStore>;
 
 export interface BridgeRig {

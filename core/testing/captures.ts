@@ -1,6 +1,7 @@
 // Captures for tests and benchmarks: `makeCapture` a realistic Dutch practice example (its
 // html, markdown and word count follow `text`), `bareCapture` a page with no metadata and no
-// content; `noEvidence` the evidence fields of a clip with none filled in.
+// content; `noEvidence` the evidence fields of a clip with none filled in, `makeClip` a whole
+// clip built by hand (as a peer could write it) around a capture.
 import { emptyCard } from '../dossier/evidence-layout.js';
 import type { Capture, Clip } from '../dossier/types.js';
 
@@ -41,4 +42,23 @@ export function noEvidence(): Pick<Clip, 'kind' | 'card' | 'attachments' | 'refl
 export function bareCapture(overrides: Partial<Capture> & { url: string; title: string }): Capture {
   const empty = overrides.text ? {} : { text: '', html: '', markdown: '', wordCount: 0 };
   return makeCapture({ byline: null, siteName: null, published: null, ...empty, ...overrides });
+}
+
+/** A clip built by hand, not through a dossier: a fresh capture, no note, themes or highlights (override what a test is about). */
+export function makeClip(overrides: Partial<Clip> = {}): Clip {
+  const capture = overrides.capture ?? makeCapture();
+  return {
+    id: 'hand-made-clip',
+    ...noEvidence(),
+    capture,
+    title: capture.title,
+    note: '',
+    themes: [],
+    highlights: [],
+    trashed: false,
+    trashedAt: null,
+    createdAt: 1,
+    updatedAt: 1,
+    ...overrides,
+  };
 }

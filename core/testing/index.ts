@@ -1,6 +1,6 @@
 // Entry point `@knipsel/core/testing`: fixtures for tests and benches (browser-safe).
 // Node-only corpus readers are in `@knipsel/core/testing/corpus`.
-export { bareCapture, makeCapture, noEvidence } from './captures.js';
+export { bareCapture, makeCapture, makeClip, noEvidence } from './captures.js';
 export { makeLearningDossier, starrAnswers, tinyPng } from './learning-dossier.js';
 export { pairedRig, settleSessions, connect as connectRig, newLibrary, testOrigin, type BridgeRig, type RigOptions } from './bridge-rig.js';
 export { dumpDossier, makeTestDossier } from './dossier.js';

@@ -10,8 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { createAdminApi } from './admin-api.js';
+import { defaultBodyGraceMs } from '@knipsel/core/relay';
 import { createBodyApi } from './body-api.js';
 import { clientAddressOf, isLoopbackHost } from './client-address.js';
+import { createNamedBodies } from './named-bodies.js';
 import { openRelayStore } from './open-relay-store.js';
 import { joinCluster, type RelayCluster } from './relay-cluster.js';
 import { openRelayDoor } from './relay-door.js';
@@ -71,7 +73,8 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     },
   });
 
-  const bodyApi = createBodyApi({ store, addressOf, allowOrigin: options.allowOrigin, onRateLimited: () => metrics.apiRateLimited++ });
+  const named = createNamedBodies({ store, liveDoc: (dossierId) => hocuspocus.documents.get(dossierId), graceMs: options.bodyGraceMs ?? defaultBodyGraceMs });
+  const bodyApi = createBodyApi({ store, named, quotaBytes: options.bodyQuotaBytes, addressOf, allowOrigin: options.allowOrigin, onRateLimited: () => metrics.apiRateLimited++ });
 
   const health = (): RelayHealth => {
     const redis = cluster ? (cluster.up() ? 'ok' : 'unavailable') : 'off';

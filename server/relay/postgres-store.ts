@@ -260,6 +260,10 @@ export async function openPostgresStore(options: RelayStoreOptions): Promise<Rel
       const here = new Set(rows.map((row) => row.hash));
       return unique.filter((hash) => !here.has(hash));
     },
+    async bodyBytes(dossierId) {
+      const { rows } = await query<{ total: string }>(`SELECT COALESCE(SUM(octet_length(data)), 0)::bigint AS total FROM ${SCHEMA}.bodies WHERE dossier_id = $1`, [dossierId]);
+      return Number(rows[0]?.total ?? 0);
+    },
     async dropUnnamedBodies(dossierId, named, putBefore) {
       const { rows } = await query<{ hash: string }>(`SELECT hash FROM ${SCHEMA}.bodies WHERE dossier_id = $1 AND put_at < $2`, [dossierId, putBefore]);
       const unnamed = rows.map((row) => row.hash).filter((hash) => !named.has(hash));

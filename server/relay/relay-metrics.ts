@@ -134,6 +134,7 @@ export function instrumentStore(store: RelayStore, metrics: RelayMetrics, onResu
     putBody: timed('put_body', store.putBody),
     getBodies: timed('get_bodies', store.getBodies),
     missingBodies: timed('missing_bodies', store.missingBodies),
+    bodyBytes: timed('body_bytes', store.bodyBytes),
     dropUnnamedBodies: timed('drop_unnamed_bodies', store.dropUnnamedBodies),
     logLength: timed('log_length', store.logLength),
     ping: timed('ping', store.ping),

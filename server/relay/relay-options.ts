@@ -51,6 +51,8 @@ export interface RelayOptions {
   compactDebounceMs?: number;
   /** How long a body no clip names any more is kept after it was last put (ms); default a day. */
   bodyGraceMs?: number;
+  /** Most bytes of clip bodies kept per dossier (uploads past it are refused, 413); default 1 GiB. */
+  bodyQuotaBytes?: number;
   /** How often the database is pinged for /health (ms). */
   healthCheckMs?: number;
   /** With Redis: how often open dossiers are re-synced with the other processes (ms). */

@@ -146,6 +146,8 @@ describe.each(Object.keys(engines))('relay store on %s', (engine) => {
     // Another dossier's body is not served, whoever names its hash.
     expect((await store.getBodies('dossier-b', [hash(1)])).size).toBe(0);
     expect(await store.missingBodies('dossier-a', [hash(1), hash(2), hash(1)])).toEqual([hash(2)]);
+    // The quota counts each dossier's own bytes, a body kept again once.
+    expect([await store.bodyBytes('dossier-a'), await store.bodyBytes('dossier-b'), await store.bodyBytes('nobody')]).toEqual([3, 4, 0]);
     // Another process sees what one kept.
     const other = (await open(location)).store;
     expect((await other.getBodies('dossier-a', [hash(1)])).size).toBe(1);

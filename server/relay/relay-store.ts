@@ -76,6 +76,8 @@ export interface RelayStore {
   getBodies(dossierId: string, hashes: readonly string[]): Promise<Map<string, Uint8Array>>;
   /** Of `hashes`, those the dossier has no body for. */
   missingBodies(dossierId: string, hashes: readonly string[]): Promise<string[]>;
+  /** Bytes of the bodies kept for the dossier (what its quota counts). */
+  bodyBytes(dossierId: string): Promise<number>;
   /**
    * Remove the dossier's bodies that `named` does not hold and that were last put before
    * `putBefore` (ms since the epoch); resolves with the removed bodies (so a caller can put

@@ -88,6 +88,7 @@ export function openSqliteStore(options: RelayStoreOptions): RelayStore {
     bodiesPutBefore: db.prepare<[string, number], { hash: string }>('SELECT hash FROM bodies WHERE dossier_id = ? AND put_at < ?'),
     dropBody: db.prepare<[string, string, number], { data: Buffer }>('DELETE FROM bodies WHERE dossier_id = ? AND hash = ? AND put_at < ? RETURNING data'),
     getBody: db.prepare<[string, string], { data: Buffer }>('SELECT data FROM bodies WHERE dossier_id = ? AND hash = ?'),
+    bodyBytes: db.prepare<[string], { total: number }>('SELECT COALESCE(SUM(length(data)), 0) AS total FROM bodies WHERE dossier_id = ?'),
     hasBody: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM bodies WHERE dossier_id = ? AND hash = ?'),
     deleteBodies: db.prepare('DELETE FROM bodies WHERE dossier_id = ?'),
   };
@@ -198,6 +199,9 @@ export function openSqliteStore(options: RelayStoreOptions): RelayStore {
     },
     async missingBodies(dossierId, hashes) {
       return [...new Set(hashes)].filter((hash) => !q.hasBody.get(dossierId, hash));
+    },
+    async bodyBytes(dossierId) {
+      return q.bodyBytes.get(dossierId)?.total ?? 0;
     },
     async dropUnnamedBodies(dossierId, named, putBefore) {
       return db

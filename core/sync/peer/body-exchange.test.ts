@@ -1,7 +1,9 @@
 // Bodies between peers: a peer fetches the bodies its doc names from another peer's store;
 // a forged body is refused (and the next peer asked); a body no clip of the dossier names is
-// never served; malformed or oversized messages are dropped unanswered.
-import { describe, expect, it } from 'vitest';
+// never served — not even when another dossier on the same device, sharing the body store,
+// holds it, and the answer is the same as for a body the device never had; malformed or
+// oversized messages are dropped unanswered.
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createDossier } from '../../dossier/dossier.js';
 import { bodyHashes } from '../../dossier/body-migration.js';
@@ -84,6 +86,50 @@ describe('bodies between peers', () => {
     const b = joiner(a.doc);
     expect(await wire(b, [server(a)]).fetch([other])).toEqual([]);
     expect(await b.bodies.has(other)).toBe(false);
+  });
+
+  it("serves a dossier's own bodies (trashed clips too), never another dossier's on the same device, nor a file under a body's name", async () => {
+    // One device, one body store, two dossiers: a private one and a shared one.
+    const bodies = createBodyStore(createMemoryBlobStore());
+    const privateDoc = new Y.Doc();
+    const privateDossier = createDossier(privateDoc, { now: () => 1, bodies });
+    privateDossier.clips.add({ capture: makeCapture({ title: 'Privé', text: 'Mijn eigen verslag van het intakegesprek.', html: '<p>Privé</p>' }) });
+    const sharedDoc = new Y.Doc();
+    const shared = createDossier(sharedDoc, { now: () => 1, bodies });
+    shared.clips.add({ capture: makeCapture({ title: 'Gedeeld', text: 'Een buurtkamer voor iedereen.', html: '<p>Gedeeld</p>' }) });
+    const trashed = shared.clips.add({ capture: makeCapture({ title: 'Weggegooid', text: 'Ooit gedeeld.', html: '<p>Weg</p>' }) });
+    shared.clips.trash([trashed]);
+    await bodies.written();
+    const [privateHash] = bodyHashes(privateDoc);
+    const sharedHashes = [...bodyHashes(sharedDoc)];
+    expect(sharedHashes).toHaveLength(2);
+    // A file of the private dossier (a PDF) sits in the same store.
+    const pdf = await bodies.blobs.put(new TextEncoder().encode('%PDF-1.4 privé'), 'application/pdf');
+
+    const device = { doc: sharedDoc, bodies };
+    const answers: Uint8Array[] = [];
+    const ask = async (hashes: string[]) => {
+      server(device)(encodeBodyMessage({ t: 'bodies-want', id: 7, hashes }), (message) => answers.push(message));
+      await vi.waitFor(() => expect(answers).toHaveLength(1));
+      const answer = answers.pop()!;
+      const decoded = decodeBodyMessage(answer);
+      return { raw: answer, hashes: decoded.ok && decoded.message.t === 'bodies' ? decoded.message.bodies.map((body) => body.hash) : null };
+    };
+    // A peer of the shared dossier gets the shared dossier's bodies, the trashed clip's too.
+    expect((await ask([...sharedHashes, privateHash, pdf])).hashes?.sort()).toEqual([...sharedHashes].sort());
+    // Naming the private dossier's body or file: the same answer, to the byte, as a hash nobody has.
+    const never = 'e'.repeat(64);
+    const empty = (await ask([never])).raw;
+    expect((await ask([privateHash])).raw).toEqual(empty);
+    expect((await ask([pdf])).raw).toEqual(empty);
+    // A peer that writes a clip naming the file's hash into the shared doc still gets no file.
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(sharedDoc));
+    const [clipId] = [...(forger.getMap('clips') as Y.Map<Y.Map<unknown>>).keys()];
+    (forger.getMap('clips') as Y.Map<Y.Map<unknown>>).get(clipId)!.set('body', pdf);
+    Y.applyUpdate(sharedDoc, Y.encodeStateAsUpdate(forger, Y.encodeStateVector(sharedDoc)));
+    expect(bodyHashes(sharedDoc).has(pdf)).toBe(true);
+    expect((await ask([pdf])).raw).toEqual(empty);
   });
 
   it('drops malformed and oversized body messages unanswered', async () => {

@@ -6,10 +6,17 @@
 // answer) the bodies' bytes one after another, as the header's sizes say — binary, so a
 // body is neither base64-encoded nor parsed as JSON on the way.
 //
-// What is served: only bodies that clips of this dossier's doc name — a peer that guesses
-// the hash of another dossier's body gets nothing, although the body store holds it. What
-// is kept: only bodies asked for, true to their hash (body-wire.ts); a forged or
-// substituted body is refused and the next peer is asked.
+// What is served: only bodies that clips of this dossier's doc name (trashed clips too), and
+// only blobs stored as bodies — the body store is shared by every dossier on the device, so
+// a peer that names the hash of another dossier's body gets nothing, although the store
+// holds it; a dossier's attachments and kept images (other blob types) never travel to
+// peers. A hash the doc does not name is answered before the store is read, and exactly like
+// a body this device lacks (left out of the answer), so the answer does not confirm that
+// the device holds it. Limit: a member who may edit the shared doc can write a clip naming
+// any hash whose body's exact bytes it already has; this device then serves that body for
+// the dossier if it holds it, which tells that member only that it does. What is kept:
+// only bodies asked for, true to their hash (body-wire.ts); a forged or substituted body is
+// refused and the next peer is asked.
 import * as v from 'valibot';
 import type * as Y from 'yjs';
 import { bodyHashes } from '../../dossier/body-migration.js';
@@ -135,7 +142,7 @@ export function createBodyExchange(options: BodyExchangeOptions): BodyExchange {
     for (const hash of new Set(hashes)) {
       if (!named.has(hash)) continue;
       const blob = await blobs.get(hash).catch(() => undefined);
-      if (!blob || blob.bytes.length > maxWireBodyBytes) continue;
+      if (!blob || blob.type !== bodyType || blob.bytes.length > maxWireBodyBytes) continue;
       if (bodies.length > 0 && bytes + blob.bytes.length > maxAnswerBytes) break;
       bytes += blob.bytes.length;
       bodies.push({ hash, bytes: blob.bytes });

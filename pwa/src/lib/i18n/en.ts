@@ -426,6 +426,8 @@ export const en: Messages = {
 
   errors: {
     title: 'Something went wrong',
+    relayFull:
+      "The relay server keeps no more clip texts for this dossier: the room it gives each dossier is used up. Your clips stay on this device and Knipsel tries again later. Empty the trash or ask the relay's administrator for more room.",
     storageFullTitle: 'Storage is full',
     storageFull:
       'Your browser has no room left for Knipsel, so your last change may not have been saved. Make room: empty the trash, delete dossiers you no longer need, or clear other site data in your browser settings. Then keep your dossier safe with an export.',

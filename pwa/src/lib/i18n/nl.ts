@@ -449,6 +449,8 @@ export const nl = {
 
   errors: {
     title: 'Er ging iets mis',
+    relayFull:
+      'De relay-server bewaart geen teksten van knipsels meer voor dit dossier: de ruimte die hij per dossier geeft is op. Je knipsels blijven op dit apparaat en Knipsel probeert het later opnieuw. Leeg de prullenbak of vraag de beheerder van de relay om meer ruimte.',
     storageFullTitle: 'De opslag is vol',
     storageFull:
       'Je browser heeft geen ruimte meer voor Knipsel, dus je laatste wijziging is misschien niet bewaard. Maak ruimte: leeg de prullenbak, verwijder dossiers die je niet meer nodig hebt, of ruim andere websitegegevens op in je browserinstellingen. Bewaar je dossier daarna veilig met een export.',

@@ -1,28 +1,22 @@
 // Sharing dossiers peer to peer, for the screens: who I am to colleagues (name, colour),
 // where peers meet (connection settings), which dossiers are shared with which invite
-// secret, and the operations share / share a copy / new invite link / leave / join. Peer
-// sessions themselves come from core (`@knipsel/core/peer`); this service only wires them to the
-// library. Everything here is local to this device: the secret is kept in the library's
-// prefs, never in the dossier (so a backup or export does not carry it).
+// secret, and the operations share / share a copy / new invite link / leave / join (a join's
+// preview lives in `join-preview.ts`). Peer sessions themselves come from core
+// (`@knipsel/core/peer`); this service only wires them to the library. Everything here is
+// local to this device: the secret is kept in the library's prefs, never in the dossier (so a
+// backup or export does not carry it).
 import * as Y from 'yjs';
 import { createId, recordAuthor, type DossierKind, isKnipselError, KnipselError, type Library } from '@knipsel/core';
 // The session itself (`@knipsel/core/peer/session`: y-webrtc, simple-peer) is loaded only
 // when a shared dossier connects (a lazy chunk).
-import {
-  copyDossierState,
-  createInviteSecret,
-  type InviteDetails,
-  makeInviteLink,
-  markShared,
-  parsePresence,
-  type Presence,
-  receivedDossierId,
-  waitForDossierMeta,
-} from '@knipsel/core/peer';
-import type { PeerSession, PeerStatusEvent } from '@knipsel/core/peer';
+import { copyDossierState, createInviteSecret, type InviteDetails, makeInviteLink, markShared, parsePresence, type Presence } from '@knipsel/core/peer';
+import type { PeerSession } from '@knipsel/core/peer';
 import type { connectPeers } from '@knipsel/core/peer/session';
 import type { BlobStore } from '@knipsel/core';
 import { iceServersOf, normaliseSettings, resolveSignalingUrl, type ConnectionSettings } from './connection-settings.js';
+import { joinPreview, type JoinPreview } from './join-preview.js';
+
+export type { JoinPreview } from './join-preview.js';
 
 /** What this device knows about one shared dossier. */
 export interface ShareRecord {
@@ -62,20 +56,6 @@ export interface ShareServiceOptions {
   now?: () => number;
   random?: () => number;
   log?: (line: string) => void;
-}
-
-/** A join in progress: connected to the room with an empty doc, waiting for the first peer. */
-export interface JoinPreview {
-  readonly invite: InviteDetails;
-  /** Resolves when the dossier has arrived from a peer (its name and clip count). */
-  readonly arrived: Promise<{ name: string; clipCount: number }>;
-  onStatus(listener: (event: PeerStatusEvent) => void): () => void;
-  /** Members of this dossier are online in another room: the link is old (or wrong). */
-  onOtherRoom(listener: () => void): () => void;
-  /** Keep the dossier: store it like any dossier and remember the secret. Returns its id. */
-  accept(): Promise<string>;
-  /** Stop waiting and forget everything received. */
-  cancel(): Promise<void>;
 }
 
 export function createShareService(library: Library, prefs: PrefStore, options: ShareServiceOptions = {}) {
@@ -244,42 +224,20 @@ export function createShareService(library: Library, prefs: PrefStore, options: 
       return serial(async () => {
         const doc = new Y.Doc();
         const session = await connect(doc, await sessionOptions(invite.secret, presence, invite.dossierId));
-        const controller = new AbortController();
-        let closed = false;
-        const close = () =>
-          serial(async () => {
-            if (closed) return;
-            closed = true;
-            controller.abort();
-            await session.destroy();
-            doc.destroy();
-          });
-        const arrived = waitForDossierMeta(doc, controller.signal).then(() => ({
-          name: String(doc.getMap('meta').get('name') ?? ''),
-          clipCount: doc.getMap('clips').size,
-        }));
-        arrived.catch(() => undefined);
-        return {
+        return joinPreview({
           invite,
-          arrived,
-          onStatus: (listener) => session.onStatus(listener),
-          onOtherRoom(listener) {
-            if (session.otherRoom) listener();
-            return session.onOtherRoom(listener);
-          },
-          async accept() {
-            if (!receivedDossierId(doc)) throw new KnipselError('conflict', 'Nothing has arrived from a colleague yet.', { reason: 'not-arrived' });
-            const state = Y.encodeStateAsUpdate(doc);
-            await close();
+          doc,
+          session,
+          serial,
+          async keep(doc) {
             // A dossier already here under this id is never re-pointed from here: what
             // arrived is kept as a new dossier beside it (the join screen offers that copy).
             const id = (await library.get(invite.dossierId)) ? createId() : invite.dossierId;
-            await library.importState(state, { id, kind: 'shared' });
+            await library.importState(doc, { id, kind: 'shared' });
             await prefs.setPref(sharePref(id), { secret: invite.secret, sharedBy: invite.sharedBy, since: now() } satisfies ShareRecord);
             return id;
           },
-          cancel: close,
-        };
+        });
       });
     },
 

@@ -13,5 +13,8 @@ describe('describeError', () => {
     expect(describeError(new KnipselError('invalid-input', 'bad'), m).message).toBe(m.invalid);
     expect(describeError(new KnipselError('not-found', 'gone'), m).message).toBe(m.notFound);
     expect(describeError(new Error('boom'), m)).toEqual({ kind: 'other', title: m.title, message: m.generic });
+    // A relay that keeps no more bodies for the dossier says so (the bodies stay on the device).
+    expect(describeError(new KnipselError('conflict', 'full', { reason: 'relay-quota' }), m).message).toBe(m.relayFull);
+    expect(describeError(new KnipselError('conflict', 'other'), m).message).toBe(m.generic);
   });
 });

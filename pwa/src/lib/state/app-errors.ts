@@ -12,6 +12,7 @@ export interface AppError {
 
 export function describeError(error: unknown, m: Messages['errors']): AppError {
   if (isKnipselError(error, 'storage-full')) return { kind: 'storage-full', title: m.storageFullTitle, message: m.storageFull };
+  if (isKnipselError(error, 'conflict') && error.details.reason === 'relay-quota') return { kind: 'other', title: m.title, message: m.relayFull };
   if (isKnipselError(error, 'newer-version')) return { kind: 'newer-version', title: m.title, message: m.newerVersion };
   if (isKnipselError(error, 'read-only'))
     return {

@@ -197,6 +197,16 @@ export class DossierState {
   }
 
   /**
+   * The hash of a clip's body that is not in memory (a dossier opens without its bodies), or
+   * null when it is, the clip has none, or there is no such clip. Reactive: it reads `tick`.
+   */
+  awayBody(clipId: string): string | null {
+    void this.tick;
+    const body = this.clips?.get(clipId)?.body;
+    return body && !body.here ? body.hash : null;
+  }
+
+  /**
    * Read a body from this device's body store into memory (the reader asks for the clip on
    * screen; a dossier opens without its bodies); resolves false when it is not on this device.
    */

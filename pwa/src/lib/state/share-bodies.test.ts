@@ -1,6 +1,7 @@
 // Bodies kept moving for a shared dossier: a run uploads (when allowed) what it has not asked
 // about yet and follows with the source; a clip that arrives later starts another run; the
-// clip on screen is asked for first; nothing runs after stop.
+// clip on screen is asked for first; nothing runs after stop; what the relay refused for now
+// (or a refusal that throws, the quota: told once) is offered again by a later run.
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { bodyHashes, createBodyStore, createDossier, createMemoryBlobStore } from '@knipsel/core';
@@ -23,7 +24,7 @@ describe('keepBodiesMoving', () => {
     let mayUpload = true;
     const mover = keepBodiesMoving({
       doc,
-      source: { fetch: async () => [], upload: async (hashes) => (uploads.push(hashes), hashes) },
+      source: { fetch: async () => [], upload: async (hashes) => (uploads.push(hashes), { pending: [] }) },
       follow:
         () =>
         async (_fetch, first = []) =>
@@ -57,5 +58,35 @@ describe('keepBodiesMoving', () => {
     mover.kick();
     await new Promise((resolve) => setTimeout(resolve, 1200));
     expect(follows).toHaveLength(3);
+  });
+
+  it('offers again what an upload left pending, and after a refused upload, only those', async () => {
+    const { doc } = dossierWithClips(3);
+    const [a, b, c] = bodyHashes(doc);
+    const uploads: string[][] = [];
+    const reported: unknown[] = [];
+    const full = () => {
+      throw new Error('quota');
+    };
+    const answers: Array<() => { pending: string[] }> = [() => ({ pending: [b] }), full, full, () => ({ pending: [] })];
+    const mover = keepBodiesMoving({
+      doc,
+      source: { fetch: async () => [], upload: async (hashes) => (uploads.push(hashes), answers[uploads.length - 1]()) },
+      follow: () => undefined,
+      mayUpload: () => true,
+      report: (error) => reported.push(error),
+      delayMs: 0,
+      retryMs: 10,
+    });
+    mover.kick();
+    await vi.waitFor(() => expect(uploads).toHaveLength(4));
+    expect(uploads[0].sort()).toEqual([a, b, c].sort());
+    // The retries ask about the pending one only; a refusal keeps it pending for the next,
+    // and the same refusal twice is told once.
+    expect(uploads.slice(1)).toEqual([[b], [b], [b]]);
+    expect(reported).toEqual([new Error('quota')]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(uploads).toHaveLength(4);
+    mover.stop();
   });
 });
