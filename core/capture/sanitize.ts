@@ -143,8 +143,8 @@ export interface Sanitizer {
   /** Sanitised HTML string. */
   sanitize(html: string): string;
   /**
-   * A sanitised copy of an element (a div in an inert document), in an inert document of
-   * DOMPurify's: one copy and one walk — sanitising in place costs several more walks.
+   * The element (a div in an inert document) sanitised: in a browser a copy in an inert
+   * document of DOMPurify's, in jsdom the element itself, sanitised in place.
    */
   sanitizeElement(root: Element): Element;
 }
@@ -172,14 +172,23 @@ function makeSanitizer(view: Window & typeof globalThis): Sanitizer | null {
   // same policy twice, differing only in what is handed back (a string, or a DOM copy).
   purify.setConfig({ ...sanitizeConfig });
   purify.addHook('afterSanitizeAttributes', checkUrlAttributes);
+  // A browser makes DOMPurify's fresh document and the copy natively: one copy and one walk
+  // beat sanitising in place (four more walks of pre- and post-passes) — 0.54× the time on
+  // the corpus in Chromium. jsdom builds documents in JavaScript, where the copy cost 1.7× the
+  // in-place passes: there the element is sanitised in place. The policy is the same.
+  const inPlace = /jsdom/i.test(view.navigator?.userAgent ?? '');
   const toDom = createDOMPurify(view);
-  toDom.setConfig({ ...sanitizeConfig, RETURN_DOM: true });
+  toDom.setConfig({ ...sanitizeConfig, ...(inPlace ? { IN_PLACE: true } : { RETURN_DOM: true }) });
   toDom.addHook('afterSanitizeAttributes', checkUrlAttributes);
   return {
     sanitize(html: string): string {
       return String(purify.sanitize(html));
     },
     sanitizeElement(root: Element): Element {
+      if (inPlace) {
+        toDom.sanitize(root);
+        return root;
+      }
       // The element is imported into a fresh body; that body holds it alone (or nothing, when it was removed).
       const body = toDom.sanitize(root) as unknown as Element;
       const copy = body.firstElementChild;
