@@ -3,7 +3,7 @@
 // through the real Knipsel server's signalling (`createKnipselServer`, `iceServers: []`).
 // Knipsel: core's connectPeers() on a dossier doc. Baseline: raw y-webrtc with a plain
 // Y.Doc holding the same clips, same server, same browser, same run.
-// The page is tests/e2e/bench-harness/sync-bench-page.ts.
+// The page is tests/e2e/bench-harness/sync-bench-page.ts. The relay rows: relay-bench.ts.
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { presetFrameworks } from '@knipsel/core';
@@ -11,6 +11,7 @@ import { createKnipselServer } from '../server/create-server.js';
 import { launchBrowser } from '../tests/support/browser.js';
 import { buildHarness, writeJson } from './browser-harness.js';
 import { loadSources } from './corpus/sources.js';
+import { runRelayBench } from './relay-bench.js';
 import { profileTable, repeat, spread, summarize, topFunctions, type BenchContext, type CpuProfile } from './lib.js';
 import type { BenchRow } from './table.js';
 
@@ -164,7 +165,13 @@ async function measurePair(
   return { initialSyncMs, bodiesMs, stateBytes, edits };
 }
 
+/** The section: peer sync in Chromium, then the relay rows (relay-bench.ts). */
 export async function runSyncBench(ctx: BenchContext): Promise<BenchRow[]> {
+  const peer = await runPeerSyncBench(ctx);
+  return [...peer, ...(await runRelayBench(ctx))];
+}
+
+async function runPeerSyncBench(ctx: BenchContext): Promise<BenchRow[]> {
   const clips = Number(process.env.BENCH_SYNC_CLIPS ?? 1000);
   const edits = ctx.quick ? 20 : 40;
   const runs = ctx.quick ? 2 : 3;

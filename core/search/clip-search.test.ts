@@ -31,6 +31,30 @@ describe('fold', () => {
   });
 });
 
+describe('fold', () => {
+  it('folds each character to its lower case without diacritics, or keeps it', () => {
+    for (let code = 0; code < 0x10000; code += 1) {
+      const char = String.fromCharCode(code);
+      const stripped = char
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
+      const lower = char.toLowerCase();
+      expect(fold(char)).toBe(stripped.length === 1 ? stripped : lower.length === 1 ? lower : char);
+    }
+  });
+
+  it('folds every character the same wherever it stands', () => {
+    // A capital sigma lower-cases by what follows it; "İ" lower-cases to two characters.
+    for (const context of ['A', 'ΟΔΟΣ', 'İ']) {
+      for (let code = 0; code < 0x10000; code += 1) {
+        const char = String.fromCharCode(code);
+        expect(fold(`${context}${char}Σb`)).toBe(fold(context) + fold(char) + fold('Σ') + 'b');
+      }
+    }
+  });
+});
+
 describe('clip search', () => {
   const search = createClipSearch();
   search.put([
@@ -67,6 +91,15 @@ describe('clip search', () => {
     const marked = snippet.ranges.map(([a, b]) => snippet.text.slice(a, b));
     expect(marked).toContain('ideeën');
     expect(marked).toContain('buurttuin');
+  });
+
+  it('marks every word the word being typed begins, and the words before it', () => {
+    const typed = createClipSearch();
+    typed.put([doc('t', { text: 'In de buurt  bespreken\n\n bewoners het beleid; een  buurtbewoner belt.' })]);
+    const [hit] = typed.search('buurt be');
+    const marked = hit.snippet!.ranges.map(([a, b]) => hit.snippet!.text.slice(a, b));
+    expect(marked).toEqual(['buurt', 'bespreken', 'bewoners', 'beleid', 'buurtbewoner', 'belt']);
+    expect(hit.snippet!.text).toBe('In de buurt bespreken bewoners het beleid; een buurtbewoner belt.');
   });
 
   it('makes snippets with an ellipsis inside long texts', () => {

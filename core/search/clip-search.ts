@@ -97,7 +97,6 @@ export function createClipSearch(options: ClipSearchOptions = {}) {
     put(documents: SearchDocument[]): void {
       for (const document of documents) {
         if (index.has(document.id)) index.discard(document.id);
-        folded.forget(document.id, fields);
         recent.delete(document.id);
         index.add(document);
         kept?.set(document.id, document);
@@ -107,7 +106,6 @@ export function createClipSearch(options: ClipSearchOptions = {}) {
 
     remove(ids: string[]): void {
       for (const id of ids) {
-        folded.forget(id, fields);
         recent.delete(id);
         if (index.has(id)) {
           index.discard(id);
@@ -118,7 +116,6 @@ export function createClipSearch(options: ClipSearchOptions = {}) {
 
     /** Read a clip's document again for its next snippet (its text arrived later). */
     refresh(id: string): void {
-      folded.forget(id, fields);
       recent.delete(id);
     },
 
@@ -151,12 +148,16 @@ export function createClipSearch(options: ClipSearchOptions = {}) {
     search(query: string, options: { limit?: number; filter?: (id: string) => boolean } = {}): SearchHit[] {
       const words = searchWords(query);
       if (words.length === 0) return [];
+      const specs = wordSpecs(words);
+      // The word being typed marks every word it begins: one term for the snippet instead of
+      // each of its expansions the clip holds (a two-letter prefix: dozens).
+      const prefixes = specs.filter((spec) => spec.prefix).map((spec) => spec.term);
       // Snippets only for the hits returned (a caller shows at most `limit`).
-      return index.rank(wordSpecs(words), options.limit ?? 50, options.filter).map(({ id, score, terms, match }) => ({
+      return index.rank(specs, options.limit ?? 50, options.filter).map(({ id, score, terms, match }) => ({
         id,
         score,
         terms,
-        snippet: snippetFor(documentOf(id), terms, match, folded),
+        snippet: snippetFor(documentOf(id), markedTerms(terms, prefixes), match, folded),
       }));
     },
   };
@@ -176,6 +177,12 @@ export function searchWords(query: string): string[] {
 
 type FoldCache = ReturnType<typeof foldCache>;
 
+/** The terms a snippet marks: a prefix stands for the matched terms it begins. */
+function markedTerms(terms: string[], prefixes: string[]): string[] {
+  const used = prefixes.filter((prefix) => terms.some((term) => term.startsWith(prefix)));
+  return used.length === 0 ? terms : [...used, ...terms.filter((term) => !used.some((prefix) => term.startsWith(prefix)))];
+}
+
 export type ClipSearch = ReturnType<typeof createClipSearch>;
 
 function snippetFor(document: SearchDocument | undefined, terms: string[], match: Record<string, string[]>, folded?: FoldCache): Snippet | null {
@@ -185,7 +192,7 @@ function snippetFor(document: SearchDocument | undefined, terms: string[], match
   for (const field of order) {
     if (!matchedFields.has(field)) continue;
     const text = document[field];
-    const snippet = makeSnippet(field, text, terms, undefined, folded?.get(`${document.id}\u0000${field}`, text));
+    const snippet = makeSnippet(field, text, terms, undefined, folded?.get(text));
     if (snippet) return snippet;
   }
   return null;

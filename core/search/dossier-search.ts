@@ -1,41 +1,16 @@
 // Keeps a clip search index in step with one dossier: built on attach (at once, or in the
 // background in small slices that yield to the main thread), updated on change.
 import type { Dossier } from '../dossier/dossier.js';
-import { sourceName } from '../dossier/source.js';
 import type { Clip } from '../dossier/types.js';
 import { createClipSearch, type SearchDocument } from './clip-search.js';
 import { createIndexSaver, type IndexSaverOptions } from './index-saver.js';
+import { defaultSearchText, toSearchDocument, type SearchTextSource } from './search-document.js';
 import { createTextCache } from './text-cache.js';
 import { yieldSoon, type Scheduler } from './yield-soon.js';
 
 export type { Scheduler } from './yield-soon.js';
-
-/**
- * The text a clip is found by. The default (`defaultSearchText`) is its capture without the
- * blocks removed as noise; a body store can answer later (a promise).
- */
-export type SearchTextSource = (clip: Clip) => string | Promise<string>;
-
-/** The capture's text, or (with removed blocks) its cleaned text, loaded with the render sanitiser when needed. */
-export const defaultSearchText: SearchTextSource = (clip) =>
-  clip.removedBlocks?.length ? import('../capture/cleaned-capture.js').then(({ cleanedText }) => cleanedText(clip)) : clip.capture.text;
-
-export function toSearchDocument(clip: Clip, themeName: (id: string) => string | undefined, text: string = clip.capture.text): SearchDocument {
-  return {
-    id: clip.id,
-    title: clip.title,
-    text,
-    note: [
-      clip.note,
-      ...Object.values(clip.card).filter(Boolean),
-      ...clip.reflections.flatMap((r) => Object.values(r.answers)),
-      ...clip.attachments.map((a) => a.name),
-      ...clip.highlights.map((h) => `${h.quote.exact} ${h.note}`),
-    ].join('\n'),
-    site: sourceName(clip.capture),
-    themes: clip.themes.map(themeName).filter(Boolean).join(' · '),
-  };
-}
+// The text port, with attachSearch for the library that opens dossiers.
+export { defaultSearchText, type SearchTextSource } from './search-document.js';
 
 /** How far the index is built: `indexed` of `total` clips not in the trash. */
 export interface SearchProgress {

@@ -195,24 +195,19 @@ function grow<T extends Uint32Array | Uint16Array>(from: T, into: T): T {
   return into;
 }
 
-/** A field's postings of a term still packed: docs[i], freqs[i] for start ≤ i < end. */
-export interface PackedPostings {
-  docs: Uint32Array;
-  freqs: Uint16Array;
-  start: number;
-  end: number;
+/** Where a term's postings are packed: field `f` (of `fieldIds`) at offsets[first + f] up to offsets[first + f + 1]. */
+export interface PackedSource {
+  packed: PackedIndex;
+  first: number;
+  fieldIds: number[];
 }
 
 /**
- * The postings of `data` (a term's field → postings map) in field `fieldId` while they are
- * still packed, read in place; null when they are decoded (use the map).
+ * Where the postings of `data` (a term's field → postings map) are packed, read in place
+ * while they are not decoded; null once they are (then use the map).
  */
-export function packedPostings(data: Map<number, Map<number, number>>, fieldId: number): PackedPostings | null {
-  const source = data instanceof PackedTermData ? data.source() : null;
-  if (!source) return null;
-  const f = source.fieldIds.indexOf(fieldId);
-  if (f === -1) return { docs: source.packed.docs, freqs: source.packed.freqs, start: 0, end: 0 };
-  return { docs: source.packed.docs, freqs: source.packed.freqs, start: source.packed.offsets[source.first + f], end: source.packed.offsets[source.first + f + 1] };
+export function packedSource(data: Map<number, Map<number, number>>): PackedSource | null {
+  return data instanceof PackedTermData ? data.source() : null;
 }
 
 /**
@@ -220,7 +215,7 @@ export function packedPostings(data: Map<number, Map<number, number>>, fieldId: 
  * MiniSearch and RankedIndex only use it as a Map (get/set/iterate); every read decodes first.
  */
 class PackedTermData extends Map<number, Map<number, number>> {
-  #source: { packed: PackedIndex; first: number; fieldIds: number[] } | null;
+  #source: PackedSource | null;
 
   constructor(packed: PackedIndex, first: number, fieldIds: number[]) {
     super();
@@ -228,7 +223,7 @@ class PackedTermData extends Map<number, Map<number, number>> {
   }
 
   /** Where its postings are packed, while they are not decoded yet. */
-  source(): { packed: PackedIndex; first: number; fieldIds: number[] } | null {
+  source(): PackedSource | null {
     return this.#source;
   }
 

@@ -73,4 +73,69 @@ describe('RankedIndex.rank', () => {
     expect(even.map((h) => h.id)).toEqual(all.filter((h) => Number(h.id.slice(1)) % 2 === 0).map((h) => h.id));
     expect(all.some((h) => h.id === 'c150')).toBe(false);
   });
+
+  it('turns hits down with a filter past a small limit', () => {
+    const spec: WordSpec[] = [{ term: 'b', prefix: true, fuzzy: false }];
+    const all = index.rank(spec, 1000);
+    // Only one in ten passes: the best few by score are not enough, so every hit is ordered.
+    const rare = (id: string) => Number(id.slice(1)) % 10 === 3;
+    expect(index.rank(spec, 4, rare).map((h) => h.id)).toEqual(
+      all
+        .filter((h) => rare(h.id))
+        .slice(0, 4)
+        .map((h) => h.id),
+    );
+  });
+});
+
+describe('RankedIndex between searches', () => {
+  const rankAll = (index: RankedIndex<SearchTestDoc>, queries: WordSpec[][]) => queries.map((specs) => index.rank(specs, 1000));
+  const typing: WordSpec[][] = [
+    [{ term: 'eigen', prefix: true, fuzzy: false }],
+    [
+      { term: 'eigen', prefix: false, fuzzy: false },
+      { term: 'kr', prefix: true, fuzzy: false },
+    ],
+    [
+      { term: 'eigen', prefix: false, fuzzy: false },
+      { term: 'kra', prefix: true, fuzzy: false },
+    ],
+    [
+      { term: 'samenwerkin', prefix: false, fuzzy: 0.15 },
+      { term: 'wi', prefix: true, fuzzy: false },
+    ],
+  ];
+
+  it('ranks as a fresh index does while clips are added, edited, discarded and vacuumed', async () => {
+    const docs = documents(150);
+    const index = new RankedIndex<SearchTestDoc>({ fields, boost });
+    index.addAll(docs);
+    const sameAsFresh = (live: SearchTestDoc[]) => {
+      const fresh = new RankedIndex<SearchTestDoc>({ fields, boost });
+      fresh.addAll(live);
+      const got = rankAll(index, typing);
+      const expected = rankAll(fresh, typing);
+      got.forEach((hits, q) => {
+        expect(hits.map((h) => h.id)).toEqual(expected[q].map((h) => h.id));
+        hits.forEach((hit, i) => expect(hit.score).toBeCloseTo(expected[q][i].score, 9));
+      });
+      return got;
+    };
+    sameAsFresh(docs);
+    // Words met before are kept; an added clip that matches them must still be found.
+    const added = { id: 'new', title: 'eigen kracht samenwerking', text: 'wijkteam', note: '' };
+    index.add(added);
+    const withAdded = sameAsFresh([...docs, added]);
+    expect(withAdded.every((hits) => hits.some((h) => h.id === 'new'))).toBe(true);
+    // Edited (discarded and added again) and removed clips, then a vacuum.
+    index.discard('c4');
+    index.add({ ...docs[4], title: 'eigen kracht' });
+    index.discard('c9');
+    const live = [...docs.filter((d) => d.id !== 'c4' && d.id !== 'c9'), added, { ...docs[4], title: 'eigen kracht' }];
+    // Scores kept from before the vacuum counted the discarded postings (as MiniSearch does).
+    rankAll(index, typing);
+    await index.vacuum();
+    const afterVacuum = sameAsFresh(live);
+    expect(afterVacuum.flat().some((h) => h.id === 'c9')).toBe(false);
+  });
 });

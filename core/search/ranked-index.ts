@@ -1,11 +1,16 @@
 // MiniSearch with a lean query path for search-as-you-type. MiniSearch's own search() builds
 // a result object (terms, match per field) for every matching clip and every expanded term;
 // a two-letter prefix at 5,000 clips expands to ~100 terms and tens of thousands of postings,
-// which costs ~100 ms. Here the postings are summed into one score per clip with the same
-// BM25 formula, weights and AND semantics, and terms/match are worked out only for the hits
-// returned. Uses the protected fields MiniSearch documents for subclasses (minisearch 7.2).
+// which costs ~100 ms. Here each word's postings are summed into one score per clip with the
+// same BM25 formula and weights (word-scores.ts), clips matching every word (AND) are ranked
+// with a bounded heap (top-hits.ts), and terms/match are worked out only for the hits
+// returned. A word's expansions and scores are kept until the index changes: typing the next
+// word scores only that word. Uses the protected fields MiniSearch documents for subclasses
+// (minisearch 7.2).
 import MiniSearch, { type Options } from 'minisearch';
-import { packedPostings, packIndex, unpackIndex, type IndexInternals, type PackedIndex } from './packed-index.js';
+import { packedSource, packIndex, unpackIndex, type IndexInternals, type PackedIndex } from './packed-index.js';
+import { topByScore } from './top-hits.js';
+import { emptyWordScores, scoreWord, type Expansion, type FieldTermData, type ScoringContext, type WordScores } from './word-scores.js';
 
 /** How one query word is matched: exactly, as a prefix (the word being typed), or fuzzily. */
 export interface WordSpec {
@@ -24,41 +29,56 @@ export interface RankedHit {
   match: Record<string, string[]>;
 }
 
-type FieldTermData = Map<number, Map<number, number>>;
-interface Expansion {
-  term: string;
-  weight: number;
-  data: FieldTermData;
+/** A query word met before: its expansions, and its scores while no vacuum changed the postings since. */
+interface KnownWord {
+  expansions: Expansion[];
+  scores: WordScores | null;
+  /** The dirt count the scores were made at. */
+  dirt: number;
 }
 
-// MiniSearch's defaults (defaultSearchOptions, defaultBM25params).
-const bm25 = { k: 1.2, b: 0.7, d: 0.5 };
+// MiniSearch's defaults (defaultSearchOptions).
 const weights = { fuzzy: 0.45, prefix: 0.375 };
 const maxFuzzy = 6;
+/** Words kept between searches: those of a long query. */
+const keptWords = 8;
 
 export class RankedIndex<T> extends MiniSearch<T> {
   readonly #boost: Record<string, number>;
   readonly #fields: string[];
-  /** Field lengths by short id and field (0 = no such clip), rebuilt after adds/discards. */
+  /** Field lengths by field id and short id, rebuilt after adds/discards. */
   #lengths: Float64Array[] | null = null;
+  /** Words of recent searches, least recently used first; emptied on any change. */
+  readonly #words = new Map<string, KnownWord>();
+  /** Score arrays of words no longer kept, for the next word of the same size. */
+  #spare: WordScores | null = null;
+  /** Reused per search: clips matching every word, their summed score, the hit each one is. */
+  #candidates = new Uint32Array(0);
+  #total = new Float64Array(0);
+  #slot = new Int32Array(0);
+
+  #changed(): void {
+    this.#lengths = null;
+    this.#words.clear();
+  }
 
   override add(document: T): void {
-    this.#lengths = null;
+    this.#changed();
     super.add(document);
   }
 
   override remove(document: T): void {
-    this.#lengths = null;
+    this.#changed();
     super.remove(document);
   }
 
   override removeAll(documents?: readonly T[]): void {
-    this.#lengths = null;
+    this.#changed();
     super.removeAll(documents);
   }
 
   override discard(id: unknown): void {
-    this.#lengths = null;
+    this.#changed();
     super.discard(id);
   }
 
@@ -75,8 +95,14 @@ export class RankedIndex<T> extends MiniSearch<T> {
   /** Fill this index, still empty, from a packed one; throws on data that does not hold together. */
   restore(packed: PackedIndex): void {
     if (this.documentCount > 0) throw new Error('restore() needs an empty index');
-    this.#lengths = null;
+    this.#changed();
     unpackIndex(this as unknown as IndexInternals, this.#fields, packed);
+  }
+
+  constructor(options: Options<T> & { boost: Record<string, number> }) {
+    super(options);
+    this.#fields = options.fields;
+    this.#boost = options.boost;
   }
 
   /** Dense copies of `_fieldLength` (one array per field id): array reads while scoring. */
@@ -91,12 +117,6 @@ export class RankedIndex<T> extends MiniSearch<T> {
     // A clip with an empty field still exists: mark it with a length that cannot occur.
     for (const docId of this._documentIds.keys()) for (let f = 0; f < fieldCount; f++) if (lengths[f][docId] === 0) lengths[f][docId] = -1;
     return (this.#lengths = lengths);
-  }
-
-  constructor(options: Options<T> & { boost: Record<string, number> }) {
-    super(options);
-    this.#fields = options.fields;
-    this.#boost = options.boost;
   }
 
   /** The expanded terms of one query word, each with its weight (exact, prefix, fuzzy). */
@@ -126,39 +146,41 @@ export class RankedIndex<T> extends MiniSearch<T> {
     return out;
   }
 
-  /**
-   * Adds to `scores[docId]` the score of one word for every clip it matches (BM25 per field,
-   * summed over the expansions) and marks the clip in `hit`. Clips not `alive` are skipped.
-   */
-  #scoreWord(expansions: Expansion[], scores: Float64Array, hit: Uint8Array, alive: Uint8Array | null): void {
-    for (const { weight, data } of expansions) {
-      for (const field of this.#fields) {
-        const fieldId = this._fieldIds[field];
-        // Postings of a restored index are read where they are packed: decoding every term
-        // a short prefix expands to into Maps cost more than the scoring.
-        const packed = packedPostings(data, fieldId);
-        const freqs = packed ? null : data.get(fieldId);
-        let matching = packed ? packed.end - packed.start : (freqs?.size ?? 0);
-        if (matching === 0) continue;
-        const boost = weight * (this.#boost[field] ?? 1);
-        const avgLength = this._avgFieldLength[fieldId];
-        let idf = inverseDocumentFrequency(this._documentCount, matching);
-        const lengths = this.#denseLengths()[fieldId];
-        const score = (freq: number, docId: number) => {
-          const length = docId < lengths.length ? lengths[docId] : 0;
-          if (length === 0) {
-            // Discarded, not yet vacuumed: MiniSearch counts it the same way.
-            idf = inverseDocumentFrequency(this._documentCount, --matching);
-            return;
-          }
-          if (alive && alive[docId] === 0) return;
-          const norm = 1 - bm25.b + (bm25.b * Math.max(0, length)) / avgLength;
-          scores[docId] += boost * idf * (bm25.d + (freq * (bm25.k + 1)) / (freq + bm25.k * norm));
-          hit[docId] = 1;
-        };
-        if (packed) for (let i = packed.start; i < packed.end; i++) score(packed.freqs[i], packed.docs[i]);
-        else freqs!.forEach(score);
-      }
+  /** A word's expansions and scores: kept from an earlier search while the index is unchanged. */
+  #word(spec: WordSpec, context: ScoringContext): KnownWord & { scores: WordScores } {
+    const key = `${spec.term}\u0000${spec.prefix}\u0000${spec.fuzzy}`;
+    let word = this.#words.get(key);
+    if (word) this.#words.delete(key);
+    else word = { expansions: this.#expand(spec), scores: null, dirt: 0 };
+    this.#words.set(key, word);
+    // A vacuum drops discarded postings, which changes how MiniSearch counts a term's clips.
+    if (!word.scores || word.dirt !== this._dirtCount || this.isVacuuming) {
+      word.scores = scoreWord(word.expansions, context, this.#scoreArrays(word.scores));
+      word.dirt = this._dirtCount;
+    }
+    return word as KnownWord & { scores: WordScores };
+  }
+
+  /** Zeroed score arrays for `_nextId` clips, reusing `old` or a spare set where they fit. */
+  #scoreArrays(old: WordScores | null): WordScores {
+    let reuse = old;
+    if (!reuse || reuse.scores.length !== this._nextId) {
+      reuse = this.#spare;
+      this.#spare = null;
+    }
+    if (!reuse || reuse.scores.length !== this._nextId) return emptyWordScores(this._nextId);
+    reuse.scores.fill(0);
+    reuse.hit.fill(0);
+    reuse.count = 0;
+    return reuse;
+  }
+
+  /** Forget the least recently used words beyond the kept number, keeping one set of arrays. */
+  #trimWords(): void {
+    for (const [key, word] of this.#words) {
+      if (this.#words.size <= keptWords) break;
+      this.#words.delete(key);
+      if (word.scores) this.#spare = word.scores;
     }
   }
 
@@ -168,76 +190,103 @@ export class RankedIndex<T> extends MiniSearch<T> {
    */
   rank(specs: WordSpec[], limit: number, filter?: (id: string) => boolean): RankedHit[] {
     if (specs.length === 0) return [];
-    const expansions = specs.map((spec) => this.#expand(spec));
-    // Most selective word first, so the others only score clips still in the running.
-    const fieldIds = this.#fields.map((field) => this._fieldIds[field]);
-    const counts = expansions.map((list) => postings(list, fieldIds));
-    const order = specs.map((_, i) => i).sort((a, b) => counts[a] - counts[b]);
-    // Dense arrays by MiniSearch's short document id: no per-clip objects while scoring.
     const size = this._nextId;
-    const total = new Float64Array(size);
-    let alive: Uint8Array | null = null;
-    for (const i of order) {
-      const hit = new Uint8Array(size);
-      this.#scoreWord(expansions[i], total, hit, alive);
-      alive = hit;
+    const context: ScoringContext = {
+      documentCount: this._documentCount,
+      fieldIds: this.#fields.map((field) => this._fieldIds[field]),
+      boosts: this.#fields.map((field) => this.#boost[field] ?? 1),
+      averageLength: this._avgFieldLength,
+      lengths: this.#denseLengths(),
+    };
+    const words = specs.map((spec) => this.#word(spec, context));
+    this.#trimWords();
+    if (this.#total.length < size) {
+      this.#candidates = new Uint32Array(size);
+      this.#total = new Float64Array(size);
+      this.#slot = new Int32Array(size);
     }
-    const candidates: number[] = [];
-    for (let docId = 0; docId < size; docId++) if (alive![docId] === 1) candidates.push(docId);
-    candidates.sort((a, b) => total[b] - total[a]);
+    const candidates = this.#candidates;
+    const total = this.#total;
+    // The most selective word first: most clips drop out at its test.
+    // The most selective word first: most clips drop out at its test.
+    const masks = words
+      .map((word) => word.scores)
+      .sort((a, c) => a.count - c.count)
+      .map((scores) => scores.hit);
+    const vectors = words.map((word) => word.scores.scores);
+    let found = 0;
+    for (let docId = 0; docId < size; docId++) {
+      let all = true;
+      for (let w = 0; w < masks.length && all; w++) all = masks[w][docId] === 1;
+      if (!all) continue;
+      let sum = 0;
+      for (let w = 0; w < vectors.length; w++) sum += vectors[w][docId];
+      total[docId] = sum;
+      candidates[found++] = docId;
+    }
     const quality = new Set(specs.map((s) => s.term)).size;
-    const hits: Array<RankedHit & { docId: number }> = [];
-    for (const docId of candidates) {
-      if (hits.length >= limit) break;
-      const id = String(this._documentIds.get(docId));
-      if (filter && !filter(id)) continue;
-      hits.push({ id, docId, score: total[docId] * quality, terms: [], match: {} });
-    }
-    // `match` of the hits returned: per expansion and field, the smaller side is walked (a
-    // short prefix expands to thousands of terms, most of them in a clip or two).
-    const slot = new Map(hits.map((hit, i) => [hit.docId, i]));
-    const matched = hits.map(() => new Map<string, string[]>());
-    const seen = new Set<string>();
-    for (const list of expansions) {
-      for (const { term, data } of list) {
-        // Two words may expand to the same term (same postings): its fields count once.
-        if (seen.has(term)) continue;
-        seen.add(term);
-        for (const field of this.#fields) {
-          const fieldId = this._fieldIds[field];
-          const packed = packedPostings(data, fieldId);
-          const freqs = packed ? null : data.get(fieldId);
-          if (!packed && !freqs) continue;
-          const mark = (i: number | undefined) => {
-            if (i === undefined) return;
-            const fields = matched[i].get(term);
-            if (fields) fields.push(field);
-            else matched[i].set(term, [field]);
-          };
-          if (packed) for (let i = packed.start; i < packed.end; i++) mark(slot.get(packed.docs[i]));
-          else if (freqs!.size < hits.length) for (const docId of freqs!.keys()) mark(slot.get(docId));
-          else for (const hit of hits) if (freqs!.has(hit.docId)) mark(slot.get(hit.docId));
-        }
+    const hits: Array<{ id: string; docId: number; score: number }> = [];
+    // Order only as many as are needed; with a filter that turns most of them down, all of them.
+    for (let wanted = limit; ; wanted = found) {
+      hits.length = 0;
+      const ordered = topByScore(candidates, found, total, wanted);
+      for (const docId of ordered) {
+        if (hits.length >= limit) break;
+        const id = String(this._documentIds.get(docId));
+        if (filter && !filter(id)) continue;
+        hits.push({ id, docId, score: total[docId] * quality });
       }
+      if (hits.length >= limit || ordered.length >= found) break;
     }
+    const matched = this.#matches(words, hits);
     return hits.map(({ id, score }, i) => {
       const match = Object.fromEntries(matched[i]);
       return { id, score, terms: Object.keys(match), match };
     });
   }
-}
 
-function inverseDocumentFrequency(documents: number, matching: number): number {
-  return Math.log(1 + (documents - matching + 0.5) / (matching + 0.5));
-}
-
-function postings(expansions: Expansion[], fieldIds: number[]): number {
-  let count = 0;
-  for (const { data } of expansions) {
-    for (const fieldId of fieldIds) {
-      const packed = packedPostings(data, fieldId);
-      count += packed ? packed.end - packed.start : (data.get(fieldId)?.size ?? 0);
+  /**
+   * Per hit, its matched terms and their fields. Per expansion and field the smaller side is
+   * walked (a short prefix expands to thousands of terms, most of them in a clip or two).
+   */
+  #matches(words: KnownWord[], hits: Array<{ docId: number }>): Array<Map<string, string[]>> {
+    const slot = this.#slot;
+    hits.forEach((hit, i) => (slot[hit.docId] = i + 1));
+    const matched = hits.map(() => new Map<string, string[]>());
+    const seen = new Set<string>();
+    for (const { expansions } of words) {
+      for (const { term, data } of expansions) {
+        // Two words may expand to the same term (same postings): its fields count once.
+        if (seen.has(term)) continue;
+        seen.add(term);
+        const source = packedSource(data);
+        for (const field of this.#fields) {
+          const fieldId = this._fieldIds[field];
+          if (source) {
+            const f = source.fieldIds.indexOf(fieldId);
+            if (f === -1) continue;
+            const { docs, offsets } = source.packed;
+            for (let i = offsets[source.first + f], end = offsets[source.first + f + 1]; i < end; i++) {
+              if (slot[docs[i]] !== 0) mark(matched[slot[docs[i]] - 1], term, field);
+            }
+            continue;
+          }
+          const freqs = data.get(fieldId);
+          if (!freqs) continue;
+          if (freqs.size < hits.length) {
+            for (const docId of freqs.keys()) if (slot[docId] !== 0) mark(matched[slot[docId] - 1], term, field);
+          } else for (const hit of hits) if (freqs.has(hit.docId)) mark(matched[slot[hit.docId] - 1], term, field);
+        }
+      }
     }
+    for (const hit of hits) slot[hit.docId] = 0;
+    return matched;
   }
-  return count;
+}
+
+/** Notes that `term` matched in `field` of a hit. */
+function mark(matched: Map<string, string[]>, term: string, field: string): void {
+  const fields = matched.get(term);
+  if (fields) fields.push(field);
+  else matched.set(term, [field]);
 }

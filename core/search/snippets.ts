@@ -34,21 +34,21 @@ export function lazyFold(text: string): LazyFold {
   };
 }
 
-/** Folded field texts of recently shown hits, so search-as-you-type folds each text once. */
+/**
+ * Folded texts of recently shown hits, by the text itself: search-as-you-type folds each text
+ * once, and clips of the same page (a reading a whole cohort clipped) share one.
+ */
 export function foldCache(capacity = 200) {
   const cache = new Map<string, LazyFold>();
   return {
-    get(key: string, text: string): LazyFold {
-      let value = cache.get(key);
-      if (value === undefined || value.length !== text.length) {
+    get(text: string): LazyFold {
+      let value = cache.get(text);
+      if (value === undefined) {
         value = lazyFold(text);
         if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
-      } else cache.delete(key);
-      cache.set(key, value);
+      } else cache.delete(text);
+      cache.set(text, value);
       return value;
-    },
-    forget(id: string, fields: readonly string[]): void {
-      for (const field of fields) cache.delete(`${id}\u0000${field}`);
     },
     clear: () => cache.clear(),
   };
@@ -56,13 +56,12 @@ export function foldCache(capacity = 200) {
 
 /** A window of about `width` characters around the first match, with every match marked. */
 export function makeSnippet(field: SnippetField, text: string, terms: string[], width = 180, foldedText?: string | LazyFold): Snippet | null {
-  const alternatives = terms.filter(Boolean);
-  const pattern = wordPattern(alternatives);
-  if (!pattern) return null;
+  const found = wordPattern(terms);
+  if (!found) return null;
+  const { pattern, slack } = found;
   const folded = typeof foldedText === 'string' || foldedText === undefined ? fixedFold(foldedText ?? fold(text)) : foldedText;
-  // A match is sure once it ends this far before the folded part's end: an earlier one, of
+  // A match is sure once it ends `slack` before the folded part's end: an earlier one, of
   // any term, would lie wholly inside it, and its word cannot run on past the end.
-  const slack = Math.max(...alternatives.map((term) => term.length)) + 1;
   // Past `enough` folded characters, what is found (or not) is what the caller needs.
   const firstWordMatch = (from: number, enough = Infinity): [number, number] | null => {
     for (let want = Math.min(from + 2048, enough); ; want *= 2) {
@@ -97,8 +96,8 @@ export function makeSnippet(field: SnippetField, text: string, terms: string[], 
   }
   const prefix = start > 0 ? '…' : '';
   const suffix = end < text.length ? '…' : '';
-  const shifted = ranges.map(([a, b]) => [a + prefix.length, b + prefix.length] as [number, number]);
-  return { field, text: prefix + text.slice(start, end).replace(/\s+/g, ' ') + suffix, ranges: fixRanges(text.slice(start, end), shifted, prefix.length) };
+  const collapsed = collapseSpaces(text.slice(start, end), ranges);
+  return { field, text: prefix + collapsed.text + suffix, ranges: collapsed.ranges.map(([a, b]) => [a + prefix.length, b + prefix.length]) };
 }
 
 /** A text folded already, as a LazyFold. */
@@ -106,29 +105,51 @@ function fixedFold(folded: string): LazyFold {
   return { length: folded.length, upTo: () => folded };
 }
 
-/** Whitespace collapsing shifts offsets; recompute ranges on the collapsed text. */
-function fixRanges(raw: string, ranges: Array<[number, number]>, offset: number): Array<[number, number]> {
-  if (!/\s\s|[\t\n\r]/.test(raw)) return ranges;
-  const map: number[] = [];
-  let out = 0;
-  let previousSpace = false;
-  for (let i = 0; i < raw.length; i++) {
-    const space = /\s/.test(raw[i]);
-    map[i] = out;
-    if (!(space && previousSpace)) out++;
-    previousSpace = space;
-  }
-  map[raw.length] = out;
-  return ranges.map(([a, b]) => [map[a - offset] + offset, map[b - offset] + offset]);
+/** `raw` with each run of whitespace as one space, and `ranges` in it moved along. */
+function collapseSpaces(raw: string, ranges: Array<[number, number]>): { text: string; ranges: Array<[number, number]> } {
+  const text = raw.replace(/\s+/g, ' ');
+  if (text.length === raw.length) return { text, ranges };
+  // Runs of more than one whitespace character: where each starts, how long it is.
+  const runs = Array.from(raw.matchAll(/\s{2,}/g), (run) => [run.index, run[0].length] as const);
+  const moved = (offset: number) => {
+    let shift = 0;
+    for (const [at, length] of runs) {
+      if (at >= offset) break;
+      shift += Math.min(length, offset - at) - 1;
+    }
+    return offset - shift;
+  };
+  return { text, ranges: ranges.map(([a, b]) => [moved(a), moved(b)]) };
 }
+
+/** Finds words that begin with one of some terms; `slack` is the longest term's length + 1. */
+interface WordPattern {
+  pattern: RegExp;
+  slack: number;
+}
+
+/** Patterns of recent searches: compiling one (two Unicode classes) cost more than running it. */
+const patterns = new Map<string, WordPattern>();
 
 /**
  * Finds words of folded text that begin with one of `terms` (from `lastIndex` on). One regular
  * expression for all terms: a loop of indexOf per term scanned a long clip text once per term
- * and per marked range.
+ * and per marked range. A term that begins with another adds nothing and is left out, so the
+ * hits of one search mostly share a pattern.
  */
-function wordPattern(terms: string[]): RegExp | null {
-  const alternatives = terms.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  if (alternatives.length === 0) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})[\\p{L}\\p{N}]*`, 'gu');
+function wordPattern(terms: string[]): WordPattern | null {
+  const kept: string[] = [];
+  for (const term of [...new Set(terms.filter(Boolean))].sort()) if (!kept.some((shorter) => term.startsWith(shorter))) kept.push(term);
+  if (kept.length === 0) return null;
+  const key = kept.join('\u0000');
+  let found = patterns.get(key);
+  if (found) patterns.delete(key);
+  else {
+    const alternatives = kept.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})[\\p{L}\\p{N}]*`, 'gu');
+    found = { pattern, slack: Math.max(...kept.map((term) => term.length)) + 1 };
+    if (patterns.size >= 64) patterns.delete(patterns.keys().next().value!);
+  }
+  patterns.set(key, found);
+  return found;
 }

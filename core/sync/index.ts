@@ -4,3 +4,4 @@ export { attachTabSync, tabChannelName, type TabChannel, type TabSync } from './
 export { applyCheckedUpdate, isWellFormedUpdate } from './update-check.js';
 export { createDocSync, type DocSync, type DocSyncOptions } from './doc-sync.js';
 export { fromBase64, toBase64 } from './base64.js';
+export { createFramedChannel, type FramedChannel, type FramedChannelOptions, type FrameRefusal } from './frames/framed-channel.js';

@@ -5,7 +5,7 @@ export { makeLearningDossier, starrAnswers, tinyPng } from './learning-dossier.j
 export { pairedRig, settleSessions, connect as connectRig, newLibrary, testOrigin, type BridgeRig, type RigOptions } from './bridge-rig.js';
 export { dumpDossier, makeTestDossier } from './dossier.js';
 export { backupOfDeflated, deflatedZeros, zipOfDeflated } from './bombs.js';
-export { concatParts } from '../sync/frames/stream-frames.js';
+export { concatParts, encodeStreamFrame } from '../sync/frames/stream-frames.js';
 export { hostileMarkdown, type HostileMarkdown } from './hostile-markdown.js';
 export { hostileBookmarkFile, hostileBookmarkShapeNames, hostileBookmarkShapes, type HostileBookmarkShape } from './hostile-bookmarks.js';
 export { runReadabilityBaseline, type BaselineOutput } from '../capture/testing/readability-baseline.js';

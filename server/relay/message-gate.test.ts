@@ -5,7 +5,7 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { checkClientMessage } from './message-gate.js';
+import { checkClientMessage } from './client-messages.js';
 import { frames } from './relay-test-support.js';
 
 const name = 'dossier0000000001';

@@ -16,152 +16,23 @@
 // with "authenticated", and "permission denied" closes the socket right after it is sent —
 // unless its reason says the relay could not check (its database is away): then the
 // refusal is not sent and the socket closes with 1013, so the client retries.
+//
+// A client that offered the frames subprotocol (core/sync/relay/relay-frames.ts) sends and
+// gets messages above 64 KiB as core's chunk or compressed stream frames: a dossier far
+// above the 16 MiB frame limit crosses as many small frames. Stream frames are refused until
+// a document is authenticated (what a stranger sends stays small); after that a joined
+// message may reach `joinedMessageBytes` (inflated output counted, so a deflate bomb stops
+// there). Frames out of order, unknown or over the cap close the socket (1008, or 1009 for
+// too large) and nothing of the broken message reaches Hocuspocus.
 import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
-import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
-import * as Y from 'yjs';
-import { isWellFormedUpdate } from '@knipsel/core/sync';
-
-/** Hocuspocus message types (packages/server/src/types.ts, 3.x). */
-export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3, SyncReply: 4, Stateless: 5, BroadcastStateless: 6, Close: 7, SyncStatus: 8 } as const;
-const AuthType = { Token: 0, PermissionDenied: 1, Authenticated: 2 } as const;
-
-export interface GateLimits {
-  /** Documents one socket may open. */
-  documentsPerSocket: number;
-  /** Messages kept for a document before it is authenticated; more are dropped. */
-  messagesBeforeAuth: number;
-  /** Longest document name. */
-  documentNameLength: number;
-  /** Longest JSON of one awareness state. */
-  awarenessStateLength: number;
-  /** Bytes a socket may send before it is authenticated, and may keep waiting for authentication. */
-  bytesBeforeAuth: number;
-  /** A socket must have a document authenticated this soon after opening, and every later document this soon after its first message (ms). */
-  authTimeoutMs: number;
-  /** Longest token in an authentication message. */
-  tokenLength: number;
-  /** Longest stateless message (feedback from a read-only assessor; JSON). */
-  statelessLength: number;
-}
-
-export const DEFAULT_GATE_LIMITS: GateLimits = {
-  documentsPerSocket: 4,
-  messagesBeforeAuth: 16,
-  documentNameLength: 128,
-  awarenessStateLength: 4096,
-  bytesBeforeAuth: 64 * 1024,
-  authTimeoutMs: 10_000,
-  tokenLength: 1024,
-  statelessLength: 32 * 1024,
-};
-
-export type CheckedMessage = { ok: true; documentName: string; type: number } | { ok: false; reason: string };
-
-/** Decode one client → relay frame completely. Pure; never throws. */
-export function checkClientMessage(data: Uint8Array, limits: GateLimits = DEFAULT_GATE_LIMITS): CheckedMessage {
-  try {
-    const decoder = decoding.createDecoder(data);
-    const documentName = decoding.readVarString(decoder);
-    if (documentName.length === 0 || documentName.length > limits.documentNameLength) return { ok: false, reason: 'bad document name' };
-    const type = decoding.readVarUint(decoder);
-    switch (type) {
-      case MessageType.Sync:
-      case MessageType.SyncReply: {
-        const syncType = decoding.readVarUint(decoder);
-        const payload = decoding.readVarUint8Array(decoder);
-        if (syncType === 0) {
-          Y.decodeStateVector(payload);
-        } else if (syncType === 1 || syncType === 2) {
-          if (!isWellFormedUpdate(payload)) return { ok: false, reason: 'malformed Yjs update' };
-        } else {
-          return { ok: false, reason: `unknown sync message ${syncType}` };
-        }
-        break;
-      }
-      case MessageType.Awareness: {
-        const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
-        const count = decoding.readVarUint(update);
-        for (let i = 0; i < count; i++) {
-          decoding.readVarUint(update); // clientID
-          decoding.readVarUint(update); // clock
-          const json = decoding.readVarString(update);
-          if (json.length > limits.awarenessStateLength) return { ok: false, reason: 'awareness state too large' };
-          const state: unknown = JSON.parse(json);
-          if (state !== null && (typeof state !== 'object' || Array.isArray(state))) return { ok: false, reason: 'awareness state is not an object' };
-        }
-        if (decoding.hasContent(update)) return { ok: false, reason: 'trailing bytes in awareness update' };
-        break;
-      }
-      case MessageType.Auth: {
-        if (decoding.readVarUint(decoder) !== AuthType.Token) return { ok: false, reason: 'unexpected auth message' };
-        if (decoding.readVarString(decoder).length > limits.tokenLength) return { ok: false, reason: 'token too long' };
-        break;
-      }
-      case MessageType.Stateless: {
-        // Only feedback travels this way (feedback-extension.ts checks its content).
-        const json = decoding.readVarString(decoder);
-        if (json.length > limits.statelessLength) return { ok: false, reason: 'stateless message too large' };
-        const value: unknown = JSON.parse(json);
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'stateless message is not an object' };
-        break;
-      }
-      case MessageType.QueryAwareness:
-      case MessageType.Close:
-        break;
-      default:
-        return { ok: false, reason: `message type ${type} is not accepted` };
-    }
-    if (decoding.hasContent(decoder)) return { ok: false, reason: 'trailing bytes' };
-    return { ok: true, documentName, type };
-  } catch {
-    return { ok: false, reason: 'undecodable message' };
-  }
-}
-
-/**
- * The refusal reason that means "the relay could not check right now" (its database is away):
- * the gate closes the socket with a retryable code instead of passing the refusal on.
- */
-export const UNAVAILABLE_REASON = 'relay-unavailable';
-
-/** Reads the document name and auth answer of a relay → client frame, if it is one. */
-function authAnswer(data: Uint8Array): { documentName: string; answer: 'authenticated' | 'denied' | 'unavailable' } | null {
-  try {
-    const decoder = decoding.createDecoder(data);
-    const documentName = decoding.readVarString(decoder);
-    if (decoding.readVarUint(decoder) !== MessageType.Auth) return null;
-    const authType = decoding.readVarUint(decoder);
-    if (authType === AuthType.Authenticated) return { documentName, answer: 'authenticated' };
-    if (authType === AuthType.PermissionDenied) return { documentName, answer: decoding.readVarString(decoder) === UNAVAILABLE_REASON ? 'unavailable' : 'denied' };
-    return null;
-  } catch {
-    return null;
-  }
-}
-
-/** The sync payload (step 2 or update) of a client → relay frame, or null for other messages and empty updates. */
-export function clientUpdatePayload(data: Uint8Array): Uint8Array | null {
-  try {
-    const decoder = decoding.createDecoder(data);
-    decoding.readVarString(decoder);
-    const type = decoding.readVarUint(decoder);
-    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return null;
-    const syncType = decoding.readVarUint(decoder);
-    if (syncType !== 1 && syncType !== 2) return null;
-    const payload = decoding.readVarUint8Array(decoder);
-    return payload.length === 2 && payload[0] === 0 && payload[1] === 0 ? null : payload; // [0, 0]: no structs, no deletions
-  } catch {
-    return null;
-  }
-}
-
-/** 1013 "try again later": the provider reconnects (with its backoff) and syncs again. */
-export const CloseCode = { Malformed: 1008, Unavailable: 1013, PermissionDenied: 4403, AuthTimeout: 4408 } as const;
+import { relayFramePrefix, relayFramesProtocol } from '@knipsel/core/relay';
+import { createFramedChannel, type FramedChannel } from '@knipsel/core/sync';
+import { authAnswer, checkClientMessage, CloseCode, MessageType, type GateLimits } from './client-messages.js';
 
 /** Why the gate closed a socket, for the relay's counters. */
-export type GateRejection = 'malformed' | 'pre-auth-budget' | 'auth-timeout';
+export type GateRejection = 'malformed' | 'too-large' | 'pre-auth-budget' | 'auth-timeout';
 
 /**
  * Wraps a `ws` socket for Hocuspocus: the same surface (on/once/removeListener/emit, send,
@@ -174,6 +45,8 @@ export class GuardedSocket extends EventEmitter {
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Raw bytes received while no document is authenticated. */
   private rawBytesBeforeAuth = 0;
+  /** Large messages as frames, when the client offered the frames subprotocol. */
+  private readonly channel: FramedChannel | null;
   rejected: string | null = null;
   /** Messages dropped because they came before authentication, over the limit. */
   dropped = 0;
@@ -191,9 +64,11 @@ export class GuardedSocket extends EventEmitter {
     private readonly traffic: { messagesReceived: number; messagesSent: number } = { messagesReceived: 0, messagesSent: 0 },
   ) {
     super();
-    socket.on('message', (data, isBinary) => this.receive(data, isBinary));
+    this.channel = socket.protocol === relayFramesProtocol ? this.openChannel() : null;
+    socket.on('message', (data, isBinary) => this.arrive(data, isBinary));
     socket.on('close', (code, reason) => {
       this.clearTimers();
+      this.channel?.close();
       this.emit('close', code, reason);
     });
     socket.on('pong', () => this.emit('pong'));
@@ -226,7 +101,12 @@ export class GuardedSocket extends EventEmitter {
       return;
     }
     this.traffic.messagesSent++;
-    this.socket.send(data, callback);
+    // A refusal goes out at once (the socket closes right after it), never behind a stream.
+    if (!this.channel || answer?.answer === 'denied') this.socket.send(data, callback);
+    else {
+      this.channel.send(data);
+      callback?.();
+    }
     if (answer?.answer === 'denied') this.socket.close(CloseCode.PermissionDenied, 'permission-denied');
   }
 
@@ -256,21 +136,42 @@ export class GuardedSocket extends EventEmitter {
     this.timers.clear();
   }
 
+  private openChannel(): FramedChannel {
+    return createFramedChannel({
+      prefix: relayFramePrefix,
+      maxBytes: this.limits.joinedMessageBytes,
+      sendFrame: (frame) => this.socket.send(frame),
+      bufferedAmount: () => this.socket.bufferedAmount,
+      deliver: (message) => this.receive(message),
+      onRefuse: (reason, kind) => this.reject(reason, kind),
+    });
+  }
+
   /** `cut`: drop the connection at once (no closing handshake to wait for more data in). */
   private reject(reason: string, kind: GateRejection = 'malformed', cut = false) {
     if (this.rejected) return;
     this.rejected = reason;
     this.clearTimers();
+    this.channel?.close();
     this.onReject(reason, kind);
     if (cut) this.socket.terminate();
-    else this.socket.close(CloseCode.Malformed, reason.slice(0, 100));
+    else this.socket.close(kind === 'too-large' ? CloseCode.TooLarge : CloseCode.Malformed, reason.slice(0, 100));
   }
 
-  private receive(raw: unknown, isBinary: boolean) {
+  /** One WebSocket message: a whole client message, or (framed) a stream frame of one. */
+  private arrive(raw: unknown, isBinary: boolean) {
     if (this.rejected) return;
     if (!isBinary) return this.reject('text frame');
     const data = toBytes(raw);
     if (!data) return this.reject('unreadable frame');
+    if (!this.channel) return this.receive(data);
+    if (this.channel.isStreamFrame(data) && this.authenticated.size === 0) return this.reject('stream frame before authentication');
+    this.channel.receive(data);
+  }
+
+  /** One whole client message: checked, then kept for or passed to Hocuspocus. */
+  private receive(data: Uint8Array) {
+    if (this.rejected) return;
     const checked = checkClientMessage(data, this.limits);
     if (!checked.ok) return this.reject(checked.reason);
     const { documentName, type } = checked;

@@ -14,7 +14,7 @@ import { Database } from '@hocuspocus/extension-database';
 import type { Extension } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import { bodyHashes, defaultBodyGraceMs } from '@knipsel/core/relay';
-import { clientUpdatePayload, CloseCode, UNAVAILABLE_REASON } from './message-gate.js';
+import { clientUpdatePayload, CloseCode, UNAVAILABLE_REASON } from './client-messages.js';
 import type { RelayMetrics } from './relay-metrics.js';
 import type { Access, RelayStore } from './relay-store.js';
 

@@ -41,7 +41,7 @@ export class RelayMetrics {
   connectionsRateLimited = 0;
   /** Connections refused because the process was full. */
   connectionsOverCapacity = 0;
-  readonly closed = { malformed: 0, 'pre-auth-budget': 0, 'auth-timeout': 0 };
+  readonly closed = { malformed: 0, 'too-large': 0, 'pre-auth-budget': 0, 'auth-timeout': 0 };
   /** Sockets closed because the database could not store or check in time (clients retry). */
   closedUnavailable = 0;
   private readonly latency = new Map<string, Histogram>();

@@ -1,7 +1,7 @@
 // What a relay is given (options and limits, with their defaults) and what it hands back
 // (the running relay, its counters and its health).
 import type { Hocuspocus } from '@hocuspocus/server';
-import { DEFAULT_GATE_LIMITS, type GateLimits } from './message-gate.js';
+import { DEFAULT_GATE_LIMITS, type GateLimits } from './client-messages.js';
 import type { RelayMetrics } from './relay-metrics.js';
 import type { RelayStore } from './relay-store.js';
 

@@ -181,14 +181,18 @@ export interface RawClient {
   send(frame: Uint8Array): void;
   waitFor(match: (frame: ReceivedFrame) => boolean, timeoutMs?: number): Promise<ReceivedFrame>;
   closed: Promise<number>;
+  /** The close code and reason the relay gave. */
+  closedWith: Promise<{ code: number; reason: string }>;
 }
 
-export async function rawClient(url: string): Promise<RawClient> {
-  const ws = new WebSocket(url);
+/** `protocols`: subprotocols to offer (core's `relayProtocols` for a framed socket). */
+export async function rawClient(url: string, protocols: readonly string[] = []): Promise<RawClient> {
+  const ws = new WebSocket(url, [...protocols]);
   const received: ReceivedFrame[] = [];
   const waiters = new Set<() => void>();
   ws.on('message', (data: Buffer) => {
     const bytes = new Uint8Array(data);
+    if (bytes[0] === 0) return; // a stream frame of a framed socket: not a whole message
     const decoder = decoding.createDecoder(bytes);
     const documentName = decoding.readVarString(decoder);
     const type = decoding.readVarUint(decoder);
@@ -197,7 +201,8 @@ export async function rawClient(url: string): Promise<RawClient> {
     for (const waiter of [...waiters]) waiter();
   });
   ws.on('error', () => undefined);
-  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+  const closedWith = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const closed = closedWith.then(({ code }) => code);
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
@@ -225,6 +230,7 @@ export async function rawClient(url: string): Promise<RawClient> {
       });
     },
     closed,
+    closedWith,
   };
 }
 

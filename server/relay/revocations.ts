@@ -2,7 +2,7 @@
 // process (or another one, through Redis), and by a periodic sweep that catches revocations
 // made elsewhere. The database being away postpones the check to the next sweep.
 import type { Hocuspocus } from '@hocuspocus/server';
-import { CloseCode } from './message-gate.js';
+import { CloseCode } from './client-messages.js';
 import type { RelayContext } from './relay-extensions.js';
 import type { Access, RelayStore } from './relay-store.js';
 

@@ -69,6 +69,24 @@ export function createChunkJoiner(maxBytes = maxJoinedBytes, maxChunk = chunkByt
   };
 }
 
+export interface ChunkSenderOptions {
+  /** Compress large messages where the runtime can (default true). */
+  compress?: boolean;
+  /**
+   * A byte put before every chunk and compressed frame (never before a whole message), for
+   * channels whose own messages may start with 75 or 76 (the relay: 0, an empty document name).
+   */
+  prefix?: number;
+}
+
+/** `frame` behind one `prefix` byte. */
+export function withPrefix(prefix: number, frame: Uint8Array): Uint8Array {
+  const out = new Uint8Array(frame.length + 1);
+  out[0] = prefix;
+  out.set(frame, 1);
+  return out;
+}
+
 /** A message being compressed: its frames so far, and whether the last one is among them. */
 interface DeflatingStream {
   frames: Uint8Array[];
@@ -81,8 +99,11 @@ interface DeflatingStream {
  * buffer is above the high-water mark. `bufferedAmount` reads the channel's queue; a frame
  * `sendFrame` throws on (channel not open) is dropped.
  */
-export function createChunkSender(sendFrame: (frame: Uint8Array) => void, bufferedAmount: () => number, options: { compress?: boolean } = {}) {
+export function createChunkSender(sendFrame: (frame: Uint8Array) => void, bufferedAmount: () => number, options: ChunkSenderOptions = {}) {
   const compress = (options.compress ?? true) && canDeflate();
+  const { prefix } = options;
+  /** A chunk or compressed frame as it goes out (behind `prefix`, where set). */
+  const streamFrame = prefix === undefined ? (frame: Uint8Array) => frame : (frame: Uint8Array) => withPrefix(prefix, frame);
   const queue: Array<Uint8Array | DeflatingStream> = [];
   let streamId = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -123,7 +144,7 @@ export function createChunkSender(sendFrame: (frame: Uint8Array) => void, buffer
     const stream: DeflatingStream = { frames: [], done: false };
     queue.push(stream);
     deflateToFrames(message, id, (frame) => {
-      stream.frames.push(frame);
+      stream.frames.push(streamFrame(frame));
       wake();
     }).then(
       () => {
@@ -133,7 +154,7 @@ export function createChunkSender(sendFrame: (frame: Uint8Array) => void, buffer
       () => {
         // Compression failed (it should not): send the message uncompressed instead; the
         // frames already sent make a stream the other side abandons.
-        stream.frames.push(...splitMessage(message, (id + 1) % 0x7fffffff));
+        stream.frames.push(...splitMessage(message, (id + 1) % 0x7fffffff).map(streamFrame));
         stream.done = true;
         wake();
       },
@@ -151,7 +172,8 @@ export function createChunkSender(sendFrame: (frame: Uint8Array) => void, buffer
       if (closed) return;
       streamId = (streamId + 2) % 0x7fffffff;
       if (compress && message.length >= deflateAboveBytes) deflate(message, streamId);
-      else queue.push(...splitMessage(message, streamId));
+      else if (message.length <= chunkBytes) queue.push(message);
+      else queue.push(...splitMessage(message, streamId).map(streamFrame));
       wake();
     },
     close,

@@ -7,3 +7,4 @@ export { checkArrivedBody, hashListSchema, maxAnswerBytes, maxHashesPerRequest, 
 export { createRelayBodies, type RelayBodies } from './relay-bodies.js';
 export { bodyHashes } from '../../dossier/body-migration.js';
 export { defaultBodyGraceMs } from '../../storage/body-gc.js';
+export { relayFramePrefix, relayFramesProtocol, relayProtocols } from './relay-frames.js';

@@ -9,6 +9,7 @@ import { createMirrorBridge } from '../peer/mirror-bridge.js';
 import { keepPresenceLive, type LivenessOptions } from '../peer/presence-liveness.js';
 import { parsePresence, readPeerPresence, type PeerPresence, type Presence, type PresenceView } from '../peer/presence.js';
 import { KnipselError } from '../../errors.js';
+import { framedWebSocket, type SocketClass } from './framed-websocket.js';
 import { feedbackMessage, feedbackMessageType, type FeedbackMessage } from '../../together/feedback-update.js';
 
 /** The relay's answer to feedback sent as a stateless message, if the payload is one. */
@@ -48,6 +49,11 @@ export interface ConnectRelayOptions {
   token: string;
   /** A WebSocket implementation where there is no global one (Node 20: `ws`). */
   WebSocketPolyfill?: unknown;
+  /**
+   * Large messages as frames, where the relay agrees (default true; framed-websocket.ts).
+   * Off: whole WebSocket messages, as clients before frames sent them.
+   */
+  frames?: boolean;
   /** Rejected updates and notable events (never content). */
   log?: (line: string) => void;
   /** Our presence for the others on the relay (name, colour, view); none: we are not shown. */
@@ -80,6 +86,13 @@ export interface RelaySession {
   destroy(): void;
 }
 
+/** The WebSocket class for the provider: framed unless told otherwise. */
+function socketClass(options: ConnectRelayOptions, log: (line: string) => void): { WebSocketPolyfill?: unknown } {
+  const Base = (options.WebSocketPolyfill ?? globalThis.WebSocket) as SocketClass | undefined;
+  if (options.frames === false || !Base) return options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {};
+  return { WebSocketPolyfill: framedWebSocket(Base, log) };
+}
+
 export function connectRelay(doc: Y.Doc, options: ConnectRelayOptions): RelaySession {
   const log = options.log ?? (() => undefined);
   const bridge = createMirrorBridge(doc, { onReject: (reason) => log(`relay: rejected an update: ${reason}`) });
@@ -101,7 +114,7 @@ export function connectRelay(doc: Y.Doc, options: ConnectRelayOptions): RelaySes
     name: options.dossierId,
     document: bridge.mirror,
     token: options.token,
-    ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+    ...socketClass(options, log),
     onStatus: ({ status }) => {
       if (state.status === 'refused' || destroyed) return;
       if (status === 'disconnected') set({ status: 'offline', synced: false });
