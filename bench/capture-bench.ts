@@ -1,8 +1,9 @@
 // Capture section of `npm run bench`: Knipsel's extract() beside raw Readability 0.6 and raw
-// defuddle, measured in the same run on Readability's test pages and on the Dutch fixtures — text F1
-// (word 4-grams), metadata pass rate, and median / p95 ms per page on an already-parsed
-// document (parse time excluded; one warm-up run, then KNIPSEL_BENCH_RUNS timed runs, default
-// 3, at least 15 for the small Dutch set, interleaved, per-page median) — in Node with jsdom
+// defuddle, measured in the same run on Readability's (Mozilla's) test pages and on the Dutch
+// fixtures — text F1, precision and recall (word 4-grams, per-page means), metadata pass rate,
+// and median / p95 ms per page on an already-parsed document (parse time excluded; defuddle on
+// a clone, as it changes what it reads; one warm-up run, then KNIPSEL_BENCH_RUNS timed runs,
+// default 3, at least 15 for the small Dutch set, interleaved, per-page median) — in Node with jsdom
 // (where the command line runs) and in Chromium (where the extension runs; timings only).
 // Standalone: `npx tsx bench/capture-bench.ts` (`-- --chromium`: the Chromium timing rows alone).
 import { fileURLToPath } from 'node:url';
@@ -30,11 +31,15 @@ interface Page {
   expectedMetadata: MetadataValues;
 }
 
+type Extractor = 'knipsel' | 'readability' | 'defuddle';
+type Scores = { f1: number; precision: number; recall: number };
+
 interface SetResult {
   pages: number;
-  f1: { knipsel: number; readability: number; defuddle: number };
+  /** Mean per-page word-4-gram scores. */
+  scores: Record<Extractor, Scores>;
   meta: { knipsel: number; readability: number };
-  ms: { knipsel: number[]; readability: number[] };
+  ms: Record<Extractor, number[]>;
 }
 
 function time(fn: () => unknown): number {
@@ -48,23 +53,32 @@ function median(values: number[]): number {
 }
 
 async function measure(pages: Page[], runs: number): Promise<SetResult> {
-  const f1 = { knipsel: 0, readability: 0, defuddle: 0 };
+  const zero = (): Scores => ({ f1: 0, precision: 0, recall: 0 });
+  const sums: Record<Extractor, Scores> = { knipsel: zero(), readability: zero(), defuddle: zero() };
+  const add = (name: Extractor, text: string, expected: string) => {
+    const score = textScore(text, expected);
+    sums[name].f1 += score.f1;
+    sums[name].precision += score.precision;
+    sums[name].recall += score.recall;
+  };
   const meta = { knipsel: { checked: 0, passed: 0 }, readability: { checked: 0, passed: 0 } };
-  const ms = { knipsel: [] as number[], readability: [] as number[] };
+  const ms: Record<Extractor, number[]> = { knipsel: [], readability: [], defuddle: [] };
   for (const page of pages) {
     const doc = parseHtml(page.source, page.url);
     // Quality (and warm-up) run.
     const { capture } = extract(doc, page.url, 'article');
     const readability = runReadabilityBaseline(doc);
-    let defuddleText = '';
-    try {
-      defuddleText = runDefuddleBaseline(doc, page.url).text;
-    } catch {
-      defuddleText = '';
-    }
-    f1.knipsel += textScore(capture.text, page.expectedText).f1;
-    f1.readability += textScore(readability.text, page.expectedText).f1;
-    f1.defuddle += textScore(defuddleText, page.expectedText).f1;
+    // defuddle changes the document it reads: it gets a clone (Readability clones inside its baseline).
+    const defuddle = (): string => {
+      try {
+        return runDefuddleBaseline(doc.cloneNode(true) as Document, page.url).text;
+      } catch {
+        return '';
+      }
+    };
+    add('knipsel', capture.text, page.expectedText);
+    add('readability', readability.text, page.expectedText);
+    add('defuddle', defuddle(), page.expectedText);
     tallyMetadata(
       meta.knipsel,
       { title: capture.title, byline: capture.byline, siteName: capture.siteName, lang: capture.lang, publishedTime: capture.published },
@@ -74,12 +88,15 @@ async function measure(pages: Page[], runs: number): Promise<SetResult> {
     // Timed runs, interleaved so both see the same machine state.
     const k: number[] = [];
     const r: number[] = [];
+    const d: number[] = [];
     for (let i = 0; i < runs; i++) {
       k.push(time(() => extract(doc, page.url, 'article')));
       r.push(time(() => runReadabilityBaseline(doc)));
+      d.push(time(defuddle));
     }
     ms.knipsel.push(median(k));
     ms.readability.push(median(r));
+    ms.defuddle.push(median(d));
     doc.defaultView?.close();
     // jsdom's load tasks for this document run only once the loop turns: until then they keep
     // the whole page alive (found with a heap snapshot: 2.5 GB after the corpus, and the GC
@@ -89,7 +106,9 @@ async function measure(pages: Page[], runs: number): Promise<SetResult> {
   const n = pages.length || 1;
   return {
     pages: pages.length,
-    f1: { knipsel: f1.knipsel / n, readability: f1.readability / n, defuddle: f1.defuddle / n },
+    scores: Object.fromEntries(
+      (Object.keys(sums) as Extractor[]).map((name) => [name, { f1: sums[name].f1 / n, precision: sums[name].precision / n, recall: sums[name].recall / n }]),
+    ) as Record<Extractor, Scores>,
     meta: { knipsel: passRate(meta.knipsel), readability: passRate(meta.readability) },
     ms,
   };
@@ -106,7 +125,7 @@ interface BrowserTimes {
 /** The same pages in Debian's Chromium: extract() and raw Readability on a DOMParser document. */
 // Knipsel's phases and the baseline, for the profile note of the Chromium rows.
 const capturePhases =
-  /^(extract|extractArticle|runReadability|runReadabilityBaseline|finish|sanitizeInPlace|collectMetadata|removeMetaLines|mergeArticleMetadata|plainText|countWords|linkDensity|absolutizeUrls|resolveLazyImages|embedsToLinks|removeBoilerplate|pruneArticle|proseCandidate|addLead)$/;
+  /^(extract|extractArticle|runReadability|runReadabilityBaseline|finish|sanitizeElement|collectMetadata|removeMetaLines|mergeArticleMetadata|plainText|countWords|linkDensity|absolutizeUrls|resolveLazyImages|embedsToLinks|removeBoilerplate|pruneArticle|proseCandidate|addLead)$/;
 
 /** One line: where extract()'s time goes, beside raw Readability's, from inclusive times. */
 export function captureProfileNote(pages: number, entries: ProfileEntry[]): string {
@@ -114,7 +133,7 @@ export function captureProfileNote(pages: number, entries: ProfileEntry[]): stri
   const ms = (name: string) => total.get(name) ?? 0;
   const all = ms('extract');
   const baseline = ms('runReadabilityBaseline') || 1;
-  const sanitising = ms('sanitizeInPlace');
+  const sanitising = ms('sanitizeElement');
   const metadata = ms('collectMetadata') + ms('removeMetaLines') + ms('mergeArticleMetadata');
   const cleaning = ms('removeBoilerplate') + ms('pruneArticle');
   const rest = ms('finish') - sanitising;
@@ -184,17 +203,20 @@ function rows(area: string, set: SetResult): BenchRow[] {
   const rMedian = median(set.ms.readability);
   const kP95 = percentile(set.ms.knipsel, 95);
   const rP95 = percentile(set.ms.readability, 95);
-  return [
-    {
-      area,
-      metric: 'text F1',
-      knipsel: set.f1.knipsel,
-      baseline: set.f1.readability,
-      baselineName: 'Readability 0.6',
-      target: '> baseline',
-      met: set.f1.knipsel > set.f1.readability,
-    },
-    { area, metric: 'text F1', knipsel: set.f1.knipsel, baseline: set.f1.defuddle, baselineName: 'defuddle 0.19', target: '> baseline', met: set.f1.knipsel > set.f1.defuddle },
+  const k = set.scores.knipsel;
+  const baselines = [
+    ['readability', 'Readability 0.6'],
+    ['defuddle', 'defuddle 0.19'],
+  ] as const;
+  const out: BenchRow[] = [];
+  for (const [name, baselineName] of baselines) {
+    const b = set.scores[name];
+    out.push({ area, metric: 'text F1', knipsel: k.f1, baseline: b.f1, baselineName, target: '> baseline', met: k.f1 > b.f1 });
+  }
+  for (const metric of ['precision', 'recall'] as const)
+    for (const [name, baselineName] of baselines)
+      out.push({ area, metric: `text ${metric}`, knipsel: k[metric], baseline: set.scores[name][metric], baselineName, target: '', met: null });
+  out.push(
     {
       area,
       metric: 'metadata pass rate',
@@ -205,8 +227,10 @@ function rows(area: string, set: SetResult): BenchRow[] {
       met: set.meta.knipsel >= set.meta.readability,
     },
     { area, metric: 'median ms/page', knipsel: kMedian, baseline: rMedian, baselineName: 'Readability 0.6', target: '≤ 1.5×', met: kMedian <= 1.5 * rMedian, digits: 1 },
+    { area, metric: 'median ms/page', knipsel: kMedian, baseline: median(set.ms.defuddle), baselineName: 'defuddle 0.19', target: '', met: null, digits: 1 },
     { area, metric: 'p95 ms/page', knipsel: kP95, baseline: rP95, baselineName: 'Readability 0.6', target: '≤ 1.5×', met: kP95 <= 1.5 * rP95, digits: 1 },
-  ];
+  );
+  return out;
 }
 
 function loadPages(): { corpus: Page[]; dutch: Page[] } {

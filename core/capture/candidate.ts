@@ -32,7 +32,10 @@ function linkChars(el: Element): number {
 
 /** The text of `p` when it is a prose paragraph, else null. */
 function proseText(p: Element): string | null {
-  const text = squash(p.textContent);
+  const raw = p.textContent ?? '';
+  // Squashing only shortens: a paragraph already short as it stands is not prose.
+  if (raw.length < minProseChars) return null;
+  const text = squash(raw);
   if (text.length < minProseChars) return null;
   if (linkChars(p) > text.length * maxProseLinkShare) return null;
   return text;

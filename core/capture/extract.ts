@@ -8,7 +8,7 @@ import { articleConfidence, pageConfidence } from './confidence.js';
 import { boundedDocument } from './page-limits.js';
 import { parseDate } from './dutch-dates.js';
 import { escapeHtml, linesToHtml } from './plain-html.js';
-import { cleanByline, collectMetadata, headingTitle, type PageMetadata } from './metadata.js';
+import { cleanByline, collectMetadata, headingTitle, textBylineAndDate, type PageMetadata } from './metadata.js';
 import { createSanitizer, embedsToLinks } from './sanitize.js';
 import { currentSelection, selectionHtml } from './selection.js';
 import { countWords, plainText, textAndLinkDensity } from './text-metrics.js';
@@ -45,22 +45,23 @@ function inertDiv(doc: Document, html: string): Element {
  * Sanitise content that sits in an inert document (a clone or createHTMLDocument), in place,
  * and derive HTML, text and metrics from it (Markdown is built from the HTML when it is asked
  * for: `captureMarkdown`). `doc` is the page as given (its window
- * creates the sanitiser), even when extraction read a bounded copy of it.
+ * creates the sanitiser), even when extraction read a bounded copy of it. `imagesResolved`:
+ * the content's lazy images were resolved before (on the clone extraction read).
  */
-function finish(doc: Document, content: Element, base: string, warnings: ExtractWarning[]): Content {
+function finish(doc: Document, content: Element, base: string, warnings: ExtractWarning[], imagesResolved = false): Content {
   let root = content;
   if (root.tagName !== 'DIV') {
     const wrapper = root.ownerDocument.createElement('div');
     wrapper.appendChild(root);
     root = wrapper;
   }
-  resolveLazyImages(root);
+  if (!imagesResolved) resolveLazyImages(root);
   embedsToLinks(root, base);
   absolutizeUrls(root, base);
   const sanitizer =
     createSanitizer(doc.defaultView as (Window & typeof globalThis) | null) ?? createSanitizer(typeof window === 'undefined' ? null : (window as Window & typeof globalThis));
   if (sanitizer) {
-    sanitizer.sanitizeInPlace(root);
+    root = sanitizer.sanitizeElement(root);
   } else {
     // No window to sanitise with: keep only the text, escaped.
     root = inertDiv(doc, linesToHtml(plainText(root)));
@@ -130,12 +131,27 @@ interface Page {
   bodyText: () => string;
 }
 
-function safeMetadata(page: Page, url: string): PageMetadata {
+function safeMetadata(page: Page, url: string, scanText: boolean): PageMetadata {
   try {
-    return collectMetadata(page.read, url, page.bodyText);
+    return collectMetadata(page.read, url, page.bodyText, scanText);
   } catch {
     return emptyMetadata();
   }
+}
+
+/**
+ * Byline and date from the page's visible text where `meta` (collected without that scan)
+ * has none: the scan is the costly source, and in article mode Readability often has both.
+ */
+function withTextFacts(page: Page, meta: PageMetadata): PageMetadata {
+  if (meta.byline && meta.published) return meta;
+  let facts: { byline: string | null; published: string | null };
+  try {
+    facts = textBylineAndDate(page.read, page.bodyText);
+  } catch {
+    return meta;
+  }
+  return { ...meta, byline: meta.byline ?? facts.byline, published: meta.published ?? facts.published };
 }
 
 function runPage(page: Page, url: string, base: string, meta: PageMetadata, now: number, warnings: ExtractWarning[]): ExtractResult {
@@ -152,16 +168,18 @@ function runPage(page: Page, url: string, base: string, meta: PageMetadata, now:
   return { capture: buildCapture(url, 'page', meta, content, now), confidence, warnings, suggestedMode: null };
 }
 
+/** `meta`: collected without the visible-text scan (`withTextFacts` adds it where needed). */
 function runArticle(page: Page, url: string, base: string, meta: PageMetadata, now: number, warnings: ExtractWarning[], hasSelection: boolean): ExtractResult {
   const doc = page.read;
   const article = extractArticle(doc, url);
   if (article) {
-    const merged = mergeArticleMetadata(doc, meta, article);
+    const merged = withTextFacts(page, mergeArticleMetadata(doc, meta, article));
     removeMetaLines(article.root, merged);
     addLead(article.root, doc, meta.description, page.bodyText);
-    const content = finish(page.given, article.root, base, warnings);
+    // Readability's clone and the prose candidate had their lazy images resolved already.
+    const content = finish(page.given, article.root, base, warnings, article.source !== 'defuddle');
     if (content.wordCount > 0) {
-      const signals = { articleChars: article.textLength, pageChars: page.bodyText().length, source: article.source, coverage: article.coverage };
+      const signals = { source: article.source, coverage: article.coverage };
       const confidence = articleConfidence(content, signals, warnings);
       const suggestedMode: ExtractMode | null = confidence < 0.5 ? (hasSelection ? 'selection' : 'page') : null;
       return { capture: buildCapture(url, 'article', merged, content, now), confidence, warnings, suggestedMode };
@@ -169,14 +187,16 @@ function runArticle(page: Page, url: string, base: string, meta: PageMetadata, n
   }
   // Never an empty article: fall back to the whole page, and say so.
   warnings.push(warning('fallback-used'));
-  const whole = runPage(page, url, base, meta, now, warnings);
+  const whole = runPage(page, url, base, withTextFacts(page, meta), now, warnings);
   return { ...whole, confidence: Math.min(whole.confidence, 0.35), suggestedMode: hasSelection ? 'selection' : null };
 }
 
 /** The extraction proper, on a page whose read document is within the limits. */
 function extractFrom(page: Page, url: string, mode: ExtractMode, options: ExtractOptions, now: number, warnings: ExtractWarning[]): ExtractResult {
   const document = page.given;
-  const meta = safeMetadata(page, url);
+  // In article mode the visible-text scan waits for Readability's byline and date.
+  const articleFirst = isHtml(document) && (mode === 'article' || mode === 'selection');
+  const meta = safeMetadata(page, url, !articleFirst);
   const base = baseOf(document, url);
   const selection = options.selection !== undefined ? options.selection : mode === 'selection' || mode === 'article' ? currentSelection(document) : null;
   const hasSelection = !!selection && (('rangeCount' in selection && selection.rangeCount > 0 && !selection.isCollapsed) || ('collapsed' in selection && !selection.collapsed));
@@ -200,7 +220,7 @@ function extractFrom(page: Page, url: string, mode: ExtractMode, options: Extrac
     }
     const content = finish(document, raw, base, warnings);
     const confidence = content.wordCount > 0 ? 1 : 0.2;
-    return { capture: buildCapture(url, 'selection', meta, content, now), confidence, warnings, suggestedMode: content.wordCount > 0 ? null : 'article' };
+    return { capture: buildCapture(url, 'selection', withTextFacts(page, meta), content, now), confidence, warnings, suggestedMode: content.wordCount > 0 ? null : 'article' };
   }
   return runArticle(page, url, base, meta, now, warnings, hasSelection);
 }

@@ -98,13 +98,14 @@ function isBylineLine(text: string, byline: string | null): boolean {
 }
 
 function isUtilityLine(block: Element, text: string): boolean {
+  // Links or buttons, not a sentence that happens to read "Terug" (asked first: it is cheaper).
+  if (block.tagName !== 'A' && block.querySelector('a, button') === null) return false;
+  // Dutch has no casing of its own: the plain lower case is the Dutch one.
   const parts = text
     .split(/\s*[|·•]\s*/)
-    .map((p) => p.toLocaleLowerCase('nl').replace(/[.!:]+$/, ''))
+    .map((p) => p.toLowerCase().replace(/[.!:]+$/, ''))
     .filter(Boolean);
-  if (parts.length === 0 || !parts.every((p) => UTILITY_PHRASES.has(p))) return false;
-  // Links or buttons, not a sentence that happens to read "Terug".
-  return block.tagName === 'A' || block.querySelector('a, button') !== null;
+  return parts.length > 0 && parts.every((p) => UTILITY_PHRASES.has(p));
 }
 
 /** Remove metadata and utility lines at the head and tail of an article root. */

@@ -123,7 +123,7 @@ function textAtMost(el: Element, max: number): boolean {
 }
 
 /** Byline and date from markup and visible text: rel/itemprop/class markers, <time>, "door …". */
-function textBylineAndDate(doc: Document, bodyText: () => string): { byline: string | null; published: string | null } {
+export function textBylineAndDate(doc: Document, bodyText: () => string): { byline: string | null; published: string | null } {
   let byline: string | null = null;
   let published: string | null = null;
   const scope = mainScope(doc, bodyText);
@@ -185,14 +185,17 @@ function normaliseLang(value: string | null | undefined): string | null {
 
 /**
  * Metadata of a page from every source it offers, best source first per field. `bodyText`:
- * the text of `doc.body`, when the caller shares one reading of it.
+ * the text of `doc.body`, when the caller shares one reading of it. `scanText: false` leaves
+ * out the last, costly source (byline and date from the visible text, `textBylineAndDate`):
+ * a byline or date still null then is filled from it by the caller when it needs one.
  */
-export function collectMetadata(doc: Document, url: string, bodyText: () => string = () => doc.body?.textContent ?? ''): PageMetadata {
+export function collectMetadata(doc: Document, url: string, bodyText: () => string = () => doc.body?.textContent ?? '', scanText = true): PageMetadata {
   const meta = metaIndex(doc);
   const ld = jsonLdFacts(doc);
   // Scanning the visible text is the costly source: only when the markup leaves a gap.
   let scanned: { byline: string | null; published: string | null } | null = null;
-  const text = (): { byline: string | null; published: string | null } => (scanned ??= textBylineAndDate(doc, bodyText));
+  const none = { byline: null, published: null };
+  const text = (): { byline: string | null; published: string | null } => (scanned ??= scanText ? textBylineAndDate(doc, bodyText) : none);
   const citationAuthors = (meta as unknown as { all: (k: string) => string[] }).all('citation_author');
 
   const title =

@@ -8,7 +8,7 @@
 //   "Share on …", "3 reacties", cookie notices, sign-up calls, "Foto: …" credits, "Advertentie".
 // A block holding a heading of the article or much of its text is never removed.
 import { boilerplateLine, boilerplateHeading } from './prune-phrases.js';
-import { removeLinkBlocks } from './link-blocks.js';
+import { forgetRemoved, measure, removeLinkBlocks } from './link-blocks.js';
 
 /** Blocks holding more than this share of the article's text are never cut. */
 const maxCutShare = 0.3;
@@ -48,37 +48,24 @@ function belongsToHeading(el: Element): boolean {
   return linkChars(el) >= text.length * 0.5;
 }
 
-/** Characters of raw text under each element, in one walk (reading textContent per element is quadratic). */
-function textLengths(root: Element): Map<Element, number> {
-  const lengths = new Map<Element, number>();
-  const walk = (el: Element): number => {
-    let n = 0;
-    for (let child = el.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) n += child.nodeValue?.length ?? 0;
-      else if (child.nodeType === 1) n += walk(child as Element);
-    }
-    lengths.set(el, n);
-    return n;
-  };
-  walk(root);
-  return lengths;
-}
-
 /** Remove boilerplate from an article block, in place. */
 export function pruneArticle(root: Element): void {
-  const lengths = textLengths(root);
-  const total = lengths.get(root) || 1;
-  const cuttable = (el: Element) => (lengths.get(el) ?? 0) <= total * maxCutShare && !el.querySelector('h1');
-  // Only short elements are read as text: a furniture line or heading is short even with its markup's whitespace.
-  const shortText = (el: Element, max: number) => ((lengths.get(el) ?? 0) <= max * 3 ? squash(el.textContent) : null);
+  // One walk measures every element, for the rules here and for `removeLinkBlocks` after them.
+  const sizes = measure(root);
+  const length = (el: Element) => sizes.get(el)?.raw ?? 0;
+  const total = length(root) || 1;
+  const cuttable = (el: Element) => length(el) <= total * maxCutShare && !el.querySelector('h1');
+  // Only short elements are read as text: a furniture line or heading is short even with its
+  // markup's whitespace, and has no more than `max` characters besides whitespace.
+  const shortText = (el: Element, max: number) => (length(el) <= max * 3 && (sizes.get(el)?.text ?? 0) <= max ? squash(el.textContent) : null);
   // Lists of article links are teasers after the text; a list of links within the text (a
   // table of contents, a list of changes) is part of it.
   const paragraphs = Array.from(root.getElementsByTagName('p'));
   let lastProse: Element | null = null;
-  for (let i = paragraphs.length - 1; i >= 0 && !lastProse; i--) if ((lengths.get(paragraphs[i]) ?? 0) >= 80) lastProse = paragraphs[i];
+  for (let i = paragraphs.length - 1; i >= 0 && !lastProse; i--) if (length(paragraphs[i]) >= 80) lastProse = paragraphs[i];
   const afterText = (el: Element) => !lastProse || (!!(lastProse.compareDocumentPosition(el) & 4 /* FOLLOWING */) && !el.contains(lastProse));
   const doomed = new Set<Element>();
-  for (const el of lengths.keys()) {
+  for (const el of sizes.keys()) {
     if (el === root || doomed.has(el)) continue;
     if (HEADINGS.has(el.tagName) || (el.tagName === 'P' && el.children.length <= 1)) {
       const text = shortText(el, 80);
@@ -97,6 +84,7 @@ export function pruneArticle(root: Element): void {
       if (text && text.length <= maxLineChars && boilerplateLine(text)) doomed.add(el);
     }
   }
+  forgetRemoved(sizes, root, doomed);
   for (const el of doomed) el.remove();
-  removeLinkBlocks(root, afterText);
+  removeLinkBlocks(root, afterText, sizes);
 }

@@ -142,8 +142,11 @@ export const sanitizeConfig: Readonly<Config> = {
 export interface Sanitizer {
   /** Sanitised HTML string. */
   sanitize(html: string): string;
-  /** Sanitise an element's contents in place (the element must be a div in an inert document). */
-  sanitizeInPlace(root: Element): void;
+  /**
+   * The element (a div in an inert document) sanitised: in a browser a copy in an inert
+   * document of DOMPurify's, in jsdom the element itself, sanitised in place.
+   */
+  sanitizeElement(root: Element): Element;
 }
 
 /**
@@ -165,16 +168,32 @@ const sanitizers = new WeakMap<object, Sanitizer | null>();
 function makeSanitizer(view: Window & typeof globalThis): Sanitizer | null {
   const purify = createDOMPurify(view);
   if (!purify.isSupported) return null;
-  // Set once: parsing the config on every call costs a tenth of sanitising an article.
-  // IN_PLACE only applies to nodes; strings are parsed and returned as strings.
-  purify.setConfig({ ...sanitizeConfig, IN_PLACE: true });
+  // Set once: parsing the config on every call costs a tenth of sanitising an article. The
+  // same policy twice, differing only in what is handed back (a string, or a DOM copy).
+  purify.setConfig({ ...sanitizeConfig });
   purify.addHook('afterSanitizeAttributes', checkUrlAttributes);
+  // A browser makes DOMPurify's fresh document and the copy natively: one copy and one walk
+  // beat sanitising in place (four more walks of pre- and post-passes) — 0.54× the time on
+  // the corpus in Chromium. jsdom builds documents in JavaScript, where the copy cost 1.7× the
+  // in-place passes: there the element is sanitised in place. The policy is the same.
+  const inPlace = /jsdom/i.test(view.navigator?.userAgent ?? '');
+  const toDom = createDOMPurify(view);
+  toDom.setConfig({ ...sanitizeConfig, ...(inPlace ? { IN_PLACE: true } : { RETURN_DOM: true }) });
+  toDom.addHook('afterSanitizeAttributes', checkUrlAttributes);
   return {
     sanitize(html: string): string {
       return String(purify.sanitize(html));
     },
-    sanitizeInPlace(root: Element): void {
-      purify.sanitize(root);
+    sanitizeElement(root: Element): Element {
+      if (inPlace) {
+        toDom.sanitize(root);
+        return root;
+      }
+      // The element is imported into a fresh body; that body holds it alone (or nothing, when it was removed).
+      const body = toDom.sanitize(root) as unknown as Element;
+      const copy = body.firstElementChild;
+      if (copy) return copy;
+      return body.ownerDocument.createElement('div');
     },
   };
 }

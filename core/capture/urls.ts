@@ -104,12 +104,17 @@ const URL_ATTRS: Array<[string, string]> = [
   ['q', 'cite'],
 ];
 
+const URL_SELECTOR = URL_ATTRS.map(([tag, attr]) => `${tag}[${attr}]`).join(', ');
+const URL_ATTRS_BY_TAG = new Map<string, string[]>();
+for (const [tag, attr] of URL_ATTRS) URL_ATTRS_BY_TAG.set(tag, [...(URL_ATTRS_BY_TAG.get(tag) ?? []), attr]);
+
 /** Make link, image and embed URLs absolute against `base`. Mutates `root` (pass a clone). */
 export function absolutizeUrls(root: ParentNode, base: string): void {
-  for (const [tag, attr] of URL_ATTRS) {
-    for (const el of Array.from(root.querySelectorAll(`${tag}[${attr}]`))) {
-      const value = el.getAttribute(attr) ?? '';
-      if (value.startsWith('#') || /^(?:data|javascript|mailto|tel):/i.test(value.trim())) continue;
+  // One query for every element with a URL attribute (each rewritten on its own, so order is free).
+  for (const el of Array.from(root.querySelectorAll(URL_SELECTOR))) {
+    for (const attr of URL_ATTRS_BY_TAG.get(el.localName) ?? []) {
+      const value = el.getAttribute(attr);
+      if (value === null || value.startsWith('#') || /^(?:data|javascript|mailto|tel):/i.test(value.trim())) continue;
       const abs = absoluteUrl(value, base);
       if (abs) el.setAttribute(attr, abs);
       else el.removeAttribute(attr);
