@@ -11,7 +11,8 @@ import { createDossier, presetFrameworks } from '@knipsel/core';
 import { buildHarness, newProfile, openSession, serveDir, writeJson, type BrowserSession } from './browser-harness.js';
 import { loadSources } from './corpus/sources.js';
 import type { BenchRow } from './table.js';
-import { inclusiveTimes, profileTable, repeat, spread, summarize, topFunctions, type BenchContext, type CpuProfile } from './lib.js';
+import { repeat, spread, summarize, type BenchContext } from './lib.js';
+import { profileOpen } from './core-profile.js';
 import { nodeSearchRows } from './search-bench.js';
 
 const themeIds = presetFrameworks.flatMap((f) => f.themes.map((t) => t.id));
@@ -270,36 +271,4 @@ async function browserCoreRows(ctx: BenchContext, sizes: number[]): Promise<Map<
     await server.close();
   }
   return out;
-}
-
-/** One more cold open, under the CPU profiler: where does library.open() spend its time? */
-export async function profileOpen(ctx: BenchContext, profileDir: string, url: string, id: string, n: number): Promise<void> {
-  const s = await openSession(profileDir, url, 'knipselBenchReady');
-  try {
-    await s.cdp.send('Profiler.enable');
-    await s.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await s.cdp.send('Profiler.start');
-    const open = await s.page.evaluate((dossierId) => window.knipselBench.openKnipsel(dossierId), id);
-    const { profile: openProfile } = await s.cdp.send('Profiler.stop');
-    await s.page.evaluate(() => window.knipselBench.settle());
-    await s.cdp.send('Profiler.start');
-    const adds = await s.page.evaluate((from) => window.knipselBench.addKnipsel(from, 0, 20), n + 10_000);
-    const { profile: addProfile } = await s.cdp.send('Profiler.stop');
-    const phases =
-      /^(openNow|attachPersistence|rebuildProjection|applyUpdate|readClip|toClipRow|excerptOf|createDossier|migrate|all|rows|putRows|bulkPut|load|toArray|mergeUpdates|readUpdateV2|syncRecord|writePending|validClips|isClipMap)$/;
-    ctx.note(
-      `profile: core ${fmtSize(n)} cold library.open() = ${open.ms.toFixed(0)} ms under the profiler. Top self time:\n` +
-        profileTable(topFunctions(openProfile as CpuProfile, 12)) +
-        '\n  Inclusive time of the phases:\n' +
-        profileTable(inclusiveTimes(openProfile as CpuProfile, phases)),
-    );
-    ctx.note(
-      `profile: core ${fmtSize(n)}, 20 × (clips.add + flush), samples ${adds.map((a) => a.toFixed(0)).join(', ')} ms. Top self time:\n` +
-        profileTable(topFunctions(addProfile as CpuProfile, 10)) +
-        '\n  Inclusive time of the phases:\n' +
-        profileTable(inclusiveTimes(addProfile as CpuProfile, phases)),
-    );
-  } finally {
-    await s.close();
-  }
 }
