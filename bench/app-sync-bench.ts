@@ -221,8 +221,8 @@ export async function runAppSyncBench(ctx: BenchContext, app = pwaDist): Promise
         '"Full list on screen": the clip list knows every clip ("Meer laden (100 van 1000)"; it renders 100 rows at a time) with its first 100 rows in the DOM, and the next frame has painted. Medians per phase: ' +
         phases.map(([what, from, to]) => `${what} ${summarize(results.map((m) => m[to] - m[from])).median.toFixed(0)} ms`).join('; ') +
         '. The click is made in the page the moment the join screen offers it. What limits it (a profile of an unminified build, same machine, loaded): ' +
-        'applying the arrived state — y-webrtc applies it to the peer mirror (core/sync/peer/mirror-bridge.ts), Yjs encodes that transaction as an update, ' +
-        'which is checked (well-formed, dossier shape) and applied to the real doc: about 1.4 s of main-thread time where the one apply into the mirror is about 0.3 s; ' +
+        "applying the arrived state — the gate checks the peer's bytes once (well-formed), y-webrtc applies them to the peer mirror (core/sync/peer/mirror-bridge.ts), " +
+        "the dossier shape is checked on the mirror's transaction, and Yjs encodes that transaction as an update for the real doc: a second apply and an encode beyond the raw apply; " +
         'then accepting stores the arrived doc itself (encoded once for IndexedDB, projection rows) and the list opens from the projection rows.',
     );
     const area = 'sync';
